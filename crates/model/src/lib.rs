@@ -1,0 +1,320 @@
+//! The document model that flows through dossier: one [`Doc`] owns its text, and every layer
+//! (tokens, sentences, mentions, entities, quotes, times, numbers) is a list of records whose
+//! spans are UTF-8 **byte** offsets into [`Doc::text`]. Byte offsets become character offsets
+//! only at the JSON edge ([`contract`]), because the extraction contract speaks characters.
+//!
+//! ```
+//! use dossier_model::{Doc, Span};
+//! let mut doc = Doc::new("d1", "Café owner Ann Lee spoke.");
+//! doc.sentences.push(Span::new(0, doc.text.len()));
+//! let out = dossier_model::contract::DocRecord::from_doc(&doc);
+//! assert_eq!(out.sentences, vec![[0, 25]]); // characters, not bytes
+//! ```
+#![warn(missing_docs)]
+
+pub mod contract;
+mod offsets;
+
+pub use offsets::CharIndex;
+use serde::{Deserialize, Serialize};
+
+/// A half-open range `[start, end)` of UTF-8 byte offsets into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    /// Length in bytes.
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+    /// True when the span covers nothing.
+    pub const fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    /// The covered text.
+    pub fn of<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+    /// True when the two spans share at least one byte.
+    pub const fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// What a token is, as far as the tokenizer can tell without a model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TokenKind {
+    /// Letters, possibly with inner hyphens, apostrophes or periods (El-Sheikh, U.S.).
+    Word,
+    /// Digits, decimals, thousands, ordinals and clock times (1,000.5, 6.14am, 22nd).
+    Number,
+    /// Punctuation other than quote marks.
+    Punct,
+    /// A quotation mark or an apostrophe that is not inside a word.
+    Quote,
+    /// A URL or an email address.
+    Link,
+    /// Anything else (symbols, emoji).
+    Symbol,
+}
+
+/// One token: a view into the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    /// Where it is.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokenKind,
+    /// True when whitespace containing a blank line (a paragraph break) precedes the token.
+    pub para_start: bool,
+}
+
+/// Entity types of the contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityType {
+    /// People.
+    Person,
+    /// Organisations.
+    Org,
+    /// Countries, cities, regions, places.
+    Loc,
+    /// Nationalities, events, works, other names.
+    Misc,
+    /// Email addresses.
+    Email,
+    /// Phone numbers.
+    Phone,
+    /// URLs.
+    Url,
+}
+
+/// How a mention refers to its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// A full proper name.
+    Name,
+    /// A short form or nickname of a named entity.
+    Alias,
+    /// A pronoun linked to an entity.
+    Pronoun,
+    /// A description ("the minister") linked to an entity.
+    Nominal,
+    /// A pattern match: email, phone, URL.
+    Pattern,
+}
+
+/// One mention of an entity in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Where it is (the name only, without titles).
+    pub span: Span,
+    /// Its type.
+    pub ty: EntityType,
+    /// Index into [`Doc::entities`], when linked.
+    pub entity: Option<usize>,
+    /// How it refers.
+    pub kind: MentionKind,
+}
+
+/// An entity of one document, with everything the text says it is called and does.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Its type.
+    pub ty: EntityType,
+    /// Canonical name (the longest full name used).
+    pub name: String,
+    /// Other written forms ("Mr Javid", "Jihadi John").
+    pub aliases: Vec<String>,
+    /// Roles and titles ("Home Secretary").
+    pub roles: Vec<String>,
+    /// Indexes into [`Doc::mentions`].
+    pub mentions: Vec<usize>,
+}
+
+/// Kind of a quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Words between quote marks.
+    Direct,
+    /// Reported speech containing a quoted phrase.
+    Partial,
+    /// Reported speech without quote marks.
+    Indirect,
+}
+
+/// A quotation or reported statement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// From the opening mark to the closing one (direct), or the reported content.
+    pub span: Span,
+    /// The quoted pieces without marks.
+    pub parts: Vec<Span>,
+    /// Direct, partial or indirect.
+    pub kind: QuoteKind,
+    /// Index into [`Doc::entities`] of the speaker, when resolved.
+    pub speaker: Option<usize>,
+    /// The words that name the speaker.
+    pub speaker_span: Option<Span>,
+    /// The cue ("said").
+    pub cue_span: Option<Span>,
+}
+
+/// Kind of a time expression (TimeML TIMEX3 types).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimeType {
+    /// A calendar date or period.
+    Date,
+    /// A time of day.
+    Time,
+    /// A length of time.
+    Duration,
+    /// A recurrence.
+    Set,
+}
+
+/// A normalized time expression.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimeExpr {
+    /// Where it is.
+    pub span: Span,
+    /// TIMEX3 type.
+    pub ty: TimeType,
+    /// TIMEX3 value (2018-06-22, P4Y, PRESENT_REF, ...).
+    pub value: String,
+}
+
+/// Kind of an amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NumberKind {
+    /// A count of things.
+    Count,
+    /// Money.
+    Money,
+    /// A percentage.
+    Percent,
+    /// A measured quantity.
+    Quantity,
+}
+
+/// An amount with what it counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Amount {
+    /// Where it is, including qualifier and unit.
+    pub span: Span,
+    /// Kind.
+    pub kind: NumberKind,
+    /// The numeric value.
+    pub value: f64,
+    /// What is counted or the currency.
+    pub unit: Option<String>,
+    /// "more than", "about", ...
+    pub qualifier: Option<String>,
+}
+
+/// One document and all its layers.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Doc {
+    /// The user's name for it: feed id or path.
+    pub id: String,
+    /// The path as given, or None for standard input.
+    pub source: Option<String>,
+    /// Its own URL where known.
+    pub url: Option<String>,
+    /// Title.
+    pub title: Option<String>,
+    /// Author line.
+    pub byline: Option<String>,
+    /// Publication date, YYYY-MM-DD.
+    pub published: Option<String>,
+    /// ISO 639-1 language code.
+    pub lang: Option<String>,
+    /// The plain text all spans refer to. Components never edit it.
+    pub text: String,
+    /// Tokens in text order.
+    pub tokens: Vec<Token>,
+    /// Sentences in text order.
+    pub sentences: Vec<Span>,
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// Entities.
+    pub entities: Vec<Entity>,
+    /// Quotations.
+    pub quotes: Vec<Quote>,
+    /// Time expressions.
+    pub times: Vec<TimeExpr>,
+    /// Amounts.
+    pub numbers: Vec<Amount>,
+    /// What was recovered from imperfect input.
+    pub warnings: Vec<String>,
+}
+
+impl Doc {
+    /// A document with an id and text and no layers.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Doc { id: id.into(), text: text.into(), ..Default::default() }
+    }
+
+    /// Hex SHA-256 of the normalized content: the text with line endings unified and outer
+    /// whitespace trimmed, so a re-saved file with CRLF endings is the same document.
+    pub fn content_hash(&self) -> String {
+        content_hash(&self.text)
+    }
+}
+
+/// Hex SHA-256 of text with `\r\n` and `\r` read as `\n` and outer whitespace trimmed.
+pub fn content_hash(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    let t = text.trim();
+    let mut rest = t.as_bytes();
+    while let Some(i) = rest.iter().position(|&b| b == b'\r') {
+        h.update(&rest[..i]);
+        h.update(b"\n");
+        rest = &rest[i + 1..];
+        if rest.first() == Some(&b'\n') {
+            rest = &rest[1..];
+        }
+    }
+    h.update(rest);
+    let digest = h.finalize();
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_ignores_line_ending_style_and_outer_space() {
+        assert_eq!(content_hash("a\r\nb\n"), content_hash("a\nb"));
+        assert_eq!(content_hash("a\rb"), content_hash("a\nb"));
+        assert_ne!(content_hash("a b"), content_hash("a  b"));
+        assert_eq!(content_hash("").len(), 64);
+    }
+
+    #[test]
+    fn span_helpers() {
+        let s = Span::new(2, 5);
+        assert_eq!(s.of("abcdefg"), "cde");
+        assert!(s.overlaps(&Span::new(4, 9)));
+        assert!(!s.overlaps(&Span::new(5, 9)));
+    }
+}

@@ -1,0 +1,7 @@
+//! dossier's analysis pipeline. Each component takes a [`Doc`](dossier_model::Doc), adds its
+//! layer and declares what it needs, so [`Pipeline::new`] can refuse a wrong order.
+#![warn(missing_docs)]
+
+pub mod pipeline;
+
+pub use pipeline::{Component, Layer, OrderError, Pipeline};
