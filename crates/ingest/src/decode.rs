@@ -1,0 +1,175 @@
+//! Bytes to text: byte-order marks, UTF-8, and legacy encodings detected by chardetng.
+
+use encoding_rs::{Encoding, UTF_8};
+
+/// Decoded text plus what the decoder had to do.
+pub struct Decoded {
+    /// The text, without a byte-order mark.
+    pub text: String,
+    /// Notes for the document's `warnings`.
+    pub warnings: Vec<String>,
+}
+
+/// Why bytes are not text.
+#[derive(Debug, PartialEq, Eq)]
+pub enum NotText {
+    /// A known binary format, by its magic number.
+    Format(&'static str),
+    /// Control characters or NUL bytes: not a text file.
+    Binary,
+}
+
+/// Known binary formats by their first bytes; named so the error can say what the file is.
+const MAGIC: &[(&[u8], &str)] = &[
+    (b"%PDF", "PDF"),
+    (b"PK\x03\x04", "ZIP archive (or DOCX/XLSX)"),
+    (b"\x1f\x8b", "gzip"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"\x7fELF", "ELF executable"),
+    (b"\xd0\xcf\x11\xe0", "OLE document (DOC/XLS/MSG)"),
+    (b"7z\xbc\xaf", "7z archive"),
+    (b"Rar!", "RAR archive"),
+];
+
+/// Refuses bytes that are plainly not text: a known binary signature, or NUL bytes in a file
+/// without a UTF-16 byte-order mark.
+pub fn check_text(bytes: &[u8]) -> Result<(), NotText> {
+    if let Some((_, name)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
+        return Err(NotText::Format(name));
+    }
+    if Encoding::for_bom(bytes).is_some_and(|(e, _)| e != UTF_8) {
+        return Ok(());
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if memchr::memchr(0, head).is_some() {
+        return Err(NotText::Binary);
+    }
+    Ok(())
+}
+
+/// Decodes bytes, using (in order) a byte-order mark, a declared charset if the bytes are not
+/// valid UTF-8, UTF-8 itself, and chardetng's guess. Mostly-UTF-8 bytes with a few invalid
+/// sequences are decoded as UTF-8 with replacement characters and a warning.
+pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Decoded {
+    let mut warnings = Vec::new();
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        if had_errors {
+            warnings.push(format!("best-effort decode: invalid {} sequences replaced", enc.name()));
+        }
+        return Decoded { text: text.into_owned(), warnings };
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Decoded { text: s.to_string(), warnings };
+    }
+    if let Some(enc) = declared.filter(|e| *e != UTF_8) {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        if had_errors {
+            warnings.push(format!("best-effort decode: invalid {} sequences replaced", enc.name()));
+        }
+        return Decoded { text: text.into_owned(), warnings };
+    }
+    let (valid_multibyte, invalid) = utf8_census(bytes);
+    // Real UTF-8 with a few damaged bytes: legacy encodings almost never form valid
+    // multi-byte UTF-8 sequences, so several of them outvote a few invalid ones.
+    if valid_multibyte >= 2 && invalid <= valid_multibyte {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        warnings.push(format!("best-effort decode: {invalid} invalid UTF-8 sequences replaced"));
+        return Decoded { text, warnings };
+    }
+    let mut det = chardetng::EncodingDetector::new();
+    det.feed(bytes, true);
+    let enc = det.guess(None, true);
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    if had_errors {
+        warnings.push(format!("best-effort decode: invalid {} sequences replaced", enc.name()));
+    }
+    warnings.push(format!("not UTF-8: decoded as {} (detected)", enc.name()));
+    Decoded { text: text.into_owned(), warnings }
+}
+
+/// Counts valid non-ASCII UTF-8 sequences and invalid ones.
+fn utf8_census(mut bytes: &[u8]) -> (usize, usize) {
+    let (mut valid, mut invalid) = (0, 0);
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => {
+                valid += s.chars().filter(|c| !c.is_ascii()).count();
+                return (valid, invalid);
+            }
+            Err(e) => {
+                let good = e.valid_up_to();
+                // SAFETY-free: from_utf8 on the valid prefix cannot fail.
+                valid += std::str::from_utf8(&bytes[..good]).map_or(0, |s| s.chars().filter(|c| !c.is_ascii()).count());
+                invalid += 1;
+                let skip = good + e.error_len().unwrap_or(bytes.len() - good).max(1);
+                bytes = &bytes[skip.min(bytes.len())..];
+            }
+        }
+    }
+}
+
+/// Share of characters that are control characters other than whitespace; high in binary data
+/// that slipped past [`check_text`].
+pub fn control_share(text: &str) -> f64 {
+    let mut total = 0usize;
+    let mut control = 0usize;
+    for c in text.chars().take(65536) {
+        total += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c') {
+            control += 1;
+        }
+    }
+    if total == 0 { 0.0 } else { control as f64 / total as f64 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_passes_through() {
+        let d = decode("Zoë “quoted”".as_bytes(), None);
+        assert_eq!(d.text, "Zoë “quoted”");
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Hé said".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(check_text(&bytes), Ok(()));
+        assert_eq!(decode(&bytes, None).text, "Hé said");
+    }
+
+    #[test]
+    fn windows_1252_is_detected() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("The café’s owner said “no” — twice, déjà vu.");
+        let d = decode(&bytes, None);
+        assert_eq!(d.text, "The café’s owner said “no” — twice, déjà vu.");
+        assert!(d.warnings.iter().any(|w| w.contains("windows-1252")), "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn mostly_utf8_with_a_bad_byte_is_decoded_with_a_warning() {
+        let mut bytes = "Zoë and Chloë met in Zürich. ".as_bytes().to_vec();
+        bytes.push(0xFF);
+        bytes.extend_from_slice("Then they left.".as_bytes());
+        let d = decode(&bytes, None);
+        assert!(d.text.starts_with("Zoë and Chloë"));
+        assert!(d.text.contains('\u{FFFD}'));
+        assert_eq!(d.warnings, ["best-effort decode: 1 invalid UTF-8 sequences replaced"]);
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert_eq!(check_text(b"%PDF-1.7 ..."), Err(NotText::Format("PDF")));
+        assert_eq!(check_text(b"abc\0\0\x01def"), Err(NotText::Binary));
+        assert!(control_share("\x01\x02\x03ab") > 0.5);
+        assert_eq!(control_share("a\tb\n"), 0.0);
+    }
+}
