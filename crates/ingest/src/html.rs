@@ -43,12 +43,14 @@ pub fn read_page(bytes: &[u8]) -> Page {
     let Decoded { text: html, mut warnings } = decode(bytes, declared_charset(bytes));
     let depth = nesting_depth(&html);
     if depth > MAX_DEPTH {
-        warnings.push(format!(
-            "HTML nested {depth} levels deep (over {MAX_DEPTH}): text taken without article detection"
-        ));
+        warnings
+            .push(format!("HTML nested {depth} levels deep (over {MAX_DEPTH}): text taken without article detection"));
         return Page { text: strip_tags(&html), warnings, ..Default::default() };
     }
-    let cfg = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
+    // Classes are kept so that the clean-up pass below can recognise captions, credits and
+    // share bars inside the chosen article.
+    let cfg =
+        dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, keep_classes: true, ..Default::default() };
     let mut page = Page::default();
     let mut r = match dom_smoothie::Readability::new(html.as_str(), None, Some(cfg)) {
         Ok(r) => r,
@@ -74,7 +76,7 @@ pub fn read_page(bytes: &[u8]) -> Page {
         });
     match r.parse() {
         Ok(article) => {
-            page.text = tidy(&article.text_content);
+            page.text = article_text(&article.content);
             page.title = Some(article.title.trim().to_string()).filter(|t| !t.is_empty());
             page.byline = article.byline.map(|b| b.trim().to_string()).filter(|b| !b.is_empty());
             page.published = article.published_time.as_deref().and_then(date_prefix);
@@ -88,6 +90,65 @@ pub fn read_page(bytes: &[u8]) -> Page {
     page.published = page.published.or(meta_date).or_else(|| time_attr.as_deref().and_then(date_prefix));
     page.warnings = warnings;
     page
+}
+
+/// Parts of an article that readers do not read as the story: media and their captions,
+/// credits, bylines and dates (kept as metadata instead), share and follow bars, related links.
+const NOT_STORY: &str = "figure, figcaption, picture, video, audio, time, aside, nav, footer, form, button, \
+    iframe, noscript, svg, [aria-hidden=true], [hidden]";
+
+/// Class or id fragments of small boxes around a story.
+const BOX_HINTS: &[&str] = &[
+    "caption",
+    "credit",
+    "byline",
+    "share",
+    "social",
+    "related",
+    "newsletter",
+    "breadcrumb",
+    "promo",
+    "subscribe",
+    "signup",
+    "sign-up",
+    "tags",
+    "author",
+    "dateline",
+    "timestamp",
+    "toolbar",
+    "advert",
+    "gallery",
+    "slideshow",
+    "comment",
+];
+
+/// Text of the article HTML chosen by dom_smoothie, without what [`NOT_STORY`] and
+/// [`BOX_HINTS`] name and without blocks that are mostly links.
+fn article_text(content: &str) -> String {
+    let doc = dom_query::Document::from(content);
+    doc.select(NOT_STORY).remove();
+    for node in doc.select("[class], [id]").nodes() {
+        let label = format!("{} {}", node.attr_or("class", ""), node.attr_or("id", "")).to_ascii_lowercase();
+        if BOX_HINTS.iter().any(|h| label.contains(h)) && node.text().chars().count() < 1000 {
+            node.remove_from_parent();
+        }
+    }
+    for node in doc.select("ul, ol, p, div, section, table").nodes() {
+        let text_len = node.text().split_whitespace().map(str::len).sum::<usize>();
+        if text_len == 0 {
+            continue;
+        }
+        let link_len: usize = node
+            .descendants()
+            .iter()
+            .filter(|n| n.has_name("a"))
+            .map(|a| a.text().split_whitespace().map(str::len).sum::<usize>())
+            .sum();
+        if link_len * 2 > text_len && text_len < 600 {
+            node.remove_from_parent();
+        }
+    }
+    tidy(&doc.formatted_text())
 }
 
 /// The charset a page declares in its first bytes (`<meta charset>` or `content="...; charset=..."`).
@@ -123,7 +184,10 @@ pub fn nesting_depth(html: &str) -> usize {
         i += off + 1;
         let closing = b.get(i) == Some(&b'/');
         let start = if closing { i + 1 } else { i };
-        let end = b[start..].iter().position(|c| !(c.is_ascii_alphanumeric() || *c == b'!' || *c == b'-')).map_or(b.len(), |p| start + p);
+        let end = b[start..]
+            .iter()
+            .position(|c| !(c.is_ascii_alphanumeric() || *c == b'!' || *c == b'-'))
+            .map_or(b.len(), |p| start + p);
         if end == start {
             continue;
         }
@@ -256,8 +320,11 @@ mod tests {
 
     #[test]
     fn declared_legacy_charset_is_used() {
-        let (body, _, _) = encoding_rs::WINDOWS_1252.encode("<p>Café owner José Martí spoke at length about the case.</p>");
-        let mut page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"></head><body>".to_vec();
+        let (body, _, _) =
+            encoding_rs::WINDOWS_1252.encode("<p>Café owner José Martí spoke at length about the case.</p>");
+        let mut page =
+            b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"></head><body>"
+                .to_vec();
         page.extend_from_slice(&body);
         page.extend_from_slice(b"</body></html>");
         let p = read_page(&page);

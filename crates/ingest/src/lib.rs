@@ -101,7 +101,8 @@ fn parse_file(id: String, source: Option<String>, bytes: &[u8], opts: &Options) 
         Ok(()) => {}
     }
     let name = id.to_ascii_lowercase();
-    let is_html = name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".xhtml") || html::looks_like_html(bytes);
+    let is_html =
+        name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".xhtml") || html::looks_like_html(bytes);
     let mut doc = Doc::new(id.clone(), String::new());
     doc.source = source.clone();
     if is_html {
@@ -138,7 +139,9 @@ fn parse_feed_line(fallback_id: String, source: Option<String>, bytes: &[u8]) ->
     };
     let fl: FeedLine = match serde_json::from_str(&line) {
         Ok(v) => v,
-        Err(e) => return Err(failure(fallback_id, source, "invalid_json", format!("feed line is not a JSON object: {e}"))),
+        Err(e) => {
+            return Err(failure(fallback_id, source, "invalid_json", format!("feed line is not a JSON object: {e}")));
+        }
     };
     let id = match fl.id {
         Some(serde_json::Value::String(s)) => s,
@@ -170,16 +173,25 @@ mod tests {
     use super::*;
 
     fn feed(line: &str) -> Result<Doc, ErrorRecord> {
-        parse(Raw::FeedLine { fallback_id: "f.jsonl#3".into(), source: Some("f.jsonl".into()), bytes: line.into() }, &Options::default())
+        parse(
+            Raw::FeedLine { fallback_id: "f.jsonl#3".into(), source: Some("f.jsonl".into()), bytes: line.into() },
+            &Options::default(),
+        )
     }
 
     fn file(bytes: &[u8]) -> Result<Doc, ErrorRecord> {
-        parse(Raw::File { id: "x.txt".into(), source: Some("x.txt".into()), bytes: bytes.to_vec() }, &Options::default())
+        parse(
+            Raw::File { id: "x.txt".into(), source: Some("x.txt".into()), bytes: bytes.to_vec() },
+            &Options::default(),
+        )
     }
 
     #[test]
     fn feed_text_passes_through_unchanged() {
-        let d = feed(r#"{"id": 7, "text": "  Two\r\nlines \u2028 kept  ", "published": "2018-07-23T10:00:00Z", "title": "T"}"#).unwrap();
+        let d = feed(
+            r#"{"id": 7, "text": "  Two\r\nlines \u2028 kept  ", "published": "2018-07-23T10:00:00Z", "title": "T"}"#,
+        )
+        .unwrap();
         assert_eq!(d.id, "7");
         assert_eq!(d.text, "  Two\r\nlines \u{2028} kept  ");
         assert_eq!(d.published.as_deref(), Some("2018-07-23"));
@@ -204,7 +216,10 @@ mod tests {
         assert_eq!(file(b" \n\t ").unwrap_err().error.kind, "empty");
         assert_eq!(file(b"\x7fELF\x02\x01\x01\0\0\0").unwrap_err().error.kind, "unsupported_format");
         assert_eq!(file(b"ab\0cd\0\0\x03").unwrap_err().error.kind, "binary");
-        assert_eq!(file(&[0x01u8, 0x02, 0x03, 0x04, 0x05, b'a', 0x06, 0x07].repeat(100)).unwrap_err().error.kind, "binary");
+        assert_eq!(
+            file(&[0x01u8, 0x02, 0x03, 0x04, 0x05, b'a', 0x06, 0x07].repeat(100)).unwrap_err().error.kind,
+            "binary"
+        );
         let big = Options { max_doc_bytes: 10 };
         let e = parse(Raw::File { id: "b".into(), source: None, bytes: vec![b'a'; 11] }, &big).unwrap_err();
         assert_eq!(e.error.kind, "too_large");
@@ -212,7 +227,8 @@ mod tests {
 
     #[test]
     fn html_file_by_content() {
-        let d = file(b"<html><head><title>T</title></head><body><p>One paragraph of words here.</p></body></html>").unwrap();
+        let d = file(b"<html><head><title>T</title></head><body><p>One paragraph of words here.</p></body></html>")
+            .unwrap();
         assert!(d.text.contains("One paragraph of words here."));
         assert!(!d.text.contains("<p>"));
     }

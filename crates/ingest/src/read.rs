@@ -48,7 +48,9 @@ impl Reader {
                     return None;
                 }
                 Ok(Line::Text(bytes)) if bytes.iter().all(u8::is_ascii_whitespace) => continue,
-                Ok(Line::Text(bytes)) => return Some(Raw::FeedLine { fallback_id, source: feed.source.clone(), bytes }),
+                Ok(Line::Text(bytes)) => {
+                    return Some(Raw::FeedLine { fallback_id, source: feed.source.clone(), bytes });
+                }
                 Ok(Line::TooLong(n)) => {
                     let msg = format!("feed line of {n} bytes or more, over --max-doc-bytes {max}");
                     return Some(Raw::Failed(failure(fallback_id, feed.source.clone(), "too_large", msg)));
@@ -56,7 +58,12 @@ impl Reader {
                 Err(e) => {
                     let source = feed.source.clone();
                     self.feed = None;
-                    return Some(Raw::Failed(failure(fallback_id, source, "unreadable", format!("reading the feed failed: {e}"))));
+                    return Some(Raw::Failed(failure(
+                        fallback_id,
+                        source,
+                        "unreadable",
+                        format!("reading the feed failed: {e}"),
+                    )));
                 }
             }
         }
@@ -310,6 +317,9 @@ mod tests {
         let f = dir.path().join("big.txt");
         std::fs::write(&f, vec![b'a'; 2000]).unwrap();
         let path = f.to_string_lossy().to_string();
-        assert_eq!(ids(vec![Input::Path(path.clone())], Options { max_doc_bytes: 1000 }), [format!("{path}!too_large")]);
+        assert_eq!(
+            ids(vec![Input::Path(path.clone())], Options { max_doc_bytes: 1000 }),
+            [format!("{path}!too_large")]
+        );
     }
 }

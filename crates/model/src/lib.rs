@@ -242,6 +242,9 @@ pub struct Doc {
     pub published: Option<String>,
     /// ISO 639-1 language code.
     pub lang: Option<String>,
+    /// The date relative expressions are anchored to when the document has no `published`
+    /// date of its own (`--date`); YYYY-MM-DD. Not part of the contract's output.
+    pub reference_date: Option<String>,
     /// The plain text all spans refer to. Components never edit it.
     pub text: String,
     /// Tokens in text order.
@@ -272,6 +275,11 @@ impl Doc {
     /// whitespace trimmed, so a re-saved file with CRLF endings is the same document.
     pub fn content_hash(&self) -> String {
         content_hash(&self.text)
+    }
+
+    /// The anchor for relative dates: the publication date, else the reference date.
+    pub fn anchor_date(&self) -> Option<&str> {
+        self.published.as_deref().or(self.reference_date.as_deref())
     }
 }
 

@@ -1,0 +1,304 @@
+//! `dossier bench`: the synthetic corpus generator and in-process benchmarks.
+
+use anyhow::{Context, Result};
+use clap::{Args, Subcommand};
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Benchmark subcommands.
+#[derive(Subcommand, Debug)]
+pub enum BenchCommand {
+    /// Print a deterministic synthetic news feed (JSONL) on stdout.
+    Gen(GenArgs),
+    /// Tokenization plus sentence splitting speed on one core.
+    Segment(SegmentArgs),
+}
+
+/// Arguments of `bench gen`.
+#[derive(Args, Debug)]
+pub struct GenArgs {
+    /// Number of documents.
+    #[arg(long, default_value_t = 1000)]
+    pub docs: u64,
+    /// Approximate words per document.
+    #[arg(long, default_value_t = 600)]
+    pub words: usize,
+    /// Seed; the same seed gives the same feed.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+/// Arguments of `bench segment`.
+#[derive(Args, Debug)]
+pub struct SegmentArgs {
+    /// Megabytes of text to segment per run (generated unless --file is given).
+    #[arg(long, default_value_t = 50)]
+    pub mb: usize,
+    /// Segment this file's text (repeated up to --mb) instead of generated text.
+    #[arg(long)]
+    pub file: Option<String>,
+    /// Timed runs after one warm-up; the median is reported.
+    #[arg(long, default_value_t = 3)]
+    pub runs: usize,
+}
+
+/// Runs a bench subcommand.
+pub fn run(cmd: BenchCommand) -> Result<ExitCode> {
+    match cmd {
+        BenchCommand::Gen(a) => gen_feed(a),
+        BenchCommand::Segment(a) => segment(a),
+    }
+}
+
+fn gen_feed(a: GenArgs) -> Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut g = Generator::new(a.seed);
+    for i in 0..a.docs {
+        let doc = g.document(a.words);
+        let line = serde_json::json!({
+            "id": format!("gen-{i:08}"),
+            "title": doc.title,
+            "published": doc.published,
+            "text": doc.text,
+        });
+        serde_json::to_writer(&mut out, &line)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn segment(a: SegmentArgs) -> Result<ExitCode> {
+    let target = a.mb << 20;
+    let base = match &a.file {
+        Some(f) => std::fs::read_to_string(f).with_context(|| format!("reading {f}"))?,
+        None => {
+            let mut g = Generator::new(7);
+            let mut s = String::new();
+            while s.len() < (4 << 20).min(target) {
+                s.push_str(&g.document(600).text);
+                s.push_str("\n\n");
+            }
+            s
+        }
+    };
+    anyhow::ensure!(!base.is_empty(), "no text to segment");
+    let mut text = String::with_capacity(target + base.len());
+    while text.len() < target {
+        text.push_str(&base);
+    }
+    let mut times = Vec::new();
+    let mut counts = (0, 0);
+    for run in 0..=a.runs {
+        let t = Instant::now();
+        let tokens = dossier_nlp::tokenize(&text);
+        let sentences = dossier_nlp::split_sentences(&text, &tokens);
+        let secs = t.elapsed().as_secs_f64();
+        counts = (tokens.len(), sentences.len());
+        if run > 0 {
+            times.push(secs);
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    let median = times[times.len() / 2];
+    let mb = text.len() as f64 / (1 << 20) as f64;
+    println!(
+        "segment: {mb:.1} MiB, {} tokens, {} sentences; median of {} runs {median:.3} s = {:.1} MiB/s (one core)",
+        counts.0,
+        counts.1,
+        a.runs,
+        mb / median
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A small deterministic generator of news-like English about fictional people and places.
+pub struct Generator {
+    state: u64,
+}
+
+/// One generated document.
+pub struct GenDoc {
+    /// Headline.
+    pub title: String,
+    /// YYYY-MM-DD.
+    pub published: String,
+    /// Body text, paragraphs separated by blank lines.
+    pub text: String,
+}
+
+const FIRST: &[&str] = &[
+    "Anna", "Boris", "Clara", "Dmitri", "Elena", "Farid", "Greta", "Hugo", "Ines", "Jonas", "Katya", "Lars", "Mira",
+    "Nikolai", "Olga", "Pavel", "Rosa", "Stefan", "Tamsin", "Viktor",
+];
+const LAST: &[&str] = &[
+    "Albrecht",
+    "Brennan",
+    "Castell",
+    "Dorn",
+    "Eklund",
+    "Farrow",
+    "Grell",
+    "Halvard",
+    "Ivers",
+    "Joss",
+    "Kettering",
+    "Lund",
+    "Marsh",
+    "Novotny",
+    "Orban-Vale",
+    "Pryce",
+    "Quill",
+    "Rask",
+    "Sorrel",
+    "Tamm",
+];
+const PLACES: &[&str] = &[
+    "Ardenport",
+    "Tessavar",
+    "Korvin",
+    "Sennick",
+    "Velmar",
+    "Ostrava Bay",
+    "Lindholm",
+    "Karsland",
+    "Veloria",
+    "Brenmouth",
+];
+const ORGS: &[&str] = &[
+    "the Ministry of Transport",
+    "the National Crime Directorate",
+    "Harbour Freight Ltd",
+    "the Civic Alliance",
+    "the Central Bank of Veloria",
+    "the Ardenport Herald",
+    "the Port Authority",
+    "Northwind Energy",
+];
+const ROLES: &[&str] = &["minister", "spokeswoman", "chief executive", "prosecutor", "mayor", "lawyer", "inspector"];
+const VERBS: &[&str] = &["said", "told reporters", "added", "warned", "argued", "wrote", "insisted"];
+const CLAUSES: &[&str] = &[
+    "the plan would be reviewed before the end of the year",
+    "no decision had been taken on the contract",
+    "the inquiry had collected more than 600 witness statements",
+    "costs had risen by 12.5% since the previous budget",
+    "talks with the unions would resume on Tuesday",
+    "the company expected profits of about €2.4 million",
+    "officials in 14 countries had been asked for help",
+    "the vote was postponed until next month",
+];
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Generator {
+    /// A generator; the same seed gives the same documents.
+    pub fn new(seed: u64) -> Self {
+        Generator { state: seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xD1B5_4A32_D192_ED03 }
+    }
+
+    /// splitmix64: tiny, fast and good enough for text that only needs to look varied.
+    fn next(&mut self) -> u64 {
+        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+
+    fn person(&mut self) -> String {
+        format!("{} {}", self.pick(FIRST), self.pick(LAST))
+    }
+
+    fn sentence(&mut self) -> String {
+        let clause = self.pick(CLAUSES);
+        match self.next() % 5 {
+            0 => {
+                let who = self.person();
+                let role = self.pick(ROLES);
+                format!("{who}, the {role}, {} that {clause}.", self.pick(VERBS))
+            }
+            1 => {
+                let who = self.person();
+                let org = self.pick(ORGS);
+                format!("“We have always said that {clause},” {who} of {org} said.")
+            }
+            2 => {
+                let day = 1 + self.next() % 28;
+                let month = self.pick(MONTHS);
+                let place = self.pick(PLACES);
+                format!("On {month} {day}, officials in {place} confirmed that {clause}.")
+            }
+            3 => {
+                let org = self.pick(ORGS);
+                format!("According to {org}, {clause}, although Mr. {} disputed the figures.", self.pick(LAST))
+            }
+            _ => {
+                let place = self.pick(PLACES);
+                let n = 2 + self.next() % 900;
+                format!("In {place}, {n} people gathered outside the U.S. embassy at 6.14pm as {clause}.")
+            }
+        }
+    }
+
+    /// One document of about `words` words.
+    pub fn document(&mut self, words: usize) -> GenDoc {
+        let title = format!(
+            "{} {} {}",
+            self.pick(PLACES),
+            self.pick(&["faces", "rejects", "plans", "reviews"]),
+            self.pick(&["inquiry", "budget", "deal", "strike"])
+        );
+        let published =
+            format!("20{:02}-{:02}-{:02}", 10 + self.next() % 15, 1 + self.next() % 12, 1 + self.next() % 28);
+        let mut text = String::new();
+        let mut count = 0;
+        while count < words {
+            let sentences = 2 + self.next() % 3;
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            for i in 0..sentences {
+                let s = self.sentence();
+                count += s.split_whitespace().count();
+                if i > 0 {
+                    text.push(' ');
+                }
+                text.push_str(&s);
+            }
+        }
+        GenDoc { title, published, text }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generator_is_deterministic_and_sized() {
+        let a = Generator::new(3).document(600);
+        let b = Generator::new(3).document(600);
+        assert_eq!(a.text, b.text);
+        let words = a.text.split_whitespace().count();
+        assert!((600..700).contains(&words), "{words}");
+        assert_ne!(Generator::new(4).document(600).text, a.text);
+    }
+}
