@@ -29,7 +29,7 @@ pub struct ExtractArgs {
     pub max_doc_bytes: usize,
 }
 
-fn parse_date(s: &str) -> Result<String, String> {
+pub fn parse_date(s: &str) -> Result<String, String> {
     dossier_ingest::meta::date_prefix(s)
         .filter(|d| d.len() == s.trim().len())
         .ok_or_else(|| format!("{s:?} is not a YYYY-MM-DD date"))
@@ -45,26 +45,23 @@ struct Output {
     failed: bool,
 }
 
-/// The components `extract` runs.
-pub fn pipeline() -> Pipeline {
-    dossier_nlp::default_pipeline()
-}
-
-/// Runs one unit through reading and analysis; a panic anywhere becomes the document's error.
-fn process(raw: Raw, opts: &Options, pipeline: &Pipeline, date: Option<&str>) -> Output {
-    let (id, source) = match &raw {
+/// The id and source a unit will carry, known before it is parsed.
+pub fn unit_names(raw: &Raw) -> (String, Option<String>) {
+    match raw {
         Raw::File { id, source, .. } => (id.clone(), source.clone()),
         Raw::FeedLine { fallback_id, source, .. } => (fallback_id.clone(), source.clone()),
         Raw::Failed(e) => (e.id.clone(), e.source.clone()),
-    };
-    let result = catch_unwind(AssertUnwindSafe(|| {
-        dossier_ingest::parse(raw, opts).map(|mut doc| {
-            doc.reference_date = date.map(str::to_string);
-            pipeline.run(&mut doc);
-            DocRecord::from_doc(&doc)
-        })
-    }));
-    let record: Result<DocRecord, ErrorRecord> = match result {
+    }
+}
+
+/// Runs `f` and turns a panic into the document's `internal` error, so one bad document
+/// never takes the batch down.
+pub fn guarded<T>(
+    id: &str,
+    source: &Option<String>,
+    f: impl FnOnce() -> Result<T, ErrorRecord>,
+) -> Result<T, ErrorRecord> {
+    match catch_unwind(AssertUnwindSafe(f)) {
         Ok(r) => r,
         Err(panic) => {
             let what = panic
@@ -72,21 +69,42 @@ fn process(raw: Raw, opts: &Options, pipeline: &Pipeline, date: Option<&str>) ->
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown".into());
-            Err(failure(id, source, "internal", format!("internal error while analysing the document: {what}")))
+            Err(failure(id, source.clone(), "internal", format!("internal error while analysing the document: {what}")))
         }
-    };
+    }
+}
+
+/// Reads and analyses one unit into its contract record.
+pub fn analyse(raw: Raw, opts: &Options, pipeline: &Pipeline, date: Option<&str>) -> Result<DocRecord, ErrorRecord> {
+    let (id, source) = unit_names(&raw);
+    guarded(&id, &source, || {
+        dossier_ingest::parse(raw, opts).map(|mut doc| {
+            doc.reference_date = date.map(str::to_string);
+            pipeline.run(&mut doc);
+            DocRecord::from_doc(&doc)
+        })
+    })
+}
+
+fn to_output(record: Result<DocRecord, ErrorRecord>) -> Output {
     match record {
         Ok(rec) => Output { line: serde_json::to_string(&rec).expect("records serialize"), failed: false },
         Err(err) => Output { line: serde_json::to_string(&err).expect("records serialize"), failed: true },
     }
 }
 
-/// The `extract` command.
-pub fn run(args: ExtractArgs) -> Result<ExitCode> {
-    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+/// `--jobs`, defaulting to the number of cores.
+pub fn jobs(given: Option<usize>) -> Result<usize> {
+    let jobs = given.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     if jobs == 0 {
         bail!("--jobs must be at least 1");
     }
+    Ok(jobs)
+}
+
+/// The `extract` command.
+pub fn run(args: ExtractArgs) -> Result<ExitCode> {
+    let jobs = jobs(args.jobs)?;
     if args.max_doc_bytes == 0 {
         bail!("--max-doc-bytes must be at least 1");
     }
@@ -98,28 +116,33 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let failed = run_ordered(Reader::new(inputs, opts), opts, Arc::new(pipeline()), args.date, jobs, |o| {
+    let pipeline = Arc::new(dossier_nlp::default_pipeline());
+    let date = args.date;
+    let work = move |raw: Raw| to_output(analyse(raw, &opts, &pipeline, date.as_deref()));
+    let mut failed = false;
+    run_ordered(Reader::new(inputs, opts), jobs, work, |o: Output| {
+        failed |= o.failed;
         out.write_all(o.line.as_bytes())?;
-        out.write_all(b"\n")
+        out.write_all(b"\n")?;
+        Ok(())
     })?;
     out.flush().context("writing the output")?;
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// Feeds units to `jobs` workers and hands outputs to `sink` in input order. At most
-/// `4 * jobs` units are in flight, so memory stays bounded whatever the input's size.
-fn run_ordered(
+/// Feeds units to `jobs` workers running `work` and hands their outputs to `sink` in input
+/// order. At most `4 * jobs` units are in flight, so memory stays bounded whatever the input.
+pub fn run_ordered<O: Send + 'static>(
     reader: Reader,
-    opts: Options,
-    pipeline: Arc<Pipeline>,
-    date: Option<String>,
     jobs: usize,
-    mut sink: impl FnMut(&Output) -> std::io::Result<()>,
-) -> Result<bool> {
+    work: impl Fn(Raw) -> O + Send + Sync + 'static,
+    mut sink: impl FnMut(O) -> Result<()>,
+) -> Result<()> {
     let in_flight = 4 * jobs;
+    let work = Arc::new(work);
     let (job_tx, job_rx) = sync_channel::<(u64, Raw)>(in_flight);
     let job_rx = Arc::new(Mutex::new(job_rx));
-    let (out_tx, out_rx) = sync_channel::<(u64, Output)>(in_flight);
+    let (out_tx, out_rx) = sync_channel::<(u64, O)>(in_flight);
     // Credits bound the distance between the reader and the writer, not just the queue.
     let (credit_tx, credit_rx) = sync_channel::<()>(in_flight);
     for _ in 0..in_flight {
@@ -129,18 +152,16 @@ fn run_ordered(
     for i in 0..jobs {
         let job_rx = Arc::clone(&job_rx);
         let out_tx = out_tx.clone();
-        let pipeline = Arc::clone(&pipeline);
-        let date = date.clone();
+        let work = Arc::clone(&work);
         workers.push(
             std::thread::Builder::new()
-                .name(format!("extract-{i}"))
+                .name(format!("worker-{i}"))
                 .stack_size(WORKER_STACK)
                 .spawn(move || {
                     loop {
                         let next = job_rx.lock().map(|rx| rx.recv());
                         let Ok(Ok((seq, raw))) = next else { break };
-                        let o = process(raw, &opts, &pipeline, date.as_deref());
-                        if out_tx.send((seq, o)).is_err() {
+                        if out_tx.send((seq, work(raw))).is_err() {
                             break;
                         }
                     }
@@ -150,26 +171,22 @@ fn run_ordered(
     }
     drop(out_tx);
     let feeder = std::thread::Builder::new()
-        .name("extract-reader".into())
+        .name("reader".into())
         .spawn(move || feed(reader, job_tx, credit_rx))
         .context("starting the reader thread")?;
-    let mut failed = false;
-    let mut pending: BTreeMap<u64, Output> = BTreeMap::new();
+    let mut pending: BTreeMap<u64, O> = BTreeMap::new();
     let mut next = 0u64;
     let mut result = Ok(());
-    for (seq, o) in out_rx.iter() {
+    'outer: for (seq, o) in out_rx.iter() {
         pending.insert(seq, o);
         while let Some(o) = pending.remove(&next) {
-            failed |= o.failed;
-            if result.is_ok() {
-                result = sink(&o);
-            }
+            result = sink(o);
             next += 1;
+            if result.is_err() {
+                break 'outer;
+            }
             // The reader may have stopped already; a missing receiver is fine.
             let _ = credit_tx.send(());
-        }
-        if result.is_err() {
-            break;
         }
     }
     drop(credit_tx);
@@ -178,8 +195,7 @@ fn run_ordered(
     for w in workers {
         let _ = w.join();
     }
-    result.context("writing the output")?;
-    Ok(failed)
+    result
 }
 
 fn feed(reader: Reader, job_tx: std::sync::mpsc::SyncSender<(u64, Raw)>, credits: Receiver<()>) {

@@ -1,6 +1,7 @@
 //! The `dossier` binary: parses arguments and wires the library crates together.
 
 mod bench;
+mod case;
 mod extract;
 
 use clap::{Parser, Subcommand};
@@ -18,6 +19,18 @@ struct Cli {
 enum Command {
     /// Extract entities, quotes, times and amounts; one JSON object per document on stdout.
     Extract(extract::ExtractArgs),
+    /// Analyse documents into a case folder (incremental, crash-safe).
+    Ingest(case::IngestArgs),
+    /// Re-run the current pipeline over the stored text of a case.
+    Reanalyse(case::ReanalyseArgs),
+    /// Counts of documents, errors and extracted records in a case.
+    Status(case::QueryArgs),
+    /// Documents of a case that failed, with their reasons.
+    Errors(case::QueryArgs),
+    /// Full-text search over a case.
+    Search(case::SearchArgs),
+    /// Print a stored document in the extraction contract's format.
+    Doc(case::DocArgs),
     /// Benchmarks and the synthetic corpus generator.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -27,6 +40,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Ingest(a) => case::ingest(a),
+        Command::Reanalyse(a) => case::reanalyse(a),
+        Command::Status(a) => case::status(a),
+        Command::Errors(a) => case::errors(a),
+        Command::Search(a) => case::search(a),
+        Command::Doc(a) => case::doc(a),
         Command::Bench(cmd) => bench::run(cmd),
     };
     match result {

@@ -19,7 +19,7 @@ pub mod html;
 pub mod meta;
 mod read;
 
-pub use read::{Input, Reader};
+pub use read::{Input, Progress, Reader, input_bytes};
 
 use dossier_model::Doc;
 use dossier_model::contract::{ErrorBody, ErrorRecord};
@@ -49,6 +49,8 @@ pub enum Raw {
         source: Option<String>,
         /// Its bytes.
         bytes: Vec<u8>,
+        /// Size and modification time, for files on disk.
+        stamp: Option<dossier_model::FileStamp>,
     },
     /// One line of a JSONL feed.
     FeedLine {
@@ -82,7 +84,7 @@ struct FeedLine {
 pub fn parse(raw: Raw, opts: &Options) -> Result<Doc, ErrorRecord> {
     match raw {
         Raw::Failed(e) => Err(e),
-        Raw::File { id, source, bytes } => parse_file(id, source, &bytes, opts),
+        Raw::File { id, source, bytes, .. } => parse_file(id, source, &bytes, opts),
         Raw::FeedLine { fallback_id, source, bytes } => parse_feed_line(fallback_id, source, &bytes),
     }
 }
@@ -118,6 +120,7 @@ fn parse_file(id: String, source: Option<String>, bytes: &[u8], opts: &Options) 
         let d = decode::decode(bytes, None);
         doc.text = d.text;
         doc.warnings = d.warnings;
+        (doc.title, doc.byline) = meta::headline_and_byline(&doc.text);
     }
     if decode::control_share(&doc.text) > 0.05 {
         return fail("binary", "mostly control characters, not text".into());
@@ -181,7 +184,7 @@ mod tests {
 
     fn file(bytes: &[u8]) -> Result<Doc, ErrorRecord> {
         parse(
-            Raw::File { id: "x.txt".into(), source: Some("x.txt".into()), bytes: bytes.to_vec() },
+            Raw::File { id: "x.txt".into(), source: Some("x.txt".into()), bytes: bytes.to_vec(), stamp: None },
             &Options::default(),
         )
     }
@@ -221,7 +224,8 @@ mod tests {
             "binary"
         );
         let big = Options { max_doc_bytes: 10 };
-        let e = parse(Raw::File { id: "b".into(), source: None, bytes: vec![b'a'; 11] }, &big).unwrap_err();
+        let e =
+            parse(Raw::File { id: "b".into(), source: None, bytes: vec![b'a'; 11], stamp: None }, &big).unwrap_err();
         assert_eq!(e.error.kind, "too_large");
     }
 

@@ -17,9 +17,46 @@ pub fn date_prefix(s: &str) -> Option<String> {
     Some(date.to_string())
 }
 
+/// The title and byline of a plain-text story: a first line set apart by a blank line and
+/// not ending like a sentence is a headline; a following line "By ..." is the byline.
+/// The text itself is left as it is (offsets refer to it).
+pub fn headline_and_byline(text: &str) -> (Option<String>, Option<String>) {
+    let mut paras = text.trim_start_matches('\u{feff}').split("\n\n").map(str::trim).filter(|p| !p.is_empty());
+    let Some(first) = paras.next() else { return (None, None) };
+    let one_line = !first.contains('\n');
+    let looks_like_headline = one_line
+        && first.chars().count() <= 200
+        && first.split_whitespace().count() >= 2
+        && !first.ends_with(['.', ',', ';', ':', '"', '”'])
+        && first.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    if !looks_like_headline || paras.clone().next().is_none() {
+        return (None, None);
+    }
+    let byline = paras
+        .next()
+        .filter(|p| !p.contains('\n') && p.len() <= 150)
+        .and_then(|p| p.strip_prefix("By ").or_else(|| p.strip_prefix("BY ")))
+        .map(|b| b.trim().to_string());
+    (Some(first.to_string()), byline)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headlines_and_bylines_of_plain_text() {
+        let (t, b) = headline_and_byline(
+            "Harbour strike ends after nine days\n\nBy Ann Lee, Labour Correspondent\n\nWorkers voted.",
+        );
+        assert_eq!(t.as_deref(), Some("Harbour strike ends after nine days"));
+        assert_eq!(b.as_deref(), Some("Ann Lee, Labour Correspondent"));
+        assert_eq!(headline_and_byline("Workers voted on Monday.\n\nThey left."), (None, None));
+        assert_eq!(headline_and_byline("Dear Minister,\n\nThank you."), (None, None));
+        assert_eq!(headline_and_byline("Only one paragraph here"), (None, None));
+        let (t, b) = headline_and_byline("Strike over\n\nWorkers voted.");
+        assert_eq!((t.as_deref(), b), (Some("Strike over"), None));
+    }
 
     #[test]
     fn dates_from_timestamps() {

@@ -2,10 +2,13 @@
 //! standard input. Nothing here holds more than one document in memory.
 
 use crate::{Options, Raw, failure};
-use std::collections::VecDeque;
+use dossier_model::FileStamp;
+use std::collections::{HashMap, VecDeque};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// One thing named on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,17 +26,39 @@ struct Feed {
     line: usize,
 }
 
+/// Counters a reader updates as it goes, readable from other threads (progress bars).
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Bytes of input consumed so far.
+    pub bytes: AtomicU64,
+    /// Files skipped because their stamp was unchanged.
+    pub skipped: AtomicU64,
+}
+
 /// Yields the units of all inputs, in input order.
 pub struct Reader {
     queue: VecDeque<Input>,
     feed: Option<Feed>,
     opts: Options,
+    unchanged: HashMap<String, FileStamp>,
+    progress: Arc<Progress>,
 }
 
 impl Reader {
     /// A reader over the inputs.
     pub fn new(inputs: Vec<Input>, opts: Options) -> Self {
-        Reader { queue: inputs.into(), feed: None, opts }
+        Reader { queue: inputs.into(), feed: None, opts, unchanged: HashMap::new(), progress: Arc::default() }
+    }
+
+    /// Skips files whose path and stamp are in `stamps` (already ingested, unchanged).
+    pub fn skip_unchanged(mut self, stamps: HashMap<String, FileStamp>) -> Self {
+        self.unchanged = stamps;
+        self
+    }
+
+    /// The counters this reader updates.
+    pub fn progress(&self) -> Arc<Progress> {
+        Arc::clone(&self.progress)
     }
 
     fn next_feed_line(&mut self) -> Option<Raw> {
@@ -42,7 +67,11 @@ impl Reader {
             let feed = self.feed.as_mut()?;
             feed.line += 1;
             let fallback_id = format!("{}#{}", feed.label, feed.line);
-            match read_line_bounded(&mut feed.reader, max) {
+            let line = read_line_bounded(&mut feed.reader, max);
+            if let Ok(Line::Text(b)) = &line {
+                self.progress.bytes.fetch_add(b.len() as u64 + 1, Ordering::Relaxed);
+            }
+            match line {
                 Ok(Line::End) => {
                     self.feed = None;
                     return None;
@@ -52,6 +81,7 @@ impl Reader {
                     return Some(Raw::FeedLine { fallback_id, source: feed.source.clone(), bytes });
                 }
                 Ok(Line::TooLong(n)) => {
+                    self.progress.bytes.fetch_add(n as u64 + 1, Ordering::Relaxed);
                     let msg = format!("feed line of {n} bytes or more, over --max-doc-bytes {max}");
                     return Some(Raw::Failed(failure(fallback_id, feed.source.clone(), "too_large", msg)));
                 }
@@ -89,6 +119,12 @@ impl Reader {
                 Err(e) => return Some(Raw::Failed(failure(&path, Some(path.clone()), "unreadable", e.to_string()))),
             }
         }
+        let stamp = file_stamp(&meta);
+        if self.unchanged.get(&path) == Some(&stamp) {
+            self.progress.bytes.fetch_add(meta.len(), Ordering::Relaxed);
+            self.progress.skipped.fetch_add(1, Ordering::Relaxed);
+            return None;
+        }
         let file = match File::open(p) {
             Ok(f) => f,
             Err(e) => return Some(Raw::Failed(failure(&path, Some(path.clone()), "unreadable", e.to_string()))),
@@ -102,12 +138,13 @@ impl Reader {
             });
             return None;
         }
+        self.progress.bytes.fetch_add(meta.len(), Ordering::Relaxed);
         if meta.len() > self.opts.max_doc_bytes as u64 {
             let msg = format!("{} bytes, over --max-doc-bytes {}", meta.len(), self.opts.max_doc_bytes);
             return Some(Raw::Failed(failure(&path, Some(path.clone()), "too_large", msg)));
         }
         Some(match read_bounded(file, self.opts.max_doc_bytes) {
-            Ok(bytes) => Raw::File { id: path.clone(), source: Some(path), bytes },
+            Ok(bytes) => Raw::File { id: path.clone(), source: Some(path), bytes, stamp: Some(stamp) },
             Err(e) => Raw::Failed(failure(&path, Some(path.clone()), "unreadable", e.to_string())),
         })
     }
@@ -132,7 +169,7 @@ impl Reader {
             return None;
         }
         Some(match read_bounded(reader, self.opts.max_doc_bytes) {
-            Ok(bytes) => Raw::File { id: "-".into(), source: None, bytes },
+            Ok(bytes) => Raw::File { id: "-".into(), source: None, bytes, stamp: None },
             Err(e) => Raw::Failed(failure("-", None, "unreadable", e.to_string())),
         })
     }
@@ -159,6 +196,35 @@ impl Iterator for Reader {
             }
         }
     }
+}
+
+fn file_stamp(meta: &std::fs::Metadata) -> FileStamp {
+    let mtime_ns = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as i64);
+    FileStamp { size: meta.len(), mtime_ns }
+}
+
+/// Total bytes of the inputs that are files or folders (standard input counts nothing), for
+/// progress bars; unreadable entries count nothing.
+pub fn input_bytes(inputs: &[Input]) -> u64 {
+    let mut total = 0;
+    for input in inputs {
+        let Input::Path(p) = input else { continue };
+        let path = Path::new(p);
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => {
+                for f in list_folder(path).unwrap_or_default() {
+                    total += std::fs::metadata(f).map_or(0, |m| m.len());
+                }
+            }
+            Ok(m) => total += m.len(),
+            Err(_) => {}
+        }
+    }
+    total
 }
 
 /// Files below a folder, depth first in path order; hidden entries are skipped and

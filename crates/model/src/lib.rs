@@ -225,6 +225,16 @@ pub struct Amount {
     pub qualifier: Option<String>,
 }
 
+/// Size and modification time of a file when it was read; an unchanged stamp means an
+/// ingest need not read the file again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct FileStamp {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the epoch.
+    pub mtime_ns: i64,
+}
+
 /// One document and all its layers.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Doc {

@@ -3,5 +3,9 @@
 #![warn(missing_docs)]
 
 pub mod pipeline;
+pub mod segment;
 
 pub use pipeline::{Component, Layer, OrderError, Pipeline};
+pub use segment::{Segmenter, split_sentences, tokenize};
+mod defaults;
+pub use defaults::default_pipeline;

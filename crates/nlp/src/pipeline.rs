@@ -33,6 +33,11 @@ pub trait Component: Send + Sync {
     fn assigns(&self) -> &'static [Layer];
     /// Adds its layers to the document.
     fn process(&self, doc: &mut Doc);
+    /// What distinguishes this component's output from an earlier build's (e.g. a model
+    /// digest); part of [`Pipeline::version`], which the store records with each document.
+    fn version(&self) -> String {
+        "1".to_string()
+    }
 }
 
 /// A component was placed before one that provides what it needs.
@@ -73,6 +78,16 @@ impl Pipeline {
     /// Names of the components, in order.
     pub fn names(&self) -> Vec<&'static str> {
         self.components.iter().map(|c| c.name()).collect()
+    }
+
+    /// A string that changes whenever the output may change: the crate version and each
+    /// component's name and version (`0.1.0 segment/1 ner/3f2a...`).
+    pub fn version(&self) -> String {
+        let mut v = env!("CARGO_PKG_VERSION").to_string();
+        for c in &self.components {
+            v.push_str(&format!(" {}/{}", c.name(), c.version()));
+        }
+        v
     }
 
     /// Runs every component over the document.
@@ -125,5 +140,6 @@ mod tests {
         p.run(&mut doc);
         assert_eq!(doc.warnings, ["segment", "ner"]);
         assert_eq!(p.names(), ["segment", "ner"]);
+        assert_eq!(p.version(), format!("{} segment/1 ner/1", env!("CARGO_PKG_VERSION")));
     }
 }

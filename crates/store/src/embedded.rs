@@ -1,0 +1,403 @@
+//! The embedded backend: `case.db` (SQLite, WAL) and `index/` (tantivy) in one folder.
+//!
+//! Crash safety: every change of a batch and the list of sequence numbers whose index entry
+//! must change (`pending_index`) are written in one SQLite transaction. The index is updated
+//! and committed after that, then the pending list is cleared. A crash anywhere leaves either
+//! nothing of the batch, or the batch stored with a pending list that the next open replays.
+
+use crate::index::TextIndex;
+use crate::query::{self, Hit, SearchQuery};
+use crate::{ErrorEntry, FileStamp, Put, Result, Status, Store, StoreError, StoredDoc};
+use dossier_model::contract::DocRecord;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use tantivy::collector::TopDocs;
+use tantivy::snippet::SnippetGenerator;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS docs(
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    hash TEXT NOT NULL UNIQUE,
+    id TEXT NOT NULL,
+    source TEXT,
+    title TEXT,
+    published TEXT,
+    pipeline TEXT NOT NULL,
+    n_entities INTEGER NOT NULL, n_mentions INTEGER NOT NULL, n_quotes INTEGER NOT NULL,
+    n_times INTEGER NOT NULL, n_numbers INTEGER NOT NULL,
+    record BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS docs_id ON docs(id);
+CREATE TABLE IF NOT EXISTS ledger(
+    id TEXT PRIMARY KEY,
+    source TEXT,
+    state TEXT NOT NULL,
+    hash TEXT,
+    error_kind TEXT,
+    error_message TEXT,
+    size INTEGER,
+    mtime_ns INTEGER
+);
+CREATE INDEX IF NOT EXISTS ledger_hash ON ledger(hash);
+CREATE TABLE IF NOT EXISTS pending_index(seq INTEGER PRIMARY KEY);
+";
+
+/// A case folder.
+pub struct CaseStore {
+    dir: PathBuf,
+    db: Connection,
+    index: TextIndex,
+}
+
+fn encode(rec: &DocRecord) -> Vec<u8> {
+    lz4_flex::compress_prepend_size(&serde_json::to_vec(rec).expect("records serialize"))
+}
+
+fn decode(blob: &[u8]) -> Result<DocRecord> {
+    let json = lz4_flex::decompress_size_prepended(blob).map_err(|e| StoreError::Record(e.to_string()))?;
+    serde_json::from_slice(&json).map_err(|e| StoreError::Record(e.to_string()))
+}
+
+impl CaseStore {
+    /// Opens the case in `dir`, creating it if needed, and replays index work a crash left.
+    pub fn open(dir: &Path) -> Result<CaseStore> {
+        std::fs::create_dir_all(dir)?;
+        let db = Connection::open(dir.join("case.db"))?;
+        db.pragma_update(None, "journal_mode", "WAL")?;
+        // NORMAL in WAL mode: a killed process never loses a committed transaction.
+        db.pragma_update(None, "synchronous", "NORMAL")?;
+        db.busy_timeout(std::time::Duration::from_secs(10))?;
+        db.execute_batch(SCHEMA)?;
+        let (index, _) = TextIndex::open(&dir.join("index"))?;
+        let mut store = CaseStore { dir: dir.to_path_buf(), db, index };
+        // The index is derived: if it was lost or damaged, rebuild it from the records.
+        let stored: i64 = store.db.query_row("SELECT count(*) FROM docs", [], |r| r.get(0))?;
+        let indexed = store.index.reader.searcher().num_docs() as i64;
+        if stored != indexed {
+            store.db.execute("INSERT OR IGNORE INTO pending_index(seq) SELECT seq FROM docs", [])?;
+        }
+        match store.sync_index() {
+            // Another process is writing this case right now; it will finish the work.
+            Err(StoreError::Index(tantivy::TantivyError::LockFailure(..))) => {}
+            other => other?,
+        }
+        Ok(store)
+    }
+
+    /// The case folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Brings the index in line with the records for every pending sequence number.
+    fn sync_index(&mut self) -> Result<()> {
+        let pending: Vec<i64> = {
+            let mut st = self.db.prepare("SELECT seq FROM pending_index ORDER BY seq")?;
+            st.query_map([], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?
+        };
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let mut last = 0;
+        for chunk in pending.chunks(512) {
+            for &seq in chunk {
+                let blob: Option<Vec<u8>> =
+                    self.db.query_row("SELECT record FROM docs WHERE seq = ?1", [seq], |r| r.get(0)).optional()?;
+                match blob {
+                    Some(b) => self.index.put(seq, &decode(&b)?)?,
+                    None => self.index.delete(seq)?,
+                }
+                last = last.max(seq);
+            }
+        }
+        self.index.commit(last)?;
+        let tx = self.db.transaction()?;
+        for seq in pending {
+            tx.execute("DELETE FROM pending_index WHERE seq = ?1", [seq])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn upsert_ledger(
+        tx: &Transaction,
+        id: &str,
+        source: Option<&str>,
+        hash: Option<&str>,
+        error: Option<(&str, &str)>,
+        stamp: Option<FileStamp>,
+    ) -> Result<()> {
+        tx.execute(
+            "INSERT INTO ledger(id, source, state, hash, error_kind, error_message, size, mtime_ns)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT(id) DO UPDATE SET source = excluded.source, state = excluded.state, hash = excluded.hash,
+               error_kind = excluded.error_kind, error_message = excluded.error_message,
+               size = excluded.size, mtime_ns = excluded.mtime_ns",
+            params![
+                id,
+                source,
+                if error.is_some() { "failed" } else { "done" },
+                hash,
+                error.map(|e| e.0),
+                error.map(|e| e.1),
+                stamp.map(|s| s.size as i64),
+                stamp.map(|s| s.mtime_ns),
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Removes the document with `hash` if no ledger entry refers to it any more.
+    fn drop_if_orphan(tx: &Transaction, hash: &str) -> Result<()> {
+        let used: i64 = tx.query_row("SELECT count(*) FROM ledger WHERE hash = ?1", [hash], |r| r.get(0))?;
+        if used == 0 {
+            let seq: Option<i64> =
+                tx.query_row("SELECT seq FROM docs WHERE hash = ?1", [hash], |r| r.get(0)).optional()?;
+            if let Some(seq) = seq {
+                tx.execute("DELETE FROM docs WHERE seq = ?1", [seq])?;
+                tx.execute("INSERT OR IGNORE INTO pending_index(seq) VALUES (?1)", [seq])?;
+            }
+        }
+        Ok(())
+    }
+
+    fn previous_hash(tx: &Transaction, id: &str) -> Result<Option<String>> {
+        Ok(tx
+            .query_row("SELECT hash FROM ledger WHERE id = ?1", [id], |r| r.get::<_, Option<String>>(0))
+            .optional()?
+            .flatten())
+    }
+
+    fn insert_doc(tx: &Transaction, rec: &DocRecord, pipeline: &str) -> Result<()> {
+        let exists: bool =
+            tx.query_row("SELECT EXISTS(SELECT 1 FROM docs WHERE hash = ?1)", [&rec.hash], |r| r.get(0))?;
+        if exists {
+            return Ok(());
+        }
+        tx.execute(
+            "INSERT INTO docs(hash, id, source, title, published, pipeline, n_entities, n_mentions, n_quotes, n_times,
+               n_numbers, record) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            params![
+                rec.hash,
+                rec.id,
+                rec.source,
+                rec.title,
+                rec.published,
+                pipeline,
+                rec.entities.len() as i64,
+                rec.mentions.len() as i64,
+                rec.quotes.len() as i64,
+                rec.times.len() as i64,
+                rec.numbers.len() as i64,
+                encode(rec),
+            ],
+        )?;
+        let seq = tx.last_insert_rowid();
+        tx.execute("INSERT OR IGNORE INTO pending_index(seq) VALUES (?1)", [seq])?;
+        Ok(())
+    }
+
+    fn stored(seq: i64, pipeline: String, blob: &[u8]) -> Result<StoredDoc> {
+        Ok(StoredDoc { seq, pipeline, record: decode(blob)? })
+    }
+}
+
+impl Store for CaseStore {
+    fn file_stamps(&self) -> Result<HashMap<String, FileStamp>> {
+        let mut st =
+            self.db.prepare("SELECT id, size, mtime_ns FROM ledger WHERE size IS NOT NULL AND state = 'done'")?;
+        let rows = st.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, FileStamp { size: r.get::<_, i64>(1)? as u64, mtime_ns: r.get(2)? }))
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    fn known_hashes(&self) -> Result<HashSet<String>> {
+        let mut st = self.db.prepare("SELECT hash FROM docs")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    fn put_batch(&mut self, batch: Vec<Put>) -> Result<()> {
+        let tx = self.db.transaction()?;
+        for put in &batch {
+            match put {
+                Put::Doc { record, pipeline, stamp } => {
+                    let old = Self::previous_hash(&tx, &record.id)?;
+                    Self::insert_doc(&tx, record, pipeline)?;
+                    Self::upsert_ledger(&tx, &record.id, record.source.as_deref(), Some(&record.hash), None, *stamp)?;
+                    if let Some(old) = old.filter(|o| *o != record.hash) {
+                        Self::drop_if_orphan(&tx, &old)?;
+                    }
+                }
+                Put::Known { id, source, hash, stamp } => {
+                    let old = Self::previous_hash(&tx, id)?;
+                    Self::upsert_ledger(&tx, id, source.as_deref(), Some(hash), None, *stamp)?;
+                    if let Some(old) = old.filter(|o| o != hash) {
+                        Self::drop_if_orphan(&tx, &old)?;
+                    }
+                }
+                Put::Failed { error, stamp } => {
+                    let err = (error.error.kind.as_str(), error.error.message.as_str());
+                    // A failed re-read keeps the old content's hash: what was stored stays findable.
+                    let old = Self::previous_hash(&tx, &error.id)?;
+                    Self::upsert_ledger(&tx, &error.id, error.source.as_deref(), old.as_deref(), Some(err), *stamp)?;
+                }
+            }
+        }
+        tx.commit()?;
+        self.sync_index()
+    }
+
+    fn get(&self, key: &str) -> Result<Option<StoredDoc>> {
+        let sql = "SELECT seq, pipeline, record FROM docs WHERE hash = ?1
+                   OR hash = (SELECT hash FROM ledger WHERE id = ?1)
+                   OR id = ?1 ORDER BY (hash = ?1) DESC, seq DESC LIMIT 1";
+        let row = self
+            .db
+            .query_row(sql, [key], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Vec<u8>>(2)?)))
+            .optional()?;
+        row.map(|(seq, p, blob)| Self::stored(seq, p, &blob)).transpose()
+    }
+
+    fn scan(&self, after_seq: i64, limit: usize) -> Result<Vec<StoredDoc>> {
+        let mut st = self.db.prepare("SELECT seq, pipeline, record FROM docs WHERE seq > ?1 ORDER BY seq LIMIT ?2")?;
+        let rows = st.query_map(params![after_seq, limit as i64], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Vec<u8>>(2)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (seq, p, blob) = row?;
+            out.push(Self::stored(seq, p, &blob)?);
+        }
+        Ok(out)
+    }
+
+    fn replace(&mut self, docs: Vec<StoredDoc>) -> Result<()> {
+        let tx = self.db.transaction()?;
+        for d in &docs {
+            let r = &d.record;
+            tx.execute(
+                "UPDATE docs SET title = ?2, published = ?3, pipeline = ?4, n_entities = ?5, n_mentions = ?6,
+                   n_quotes = ?7, n_times = ?8, n_numbers = ?9, record = ?10 WHERE seq = ?1",
+                params![
+                    d.seq,
+                    r.title,
+                    r.published,
+                    d.pipeline,
+                    r.entities.len() as i64,
+                    r.mentions.len() as i64,
+                    r.quotes.len() as i64,
+                    r.times.len() as i64,
+                    r.numbers.len() as i64,
+                    encode(r),
+                ],
+            )?;
+            tx.execute("INSERT OR IGNORE INTO pending_index(seq) VALUES (?1)", [d.seq])?;
+        }
+        tx.commit()?;
+        self.sync_index()
+    }
+
+    fn status(&self) -> Result<Status> {
+        let mut s = self.db.query_row(
+            "SELECT count(*), coalesce(sum(n_entities),0), coalesce(sum(n_mentions),0), coalesce(sum(n_quotes),0),
+               coalesce(sum(n_times),0), coalesce(sum(n_numbers),0) FROM docs",
+            [],
+            |r| {
+                Ok(Status {
+                    documents: r.get::<_, i64>(0)? as u64,
+                    entities: r.get::<_, i64>(1)? as u64,
+                    mentions: r.get::<_, i64>(2)? as u64,
+                    quotes: r.get::<_, i64>(3)? as u64,
+                    times: r.get::<_, i64>(4)? as u64,
+                    numbers: r.get::<_, i64>(5)? as u64,
+                    ..Default::default()
+                })
+            },
+        )?;
+        (s.units, s.errors) =
+            self.db.query_row("SELECT count(*), coalesce(sum(state = 'failed'), 0) FROM ledger", [], |r| {
+                Ok((r.get::<_, i64>(0)? as u64, r.get::<_, i64>(1)? as u64))
+            })?;
+        let mut st = self.db.prepare("SELECT pipeline, count(*) FROM docs GROUP BY pipeline ORDER BY 2 DESC")?;
+        s.pipelines = st
+            .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(s)
+    }
+
+    fn errors(&self) -> Result<Vec<ErrorEntry>> {
+        let mut st = self.db.prepare(
+            "SELECT id, source, coalesce(error_kind,''), coalesce(error_message,'') FROM ledger WHERE state = 'failed' ORDER BY id",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(ErrorEntry { id: r.get(0)?, source: r.get(1)?, kind: r.get(2)?, message: r.get(3)? })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    fn search(&self, q: &SearchQuery) -> Result<Vec<Hit>> {
+        let f = self.index.fields;
+        let (query, text_query) = query::build(&self.index.index, &f, q)?;
+        let searcher = self.index.reader.searcher();
+        let limit = if q.limit == 0 { 10 } else { q.limit };
+        let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
+        let mut snippets = SnippetGenerator::create(&searcher, &*text_query, f.body)?;
+        snippets.set_max_num_chars(200);
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            let seg = searcher.segment_reader(addr.segment_ord);
+            let seq = seg.fast_fields().i64("seq")?.first(addr.doc_id).unwrap_or(-1);
+            let row: Option<Vec<u8>> =
+                self.db.query_row("SELECT record FROM docs WHERE seq = ?1", [seq], |r| r.get(0)).optional()?;
+            // An index entry whose record is gone (a crash between the two commits) is skipped;
+            // the next open removes it.
+            let Some(blob) = row else { continue };
+            let rec = decode(&blob)?;
+            let snip = snippets.snippet(&rec.text);
+            let (snippet, highlights) = if snip.fragment().is_empty() {
+                (rec.text.chars().take(200).collect::<String>(), Vec::new())
+            } else {
+                let frag = snip.fragment();
+                let to_char = |b: usize| frag[..b].chars().count();
+                let hl = snip.highlighted().iter().map(|r| [to_char(r.start), to_char(r.end)]).collect();
+                (frag.to_string(), hl)
+            };
+            hits.push(Hit {
+                id: rec.id,
+                hash: rec.hash,
+                title: rec.title,
+                source: rec.source,
+                published: rec.published,
+                score,
+                snippet: snippet.split_whitespace().collect::<Vec<_>>().join(" "),
+                highlights: rehighlight(&snippet, &highlights),
+            });
+        }
+        Ok(hits)
+    }
+}
+
+/// Highlight ranges after folding the snippet's whitespace (newlines become single spaces).
+fn rehighlight(original: &str, ranges: &[[usize; 2]]) -> Vec<[usize; 2]> {
+    // Map each original char index to its index in the folded string.
+    let mut map = Vec::with_capacity(original.len() + 1);
+    let mut out = 0usize;
+    let mut prev_space = true; // leading whitespace is dropped
+    for c in original.chars() {
+        map.push(out);
+        if c.is_whitespace() {
+            if !prev_space {
+                out += 1;
+            }
+            prev_space = true;
+        } else {
+            out += 1;
+            prev_space = false;
+        }
+    }
+    map.push(out);
+    ranges.iter().map(|[a, b]| [map[*a], map[*b]]).collect()
+}

@@ -1,0 +1,192 @@
+//! The embedded store on small invented cases.
+
+use dossier_model::contract::{DocRecord, EntityRecord, ErrorBody, ErrorRecord, TimeRecord};
+use dossier_model::{Doc, EntityType, TimeType};
+use dossier_store::{CaseStore, FileStamp, Put, SearchQuery, Store};
+
+fn record(id: &str, text: &str, published: Option<&str>) -> DocRecord {
+    let mut d = Doc::new(id, text);
+    d.source = Some(format!("case/{id}"));
+    d.published = published.map(str::to_string);
+    DocRecord::from_doc(&d)
+}
+
+fn with_entity(mut r: DocRecord, name: &str, ty: EntityType) -> DocRecord {
+    r.entities.push(EntityRecord {
+        id: format!("E{}", r.entities.len() + 1),
+        ty,
+        name: name.into(),
+        aliases: vec![],
+        roles: vec![],
+        mentions: vec![],
+    });
+    r
+}
+
+fn ids(store: &CaseStore, q: SearchQuery) -> Vec<String> {
+    let mut v: Vec<String> = store.search(&q).unwrap().into_iter().map(|h| h.id).collect();
+    v.sort();
+    v
+}
+
+fn case() -> (tempfile::TempDir, CaseStore) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = CaseStore::open(dir.path()).unwrap();
+    let mut a = with_entity(
+        record("a.txt", "The leaked letter from the home secretary reached Tessavar on Monday.", Some("2018-07-23")),
+        "Miriam Achebe-Lund",
+        EntityType::Person,
+    );
+    a.times.push(TimeRecord {
+        start: 0,
+        end: 0,
+        text: "22 June 2018".into(),
+        ty: TimeType::Date,
+        value: "2018-06-22".into(),
+    });
+    let b = with_entity(
+        record(
+            "b.txt",
+            "Harbour workers voted to strike over pay; the ministry said talks would resume.",
+            Some("2019-03-01"),
+        ),
+        "Ministry of Transport",
+        EntityType::Org,
+    );
+    let c = record("c.txt", "A letter was leaked. Nobody commented on the letter at all.", None);
+    s.put_batch(vec![Put::doc(a, "p1", None), Put::doc(b, "p1", None), Put::doc(c, "p1", None)]).unwrap();
+    (dir, s)
+}
+
+#[test]
+fn search_words_phrases_booleans_prefix_fuzzy() {
+    let (_d, s) = case();
+    assert_eq!(ids(&s, SearchQuery::text("letter")), ["a.txt", "c.txt"]);
+    assert_eq!(ids(&s, SearchQuery::text("\"leaked letter\"")), ["a.txt"]);
+    assert_eq!(ids(&s, SearchQuery::text("letter -secretary")), ["c.txt"]);
+    assert_eq!(ids(&s, SearchQuery::text("harbour OR secretary")), ["a.txt", "b.txt"]);
+    assert_eq!(ids(&s, SearchQuery::text("harb*")), ["b.txt"]);
+    assert_eq!(ids(&s, SearchQuery::text("Tesavar~")), ["a.txt"]);
+    assert!(ids(&s, SearchQuery::text("submarine")).is_empty());
+    // Stemming: "votes" finds "voted".
+    assert_eq!(ids(&s, SearchQuery::text("votes")), ["b.txt"]);
+}
+
+#[test]
+fn hits_carry_metadata_and_highlighted_snippets() {
+    let (_d, s) = case();
+    let hits = s.search(&SearchQuery::text("harbour strike")).unwrap();
+    assert_eq!(hits.len(), 1);
+    let h = &hits[0];
+    assert_eq!(
+        (h.id.as_str(), h.source.as_deref(), h.published.as_deref()),
+        ("b.txt", Some("case/b.txt"), Some("2019-03-01"))
+    );
+    assert!(h.score > 0.0);
+    let words: Vec<String> =
+        h.highlights.iter().map(|[a, b]| h.snippet.chars().skip(*a).take(b - a).collect()).collect();
+    assert_eq!(words, ["Harbour", "strike"]);
+}
+
+#[test]
+fn filters_entity_type_dates_source() {
+    let (_d, s) = case();
+    let q = |f: &dyn Fn(&mut SearchQuery)| {
+        let mut q = SearchQuery::text("");
+        f(&mut q);
+        q
+    };
+    assert_eq!(ids(&s, q(&|q| q.entity = Some("miriam achebe-lund".into()))), ["a.txt"]);
+    assert_eq!(ids(&s, q(&|q| q.entity_type = Some("org".into()))), ["b.txt"]);
+    assert!(
+        ids(
+            &s,
+            q(&|q| {
+                q.entity = Some("Miriam Achebe-Lund".into());
+                q.entity_type = Some("ORG".into());
+            })
+        )
+        .is_empty()
+    );
+    // By publication date, and by a date mentioned in the text (22 June 2018 in a.txt).
+    assert_eq!(ids(&s, q(&|q| q.from = Some("2019-01-01".into()))), ["b.txt"]);
+    assert_eq!(
+        ids(
+            &s,
+            q(&|q| {
+                q.from = Some("2018-06-01".into());
+                q.to = Some("2018-06-30".into());
+            })
+        ),
+        ["a.txt"]
+    );
+    assert_eq!(ids(&s, q(&|q| q.source = Some("case/c".into()))), ["c.txt"]);
+    assert!(s.search(&q(&|q| q.from = Some("June".into()))).is_err());
+}
+
+#[test]
+fn same_content_is_stored_once_and_changed_content_replaces() {
+    let (dir, mut s) = case();
+    let stamp = Some(FileStamp { size: 10, mtime_ns: 5 });
+    s.put_batch(vec![Put::doc(
+        record("a.txt", "The leaked letter from the home secretary reached Tessavar on Monday.", Some("2018-07-23")),
+        "p1",
+        stamp,
+    )])
+    .unwrap();
+    assert_eq!(s.status().unwrap().documents, 3);
+    s.put_batch(vec![Put::doc(record("c.txt", "A rewritten note about harbour cranes.", None), "p1", None)]).unwrap();
+    let st = s.status().unwrap();
+    assert_eq!((st.documents, st.units), (3, 3));
+    assert_eq!(ids(&s, SearchQuery::text("cranes")), ["c.txt"]);
+    assert_eq!(ids(&s, SearchQuery::text("nobody")), Vec::<String>::new());
+    assert_eq!(s.file_stamps().unwrap().get("a.txt"), stamp.as_ref());
+    drop(s);
+    // Reopen: everything is still there.
+    let s = CaseStore::open(dir.path()).unwrap();
+    assert_eq!(s.status().unwrap().documents, 3);
+    assert_eq!(s.get("c.txt").unwrap().unwrap().record.text, "A rewritten note about harbour cranes.");
+}
+
+#[test]
+fn errors_are_kept_in_the_ledger() {
+    let (_d, mut s) = case();
+    let error = ErrorRecord {
+        id: "bad.bin".into(),
+        source: Some("bad.bin".into()),
+        error: ErrorBody { kind: "binary".into(), message: "binary data".into() },
+    };
+    s.put_batch(vec![Put::Failed { error, stamp: None }]).unwrap();
+    let errs = s.errors().unwrap();
+    assert_eq!(errs.len(), 1);
+    assert_eq!((errs[0].id.as_str(), errs[0].kind.as_str()), ("bad.bin", "binary"));
+    let st = s.status().unwrap();
+    assert_eq!((st.errors, st.units, st.documents), (1, 4, 3));
+    assert_eq!(st.pipelines, [("p1".to_string(), 3)]);
+}
+
+#[test]
+fn get_by_id_or_hash_and_replace_after_reanalysis() {
+    let (_d, mut s) = case();
+    let a = s.get("a.txt").unwrap().unwrap();
+    assert_eq!(s.get(&a.record.hash).unwrap().unwrap().seq, a.seq);
+    assert!(s.get("nope").unwrap().is_none());
+    let mut re = a.clone();
+    re.pipeline = "p2".into();
+    re.record.entities.clear();
+    re.record = with_entity(re.record, "Lucas Varga", EntityType::Person);
+    s.replace(vec![re]).unwrap();
+    assert_eq!(ids(&s, SearchQuery { entity: Some("Lucas Varga".into()), ..SearchQuery::text("") }), ["a.txt"]);
+    assert!(ids(&s, SearchQuery { entity: Some("Miriam Achebe-Lund".into()), ..SearchQuery::text("") }).is_empty());
+    assert_eq!(s.scan(0, 10).unwrap().len(), 3);
+    assert_eq!(s.scan(a.seq, 10).unwrap().len(), 2);
+}
+
+#[test]
+fn a_lost_index_is_rebuilt_on_open() {
+    let (dir, s) = case();
+    drop(s);
+    std::fs::remove_dir_all(dir.path().join("index")).unwrap();
+    let s = CaseStore::open(dir.path()).unwrap();
+    assert_eq!(ids(&s, SearchQuery::text("letter")), ["a.txt", "c.txt"]);
+}
