@@ -3,6 +3,7 @@
 mod bench;
 mod case;
 mod extract;
+mod train;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -31,6 +32,9 @@ enum Command {
     Search(case::SearchArgs),
     /// Print a stored document in the extraction contract's format.
     Doc(case::DocArgs),
+    /// Train a model from the shared corpora.
+    #[command(subcommand)]
+    Train(train::TrainCommand),
     /// Benchmarks and the synthetic corpus generator.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -46,6 +50,7 @@ fn main() -> ExitCode {
         Command::Errors(a) => case::errors(a),
         Command::Search(a) => case::search(a),
         Command::Doc(a) => case::doc(a),
+        Command::Train(cmd) => train::run(cmd),
         Command::Bench(cmd) => bench::run(cmd),
     };
     match result {

@@ -293,6 +293,20 @@ impl Doc {
     }
 }
 
+/// Hex SHA-256 of bytes.
+pub fn content_hash_bytes(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(digest: &[u8]) -> String {
+    let mut out = String::with_capacity(digest.len() * 2);
+    for b in digest {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}
+
 /// Hex SHA-256 of text with `\r\n` and `\r` read as `\n` and outer whitespace trimmed.
 pub fn content_hash(text: &str) -> String {
     use sha2::{Digest, Sha256};
@@ -308,12 +322,7 @@ pub fn content_hash(text: &str) -> String {
         }
     }
     h.update(rest);
-    let digest = h.finalize();
-    let mut out = String::with_capacity(64);
-    for b in digest {
-        out.push_str(&format!("{b:02x}"));
-    }
-    out
+    hex(&h.finalize())
 }
 
 #[cfg(test)]

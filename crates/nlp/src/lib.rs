@@ -2,6 +2,7 @@
 //! layer and declares what it needs, so [`Pipeline::new`] can refuse a wrong order.
 #![warn(missing_docs)]
 
+pub mod ner;
 pub mod pipeline;
 pub mod segment;
 

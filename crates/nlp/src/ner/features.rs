@@ -1,0 +1,587 @@
+//! Feature extraction: every token becomes a list of rows of the hashed weight table.
+//!
+//! Strings are hashed incrementally, character by character, so extraction allocates nothing
+//! per token: a token's "atoms" (hashes of its form, lowercase form, shape, prefixes and
+//! suffixes, its word cluster and gazetteer marks) are computed once, and each feature template
+//! combines the atoms of the token and its neighbours into a 64-bit key, which picks a row.
+
+use super::lexicon::Lexicons;
+
+/// Seed of every string hash.
+const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+const MUL: u64 = 0x0000_0100_0000_01b3;
+
+/// One step of the string hash (FNV-1a over the bytes of the char's scalar value).
+#[inline]
+fn step(h: u64, c: u32) -> u64 {
+    let mut h = h;
+    h = (h ^ (c & 0xff) as u64).wrapping_mul(MUL);
+    if c > 0xff {
+        h = (h ^ (c >> 8) as u64).wrapping_mul(MUL);
+    }
+    h
+}
+
+/// Final mixer (splitmix64).
+#[inline]
+pub(crate) fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Hash of the lowercase form of a string (the same value [`Atoms`] computes as `lower`).
+pub(crate) fn hash_lower(s: &str) -> u64 {
+    let mut h = SEED;
+    for c in s.chars() {
+        h = step(h, lower_char(c) as u32);
+    }
+    h
+}
+
+#[inline]
+fn lower_char(c: char) -> char {
+    if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) }
+}
+
+/// Flags of a token's form.
+pub(crate) mod flag {
+    pub const INIT_CAP: u32 = 1;
+    pub const ALL_CAPS: u32 = 2;
+    pub const HAS_LOWER: u32 = 4;
+    pub const HAS_DIGIT: u32 = 8;
+    pub const ALL_DIGIT: u32 = 16;
+    pub const HAS_HYPHEN: u32 = 32;
+    pub const HAS_PERIOD: u32 = 64;
+    pub const HAS_APOS: u32 = 128;
+    pub const PUNCT_ONLY: u32 = 256;
+    pub const QUOTE: u32 = 512;
+    pub const INNER_CAP: u32 = 1024;
+    pub const HAS_LETTER: u32 = 2048;
+}
+
+/// What the features of a token are made of.
+#[derive(Clone, Copy, Default, Debug, PartialEq)]
+pub(crate) struct Atoms {
+    pub word: u64,
+    pub lower: u64,
+    pub shape: u64,
+    pub pre: [u64; 4],
+    pub suf: [u64; 4],
+    pub flags: u32,
+    pub nchars: u32,
+    /// Cluster bit path (with a leading 1), 0 when unknown.
+    pub cluster: u32,
+    /// Gazetteer marks: bit `2*t` = begins a name of type t seen in training, `2*t+1` = inside one.
+    pub gaz: u32,
+    /// How the word is written elsewhere in the document: bit 0 capitalized inside a sentence,
+    /// bit 1 in lowercase, bit 2 capitalized as a name... 0 when unknown.
+    pub dcase: u32,
+    /// What the first pass said about the other occurrences of the word in the document
+    /// ([`DocLabels::summary`]); 0 before the first pass.
+    pub dlab: u32,
+}
+
+/// Per document: the first pass's labels of every word (by lowercase hash), per type.
+#[derive(Default)]
+pub(crate) struct DocLabels {
+    map: std::collections::HashMap<u64, [u16; 5], BuildMix>,
+}
+
+impl DocLabels {
+    pub fn clear(&mut self) {
+        self.map.clear();
+    }
+
+    /// Adds one sentence's atoms and first-pass labels.
+    pub fn add(&mut self, atoms: &[Atoms], labels: &[u8]) {
+        for (a, &l) in atoms.iter().zip(labels) {
+            if a.flags & flag::HAS_LETTER == 0 {
+                continue;
+            }
+            let e = self.map.entry(a.lower).or_insert([0; 5]);
+            let k = if l == 0 { 4 } else { ((l - 1) / 2) as usize };
+            e[k] = e[k].saturating_add(1);
+        }
+    }
+
+    /// A small code for what the other occurrences of a word were labeled (its own first-pass
+    /// label `own` left out): majority type, share of name labels, number of occurrences.
+    pub fn summary(&self, a: &Atoms, own: u8) -> u32 {
+        if a.flags & flag::HAS_LETTER == 0 {
+            return 0;
+        }
+        let Some(c) = self.map.get(&a.lower) else { return 1 };
+        let mut c = *c;
+        let k = if own == 0 { 4 } else { ((own - 1) / 2) as usize };
+        c[k] = c[k].saturating_sub(1);
+        let total: u32 = c.iter().map(|&x| x as u32).sum();
+        if total == 0 {
+            return 1;
+        }
+        let ents = total - c[4] as u32;
+        let mut m = 4;
+        for t in 0..4 {
+            if c[t] > 0 && (m == 4 || c[t] > c[m]) {
+                m = t;
+            }
+        }
+        let share = if ents == 0 {
+            0
+        } else if ents * 2 < total {
+            1
+        } else if ents < total {
+            2
+        } else {
+            3
+        };
+        let cb = match total {
+            1 => 0,
+            2 | 3 => 1,
+            _ => 2,
+        };
+        2 + (m as u32 * 4 + share) * 3 + cb
+    }
+}
+
+/// Per document: how each word (by lowercase hash) is written in the running text.
+#[derive(Default)]
+pub(crate) struct DocStats {
+    map: std::collections::HashMap<u64, u32, BuildMix>,
+}
+
+/// A hasher for keys that are hashes already.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct BuildMix;
+pub(crate) struct MixHasher(u64);
+impl std::hash::BuildHasher for BuildMix {
+    type Hasher = MixHasher;
+    fn build_hasher(&self) -> MixHasher {
+        MixHasher(0)
+    }
+}
+impl std::hash::Hasher for MixHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ b as u64;
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = mix(v);
+    }
+}
+
+impl DocStats {
+    pub fn clear(&mut self) {
+        self.map.clear();
+    }
+
+    /// Adds one sentence's tokens (their atoms, before features).
+    pub fn add_sentence(&mut self, atoms: &[Atoms]) {
+        let letters = atoms.iter().filter(|a| a.flags & flag::HAS_LETTER != 0).count();
+        let caps = atoms.iter().filter(|a| a.flags & flag::HAS_LETTER != 0 && a.flags & flag::HAS_LOWER == 0).count();
+        if letters >= 2 && caps * 10 >= letters * 8 {
+            return; // a headline says nothing about case
+        }
+        for (i, a) in atoms.iter().enumerate() {
+            if a.flags & flag::HAS_LETTER == 0 {
+                continue;
+            }
+            let bit = if a.flags & (flag::INIT_CAP | flag::ALL_CAPS) == 0 {
+                2
+            } else if i > 0 && atoms[i - 1].flags & (flag::PUNCT_ONLY | flag::QUOTE) == 0 {
+                1
+            } else {
+                continue;
+            };
+            *self.map.entry(a.lower).or_insert(0) |= bit;
+        }
+    }
+
+    #[inline]
+    pub fn get(&self, lower: u64) -> u32 {
+        self.map.get(&lower).copied().unwrap_or(0) | 4
+    }
+}
+
+impl Atoms {
+    /// Atoms of one token's text (gazetteer marks are filled later, over the sentence).
+    pub fn of(s: &str, lex: &Lexicons) -> Atoms {
+        let mut a = Atoms::default();
+        let mut hw = SEED;
+        let mut hl = SEED;
+        let mut hs = SEED;
+        let mut last_class = 0u32;
+        let mut run = 0u32;
+        let mut n = 0usize;
+        let mut ring = ['\0'; 4];
+        let (mut upper, mut lowerc, mut digit, mut letters, mut other) = (0u32, 0u32, 0u32, 0u32, 0u32);
+        let mut inner_cap = false;
+        for c in s.chars() {
+            hw = step(hw, c as u32);
+            let lc = lower_char(c);
+            hl = step(hl, lc as u32);
+            if n < 4 {
+                a.pre[n] = hl;
+            }
+            ring[n & 3] = lc;
+            let class = if c.is_uppercase() {
+                upper += 1;
+                letters += 1;
+                if n > 0 {
+                    inner_cap = true;
+                }
+                'X' as u32
+            } else if c.is_alphabetic() {
+                lowerc += 1;
+                letters += 1;
+                'x' as u32
+            } else if c.is_ascii_digit() {
+                digit += 1;
+                'd' as u32
+            } else {
+                other += 1;
+                match c {
+                    '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' => {
+                        a.flags |= flag::HAS_HYPHEN;
+                        '-' as u32
+                    }
+                    '.' => {
+                        a.flags |= flag::HAS_PERIOD;
+                        '.' as u32
+                    }
+                    '\'' | '\u{2019}' => {
+                        a.flags |= flag::HAS_APOS;
+                        '\'' as u32
+                    }
+                    '"' | '\u{201C}' | '\u{201D}' | '\u{2018}' | '`' | '\u{AB}' | '\u{BB}' => {
+                        a.flags |= flag::QUOTE;
+                        '"' as u32
+                    }
+                    c if c.is_ascii() => c as u32,
+                    _ => '*' as u32,
+                }
+            };
+            // collapsed shape keeps runs up to two: "Xxx" and "Xxxxxx" are both "Xxx"
+            if class == last_class {
+                run += 1;
+            } else {
+                run = 0;
+                last_class = class;
+            }
+            if run < 2 {
+                hs = step(hs, class);
+            }
+            n += 1;
+        }
+        // a repeated first char in a run-length shape only matters for short tokens
+        if n <= 2 {
+            hs = step(hs, 0x100 + n as u32);
+        }
+        for k in n..4 {
+            a.pre[k] = a.pre[n.saturating_sub(1).min(3)] ^ (k as u64 + 1);
+        }
+        for k in 0..4 {
+            let len = (k + 1).min(n);
+            let mut h = SEED;
+            for j in 0..len {
+                h = step(h, ring[(n - len + j) & 3] as u32);
+            }
+            a.suf[k] = h ^ ((k as u64 + 1) << 56);
+        }
+        a.word = hw;
+        a.lower = hl;
+        a.shape = hs;
+        a.nchars = n as u32;
+        if upper > 0 && s.chars().next().is_some_and(char::is_uppercase) {
+            a.flags |= flag::INIT_CAP;
+        }
+        if upper > 0 && lowerc == 0 {
+            a.flags |= flag::ALL_CAPS;
+        }
+        if lowerc > 0 {
+            a.flags |= flag::HAS_LOWER;
+        }
+        if letters > 0 {
+            a.flags |= flag::HAS_LETTER;
+        }
+        if digit > 0 {
+            a.flags |= flag::HAS_DIGIT;
+            if letters == 0 && other == 0 {
+                a.flags |= flag::ALL_DIGIT;
+            }
+        }
+        if letters == 0 && digit == 0 && n > 0 {
+            a.flags |= flag::PUNCT_ONLY;
+        }
+        if inner_cap && lowerc > 0 {
+            a.flags |= flag::INNER_CAP;
+        }
+        a.cluster = lex.cluster(hl);
+        a
+    }
+}
+
+/// Padding atoms before the first and after the last token.
+const BOS: Atoms = Atoms {
+    word: 0x1111,
+    lower: 0x1111,
+    shape: 0x1111,
+    pre: [0x1111; 4],
+    suf: [0x1111; 4],
+    flags: 0,
+    nchars: 0,
+    cluster: 0x10001,
+    gaz: 0,
+    dcase: 0,
+    dlab: 0,
+};
+const EOS: Atoms = Atoms {
+    word: 0x2222,
+    lower: 0x2222,
+    shape: 0x2222,
+    pre: [0x2222; 4],
+    suf: [0x2222; 4],
+    flags: 0,
+    nchars: 0,
+    cluster: 0x20002,
+    gaz: 0,
+    dcase: 0,
+    dlab: 0,
+};
+
+/// Which optional feature groups a model uses (stored in the model, so tagging extracts exactly
+/// what training did).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FeatureSet(pub u32);
+
+impl FeatureSet {
+    pub const CLUSTERS: u32 = 1;
+    pub const GAZETTEER: u32 = 2;
+    pub const CONTEXT2: u32 = 4;
+    pub const BIGRAMS: u32 = 8;
+    pub const HEADLINE: u32 = 16;
+    pub const AFFIX: u32 = 32;
+    pub const QUOTES: u32 = 64;
+    pub const CONTEXT_SHAPE: u32 = 128;
+    pub const DOC_CASE: u32 = 256;
+    pub const DOC_LABELS: u32 = 512;
+    pub const DEFAULT: FeatureSet = FeatureSet(
+        Self::CLUSTERS
+            | Self::GAZETTEER
+            | Self::CONTEXT2
+            | Self::BIGRAMS
+            | Self::HEADLINE
+            | Self::AFFIX
+            | Self::QUOTES
+            | Self::CONTEXT_SHAPE
+            | Self::DOC_CASE
+            | Self::DOC_LABELS,
+    );
+    #[inline]
+    pub fn has(self, bit: u32) -> bool {
+        self.0 & bit != 0
+    }
+}
+
+/// Reusable buffers: atoms of a sentence and the feature rows of every token.
+#[derive(Default)]
+pub(crate) struct Extractor {
+    pub atoms: Vec<Atoms>,
+    /// Row indexes, `per_token` of them for each token... flattened with `starts`.
+    pub rows: Vec<u32>,
+    pub starts: Vec<u32>,
+}
+
+#[inline]
+fn key(template: u64, v: u64) -> u64 {
+    mix(v ^ template.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+}
+
+#[inline]
+fn key2(template: u64, a: u64, b: u64) -> u64 {
+    mix(a.rotate_left(17) ^ mix(b ^ template.wrapping_mul(0x9E37_79B9_7F4A_7C15)))
+}
+
+impl Extractor {
+    /// Fills `atoms` for the tokens of one sentence.
+    pub fn set_tokens<'a, I: IntoIterator<Item = &'a str>>(&mut self, tokens: I, lex: &Lexicons, fs: FeatureSet) {
+        self.atoms.clear();
+        for t in tokens {
+            self.atoms.push(Atoms::of(t, lex));
+        }
+        if fs.has(FeatureSet::GAZETTEER) {
+            lex.mark_gazetteer(&mut self.atoms);
+        }
+    }
+
+    /// Fills the document-level atoms from the document's statistics.
+    pub fn set_doc(&mut self, doc: &DocStats) {
+        for a in &mut self.atoms {
+            a.dcase = doc.get(a.lower);
+        }
+    }
+
+    /// Computes the rows of every token from `atoms`, for a table of `2^bits` rows.
+    pub fn extract(&mut self, bits: u8, fs: FeatureSet) {
+        self.rows.clear();
+        self.starts.clear();
+        let n = self.atoms.len();
+        let shift = 64 - bits as u32;
+        // sentence-level facts
+        let mut letters = 0;
+        let mut caps = 0;
+        for a in &self.atoms {
+            if a.flags & flag::HAS_LETTER != 0 {
+                letters += 1;
+                if a.flags & flag::HAS_LOWER == 0 {
+                    caps += 1;
+                }
+            }
+        }
+        let headline = letters >= 2 && caps * 10 >= letters * 8;
+        let lowered = letters >= 3 && self.atoms.iter().all(|a| a.flags & (flag::INIT_CAP | flag::ALL_CAPS) == 0);
+        let mode: u64 = if headline {
+            1
+        } else if lowered {
+            2
+        } else {
+            0
+        };
+        let mut in_quote = false;
+        let rows = &mut self.rows;
+        let atoms = &self.atoms;
+        for i in 0..n {
+            self.starts.push(rows.len() as u32);
+            let at = |d: isize| -> &Atoms {
+                let j = i as isize + d;
+                if j < 0 {
+                    &BOS
+                } else if j as usize >= n {
+                    &EOS
+                } else {
+                    &atoms[j as usize]
+                }
+            };
+            let c = &atoms[i];
+            let p1 = at(-1);
+            let n1 = at(1);
+            let mut push = |k: u64| rows.push((k.wrapping_mul(0x2545_F491_4F6C_DD1D) >> shift) as u32);
+            push(key(1, 0));
+            push(key(2, c.word));
+            push(key(3, c.lower));
+            push(key(4, c.shape));
+            push(key(5, (c.flags & 0x7ff) as u64));
+            if fs.has(FeatureSet::AFFIX) {
+                for k in 0..4 {
+                    push(key(10 + k as u64, c.pre[k]));
+                    push(key(20 + k as u64, c.suf[k]));
+                }
+            } else {
+                push(key(20 + 2, c.suf[2]));
+            }
+            push(key(30, p1.lower));
+            push(key(31, n1.lower));
+            push(key2(32, p1.shape, c.shape));
+            push(key2(33, c.shape, n1.shape));
+            push(key2(34, p1.shape ^ n1.shape.rotate_left(7), c.shape));
+            if fs.has(FeatureSet::CONTEXT2) {
+                let p2 = at(-2);
+                let n2 = at(2);
+                push(key(35, p2.lower));
+                push(key(36, n2.lower));
+                push(key2(37, p2.lower, p1.lower));
+            }
+            if fs.has(FeatureSet::CONTEXT_SHAPE) {
+                push(key(38, p1.suf[2]));
+                push(key(39, n1.suf[2]));
+                push(key2(40, p1.flags as u64, c.flags as u64));
+                push(key2(41, c.flags as u64, n1.flags as u64));
+            }
+            if fs.has(FeatureSet::BIGRAMS) {
+                push(key2(42, p1.lower, c.lower));
+                push(key2(43, c.lower, n1.lower));
+                push(key2(44, p1.lower, c.shape));
+                push(key2(45, c.shape, n1.lower));
+            }
+            if i == 0 {
+                push(key2(46, c.shape, c.lower));
+            }
+            if fs.has(FeatureSet::HEADLINE) && mode != 0 {
+                push(key2(47, mode, c.lower));
+                push(key2(48, mode, c.shape));
+            }
+            if fs.has(FeatureSet::QUOTES) {
+                if c.flags & flag::QUOTE != 0 {
+                    in_quote = !in_quote;
+                } else if in_quote {
+                    push(key(49, c.shape));
+                }
+            }
+            if fs.has(FeatureSet::CLUSTERS) {
+                let coarse = |a: &Atoms| (a.cluster >> 16) as u64;
+                let fine = |a: &Atoms| (a.cluster & 0xffff) as u64;
+                push(key(50, coarse(c)));
+                push(key(51, fine(c)));
+                push(key(52, fine(p1)));
+                push(key(53, fine(n1)));
+                push(key2(54, coarse(p1), coarse(c)));
+                push(key2(55, coarse(c), coarse(n1)));
+                push(key2(56, fine(c), c.shape));
+            }
+            if fs.has(FeatureSet::DOC_CASE) && c.dcase != 0 && c.flags & flag::HAS_LETTER != 0 {
+                let own = (c.flags & (flag::INIT_CAP | flag::ALL_CAPS)) as u64 | ((i == 0) as u64) << 8 | mode << 9;
+                push(key2(70, c.dcase as u64, own));
+                push(key2(71, c.dcase as u64, c.shape));
+                push(key2(72, c.dcase as u64 | (p1.dcase as u64) << 4, own));
+            }
+            if fs.has(FeatureSet::GAZETTEER) {
+                let g = c.gaz;
+                if g != 0 {
+                    push(key2(62, g as u64, (c.flags & (flag::INIT_CAP | flag::ALL_CAPS)) as u64));
+                    push(key(63, g as u64));
+                }
+                if p1.gaz != 0 || n1.gaz != 0 {
+                    push(key2(64, p1.gaz as u64, n1.gaz as u64));
+                }
+            }
+            if fs.has(FeatureSet::DOC_LABELS) && c.dlab != 0 {
+                push_doc_rows(c, p1, n1, shift, rows);
+            }
+        }
+        self.starts.push(rows.len() as u32);
+    }
+
+    /// The rows of the document-label features of token `i` (for the second pass).
+    pub fn doc_rows(&self, i: usize, bits: u8, out: &mut Vec<u32>) {
+        out.clear();
+        let n = self.atoms.len();
+        let c = &self.atoms[i];
+        if c.dlab == 0 {
+            return;
+        }
+        let p1 = if i == 0 { &BOS } else { &self.atoms[i - 1] };
+        let n1 = if i + 1 >= n { &EOS } else { &self.atoms[i + 1] };
+        push_doc_rows(c, p1, n1, 64 - bits as u32, out);
+    }
+
+    /// The rows of token `i`.
+    #[inline]
+    pub fn rows_of(&self, i: usize) -> &[u32] {
+        &self.rows[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+}
+
+/// The document-label features of a token.
+#[inline]
+fn push_doc_rows(c: &Atoms, p1: &Atoms, n1: &Atoms, shift: u32, rows: &mut Vec<u32>) {
+    let mut push = |k: u64| rows.push((k.wrapping_mul(0x2545_F491_4F6C_DD1D) >> shift) as u32);
+    let d = c.dlab as u64;
+    push(key(80, d));
+    push(key2(81, d, (c.flags & (flag::INIT_CAP | flag::ALL_CAPS)) as u64));
+    push(key2(82, d, p1.dlab as u64 | (n1.dlab as u64) << 16));
+    push(key2(83, d, c.shape));
+}

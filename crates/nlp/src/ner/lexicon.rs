@@ -1,0 +1,197 @@
+//! Lexical resources that travel inside the model: word clusters and the gazetteer of names
+//! seen in training, both keyed by hashes of lowercase forms (so they work on capitals and on
+//! lowercased text alike).
+
+use super::features::{Atoms, mix};
+
+/// Longest gazetteer entry, in tokens.
+pub(crate) const GAZ_MAX_LEN: usize = 6;
+
+/// An open-addressing map from 64-bit keys to u32 values.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct HashIndex {
+    keys: Vec<u64>,
+    vals: Vec<u32>,
+    len: usize,
+}
+
+impl HashIndex {
+    pub fn with_entries(entries: &[(u64, u32)]) -> HashIndex {
+        let mut cap = 16;
+        while cap < entries.len() * 2 + 1 {
+            cap *= 2;
+        }
+        let mut h = HashIndex { keys: vec![0; cap], vals: vec![0; cap], len: 0 };
+        for &(k, v) in entries {
+            h.insert(k, v);
+        }
+        h
+    }
+
+    #[inline]
+    fn slot(&self, k: u64) -> usize {
+        (mix(k) as usize) & (self.keys.len() - 1)
+    }
+
+    /// Inserts `k`, replacing its value if present.
+    pub fn insert(&mut self, k: u64, v: u32) {
+        let k = if k == 0 { 1 } else { k };
+        if (self.len + 1) * 2 > self.keys.len() {
+            let old: Vec<(u64, u32)> = self.iter().collect();
+            let mut cap = self.keys.len().max(8) * 2;
+            while cap < (old.len() + 1) * 2 {
+                cap *= 2;
+            }
+            *self = HashIndex { keys: vec![0; cap], vals: vec![0; cap], len: 0 };
+            for (k, v) in old {
+                self.insert(k, v);
+            }
+        }
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(k);
+        loop {
+            if self.keys[i] == 0 {
+                self.keys[i] = k;
+                self.vals[i] = v;
+                self.len += 1;
+                return;
+            }
+            if self.keys[i] == k {
+                self.vals[i] = v;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[inline]
+    pub fn get(&self, k: u64) -> Option<u32> {
+        if self.len == 0 {
+            return None;
+        }
+        let k = if k == 0 { 1 } else { k };
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(k);
+        loop {
+            let kk = self.keys[i];
+            if kk == k {
+                return Some(self.vals[i]);
+            }
+            if kk == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Entries in key order (deterministic serialization).
+    pub fn iter(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
+        let mut v: Vec<(u64, u32)> =
+            self.keys.iter().zip(&self.vals).filter(|(k, _)| **k != 0).map(|(k, v)| (*k, *v)).collect();
+        v.sort_unstable();
+        v.into_iter()
+    }
+}
+
+impl PartialEq for HashIndex {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && self.iter().eq(other.iter())
+    }
+}
+
+/// Clusters and gazetteer.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Lexicons {
+    /// Lowercase word hash -> cluster bit path (with a leading 1 bit).
+    pub clusters: HashIndex,
+    /// Hash of a lowercase token sequence -> mask of entity types (bit t) it was annotated with.
+    pub gazetteer: HashIndex,
+}
+
+/// Hash of a token sequence from the tokens' lowercase hashes.
+#[inline]
+pub(crate) fn seq_hash(prev: u64, lower: u64) -> u64 {
+    mix(prev.rotate_left(23) ^ lower)
+}
+
+impl Lexicons {
+    #[inline]
+    pub fn cluster(&self, lower: u64) -> u32 {
+        self.clusters.get(lower).unwrap_or(0)
+    }
+
+    /// Marks the tokens covered by gazetteer entries: bit `2t` on the first token of a match of
+    /// type `t`, bit `2t+1` on the others; bit 8 marks a token inside a match of 2+ tokens.
+    pub fn mark_gazetteer(&self, atoms: &mut [Atoms]) {
+        for a in atoms.iter_mut() {
+            a.gaz = 0;
+        }
+        if self.gazetteer.len() == 0 {
+            return;
+        }
+        let n = atoms.len();
+        for i in 0..n {
+            // names start with a letter or digit token
+            if atoms[i].flags & (super::features::flag::HAS_LETTER | super::features::flag::HAS_DIGIT) == 0 {
+                continue;
+            }
+            let mut h = 0x5151u64;
+            let mut best: Option<(usize, u32)> = None;
+            for len in 1..=GAZ_MAX_LEN.min(n - i) {
+                h = seq_hash(h, atoms[i + len - 1].lower);
+                match self.gazetteer.get(h) {
+                    None => break,
+                    Some(m) => {
+                        if m & 0xf != 0 {
+                            best = Some((len, m));
+                        }
+                        if m & PREFIX == 0 {
+                            break;
+                        }
+                    }
+                }
+            }
+            if let Some((len, m)) = best {
+                for t in 0..4 {
+                    if m & (1 << t) != 0 {
+                        atoms[i].gaz |= 1 << (2 * t);
+                        for a in &mut atoms[i + 1..i + len] {
+                            a.gaz |= 1 << (2 * t + 1);
+                        }
+                    }
+                }
+                if len > 1 {
+                    for a in &mut atoms[i..i + len] {
+                        a.gaz |= 1 << 8;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Value bit of a gazetteer key that begins a longer entry.
+const PREFIX: u32 = 1 << 8;
+
+/// Builds a gazetteer from names: (lowercase token hashes, type). Every proper prefix of a name
+/// is stored too (with the `PREFIX` bit), so a lookup stops at the first unknown token.
+pub(crate) fn build_gazetteer<'a, I: IntoIterator<Item = (&'a [u64], u8)>>(names: I) -> HashIndex {
+    let mut idx = HashIndex::default();
+    for (toks, ty) in names {
+        if toks.is_empty() || toks.len() > GAZ_MAX_LEN {
+            continue;
+        }
+        let mut h = 0x5151u64;
+        for (j, &t) in toks.iter().enumerate() {
+            h = seq_hash(h, t);
+            let old = idx.get(h).unwrap_or(0);
+            let v = if j + 1 == toks.len() { old | (1 << ty) } else { old | PREFIX };
+            idx.insert(h, v);
+        }
+    }
+    idx
+}

@@ -1,0 +1,255 @@
+//! Named-entity recognition: persons, organisations, locations and other names (MISC).
+//!
+//! An averaged structured perceptron over hashed features, decoded with Viterbi under the BIO
+//! constraint (an `I-` label only continues a name of the same type). The model is trained by
+//! [`train`] from the shared corpora and ships embedded ([`NerTagger::embedded`]).
+//!
+//! ```
+//! use dossier_nlp::ner::NerTagger;
+//! use dossier_nlp::{Component, Segmenter};
+//! let mut doc = dossier_model::Doc::new("d", "Home Secretary Sajid Javid flew to London on Monday.");
+//! Segmenter.process(&mut doc);
+//! NerTagger::embedded().process(&mut doc);
+//! for m in &doc.mentions {
+//!     println!("{:?} {}", m.ty, m.span.of(&doc.text));
+//! }
+//! ```
+
+mod clusters;
+mod corpus;
+mod decode;
+mod features;
+mod lexicon;
+mod model;
+mod train;
+
+#[cfg(test)]
+mod tests;
+
+pub use model::Model;
+pub use train::{TrainOptions, export_dev_sets, train};
+
+use crate::pipeline::{Component, Layer};
+use dossier_model::{Doc, EntityType, Mention, MentionKind, Span, Token};
+use std::sync::{Arc, OnceLock};
+
+/// Number of labels: O, then B- and I- for PER, ORG, LOC, MISC.
+pub(crate) const NL: usize = 9;
+
+/// The entity type of label `l` (`None` for O).
+#[inline]
+pub(crate) fn label_type(l: u8) -> Option<u8> {
+    if l == 0 { None } else { Some((l - 1) / 2) }
+}
+
+/// Whether label `l` begins a name.
+#[inline]
+pub(crate) fn is_begin(l: u8) -> bool {
+    l % 2 == 1
+}
+
+fn entity_type(t: u8) -> EntityType {
+    match t {
+        0 => EntityType::Person,
+        1 => EntityType::Org,
+        2 => EntityType::Loc,
+        _ => EntityType::Misc,
+    }
+}
+
+/// Token index ranges `[start, end)` and types of the names in a label sequence.
+pub(crate) fn spans_of(labels: &[u8]) -> Vec<(usize, usize, u8)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < labels.len() {
+        match label_type(labels[i]) {
+            Some(t) => {
+                let mut j = i + 1;
+                while j < labels.len() && !is_begin(labels[j]) && label_type(labels[j]) == Some(t) {
+                    j += 1;
+                }
+                out.push((i, j, t));
+                i = j;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The NER pipeline component.
+pub struct NerTagger {
+    model: Arc<Model>,
+    /// A digest of the model's bytes: the store records it, so a new model marks old records.
+    digest: String,
+    trans: Vec<f32>,
+    start: Vec<f32>,
+    end: Vec<f32>,
+}
+
+static EMBEDDED: &[u8] = include_bytes!("../../models/ner.bin");
+
+impl NerTagger {
+    /// A tagger using `model`.
+    pub fn new(model: Model) -> NerTagger {
+        NerTagger::shared(Arc::new(model))
+    }
+
+    fn shared(model: Arc<Model>) -> NerTagger {
+        let f = |v: &[i32]| v.iter().map(|&x| x as f32).collect::<Vec<f32>>();
+        let digest = dossier_model::content_hash_bytes(&model.to_bytes())[..12].to_string();
+        NerTagger { trans: f(&model.trans), start: f(&model.start), end: f(&model.end), model, digest }
+    }
+
+    /// The tagger with the model built into the binary (`crates/nlp/models/ner.bin`), decoded
+    /// once per process and shared.
+    pub fn embedded() -> NerTagger {
+        static MODEL: OnceLock<Arc<Model>> = OnceLock::new();
+        let m = MODEL.get_or_init(|| Arc::new(Model::from_bytes(EMBEDDED).expect("the embedded NER model is valid")));
+        NerTagger::shared(Arc::clone(m))
+    }
+
+    /// The model.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Names in a text whose tokens and sentences are given: byte spans and types, in text order.
+    pub fn tag(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<(Span, EntityType)> {
+        let mut s = TagScratch::default();
+        let mut out = Vec::new();
+        let mut labels = Vec::new();
+        let mut strs: Vec<&str> = Vec::new();
+        // sentences as token ranges relative to `base`, in chunks of bounded size
+        let mut rel: Vec<(usize, usize)> = Vec::new();
+        let mut base = 0;
+        let mut k = 0;
+        let n = tokens.len();
+        for (si, sent) in sentences.iter().enumerate() {
+            while k < n && tokens[k].span.start < sent.start {
+                k += 1;
+            }
+            let a = k;
+            while k < n && tokens[k].span.end <= sent.end {
+                k += 1;
+            }
+            if k > a {
+                if rel.is_empty() {
+                    base = a;
+                }
+                rel.push((a - base, k - base));
+            }
+            let last = si + 1 == sentences.len();
+            if let Some(&(_, end)) = rel.last()
+                && (last || end > CHUNK_TOKENS)
+            {
+                strs.clear();
+                strs.extend(tokens[base..base + end].iter().map(|t| t.span.of(text)));
+                self.label_doc(&strs, &rel, &mut s, &mut labels);
+                for &(ra, rz) in &rel {
+                    for (i, j, t) in spans_of(&labels[ra..rz]) {
+                        let span = Span::new(tokens[base + ra + i].span.start, tokens[base + ra + j - 1].span.end);
+                        out.push((span, entity_type(t)));
+                    }
+                }
+                rel.clear();
+            }
+        }
+        out
+    }
+
+    /// Labels of the tokens `toks` of one document whose sentences are `ranges` (token index
+    /// ranges): a first pass, then a second one that knows what the first said about each word
+    /// elsewhere in the document. Tokens outside every range get O.
+    pub(crate) fn label_doc(&self, toks: &[&str], ranges: &[(usize, usize)], s: &mut TagScratch, labels: &mut Vec<u8>) {
+        let m = &self.model;
+        let two_pass = m.features.has(features::FeatureSet::DOC_LABELS);
+        labels.clear();
+        labels.resize(toks.len(), 0);
+        s.doc.clear();
+        s.atoms.clear();
+        s.atoms.resize(toks.len(), Default::default());
+        for &(a, z) in ranges {
+            s.ex.set_tokens(toks[a..z].iter().copied(), &m.lex, m.features);
+            s.doc.add_sentence(&s.ex.atoms);
+            s.atoms[a..z].copy_from_slice(&s.ex.atoms);
+        }
+        s.em_doc.clear();
+        s.em_doc.resize(toks.len() * NL, 0.0);
+        s.dl.clear();
+        for &(a, z) in ranges {
+            s.ex.atoms.clear();
+            s.ex.atoms.extend_from_slice(&s.atoms[a..z]);
+            s.ex.set_doc(&s.doc);
+            s.ex.extract(m.bits, m.features);
+            m.emissions(&s.ex, z - a, &mut s.em);
+            decode::viterbi(&s.em, &self.trans, &self.start, &self.end, None, &mut s.labels, &mut s.dec);
+            labels[a..z].copy_from_slice(&s.labels);
+            if two_pass {
+                s.em_doc[a * NL..z * NL].copy_from_slice(&s.em);
+                s.atoms[a..z].copy_from_slice(&s.ex.atoms);
+                s.dl.add(&s.ex.atoms, &s.labels);
+            }
+        }
+        if !two_pass {
+            return;
+        }
+        for &(a, z) in ranges {
+            s.ex.atoms.clear();
+            s.ex.atoms.extend_from_slice(&s.atoms[a..z]);
+            for (i, at) in s.ex.atoms.iter_mut().enumerate() {
+                at.dlab = s.dl.summary(at, labels[a + i]);
+            }
+            s.em.clear();
+            s.em.extend_from_slice(&s.em_doc[a * NL..z * NL]);
+            for i in 0..z - a {
+                s.ex.doc_rows(i, m.bits, &mut s.rows);
+                m.add_rows(&s.rows, &mut s.em[i * NL..i * NL + NL]);
+            }
+            decode::viterbi(&s.em, &self.trans, &self.start, &self.end, None, &mut s.labels, &mut s.dec);
+            labels[a..z].copy_from_slice(&s.labels);
+        }
+    }
+}
+
+/// Documents longer than this many tokens are tagged in pieces, so memory stays bounded.
+const CHUNK_TOKENS: usize = 50_000;
+
+/// Reusable buffers of [`NerTagger::label_doc`].
+#[derive(Default)]
+pub(crate) struct TagScratch {
+    ex: features::Extractor,
+    em: Vec<f32>,
+    labels: Vec<u8>,
+    dec: decode::Scratch,
+    doc: features::DocStats,
+    dl: features::DocLabels,
+    atoms: Vec<features::Atoms>,
+    em_doc: Vec<f32>,
+    rows: Vec<u32>,
+}
+
+impl Component for NerTagger {
+    fn name(&self) -> &'static str {
+        "ner"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tokens, Layer::Sentences]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Mentions]
+    }
+    fn version(&self) -> String {
+        self.digest.clone()
+    }
+    fn process(&self, doc: &mut Doc) {
+        let found = self.tag(&doc.text, &doc.tokens, &doc.sentences);
+        let mut mentions: Vec<Mention> =
+            found.into_iter().map(|(span, ty)| Mention { span, ty, entity: None, kind: MentionKind::Name }).collect();
+        if !doc.mentions.is_empty() {
+            mentions.append(&mut doc.mentions);
+            mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        }
+        doc.mentions = mentions;
+    }
+}

@@ -1,0 +1,243 @@
+//! The trained model: a hashed table of i16 weights (one row per feature hash, one column per
+//! label), the label transitions, and the lexicons; with a compact binary form.
+
+use super::NL;
+use super::features::FeatureSet;
+use super::lexicon::{HashIndex, Lexicons};
+
+const MAGIC: &[u8; 4] = b"DNER";
+const VERSION: u32 = 1;
+
+/// A trained named-entity model.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    pub(crate) bits: u8,
+    pub(crate) features: FeatureSet,
+    /// `2^bits` rows of `NL` quantized weights.
+    pub(crate) weights: Vec<i16>,
+    /// Transition scores, `prev * NL + cur`, in the weights' units.
+    pub(crate) trans: Vec<i32>,
+    /// Score of a label opening a sentence.
+    pub(crate) start: Vec<i32>,
+    /// Score of a label closing a sentence.
+    pub(crate) end: Vec<i32>,
+    /// Weights were multiplied by this before rounding.
+    pub(crate) scale: f32,
+    pub(crate) lex: Lexicons,
+}
+
+impl Model {
+    /// Builds a model from float weights, quantizing them to i16.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn quantize(
+        bits: u8,
+        features: FeatureSet,
+        w: &[f32],
+        trans: &[f32],
+        start: &[f32],
+        end: &[f32],
+        lex: Lexicons,
+        prune: f32,
+    ) -> Model {
+        // scale so that the largest weight fits in i16
+        let cap = w.iter().chain(trans).chain(start).chain(end).fold(1e-6f32, |m, x| m.max(x.abs()));
+        let scale = 32000.0 / cap;
+        let q = |x: f32| -> i16 { (x * scale).round().clamp(-32767.0, 32767.0) as i16 };
+        let weights: Vec<i16> = w.iter().map(|&x| if x.abs() < prune * cap { 0 } else { q(x) }).collect();
+        let qi = |x: &f32| -> i32 { (x * scale).round() as i32 };
+        Model {
+            bits,
+            features,
+            weights,
+            trans: trans.iter().map(qi).collect(),
+            start: start.iter().map(qi).collect(),
+            end: end.iter().map(qi).collect(),
+            scale,
+            lex,
+        }
+    }
+
+    /// Emission scores of every token from the extractor's rows, into `em` (`n * NL`).
+    #[inline]
+    pub(crate) fn emissions(&self, ex: &super::features::Extractor, n: usize, em: &mut Vec<f32>) {
+        em.clear();
+        for i in 0..n {
+            let mut acc = [0i32; NL];
+            for &r in ex.rows_of(i) {
+                let row = &self.weights[r as usize * NL..r as usize * NL + NL];
+                for (a, &w) in acc.iter_mut().zip(row) {
+                    *a += w as i32;
+                }
+            }
+            em.extend(acc.iter().map(|&a| a as f32));
+        }
+    }
+
+    /// Adds the weights of `rows` to one token's scores.
+    #[inline]
+    pub(crate) fn add_rows(&self, rows: &[u32], em: &mut [f32]) {
+        let mut acc = [0i32; NL];
+        for &r in rows {
+            let row = &self.weights[r as usize * NL..r as usize * NL + NL];
+            for (a, &w) in acc.iter_mut().zip(row) {
+                *a += w as i32;
+            }
+        }
+        for (e, a) in em.iter_mut().zip(acc) {
+            *e += a as f32;
+        }
+    }
+
+    /// Number of weight rows with any non-zero weight.
+    pub fn rows_used(&self) -> usize {
+        self.weights.chunks(NL).filter(|r| r.iter().any(|&x| x != 0)).count()
+    }
+
+    /// The compact binary form.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(1 << 20);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.push(self.bits);
+        out.extend_from_slice(&self.features.0.to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        for v in self.trans.iter().chain(&self.start).chain(&self.end) {
+            put_varint(&mut out, zigzag(*v as i64));
+        }
+        let rows: Vec<usize> =
+            (0..1usize << self.bits).filter(|&r| self.weights[r * NL..r * NL + NL].iter().any(|&x| x != 0)).collect();
+        put_varint(&mut out, rows.len() as u64);
+        let mut prev = 0usize;
+        for &r in &rows {
+            put_varint(&mut out, (r - prev) as u64);
+            prev = r;
+            let row = &self.weights[r * NL..r * NL + NL];
+            let mut mask = 0u64;
+            for (j, &x) in row.iter().enumerate() {
+                if x != 0 {
+                    mask |= 1 << j;
+                }
+            }
+            put_varint(&mut out, mask);
+            for &x in row.iter().filter(|&&x| x != 0) {
+                put_varint(&mut out, zigzag(x as i64));
+            }
+        }
+        for idx in [&self.lex.clusters, &self.lex.gazetteer] {
+            put_varint(&mut out, idx.len() as u64);
+            for (k, v) in idx.iter() {
+                out.extend_from_slice(&k.to_le_bytes());
+                put_varint(&mut out, v as u64);
+            }
+        }
+        out
+    }
+
+    /// Reads the binary form written by [`Model::to_bytes`].
+    pub fn from_bytes(b: &[u8]) -> Result<Model, String> {
+        let mut r = Reader { b, pos: 0 };
+        if r.take(4)? != MAGIC {
+            return Err("not a dossier NER model (bad magic)".into());
+        }
+        let version = u32::from_le_bytes(r.take(4)?.try_into().unwrap());
+        if version != VERSION {
+            return Err(format!("NER model version {version}, expected {VERSION}"));
+        }
+        let bits = r.take(1)?[0];
+        if !(8..=26).contains(&bits) {
+            return Err(format!("bad table size 2^{bits}"));
+        }
+        let features = FeatureSet(u32::from_le_bytes(r.take(4)?.try_into().unwrap()));
+        let scale = f32::from_le_bytes(r.take(4)?.try_into().unwrap());
+        let mut tse = Vec::with_capacity(NL * NL + 2 * NL);
+        for _ in 0..NL * NL + 2 * NL {
+            tse.push(unzigzag(r.varint()?) as i32);
+        }
+        let end = tse.split_off(NL * NL + NL);
+        let start = tse.split_off(NL * NL);
+        let trans = tse;
+        let rows = 1usize << bits;
+        let mut weights = vec![0i16; rows * NL];
+        let n = r.varint()? as usize;
+        let mut row = 0usize;
+        for _ in 0..n {
+            row += r.varint()? as usize;
+            if row >= rows {
+                return Err("weight row out of range".into());
+            }
+            let mask = r.varint()?;
+            for j in 0..NL {
+                if mask & (1 << j) != 0 {
+                    weights[row * NL + j] = unzigzag(r.varint()?) as i16;
+                }
+            }
+        }
+        let mut idxs = Vec::new();
+        for _ in 0..2 {
+            let n = r.varint()? as usize;
+            if n > b.len() {
+                return Err("bad lexicon size".into());
+            }
+            let mut entries = Vec::with_capacity(n);
+            for _ in 0..n {
+                let k = u64::from_le_bytes(r.take(8)?.try_into().unwrap());
+                let v = r.varint()? as u32;
+                entries.push((k, v));
+            }
+            idxs.push(HashIndex::with_entries(&entries));
+        }
+        if r.pos != b.len() {
+            return Err("trailing bytes after the NER model".into());
+        }
+        let gazetteer = idxs.pop().unwrap();
+        let clusters = idxs.pop().unwrap();
+        Ok(Model { bits, features, weights, trans, start, end, scale, lex: Lexicons { clusters, gazetteer } })
+    }
+}
+
+fn zigzag(v: i64) -> u64 {
+    ((v << 1) ^ (v >> 63)) as u64
+}
+
+fn unzigzag(v: u64) -> i64 {
+    ((v >> 1) as i64) ^ -((v & 1) as i64)
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        if self.pos + n > self.b.len() {
+            return Err("truncated NER model".into());
+        }
+        let s = &self.b[self.pos..self.pos + n];
+        self.pos += n;
+        Ok(s)
+    }
+    fn varint(&mut self) -> Result<u64, String> {
+        let mut v = 0u64;
+        let mut shift = 0;
+        loop {
+            let byte = *self.take(1)?.first().unwrap();
+            if shift >= 64 {
+                return Err("bad varint in NER model".into());
+            }
+            v |= ((byte & 0x7f) as u64) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(v);
+            }
+            shift += 7;
+        }
+    }
+}

@@ -1,0 +1,198 @@
+use super::decode::{Scratch, allowed, viterbi};
+use super::features::{Atoms, Extractor, FeatureSet};
+use super::lexicon::{Lexicons, build_gazetteer};
+use super::*;
+use crate::segment::{split_sentences, tokenize};
+
+fn names(text: &str, tagger: &NerTagger) -> Vec<(String, EntityType)> {
+    let toks = tokenize(text);
+    let sents = split_sentences(text, &toks);
+    tagger.tag(text, &toks, &sents).into_iter().map(|(s, t)| (s.of(text).to_string(), t)).collect()
+}
+
+#[test]
+fn decoder_never_continues_a_name_it_did_not_begin() {
+    // emissions that favour I-PER everywhere, and I-ORG after it
+    let n = 5;
+    let mut em = vec![0.0f32; n * NL];
+    for i in 0..n {
+        em[i * NL + 2] = 10.0; // I-PER
+        em[i * NL + 4] = if i == 2 { 30.0 } else { 0.0 }; // I-ORG in the middle
+    }
+    let zero = vec![0.0f32; NL * NL];
+    let z = vec![0.0f32; NL];
+    let mut out = Vec::new();
+    viterbi(&em, &zero, &z, &z, None, &mut out, &mut Scratch::default());
+    assert_eq!(out.len(), n);
+    for i in 0..n {
+        let prev = if i == 0 { None } else { Some(out[i - 1]) };
+        assert!(allowed(prev, out[i]), "label {} after {:?} in {out:?}", out[i], prev);
+    }
+    // a mask limits the labels
+    let mask = vec![1u16; n];
+    viterbi(&em, &zero, &z, &z, Some(&mask), &mut out, &mut Scratch::default());
+    assert!(out.iter().all(|&l| l == 0));
+    assert!(!allowed(None, 2) && allowed(Some(1), 2) && allowed(Some(2), 2) && !allowed(Some(3), 2));
+}
+
+#[test]
+fn spans_follow_bio() {
+    // B-PER I-PER B-PER O B-LOC I-LOC
+    assert_eq!(spans_of(&[1, 2, 1, 0, 5, 6]), vec![(0, 2, 0), (2, 3, 0), (4, 6, 2)]);
+}
+
+fn tiny_model() -> Model {
+    let lex =
+        Lexicons { gazetteer: build_gazetteer([(&[features::hash_lower("paris")][..], 2u8)]), ..Default::default() };
+    let bits = 10;
+    let w: Vec<f32> = (0..(1usize << bits) * NL).map(|i| ((i * 7919) % 13) as f32 - 6.0).collect();
+    let t: Vec<f32> = (0..NL * NL).map(|i| (i % 5) as f32 - 2.0).collect();
+    let se = vec![0.5f32; NL];
+    Model::quantize(bits, FeatureSet::DEFAULT, &w, &t, &se, &se, lex, 0.0)
+}
+
+#[test]
+fn model_round_trips_through_bytes() {
+    let m = tiny_model();
+    let bytes = m.to_bytes();
+    let back = Model::from_bytes(&bytes).unwrap();
+    assert_eq!(back, m);
+    assert_eq!(back.to_bytes(), bytes);
+    assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+    assert!(Model::from_bytes(b"nope").is_err());
+}
+
+#[test]
+fn features_are_deterministic_and_case_aware() {
+    let lex = Lexicons::default();
+    let a = Atoms::of("El-Sheikh", &lex);
+    assert_eq!(a, Atoms::of("El-Sheikh", &lex));
+    let b = Atoms::of("EL-SHEIKH", &lex);
+    assert_eq!(a.lower, b.lower, "lowercase form is shared");
+    assert_ne!(a.word, b.word);
+    assert_ne!(a.shape, b.shape);
+    let run = || {
+        let mut x = Extractor::default();
+        x.set_tokens(["Ms", "Ann", "Lee", "visited", "Paris", "."], &lex, FeatureSet::DEFAULT);
+        x.extract(16, FeatureSet::DEFAULT);
+        (x.rows.clone(), x.starts.clone())
+    };
+    let (r1, s1) = run();
+    assert_eq!((r1.clone(), s1.clone()), run());
+    assert_eq!(s1.len(), 7);
+    assert!(r1.iter().all(|&r| r < 1 << 16));
+}
+
+#[test]
+fn gazetteer_marks_known_names_in_any_case() {
+    let lex =
+        Lexicons { gazetteer: build_gazetteer([(&[features::hash_lower("paris")][..], 2u8)]), ..Default::default() };
+    let mut x = Extractor::default();
+    x.set_tokens(["in", "PARIS", "today"], &lex, FeatureSet::DEFAULT);
+    assert_eq!(x.atoms[1].gaz & (1 << 4), 1 << 4);
+    assert_eq!(x.atoms[0].gaz, 0);
+}
+
+/// A temporary data folder with an invented CoNLL-style corpus.
+fn invented_corpus() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("dossier-ner-test-{}", std::process::id()));
+    let conll = dir.join("conll2003-en");
+    std::fs::create_dir_all(&conll).unwrap();
+    let firsts = ["Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid", "Greta", "Hugo"];
+    let lasts = ["Varga", "Olsen", "Moreau", "Petrov", "Kowal", "Haddad", "Lind", "Brandt"];
+    let towns = ["Arlen", "Brixby", "Corvale", "Dunmore", "Eastwick", "Fenwick", "Glenby", "Harlow"];
+    let mut train = String::new();
+    for i in 0..64 {
+        let (f, l, t) = (firsts[i % 8], lasts[(i * 3) % 8], towns[(i * 5) % 8]);
+        train.push_str(&format!(
+            "Yesterday O O O\n{f} O O B-PER\n{l} O O I-PER\nflew O O O\nto O O O\n{t} O O B-LOC\n. O O O\n\n"
+        ));
+        train.push_str(&format!(
+            "The O O O\nmayor O O O\nof O O O\n{t} O O B-LOC\nmet O O O\n{f} O O B-PER\n. O O O\n\n"
+        ));
+    }
+    std::fs::write(conll.join("eng.train"), &train).unwrap();
+    std::fs::write(conll.join("eng.testa"), &train[..train.len() / 4]).unwrap();
+    dir
+}
+
+#[test]
+fn learns_a_repeated_pattern() {
+    let dir = invented_corpus();
+    let mut opts = TrainOptions::new(&dir);
+    opts.cache_dir = dir.join("cache");
+    opts.epochs = 5;
+    let mut lines = Vec::new();
+    let model = train(&opts, &mut |s| lines.push(s.to_string())).unwrap();
+    assert!(lines.iter().any(|l| l.contains("dev conll")), "{lines:?}");
+    let tagger = NerTagger::new(Model::from_bytes(&model.to_bytes()).unwrap());
+    let found = names("Yesterday Greta Moreau flew to Dunmore.", &tagger);
+    assert_eq!(found, [("Greta Moreau".to_string(), EntityType::Person), ("Dunmore".to_string(), EntityType::Loc)]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn embedded_model_finds_people_and_places() {
+    let Ok(model) = Model::from_bytes(include_bytes!("../../models/ner.bin")) else {
+        println!("skipped: crates/nlp/models/ner.bin is not a trained model");
+        return;
+    };
+    let tagger = NerTagger::new(model);
+    let text = "Home Secretary Sajid Javid told MPs in London on Monday that the Home Office would act.";
+    let found = names(text, &tagger);
+    assert!(found.contains(&("Sajid Javid".to_string(), EntityType::Person)), "{found:?}");
+    assert!(found.contains(&("London".to_string(), EntityType::Loc)), "{found:?}");
+    // the component: mentions in text order, names only
+    let mut doc = Doc::new("d", "Mr Javid met Britain's ambassador in Paris.\n\nMARTA OLSEN FLIES TO BERLIN");
+    crate::Segmenter.process(&mut doc);
+    tagger.process(&mut doc);
+    let got: Vec<(&str, EntityType)> = doc.mentions.iter().map(|m| (m.span.of(&doc.text), m.ty)).collect();
+    assert!(got.contains(&("Britain", EntityType::Loc)), "{got:?}");
+    assert!(got.contains(&("Paris", EntityType::Loc)), "{got:?}");
+    assert!(doc.mentions.windows(2).all(|w| w[0].span.start <= w[1].span.start));
+    assert!(doc.mentions.iter().all(|m| m.kind == MentionKind::Name && m.entity.is_none()));
+}
+
+#[test]
+fn tagging_odd_input_does_not_panic() {
+    let Ok(model) = Model::from_bytes(include_bytes!("../../models/ner.bin")) else {
+        println!("skipped: crates/nlp/models/ner.bin is not a trained model");
+        return;
+    };
+    let tagger = NerTagger::new(model);
+    let long = "Ann Lee left Paris. ".repeat(15_000); // tagged in pieces
+    for text in ["", " ", "\u{2029}", "a", "ÉÉÉ ßß 北京 😀 -- ''", &"Word ".repeat(5000), &long] {
+        let mut doc = Doc::new("d", text);
+        crate::Segmenter.process(&mut doc);
+        tagger.process(&mut doc);
+        for m in &doc.mentions {
+            assert!(
+                text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end) && m.span.end <= text.len()
+            );
+        }
+    }
+}
+
+#[test]
+fn reads_the_shared_corpora_when_present() {
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
+    if !data.join("conll2003-en/eng.train").exists() {
+        println!("skipped: {} not found", data.display());
+        return;
+    }
+    let corpora = train::load_corpora(&data, &mut |_| {}).unwrap();
+    let conll = &corpora[0];
+    assert_eq!(conll.name, "conll");
+    let sents: usize = conll.train.iter().map(|d| d.sentences.len()).sum();
+    assert!(sents > 14_000, "{sents}");
+    for c in &corpora {
+        for d in c.train.iter().chain(&c.dev) {
+            for s in &d.sentences {
+                for e in &s.ents {
+                    assert!(e.start < e.end && (e.end as usize) <= s.text.len(), "{} {}", c.name, d.id);
+                    assert!(s.text.is_char_boundary(e.start as usize) && s.text.is_char_boundary(e.end as usize));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,761 @@
+//! Training: corpora → examples tokenized as the pipeline tokenizes → averaged perceptron.
+
+use super::corpus::{self, Corpus, Document, Ent, Sentence, TYPE_NAMES};
+use super::decode::{self, Scratch};
+use super::features::{DocLabels, DocStats, Extractor, FeatureSet, hash_lower};
+use super::lexicon::{Lexicons, build_gazetteer};
+use super::model::Model;
+use super::{NL, clusters, spans_of};
+use crate::segment::{split_sentences, tokenize};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+/// What [`train`] reads, where it caches, and how long it trains.
+#[derive(Clone, Debug)]
+pub struct TrainOptions {
+    /// The shared data folder (`../shared/data`).
+    pub data_dir: PathBuf,
+    /// Where derived data (word clusters) is cached between runs.
+    pub cache_dir: PathBuf,
+    /// Train on a subset, for fast iteration.
+    pub quick: bool,
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Seed of the shuffles.
+    pub seed: u64,
+    /// Also train on the parts kept for tuning (for the model that ships; its dev figures are
+    /// then no longer held-out figures).
+    pub include_dev: bool,
+}
+
+impl TrainOptions {
+    /// Defaults: cache in `$XDG_CACHE_HOME/dossier` (else `/tmp/dossier-cache`), 12 epochs,
+    /// seed 1, full data, dev parts held back.
+    pub fn new(data_dir: impl Into<PathBuf>) -> TrainOptions {
+        let cache_dir = std::env::var_os("XDG_CACHE_HOME")
+            .map(|d| PathBuf::from(d).join("dossier"))
+            .unwrap_or_else(|| PathBuf::from("/tmp/dossier-cache"));
+        TrainOptions { data_dir: data_dir.into(), cache_dir, quick: false, epochs: 12, seed: 1, include_dev: false }
+    }
+}
+
+/// Knobs for experiments, read from the environment (`DOSSIER_NER_*`); the defaults are the
+/// tuned values.
+struct Knobs {
+    bits: u8,
+    features: FeatureSet,
+    upper_share: u64,
+    lower_share: u64,
+    folds: u64,
+    prune: f32,
+    weight_other: usize,
+    doc_label_share: u64,
+}
+
+impl Knobs {
+    fn from_env() -> Knobs {
+        let get = |k: &str, d: u64| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
+        Knobs {
+            bits: get("DOSSIER_NER_BITS", 19) as u8,
+            features: FeatureSet(get("DOSSIER_NER_FEATURES", FeatureSet::DEFAULT.0 as u64) as u32),
+            upper_share: get("DOSSIER_NER_UPPER", 8),
+            lower_share: get("DOSSIER_NER_LOWER", 5),
+            folds: get("DOSSIER_NER_FOLDS", 4),
+            prune: get("DOSSIER_NER_PRUNE_PPM", 300) as f32 / 1e6,
+            weight_other: get("DOSSIER_NER_WEIGHT_OTHER", 1) as usize,
+            doc_label_share: get("DOSSIER_NER_DOC_LABEL_SHARE", 50),
+        }
+    }
+}
+
+/// One sentence ready for training or evaluation.
+pub(crate) struct Example {
+    pub text: String,
+    pub toks: Vec<(u32, u32)>,
+    pub labels: Vec<u8>,
+    pub mask: Option<Vec<u16>>,
+    pub ents: Vec<Ent>,
+    pub fold: u64,
+    /// Index of the document (for document-level features).
+    pub doc: usize,
+    pub rows: Vec<u32>,
+    pub starts: Vec<u32>,
+}
+
+/// Labels of `toks` from the names `ents`: a token belongs to the name its start lies in.
+pub(crate) fn project(toks: &[(u32, u32)], ents: &[Ent]) -> Vec<u8> {
+    let mut labels = vec![0u8; toks.len()];
+    let mut prev_ent = usize::MAX;
+    for (i, &(s, _)) in toks.iter().enumerate() {
+        if let Some(k) = ents.iter().position(|e| e.start <= s && s < e.end) {
+            let ty = ents[k].ty;
+            labels[i] = if k != prev_ent { 1 + 2 * ty } else { 2 + 2 * ty };
+            prev_ent = k;
+        } else {
+            prev_ent = usize::MAX;
+        }
+    }
+    labels
+}
+
+fn example(text: String, ents: Vec<Ent>, misc_partial: bool, fold: u64) -> Example {
+    let toks: Vec<(u32, u32)> = tokenize(&text).iter().map(|t| (t.span.start as u32, t.span.end as u32)).collect();
+    let labels = project(&toks, &ents);
+    let mask = misc_partial
+        .then(|| labels.iter().map(|&l| if l == 0 { 1 | (1 << 7) | (1 << 8) } else { 1u16 << l }).collect());
+    Example { text, toks, labels, mask, ents, fold, doc: 0, rows: vec![], starts: vec![] }
+}
+
+fn examples_of(docs: &[Document], out: &mut Vec<Example>, folds: u64, next_doc: &mut usize) {
+    for d in docs {
+        let fold = corpus::fnv(&d.id).rotate_left(13) % folds.max(1);
+        for s in &d.sentences {
+            let mut ex = example(s.text.clone(), s.ents.clone(), s.misc_partial, fold);
+            ex.doc = *next_doc;
+            out.push(ex);
+        }
+        *next_doc += 1;
+    }
+}
+
+fn re3d_documents(dir: &Path) -> Result<Vec<Document>, String> {
+    let raw = corpus::read_re3d(dir)?;
+    let mut docs = Vec::new();
+    for r in raw {
+        let toks = tokenize(&r.text);
+        let sents = split_sentences(&r.text, &toks);
+        let mut sentences = Vec::new();
+        for sp in sents {
+            let text = sp.of(&r.text).to_string();
+            let (a, z) = (sp.start as u32, sp.end as u32);
+            if r.unclear.iter().any(|&(p, q)| p < z && a < q) {
+                continue;
+            }
+            let ents: Vec<Ent> = r
+                .ents
+                .iter()
+                .filter(|e| e.start >= a && e.end <= z)
+                .map(|e| Ent { start: e.start - a, end: e.end - a, ty: e.ty })
+                .collect();
+            let tokens = toks
+                .iter()
+                .filter(|t| t.span.start >= sp.start && t.span.end <= sp.end)
+                .map(|t| (t.span.start as u32 - a, t.span.end as u32 - a))
+                .collect();
+            sentences.push(Sentence { text, tokens, ents, misc_partial: true });
+        }
+        docs.push(Document { id: r.id, sentences });
+    }
+    Ok(docs)
+}
+
+fn split_held_out(docs: Vec<Document>) -> (Vec<Document>, Vec<Document>) {
+    docs.into_iter().partition(|d| !corpus::held_out(&d.id))
+}
+
+/// Reads every corpus found under `data_dir`. CoNLL-2003 is required; the others are used when
+/// present.
+pub(crate) fn load_corpora(data_dir: &Path, log: &mut dyn FnMut(&str)) -> Result<Vec<Corpus>, String> {
+    let mut out = Vec::new();
+    let conll = data_dir.join("conll2003-en");
+    out.push(Corpus {
+        name: "conll",
+        train: corpus::read_conll(&conll.join("eng.train"), "conll-train")?,
+        dev: corpus::read_conll(&conll.join("eng.testa"), "conll-testa")?,
+        types: 0b1111,
+    });
+    let uner = data_dir.join("uner-english/ewt-dev/en_ewt-ud-dev.iob2");
+    if uner.exists() {
+        let (train, dev) = split_held_out(corpus::read_uner(&uner)?);
+        out.push(Corpus { name: "uner", train, dev, types: 0b0111 });
+    } else {
+        log("uner-english not found: skipped");
+    }
+    let wg = data_dir.join("wikigold/wikigold.shared.conll");
+    if wg.exists() {
+        let (train, dev) = split_held_out(corpus::read_wikigold(&wg)?);
+        out.push(Corpus { name: "wikigold", train, dev, types: 0b1111 });
+    } else {
+        log("wikigold not found: skipped");
+    }
+    let gum = data_dir.join("gum");
+    if gum.exists() {
+        let mut train = Vec::new();
+        let mut dev = Vec::new();
+        for lic in ["cc-by", "cc-by-sa"] {
+            let t = gum.join(lic).join("train/conllu");
+            if t.exists() {
+                train.extend(corpus::read_gum_dir(&t)?);
+            }
+            let d = gum.join(lic).join("dev/conllu");
+            if d.exists() {
+                dev.extend(corpus::read_gum_dir(&d)?);
+            }
+        }
+        out.push(Corpus { name: "gum", train, dev, types: 0b0111 });
+    } else {
+        log("gum not found: skipped");
+    }
+    let re3d = data_dir.join("re3d");
+    if re3d.exists() {
+        let (train, dev) = split_held_out(re3d_documents(&re3d)?);
+        out.push(Corpus { name: "re3d", train, dev, types: 0b0111 });
+    } else {
+        log("re3d not found: skipped");
+    }
+    Ok(out)
+}
+
+/// Writes the parts of the corpora kept for tuning as `token TAG` column files (IOB2, with
+/// `-DOCSTART-` between documents) that `tools/score.py ner` reads: UNER, WikiGold, GUM dev and
+/// re3d. MISC is left out where a corpus annotates it only partly. Returns (name, path) pairs.
+pub fn export_dev_sets(data_dir: &Path, out_dir: &Path) -> Result<Vec<(String, PathBuf)>, String> {
+    std::fs::create_dir_all(out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
+    let mut out = Vec::new();
+    for c in load_corpora(data_dir, &mut |_| {})? {
+        if c.name == "conll" {
+            continue;
+        }
+        let mut s = String::new();
+        for d in &c.dev {
+            s.push_str("-DOCSTART- O\n\n");
+            for sent in &d.sentences {
+                let mut prev: Option<usize> = None;
+                for &(a, z) in &sent.tokens {
+                    let e = sent.ents.iter().position(|e| e.start <= a && a < e.end && c.types & (1 << e.ty) != 0);
+                    let tag = match e {
+                        Some(k) => {
+                            let pre = if prev == Some(k) { "I" } else { "B" };
+                            format!("{pre}-{}", TYPE_NAMES[sent.ents[k].ty as usize])
+                        }
+                        None => "O".to_string(),
+                    };
+                    prev = e;
+                    let tok: String = sent.text[a as usize..z as usize]
+                        .chars()
+                        .map(|ch| if ch.is_whitespace() { '_' } else { ch })
+                        .collect();
+                    s.push_str(&format!("{tok} {tag}\n"));
+                }
+                s.push('\n');
+            }
+        }
+        let p = out_dir.join(format!("{}-dev.conll", c.name));
+        std::fs::write(&p, s).map_err(|e| format!("{}: {e}", p.display()))?;
+        out.push((c.name.to_string(), p));
+    }
+    Ok(out)
+}
+
+/// splitmix64 random numbers for the seeded shuffles.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        super::features::mix(self.0)
+    }
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+/// Counts of one evaluation: per type true positives, predicted, gold.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Counts {
+    pub tp: [usize; 4],
+    pub pred: [usize; 4],
+    pub gold: [usize; 4],
+}
+
+impl Counts {
+    fn f1(tp: usize, p: usize, g: usize) -> (f64, f64, f64) {
+        let pr = if p > 0 { tp as f64 / p as f64 } else { 0.0 };
+        let rc = if g > 0 { tp as f64 / g as f64 } else { 0.0 };
+        let f = if pr + rc > 0.0 { 2.0 * pr * rc / (pr + rc) } else { 0.0 };
+        (pr, rc, f)
+    }
+    pub fn micro(&self) -> (f64, f64, f64) {
+        Self::f1(self.tp.iter().sum(), self.pred.iter().sum(), self.gold.iter().sum())
+    }
+    fn table(&self, types: u8) -> String {
+        let mut s = String::new();
+        for (t, name) in TYPE_NAMES.iter().enumerate() {
+            if types & (1 << t) == 0 {
+                continue;
+            }
+            let (p, r, f) = Self::f1(self.tp[t], self.pred[t], self.gold[t]);
+            s.push_str(&format!("    {name:5} P {p:.4} R {r:.4} F1 {f:.4} ({} gold)\n", self.gold[t]));
+        }
+        let (p, r, f) = self.micro();
+        s.push_str(&format!("    all   P {p:.4} R {r:.4} F1 {f:.4}"));
+        s
+    }
+}
+
+fn count(ex: &Example, labels: &[u8], types: u8, c: &mut Counts) {
+    let pred: Vec<(u32, u32, u8)> = spans_of(labels)
+        .into_iter()
+        .filter(|&(_, _, t)| types & (1 << t) != 0)
+        .map(|(a, z, t)| (ex.toks[a].0, ex.toks[z - 1].1, t))
+        .collect();
+    for e in &ex.ents {
+        if types & (1 << e.ty) != 0 {
+            c.gold[e.ty as usize] += 1;
+        }
+    }
+    for &(a, z, t) in &pred {
+        c.pred[t as usize] += 1;
+        if ex.ents.iter().any(|e| e.start == a && e.end == z && e.ty == t) {
+            c.tp[t as usize] += 1;
+        }
+    }
+}
+
+/// Document statistics of every document, from the original (not re-cased) sentences.
+fn doc_stats(all: &[&[Example]], ndocs: usize, lex: &Lexicons, fs: FeatureSet) -> Vec<DocStats> {
+    let mut stats: Vec<DocStats> = (0..ndocs).map(|_| DocStats::default()).collect();
+    let mut x = Extractor::default();
+    let mut seen = vec![false; ndocs];
+    for exs in all {
+        let mut last = usize::MAX;
+        for ex in exs.iter() {
+            // the first run of a document's sentences only (copies and variants come later)
+            if ex.doc != last && seen[ex.doc] {
+                continue;
+            }
+            if ex.doc != last {
+                seen[ex.doc] = true;
+                last = ex.doc;
+            }
+            x.set_tokens(ex.toks.iter().map(|&(a, z)| &ex.text[a as usize..z as usize]), lex, fs);
+            stats[ex.doc].add_sentence(&x.atoms);
+        }
+    }
+    stats
+}
+
+fn features_of(ex: &mut Example, x: &mut Extractor, lex: &Lexicons, bits: u8, fs: FeatureSet, doc: &DocStats) {
+    let text = &ex.text;
+    x.set_tokens(ex.toks.iter().map(|&(a, z)| &text[a as usize..z as usize]), lex, fs);
+    x.set_doc(doc);
+    x.extract(bits, fs);
+    ex.rows = x.rows.clone();
+    ex.starts = x.starts.clone();
+}
+
+/// Float weights during training, with the sums for averaging.
+struct Perceptron {
+    w: Vec<f32>,
+    u: Vec<f32>,
+    /// transitions `NL*NL`, then start `NL`, then end `NL`
+    t: Vec<f32>,
+    tu: Vec<f32>,
+    c: f32,
+}
+
+impl Perceptron {
+    fn emissions(w: &[f32], ex: &Example, em: &mut Vec<f32>) {
+        em.clear();
+        for i in 0..ex.toks.len() {
+            let mut acc = [0f32; NL];
+            for &r in &ex.rows[ex.starts[i] as usize..ex.starts[i + 1] as usize] {
+                let row = &w[r as usize * NL..r as usize * NL + NL];
+                for (a, &v) in acc.iter_mut().zip(row) {
+                    *a += v;
+                }
+            }
+            em.extend_from_slice(&acc);
+        }
+    }
+
+    fn decode(
+        w: &[f32],
+        t: &[f32],
+        ex: &Example,
+        mask: Option<&[u16]>,
+        em: &mut Vec<f32>,
+        out: &mut Vec<u8>,
+        s: &mut Scratch,
+    ) {
+        Self::emissions(w, ex, em);
+        decode::viterbi(em, &t[..NL * NL], &t[NL * NL..NL * NL + NL], &t[NL * NL + NL..], mask, out, s);
+    }
+
+    fn update(&mut self, ex: &Example, gold: &[u8], pred: &[u8]) {
+        let c = self.c;
+        for i in 0..gold.len() {
+            if gold[i] == pred[i] {
+                continue;
+            }
+            for &r in &ex.rows[ex.starts[i] as usize..ex.starts[i + 1] as usize] {
+                let g = r as usize * NL + gold[i] as usize;
+                let p = r as usize * NL + pred[i] as usize;
+                self.w[g] += 1.0;
+                self.u[g] += c;
+                self.w[p] -= 1.0;
+                self.u[p] -= c;
+            }
+        }
+        let mut bump = |k: usize, d: f32| {
+            self.t[k] += d;
+            self.tu[k] += c * d;
+        };
+        for (seq, d) in [(gold, 1.0f32), (pred, -1.0)] {
+            bump(NL * NL + seq[0] as usize, d);
+            bump(NL * NL + NL + seq[seq.len() - 1] as usize, d);
+            for k in 1..seq.len() {
+                bump(seq[k - 1] as usize * NL + seq[k] as usize, d);
+            }
+        }
+    }
+
+    fn averaged(&self) -> (Vec<f32>, Vec<f32>) {
+        let c = self.c.max(1.0);
+        let w = self.w.iter().zip(&self.u).map(|(w, u)| w - u / c).collect();
+        let t = self.t.iter().zip(&self.tu).map(|(w, u)| w - u / c).collect();
+        (w, t)
+    }
+}
+
+/// Runs the averaged perceptron over the examples `idx` for `epochs` passes; `on_epoch` gets the
+/// epoch, the number of sentences it got wrong, and the weights.
+fn fit(
+    train_ex: &[Example],
+    idx: &[usize],
+    epochs: usize,
+    bits: u8,
+    seed: u64,
+    on_epoch: &mut dyn FnMut(usize, usize, &Perceptron),
+) -> Perceptron {
+    let rows = 1usize << bits;
+    let mut p = Perceptron {
+        w: vec![0.0; rows * NL],
+        u: vec![0.0; rows * NL],
+        t: vec![0.0; NL * NL + 2 * NL],
+        tu: vec![0.0; NL * NL + 2 * NL],
+        c: 1.0,
+    };
+    let mut order: Vec<usize> = idx.to_vec();
+    let mut rng = Rng(seed ^ 0x5eed);
+    let mut em = Vec::new();
+    let mut pred = Vec::new();
+    let mut gold = Vec::new();
+    let mut s = Scratch::default();
+    for epoch in 1..=epochs {
+        rng.shuffle(&mut order);
+        let mut errors = 0usize;
+        for &i in &order {
+            let ex = &train_ex[i];
+            if ex.toks.is_empty() {
+                continue;
+            }
+            Perceptron::decode(&p.w, &p.t, ex, None, &mut em, &mut pred, &mut s);
+            let g: &[u8] = match &ex.mask {
+                None => &ex.labels,
+                Some(m) => {
+                    let t = &p.t;
+                    decode::viterbi(
+                        &em,
+                        &t[..NL * NL],
+                        &t[NL * NL..NL * NL + NL],
+                        &t[NL * NL + NL..],
+                        Some(m),
+                        &mut gold,
+                        &mut s,
+                    );
+                    &gold
+                }
+            };
+            if g != pred.as_slice() {
+                errors += 1;
+                let g = g.to_vec();
+                p.update(ex, &g, &pred);
+            }
+            p.c += 1.0;
+        }
+        on_epoch(epoch, errors, &p);
+    }
+    p
+}
+
+/// Trains a model on the shared corpora and reports dev F1 per corpus through `log`.
+pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, String> {
+    let t0 = Instant::now();
+    let k = Knobs::from_env();
+    let mut corpora = load_corpora(&opts.data_dir, log)?;
+    if opts.quick {
+        for c in &mut corpora {
+            let keep = if c.name == "conll" { 4 } else { 2 };
+            let mut i = 0;
+            c.train.retain(|_| {
+                i += 1;
+                i % keep == 0
+            });
+        }
+    }
+    if opts.include_dev {
+        for c in &mut corpora {
+            let dev = c.dev.clone();
+            c.train.extend(dev);
+        }
+    }
+    // examples, tokenized as the pipeline tokenizes
+    let mut train_ex: Vec<Example> = Vec::new();
+    let mut dev_ex: Vec<(usize, Vec<Example>)> = Vec::new();
+    let mut next_doc = 0usize;
+    for (ci, c) in corpora.iter().enumerate() {
+        let before = train_ex.len();
+        let reps = if c.name == "conll" { 1 } else { k.weight_other };
+        for _ in 0..reps {
+            examples_of(&c.train, &mut train_ex, k.folds, &mut next_doc);
+        }
+        let mut dev = Vec::new();
+        examples_of(&c.dev, &mut dev, 1, &mut next_doc);
+        let ntok: usize = train_ex[before..].iter().map(|e| e.toks.len()).sum();
+        log(&format!(
+            "{}: {} training sentences ({} tokens), {} dev sentences",
+            c.name,
+            train_ex.len() - before,
+            ntok,
+            dev.len()
+        ));
+        dev_ex.push((ci, dev));
+    }
+    // capitalization variants: headlines in capitals, lowercased text
+    let mut extra = Vec::new();
+    for ex in &train_ex {
+        if !ex.text.is_ascii() || ex.toks.len() < 3 {
+            continue;
+        }
+        let h = corpus::fnv(&ex.text) ^ opts.seed;
+        if k.upper_share > 0 && h % 100 < k.upper_share {
+            let mut e = example(ex.text.to_ascii_uppercase(), ex.ents.clone(), ex.mask.is_some(), ex.fold);
+            e.doc = ex.doc;
+            extra.push(e);
+        }
+        if k.lower_share > 0 && (h / 100) % 100 < k.lower_share {
+            let mut e = example(ex.text.to_ascii_lowercase(), ex.ents.clone(), ex.mask.is_some(), ex.fold);
+            e.doc = ex.doc;
+            extra.push(e);
+        }
+    }
+    log(&format!("{} capitalization variants added", extra.len()));
+    train_ex.extend(extra);
+
+    // lexicons: word clusters, and gazetteers (one per fold, so training sees names from other
+    // documents only, as tagging will)
+    let fs = k.features;
+    let clusters = if fs.has(FeatureSet::CLUSTERS) {
+        clusters::load_or_build(&opts.data_dir, &opts.cache_dir, log)?
+    } else {
+        Default::default()
+    };
+    let mut names: Vec<(u64, Vec<u64>, u8)> = Vec::new();
+    for ex in &train_ex {
+        for (a, z, t) in spans_of(&ex.labels) {
+            let toks: Vec<u64> =
+                (a..z).map(|i| hash_lower(&ex.text[ex.toks[i].0 as usize..ex.toks[i].1 as usize])).collect();
+            names.push((ex.fold, toks, t));
+        }
+    }
+    let lex_all = Lexicons {
+        clusters: clusters.clone(),
+        gazetteer: if fs.has(FeatureSet::GAZETTEER) {
+            build_gazetteer(names.iter().map(|(_, t, ty)| (t.as_slice(), *ty)))
+        } else {
+            Default::default()
+        },
+    };
+    let stats = {
+        let mut all: Vec<&[Example]> = vec![&train_ex];
+        for (_, d) in &dev_ex {
+            all.push(d);
+        }
+        doc_stats(&all, next_doc, &lex_all, fs)
+    };
+    let mut x = Extractor::default();
+    let mut fold_lex = Vec::new();
+    for f in 0..k.folds.max(1) {
+        let lex = Lexicons {
+            clusters: clusters.clone(),
+            gazetteer: if fs.has(FeatureSet::GAZETTEER) {
+                build_gazetteer(names.iter().filter(|n| n.0 != f).map(|(_, t, ty)| (t.as_slice(), *ty)))
+            } else {
+                Default::default()
+            },
+        };
+        for ex in train_ex.iter_mut().filter(|e| e.fold == f) {
+            features_of(ex, &mut x, &lex, k.bits, fs, &stats[ex.doc]);
+        }
+        fold_lex.push(lex);
+    }
+    for (_, dev) in &mut dev_ex {
+        for ex in dev.iter_mut() {
+            features_of(ex, &mut x, &lex_all, k.bits, fs, &stats[ex.doc]);
+        }
+    }
+    log(&format!(
+        "features ready: {} examples, {} clusters, {} gazetteer names, {:.1} s",
+        train_ex.len(),
+        lex_all.clusters.len(),
+        lex_all.gazetteer.len(),
+        t0.elapsed().as_secs_f64()
+    ));
+
+    if fs.has(FeatureSet::DOC_LABELS) {
+        // first-pass labels of the training sentences from models that did not see them
+        let jk_epochs = if opts.quick { 4 } else { (opts.epochs * 2 / 3).max(1) };
+        let mut pass1: Vec<Vec<u8>> = vec![Vec::new(); train_ex.len()];
+        for f in 0..k.folds.max(1) {
+            let idx: Vec<usize> = (0..train_ex.len()).filter(|&i| train_ex[i].fold != f).collect();
+            let p = fit(&train_ex, &idx, jk_epochs, k.bits, opts.seed ^ f, &mut |_, _, _| {});
+            let (w, t) = p.averaged();
+            drop(p);
+            let mut em = Vec::new();
+            let mut s = Scratch::default();
+            for (i, ex) in train_ex.iter().enumerate().filter(|(_, e)| e.fold == f) {
+                Perceptron::decode(&w, &t, ex, None, &mut em, &mut pass1[i], &mut s);
+            }
+            log(&format!("first-pass labels of fold {f} ({:.0} s)", t0.elapsed().as_secs_f64()));
+        }
+        // what the first pass says about each word of each document
+        let mut dls: Vec<DocLabels> = (0..next_doc).map(|_| DocLabels::default()).collect();
+        let mut seen = vec![false; next_doc];
+        let mut last = usize::MAX;
+        for (i, ex) in train_ex.iter().enumerate() {
+            if ex.doc != last && seen[ex.doc] {
+                continue;
+            }
+            if ex.doc != last {
+                seen[ex.doc] = true;
+                last = ex.doc;
+            }
+            let lex = &fold_lex[ex.fold as usize];
+            x.set_tokens(ex.toks.iter().map(|&(a, z)| &ex.text[a as usize..z as usize]), lex, fs);
+            dls[ex.doc].add(&x.atoms, &pass1[i]);
+        }
+        // half the sentences learn with the document labels, half without (the first pass)
+        for (i, ex) in train_ex.iter_mut().enumerate() {
+            if (corpus::fnv(&ex.text) ^ opts.seed).rotate_left(7) % 100 >= k.doc_label_share {
+                continue;
+            }
+            let lex = &fold_lex[ex.fold as usize];
+            x.set_tokens(ex.toks.iter().map(|&(a, z)| &ex.text[a as usize..z as usize]), lex, fs);
+            x.set_doc(&stats[ex.doc]);
+            for (a, &l) in x.atoms.iter_mut().zip(&pass1[i]) {
+                a.dlab = dls[ex.doc].summary(a, l);
+            }
+            x.extract(k.bits, fs);
+            ex.rows = x.rows.clone();
+            ex.starts = x.starts.clone();
+        }
+    }
+
+    let epochs = if opts.quick { opts.epochs.min(6) } else { opts.epochs };
+    let all: Vec<usize> = (0..train_ex.len()).collect();
+    let p = fit(&train_ex, &all, epochs, k.bits, opts.seed, &mut |epoch, errors, p| {
+        let mut line = format!("epoch {epoch}: {errors} sentences wrong");
+        if epoch == epochs || epoch % 3 == 0 || opts.quick {
+            let (w, t) = p.averaged();
+            let mut em = Vec::new();
+            let mut pred = Vec::new();
+            let mut s = Scratch::default();
+            for (ci, dev) in &dev_ex {
+                let mut c = Counts::default();
+                for ex in dev {
+                    Perceptron::decode(&w, &t, ex, None, &mut em, &mut pred, &mut s);
+                    count(ex, &pred, corpora[*ci].types, &mut c);
+                }
+                line.push_str(&format!(" | {} {:.4}", corpora[*ci].name, c.micro().2));
+            }
+            line.push_str(" (first pass)");
+        }
+        line.push_str(&format!(" ({:.0} s)", t0.elapsed().as_secs_f64()));
+        log(&line);
+    });
+    let (w, t) = p.averaged();
+    drop(p);
+    let model =
+        Model::quantize(k.bits, fs, &w, &t[..NL * NL], &t[NL * NL..NL * NL + NL], &t[NL * NL + NL..], lex_all, k.prune);
+    drop(w);
+    // final figures with the quantized model, as it will run
+    let tagger = super::NerTagger::new(model);
+    let mut all = Counts::default();
+    for (ci, dev) in &dev_ex {
+        let c = evaluate(&tagger, dev, corpora[*ci].types, corpora[*ci].name);
+        log(&format!(
+            "dev {} ({}):\n{}",
+            corpora[*ci].name,
+            if opts.include_dev { "trained on: not a held-out figure" } else { "held out" },
+            c.table(corpora[*ci].types)
+        ));
+        for t in 0..4 {
+            all.tp[t] += c.tp[t];
+            all.pred[t] += c.pred[t];
+            all.gold[t] += c.gold[t];
+        }
+    }
+    log(&format!("dev all corpora:\n{}", all.table(0b1111)));
+    let model = Arc::try_unwrap(tagger.model).unwrap_or_else(|m| (*m).clone());
+    log(&format!(
+        "model: 2^{} rows, {} used, {} bytes; trained in {:.0} s",
+        model.bits,
+        model.rows_used(),
+        model.to_bytes().len(),
+        t0.elapsed().as_secs_f64()
+    ));
+    Ok(model)
+}
+
+fn evaluate(tagger: &super::NerTagger, dev: &[Example], types: u8, name: &str) -> Counts {
+    let mut c = Counts::default();
+    let mut s = super::TagScratch::default();
+    let mut labels = Vec::new();
+    let mut a = 0;
+    while a < dev.len() {
+        let mut z = a;
+        while z < dev.len() && dev[z].doc == dev[a].doc {
+            z += 1;
+        }
+        let mut strs: Vec<&str> = Vec::new();
+        let mut ranges = Vec::new();
+        for ex in &dev[a..z] {
+            let st = strs.len();
+            strs.extend(ex.toks.iter().map(|&(p, q)| &ex.text[p as usize..q as usize]));
+            ranges.push((st, strs.len()));
+        }
+        tagger.label_doc(&strs, &ranges, &mut s, &mut labels);
+        for (ex, &(p, q)) in dev[a..z].iter().zip(&ranges) {
+            count(ex, &labels[p..q], types, &mut c);
+            if std::env::var("DOSSIER_NER_DUMP").is_ok_and(|v| v == name) {
+                dump(ex, &labels[p..q], types);
+            }
+        }
+        a = z;
+    }
+    c
+}
+
+fn dump(ex: &Example, labels: &[u8], types: u8) {
+    let pred: Vec<(u32, u32, u8)> = spans_of(labels)
+        .into_iter()
+        .filter(|&(_, _, t)| types & (1 << t) != 0)
+        .map(|(a, z, t)| (ex.toks[a].0, ex.toks[z - 1].1, t))
+        .collect();
+    let gold: Vec<(u32, u32, u8)> =
+        ex.ents.iter().filter(|e| types & (1 << e.ty) != 0).map(|e| (e.start, e.end, e.ty)).collect();
+    if pred == gold {
+        return;
+    }
+    let show = |v: &[(u32, u32, u8)]| {
+        v.iter()
+            .map(|&(a, z, t)| format!("[{}]{}", &ex.text[a as usize..z as usize], TYPE_NAMES[t as usize]))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    eprintln!("TEXT {}\n  GOLD {}\n  PRED {}", ex.text, show(&gold), show(&pred));
+}
