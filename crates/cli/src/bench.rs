@@ -13,6 +13,18 @@ pub enum BenchCommand {
     Gen(GenArgs),
     /// Tokenization plus sentence splitting speed on one core.
     Segment(SegmentArgs),
+    /// In-process search latency over a case (p50/p95/p99 after warm-up).
+    Search(SearchBenchArgs),
+}
+
+/// Arguments of `bench search`.
+#[derive(Args, Debug)]
+pub struct SearchBenchArgs {
+    #[command(flatten)]
+    pub case: crate::case::CaseArg,
+    /// Queries per kind (one word, two words, phrase).
+    #[arg(long, default_value_t = 1000)]
+    pub queries: usize,
 }
 
 /// Arguments of `bench gen`.
@@ -48,7 +60,68 @@ pub fn run(cmd: BenchCommand) -> Result<ExitCode> {
     match cmd {
         BenchCommand::Gen(a) => gen_feed(a),
         BenchCommand::Segment(a) => segment(a),
+        BenchCommand::Search(a) => search(a),
     }
+}
+
+/// Words the generator uses, so that generated queries hit generated cases.
+fn query_words() -> Vec<&'static str> {
+    let mut words: Vec<&str> = Vec::new();
+    for list in [FIRST, LAST, PLACES] {
+        words.extend_from_slice(list);
+    }
+    for clause in CLAUSES {
+        words.extend(clause.split_whitespace().filter(|w| w.len() > 4 && w.chars().all(char::is_alphabetic)));
+    }
+    words
+}
+
+/// A query of one of three kinds: 0 one word, 1 two words, 2 a three-word phrase.
+fn make_query(kind: usize, g: &mut Generator, words: &[&str]) -> String {
+    let word = |g: &mut Generator| words[(g.next() % words.len() as u64) as usize];
+    match kind {
+        0 => word(g).to_string(),
+        1 => format!("{} {}", word(g), word(g)),
+        _ => {
+            let clause = g.pick(CLAUSES);
+            format!("\"{}\"", clause.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        }
+    }
+}
+
+fn search(a: SearchBenchArgs) -> Result<ExitCode> {
+    use dossier_store::{SearchQuery, Store};
+    let store = a.case.open_existing()?;
+    let words = query_words();
+    let mut g = Generator::new(11);
+    println!(
+        "search latency, in-process, {} queries per kind after 100 warm-up queries; case {}",
+        a.queries,
+        store.dir().display()
+    );
+    for (kind, name) in ["one word", "two words", "phrase"].iter().enumerate() {
+        for _ in 0..100 {
+            store.search(&SearchQuery::text(&make_query(kind, &mut g, &words)))?;
+        }
+        let mut ms = Vec::with_capacity(a.queries);
+        let mut hits = 0usize;
+        for _ in 0..a.queries.max(1) {
+            let q = SearchQuery::text(&make_query(kind, &mut g, &words));
+            let t = Instant::now();
+            hits += store.search(&q)?.len();
+            ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        ms.sort_by(f64::total_cmp);
+        let p = |q: f64| ms[((ms.len() as f64 * q) as usize).min(ms.len() - 1)];
+        println!(
+            "{name:<10} p50 {:.2} ms  p95 {:.2} ms  p99 {:.2} ms  ({:.1} hits/query)",
+            p(0.50),
+            p(0.95),
+            p(0.99),
+            hits as f64 / ms.len() as f64
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn gen_feed(a: GenArgs) -> Result<ExitCode> {

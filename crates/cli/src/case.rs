@@ -37,7 +37,8 @@ impl CaseArg {
         CaseStore::open(&dir).with_context(|| format!("opening the case at {}", dir.display()))
     }
 
-    fn open_existing(&self) -> Result<CaseStore> {
+    /// Opens a case that must exist already.
+    pub fn open_existing(&self) -> Result<CaseStore> {
         let dir = self.dir();
         anyhow::ensure!(
             dir.join("case.db").exists(),
@@ -65,6 +66,9 @@ pub struct IngestArgs {
     /// A document larger than this many bytes gets a `too_large` error.
     #[arg(long, default_value_t = 64 << 20)]
     pub max_doc_bytes: usize,
+    /// Components to switch off, comma-separated (recorded in the pipeline version).
+    #[arg(long, value_delimiter = ',')]
+    pub skip: Vec<String>,
 }
 
 /// What a worker made of one unit during an ingest.
@@ -89,7 +93,7 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let reader = Reader::new(inputs, opts).skip_unchanged(store.file_stamps()?);
     let progress = reader.progress();
     let known: Arc<HashSet<String>> = Arc::new(store.known_hashes()?);
-    let pipeline = Arc::new(dossier_nlp::default_pipeline());
+    let pipeline = Arc::new(crate::extract::pipeline(&args.skip)?);
     let version = pipeline.version();
     let date = args.date;
     let work = move |raw: Raw| -> Outcome {
@@ -117,11 +121,21 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
         }
     };
 
+    // The store writes on its own thread, so analysis goes on while a batch is committed.
+    store.set_bulk(true);
+    let (batch_tx, batch_rx) = std::sync::mpsc::sync_channel::<Vec<Put>>(2);
+    let writer = std::thread::Builder::new().name("store-writer".into()).spawn(move || -> Result<CaseStore> {
+        for batch in batch_rx {
+            store.put_batch(batch).context("writing to the case")?;
+        }
+        store.flush().context("committing the search index")?;
+        Ok(store)
+    })?;
     let mut meter = Meter::new(total_bytes);
     let mut batch: Vec<Put> = Vec::new();
     let mut last_write = Instant::now();
     let (mut added, mut unchanged, mut failed) = (0u64, 0u64, 0u64);
-    run_ordered(reader, jobs, work, |o: Outcome| {
+    let ran = run_ordered(reader, jobs, work, |o: Outcome| {
         batch.push(match o {
             Outcome::Analysed(rec, stamp) => {
                 added += 1;
@@ -137,7 +151,10 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
             }
         });
         if batch.len() >= BATCH_DOCS || last_write.elapsed() >= BATCH_WAIT {
-            store.put_batch(std::mem::take(&mut batch)).context("writing to the case")?;
+            // A closed channel means the writer failed; its error is reported below.
+            if batch_tx.send(std::mem::take(&mut batch)).is_err() {
+                anyhow::bail!("the case writer stopped");
+            }
             last_write = Instant::now();
         }
         meter.tick(
@@ -147,8 +164,13 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
             progress.bytes.load(Ordering::Relaxed),
         );
         Ok(())
-    })?;
-    store.put_batch(batch).context("writing to the case")?;
+    });
+    if ran.is_ok() {
+        let _ = batch_tx.send(batch);
+    }
+    drop(batch_tx);
+    let store = writer.join().map_err(|_| anyhow::anyhow!("the case writer panicked"))??;
+    ran?;
     let skipped = progress.skipped.load(Ordering::Relaxed);
     meter.finish();
     let secs = meter.started.elapsed().as_secs_f64();

@@ -27,6 +27,14 @@ pub struct ExtractArgs {
     /// A document larger than this many bytes gets a `too_large` error.
     #[arg(long, default_value_t = 64 << 20)]
     pub max_doc_bytes: usize,
+    /// Components to switch off, comma-separated (e.g. `--skip ner`); their fields stay empty.
+    #[arg(long, value_delimiter = ',')]
+    pub skip: Vec<String>,
+}
+
+/// The pipeline without the components named by `--skip`.
+pub fn pipeline(skip: &[String]) -> Result<Pipeline> {
+    dossier_nlp::pipeline_without(skip).map_err(|e| anyhow::anyhow!("--skip: {e}"))
 }
 
 pub fn parse_date(s: &str) -> Result<String, String> {
@@ -116,7 +124,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let pipeline = Arc::new(dossier_nlp::default_pipeline());
+    let pipeline = Arc::new(pipeline(&args.skip)?);
     let date = args.date;
     let work = move |raw: Raw| to_output(analyse(raw, &opts, &pipeline, date.as_deref()));
     let mut failed = false;

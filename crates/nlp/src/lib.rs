@@ -9,4 +9,4 @@ pub mod segment;
 pub use pipeline::{Component, Layer, OrderError, Pipeline};
 pub use segment::{Segmenter, split_sentences, tokenize};
 mod defaults;
-pub use defaults::default_pipeline;
+pub use defaults::{default_components, default_pipeline, pipeline_without};

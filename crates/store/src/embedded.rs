@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS docs(
     pipeline TEXT NOT NULL,
     n_entities INTEGER NOT NULL, n_mentions INTEGER NOT NULL, n_quotes INTEGER NOT NULL,
     n_times INTEGER NOT NULL, n_numbers INTEGER NOT NULL,
+    text BLOB NOT NULL,
     record BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS docs_id ON docs(id);
@@ -48,15 +49,35 @@ pub struct CaseStore {
     dir: PathBuf,
     db: Connection,
     index: TextIndex,
+    /// Defer index commits across batches (bulk ingest); `flush` commits.
+    bulk: bool,
+    /// Sequence numbers applied to the index writer but not yet committed there.
+    applied: Vec<i64>,
+    last_index_commit: std::time::Instant,
 }
 
-fn encode(rec: &DocRecord) -> Vec<u8> {
-    lz4_flex::compress_prepend_size(&serde_json::to_vec(rec).expect("records serialize"))
+/// In bulk mode the index is committed after this many changed documents or this long.
+const BULK_COMMIT_DOCS: usize = 20_000;
+const BULK_COMMIT_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// The record without its text, and the text: stored apart so that search hits read only the
+/// text, and compressed.
+fn encode(rec: &DocRecord) -> (Vec<u8>, Vec<u8>) {
+    let text = lz4_flex::compress_prepend_size(rec.text.as_bytes());
+    let bare = DocRecord { text: String::new(), ..rec.clone() };
+    (lz4_flex::compress_prepend_size(&serde_json::to_vec(&bare).expect("records serialize")), text)
 }
 
-fn decode(blob: &[u8]) -> Result<DocRecord> {
-    let json = lz4_flex::decompress_size_prepended(blob).map_err(|e| StoreError::Record(e.to_string()))?;
-    serde_json::from_slice(&json).map_err(|e| StoreError::Record(e.to_string()))
+fn decode_text(blob: &[u8]) -> Result<String> {
+    let bytes = lz4_flex::decompress_size_prepended(blob).map_err(|e| StoreError::Record(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| StoreError::Record(e.to_string()))
+}
+
+fn decode(record: &[u8], text: &[u8]) -> Result<DocRecord> {
+    let json = lz4_flex::decompress_size_prepended(record).map_err(|e| StoreError::Record(e.to_string()))?;
+    let mut rec: DocRecord = serde_json::from_slice(&json).map_err(|e| StoreError::Record(e.to_string()))?;
+    rec.text = decode_text(text)?;
+    Ok(rec)
 }
 
 impl CaseStore {
@@ -70,7 +91,14 @@ impl CaseStore {
         db.busy_timeout(std::time::Duration::from_secs(10))?;
         db.execute_batch(SCHEMA)?;
         let (index, _) = TextIndex::open(&dir.join("index"))?;
-        let mut store = CaseStore { dir: dir.to_path_buf(), db, index };
+        let mut store = CaseStore {
+            dir: dir.to_path_buf(),
+            db,
+            index,
+            bulk: false,
+            applied: Vec::new(),
+            last_index_commit: std::time::Instant::now(),
+        };
         // The index is derived: if it was lost or damaged, rebuild it from the records.
         let stored: i64 = store.db.query_row("SELECT count(*) FROM docs", [], |r| r.get(0))?;
         let indexed = store.index.reader.searcher().num_docs() as i64;
@@ -90,33 +118,62 @@ impl CaseStore {
         &self.dir
     }
 
+    /// Defers index commits across batches until [`Store::flush`] (or enough work piles up):
+    /// faster bulk ingests, same crash safety (the pending list is only cleared after a commit).
+    pub fn set_bulk(&mut self, on: bool) {
+        self.bulk = on;
+    }
+
+    /// Applies the index changes of `seqs` to the index writer, without committing.
+    fn apply(&mut self, seqs: &[i64]) -> Result<()> {
+        for &seq in seqs {
+            let row: Option<(Vec<u8>, Vec<u8>)> = self
+                .db
+                .query_row("SELECT record, text FROM docs WHERE seq = ?1", [seq], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            match row {
+                Some((rec, text)) => self.index.put(seq, &decode(&rec, &text)?)?,
+                None => self.index.delete(seq)?,
+            }
+            self.applied.push(seq);
+        }
+        Ok(())
+    }
+
+    /// Commits the index and clears the pending entries it now contains.
+    fn commit_index(&mut self) -> Result<()> {
+        if self.applied.is_empty() {
+            return Ok(());
+        }
+        let last = self.applied.iter().copied().max().unwrap_or(0);
+        self.index.commit(last)?;
+        let tx = self.db.transaction()?;
+        for seq in &self.applied {
+            tx.execute("DELETE FROM pending_index WHERE seq = ?1", [seq])?;
+        }
+        tx.commit()?;
+        self.applied.clear();
+        self.last_index_commit = std::time::Instant::now();
+        Ok(())
+    }
+
     /// Brings the index in line with the records for every pending sequence number.
     fn sync_index(&mut self) -> Result<()> {
         let pending: Vec<i64> = {
             let mut st = self.db.prepare("SELECT seq FROM pending_index ORDER BY seq")?;
             st.query_map([], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?
         };
-        if pending.is_empty() {
-            return Ok(());
+        self.apply(&pending)?;
+        self.commit_index()
+    }
+
+    /// After a batch: apply its index changes, and commit unless bulk mode defers it.
+    fn after_batch(&mut self, changed: Vec<i64>) -> Result<()> {
+        self.apply(&changed)?;
+        if !self.bulk || self.applied.len() >= BULK_COMMIT_DOCS || self.last_index_commit.elapsed() >= BULK_COMMIT_WAIT
+        {
+            self.commit_index()?;
         }
-        let mut last = 0;
-        for chunk in pending.chunks(512) {
-            for &seq in chunk {
-                let blob: Option<Vec<u8>> =
-                    self.db.query_row("SELECT record FROM docs WHERE seq = ?1", [seq], |r| r.get(0)).optional()?;
-                match blob {
-                    Some(b) => self.index.put(seq, &decode(&b)?)?,
-                    None => self.index.delete(seq)?,
-                }
-                last = last.max(seq);
-            }
-        }
-        self.index.commit(last)?;
-        let tx = self.db.transaction()?;
-        for seq in pending {
-            tx.execute("DELETE FROM pending_index WHERE seq = ?1", [seq])?;
-        }
-        tx.commit()?;
         Ok(())
     }
 
@@ -149,7 +206,7 @@ impl CaseStore {
     }
 
     /// Removes the document with `hash` if no ledger entry refers to it any more.
-    fn drop_if_orphan(tx: &Transaction, hash: &str) -> Result<()> {
+    fn drop_if_orphan(tx: &Transaction, hash: &str, changed: &mut Vec<i64>) -> Result<()> {
         let used: i64 = tx.query_row("SELECT count(*) FROM ledger WHERE hash = ?1", [hash], |r| r.get(0))?;
         if used == 0 {
             let seq: Option<i64> =
@@ -157,6 +214,7 @@ impl CaseStore {
             if let Some(seq) = seq {
                 tx.execute("DELETE FROM docs WHERE seq = ?1", [seq])?;
                 tx.execute("INSERT OR IGNORE INTO pending_index(seq) VALUES (?1)", [seq])?;
+                changed.push(seq);
             }
         }
         Ok(())
@@ -169,15 +227,16 @@ impl CaseStore {
             .flatten())
     }
 
-    fn insert_doc(tx: &Transaction, rec: &DocRecord, pipeline: &str) -> Result<()> {
+    fn insert_doc(tx: &Transaction, rec: &DocRecord, pipeline: &str, changed: &mut Vec<i64>) -> Result<()> {
         let exists: bool =
             tx.query_row("SELECT EXISTS(SELECT 1 FROM docs WHERE hash = ?1)", [&rec.hash], |r| r.get(0))?;
         if exists {
             return Ok(());
         }
+        let (record, text) = encode(rec);
         tx.execute(
             "INSERT INTO docs(hash, id, source, title, published, pipeline, n_entities, n_mentions, n_quotes, n_times,
-               n_numbers, record) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+               n_numbers, record, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             params![
                 rec.hash,
                 rec.id,
@@ -190,16 +249,18 @@ impl CaseStore {
                 rec.quotes.len() as i64,
                 rec.times.len() as i64,
                 rec.numbers.len() as i64,
-                encode(rec),
+                record,
+                text,
             ],
         )?;
         let seq = tx.last_insert_rowid();
         tx.execute("INSERT OR IGNORE INTO pending_index(seq) VALUES (?1)", [seq])?;
+        changed.push(seq);
         Ok(())
     }
 
-    fn stored(seq: i64, pipeline: String, blob: &[u8]) -> Result<StoredDoc> {
-        Ok(StoredDoc { seq, pipeline, record: decode(blob)? })
+    fn stored(seq: i64, pipeline: String, record: &[u8], text: &[u8]) -> Result<StoredDoc> {
+        Ok(StoredDoc { seq, pipeline, record: decode(record, text)? })
     }
 }
 
@@ -220,22 +281,23 @@ impl Store for CaseStore {
     }
 
     fn put_batch(&mut self, batch: Vec<Put>) -> Result<()> {
+        let mut changed = Vec::new();
         let tx = self.db.transaction()?;
         for put in &batch {
             match put {
                 Put::Doc { record, pipeline, stamp } => {
                     let old = Self::previous_hash(&tx, &record.id)?;
-                    Self::insert_doc(&tx, record, pipeline)?;
+                    Self::insert_doc(&tx, record, pipeline, &mut changed)?;
                     Self::upsert_ledger(&tx, &record.id, record.source.as_deref(), Some(&record.hash), None, *stamp)?;
                     if let Some(old) = old.filter(|o| *o != record.hash) {
-                        Self::drop_if_orphan(&tx, &old)?;
+                        Self::drop_if_orphan(&tx, &old, &mut changed)?;
                     }
                 }
                 Put::Known { id, source, hash, stamp } => {
                     let old = Self::previous_hash(&tx, id)?;
                     Self::upsert_ledger(&tx, id, source.as_deref(), Some(hash), None, *stamp)?;
                     if let Some(old) = old.filter(|o| o != hash) {
-                        Self::drop_if_orphan(&tx, &old)?;
+                        Self::drop_if_orphan(&tx, &old, &mut changed)?;
                     }
                 }
                 Put::Failed { error, stamp } => {
@@ -247,37 +309,46 @@ impl Store for CaseStore {
             }
         }
         tx.commit()?;
-        self.sync_index()
+        self.after_batch(changed)
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        self.commit_index()
     }
 
     fn get(&self, key: &str) -> Result<Option<StoredDoc>> {
-        let sql = "SELECT seq, pipeline, record FROM docs WHERE hash = ?1
+        let sql = "SELECT seq, pipeline, record, text FROM docs WHERE hash = ?1
                    OR hash = (SELECT hash FROM ledger WHERE id = ?1)
                    OR id = ?1 ORDER BY (hash = ?1) DESC, seq DESC LIMIT 1";
         let row = self
             .db
-            .query_row(sql, [key], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Vec<u8>>(2)?)))
+            .query_row(sql, [key], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Vec<u8>>(2)?, r.get::<_, Vec<u8>>(3)?))
+            })
             .optional()?;
-        row.map(|(seq, p, blob)| Self::stored(seq, p, &blob)).transpose()
+        row.map(|(seq, p, rec, text)| Self::stored(seq, p, &rec, &text)).transpose()
     }
 
     fn scan(&self, after_seq: i64, limit: usize) -> Result<Vec<StoredDoc>> {
-        let mut st = self.db.prepare("SELECT seq, pipeline, record FROM docs WHERE seq > ?1 ORDER BY seq LIMIT ?2")?;
+        let mut st =
+            self.db.prepare("SELECT seq, pipeline, record, text FROM docs WHERE seq > ?1 ORDER BY seq LIMIT ?2")?;
         let rows = st.query_map(params![after_seq, limit as i64], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Vec<u8>>(2)?))
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Vec<u8>>(2)?, r.get::<_, Vec<u8>>(3)?))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (seq, p, blob) = row?;
-            out.push(Self::stored(seq, p, &blob)?);
+            let (seq, p, rec, text) = row?;
+            out.push(Self::stored(seq, p, &rec, &text)?);
         }
         Ok(out)
     }
 
     fn replace(&mut self, docs: Vec<StoredDoc>) -> Result<()> {
         let tx = self.db.transaction()?;
+        let mut changed = Vec::new();
         for d in &docs {
             let r = &d.record;
+            let (record, _) = encode(r);
             tx.execute(
                 "UPDATE docs SET title = ?2, published = ?3, pipeline = ?4, n_entities = ?5, n_mentions = ?6,
                    n_quotes = ?7, n_times = ?8, n_numbers = ?9, record = ?10 WHERE seq = ?1",
@@ -291,13 +362,14 @@ impl Store for CaseStore {
                     r.quotes.len() as i64,
                     r.times.len() as i64,
                     r.numbers.len() as i64,
-                    encode(r),
+                    record,
                 ],
             )?;
             tx.execute("INSERT OR IGNORE INTO pending_index(seq) VALUES (?1)", [d.seq])?;
+            changed.push(d.seq);
         }
         tx.commit()?;
-        self.sync_index()
+        self.after_batch(changed)
     }
 
     fn status(&self) -> Result<Status> {
@@ -350,15 +422,26 @@ impl Store for CaseStore {
         for (score, addr) in top {
             let seg = searcher.segment_reader(addr.segment_ord);
             let seq = seg.fast_fields().i64("seq")?.first(addr.doc_id).unwrap_or(-1);
-            let row: Option<Vec<u8>> =
-                self.db.query_row("SELECT record FROM docs WHERE seq = ?1", [seq], |r| r.get(0)).optional()?;
+            let row: Option<HitRow> = self
+                .db
+                .query_row("SELECT id, hash, title, source, published, text FROM docs WHERE seq = ?1", [seq], |r| {
+                    Ok(HitRow {
+                        id: r.get(0)?,
+                        hash: r.get(1)?,
+                        title: r.get(2)?,
+                        source: r.get(3)?,
+                        published: r.get(4)?,
+                        text: r.get(5)?,
+                    })
+                })
+                .optional()?;
             // An index entry whose record is gone (a crash between the two commits) is skipped;
             // the next open removes it.
-            let Some(blob) = row else { continue };
-            let rec = decode(&blob)?;
-            let snip = snippets.snippet(&rec.text);
+            let Some(rec) = row else { continue };
+            let text = decode_text(&rec.text)?;
+            let snip = snippets.snippet(&text);
             let (snippet, highlights) = if snip.fragment().is_empty() {
-                (rec.text.chars().take(200).collect::<String>(), Vec::new())
+                (text.chars().take(200).collect::<String>(), Vec::new())
             } else {
                 let frag = snip.fragment();
                 let to_char = |b: usize| frag[..b].chars().count();
@@ -378,6 +461,23 @@ impl Store for CaseStore {
         }
         Ok(hits)
     }
+}
+
+impl Drop for CaseStore {
+    /// Commits deferred index work; if that fails, the pending list replays it on next open.
+    fn drop(&mut self) {
+        let _ = self.commit_index();
+    }
+}
+
+/// What a search hit reads of a stored document.
+struct HitRow {
+    id: String,
+    hash: String,
+    title: Option<String>,
+    source: Option<String>,
+    published: Option<String>,
+    text: Vec<u8>,
 }
 
 /// Highlight ranges after folding the snippet's whitespace (newlines become single spaces).

@@ -144,6 +144,8 @@ pub trait Store {
     fn known_hashes(&self) -> Result<std::collections::HashSet<String>>;
     /// Writes a batch atomically: after a crash, either all of it is stored or none.
     fn put_batch(&mut self, batch: Vec<Put>) -> Result<()>;
+    /// Makes everything written so far searchable (a backend may defer index work).
+    fn flush(&mut self) -> Result<()>;
     /// A document by its id (path or feed id) or its content hash.
     fn get(&self, id_or_hash: &str) -> Result<Option<StoredDoc>>;
     /// Documents with sequence numbers after `after_seq`, at most `limit`, in order.
