@@ -1,11 +1,11 @@
 //! The pipeline `dossier extract` runs, in one place so every front end runs the same one.
 
 use crate::ner::NerTagger;
-use crate::{Component, OrderError, Pipeline, Segmenter};
+use crate::{Component, OrderError, Pipeline, Segmenter, TimeTagger};
 
 /// The standard components, in dependency order. Add a new component here.
 pub fn default_components() -> Vec<Box<dyn Component>> {
-    vec![Box::new(Segmenter), Box::new(NerTagger::embedded())]
+    vec![Box::new(Segmenter), Box::new(NerTagger::embedded()), Box::new(TimeTagger)]
 }
 
 /// The standard pipeline: segmentation, then each analysis component in dependency order.
@@ -33,7 +33,7 @@ mod tests {
     #[test]
     fn skipping_checks_names_and_order() {
         assert!(pipeline_without(&["ner".into()]).is_ok());
-        assert!(pipeline_without(&["nonsense".into()]).unwrap_err().contains("no component named"));
-        assert!(pipeline_without(&["segment".into()]).unwrap_err().contains("requires"));
+        assert!(pipeline_without(&["nonsense".into()]).err().unwrap().contains("no component named"));
+        assert!(pipeline_without(&["segment".into()]).err().unwrap().contains("requires"));
     }
 }

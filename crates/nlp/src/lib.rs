@@ -5,8 +5,10 @@
 pub mod ner;
 pub mod pipeline;
 pub mod segment;
+pub mod time;
 
 pub use pipeline::{Component, Layer, OrderError, Pipeline};
 pub use segment::{Segmenter, split_sentences, tokenize};
+pub use time::TimeTagger;
 mod defaults;
 pub use defaults::{default_components, default_pipeline, pipeline_without};

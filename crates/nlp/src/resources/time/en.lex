@@ -1,0 +1,206 @@
+# English words for the time tagger: one class, one value, then the words that have it.
+#
+#   CLASS VALUE word word ...
+#
+# Words are matched without regard to case, with their periods ("jan." is not "jan"); a word
+# ending in "!" must be written with a capital first letter ("May!" is not the modal "may").
+# The rules in en.rules refer to a class as @CLASS; every literal word of a rule is known too.
+# Values are numbers or codes the engine understands (units, parts of day, seasons, tenses).
+
+# ---------------------------------------------------------------- calendar names
+# month: every spelling, for use beside a day or a year ("Jan. 5", "May 2018")
+month 1 january jan. jan
+month 2 february feb. feb
+month 3 March! Mar.
+month 4 april apr. apr
+month 5 May!
+month 6 june jun. jun
+month 7 july jul. jul
+month 8 august aug. aug
+month 9 september sept. sep. sept sep
+month 10 october oct. oct
+month 11 november nov. nov
+month 12 december dec. dec
+# monthname: months that can stand alone ("in January"); May and March need a preposition first
+monthname 1 January! Jan.!
+monthname 2 February! Feb.!
+monthname 4 April!
+monthname 6 June!
+monthname 7 July!
+monthname 8 August!
+monthname 9 September! Sept.!
+monthname 10 October! Oct.!
+monthname 11 November! Nov.!
+monthname 12 December! Dec.!
+monthctx 3 March!
+monthctx 5 May!
+# words before May or March that make them months ("in May", "since March")
+monthprep 0 the in since until till by during through throughout before after from to between early late mid last next this of each every since
+weekday 1 monday Mon.!
+weekday 2 tuesday Tue.! Tues.!
+weekday 3 wednesday Wed.!
+weekday 4 thursday Thu.! Thur.! Thurs.!
+weekday 5 friday Fri.!
+weekday 6 saturday Sat.!
+weekday 7 sunday Sun.!
+weekdays 1 mondays
+weekdays 2 tuesdays
+weekdays 3 wednesdays
+weekdays 4 thursdays
+weekdays 5 fridays
+weekdays 6 saturdays
+weekdays 7 sundays
+season SP spring
+season SU summer
+season FA fall autumn
+season WI winter
+pod MO morning
+pod AF afternoon
+pod EV evening
+pod NI night
+# parts of a day that add nothing to a named day ("Friday night" is the date of that Friday, as
+# TimeBank annotates it more often than not)
+podday 0 morning night
+# clock words: hour:minute, or the hour alone
+clockword 12:00 noon midday
+clockword 24 midnight
+ampm am am a.m. a.m
+ampm pm pm p.m. p.m
+zone 0 gmt utc est edt cst cdt mst mdt pst pdt bst cet cest et pt ct z
+# the nineties
+decadeword 2 twenties
+decadeword 3 thirties
+decadeword 4 forties
+decadeword 5 fifties
+decadeword 6 sixties
+decadeword 7 seventies
+decadeword 8 eighties
+decadeword 9 nineties
+
+# ---------------------------------------------------------------- units
+# Y year, M month, W week, D day, H hour, MIN minute, S second, Q quarter, DE decade,
+# CE century, FN fortnight, WE weekend
+unit Y year years yr yrs
+unit M month months mo. mos.
+unit W week weeks wk wks
+unit D day days
+unit H hour hours hr hrs
+unit MIN minute minutes min mins
+unit S second seconds sec secs
+unit Q quarter quarters
+unit DE decade decades
+unit CE century centuries
+unit FN fortnight fortnights
+unit WE weekend weekends
+# plural units alone mean an unknown number of them ("for years")
+unitpl Y years
+unitpl M months
+unitpl W weeks
+unitpl D days
+unitpl H hours
+unitpl MIN minutes
+unitpl DE decades
+unitpl CE centuries
+# short units: "two days later" is a length of time, "a year earlier" a date
+shortunit D day days
+shortunit W week weeks
+shortunit H hour hours
+shortunit MIN minute minutes
+# units that a calendar can count back from today ("last week", "this month")
+calunit Y year
+calunit M month
+calunit W week
+calunit Q quarter
+calunit D day
+
+# ---------------------------------------------------------------- numbers
+num 0 zero
+num 1 one a an
+num 2 two
+num 3 three
+num 4 four
+num 5 five
+num 6 six
+num 7 seven
+num 8 eight
+num 9 nine
+num 10 ten
+num 11 eleven
+num 12 twelve dozen
+num 13 thirteen
+num 14 fourteen
+num 15 fifteen
+num 16 sixteen
+num 17 seventeen
+num 18 eighteen
+num 19 nineteen
+tens 20 twenty
+tens 30 thirty
+tens 40 forty
+tens 50 fifty
+tens 60 sixty
+tens 70 seventy
+tens 80 eighty
+tens 90 ninety
+scale 100 hundred
+scale 1000 thousand
+half 0.5 half
+# articles that count as one ("a week") but do not end a number ("twenty a day")
+article 0 a an
+# an unknown count ("several years"); couple is two
+vague X several few many numerous some
+vague 2 couple
+ord 1 first
+ord 2 second
+ord 3 third
+ord 4 fourth
+ord 5 fifth
+ord 6 sixth
+ord 7 seventh
+ord 8 eighth
+ord 9 ninth
+ord 10 tenth
+ord 11 eleventh
+ord 12 twelfth
+ord 13 thirteenth
+ord 14 fourteenth
+ord 15 fifteenth
+ord 16 sixteenth
+ord 17 seventeenth
+ord 18 eighteenth
+ord 19 nineteenth
+ord 20 twentieth
+ord 21 twenty-first
+ord 30 thirtieth
+# the word that joins number words ("two and a half") and the word after a count of "a couple of"
+numand 0 and
+numof 0 of
+
+# ---------------------------------------------------------------- frequent words
+# Words too frequent to look for: the matcher starts only near the rarer words of a rule, so a
+# rule must have at least one required element that is not common (the grammar checks this).
+common 0 the a an of in on at to for by from with and or this that these those last next early late about around over under nearly almost every each per more less than least up no just only
+common 0 , - ' 's . new other most same following previous preceding prior subsequent coming upcoming latest good election veterans labor memorial independence presidents martin luther king jr. boxing fiscal full whole entire
+
+# ---------------------------------------------------------------- context
+# words before "a year" that make it a rate ("$5 a year", "twice a day"): a set, not a length
+setctx 0 times twice once thrice million billion trillion cents dollars pounds euros pence percent % share apiece each
+# words between two expressions that join them into one ("Friday, Oct. 23", "5 p.m. EST, Nov. 6")
+join 0 ,
+
+# ---------------------------------------------------------------- tense
+# The tense of the nearest verb picks the direction of "in January" and "on Friday".
+future 0 will 'll shall wo soon going expected scheduled slated due planned planning plans plan intends intend hopes upcoming
+past 0 was were had did previously recently has have ended began came went took made gave got saw met won lost left fell rose held kept sent spent paid led ran became began brought bought thought found felt heard knew meant sold stood wrote spoke broke chose drove flew grew threw
+# reporting verbs: past, but weaker than any other verb of the sentence ("will meet Monday, he said")
+report 0 said told added noted announced reported
+# prepositions just before an expression that give its direction ("since May", "by May")
+pastprep 0 since
+futureprep 0 by until till through starting beginning
+# auxiliaries that put the verb after them in the past ("had been scheduled to")
+pastaux 0 had was were
+# auxiliaries of a present or future passive: the participle after them is no past ("would be paid in January")
+passaux 0 is are be being
+# a word ending in one of these suffixes is a past verb unless listed in notpast
+pastsuffix 0 ed
+notpast 0 unspecified unidentified unnamed unexpected unprecedented undisclosed unfinished unemployed unrelated unlimited unresolved unconfirmed unarmed unchanged need speed seed feed bed red shed hundred united indeed proceed exceed succeed breed weed deed creed steed embed wed fled bred bled sled naked wicked sacred kindred hatred limited based scheduled expected planned

@@ -1,0 +1,588 @@
+//! Time expressions: recognition and TIMEX3 normalization (TimeML) of dates, times, durations
+//! and sets, anchored on the document date.
+//!
+//! The language lives in data: `resources/time/en.lex` (month and weekday names, number words,
+//! units, tense words) and `resources/time/en.rules` (patterns, each with the action that
+//! normalizes it). The engine here looks for anchors (digits, month names, units...: the words a
+//! rule cannot match without), tries the rules in a small window around them, joins neighbours ("Tuesday" + "night"), adds modifiers ("early", "about") and anchors each
+//! expression: on the document date, on the date last mentioned ("the following day"), and in
+//! the direction of the sentence's tense for a bare month or weekday ("captured in January" in a
+//! July story is the January before).
+//!
+//! ```
+//! use dossier_nlp::{split_sentences, time::tag_times, tokenize};
+//! let text = "The talks ended on Tuesday and will resume in January.";
+//! let tokens = tokenize(text);
+//! let sentences = split_sentences(text, &tokens);
+//! let anchor = jiff::civil::date(2018, 7, 12);
+//! let times = tag_times(text, &tokens, &sentences, Some(anchor));
+//! let values: Vec<&str> = times.iter().map(|t| t.value.as_str()).collect();
+//! assert_eq!(values, ["2018-07-10", "2019-01"]);
+//! ```
+
+mod grammar;
+mod matcher;
+mod resolve;
+
+use crate::pipeline::{Component, Layer};
+use dossier_model::{Span, TimeExpr, TimeType, Token, TokenKind};
+use grammar::{Act, Arg, Grammar, Kind, MAX_CAPS, NO_WORD, SlashOrder, T_DATE, T_DURATION, T_SET, T_TIME, Val};
+use jiff::civil::Date;
+use matcher::{Atom, Matcher};
+use resolve::{Ctx, DayRef, Dir, Sem, Tense, Tod, Unit};
+use std::sync::OnceLock;
+
+/// The languages whose grammar ships: ISO 639-1 code, word list, rules. A language is added
+/// here with its two files; the engine does not change. The first one is the default.
+const LANGUAGES: &[(&str, &str, &str)] =
+    &[("en", include_str!("../resources/time/en.lex"), include_str!("../resources/time/en.rules"))];
+
+/// The grammar of a language (the default one for an unknown or missing code), parsed on
+/// first use.
+fn grammar(lang: Option<&str>) -> &'static Grammar {
+    static ALL: OnceLock<Vec<Grammar>> = OnceLock::new();
+    let all = ALL.get_or_init(|| LANGUAGES.iter().map(|&(_, lex, rules)| Grammar::parse(lex, rules)).collect());
+    let i = lang.and_then(|l| LANGUAGES.iter().position(|&(code, _, _)| code == l)).unwrap_or(0);
+    &all[i]
+}
+
+/// The pipeline component that fills [`Doc::times`], anchored on [`Doc::anchor_date`].
+pub struct TimeTagger;
+
+impl Component for TimeTagger {
+    fn name(&self) -> &'static str {
+        "times"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tokens, Layer::Sentences]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Times]
+    }
+    fn process(&self, doc: &mut dossier_model::Doc) {
+        let anchor = doc.anchor_date().and_then(parse_date);
+        let g = grammar(doc.lang.as_deref());
+        doc.times = tag_with(g, &doc.text, &doc.tokens, &doc.sentences, anchor);
+    }
+}
+
+/// `YYYY-MM-DD` (anything after the day, such as a time, is ignored).
+fn parse_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    let (y, m, d) = (s.get(0..4)?, s.get(5..7)?, s.get(8..10)?);
+    if s.as_bytes().get(4) != Some(&b'-') || s.as_bytes().get(7) != Some(&b'-') {
+        return None;
+    }
+    resolve::date(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// Tokens looked at on either side of an anchor: enough for the longest pattern and the
+/// modifiers before it ("at least the first nine months").
+const MARGIN: usize = 7;
+
+/// The time expressions of a text, in text order, with byte spans; relative ones are anchored
+/// on `anchor` (without one, their values use TimeML's unknowns: `XXXX-01` for "January").
+pub fn tag_times(text: &str, tokens: &[Token], sentences: &[Span], anchor: Option<Date>) -> Vec<TimeExpr> {
+    tag_with(grammar(None), text, tokens, sentences, anchor)
+}
+
+fn tag_with(g: &Grammar, text: &str, tokens: &[Token], sentences: &[Span], anchor: Option<Date>) -> Vec<TimeExpr> {
+    let mut found: Vec<Item> = Vec::new();
+    let mut atoms: Vec<Atom> = Vec::new();
+    let mut scratch = Scratch::default();
+    // A first pass looks only for anchors (digits, month names, units...), which every match
+    // contains; the rules run in a small window around them.
+    let n = tokens.len();
+    let mut k = 0;
+    while k < n {
+        if !g.is_anchor(text, &tokens[k]) {
+            k += 1;
+            continue;
+        }
+        // windows may overlap: what the last one found is off limits to this one
+        let lo = k.saturating_sub(MARGIN);
+        let mut hi = (k + 1 + MARGIN).min(n);
+        let mut j = k + 1;
+        while j < hi {
+            if g.is_anchor(text, &tokens[j]) {
+                hi = (j + 1 + MARGIN).min(n);
+            }
+            j += 1;
+        }
+        atoms.clear();
+        matcher::push_atoms(text, &tokens[lo..hi], &mut atoms);
+        let taken = found.last().map_or(0, |it| it.span.end);
+        let floor = atoms.partition_point(|a| (a.start as usize) < taken);
+        Window { g, atoms: &atoms, m: Matcher { g, text, atoms: &atoms } }.run(floor, &mut scratch, &mut found);
+        k = hi;
+    }
+    if found.is_empty() {
+        return Vec::new();
+    }
+    Doc { g, text, tokens, sentences }.resolve(&found, anchor)
+}
+
+/// The publication date a dateline gives ("LONDON, July 23 (Reuters) -", "June 5, 2018 —"),
+/// as `YYYY-MM-DD`; a date without its year takes the year nearest `anchor` (`YYYY-MM-DD`),
+/// and without an anchor it gives nothing.
+pub fn dateline_date(text: &str, anchor: Option<&str>) -> Option<String> {
+    // the dateline is on the first line, near its start
+    let mut end = text.find('\n').unwrap_or(text.len()).min(160);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let tokens = crate::segment::tokenize(head);
+    let sentences = [Span::new(0, head.len())];
+    let times = tag_times(head, &tokens, &sentences, anchor.and_then(parse_date));
+    let t = times.first()?;
+    let v = &t.value;
+    let after = head[t.span.end..].trim_start_matches([' ', ',']);
+    let marked = ["(", "-", "\u{2014}", "\u{2013}", "/"].iter().any(|m| after.starts_with(m)) || after.is_empty();
+    let is_day = v.len() == 10 && v.as_bytes()[4] == b'-' && !v.contains('X');
+    (t.ty == TimeType::Date && is_day && marked && t.span.start < 80).then(|| v.clone())
+}
+
+/// One expression found: byte span, type bit and meaning.
+#[derive(Debug, Clone)]
+struct Item {
+    span: Span,
+    ty: u8,
+    sem: Sem,
+}
+
+/// One expression inside a window: atom range.
+#[derive(Debug, Clone)]
+struct Local {
+    start: usize,
+    end: usize,
+    ty: u8,
+    weak: bool,
+    sem: Sem,
+}
+
+/// Buffers reused from window to window.
+#[derive(Default)]
+struct Scratch {
+    cands: Vec<(usize, usize, u16)>,
+    found: Vec<matcher::Found>,
+    items: Vec<Local>,
+}
+
+/// The atoms around some anchors, where the rules run.
+struct Window<'a> {
+    g: &'a Grammar,
+    atoms: &'a [Atom],
+    m: Matcher<'a>,
+}
+
+impl Window<'_> {
+    /// Finds the expressions of the window that start at atom `floor` or later.
+    fn run(&self, floor: usize, scratch: &mut Scratch, out: &mut Vec<Item>) {
+        let Scratch { cands, found, items } = scratch;
+        self.m.scan(floor, cands, found);
+        items.clear();
+        for f in found.iter() {
+            let rule = &self.g.rules[f.rule as usize];
+            let Kind::Expr(ty) = rule.kind else { continue };
+            let sem = meaning(rule.act, &rule.args, &f.caps);
+            if sem == Sem::Nothing {
+                continue;
+            }
+            let item = Local { start: f.start, end: f.end, ty, weak: rule.weak, sem };
+            // neighbours that make one expression: "Friday, Oct. 23", "Tuesday night", "5 p.m. EST, Nov. 6"
+            if let Some(prev) = items.last_mut()
+                && self.adjacent(prev.end, item.start)
+                && let Some((mut sem, mut ty)) = join(&prev.sem, &item.sem)
+            {
+                // "Friday night" is the date of that Friday: some parts of a day add nothing
+                let podday = self.g.cls.podday;
+                if let Sem::At { day, .. } = &sem
+                    && (self.g.in_class(self.m.word(item.end - 1), podday)
+                        || self.g.in_class(self.m.word(prev.end - 1), podday))
+                {
+                    sem = (**day).clone();
+                    ty = T_DATE;
+                }
+                prev.sem = sem;
+                prev.ty = ty;
+                prev.end = item.end;
+                prev.weak = false;
+                continue;
+            }
+            items.push(item);
+        }
+        items.retain(|it| !it.weak);
+        self.modifiers(floor, items);
+        for it in items.drain(..) {
+            let span = Span::new(self.atoms[it.start].start as usize, self.atoms[it.end - 1].end as usize);
+            out.push(Item { span, ty: it.ty, sem: it.sem });
+        }
+    }
+
+    /// True when atom `b` follows an atom range ending at `a` directly or after one joining word.
+    fn adjacent(&self, a: usize, b: usize) -> bool {
+        b == a || (b == a + 1 && self.g.in_class(self.m.word(a), self.g.cls.join))
+    }
+
+    /// Widens each expression over the modifiers before and after it ("early", "about", "or so").
+    fn modifiers(&self, taken: usize, items: &mut [Local]) {
+        let g = self.g;
+        let mut caps = [Val::None; MAX_CAPS];
+        for k in 0..items.len() {
+            let floor = if k == 0 { taken } else { items[k - 1].end };
+            let (start, ty) = (items[k].start, items[k].ty);
+            let mut best = start;
+            // most expressions have no modifier: one look at the word before settles it
+            let pre = start > floor && {
+                let w = self.m.word(start - 1);
+                w != NO_WORD && g.words[w as usize].pre_end
+            };
+            for &r in if pre { &g.pre[..] } else { &[] } {
+                let rule = &g.rules[r as usize];
+                let Kind::Pre(mask) = rule.kind else { continue };
+                // cheap test first: the modifier's last word must be just before the expression
+                if mask & ty == 0 || start == 0 || !self.m.ends_at(rule, start - 1) {
+                    continue;
+                }
+                for from in floor.max(start.saturating_sub(4))..best {
+                    if self.m.match_rule(rule, from, &mut caps) == Some(start) {
+                        best = from;
+                        break;
+                    }
+                }
+            }
+            items[k].start = best;
+            let ceiling = items.get(k + 1).map_or(self.atoms.len(), |n| n.start);
+            let end = items[k].end;
+            for &r in &g.post {
+                let rule = &g.rules[r as usize];
+                let Kind::Post(mask) = rule.kind else { continue };
+                if mask & ty != 0
+                    && let Some(e) = self.m.match_rule(rule, end, &mut caps)
+                    && e <= ceiling
+                    && e > items[k].end
+                {
+                    items[k].end = e;
+                }
+            }
+        }
+    }
+}
+
+/// The whole document, for what needs more than a window: the tense of a sentence, the order
+/// of numeric dates, the anchoring in text order.
+struct Doc<'a> {
+    g: &'a Grammar,
+    text: &'a str,
+    tokens: &'a [Token],
+    sentences: &'a [Span],
+}
+
+impl Doc<'_> {
+    fn resolve(&self, items: &[Item], anchor: Option<Date>) -> Vec<TimeExpr> {
+        let slash = if items.iter().any(|it| has_slash(&it.sem)) { self.slash_order() } else { self.g.slash_order };
+        let mut ctx = Ctx { dct: anchor, last: None, last_day: None, last_quarter: None, slash };
+        let mut out = Vec::with_capacity(items.len());
+        for it in items {
+            let tense = if it.sem.needs_tense() { self.tense(it.span) } else { Tense::Unknown };
+            let Some((value, point)) = ctx.resolve(&it.sem, tense) else { continue };
+            // comparisons ("a year ago", "the year-ago quarter") are not what the text goes on about
+            let comparison = matches!(it.sem, Sem::Ago { unit: Unit::Y, .. } | Sem::RefQ(1..) | Sem::RefQ(..=-1));
+            if let Some(p) = point
+                && it.ty & (T_DATE | T_TIME) != 0
+                && !comparison
+            {
+                ctx.note(p);
+            }
+            let ty = match it.ty {
+                T_TIME => TimeType::Time,
+                T_DURATION => TimeType::Duration,
+                T_SET => TimeType::Set,
+                _ => TimeType::Date,
+            };
+            out.push(TimeExpr { span: it.span, ty, value });
+        }
+        out
+    }
+
+    /// The document's order of numeric dates: day first when one of them can only be read so
+    /// (22/06/2018), month first when one can only be read that way, else the language's default.
+    fn slash_order(&self) -> SlashOrder {
+        let (mut dmy, mut mdy) = (0, 0);
+        for t in self.tokens.iter().filter(|t| t.kind == TokenKind::Number) {
+            let mut parts = t.span.of(self.text).split('/');
+            let (Some(x), Some(y)) = (parts.next(), parts.next()) else { continue };
+            let (Ok(x), Ok(y)) = (x.parse::<u32>(), y.parse::<u32>()) else { continue };
+            if x > 12 && y <= 12 {
+                dmy += 1;
+            } else if y > 12 && x <= 12 {
+                mdy += 1;
+            }
+        }
+        match dmy.cmp(&mdy) {
+            std::cmp::Ordering::Greater => SlashOrder::DayFirst,
+            std::cmp::Ordering::Less => SlashOrder::MonthFirst,
+            std::cmp::Ordering::Equal => self.g.slash_order,
+        }
+    }
+
+    fn word(&self, i: usize) -> u32 {
+        self.tokens.get(i).map_or(NO_WORD, |t| self.g.lookup_at(self.text.as_bytes(), t.span.start, t.span.end))
+    }
+
+    /// The tense of the verb nearest the expression in its sentence: a preposition just before it ("since", "by"), a future or past word ("will", "was"), a
+    /// past form by its suffix ("captured"), and failing those a reporting verb ("said"), which
+    /// news puts beside any tense.
+    fn tense(&self, span: Span) -> Tense {
+        let cls = self.g.cls;
+        let start = self.tokens.partition_point(|t| t.span.start < span.start);
+        let end = self.tokens.partition_point(|t| t.span.start < span.end);
+        let prep = match start.checked_sub(1).map(|i| self.word(i)) {
+            Some(w) if self.g.in_class(w, cls.pastprep) => Some(Tense::Past),
+            Some(w) if self.g.in_class(w, cls.futureprep) => Some(Tense::Future),
+            _ => None,
+        };
+        let k = self.sentences.partition_point(|s| s.end <= span.start);
+        let (s0, s1) = match self.sentences.get(k).filter(|s| s.start <= span.start) {
+            Some(s) => (
+                self.tokens.partition_point(|t| t.span.start < s.start),
+                self.tokens.partition_point(|t| t.span.start < s.end),
+            ),
+            None => (start.saturating_sub(15), (end + 15).min(self.tokens.len())),
+        };
+        // the verb of an expression is near it: a dozen words either way is plenty
+        let (s0, s1) = (s0.max(start.saturating_sub(12)), s1.min(end + 12));
+        let mut best: Option<(usize, Tense)> = None;
+        let mut weak: Option<(usize, Tense)> = None;
+        // the verb just before the expression, if any: it outweighs a preposition
+        let mut close: Option<Tense> = None;
+        let before = |i: usize, c: u16| (i.saturating_sub(2)..i).any(|k| self.g.in_class(self.word(k), c));
+        for i in s0..s1 {
+            if (start..end).contains(&i) {
+                continue;
+            }
+            let w = self.word(i);
+            let dist = if i < start { start - i } else { i + 1 - end };
+            let t = if self.g.in_class(w, cls.future) {
+                // "had been scheduled to": an auxiliary just before puts it in the past
+                if before(i, cls.pastaux) { Tense::Past } else { Tense::Future }
+            } else if self.g.in_class(w, cls.past) || self.past_form(i, w) {
+                // "would be paid", "is heard": a passive participle, not a past tense
+                if before(i, cls.passaux) {
+                    continue;
+                }
+                Tense::Past
+            } else if self.g.in_class(w, cls.report) && dist <= 2 {
+                // "said Thursday", "said on Thursday": the report is the verb of the expression
+                Tense::Past
+            } else {
+                if self.g.in_class(w, cls.report) && weak.is_none_or(|(d, _)| dist < d) {
+                    weak = Some((dist, Tense::Past));
+                }
+                continue;
+            };
+            // nearest wins; on a tie the verb before the expression
+            if best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, t));
+            }
+            if i < start && dist <= 2 {
+                close = Some(t);
+            }
+        }
+        // a verb right before the expression outweighs its preposition ("had filed by Wednesday"),
+        // which outweighs verbs further away
+        match (close, prep) {
+            (Some(t), _) | (None, Some(t)) => t,
+            _ => best.or(weak).map_or(Tense::Unknown, |(_, t)| t),
+        }
+    }
+
+    /// A lowercase word with a past suffix ("captured") that is not listed as an exception.
+    fn past_form(&self, i: usize, w: u32) -> bool {
+        let t = self.tokens[i].span.of(self.text);
+        let b = t.as_bytes();
+        if b.len() < 5 || !b[0].is_ascii_lowercase() || !b.iter().all(u8::is_ascii_alphabetic) {
+            return false;
+        }
+        if self.g.in_class(w, self.g.cls.notpast) {
+            return false;
+        }
+        self.g.past_suffixes.iter().any(|s| t.ends_with(s))
+    }
+}
+
+fn has_slash(sem: &Sem) -> bool {
+    match sem {
+        Sem::Slash { .. } => true,
+        Sem::At { day, .. } => has_slash(day),
+        _ => false,
+    }
+}
+
+/// The meaning a rule's action gives its match.
+fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
+    let val = |k: usize| -> Val {
+        match args.get(k) {
+            Some(&Arg::Cap(i, neg)) => match caps[i] {
+                Val::Int(v) if neg => Val::Int(-v),
+                Val::Num(Some(x)) if neg => Val::Num(Some(-x)),
+                v => v,
+            },
+            Some(&Arg::Int(v)) => Val::Int(v),
+            Some(&Arg::Code(c)) => Val::Code(c),
+            _ => Val::None,
+        }
+    };
+    let int = |k: usize| -> Option<i64> {
+        match val(k) {
+            Val::Int(v) => Some(v),
+            Val::Num(Some(x)) if x.fract() == 0.0 => Some(x as i64),
+            Val::Code(c) => c.parse().ok(),
+            _ => None,
+        }
+    };
+    let code = |k: usize| -> Option<&'static str> {
+        match val(k) {
+            Val::Code(c) => Some(c),
+            _ => None,
+        }
+    };
+    let unit = |k: usize| code(k).and_then(Unit::parse);
+    let count = |k: usize| -> Option<Option<f64>> {
+        match val(k) {
+            Val::Num(n) => Some(n),
+            Val::Int(v) => Some(Some(v as f64)),
+            Val::Code("X") => Some(None),
+            _ => None,
+        }
+    };
+    let dir = |k: usize| code(k).and_then(Dir::parse);
+    let year = |k: usize| int(k).map(|y| y as i32);
+    let small = |k: usize, hi: i64| int(k).filter(|v| (1..=hi).contains(v)).map(|v| v as u8);
+    let build = || -> Option<Sem> {
+        Some(match act {
+            Act::None => return None,
+            Act::Date if args.len() == 1 => match val(0) {
+                Val::Date { y, m, d } => Sem::Cal { y: Some(y), m, d },
+                Val::Slash { a, b, y } => Sem::Slash { a, b, y },
+                _ => return None,
+            },
+            Act::Date => {
+                let (y, m, d) = (year(0), small(1, 12), small(2, 31).unwrap_or(0));
+                match (y, m) {
+                    (None, Some(m)) if d == 0 => Sem::Month { m, dir: Dir::Auto },
+                    (y, Some(m)) => Sem::Cal { y, m, d },
+                    _ => return None,
+                }
+            }
+            Act::Year => Sem::Year(year(0).filter(|y| (1000..=2199).contains(y))?),
+            Act::Decade => {
+                let v = int(0)?;
+                Sem::Decade(match v {
+                    1000.. => (v / 10) as i32,
+                    10..=99 => 190 + (v / 10) as i32,
+                    _ => 190 + v as i32,
+                })
+            }
+            Act::Century => Sem::Century(int(0).filter(|&c| (1..=30).contains(&c))? as i32 - 1),
+            Act::Month => Sem::Month { m: small(0, 12)?, dir: dir(1)? },
+            Act::Wday => Sem::Wday { w: small(0, 7)?, dir: dir(1)? },
+            Act::Rel | Act::RefRel => Sem::Rel { unit: unit(0)?, n: int(1)? as i32, from_ref: act == Act::RefRel },
+            Act::Ago | Act::Hence | Act::Earlier | Act::Later => Sem::Ago {
+                n: count(0)?,
+                unit: unit(1)?,
+                sign: if matches!(act, Act::Ago | Act::Earlier) { -1 } else { 1 },
+                from_ref: matches!(act, Act::Earlier | Act::Later),
+            },
+            Act::Quarter => Sem::Quarter { q: small(0, 4)?, y: year(1) },
+            Act::RelQ => Sem::RelQ(int(0)? as i32),
+            Act::RefQ => Sem::RefQ(int(0)? as i32),
+            Act::Yq => Sem::YearQuarter { q: small(0, 4)?, n: int(1)? as i32 },
+            Act::Qend => Sem::QuarterOf { m: small(0, 12)?, d: small(1, 31)? },
+            Act::Half => Sem::Half { h: small(0, 2)?, y: year(1) },
+            Act::Season => {
+                let s = code(0)?;
+                match val(1) {
+                    Val::Int(y) => Sem::Season { s, y: Some(y as i32), dir: Dir::This },
+                    _ => Sem::Season { s, y: None, dir: dir(1)? },
+                }
+            }
+            Act::Weekend => Sem::Weekend(match val(0) {
+                Val::Int(n) if n < 0 => Dir::Last,
+                Val::Int(n) if n > 0 => Dir::Next,
+                _ => dir(0).unwrap_or(Dir::Auto),
+            }),
+            Act::Holiday => Sem::Holiday { code: code(0)?, y: year(1) },
+            Act::Time => {
+                let (h, m, ampm) = match val(0) {
+                    Val::Clock { h, m, ampm } => (h, m, ampm),
+                    Val::Code(c) => match c.split_once(':') {
+                        Some((h, m)) => (h.parse().ok()?, Some(m.parse().ok()?), 0),
+                        None => (c.parse().ok()?, None, 0),
+                    },
+                    _ => return None,
+                };
+                let ampm = match code(1) {
+                    Some("am") => 1,
+                    Some("pm") => 2,
+                    _ => ampm,
+                };
+                let h = match (ampm, h) {
+                    (1, 12) => 0,
+                    (2, h) if h < 12 => h + 12,
+                    _ => h,
+                };
+                Sem::Tod { tod: Tod::Clock(h, m), day: DayRef::Ref }
+            }
+            Act::Pod => {
+                let day = match val(1) {
+                    Val::Int(n) => DayRef::Dct(n as i32),
+                    _ => DayRef::Ref,
+                };
+                Sem::Tod { tod: Tod::Part(code(0)?), day }
+            }
+            Act::Lit => Sem::Lit(code(0)?),
+            Act::Dur => Sem::Dur { n: count(0)?, unit: unit(1)? },
+            Act::Set => Sem::SetLit(code(0)?),
+            Act::SetDur => Sem::SetDur { n: count(0)?, unit: unit(1)? },
+            Act::SetWd => Sem::SetWd(small(0, 7)?),
+            Act::SetMon => Sem::SetMon(small(0, 12)?),
+        })
+    };
+    build().unwrap_or(Sem::Nothing)
+}
+
+/// One expression from two neighbours, when they make one: a weekday before its date, a time
+/// of day beside its day.
+fn join(a: &Sem, b: &Sem) -> Option<(Sem, u8)> {
+    if matches!(a, Sem::Wday { .. }) && matches!(b, Sem::Cal { d: 1.., .. } | Sem::Slash { .. }) {
+        return Some((b.clone(), T_DATE));
+    }
+    if a.is_day()
+        && let Some(tod) = b.free_tod()
+    {
+        return Some((Sem::At { day: Box::new(a.clone()), tod }, T_TIME));
+    }
+    if b.is_day()
+        && let Some(tod) = a.free_tod()
+    {
+        return Some((Sem::At { day: Box::new(b.clone()), tod }, T_TIME));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grammar_loads() {
+        let g = grammar(Some("en"));
+        assert!(g.rules.len() > 50);
+        assert!(!g.shape_keyed.is_empty());
+        assert_ne!(g.lookup("January"), NO_WORD);
+        assert_ne!(g.lookup("Sept."), NO_WORD);
+        assert_eq!(g.lookup("elephant"), NO_WORD);
+    }
+}

@@ -1,0 +1,840 @@
+//! What an expression means, and its TIMEX3 value once anchored: the document date for
+//! "yesterday" and "last year", the date last mentioned for "the following day", the tense of
+//! the sentence for a bare "January" or "Friday".
+
+use super::grammar::SlashOrder;
+use jiff::Span as Dur;
+use jiff::civil::{Date, Weekday};
+use std::fmt::Write;
+
+/// A calendar unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Y,
+    M,
+    W,
+    D,
+    H,
+    Min,
+    S,
+    Q,
+    De,
+    Ce,
+    Fn,
+    We,
+}
+
+impl Unit {
+    pub(crate) fn parse(s: &str) -> Option<Unit> {
+        Some(match s {
+            "Y" => Unit::Y,
+            "M" => Unit::M,
+            "W" => Unit::W,
+            "D" => Unit::D,
+            "H" => Unit::H,
+            "MIN" => Unit::Min,
+            "S" => Unit::S,
+            "Q" => Unit::Q,
+            "DE" => Unit::De,
+            "CE" => Unit::Ce,
+            "FN" => Unit::Fn,
+            "WE" => Unit::We,
+            _ => return None,
+        })
+    }
+}
+
+/// Which occurrence of a month, weekday or season is meant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Dir {
+    /// By the tense of the sentence.
+    Auto,
+    Last,
+    Next,
+    This,
+    /// Before the date last mentioned.
+    Prev,
+    /// After the date last mentioned.
+    Follow,
+    LastYear,
+    NextYear,
+}
+
+impl Dir {
+    pub(crate) fn parse(s: &str) -> Option<Dir> {
+        Some(match s {
+            "auto" => Dir::Auto,
+            "last" => Dir::Last,
+            "next" => Dir::Next,
+            "this" => Dir::This,
+            "prev" => Dir::Prev,
+            "follow" => Dir::Follow,
+            "lastyear" => Dir::LastYear,
+            "nextyear" => Dir::NextYear,
+            _ => return None,
+        })
+    }
+}
+
+/// The tense around an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// A time of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tod {
+    /// Hour and minutes (`None` when the text gives the hour alone).
+    Clock(u8, Option<u8>),
+    Part(&'static str),
+}
+
+/// The day a time of day is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DayRef {
+    /// Days from the document date.
+    Dct(i32),
+    /// The day last mentioned.
+    Ref,
+}
+
+/// What an expression means, before anchoring.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Sem {
+    /// A date with its month; `d` 0 for the whole month; the year guessed when missing.
+    Cal {
+        y: Option<i32>,
+        m: u8,
+        d: u8,
+    },
+    /// A numeric date whose order the document decides.
+    Slash {
+        a: u16,
+        b: u16,
+        y: Option<i32>,
+    },
+    Year(i32),
+    /// First three digits of the years (199).
+    Decade(i32),
+    /// First two digits (19).
+    Century(i32),
+    Month {
+        m: u8,
+        dir: Dir,
+    },
+    Wday {
+        w: u8,
+        dir: Dir,
+    },
+    /// `n` units from the document date or from the date last mentioned.
+    Rel {
+        unit: Unit,
+        n: i32,
+        from_ref: bool,
+    },
+    /// `n` units before (sign -1) or after the document date or the date last mentioned.
+    Ago {
+        n: Option<f64>,
+        unit: Unit,
+        sign: i32,
+        from_ref: bool,
+    },
+    Quarter {
+        q: u8,
+        y: Option<i32>,
+    },
+    RelQ(i32),
+    RefQ(i32),
+    /// Quarter `q` of the year `n` years from the document's ("next year's first quarter").
+    YearQuarter {
+        q: u8,
+        n: i32,
+    },
+    /// The quarter that ends with this day ("the quarter ended Sept. 30"), most recent first.
+    QuarterOf {
+        m: u8,
+        d: u8,
+    },
+    Half {
+        h: u8,
+        y: Option<i32>,
+    },
+    Season {
+        s: &'static str,
+        y: Option<i32>,
+        dir: Dir,
+    },
+    Weekend(Dir),
+    Holiday {
+        code: &'static str,
+        y: Option<i32>,
+    },
+    Lit(&'static str),
+    Dur {
+        n: Option<f64>,
+        unit: Unit,
+    },
+    SetLit(&'static str),
+    SetDur {
+        n: Option<f64>,
+        unit: Unit,
+    },
+    SetWd(u8),
+    SetMon(u8),
+    /// A time of day on a day given by reference.
+    Tod {
+        tod: Tod,
+        day: DayRef,
+    },
+    /// A time of day on a day given by another expression ("Tuesday night").
+    At {
+        day: Box<Sem>,
+        tod: Tod,
+    },
+    Nothing,
+}
+
+impl Sem {
+    /// True when the value depends on the tense of the sentence.
+    pub(crate) fn needs_tense(&self) -> bool {
+        match self {
+            Sem::Cal { y: None, .. } | Sem::Quarter { y: None, .. } | Sem::Holiday { y: None, .. } => true,
+            Sem::Month { dir, .. } | Sem::Wday { dir, .. } | Sem::Season { dir, y: None, .. } | Sem::Weekend(dir) => {
+                *dir == Dir::Auto
+            }
+            Sem::At { day, .. } => day.needs_tense(),
+            _ => false,
+        }
+    }
+
+    /// A single day, to which a time of day can attach.
+    pub(crate) fn is_day(&self) -> bool {
+        matches!(
+            self,
+            Sem::Cal { d: 1.., .. }
+                | Sem::Slash { .. }
+                | Sem::Wday { .. }
+                | Sem::Rel { unit: Unit::D, .. }
+                | Sem::Holiday { .. }
+        )
+    }
+
+    /// A time of day not yet tied to a day of its own.
+    pub(crate) fn free_tod(&self) -> Option<Tod> {
+        match self {
+            Sem::Tod { tod, day: DayRef::Ref } => Some(*tod),
+            _ => None,
+        }
+    }
+}
+
+/// A point on the calendar an expression names, kept as the anchor of later references.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Point {
+    Day(Date),
+    Week(Date),
+    Month(i32, u8),
+    Quarter(i32, u8),
+    Year(i32),
+}
+
+impl Point {
+    fn year(self) -> i32 {
+        match self {
+            Point::Day(d) | Point::Week(d) => i32::from(d.year()),
+            Point::Month(y, _) | Point::Quarter(y, _) | Point::Year(y) => y,
+        }
+    }
+    /// A representative day: the first of the period.
+    fn day(self) -> Option<Date> {
+        match self {
+            Point::Day(d) | Point::Week(d) => Some(d),
+            Point::Month(y, m) => date(y, m, 1),
+            Point::Quarter(y, q) => date(y, (q - 1) * 3 + 1, 1),
+            Point::Year(y) => date(y, 1, 1),
+        }
+    }
+}
+
+/// What the resolver knows of the document so far.
+pub(crate) struct Ctx {
+    pub dct: Option<Date>,
+    /// The date last mentioned, at its own precision.
+    pub last: Option<Point>,
+    /// The day last mentioned.
+    pub last_day: Option<Date>,
+    /// The quarter last mentioned.
+    pub last_quarter: Option<(i32, u8)>,
+    pub slash: SlashOrder,
+}
+
+pub(crate) fn date(y: i32, m: u8, d: u8) -> Option<Date> {
+    Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok()
+}
+
+fn add(d: Date, unit: Unit, n: i64) -> Option<Date> {
+    let span = match unit {
+        Unit::Y => Dur::new().try_years(n).ok()?,
+        Unit::M => Dur::new().try_months(n).ok()?,
+        Unit::Q => Dur::new().try_months(3 * n).ok()?,
+        Unit::W | Unit::We => Dur::new().try_weeks(n).ok()?,
+        Unit::Fn => Dur::new().try_weeks(2 * n).ok()?,
+        Unit::De => Dur::new().try_years(10 * n).ok()?,
+        Unit::Ce => Dur::new().try_years(100 * n).ok()?,
+        Unit::D | Unit::H | Unit::Min | Unit::S => Dur::new().try_days(n).ok()?,
+    };
+    d.checked_add(span).ok()
+}
+
+fn days_apart(a: Date, b: Date) -> i32 {
+    a.since(b).map_or(i32::MAX, |s| s.get_days().abs())
+}
+
+fn wd(d: Date) -> i32 {
+    i32::from(d.weekday().to_monday_one_offset())
+}
+
+fn plus_days(d: Date, n: i32) -> Option<Date> {
+    add(d, Unit::D, i64::from(n))
+}
+
+fn quarter_of(d: Date) -> (i32, u8) {
+    (i32::from(d.year()), ((d.month() as u8) - 1) / 3 + 1)
+}
+
+fn shift_quarter((y, q): (i32, u8), n: i32) -> (i32, u8) {
+    let k = y * 4 + i32::from(q) - 1 + n;
+    (k.div_euclid(4), (k.rem_euclid(4) + 1) as u8)
+}
+
+pub(crate) fn fmt_year(y: i32) -> String {
+    if (0..=9999).contains(&y) { format!("{y:04}") } else { "XXXX".into() }
+}
+
+fn fmt_day(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+fn fmt_week(d: Date) -> String {
+    let w = d.iso_week_date();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+fn fmt_point(p: Point) -> String {
+    match p {
+        Point::Day(d) => fmt_day(d),
+        Point::Week(d) => fmt_week(d),
+        Point::Month(y, m) => format!("{}-{m:02}", fmt_year(y)),
+        Point::Quarter(y, q) => format!("{}-Q{q}", fmt_year(y)),
+        Point::Year(y) => fmt_year(y),
+    }
+}
+
+fn fmt_tod(s: &mut String, tod: Tod) {
+    match tod {
+        Tod::Clock(h, Some(m)) => {
+            let _ = write!(s, "T{h:02}:{m:02}");
+        }
+        // TimeML writes a whole hour as the hour alone ("5 p.m." is T17)
+        Tod::Clock(h, None) => {
+            let _ = write!(s, "T{h:02}");
+        }
+        Tod::Part(p) => {
+            s.push('T');
+            s.push_str(p);
+        }
+    }
+}
+
+/// P4Y, PT90M, PXY: a count of units.
+pub(crate) fn fmt_dur(n: Option<f64>, unit: Unit) -> String {
+    let (mut n, unit) = match unit {
+        Unit::De => (n.map(|x| x * 10.0), Unit::Y),
+        Unit::Ce => (n.map(|x| x * 100.0), Unit::Y),
+        Unit::Fn => (n.map(|x| x * 2.0), Unit::W),
+        u => (n, u),
+    };
+    let (time, mut code) = match unit {
+        Unit::Y => (false, "Y"),
+        Unit::M => (false, "M"),
+        Unit::W => (false, "W"),
+        Unit::D => (false, "D"),
+        Unit::Q => (false, "Q"),
+        Unit::We => (false, "WE"),
+        Unit::H => (true, "H"),
+        Unit::Min => (true, "M"),
+        Unit::S => (true, "S"),
+        Unit::De | Unit::Ce | Unit::Fn => unreachable!(),
+    };
+    // a fraction becomes the next smaller unit where there is one ("a year and a half": P18M)
+    if let Some(x) = n
+        && x.fract() != 0.0
+    {
+        let smaller = match code {
+            "Y" if !time => Some((12.0, "M")),
+            "D" if !time => Some((24.0, "H")),
+            "H" => Some((60.0, "M")),
+            "M" if time => Some((60.0, "S")),
+            _ => None,
+        };
+        if let Some((k, c)) = smaller {
+            let t = code == "D" || time;
+            n = Some(x * k);
+            code = c;
+            return format!("P{}{}{code}", if t { "T" } else { "" }, fmt_num(n));
+        }
+    }
+    format!("P{}{}{code}", if time { "T" } else { "" }, fmt_num(n))
+}
+
+fn fmt_num(n: Option<f64>) -> String {
+    match n {
+        None => "X".into(),
+        Some(x) if x.fract() == 0.0 => format!("{}", x as i64),
+        Some(x) => format!("{x}"),
+    }
+}
+
+/// The unknown value of a unit's precision, for documents without a date.
+fn unknown(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Y => "XXXX",
+        Unit::M => "XXXX-XX",
+        Unit::W | Unit::Fn => "XXXX-WXX",
+        Unit::We => "XXXX-WXX-WE",
+        Unit::Q => "XXXX-QX",
+        Unit::De => "XXX",
+        Unit::Ce => "XX",
+        Unit::D | Unit::H | Unit::Min | Unit::S => "XXXX-XX-XX",
+    }
+}
+
+/// The point `n` units from `base`, at the unit's precision.
+fn rel_point(base: Date, unit: Unit, n: i32) -> Option<(String, Option<Point>)> {
+    let d = add(base, unit, i64::from(n))?;
+    let y = i32::from(d.year());
+    Some(match unit {
+        Unit::D | Unit::H | Unit::Min | Unit::S => (fmt_day(d), Some(Point::Day(d))),
+        Unit::W | Unit::Fn => (fmt_week(d), Some(Point::Week(d))),
+        Unit::We => (fmt_week(d) + "-WE", Some(Point::Week(d))),
+        Unit::M => (fmt_point(Point::Month(y, d.month() as u8)), Some(Point::Month(y, d.month() as u8))),
+        Unit::Q => {
+            let q = quarter_of(d);
+            (fmt_point(Point::Quarter(q.0, q.1)), Some(Point::Quarter(q.0, q.1)))
+        }
+        Unit::Y => (fmt_year(y), Some(Point::Year(y))),
+        Unit::De => (format!("{:03}", y.div_euclid(10)), None),
+        Unit::Ce => (format!("{:02}", y.div_euclid(100)), None),
+    })
+}
+
+/// The year of month `m` (and day `d`, 0 for none) nearest the document date in the tense's
+/// direction: the past wants the last one on or before it, the future the first on or after.
+fn pick_year(dct: Date, m: u8, d: u8, tense: Tense) -> Option<i32> {
+    let y0 = i32::from(dct.year());
+    // Feb. 29 exists one year in four: look a few years either way
+    let span = if m == 2 && d == 29 { 4 } else { 1 };
+    let mut best: Option<(i64, i32)> = None;
+    for y in y0 - span..=y0 + span {
+        let (first, last) = if d == 0 {
+            let f = date(y, m, 1)?;
+            (f, f.last_of_month())
+        } else {
+            match date(y, m, d) {
+                Some(x) => (x, x),
+                None => continue,
+            }
+        };
+        let ok = match tense {
+            Tense::Past => first <= dct,
+            Tense::Future => last >= dct,
+            Tense::Unknown => true,
+        };
+        if !ok {
+            continue;
+        }
+        // distance from the document date to the period, zero when it contains it
+        let dist = if dct < first {
+            first.since(dct).ok()?.get_days()
+        } else if dct > last {
+            dct.since(last).ok()?.get_days()
+        } else {
+            0
+        };
+        let dist = i64::from(dist);
+        if best.is_none_or(|(b, _)| dist < b) {
+            best = Some((dist, y));
+        }
+    }
+    best.map(|(_, y)| y)
+}
+
+/// The date of a holiday in year `y`: `MM-DD`, `MM-N-W[+K]` (Nth weekday W of month MM, N=L
+/// for the last, plus K days), `E+N` (N days after Easter Sunday).
+fn holiday(code: &str, y: i32) -> Option<Date> {
+    if let Some(off) = code.strip_prefix('E') {
+        let off: i32 = off.parse().ok()?;
+        return plus_days(easter(y)?, off);
+    }
+    let parts: Vec<&str> = code.split('-').collect();
+    let m: u8 = parts.first()?.parse().ok()?;
+    match parts.as_slice() {
+        [_, d] => date(y, m, d.parse().ok()?),
+        [_, n, w] => {
+            let (w, k) = match w.split_once('+') {
+                Some((w, k)) => (w, k.parse::<i32>().ok()?),
+                None => (*w, 0),
+            };
+            let w = Weekday::from_monday_one_offset(w.parse().ok()?).ok()?;
+            let nth: i8 = if *n == "L" { -1 } else { n.parse().ok()? };
+            let d = date(y, m, 1)?.nth_weekday_of_month(nth, w).ok()?;
+            plus_days(d, k)
+        }
+        _ => None,
+    }
+}
+
+/// Easter Sunday (Gregorian), by the anonymous algorithm.
+fn easter(y: i32) -> Option<Date> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    date(y, month as u8, day as u8)
+}
+
+impl Ctx {
+    /// The day a relative expression counts from.
+    fn base(&self, from_ref: bool) -> Option<Date> {
+        if from_ref { self.last_day.or_else(|| self.last.and_then(Point::day)).or(self.dct) } else { self.dct }
+    }
+
+    /// The value of an expression and the point it names, if any.
+    pub(crate) fn resolve(&self, sem: &Sem, tense: Tense) -> Option<(String, Option<Point>)> {
+        let dct = self.dct;
+        Some(match *sem {
+            Sem::Nothing => return None,
+            Sem::Lit(v) => (v.to_string(), None),
+            Sem::SetLit(v) => (v.to_string(), None),
+            Sem::Dur { n, unit } | Sem::SetDur { n, unit } => (fmt_dur(n, unit), None),
+            Sem::SetWd(w) => (format!("XXXX-WXX-{w}"), None),
+            Sem::SetMon(m) => (format!("XXXX-{m:02}"), None),
+            Sem::Year(y) => (fmt_year(y), Some(Point::Year(y))),
+            Sem::Decade(d) => (format!("{d:03}"), None),
+            Sem::Century(c) => (format!("{c:02}"), None),
+            Sem::Cal { y: Some(y), m, d: 0 } => (fmt_point(Point::Month(y, m)), Some(Point::Month(y, m))),
+            Sem::Cal { y: Some(y), m, d } => match date(y, m, d) {
+                Some(x) => (fmt_day(x), Some(Point::Day(x))),
+                // not a calendar date ("Feb. 30, 2018"): say what the text says
+                None => (format!("{}-{m:02}-{d:02}", fmt_year(y)), None),
+            },
+            Sem::Cal { y: None, m, d } => {
+                let Some(dct) = dct else {
+                    return Some((if d == 0 { format!("XXXX-{m:02}") } else { format!("XXXX-{m:02}-{d:02}") }, None));
+                };
+                // the nearest such date, unless the tense points the other way and the other
+                // one is not much further (prepositions and verbs beside a day mislead: "by
+                // Jan. 14", "extended to Nov. 16")
+                let near = pick_year(dct, m, d, Tense::Unknown)?;
+                let y = match pick_year(dct, m, d, tense) {
+                    Some(y) if y != near && date(y, m, d).is_some_and(|x| days_apart(x, dct) <= 245) => y,
+                    _ => near,
+                };
+                return self.resolve(&Sem::Cal { y: Some(y), m, d }, tense);
+            }
+            Sem::Slash { a, b, y } => {
+                let (mut m, mut d) = match self.slash {
+                    SlashOrder::MonthFirst => (a, b),
+                    SlashOrder::DayFirst => (b, a),
+                };
+                if m > 12 {
+                    std::mem::swap(&mut m, &mut d);
+                }
+                return self.resolve(&Sem::Cal { y, m: m as u8, d: d as u8 }, tense);
+            }
+            Sem::Month { m, dir } => {
+                let Some(dct) = dct else { return Some((format!("XXXX-{m:02}"), None)) };
+                let (y0, m0) = (i32::from(dct.year()), dct.month() as u8);
+                let y = match dir {
+                    Dir::Last | Dir::Prev => y0 - i32::from(m >= m0),
+                    Dir::Next | Dir::Follow => y0 + i32::from(m <= m0),
+                    Dir::This => y0,
+                    Dir::LastYear => y0 - 1,
+                    Dir::NextYear => y0 + 1,
+                    // the tense gives the direction ("captured in January" is the one before,
+                    // "will start in January" the one after); without one, the nearest
+                    Dir::Auto => match tense {
+                        Tense::Past => y0 - i32::from(m > m0),
+                        Tense::Future => y0 + i32::from(m < m0),
+                        Tense::Unknown => pick_year(dct, m, 0, tense)?,
+                    },
+                };
+                (fmt_point(Point::Month(y, m)), Some(Point::Month(y, m)))
+            }
+            Sem::Wday { w, dir } => {
+                let base = match dir {
+                    Dir::Prev | Dir::Follow => self.base(true),
+                    _ => dct,
+                };
+                let Some(base) = base else { return Some((format!("XXXX-WXX-{w}"), None)) };
+                let w0 = wd(base);
+                let w = i32::from(w);
+                let back = (w0 - w).rem_euclid(7);
+                let fwd = (w - w0).rem_euclid(7);
+                let off = match dir {
+                    Dir::Last | Dir::Prev => -(if back == 0 { 7 } else { back }),
+                    Dir::Next | Dir::Follow => {
+                        if fwd == 0 {
+                            7
+                        } else {
+                            fwd
+                        }
+                    }
+                    Dir::This => w - w0,
+                    _ => match tense {
+                        Tense::Future => fwd,
+                        _ => -back,
+                    },
+                };
+                let d = plus_days(base, off)?;
+                (fmt_day(d), Some(Point::Day(d)))
+            }
+            Sem::Rel { unit, n, from_ref } => {
+                if from_ref && unit == Unit::Y {
+                    // "the following year" keeps the precision of the date it counts from
+                    match self.last {
+                        Some(Point::Quarter(y, q)) => {
+                            let (y, q) = shift_quarter((y, q), 4 * n);
+                            return Some((fmt_point(Point::Quarter(y, q)), Some(Point::Quarter(y, q))));
+                        }
+                        Some(p) => {
+                            let y = p.year() + n;
+                            return Some((fmt_year(y), Some(Point::Year(y))));
+                        }
+                        None => {}
+                    }
+                }
+                let Some(base) = self.base(from_ref) else { return Some((unknown(unit).into(), None)) };
+                rel_point(base, unit, n)?
+            }
+            // "a few days later" says how long, not when
+            Sem::Ago { n: None, unit, from_ref: true, .. } => (fmt_dur(None, unit), None),
+            Sem::Ago { n: None, sign, .. } => ((if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }).into(), None),
+            Sem::Ago { n: Some(x), unit, sign, from_ref } => {
+                // a year and a half ago: count in months
+                let (k, unit) = if x.fract() != 0.0 && unit == Unit::Y {
+                    ((x * 12.0).round() as i32, Unit::M)
+                } else {
+                    (x.round() as i32, unit)
+                };
+                // "a year ago" beside quarterly figures means the same quarter a year before
+                if unit == Unit::Y
+                    && k == 1
+                    && matches!(self.last, Some(Point::Quarter(..)))
+                    && let Some(q) = self.reported_quarter()
+                {
+                    let (y, q) = shift_quarter(q, 4 * sign);
+                    return Some((fmt_point(Point::Quarter(y, q)), Some(Point::Quarter(y, q))));
+                }
+                if from_ref && unit == Unit::Y {
+                    return self.resolve(&Sem::Rel { unit, n: sign * k, from_ref }, tense);
+                }
+                let Some(base) = self.base(from_ref) else { return Some((unknown(unit).into(), None)) };
+                match unit {
+                    Unit::De | Unit::Ce => {
+                        let y = i32::from(add(base, unit, i64::from(sign * k))?.year());
+                        (fmt_year(y), Some(Point::Year(y)))
+                    }
+                    _ => rel_point(base, unit, sign * k)?,
+                }
+            }
+            Sem::Quarter { q, y } => {
+                let y = match (y, dct) {
+                    (Some(y), _) => y,
+                    (None, None) => return Some((format!("XXXX-Q{q}"), None)),
+                    (None, Some(dct)) => {
+                        // quarters are mostly reported after they end: only a past tense
+                        // moves a later quarter to the year before
+                        let (y0, q0) = quarter_of(dct);
+                        y0 - i32::from(tense == Tense::Past && q > q0)
+                    }
+                };
+                (fmt_point(Point::Quarter(y, q)), Some(Point::Quarter(y, q)))
+            }
+            Sem::RelQ(n) => {
+                let Some(dct) = dct else { return Some(("XXXX-QX".into(), None)) };
+                let (y, q) = shift_quarter(quarter_of(dct), n);
+                (fmt_point(Point::Quarter(y, q)), Some(Point::Quarter(y, q)))
+            }
+            Sem::RefQ(n) => {
+                let Some(base) = self.reported_quarter() else { return Some(("XXXX-QX".into(), None)) };
+                let (y, q) = shift_quarter(base, n);
+                (fmt_point(Point::Quarter(y, q)), Some(Point::Quarter(y, q)))
+            }
+            Sem::YearQuarter { q, n } => {
+                let Some(dct) = dct else { return Some((format!("XXXX-Q{q}"), None)) };
+                let y = i32::from(dct.year()) + n;
+                (fmt_point(Point::Quarter(y, q)), Some(Point::Quarter(y, q)))
+            }
+            Sem::QuarterOf { m, d } => {
+                let q = (m - 1) / 3 + 1;
+                let Some(dct) = dct else { return Some((format!("XXXX-Q{q}"), None)) };
+                let y = pick_year(dct, m, d, Tense::Past).or_else(|| pick_year(dct, m, d, Tense::Unknown))?;
+                (fmt_point(Point::Quarter(y, q)), Some(Point::Quarter(y, q)))
+            }
+            Sem::Half { h, y } => {
+                let y = y.or(dct.map(|d| i32::from(d.year())));
+                (format!("{}-H{h}", y.map_or("XXXX".into(), fmt_year)), y.map(Point::Year))
+            }
+            Sem::Season { s, y, dir } => {
+                let y = match (y, dct) {
+                    (Some(y), _) => y,
+                    (None, None) => return Some((format!("XXXX-{s}"), None)),
+                    (None, Some(dct)) => {
+                        let (y0, m0) = (i32::from(dct.year()), i32::from(dct.month()));
+                        let start = match s {
+                            "SP" => 3,
+                            "SU" => 6,
+                            "FA" => 9,
+                            _ => 12,
+                        };
+                        match (dir, tense) {
+                            (Dir::Last | Dir::Prev, _) => y0 - i32::from(start + 2 >= m0),
+                            (Dir::Next | Dir::Follow, _) => y0 + i32::from(start <= m0),
+                            (Dir::Auto, Tense::Past) => y0 - i32::from(start > m0),
+                            (Dir::Auto, Tense::Future) => y0 + i32::from(start + 2 < m0),
+                            (Dir::LastYear, _) => y0 - 1,
+                            (Dir::NextYear, _) => y0 + 1,
+                            _ => y0,
+                        }
+                    }
+                };
+                (format!("{}-{s}", fmt_year(y)), Some(Point::Year(y)))
+            }
+            Sem::Weekend(dir) => {
+                let Some(dct) = dct else { return Some(("XXXX-WXX-WE".into(), None)) };
+                let w0 = wd(dct);
+                let weeks = match dir {
+                    Dir::Last | Dir::Prev => {
+                        if w0 == 7 {
+                            -1
+                        } else {
+                            -i32::from(w0 < 6) - i32::from(w0 == 6)
+                        }
+                    }
+                    Dir::Next | Dir::Follow => i32::from(w0 >= 6),
+                    _ => match tense {
+                        Tense::Past if w0 < 6 => -1,
+                        _ => 0,
+                    },
+                };
+                let d = add(dct, Unit::W, i64::from(weeks))?;
+                (fmt_week(d) + "-WE", Some(Point::Week(d)))
+            }
+            Sem::Holiday { code, y } => {
+                let y = match (y, dct) {
+                    (Some(y), _) => y,
+                    (None, None) => {
+                        let v = match code.split('-').collect::<Vec<_>>().as_slice() {
+                            [m, d] if !code.starts_with('E') => format!("XXXX-{m}-{d}"),
+                            _ => "XXXX-XX-XX".into(),
+                        };
+                        return Some((v, None));
+                    }
+                    (None, Some(dct)) => {
+                        let y0 = i32::from(dct.year());
+                        let mut best: Option<(i32, i32)> = None;
+                        for y in y0 - 1..=y0 + 1 {
+                            let Some(h) = holiday(code, y) else { continue };
+                            let ok = match tense {
+                                Tense::Past => h <= dct,
+                                Tense::Future => h >= dct,
+                                Tense::Unknown => true,
+                            };
+                            let dist = (h.since(dct).ok()?.get_days()).abs();
+                            if ok && best.is_none_or(|(b, _)| dist < b) {
+                                best = Some((dist, y));
+                            }
+                        }
+                        best?.1
+                    }
+                };
+                let d = holiday(code, y)?;
+                (fmt_day(d), Some(Point::Day(d)))
+            }
+            Sem::Tod { tod, day } => {
+                let d = match day {
+                    DayRef::Dct(n) => dct.and_then(|d| plus_days(d, n)),
+                    DayRef::Ref => self.last_day.or(dct),
+                };
+                let mut s = d.map_or_else(|| "XXXX-XX-XX".to_string(), fmt_day);
+                fmt_tod(&mut s, tod);
+                (s, d.map(Point::Day))
+            }
+            Sem::At { ref day, tod } => {
+                let (mut s, p) = self.resolve(day, tense)?;
+                if s.len() > 10 {
+                    s.truncate(10);
+                }
+                fmt_tod(&mut s, tod);
+                (s, p)
+            }
+        })
+    }
+
+    /// The quarter that "the quarter" and "the latest quarter" mean: the one last mentioned if
+    /// it is the one just ended or the one before, else the one just ended, which is what
+    /// quarterly reports are about.
+    fn reported_quarter(&self) -> Option<(i32, u8)> {
+        let latest = self.dct.map(|d| shift_quarter(quarter_of(d), -1));
+        Some(match (self.last_quarter, latest) {
+            (Some(q), Some(l)) if q == l || q == shift_quarter(l, -1) => q,
+            (Some(q), None) => q,
+            (_, Some(l)) => l,
+            (None, None) => return None,
+        })
+    }
+
+    /// Remembers what an expression named, for the references after it.
+    pub(crate) fn note(&mut self, p: Point) {
+        self.last = Some(p);
+        match p {
+            Point::Day(d) => self.last_day = Some(d),
+            Point::Quarter(y, q) => self.last_quarter = Some((y, q)),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_and_holidays() {
+        assert_eq!(fmt_dur(Some(4.0), Unit::Y), "P4Y");
+        assert_eq!(fmt_dur(Some(90.0), Unit::Min), "PT90M");
+        assert_eq!(fmt_dur(Some(1.5), Unit::Y), "P18M");
+        assert_eq!(fmt_dur(None, Unit::W), "PXW");
+        assert_eq!(fmt_dur(Some(1.0), Unit::De), "P10Y");
+        assert_eq!(easter(2018), date(2018, 4, 1));
+        assert_eq!(easter(2000), date(2000, 4, 23));
+        assert_eq!(holiday("11-4-4", 1999), date(1999, 11, 25));
+        assert_eq!(holiday("11-1-1+1", 2016), date(2016, 11, 8));
+        assert_eq!(holiday("05-L-1", 2018), date(2018, 5, 28));
+        assert_eq!(shift_quarter((1989, 1), -1), (1988, 4));
+    }
+}

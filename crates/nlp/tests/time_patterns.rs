@@ -1,0 +1,367 @@
+//! Time expressions, family by family, against a fixed document date. The sentences are
+//! invented for these tests.
+
+use dossier_model::{Doc, TimeType};
+use dossier_nlp::time::{dateline_date, tag_times};
+use dossier_nlp::{Component, Pipeline, Segmenter, TimeTagger, split_sentences, tokenize};
+use jiff::civil::{Date, date};
+
+/// (text of the expression, type, value) for each expression found.
+fn tag(text: &str, anchor: Option<Date>) -> Vec<(String, TimeType, String)> {
+    let tokens = tokenize(text);
+    let sentences = split_sentences(text, &tokens);
+    tag_times(text, &tokens, &sentences, anchor)
+        .into_iter()
+        .map(|t| (t.span.of(text).to_string(), t.ty, t.value))
+        .collect()
+}
+
+/// The values found, in order.
+fn values(text: &str, anchor: Date) -> Vec<String> {
+    tag(text, Some(anchor)).into_iter().map(|(_, _, v)| v).collect()
+}
+
+/// The single expression found.
+fn one(text: &str, anchor: Date) -> (String, TimeType, String) {
+    let mut all = tag(text, Some(anchor));
+    assert_eq!(all.len(), 1, "{text:?} gave {all:?}");
+    all.remove(0)
+}
+
+/// A Thursday.
+fn july12() -> Date {
+    date(2018, 7, 12)
+}
+
+#[test]
+fn absolute_dates() {
+    let d = july12();
+    assert_eq!(
+        one("The deal was signed on June 22, 2018, in Vienna.", d),
+        ("June 22, 2018".into(), TimeType::Date, "2018-06-22".into())
+    );
+    assert_eq!(one("It closed on 22 June 2018.", d).2, "2018-06-22");
+    assert_eq!(one("Sept. 4, 1998 was the day.", d).2, "1998-09-04");
+    assert_eq!(one("Ballots were counted on the 22nd of June.", d).2, "2018-06-22");
+    assert_eq!(one("The filing is dated 2018-06-22.", d).2, "2018-06-22");
+    assert_eq!(one("In August 1988 the plant opened.", d).2, "1988-08");
+    assert_eq!(one("He was born in 1961.", d).2, "1961");
+    // a weekday before its date makes one expression
+    let (text, ty, value) = one("Voting ended on Monday, June 22, 2015.", d);
+    assert_eq!((text.as_str(), ty, value.as_str()), ("Monday, June 22, 2015", TimeType::Date, "2015-06-22"));
+    assert_eq!(one("Voting ended on Monday, June 22.", date(2015, 7, 1)).2, "2015-06-22");
+}
+
+#[test]
+fn numeric_dates_follow_the_document() {
+    let d = july12();
+    // month first by default (and by validity when the month would be 22)
+    assert_eq!(values("The order of 06/22/2018 stands.", d), ["2018-06-22"]);
+    assert_eq!(values("The order of 22/06/2018 stands.", d), ["2018-06-22"]);
+    assert_eq!(values("Filed 03/04/2018.", d), ["2018-03-04"]);
+    // a document that writes the day first somewhere is read day first everywhere
+    assert_eq!(values("Filed 03/04/2018 and heard 22/06/2018.", d), ["2018-04-03", "2018-06-22"]);
+}
+
+#[test]
+fn bare_months_follow_the_tense() {
+    let d = july12();
+    assert_eq!(values("The suspect was captured in January.", d), ["2018-01"]);
+    assert_eq!(values("The trial will start in January.", d), ["2019-01"]);
+    assert_eq!(values("Prices fell in May and recovered in June.", d), ["2018-05", "2018-06"]);
+    assert_eq!(values("Talks resume in September.", d), ["2018-09"]);
+    assert_eq!(values("They met last May.", d), ["2018-05"]);
+    assert_eq!(values("They meet next May.", d), ["2019-05"]);
+    // "may" and "march" as words are no months
+    assert!(tag("Officials may march on the capital.", Some(d)).is_empty());
+}
+
+#[test]
+fn year_boundaries() {
+    let december = date(2017, 12, 20);
+    assert_eq!(values("Prices rose in January.", december), ["2017-01"]);
+    assert_eq!(values("The law will take effect in January.", december), ["2018-01"]);
+    assert_eq!(values("The hearing is set for Jan. 5.", december), ["2018-01-05"]);
+    assert_eq!(values("Shops open late on Dec. 23.", december), ["2017-12-23"]);
+    let january = date(2018, 1, 3);
+    assert_eq!(values("Sales were weak in December.", january), ["2017-12"]);
+    assert_eq!(values("The report came out on Dec. 28.", january), ["2017-12-28"]);
+    assert_eq!(values("They left last December.", january), ["2017-12"]);
+    assert_eq!(values("It happened last year.", january), ["2017"]);
+    assert_eq!(values("It happened yesterday.", january), ["2018-01-02"]);
+    assert_eq!(values("He left last week.", january), ["2017-W52"]);
+    assert_eq!(values("Shares fell in the fourth quarter.", january), ["2017-Q4"]);
+}
+
+#[test]
+fn leap_days() {
+    assert_eq!(values("The vote was held on Feb. 29.", date(2020, 3, 1)), ["2020-02-29"]);
+    // no Feb. 29 in 2021: the nearest one before
+    assert_eq!(values("The vote was held on Feb. 29.", date(2021, 3, 10)), ["2020-02-29"]);
+    assert_eq!(
+        values("The vote was held on Feb. 28, 2020, and counted the following day.", date(2020, 3, 5)),
+        ["2020-02-28", "2020-02-29"]
+    );
+    assert_eq!(
+        values("The vote was held on Feb. 28, 2021, and counted the following day.", date(2021, 3, 5)),
+        ["2021-02-28", "2021-03-01"]
+    );
+    assert_eq!(values("It was a year ago yesterday.", date(2021, 3, 1)), ["2020", "2021-02-28"]);
+}
+
+#[test]
+fn weekdays() {
+    let d = july12();
+    assert_eq!(values("He resigned on Tuesday.", d), ["2018-07-10"]);
+    assert_eq!(values("The board will meet on Tuesday.", d), ["2018-07-17"]);
+    assert_eq!(values("The minister said Thursday that talks had failed.", d), ["2018-07-12"]);
+    assert_eq!(values("They met last Friday.", d), ["2018-07-06"]);
+    assert_eq!(values("They meet next Friday.", d), ["2018-07-13"]);
+    assert_eq!(values("The polls close by Friday.", d), ["2018-07-13"]);
+}
+
+#[test]
+fn relative_to_the_document_date() {
+    let d = july12();
+    assert_eq!(values("Sales fell last month.", d), ["2018-06"]);
+    assert_eq!(values("Sales rose this year.", d), ["2018"]);
+    assert_eq!(values("He arrived two weeks ago.", d), ["2018-W26"]);
+    assert_eq!(values("He arrived 10 days ago.", d), ["2018-07-02"]);
+    assert_eq!(values("He wrote earlier this week.", d), ["2018-W28"]);
+    assert_eq!(values("He wrote yesterday.", d), ["2018-07-11"]);
+    assert_eq!(values("We will know tomorrow.", d), ["2018-07-13"]);
+    assert_eq!(values("He is here now.", d), ["PRESENT_REF"]);
+    assert_eq!(values("It was quiet recently.", d), ["PAST_REF"]);
+    assert_eq!(values("The talks end next year.", d), ["2019"]);
+    assert_eq!(values("Shares fell in the first quarter.", d), ["2018-Q1"]);
+    let (text, ty, value) = one("The law changed over the past four years.", d);
+    assert_eq!((text.as_str(), ty, value.as_str()), ("the past four years", TimeType::Duration, "P4Y"));
+}
+
+#[test]
+fn periods() {
+    let d = july12();
+    assert_eq!(one("Growth peaked in mid-2018.", d), ("mid-2018".into(), TimeType::Date, "2018".into()));
+    assert_eq!(one("Growth peaked in the 1990s.", d).2, "199");
+    assert_eq!(one("It was popular in the '90s.", d).2, "199");
+    assert_eq!(one("Growth peaked in the 2010s.", d).2, "201");
+    assert_eq!(one("The 2014-15 season was poor.", d).2, "2014");
+    assert_eq!(one("Profit rose in Q3 2017.", d).2, "2017-Q3");
+    assert_eq!(one("Profit rose in the third quarter of 2016.", d).2, "2016-Q3");
+    assert_eq!(one("Profit rose in the first half.", d).2, "2018-H1");
+    assert_eq!(one("It rained all this summer.", d).2, "2018-SU");
+    assert_eq!(one("It rained last winter.", d).2, "2017-WI");
+    assert_eq!(one("Art of the 19th century is on show.", d).2, "18");
+}
+
+#[test]
+fn relative_to_the_date_last_mentioned() {
+    let d = july12();
+    assert_eq!(
+        values("The vote was on June 22, 2018. The count began the following day.", d),
+        ["2018-06-22", "2018-06-23"]
+    );
+    assert_eq!(values("The strike began on March 3, 2016. It ended that evening.", d), ["2016-03-03", "2016-03-03TEV"]);
+    assert_eq!(values("The firm was founded in 1995. It moved the following year.", d), ["1995", "1996"]);
+    assert_eq!(values("The fair opened on May 5, 2017. A year later it closed.", d), ["2017-05-05", "2018"]);
+    // a few days later is a length of time, as TimeML has it
+    assert_eq!(values("The fair opened on May 5, 2017. Two days later it closed.", d), ["2017-05-05", "P2D"]);
+}
+
+#[test]
+fn times_of_day() {
+    let d = july12();
+    assert_eq!(one("The alarm went off at 6.14am.", d), ("6.14am".into(), TimeType::Time, "2018-07-12T06:14".into()));
+    assert_eq!(
+        one("The train leaves at 18:30 GMT.", d),
+        ("18:30 GMT".into(), TimeType::Time, "2018-07-12T18:30".into())
+    );
+    assert_eq!(one("Doors open at 5 p.m.", d).2, "2018-07-12T17");
+    assert_eq!(one("They met at noon.", d).2, "2018-07-12T12:00");
+    assert_eq!(one("It was hot this morning.", d).2, "2018-07-12TMO");
+    assert_eq!(
+        one("They met Tuesday afternoon.", d),
+        ("Tuesday afternoon".into(), TimeType::Time, "2018-07-10TAF".into())
+    );
+    // a night or a morning named with its day is that day, as TimeBank annotates it
+    assert_eq!(one("They met Tuesday night.", d), ("Tuesday night".into(), TimeType::Date, "2018-07-10".into()));
+    assert_eq!(one("Bids close at 5 p.m. EST, Nov. 6, 2017.", d).2, "2017-11-06T17");
+    assert_eq!(values("The raid began at 10:35 a.m. on Friday, June 1, 2018.", d), ["2018-07-12T10:35", "2018-06-01"]);
+}
+
+#[test]
+fn durations() {
+    let d = july12();
+    assert_eq!(one("He served four years.", d), ("four years".into(), TimeType::Duration, "P4Y".into()));
+    assert_eq!(one("The match lasted 90 minutes.", d).2, "PT90M");
+    assert_eq!(
+        one("Prices rose for the past decade.", d),
+        ("the past decade".into(), TimeType::Duration, "P10Y".into())
+    );
+    assert_eq!(one("It took two and a half years.", d).2, "P30M");
+    assert_eq!(one("He signed a five-year contract.", d).2, "P5Y");
+    assert_eq!(one("The talks took several months.", d).2, "PXM");
+    assert_eq!(one("It took about a week.", d), ("about a week".into(), TimeType::Duration, "P1W".into()));
+    assert_eq!(one("They waited twenty-four hours.", d).2, "PT24H");
+    // ages are not durations
+    assert!(tag("A 6-year-old boy and a man 37 years old were found.", Some(d)).is_empty());
+}
+
+#[test]
+fn sets() {
+    let d = july12();
+    assert_eq!(one("He visits every Monday.", d), ("every Monday".into(), TimeType::Set, "XXXX-WXX-1".into()));
+    assert_eq!(one("The fee is paid annually.", d), ("annually".into(), TimeType::Set, "P1Y".into()));
+    assert_eq!(one("The paper appears daily.", d).2, "P1D");
+    assert_eq!(one("It costs $5 million a year.", d), ("a year".into(), TimeType::Set, "P1Y".into()));
+    assert_eq!(one("The fair is held each July.", d).2, "XXXX-07");
+}
+
+#[test]
+fn holidays() {
+    assert_eq!(values("Stores closed on Thanksgiving Day.", date(1999, 12, 2)), ["1999-11-25"]);
+    assert_eq!(values("Churches were full on Easter Sunday.", date(2018, 4, 10)), ["2018-04-01"]);
+    assert_eq!(values("Parades are planned for Labor Day.", date(2016, 8, 20)), ["2016-09-05"]);
+    assert_eq!(values("Polls open on Election Day 2016.", date(2016, 6, 1)), ["2016-11-08"]);
+    assert_eq!(values("The war memorial was busy on Memorial Day.", date(2018, 6, 3)), ["2018-05-28"]);
+    assert_eq!(values("Shops will reopen after Christmas.", date(2018, 12, 20)), ["2018-12-25"]);
+}
+
+#[test]
+fn not_time_expressions() {
+    let d = july12();
+    for text in [
+        "He paid $1990 for it.",
+        "Turnout rose 2000 percent.",
+        "It won a second term.",
+        "A quarter of voters stayed home.",
+        "The fall of the city came fast.",
+        "Call me as soon as you can.",
+        "He may leave.",
+    ] {
+        assert!(tag(text, Some(d)).is_empty(), "{text:?} gave {:?}", tag(text, Some(d)));
+    }
+}
+
+#[test]
+fn without_a_document_date() {
+    let v = |t: &str| tag(t, None).into_iter().map(|(_, _, v)| v).collect::<Vec<_>>();
+    assert_eq!(v("It happened in January."), ["XXXX-01"]);
+    assert_eq!(v("It happened yesterday."), ["XXXX-XX-XX"]);
+    assert_eq!(v("It happened on Monday."), ["XXXX-WXX-1"]);
+    assert_eq!(v("It happened last year."), ["XXXX"]);
+    assert_eq!(v("It happened on Jan. 5."), ["XXXX-01-05"]);
+    assert_eq!(v("It happened on June 22, 2018."), ["2018-06-22"]);
+    assert_eq!(v("It lasted four years."), ["P4Y"]);
+}
+
+#[test]
+fn the_component_anchors_on_the_document() {
+    let pipeline = Pipeline::new(vec![Box::new(Segmenter), Box::new(TimeTagger)]).unwrap();
+    let mut doc = Doc::new("d", "The court ruled on Tuesday. Appeals are due in January.");
+    doc.published = Some("2018-07-12".into());
+    pipeline.run(&mut doc);
+    let got: Vec<(&str, &str)> = doc.times.iter().map(|t| (t.span.of(&doc.text), t.value.as_str())).collect();
+    assert_eq!(got, [("Tuesday", "2018-07-10"), ("January", "2019-01")]);
+    // without a publication date, the reference date (--date) anchors
+    let mut doc = Doc::new("d", "The court ruled yesterday.");
+    doc.reference_date = Some("2018-03-01".into());
+    Segmenter.process(&mut doc);
+    TimeTagger.process(&mut doc);
+    assert_eq!(doc.times[0].value, "2018-02-28");
+    assert_eq!(TimeTagger.name(), "times");
+}
+
+#[test]
+fn datelines() {
+    assert_eq!(
+        dateline_date("LONDON, July 23 (Reuters) - Shares fell.", Some("2018-07-25")),
+        Some("2018-07-23".into())
+    );
+    assert_eq!(dateline_date("June 5, 2018 \u{2014} The council met.", None), Some("2018-06-05".into()));
+    assert_eq!(dateline_date("WASHINGTON \u{2014} The Senate voted.", Some("2018-07-25")), None);
+    assert_eq!(dateline_date("LONDON, July 23 (Reuters) - Shares fell.", None), None);
+    assert_eq!(dateline_date("", None), None);
+}
+
+/// A small deterministic generator, so that the test needs no extra crate.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn any_input_gives_spans_in_order_on_char_boundaries() {
+    let pieces = [
+        "June",
+        "22",
+        ",",
+        "2018",
+        "the",
+        "last",
+        "-",
+        "year",
+        "ago",
+        "mid",
+        "1990s",
+        "'",
+        "Q3",
+        "a",
+        "few",
+        "days",
+        "Monday",
+        "night",
+        "5",
+        "p.m.",
+        "é",
+        "—",
+        "’s",
+        "every",
+        "twenty",
+        "four",
+        "hours",
+        "\n\n",
+        ".",
+        "22/06/2018",
+        "2014-15",
+        "FY1990",
+        "noon",
+        "of",
+        "May",
+        "may",
+        "Feb.",
+        "29",
+        "two-year",
+        "\u{1F600}",
+        "$",
+        "%",
+    ];
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for round in 0..400u32 {
+        let n = (rng.next() % 40) as usize;
+        let mut text = String::new();
+        for _ in 0..n {
+            text.push_str(pieces[(rng.next() % pieces.len() as u64) as usize]);
+            if !rng.next().is_multiple_of(4) {
+                text.push(' ');
+            }
+        }
+        let anchor = if round.is_multiple_of(3) { None } else { Some(date(2000 + (round % 30) as i16, 2, 28)) };
+        let tokens = tokenize(&text);
+        let sentences = split_sentences(&text, &tokens);
+        let times = tag_times(&text, &tokens, &sentences, anchor);
+        let mut last = 0;
+        for t in &times {
+            assert!(t.span.start >= last && t.span.start < t.span.end && t.span.end <= text.len(), "{text:?}");
+            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end), "{text:?}");
+            assert!(!t.value.is_empty(), "{text:?}");
+            last = t.span.end;
+        }
+    }
+}
