@@ -3,7 +3,7 @@
 use crate::extract::{guarded, run_ordered, unit_names};
 use anyhow::{Context, Result};
 use clap::Args;
-use dossier_ingest::{Input, Options, Raw, Reader};
+use dossier_ingest::{Input, Raw, Reader};
 use dossier_model::contract::{DocRecord, ErrorRecord};
 use dossier_model::{Doc, FileStamp};
 use dossier_nlp::Pipeline;
@@ -57,18 +57,8 @@ pub struct IngestArgs {
     /// Files, folders or JSONL feeds to ingest (`-` for standard input).
     #[arg(required = true)]
     pub paths: Vec<String>,
-    /// Reference date (YYYY-MM-DD) for documents without a publication date.
-    #[arg(long, value_parser = crate::extract::parse_date)]
-    pub date: Option<String>,
-    /// Worker threads (default: the number of cores).
-    #[arg(long)]
-    pub jobs: Option<usize>,
-    /// A document larger than this many bytes gets a `too_large` error.
-    #[arg(long, default_value_t = 64 << 20)]
-    pub max_doc_bytes: usize,
-    /// Components to switch off, comma-separated (recorded in the pipeline version).
-    #[arg(long, value_delimiter = ',')]
-    pub skip: Vec<String>,
+    #[command(flatten)]
+    pub run: crate::extract::RunArgs,
 }
 
 /// What a worker made of one unit during an ingest.
@@ -84,18 +74,18 @@ const BATCH_WAIT: Duration = Duration::from_secs(2);
 
 /// The `ingest` command.
 pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
-    let jobs = crate::extract::jobs(args.jobs)?;
+    let jobs = crate::extract::jobs(args.run.jobs)?;
     let mut store = args.case.open()?;
-    let opts = Options { max_doc_bytes: args.max_doc_bytes };
+    let opts = args.run.options();
     let inputs: Vec<Input> =
         args.paths.iter().map(|p| if p == "-" { Input::Stdin } else { Input::Path(p.clone()) }).collect();
     let total_bytes = dossier_ingest::input_bytes(&inputs);
     let reader = Reader::new(inputs, opts).skip_unchanged(store.file_stamps()?);
     let progress = reader.progress();
     let known: Arc<HashSet<String>> = Arc::new(store.known_hashes()?);
-    let pipeline = Arc::new(crate::extract::pipeline(&args.skip)?);
+    let pipeline = Arc::new(crate::extract::pipeline(&args.run.skip)?);
     let version = pipeline.version();
-    let date = args.date;
+    let date = args.run.date;
     let work = move |raw: Raw| -> Outcome {
         let stamp = match &raw {
             Raw::File { stamp, .. } => *stamp,

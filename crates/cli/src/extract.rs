@@ -18,6 +18,13 @@ use std::sync::{Arc, Mutex};
 pub struct ExtractArgs {
     /// Files, folders (read recursively) or `-` for standard input; none means standard input.
     pub paths: Vec<String>,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+/// How documents are read and analysed: shared by `extract` and `ingest`.
+#[derive(Args, Debug)]
+pub struct RunArgs {
     /// Reference date (YYYY-MM-DD) for documents without a publication date of their own.
     #[arg(long, value_parser = parse_date)]
     pub date: Option<String>,
@@ -25,11 +32,18 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub jobs: Option<usize>,
     /// A document larger than this many bytes gets a `too_large` error.
-    #[arg(long, default_value_t = 64 << 20)]
+    #[arg(long, default_value_t = 64 << 20, value_parser = positive)]
     pub max_doc_bytes: usize,
     /// Components to switch off, comma-separated (e.g. `--skip ner`); their fields stay empty.
     #[arg(long, value_delimiter = ',')]
     pub skip: Vec<String>,
+}
+
+impl RunArgs {
+    /// Reading limits.
+    pub fn options(&self) -> Options {
+        Options { max_doc_bytes: self.max_doc_bytes }
+    }
 }
 
 /// The pipeline without the components named by `--skip`.
@@ -37,6 +51,14 @@ pub fn pipeline(skip: &[String]) -> Result<Pipeline> {
     dossier_nlp::pipeline_without(skip).map_err(|e| anyhow::anyhow!("--skip: {e}"))
 }
 
+fn positive(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(format!("{s:?} is not a positive whole number")),
+    }
+}
+
+/// A `--date` value: exactly YYYY-MM-DD, a real day.
 pub fn parse_date(s: &str) -> Result<String, String> {
     dossier_ingest::meta::date_prefix(s)
         .filter(|d| d.len() == s.trim().len())
@@ -112,11 +134,8 @@ pub fn jobs(given: Option<usize>) -> Result<usize> {
 
 /// The `extract` command.
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
-    let jobs = jobs(args.jobs)?;
-    if args.max_doc_bytes == 0 {
-        bail!("--max-doc-bytes must be at least 1");
-    }
-    let opts = Options { max_doc_bytes: args.max_doc_bytes };
+    let jobs = jobs(args.run.jobs)?;
+    let opts = args.run.options();
     let inputs: Vec<Input> = if args.paths.is_empty() {
         vec![Input::Stdin]
     } else {
@@ -124,8 +143,8 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let pipeline = Arc::new(pipeline(&args.skip)?);
-    let date = args.date;
+    let pipeline = Arc::new(pipeline(&args.run.skip)?);
+    let date = args.run.date;
     let work = move |raw: Raw| to_output(analyse(raw, &opts, &pipeline, date.as_deref()));
     let mut failed = false;
     run_ordered(Reader::new(inputs, opts), jobs, work, |o: Output| {
