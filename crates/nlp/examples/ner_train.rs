@@ -2,6 +2,7 @@
 //!
 //!     cargo run --release -p dossier-nlp --example ner_train -- [--quick] [--include-dev]
 //!         [--epochs N] [--seed N] [--data ../shared/data] [--cache DIR] [--out crates/nlp/models/ner.bin]
+//!         [--lexicon crates/nlp/models/ner-lexicon.tsv | --no-lexicon]
 
 use dossier_nlp::ner::{TrainOptions, train};
 use std::path::PathBuf;
@@ -20,6 +21,8 @@ fn main() {
             "--data" => opts.data_dir = PathBuf::from(val()),
             "--cache" => opts.cache_dir = PathBuf::from(val()),
             "--out" => out = PathBuf::from(val()),
+            "--lexicon" => opts.lexicon = Some(PathBuf::from(val())),
+            "--no-lexicon" => opts.lexicon = None,
             _ => {
                 eprintln!("unknown argument {a}");
                 std::process::exit(2);

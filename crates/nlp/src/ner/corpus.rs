@@ -27,6 +27,9 @@ pub(crate) struct Sentence {
     pub ents: Vec<Ent>,
     /// MISC is not (fully) annotated: an unlabeled token may still be part of a MISC name.
     pub misc_partial: bool,
+    /// Byte spans whose labels are unknown (re3d annotations that are no CoNLL-style names but
+    /// hold capitalized words): training leaves their tokens free, evaluation skips the sentence.
+    pub free: Vec<(u32, u32)>,
 }
 
 /// A document of one corpus.
@@ -138,7 +141,7 @@ fn sentence_from_columns(toks: &[(String, String)], misc_partial: bool) -> Sente
     let (text, spans) = detokenize(&words);
     let ents =
         tags_to_spans(&tags).into_iter().map(|(s, e, ty)| Ent { start: spans[s].0, end: spans[e - 1].1, ty }).collect();
-    Sentence { text, tokens: spans, ents, misc_partial }
+    Sentence { text, tokens: spans, ents, misc_partial, free: vec![] }
 }
 
 fn read(path: &Path) -> Result<String, String> {
@@ -241,6 +244,9 @@ pub(crate) const TITLES: &[&str] = &[
     "mr.",
     "mrs",
     "mrs.",
+    "miss",
+    "mister",
+    "madam",
     "ms",
     "ms.",
     "dr",
@@ -379,6 +385,7 @@ pub(crate) fn read_gum_dir(dir: &Path) -> Result<Vec<Document>, String> {
 struct GumTok {
     form: String,
     upos: String,
+    xpos: String,
     head: usize,
     space_after: bool,
 }
@@ -411,6 +418,7 @@ fn parse_gum(src: &str) -> Vec<Sentence> {
         toks.push(GumTok {
             form: cols[1].to_string(),
             upos: cols[3].to_string(),
+            xpos: cols[4].to_string(),
             head: cols[6].parse().unwrap_or(0),
             space_after: !misc.split('|').any(|x| x == "SpaceAfter=No"),
         });
@@ -486,7 +494,7 @@ fn gum_sentence(toks: &[GumTok], mentions: &[(usize, usize, String)]) -> Sentenc
         if toks[h].upos != "PROPN" {
             continue;
         }
-        let ty = match ety.as_str() {
+        let mut ty = match ety.as_str() {
             "person" => 0,
             "organization" => 1,
             "place" => 2,
@@ -494,24 +502,27 @@ fn gum_sentence(toks: &[GumTok], mentions: &[(usize, usize, String)]) -> Sentenc
             _ => 3,
         };
         let namey = |k: usize| toks[k].upos == "PROPN" || (is_capitalized(&toks[k].form) && toks[k].upos != "PUNCT");
+        // persons' names join no "and" / "of": "Kirk M. Bart and Celeste Pollock" is two names
+        let person_link = |k: usize| matches!(toks[k].form.as_str(), "and" | "&" | "of" | "the" | "for");
         let connector = |k: usize| {
-            matches!(
-                toks[k].form.as_str(),
-                "of" | "and"
-                    | "&"
-                    | "de"
-                    | "la"
-                    | "du"
-                    | "von"
-                    | "van"
-                    | "der"
-                    | "den"
-                    | "bin"
-                    | "al"
-                    | "-"
-                    | "the"
-                    | "for"
-            )
+            !(ty == 0 && person_link(k))
+                && matches!(
+                    toks[k].form.as_str(),
+                    "of" | "and"
+                        | "&"
+                        | "de"
+                        | "la"
+                        | "du"
+                        | "von"
+                        | "van"
+                        | "der"
+                        | "den"
+                        | "bin"
+                        | "al"
+                        | "-"
+                        | "the"
+                        | "for"
+                )
         };
         let mut a = h;
         while a > s {
@@ -537,6 +548,14 @@ fn gum_sentence(toks: &[GumTok], mentions: &[(usize, usize, String)]) -> Sentenc
             while z - a > 1 && TITLES.contains(&toks[a].form.to_lowercase().as_str()) {
                 a += 1;
             }
+            // a bare title ("the Secretary") is no name
+            if z - a == 1 && TITLES.contains(&toks[a].form.to_lowercase().as_str()) {
+                continue;
+            }
+            // a plural proper noun for people ("Americans") is a nationality, MISC in CoNLL terms
+            if toks[h].xpos == "NNPS" {
+                ty = 3;
+            }
         }
         if toks[a].form == "The" && z - a > 1 && ty != 3 {
             a += 1;
@@ -557,7 +576,7 @@ fn gum_sentence(toks: &[GumTok], mentions: &[(usize, usize, String)]) -> Sentenc
         ents.push(Ent { start: spans[a].0, end: spans[z - 1].1, ty });
     }
     ents.sort_by_key(|e| e.start);
-    Sentence { text, tokens: spans, ents, misc_partial: true }
+    Sentence { text, tokens: spans, ents, misc_partial: true, free: vec![] }
 }
 
 // ------------------------------------------------------------------------------------------ re3d

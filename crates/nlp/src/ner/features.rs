@@ -58,6 +58,9 @@ pub(crate) mod flag {
     pub const QUOTE: u32 = 512;
     pub const INNER_CAP: u32 = 1024;
     pub const HAS_LETTER: u32 = 2048;
+    /// An e-mail address, web address or file name (`a@b.org`, `www.x.com`, `notes_v2.pdf`):
+    /// never tagged as a name.
+    pub const WEBBY: u32 = 4096;
 }
 
 /// What the features of a token are made of.
@@ -80,6 +83,8 @@ pub(crate) struct Atoms {
     /// What the first pass said about the other occurrences of the word in the document
     /// ([`DocLabels::summary`]); 0 before the first pass.
     pub dlab: u32,
+    /// External lexicon marks ([`Lexicons::mark_ext`]).
+    pub ext: u32,
 }
 
 /// Per document: the first pass's labels of every word (by lowercase hash), per type.
@@ -185,6 +190,9 @@ impl DocStats {
         let caps = atoms.iter().filter(|a| a.flags & flag::HAS_LETTER != 0 && a.flags & flag::HAS_LOWER == 0).count();
         if letters >= 2 && caps * 10 >= letters * 8 {
             return; // a headline says nothing about case
+        }
+        if atoms.iter().all(|a| a.flags & (flag::INIT_CAP | flag::ALL_CAPS) == 0) {
+            return; // nor does a sentence written all in lowercase
         }
         for (i, a) in atoms.iter().enumerate() {
             if a.flags & flag::HAS_LETTER == 0 {
@@ -320,8 +328,29 @@ impl Atoms {
         if inner_cap && lowerc > 0 {
             a.flags |= flag::INNER_CAP;
         }
+        if other > 0 && letters > 0 && webby(s) {
+            a.flags |= flag::WEBBY;
+        }
         a.cluster = lex.cluster(hl);
         a
+    }
+}
+
+/// Whether a token is an e-mail address, a web address or a file name.
+fn webby(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.contains(&b'@') && b.len() > 3 || b.contains(&b'_') || s.contains("://") || s.starts_with("www.") {
+        return true;
+    }
+    // a file name: letters, then a period and a known extension
+    const EXT: &[&str] =
+        &["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "jpg", "jpeg", "png", "gif", "zip", "htm", "html"];
+    match s.rfind('.') {
+        Some(p) if p > 0 && p + 1 < s.len() => {
+            let ext = &s[p + 1..];
+            EXT.iter().any(|e| ext.eq_ignore_ascii_case(e))
+        }
+        _ => false,
     }
 }
 
@@ -338,6 +367,7 @@ const BOS: Atoms = Atoms {
     gaz: 0,
     dcase: 0,
     dlab: 0,
+    ext: 0,
 };
 const EOS: Atoms = Atoms {
     word: 0x2222,
@@ -351,6 +381,7 @@ const EOS: Atoms = Atoms {
     gaz: 0,
     dcase: 0,
     dlab: 0,
+    ext: 0,
 };
 
 /// Which optional feature groups a model uses (stored in the model, so tagging extracts exactly
@@ -369,6 +400,15 @@ impl FeatureSet {
     pub const CONTEXT_SHAPE: u32 = 128;
     pub const DOC_CASE: u32 = 256;
     pub const DOC_LABELS: u32 = 512;
+    /// The external lexicon (places, person names, roles, word frequency).
+    pub const EXT: u32 = 1024;
+    /// Features conjoined with the sentence's case mode (ALL-CAPS headline, all lowercase).
+    pub const MODE: u32 = 2048;
+    /// Runs of capitalized words: the token's position in its run and the run's first and
+    /// last words.
+    pub const RUNS: u32 = 4096;
+    /// Name particles ("bin", "de la", "van") between capitalized words.
+    pub const PARTICLES: u32 = 8192;
     pub const DEFAULT: FeatureSet = FeatureSet(
         Self::CLUSTERS
             | Self::GAZETTEER
@@ -379,7 +419,10 @@ impl FeatureSet {
             | Self::QUOTES
             | Self::CONTEXT_SHAPE
             | Self::DOC_CASE
-            | Self::DOC_LABELS,
+            | Self::DOC_LABELS
+            | Self::EXT
+            | Self::MODE
+            | Self::PARTICLES,
     );
     #[inline]
     pub fn has(self, bit: u32) -> bool {
@@ -394,6 +437,110 @@ pub(crate) struct Extractor {
     /// Row indexes, `per_token` of them for each token... flattened with `starts`.
     pub rows: Vec<u32>,
     pub starts: Vec<u32>,
+    /// Per token, the run of capitalized words around it (`[start, end)`; empty outside runs).
+    runs: Vec<(u32, u32)>,
+}
+
+/// Hash of the lowercase form of an ASCII string, at compile time (equals [`hash_lower`]).
+const fn hash_ascii(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let mut h = SEED;
+    let mut i = 0;
+    while i < b.len() {
+        h = (h ^ b[i].to_ascii_lowercase() as u64).wrapping_mul(MUL);
+        i += 1;
+    }
+    h
+}
+
+/// Lowercase words that may join the capitalized words of one name ("Bank of England",
+/// "Osama bin Laden", "Maria de la Cruz").
+const CONNECTORS: [u64; 19] = [
+    hash_ascii("of"),
+    hash_ascii("the"),
+    hash_ascii("and"),
+    hash_ascii("&"),
+    hash_ascii("for"),
+    hash_ascii("de"),
+    hash_ascii("la"),
+    hash_ascii("del"),
+    hash_ascii("da"),
+    hash_ascii("di"),
+    hash_ascii("du"),
+    hash_ascii("von"),
+    hash_ascii("van"),
+    hash_ascii("der"),
+    hash_ascii("den"),
+    hash_ascii("bin"),
+    hash_ascii("al"),
+    hash_ascii("on"),
+    hash_ascii("-"),
+];
+
+/// Lowercase particles inside persons' and places' names ("Osama bin Laden", "Maria de la Cruz").
+const PARTICLES: [u64; 20] = [
+    hash_ascii("de"),
+    hash_ascii("la"),
+    hash_ascii("le"),
+    hash_ascii("del"),
+    hash_ascii("della"),
+    hash_ascii("da"),
+    hash_ascii("di"),
+    hash_ascii("du"),
+    hash_ascii("dos"),
+    hash_ascii("das"),
+    hash_ascii("von"),
+    hash_ascii("van"),
+    hash_ascii("der"),
+    hash_ascii("den"),
+    hash_ascii("ter"),
+    hash_ascii("bin"),
+    hash_ascii("ibn"),
+    hash_ascii("al"),
+    hash_ascii("el"),
+    hash_ascii("y"),
+];
+
+/// Whether a token can be part of a run of name words (capitalized, or letters with digits).
+#[inline]
+fn runnable(a: &Atoms) -> bool {
+    a.flags & (flag::INIT_CAP | flag::ALL_CAPS) != 0
+        || a.flags & (flag::HAS_LETTER | flag::HAS_DIGIT) == flag::HAS_LETTER | flag::HAS_DIGIT
+}
+
+/// Fills `runs`: maximal runs of name words, joined by connectors, that do not start at a
+/// sentence's first token unless it is followed by another name word.
+fn find_runs(atoms: &[Atoms], runs: &mut Vec<(u32, u32)>) {
+    let n = atoms.len();
+    runs.clear();
+    runs.resize(n, (0, 0));
+    let mut i = 0;
+    while i < n {
+        if !runnable(&atoms[i]) {
+            i += 1;
+            continue;
+        }
+        let mut z = i + 1;
+        loop {
+            if z < n && runnable(&atoms[z]) {
+                z += 1;
+            } else if z + 1 < n && CONNECTORS.contains(&atoms[z].lower) && runnable(&atoms[z + 1]) {
+                z += 2;
+            } else if z + 2 < n
+                && CONNECTORS.contains(&atoms[z].lower)
+                && CONNECTORS.contains(&atoms[z + 1].lower)
+                && runnable(&atoms[z + 2])
+            {
+                z += 3;
+            } else {
+                break;
+            }
+        }
+        for r in &mut runs[i..z] {
+            *r = (i as u32, z as u32);
+        }
+        i = z;
+    }
 }
 
 #[inline]
@@ -415,6 +562,9 @@ impl Extractor {
         }
         if fs.has(FeatureSet::GAZETTEER) {
             lex.mark_gazetteer(&mut self.atoms);
+        }
+        if fs.has(FeatureSet::EXT) {
+            lex.mark_ext(&mut self.atoms);
         }
     }
 
@@ -451,6 +601,11 @@ impl Extractor {
         } else {
             0
         };
+        let use_runs = fs.has(FeatureSet::RUNS) && mode == 0;
+        if use_runs {
+            find_runs(&self.atoms, &mut self.runs);
+        }
+        let runs = &self.runs;
         let mut in_quote = false;
         let rows = &mut self.rows;
         let atoms = &self.atoms;
@@ -548,6 +703,64 @@ impl Extractor {
                     push(key2(64, p1.gaz as u64, n1.gaz as u64));
                 }
             }
+            if fs.has(FeatureSet::EXT) {
+                use super::lexicon::ext;
+                let capc = (c.flags & (flag::INIT_CAP | flag::ALL_CAPS)) as u64 | mode << 4 | ((i == 0) as u64) << 6;
+                if c.ext & (ext::GEO | ext::GEO << 16) != 0 {
+                    push(key2(90, (c.ext & (ext::GEO | ext::GEO << 16)) as u64, capc));
+                }
+                if c.ext & (ext::PERSON | ext::PERSON << 16) != 0 {
+                    push(key2(91, (c.ext & (ext::PERSON | ext::PERSON << 16)) as u64, capc));
+                }
+                if c.ext != 0 {
+                    push(key(92, c.ext as u64));
+                }
+                if p1.ext | n1.ext != 0 {
+                    push(key2(95, p1.ext as u64, n1.ext as u64));
+                }
+            }
+            if use_runs && runs[i].1 > runs[i].0 + 1 {
+                let (a, z) = (runs[i].0 as usize, runs[i].1 as usize);
+                let pos: u64 = if i == a {
+                    1
+                } else if i + 1 == z {
+                    2
+                } else {
+                    3
+                } | ((z - a).min(5) as u64) << 2
+                    | ((a == 0) as u64) << 5;
+                push(key2(110, atoms[z - 1].lower, pos));
+                push(key2(111, atoms[a].lower, pos));
+                push(key(112, pos));
+                push(key2(
+                    113,
+                    (atoms[z - 1].ext & ext_names_mask()) as u64 | (pos & 3) << 40,
+                    atoms[z - 1].cluster as u64,
+                ));
+            }
+            if fs.has(FeatureSet::PARTICLES) && mode == 0 {
+                // a particle between capitalized words, and the words around it
+                let cap = |a: &Atoms| a.flags & (flag::INIT_CAP | flag::ALL_CAPS) != 0;
+                let part = |a: &Atoms| a.flags & flag::INIT_CAP == 0 && PARTICLES.contains(&a.lower);
+                let n2 = at(2);
+                if part(c) && cap(p1) && (cap(n1) || part(n1) && cap(n2)) {
+                    push(key(114, 1));
+                    push(key2(115, c.lower, 1));
+                } else if cap(c) && (part(n1) && (cap(n2) || part(n2) && cap(at(3)))) {
+                    push(key(114, 2));
+                } else if cap(c) && part(p1) && (cap(at(-2)) || part(at(-2)) && cap(at(-3))) {
+                    push(key(114, 3));
+                }
+            }
+            if fs.has(FeatureSet::MODE) && mode != 0 {
+                let fine = |a: &Atoms| (a.cluster & 0xffff) as u64;
+                push(key2(100, mode, fine(c)));
+                push(key2(101, mode, fine(p1) | fine(n1) << 16));
+                push(key2(102, mode, (c.ext as u64) << 2 | (c.gaz as u64) << 40));
+                push(key2(103, mode, (p1.ext as u64) << 2 | (n1.ext as u64) << 34));
+                push(key2(104, mode | p1.lower << 2, c.lower));
+                push(key2(105, mode | (p1.gaz as u64) << 2 | (n1.gaz as u64) << 20, c.gaz as u64));
+            }
             if fs.has(FeatureSet::DOC_LABELS) && c.dlab != 0 {
                 push_doc_rows(c, p1, n1, shift, rows);
             }
@@ -573,6 +786,11 @@ impl Extractor {
     pub fn rows_of(&self, i: usize) -> &[u32] {
         &self.rows[self.starts[i] as usize..self.starts[i + 1] as usize]
     }
+}
+
+#[inline]
+fn ext_names_mask() -> u32 {
+    super::lexicon::ext::NAMES
 }
 
 /// The document-label features of a token.

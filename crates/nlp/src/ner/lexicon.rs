@@ -110,6 +110,60 @@ pub(crate) struct Lexicons {
     pub clusters: HashIndex,
     /// Hash of a lowercase token sequence -> mask of entity types (bit t) it was annotated with.
     pub gazetteer: HashIndex,
+    /// The external lexicon (place names, person names, role and organisation words), keyed by
+    /// [`ext_key`] of the sequence hash: value = [`ext`] category bits, with [`EXT_PREFIX`] on
+    /// proper prefixes of longer entries.
+    pub ext: HashIndex,
+}
+
+/// Categories of the external lexicon (bits of its values).
+pub(crate) mod ext {
+    pub const COUNTRY: u32 = 1;
+    pub const STATE: u32 = 1 << 1;
+    pub const CONTINENT: u32 = 1 << 2;
+    pub const CITY1: u32 = 1 << 3;
+    pub const CITY2: u32 = 1 << 4;
+    pub const FIRST_M: u32 = 1 << 5;
+    pub const FIRST_F: u32 = 1 << 6;
+    pub const SUR1: u32 = 1 << 7;
+    pub const SUR2: u32 = 1 << 8;
+    pub const SUR3: u32 = 1 << 9;
+    pub const ROLE: u32 = 1 << 10;
+    pub const ORG_WORD: u32 = 1 << 11;
+    /// Places.
+    pub const GEO: u32 = COUNTRY | STATE | CONTINENT | CITY1 | CITY2;
+    /// Person names.
+    pub const PERSON: u32 = FIRST_M | FIRST_F | SUR1 | SUR2 | SUR3;
+    /// Every name category (the low 12 bits).
+    pub const NAMES: u32 = 0xfff;
+    /// The category of a lexicon file's label.
+    pub fn of_label(s: &str) -> Option<u32> {
+        Some(match s {
+            "country" => COUNTRY,
+            "state" => STATE,
+            "continent" => CONTINENT,
+            "city1" => CITY1,
+            "city2" => CITY2,
+            "first_m" => FIRST_M,
+            "first_f" => FIRST_F,
+            "sur1" => SUR1,
+            "sur2" => SUR2,
+            "sur3" => SUR3,
+            "role" => ROLE,
+            "org" => ORG_WORD,
+            _ => return None,
+        })
+    }
+}
+
+/// Value bit of an external-lexicon key that begins a longer entry.
+pub(crate) const EXT_PREFIX: u32 = 1 << 31;
+
+/// The external lexicon keeps 40 bits of each sequence hash (it is stored with sorted, delta
+/// coded keys; a false hit is about one in 10^7 lookups).
+#[inline]
+pub(crate) fn ext_key(h: u64) -> u64 {
+    h >> 24
 }
 
 /// Hash of a token sequence from the tokens' lowercase hashes.
@@ -174,6 +228,67 @@ impl Lexicons {
     }
 }
 
+impl Lexicons {
+    /// Marks the tokens covered by external-lexicon entries: `ext` gets the categories of the
+    /// longest entry starting at a token (low 12 bits) and of the longest entry covering it from
+    /// an earlier token (bits 16-27).
+    pub fn mark_ext(&self, atoms: &mut [Atoms]) {
+        for a in atoms.iter_mut() {
+            a.ext = 0;
+        }
+        if self.ext.len() == 0 {
+            return;
+        }
+        let n = atoms.len();
+        for i in 0..n {
+            if atoms[i].flags & (super::features::flag::HAS_LETTER | super::features::flag::HAS_DIGIT) == 0 {
+                continue;
+            }
+            let mut h = 0x5151u64;
+            let mut best: Option<(usize, u32)> = None;
+            for len in 1..=GAZ_MAX_LEN.min(n - i) {
+                h = seq_hash(h, atoms[i + len - 1].lower);
+                match self.ext.get(ext_key(h)) {
+                    None => break,
+                    Some(m) => {
+                        if m & ext::NAMES != 0 {
+                            best = Some((len, m & ext::NAMES));
+                        }
+                        if m & EXT_PREFIX == 0 {
+                            break;
+                        }
+                    }
+                }
+            }
+            if let Some((len, m)) = best {
+                atoms[i].ext |= m;
+                for a in &mut atoms[i + 1..i + len] {
+                    a.ext |= m << 16;
+                }
+            }
+        }
+    }
+}
+
+/// Builds the external lexicon from (lowercase token hashes, category bits) entries.
+pub(crate) fn build_ext<'a, I: IntoIterator<Item = (&'a [u64], u32)>>(entries: I) -> HashIndex {
+    let mut idx = HashIndex::default();
+    for (toks, cat) in entries {
+        if toks.is_empty() || toks.len() > GAZ_MAX_LEN {
+            continue;
+        }
+        let mut h = 0x5151u64;
+        for (j, &t) in toks.iter().enumerate() {
+            h = seq_hash(h, t);
+            let k = ext_key(h);
+            let old = idx.get(k).unwrap_or(0);
+            let v = if j + 1 == toks.len() { old | cat } else { old | EXT_PREFIX };
+            idx.insert(k, v);
+        }
+    }
+    idx
+}
+
 /// Value bit of a gazetteer key that begins a longer entry.
 const PREFIX: u32 = 1 << 8;
 
@@ -195,3 +310,184 @@ pub(crate) fn build_gazetteer<'a, I: IntoIterator<Item = (&'a [u64], u8)>>(names
     }
     idx
 }
+
+/// Words that stand before a person's name as a title or role (lowercase; project-authored).
+pub(crate) const ROLE_WORDS: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "vice-president",
+    "minister",
+    "secretary",
+    "chancellor",
+    "premier",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "gov.",
+    "mayor",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "executive",
+    "director",
+    "chief",
+    "general",
+    "gen.",
+    "colonel",
+    "col.",
+    "captain",
+    "capt.",
+    "lieutenant",
+    "lt.",
+    "major",
+    "maj.",
+    "sergeant",
+    "sgt.",
+    "admiral",
+    "commander",
+    "prince",
+    "princess",
+    "king",
+    "queen",
+    "pope",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "rev.",
+    "reverend",
+    "father",
+    "sheikh",
+    "judge",
+    "justice",
+    "mp",
+    "mep",
+    "coach",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "analyst",
+    "economist",
+    "leader",
+    "attorney",
+    "prosecutor",
+    "lawyer",
+    "officer",
+    "inspector",
+    "detective",
+    "deputy",
+    "treasurer",
+    "nominee",
+    "candidate",
+    "actor",
+    "actress",
+    "singer",
+    "author",
+    "writer",
+    "journalist",
+    "correspondent",
+    "reporter",
+    "emperor",
+    "empress",
+    "dictator",
+    "diplomat",
+    "pilot",
+    "player",
+    "champion",
+];
+
+/// Words that end or head organisation names (lowercase; project-authored).
+pub(crate) const ORG_WORDS: &[&str] = &[
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "corp",
+    "corp.",
+    "co.",
+    "plc",
+    "llc",
+    "gmbh",
+    "ag",
+    "nv",
+    "group",
+    "holdings",
+    "company",
+    "corporation",
+    "bank",
+    "university",
+    "college",
+    "institute",
+    "academy",
+    "council",
+    "committee",
+    "commission",
+    "ministry",
+    "department",
+    "agency",
+    "authority",
+    "association",
+    "federation",
+    "union",
+    "league",
+    "party",
+    "club",
+    "fc",
+    "society",
+    "foundation",
+    "board",
+    "bureau",
+    "parliament",
+    "congress",
+    "senate",
+    "assembly",
+    "army",
+    "navy",
+    "police",
+    "airlines",
+    "airways",
+    "motors",
+    "industries",
+    "systems",
+    "technologies",
+    "communications",
+    "media",
+    "broadcasting",
+    "records",
+    "studios",
+    "church",
+    "hospital",
+    "organization",
+    "organisation",
+    "brigade",
+    "regiment",
+    "battalion",
+    "division",
+    "squadron",
+    "wing",
+    "fleet",
+    "corps",
+];

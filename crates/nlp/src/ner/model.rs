@@ -6,7 +6,7 @@ use super::features::FeatureSet;
 use super::lexicon::{HashIndex, Lexicons};
 
 const MAGIC: &[u8; 4] = b"DNER";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// A trained named-entity model.
 #[derive(Clone, Debug, PartialEq)]
@@ -69,7 +69,13 @@ impl Model {
                     *a += w as i32;
                 }
             }
-            em.extend(acc.iter().map(|&a| a as f32));
+            if ex.atoms[i].flags & super::features::flag::WEBBY != 0 {
+                // addresses and file names are never names
+                em.push(acc[0] as f32);
+                em.extend([-1e9f32; NL - 1]);
+            } else {
+                em.extend(acc.iter().map(|&a| a as f32));
+            }
         }
     }
 
@@ -130,6 +136,14 @@ impl Model {
                 put_varint(&mut out, v as u64);
             }
         }
+        // the external lexicon: 40-bit keys, sorted, delta coded
+        put_varint(&mut out, self.lex.ext.len() as u64);
+        let mut prev = 0u64;
+        for (k, v) in self.lex.ext.iter() {
+            put_varint(&mut out, k - prev);
+            prev = k;
+            put_varint(&mut out, v as u64);
+        }
         out
     }
 
@@ -140,7 +154,7 @@ impl Model {
             return Err("not a dossier NER model (bad magic)".into());
         }
         let version = u32::from_le_bytes(r.take(4)?.try_into().unwrap());
-        if version != VERSION {
+        if version != VERSION && version != 1 {
             return Err(format!("NER model version {version}, expected {VERSION}"));
         }
         let bits = r.take(1)?[0];
@@ -186,12 +200,25 @@ impl Model {
             }
             idxs.push(HashIndex::with_entries(&entries));
         }
+        let mut ext = Vec::new();
+        if version >= 2 {
+            let n = r.varint()? as usize;
+            if n > b.len() {
+                return Err("bad lexicon size".into());
+            }
+            let mut k = 0u64;
+            for _ in 0..n {
+                k = k.checked_add(r.varint()?).ok_or("bad lexicon key")?;
+                ext.push((k, r.varint()? as u32));
+            }
+        }
         if r.pos != b.len() {
             return Err("trailing bytes after the NER model".into());
         }
         let gazetteer = idxs.pop().unwrap();
         let clusters = idxs.pop().unwrap();
-        Ok(Model { bits, features, weights, trans, start, end, scale, lex: Lexicons { clusters, gazetteer } })
+        let lex = Lexicons { clusters, gazetteer, ext: HashIndex::with_entries(&ext) };
+        Ok(Model { bits, features, weights, trans, start, end, scale, lex })
     }
 }
 

@@ -1,6 +1,6 @@
 use super::decode::{Scratch, allowed, viterbi};
 use super::features::{Atoms, Extractor, FeatureSet};
-use super::lexicon::{Lexicons, build_gazetteer};
+use super::lexicon::{Lexicons, build_ext, build_gazetteer, ext};
 use super::*;
 use crate::segment::{split_sentences, tokenize};
 
@@ -41,9 +41,21 @@ fn spans_follow_bio() {
     assert_eq!(spans_of(&[1, 2, 1, 0, 5, 6]), vec![(0, 2, 0), (2, 3, 0), (4, 6, 2)]);
 }
 
+fn tiny_ext() -> lexicon::HashIndex {
+    let h = features::hash_lower;
+    build_ext([
+        (&[h("new"), h("york")][..], ext::CITY1),
+        (&[h("paris")][..], ext::CITY1 | ext::FIRST_F),
+        (&[h("secretary")][..], ext::ROLE),
+    ])
+}
+
 fn tiny_model() -> Model {
-    let lex =
-        Lexicons { gazetteer: build_gazetteer([(&[features::hash_lower("paris")][..], 2u8)]), ..Default::default() };
+    let lex = Lexicons {
+        gazetteer: build_gazetteer([(&[features::hash_lower("paris")][..], 2u8)]),
+        ext: tiny_ext(),
+        ..Default::default()
+    };
     let bits = 10;
     let w: Vec<f32> = (0..(1usize << bits) * NL).map(|i| ((i * 7919) % 13) as f32 - 6.0).collect();
     let t: Vec<f32> = (0..NL * NL).map(|i| (i % 5) as f32 - 2.0).collect();
@@ -195,4 +207,91 @@ fn reads_the_shared_corpora_when_present() {
             }
         }
     }
+}
+
+#[test]
+fn external_lexicon_marks_single_and_multi_word_entries() {
+    let lex = Lexicons { ext: tiny_ext(), ..Default::default() };
+    let mut x = Extractor::default();
+    x.set_tokens(["Secretary", "flew", "from", "NEW", "York", "to", "paris", "new"], &lex, FeatureSet::DEFAULT);
+    let e: Vec<u32> = x.atoms.iter().map(|a| a.ext).collect();
+    assert_eq!(e[0], ext::ROLE);
+    assert_eq!((e[1], e[2]), (0, 0));
+    assert_eq!(e[3], ext::CITY1, "begins New York");
+    assert_eq!(e[4], ext::CITY1 << 16, "inside New York");
+    assert_eq!(e[6], ext::CITY1 | ext::FIRST_F);
+    assert_eq!(e[7], 0, "a prefix alone is no entry");
+    // without the feature group nothing is marked
+    x.set_tokens(["paris"], &lex, FeatureSet(FeatureSet::DEFAULT.0 & !FeatureSet::EXT));
+    assert_eq!(x.atoms[0].ext, 0);
+}
+
+#[test]
+fn addresses_and_file_names_are_never_names() {
+    let lex = Lexicons::default();
+    let webby = |s: &str| Atoms::of(s, &lex).flags & features::flag::WEBBY != 0;
+    for s in ["ann.lee@example.org", "www.example.com", "https://example.com/a", "Report_2001", "Stocks.PDF", "cv.docx"]
+    {
+        assert!(webby(s), "{s}");
+    }
+    for s in ["Amazon.com", "U.S.", "Inc.", "El-Sheikh", "AT&T", "@", "St."] {
+        assert!(!webby(s), "{s}");
+    }
+}
+
+#[test]
+fn lowercase_and_capital_sentences_say_nothing_about_case() {
+    let lex = Lexicons::default();
+    let mut x = Extractor::default();
+    let mut doc = features::DocStats::default();
+    let paris = features::hash_lower("paris");
+    x.set_tokens(["we", "saw", "paris", "today"], &lex, FeatureSet::DEFAULT);
+    doc.add_sentence(&x.atoms);
+    x.set_tokens(["WE", "SAW", "PARIS", "TODAY"], &lex, FeatureSet::DEFAULT);
+    doc.add_sentence(&x.atoms);
+    assert_eq!(doc.get(paris), 4, "nothing known");
+    x.set_tokens(["We", "saw", "Paris", "today"], &lex, FeatureSet::DEFAULT);
+    doc.add_sentence(&x.atoms);
+    assert_eq!(doc.get(paris), 4 | 1, "capitalized inside a sentence");
+}
+
+#[test]
+fn embedded_model_handles_case_titles_possessives_and_particles() {
+    let Ok(model) = Model::from_bytes(include_bytes!("../../models/ner.bin")) else {
+        println!("skipped: crates/nlp/models/ner.bin is not a trained model");
+        return;
+    };
+    let tagger = NerTagger::new(model);
+    use EntityType::{Loc, Org, Person};
+    let cases: &[(&str, &[(&str, EntityType)])] = &[
+        ("HOME SECRETARY SAJID JAVID SAYS HOME OFFICE WILL ACT", &[("SAJID JAVID", Person), ("HOME OFFICE", Org)]),
+        (
+            "home secretary sajid javid said the home office would act in london.",
+            &[("sajid javid", Person), ("home office", Org), ("london", Loc)],
+        ),
+        (
+            "The Home Office and the Foreign Office issued a joint statement.",
+            &[("Home Office", Org), ("Foreign Office", Org)],
+        ),
+        (
+            "Juan Carlos de la Cruz met Vincent van Gogh's heirs in Amsterdam.",
+            &[("Juan Carlos de la Cruz", Person), ("Vincent van Gogh", Person), ("Amsterdam", Loc)],
+        ),
+        (
+            "Egypt's President Abdel Fattah el-Sisi hosted the talks in Sharm el-Sheikh.",
+            &[("Egypt", Loc), ("Abdel Fattah el-Sisi", Person), ("Sharm el-Sheikh", Loc)],
+        ),
+        ("Ahmed El-Sheikh works for the World Health Organization in Geneva.", &[("Ahmed El-Sheikh", Person)]),
+        ("Abu Bakr al-Baghdadi and Ayman al-Zawahiri were named.", &[("Ayman al-Zawahiri", Person)]),
+        ("FRENCH PRESIDENT EMMANUEL MACRON MEETS TRUMP IN WASHINGTON", &[("EMMANUEL MACRON", Person)]),
+    ];
+    for (text, want) in cases {
+        let found = names(text, &tagger);
+        for (name, ty) in *want {
+            assert!(found.contains(&(name.to_string(), *ty)), "{text}: {found:?}");
+        }
+    }
+    // addresses and file names are never names
+    let found = names("Send Report_2001.pdf to Ann.Lee@example.org today.", &tagger);
+    assert!(found.iter().all(|(n, _)| !n.contains('@') && !n.contains(".pdf")), "{found:?}");
 }

@@ -3,7 +3,7 @@
 use super::corpus::{self, Corpus, Document, Ent, Sentence, TYPE_NAMES};
 use super::decode::{self, Scratch};
 use super::features::{DocLabels, DocStats, Extractor, FeatureSet, hash_lower};
-use super::lexicon::{Lexicons, build_gazetteer};
+use super::lexicon::{HashIndex, Lexicons, ORG_WORDS, ROLE_WORDS, build_ext, build_gazetteer, ext};
 use super::model::Model;
 use super::{NL, clusters, spans_of};
 use crate::segment::{split_sentences, tokenize};
@@ -27,16 +27,29 @@ pub struct TrainOptions {
     /// Also train on the parts kept for tuning (for the model that ships; its dev figures are
     /// then no longer held-out figures).
     pub include_dev: bool,
+    /// The external lexicon (`entry<TAB>category` lines, made by `crates/nlp/models/ner_lexicon.py`);
+    /// its contents are folded into the model. `None`, or a missing file, trains without it.
+    pub lexicon: Option<PathBuf>,
 }
 
 impl TrainOptions {
     /// Defaults: cache in `$XDG_CACHE_HOME/dossier` (else `/tmp/dossier-cache`), 12 epochs,
-    /// seed 1, full data, dev parts held back.
+    /// seed 1, full data, dev parts held back, the lexicon `crates/nlp/models/ner-lexicon.tsv`
+    /// of this source tree.
     pub fn new(data_dir: impl Into<PathBuf>) -> TrainOptions {
         let cache_dir = std::env::var_os("XDG_CACHE_HOME")
             .map(|d| PathBuf::from(d).join("dossier"))
             .unwrap_or_else(|| PathBuf::from("/tmp/dossier-cache"));
-        TrainOptions { data_dir: data_dir.into(), cache_dir, quick: false, epochs: 12, seed: 1, include_dev: false }
+        let lexicon = Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("models/ner-lexicon.tsv"));
+        TrainOptions {
+            data_dir: data_dir.into(),
+            cache_dir,
+            quick: false,
+            epochs: 12,
+            seed: 1,
+            include_dev: false,
+            lexicon,
+        }
     }
 }
 
@@ -51,6 +64,9 @@ struct Knobs {
     prune: f32,
     weight_other: usize,
     doc_label_share: u64,
+    ext_mask: u32,
+    particle_share: u64,
+    lower_name_share: u64,
 }
 
 impl Knobs {
@@ -59,14 +75,75 @@ impl Knobs {
         Knobs {
             bits: get("DOSSIER_NER_BITS", 19) as u8,
             features: FeatureSet(get("DOSSIER_NER_FEATURES", FeatureSet::DEFAULT.0 as u64) as u32),
-            upper_share: get("DOSSIER_NER_UPPER", 8),
-            lower_share: get("DOSSIER_NER_LOWER", 5),
+            upper_share: get("DOSSIER_NER_UPPER", 12),
+            lower_share: get("DOSSIER_NER_LOWER", 10),
             folds: get("DOSSIER_NER_FOLDS", 4),
-            prune: get("DOSSIER_NER_PRUNE_PPM", 300) as f32 / 1e6,
+            prune: get("DOSSIER_NER_PRUNE_PPM", 15000) as f32 / 1e6,
             weight_other: get("DOSSIER_NER_WEIGHT_OTHER", 1) as usize,
             doc_label_share: get("DOSSIER_NER_DOC_LABEL_SHARE", 50),
+            ext_mask: get("DOSSIER_NER_EXT_MASK", u32::MAX as u64) as u32,
+            particle_share: get("DOSSIER_NER_PARTICLES", 4),
+            lower_name_share: get("DOSSIER_NER_LOWER_NAMES", 0),
         }
     }
+}
+
+/// Reads the external lexicon file (categories in `mask` only) and adds the role and
+/// organisation words.
+fn load_ext(path: Option<&Path>, mask: u32, log: &mut dyn FnMut(&str)) -> Result<HashIndex, String> {
+    let mut entries: Vec<(Vec<u64>, u32)> = Vec::new();
+    let add = |entries: &mut Vec<(Vec<u64>, u32)>, name: &str, cat: u32| {
+        let toks: Vec<u64> = tokenize(name).iter().map(|t| hash_lower(t.span.of(name))).collect();
+        entries.push((toks, cat));
+    };
+    match path {
+        Some(p) if p.exists() => {
+            let src = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            for line in src.lines().filter(|l| !l.starts_with('#')) {
+                let Some((name, label)) = line.split_once('\t') else { continue };
+                if let Some(cat) = ext::of_label(label.trim())
+                    && cat & mask != 0
+                {
+                    add(&mut entries, name, cat);
+                }
+            }
+            log(&format!("external lexicon: {} entries from {}", entries.len(), p.display()));
+        }
+        Some(p) => log(&format!("no external lexicon at {}: trained without it", p.display())),
+        None => {}
+    }
+    for w in ROLE_WORDS {
+        add(&mut entries, w, ext::ROLE & mask);
+    }
+    for w in ORG_WORDS {
+        add(&mut entries, w, ext::ORG_WORD & mask);
+    }
+    Ok(build_ext(entries.iter().filter(|e| e.1 != 0).map(|(t, c)| (t.as_slice(), *c))))
+}
+
+/// Particles put before the last word of a name by [`particle_variant`].
+const PARTICLE_FORMS: &[&str] =
+    &["al-", "el-", "Al-", "El-", "bin ", "ibn ", "de ", "de la ", "da ", "van ", "von ", "van der ", "dos ", "ben "];
+
+/// A copy of a sentence whose first person or place name of two or more words gets a particle
+/// before its last word; `None` when it has no such name.
+fn particle_variant(text: &str, ents: &[Ent], pick: u64) -> Option<(String, Vec<Ent>)> {
+    let e = ents.iter().find(|e| (e.ty == 0 || e.ty == 2) && text[e.start as usize..e.end as usize].contains(' '))?;
+    let name = &text[e.start as usize..e.end as usize];
+    let last = e.start as usize + name.rfind(' ')? + 1;
+    if !text[last..].starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let forms: &[&str] = if e.ty == 0 { PARTICLE_FORMS } else { &PARTICLE_FORMS[..4] };
+    let p = forms[(pick % forms.len() as u64) as usize];
+    let mut out = String::with_capacity(text.len() + p.len());
+    out.push_str(&text[..last]);
+    out.push_str(p);
+    out.push_str(&text[last..]);
+    let d = p.len() as u32;
+    let shift = |x: u32| if x as usize >= last { x + d } else { x };
+    let ents = ents.iter().map(|x| Ent { start: shift(x.start), end: shift(x.end), ty: x.ty }).collect();
+    Some((out, ents))
 }
 
 /// One sentence ready for training or evaluation.
@@ -77,6 +154,8 @@ pub(crate) struct Example {
     pub mask: Option<Vec<u16>>,
     pub ents: Vec<Ent>,
     pub fold: u64,
+    /// Some tokens' labels are unknown (no re-cased or particle copies are made).
+    pub free: bool,
     /// Index of the document (for document-level features).
     pub doc: usize,
     pub rows: Vec<u32>,
@@ -104,7 +183,7 @@ fn example(text: String, ents: Vec<Ent>, misc_partial: bool, fold: u64) -> Examp
     let labels = project(&toks, &ents);
     let mask = misc_partial
         .then(|| labels.iter().map(|&l| if l == 0 { 1 | (1 << 7) | (1 << 8) } else { 1u16 << l }).collect());
-    Example { text, toks, labels, mask, ents, fold, doc: 0, rows: vec![], starts: vec![] }
+    Example { text, toks, labels, mask, ents, fold, free: false, doc: 0, rows: vec![], starts: vec![] }
 }
 
 fn examples_of(docs: &[Document], out: &mut Vec<Example>, folds: u64, next_doc: &mut usize) {
@@ -112,6 +191,16 @@ fn examples_of(docs: &[Document], out: &mut Vec<Example>, folds: u64, next_doc: 
         let fold = corpus::fnv(&d.id).rotate_left(13) % folds.max(1);
         for s in &d.sentences {
             let mut ex = example(s.text.clone(), s.ents.clone(), s.misc_partial, fold);
+            if !s.free.is_empty() {
+                // tokens of an unclear annotation may take any label
+                let mask = ex.mask.get_or_insert_with(|| ex.labels.iter().map(|&l| 1u16 << l).collect());
+                for (m, &(a, _)) in mask.iter_mut().zip(&ex.toks) {
+                    if s.free.iter().any(|&(p, q)| p <= a && a < q) {
+                        *m = (1 << NL) - 1;
+                    }
+                }
+                ex.free = true;
+            }
             ex.doc = *next_doc;
             out.push(ex);
         }
@@ -129,9 +218,12 @@ fn re3d_documents(dir: &Path) -> Result<Vec<Document>, String> {
         for sp in sents {
             let text = sp.of(&r.text).to_string();
             let (a, z) = (sp.start as u32, sp.end as u32);
-            if r.unclear.iter().any(|&(p, q)| p < z && a < q) {
-                continue;
-            }
+            let free: Vec<(u32, u32)> = r
+                .unclear
+                .iter()
+                .filter(|&&(p, q)| p < z && a < q)
+                .map(|&(p, q)| (p.max(a) - a, q.min(z) - a))
+                .collect();
             let ents: Vec<Ent> = r
                 .ents
                 .iter()
@@ -143,7 +235,7 @@ fn re3d_documents(dir: &Path) -> Result<Vec<Document>, String> {
                 .filter(|t| t.span.start >= sp.start && t.span.end <= sp.end)
                 .map(|t| (t.span.start as u32 - a, t.span.end as u32 - a))
                 .collect();
-            sentences.push(Sentence { text, tokens, ents, misc_partial: true });
+            sentences.push(Sentence { text, tokens, ents, misc_partial: true, free });
         }
         docs.push(Document { id: r.id, sentences });
     }
@@ -152,6 +244,12 @@ fn re3d_documents(dir: &Path) -> Result<Vec<Document>, String> {
 
 fn split_held_out(docs: Vec<Document>) -> (Vec<Document>, Vec<Document>) {
     docs.into_iter().partition(|d| !corpus::held_out(&d.id))
+}
+
+/// Whether re3d sentences with unclear annotations are trained on, with those tokens free
+/// (`DOSSIER_NER_RE3D_FREE=1`; measured neutral, so off).
+fn k_re3d_free() -> bool {
+    std::env::var("DOSSIER_NER_RE3D_FREE").is_ok_and(|v| v == "1")
 }
 
 /// Reads every corpus found under `data_dir`. CoNLL-2003 is required; the others are used when
@@ -199,7 +297,16 @@ pub(crate) fn load_corpora(data_dir: &Path, log: &mut dyn FnMut(&str)) -> Result
     }
     let re3d = data_dir.join("re3d");
     if re3d.exists() {
-        let (train, dev) = split_held_out(re3d_documents(&re3d)?);
+        let (mut train, mut dev) = split_held_out(re3d_documents(&re3d)?);
+        if !k_re3d_free() {
+            for d in &mut train {
+                d.sentences.retain(|s| s.free.is_empty());
+            }
+        }
+        // evaluation needs full labels
+        for d in &mut dev {
+            d.sentences.retain(|s| s.free.is_empty());
+        }
         out.push(Corpus { name: "re3d", train, dev, types: 0b0111 });
     } else {
         log("re3d not found: skipped");
@@ -528,22 +635,68 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, St
     // capitalization variants: headlines in capitals, lowercased text
     let mut extra = Vec::new();
     for ex in &train_ex {
-        if !ex.text.is_ascii() || ex.toks.len() < 3 {
+        if !ex.text.is_ascii() || ex.toks.len() < 3 || ex.free {
             continue;
         }
         let h = corpus::fnv(&ex.text) ^ opts.seed;
+        // half the copies stay in their document (a headline above its story), half stand
+        // alone (a feed of headlines, a lowercased message), with no document to help
+        let mut doc_of = |salt: u64| {
+            if (h.rotate_left(29) ^ salt).is_multiple_of(2) {
+                ex.doc
+            } else {
+                next_doc += 1;
+                next_doc - 1
+            }
+        };
         if k.upper_share > 0 && h % 100 < k.upper_share {
             let mut e = example(ex.text.to_ascii_uppercase(), ex.ents.clone(), ex.mask.is_some(), ex.fold);
-            e.doc = ex.doc;
+            e.doc = doc_of(1);
             extra.push(e);
         }
         if k.lower_share > 0 && (h / 100) % 100 < k.lower_share {
             let mut e = example(ex.text.to_ascii_lowercase(), ex.ents.clone(), ex.mask.is_some(), ex.fold);
-            e.doc = ex.doc;
+            e.doc = doc_of(2);
             extra.push(e);
         }
     }
     log(&format!("{} capitalization variants added", extra.len()));
+    // particle variants: a share of the sentences with a name of two or more words get a copy
+    // whose last word carries a particle ("Ayman al-Zawahiri", "Sharm el-Sheikh", "Juan de la
+    // Cruz"), which the corpora seldom show
+    let before = extra.len();
+    for ex in &train_ex {
+        let h = (corpus::fnv(&ex.text) ^ opts.seed).rotate_left(41);
+        if h % 100 >= k.particle_share || ex.free {
+            continue;
+        }
+        if let Some((text, ents)) = particle_variant(&ex.text, &ex.ents, h / 100) {
+            let mut e = example(text, ents, ex.mask.is_some(), ex.fold);
+            e.doc = ex.doc;
+            extra.push(e);
+        }
+    }
+    log(&format!("{} particle variants added", extra.len() - before));
+    // lowercased-name variants: web text writes names in lowercase in otherwise cased
+    // sentences ("how are vietnam and Afghanistan alike?")
+    let before = extra.len();
+    for ex in &train_ex {
+        let h = (corpus::fnv(&ex.text) ^ opts.seed).rotate_left(17);
+        if h % 100 >= k.lower_name_share || ex.ents.is_empty() || !ex.text.is_ascii() || ex.free {
+            continue;
+        }
+        let mut text = ex.text.clone().into_bytes();
+        for e in &ex.ents {
+            text[e.start as usize..e.end as usize].make_ascii_lowercase();
+        }
+        let text = String::from_utf8(text).expect("ASCII stays UTF-8");
+        if text != ex.text {
+            let mut e = example(text, ex.ents.clone(), ex.mask.is_some(), ex.fold);
+            e.doc = ex.doc;
+            extra.push(e);
+        }
+    }
+    log(&format!("{} lowercased-name variants added", extra.len() - before));
     train_ex.extend(extra);
 
     // lexicons: word clusters, and gazetteers (one per fold, so training sees names from other
@@ -562,7 +715,10 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, St
             names.push((ex.fold, toks, t));
         }
     }
+    let ext =
+        if fs.has(FeatureSet::EXT) { load_ext(opts.lexicon.as_deref(), k.ext_mask, log)? } else { Default::default() };
     let lex_all = Lexicons {
+        ext: ext.clone(),
         clusters: clusters.clone(),
         gazetteer: if fs.has(FeatureSet::GAZETTEER) {
             build_gazetteer(names.iter().map(|(_, t, ty)| (t.as_slice(), *ty)))
@@ -581,6 +737,7 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, St
     let mut fold_lex = Vec::new();
     for f in 0..k.folds.max(1) {
         let lex = Lexicons {
+            ext: ext.clone(),
             clusters: clusters.clone(),
             gazetteer: if fs.has(FeatureSet::GAZETTEER) {
                 build_gazetteer(names.iter().filter(|n| n.0 != f).map(|(_, t, ty)| (t.as_slice(), *ty)))
@@ -700,6 +857,21 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, St
         }
     }
     log(&format!("dev all corpora:\n{}", all.table(0b1111)));
+    // robustness: the CoNLL tuning part written all in capitals and all in lowercase
+    let mut line = String::from("robustness (CoNLL testa re-cased, whole documents):");
+    for (name, f) in [("upper", str::to_ascii_uppercase as fn(&str) -> String), ("lower", str::to_ascii_lowercase)] {
+        let mut exs = Vec::new();
+        for (di, d) in corpora[0].dev.iter().enumerate() {
+            for s in &d.sentences {
+                let mut e = example(f(&s.text), s.ents.clone(), false, 0);
+                e.doc = di;
+                exs.push(e);
+            }
+        }
+        let c = evaluate(&tagger, &exs, 0b1111, name);
+        line.push_str(&format!(" {name} F1 {:.4}", c.micro().2));
+    }
+    log(&line);
     let model = Arc::try_unwrap(tagger.model).unwrap_or_else(|m| (*m).clone());
     log(&format!(
         "model: 2^{} rows, {} used, {} bytes; trained in {:.0} s",
@@ -758,4 +930,42 @@ fn dump(ex: &Example, labels: &[u8], types: u8) {
             .join(" ")
     };
     eprintln!("TEXT {}\n  GOLD {}\n  PRED {}", ex.text, show(&gold), show(&pred));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn particle_variants_shift_the_names_after_the_particle() {
+        let text = "Ayman Zawahiri met Ann Lee in Cairo.";
+        let ents = vec![
+            Ent { start: 0, end: 14, ty: 0 },
+            Ent { start: 19, end: 26, ty: 0 },
+            Ent { start: 30, end: 35, ty: 2 },
+        ];
+        let (t, e) = particle_variant(text, &ents, 0).unwrap();
+        assert_eq!(t, "Ayman al-Zawahiri met Ann Lee in Cairo.");
+        let names: Vec<&str> = e.iter().map(|x| &t[x.start as usize..x.end as usize]).collect();
+        assert_eq!(names, ["Ayman al-Zawahiri", "Ann Lee", "Cairo"]);
+        let (t, _) = particle_variant(text, &ents, 7).unwrap();
+        assert_eq!(t, "Ayman de la Zawahiri met Ann Lee in Cairo.");
+        // no name of two words: no variant
+        assert!(particle_variant("Cairo is big.", &[Ent { start: 0, end: 5, ty: 2 }], 0).is_none());
+    }
+
+    #[test]
+    fn reads_the_external_lexicon_file() {
+        let dir = std::env::temp_dir().join(format!("dossier-ner-lex-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("lex.tsv");
+        std::fs::write(&p, "# comment\nnew york\tcity1\nann\tfirst_f\nbogus\tnope\n").unwrap();
+        let idx = load_ext(Some(&p), u32::MAX, &mut |_| {}).unwrap();
+        let lex = Lexicons { ext: idx, ..Default::default() };
+        let mut x = Extractor::default();
+        x.set_tokens(["Ann", "left", "New", "York", "bogus", "Secretary"], &lex, FeatureSet::DEFAULT);
+        let e: Vec<u32> = x.atoms.iter().map(|a| a.ext).collect();
+        assert_eq!(e, [ext::FIRST_F, 0, ext::CITY1, ext::CITY1 << 16, 0, ext::ROLE]);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
