@@ -1,11 +1,17 @@
 //! The pipeline `dossier extract` runs, in one place so every front end runs the same one.
 
 use crate::ner::NerTagger;
-use crate::{Component, OrderError, Pipeline, Segmenter, TimeTagger};
+use crate::{Component, EntityLinker, OrderError, Pipeline, QuoteFinder, Segmenter, TimeTagger};
 
 /// The standard components, in dependency order. Add a new component here.
 pub fn default_components() -> Vec<Box<dyn Component>> {
-    vec![Box::new(Segmenter), Box::new(NerTagger::embedded()), Box::new(TimeTagger)]
+    vec![
+        Box::new(Segmenter),
+        Box::new(NerTagger::embedded()),
+        Box::new(TimeTagger),
+        Box::new(EntityLinker),
+        Box::new(QuoteFinder),
+    ]
 }
 
 /// The standard pipeline: segmentation, then each analysis component in dependency order.
@@ -32,7 +38,10 @@ mod tests {
 
     #[test]
     fn skipping_checks_names_and_order() {
-        assert!(pipeline_without(&["ner".into()]).is_ok());
+        // entities and quotes read the names NER finds: skipping NER skips them too
+        assert!(pipeline_without(&["ner".into()]).err().unwrap().contains("requires"));
+        assert!(pipeline_without(&["ner".into(), "entities".into(), "quotes".into()]).is_ok());
+        assert!(pipeline_without(&["entities".into(), "quotes".into()]).is_ok());
         assert!(pipeline_without(&["nonsense".into()]).err().unwrap().contains("no component named"));
         assert!(pipeline_without(&["segment".into()]).err().unwrap().contains("requires"));
     }

@@ -2,12 +2,16 @@
 //! layer and declares what it needs, so [`Pipeline::new`] can refuse a wrong order.
 #![warn(missing_docs)]
 
+pub mod entities;
 pub mod ner;
 pub mod pipeline;
+pub mod quotes;
 pub mod segment;
 pub mod time;
 
+pub use entities::EntityLinker;
 pub use pipeline::{Component, Layer, OrderError, Pipeline};
+pub use quotes::QuoteFinder;
 pub use segment::{Segmenter, split_sentences, tokenize};
 pub use time::TimeTagger;
 mod defaults;

@@ -1,0 +1,402 @@
+//! Grouping name mentions: nickname and acronym definitions, identical names, short forms of
+//! person names, and acronyms that spell one organisation's initials.
+
+use super::words::FxMap;
+use super::words::f;
+use super::{Ctx, Work, is_acronym};
+use dossier_model::{EntityType, MentionKind, Span, TokenKind};
+
+pub(crate) fn cluster(cx: &mut Ctx) {
+    definitions(cx);
+    names(cx);
+    surnames(cx);
+    initials(cx);
+}
+
+/// Surnames the tagger missed ("Ms Achebe-Lund writes", "Mr Varga said"): a capitalised word
+/// that is the last word of a person's full name in the document, not inside another name,
+/// becomes an alias mention of the nearest such person (before it if any, else after it).
+fn surnames(cx: &mut Ctx) {
+    use super::words::f;
+    let n = cx.v.len();
+    // surname → full-name mentions (first token positions)
+    let mut by_last: FxMap<&str, Vec<usize>> = FxMap::default();
+    for i in 0..cx.men.len() {
+        let w = &cx.men[i];
+        if w.linkable && w.ty == EntityType::Person && w.b - w.a > 1 && w.kind == MentionKind::Name {
+            let last = cx.v.s(w.b - 1);
+            if last.chars().next().is_some_and(char::is_uppercase) && last.len() > 2 {
+                by_last.entry(last).or_default().push(i);
+            }
+        }
+    }
+    if by_last.is_empty() {
+        return;
+    }
+    let cov = coverage(cx);
+    let mut add: Vec<(usize, usize)> = Vec::new(); // token, full-name mention
+    for t in 0..n {
+        if cov[t] != u32::MAX || cx.v.toks[t].kind != TokenKind::Word || !cx.v.cap(t) {
+            continue;
+        }
+        let Some(list) = by_last.get(cx.v.s(t)) else { continue };
+        // not part of a longer capitalised run ("Clinton Foundation"), unless a title or an
+        // honorific stands before it
+        let next_cap = t + 1 < n && cx.v.cap(t + 1) && cov[t + 1] == u32::MAX;
+        if next_cap {
+            continue;
+        }
+        let pos = cx.v.toks[t].span.start;
+        let before = list.iter().copied().filter(|&c| cx.men[c].span.start < pos).max_by_key(|&c| cx.men[c].span.start);
+        let chosen = before.or_else(|| list.iter().copied().min_by_key(|&c| cx.men[c].span.start));
+        if let Some(c) = chosen {
+            add.push((t, c));
+        }
+    }
+    for (t, c) in add {
+        let mut written = None;
+        let mut gender = super::Gender::Any;
+        if t > 0 && cx.v.info[t - 1].has(f::HON) && cx.v.cap(t - 1) {
+            written = Some(Span::new(cx.v.toks[t - 1].span.start, cx.v.toks[t].span.end));
+            gender = cx.v.info[t - 1].gender();
+        }
+        let k = cx.add(Work {
+            span: cx.v.toks[t].span,
+            ty: EntityType::Person,
+            a: t,
+            b: t + 1,
+            kind: MentionKind::Alias,
+            written,
+            gender,
+            linkable: true,
+            entity: None,
+        });
+        cx.union(k, c);
+    }
+}
+
+/// Per token, the mention covering it (`u32::MAX` for none).
+fn coverage(cx: &Ctx) -> Vec<u32> {
+    let mut cov = vec![u32::MAX; cx.v.len()];
+    for (i, w) in cx.men.iter().enumerate() {
+        for c in &mut cov[w.a..w.b.min(cx.v.len())] {
+            *c = i as u32;
+        }
+    }
+    cov
+}
+
+/// A nickname or short form defined next to a name.
+struct Def {
+    /// The mention it belongs to.
+    owner: usize,
+    /// Its words (case-sensitive), without "the" and quote marks.
+    core: Vec<String>,
+}
+
+/// "X, known as Y", "X (dubbed Y)", "X (the Met)", "X (FBI)": Y is linked to X wherever it
+/// occurs in the document.
+fn definitions(cx: &mut Ctx) {
+    let v = &cx.v;
+    let n = v.len();
+    let cov = coverage(cx);
+    let mut defs: Vec<Def> = Vec::new();
+    let mention_ending_at = |end: usize| -> Option<usize> {
+        // the mention whose last token is `end - 1`
+        let m = *cov.get(end.checked_sub(1)?)?;
+        (m != u32::MAX && cx.men[m as usize].b == end && cx.men[m as usize].linkable).then_some(m as usize)
+    };
+    for i in 0..n {
+        let trigger = v.info[i].has(f::ALIAS_CUE);
+        if !trigger && (v.toks[i].kind != TokenKind::Punct || !v.punct(i, b'(')) {
+            continue;
+        }
+        // nickname triggers
+        let after = if !trigger {
+            None
+        } else if v.is(i, "known") && v.is(i + 1, "as") {
+            Some(i + 2)
+        } else if v.is(i, "dubbed")
+            || v.is(i, "nicknamed")
+            || v.is(i, "alias")
+            || v.is(i, "aka")
+            || v.is(i, "a.k.a.")
+            || v.is(i, "called") && i > 0 && v.is(i - 1, "also")
+        {
+            Some(i + 1)
+        } else {
+            None
+        };
+        if let Some(start) = after {
+            // the name before: "X, known as", "X (also known as", "X, better known as"
+            let mut j = i;
+            while j > 0
+                && i - j < 4
+                && (v.punct(j - 1, b',')
+                    || v.punct(j - 1, b'(')
+                    || v.is(j - 1, "also")
+                    || v.is(j - 1, "better")
+                    || v.is(j - 1, "widely"))
+            {
+                j -= 1;
+            }
+            let owner = mention_ending_at(j);
+            if let Some(owner) = owner
+                && matches!(cx.men[owner].ty, EntityType::Person | EntityType::Org | EntityType::Misc)
+                && let Some(core) = nickname_at(cx, start)
+            {
+                defs.push(Def { owner, core });
+            }
+        }
+        // "(FBI)", "(the Met)" after an organisation's name
+        if v.punct(i, b'(')
+            && let Some(owner) = mention_ending_at(i)
+            && cx.men[owner].ty != EntityType::Person
+        {
+            let mut s = i + 1;
+            if v.is(s, "the") {
+                s += 1;
+            }
+            let mut e = s;
+            while e < n && e < s + 3 && v.cap(e) {
+                e += 1;
+            }
+            if e > s && v.punct(e, b')') {
+                let alias: Vec<String> = (s..e).map(|k| v.s(k).to_string()).collect();
+                let owner_words: Vec<&str> = (cx.men[owner].a..cx.men[owner].b).map(|k| v.s(k)).collect();
+                if abbreviates(&alias, &owner_words) {
+                    defs.push(Def { owner, core: alias });
+                }
+            }
+        }
+    }
+    if defs.is_empty() {
+        return;
+    }
+    // every occurrence of each defined alias
+    let mut cov = cov;
+    for d in defs {
+        let len = d.core.len();
+        let mut i = 0;
+        while i + len <= n {
+            if cx.v.s(i) != d.core[0] || (1..len).any(|k| cx.v.s(i + k) != d.core[k]) {
+                i += 1;
+                continue;
+            }
+            let (a, b) = (i, i + len);
+            let covering: Vec<u32> = cov[a..b].to_vec();
+            // "the Ferryman" as written
+            let written = (a > 0 && cx.v.info[a - 1].has(super::words::f::THE))
+                .then(|| Span::new(cx.v.toks[a - 1].span.start, cx.v.toks[b - 1].span.end));
+            if covering.iter().all(|&c| c == u32::MAX) {
+                let ty = cx.men[d.owner].ty;
+                let span = Span::new(cx.v.toks[a].span.start, cx.v.toks[b - 1].span.end);
+                let w = Work {
+                    span,
+                    ty,
+                    a,
+                    b,
+                    kind: MentionKind::Alias,
+                    written,
+                    gender: super::Gender::Any,
+                    linkable: true,
+                    entity: None,
+                };
+                let k = cx.add(w);
+                for c in &mut cov[a..b] {
+                    *c = k as u32;
+                }
+                cx.union(d.owner, k);
+            } else if let Some(&c) = covering.first()
+                && c != u32::MAX
+                && covering.iter().all(|&x| x == c)
+                && cx.men[c as usize].a >= a
+                && cx.men[c as usize].b <= b
+                && cx.men[c as usize].linkable
+            {
+                cx.union(d.owner, c as usize);
+                cx.men[c as usize].kind = MentionKind::Alias;
+                if cx.men[c as usize].written.is_none() {
+                    cx.men[c as usize].written = written;
+                }
+            }
+            i = b;
+        }
+    }
+}
+
+/// The nickname starting at token `start`: an optional quote mark and "the", then capitalised
+/// words (or any words up to the closing mark, when quoted).
+fn nickname_at(cx: &Ctx, start: usize) -> Option<Vec<String>> {
+    let v = &cx.v;
+    let n = v.len();
+    let mut s = start;
+    let quoted = s < n && v.toks[s].kind == TokenKind::Quote;
+    if quoted {
+        s += 1;
+    }
+    if v.is(s, "the") {
+        s += 1;
+    }
+    let mut e = s;
+    if quoted {
+        while e < n && e < s + 5 && v.toks[e].kind == TokenKind::Word {
+            e += 1;
+        }
+        if e >= n || v.toks[e].kind != TokenKind::Quote {
+            return None;
+        }
+    } else {
+        while e < n && e < s + 4 && v.cap(e) {
+            e += 1;
+        }
+    }
+    // a capitalised word must lead the nickname, so that it can be found again
+    if e == s || !v.cap(s) {
+        return None;
+    }
+    Some((s..e).map(|k| v.s(k).to_string()).collect())
+}
+
+/// True when `alias` can abbreviate `name`: an acronym whose letters are initials of the name's
+/// words in order (first letter first), or a word that begins one of the name's words.
+fn abbreviates(alias: &[String], name: &[&str]) -> bool {
+    if alias.len() == 1 && is_acronym(&alias[0]) {
+        let letters: Vec<char> = alias[0].chars().filter(|c| c.is_alphabetic()).collect();
+        let initials: Vec<char> = name.iter().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+        if initials.first() != letters.first() {
+            return false;
+        }
+        // letters in order among the initials (or among all letters of the name)
+        let mut it = initials.iter();
+        if letters.iter().all(|l| it.any(|c| c == l)) {
+            return true;
+        }
+        let joined: String = name.concat().to_uppercase();
+        let mut it = joined.chars();
+        return letters.iter().all(|l| it.any(|c| c == *l));
+    }
+    alias.len() == 1 && name.iter().any(|w| w.len() > alias[0].len() && w.starts_with(alias[0].as_str()))
+}
+
+/// Identical names, and short forms of person names: a name that repeats the end (surname) or
+/// the start (given name) of a longer person name joins the nearest such name, before it if
+/// any, else after it.
+fn names(cx: &mut Ctx) {
+    let n = cx.men.len();
+    let norms: Vec<String> =
+        (0..n).map(|i| if cx.men[i].linkable { cx.norm(cx.men[i].a, cx.men[i].b) } else { String::new() }).collect();
+    let words: Vec<Vec<&str>> = norms.iter().map(|s| s.split(' ').collect()).collect();
+    let full = |i: usize, cx: &Ctx| cx.men[i].linkable && cx.men[i].ty == EntityType::Person && words[i].len() > 1;
+    let mut by_last: FxMap<&str, Vec<usize>> = FxMap::default();
+    let mut by_first: FxMap<&str, Vec<usize>> = FxMap::default();
+    for i in 0..n {
+        if full(i, cx) {
+            by_last.entry(words[i][words[i].len() - 1]).or_default().push(i);
+            by_first.entry(words[i][0]).or_default().push(i);
+        }
+    }
+    // mentions in text order (aliases added by definitions come last in `men`)
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| cx.men[i].span.start);
+    let pos: Vec<usize> = (0..n).map(|i| cx.men[i].span.start).collect();
+    let mut short = vec![false; n];
+    for &i in &order {
+        let w = &cx.men[i];
+        if !w.linkable || w.kind != MentionKind::Name || w.ty == EntityType::Loc {
+            continue;
+        }
+        let mw = &words[i];
+        let k = mw.len();
+        if k > 3 {
+            continue;
+        }
+        let mut cands: Vec<usize> = Vec::new();
+        if let Some(list) = by_last.get(mw[k - 1]) {
+            for &c in list {
+                let cw = &words[c];
+                if cw.len() > k && (cw.ends_with(mw) || (k > 1 && cw[0] == mw[0] && subsequence(mw, cw))) {
+                    cands.push(c);
+                }
+            }
+        }
+        if k == 1
+            && w.ty == EntityType::Person
+            && let Some(list) = by_first.get(mw[0])
+        {
+            cands.extend(list.iter().copied().filter(|&c| words[c].len() > 1));
+        }
+        if cands.is_empty() {
+            continue;
+        }
+        let p = pos[i];
+        let before = cands.iter().copied().filter(|&c| pos[c] < p).max_by_key(|&c| pos[c]);
+        let chosen = before.or_else(|| cands.iter().copied().filter(|&c| pos[c] > p).min_by_key(|&c| pos[c]));
+        if let Some(c) = chosen {
+            cx.union(i, c);
+            short[i] = k == 1;
+        }
+    }
+    let mut first: FxMap<&str, usize> = FxMap::default();
+    for &i in &order {
+        if !cx.men[i].linkable || short[i] || norms[i].is_empty() {
+            continue;
+        }
+        match first.get(norms[i].as_str()) {
+            Some(&j) => cx.union(i, j),
+            None => {
+                first.insert(norms[i].as_str(), i);
+            }
+        }
+    }
+}
+
+/// True when the words of `a` occur in `b` in order.
+fn subsequence(a: &[&str], b: &[&str]) -> bool {
+    let mut it = b.iter();
+    a.iter().all(|x| it.any(|y| y == x))
+}
+
+/// An acronym mention ("NCD") joins the one organisation whose initials it spells.
+fn initials(cx: &mut Ctx) {
+    let n = cx.men.len();
+    let mut table: FxMap<String, Vec<usize>> = FxMap::default();
+    for i in 0..n {
+        let w = &cx.men[i];
+        if !w.linkable || w.b - w.a < 2 || w.ty == EntityType::Person {
+            continue;
+        }
+        let mut ini = String::new();
+        for k in w.a..w.b {
+            let s = cx.v.s(k);
+            match s.chars().next() {
+                Some(c) if c.is_uppercase() => ini.push(c),
+                _ => {}
+            }
+        }
+        if ini.chars().count() >= 2 {
+            table.entry(ini).or_default().push(i);
+        }
+    }
+    if table.is_empty() {
+        return;
+    }
+    for i in 0..n {
+        let w = &cx.men[i];
+        if !w.linkable || w.b - w.a != 1 || w.ty == EntityType::Person {
+            continue;
+        }
+        let s = cx.v.s(w.a);
+        if !is_acronym(s) {
+            continue;
+        }
+        let letters: String = s.chars().filter(|c| c.is_alphabetic()).collect();
+        if let Some(list) = table.get(&letters) {
+            let list = list.clone();
+            let roots: Vec<usize> = list.iter().map(|&j| cx.find(j)).collect();
+            if roots.iter().all(|&r| r == roots[0]) {
+                cx.union(i, list[0]);
+            }
+        }
+    }
+}

@@ -1,0 +1,289 @@
+//! Descriptions ("the home secretary") and pronouns ("she") linked to the entities they refer
+//! to, where the link is reliable.
+
+use super::words::{Gender, f, words};
+use super::{Ctx, Work};
+use dossier_model::{EntityType, MentionKind, Span, TokenKind};
+
+/// Gender of each person entity from the strongest evidence: an honorific on one of its
+/// mentions (3), a gendered role noun (2, set by `roles`), a listed given name (1).
+pub(crate) fn gender(cx: &mut Ctx) {
+    let w = words();
+    for e in 0..cx.ents.len() {
+        if cx.ents[e].ty != EntityType::Person {
+            continue;
+        }
+        let mut g = cx.info[e].gender;
+        for &m in &cx.ents[e].mentions {
+            let gm = cx.men[m].gender;
+            if gm != Gender::Any && g.0 < 3 {
+                g = (3, gm);
+            }
+        }
+        if g.0 == 0
+            && let Some(first) = cx.ents[e].name.split_whitespace().next()
+        {
+            let inf = w.get(first);
+            if inf.has(f::GIVEN) {
+                g = (1, inf.gender());
+            }
+        }
+        cx.info[e].gender = g;
+    }
+}
+
+/// The role phrase starting after "the" at token `s`: (end token, head token), when it ends in
+/// a role noun and is not a title before a name ("the Home Secretary Sajid Javid").
+fn role_phrase(cx: &Ctx, s: usize) -> Option<(usize, usize)> {
+    let v = &cx.v;
+    let n = v.len();
+    let mut e = s;
+    let mut head = None;
+    while e < n && e - s < 4 && v.toks[e].kind == TokenKind::Word {
+        let inf = &v.info[e];
+        if inf.has(f::TITLE | f::ROLE) && !inf.has(f::PLURAL) {
+            head = Some(e);
+        } else if !inf.has(f::ROLE_MOD) {
+            break;
+        }
+        e += 1;
+    }
+    let head = head?;
+    let e = head + 1;
+    // a name follows: a title; "of" follows: "the president of the club"
+    if v.cap(e) && !v.info[e].has(f::CUE | f::AUX | f::BE) || v.is(e, "of") {
+        return None;
+    }
+    Some((e, head))
+}
+
+/// "the home secretary", "the spokeswoman": linked to the one entity whose role has the same
+/// words, or else the same head noun.
+pub(crate) fn nominals(cx: &mut Ctx) {
+    if cx.info.iter().all(|i| i.role_keys.is_empty()) {
+        return;
+    }
+    let n = cx.v.len();
+    let mut covered = vec![false; n];
+    for w in &cx.men {
+        for c in &mut covered[w.a..w.b.min(n)] {
+            *c = true;
+        }
+    }
+    let mut add: Vec<(usize, usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i + 1 < n {
+        if !cx.v.info[i].has(f::THE) || covered[i + 1] {
+            i += 1;
+            continue;
+        }
+        let Some((e, head)) = role_phrase(cx, i + 1) else {
+            i += 1;
+            continue;
+        };
+        let key = cx.norm(i + 1, e);
+        let head_word = cx.v.s(head).trim_end_matches('.').to_lowercase();
+        let by_key: Vec<usize> =
+            (0..cx.ents.len()).filter(|&k| cx.info[k].role_keys.iter().any(|(rk, _)| *rk == key)).collect();
+        let pick = if by_key.len() == 1 {
+            Some(by_key[0])
+        } else if by_key.is_empty() {
+            let by_head: Vec<usize> =
+                (0..cx.ents.len()).filter(|&k| cx.info[k].role_keys.iter().any(|(_, h)| *h == head_word)).collect();
+            (by_head.len() == 1).then(|| by_head[0])
+        } else {
+            None
+        };
+        if let Some(ent) = pick {
+            add.push((i, e, ent));
+        }
+        i = e;
+    }
+    for (a, b, ent) in add {
+        let span = Span::new(cx.v.toks[a].span.start, cx.v.toks[b - 1].span.end);
+        let k = cx.add(Work {
+            span,
+            ty: cx.ents[ent].ty,
+            a,
+            b,
+            kind: MentionKind::Nominal,
+            written: None,
+            gender: Gender::Any,
+            linkable: true,
+            entity: Some(ent),
+        });
+        cx.ents[ent].mentions.push(k);
+    }
+}
+
+/// A person a pronoun may refer to.
+#[derive(Clone, Copy)]
+struct Slot {
+    tok: usize,
+    sent: u32,
+    /// The entity, or `None` for a person described but not named ("a spokeswoman").
+    ent: Option<usize>,
+    gender: Gender,
+    subject: bool,
+    quoted: bool,
+}
+
+/// How many sentences back a pronoun looks.
+const WINDOW: u32 = 2;
+
+/// "he", "she", "him", "her", "his", "himself", "herself" outside quotations, linked to the most
+/// salient person of agreeing gender in this and the two sentences before: a subject, recent,
+/// named. Not linked when a described but unnamed person ("a spokeswoman") or another named
+/// one comes close.
+pub(crate) fn pronouns(cx: &mut Ctx) {
+    let n = cx.v.len();
+    // person mentions by first token
+    let mut starts: Vec<(usize, usize)> = cx
+        .men
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| {
+            w.entity.is_some_and(|e| cx.ents[e].ty == EntityType::Person) && w.kind != MentionKind::Pronoun
+        })
+        .map(|(k, w)| (w.a, k))
+        .collect();
+    starts.sort_unstable();
+    let mut next_m = 0;
+    let mut slots: Vec<Slot> = Vec::new();
+    let mut last_slot_sent = u32::MAX;
+    let mut links: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let sent = cx.v.sent[i];
+        // named (or described and linked) people starting here
+        let mut took = false;
+        while next_m < starts.len() && starts[next_m].0 <= i {
+            let (a, k) = starts[next_m];
+            next_m += 1;
+            if a < i {
+                continue;
+            }
+            let e = cx.men[k].entity.expect("filtered");
+            let g = if cx.info[e].gender.0 > 0 { cx.info[e].gender.1 } else { cx.men[k].gender };
+            slots.push(Slot {
+                tok: i,
+                sent,
+                ent: Some(e),
+                gender: g,
+                subject: last_slot_sent != sent,
+                quoted: cx.in_quote[i],
+            });
+            last_slot_sent = sent;
+            took = true;
+        }
+        let inf = cx.v.info[i];
+        // a described person: "a government source", "the spokeswoman"
+        if !took && inf.has(f::DET) && !inf.has(f::COMP) {
+            let mut k = i + 1;
+            while k < n && k < i + 4 && cx.v.toks[k].kind == TokenKind::Word {
+                let ik = &cx.v.info[k];
+                if (ik.has(f::SRC) || ik.has(f::ROLE)) && !ik.has(f::PLURAL | f::ROLE_MOD) {
+                    slots.push(Slot {
+                        tok: k,
+                        sent,
+                        ent: None,
+                        gender: ik.gender(),
+                        subject: last_slot_sent != sent,
+                        quoted: cx.in_quote[k],
+                    });
+                    last_slot_sent = sent;
+                    break;
+                }
+                if ik.has(f::CUE | f::AUX | f::BE | f::PREP | f::PRON) {
+                    break;
+                }
+                k += 1;
+            }
+        }
+        if inf.has(f::PRON) && !inf.has(f::P_1 | f::P_2 | f::PLURAL) && !cx.in_quote[i] {
+            let g = inf.gender();
+            if matches!(g, Gender::Male | Gender::Female)
+                && cx.v.byte(i).is_ascii_alphabetic()
+                && let Some(e) = resolve(cx, &slots, i, sent, g)
+            {
+                links.push((i, e));
+                if cx.info[e].gender.0 == 0 {
+                    cx.info[e].gender = (0, g);
+                }
+                slots.push(Slot {
+                    tok: i,
+                    sent,
+                    ent: Some(e),
+                    gender: g,
+                    subject: last_slot_sent != sent && inf.has(f::P_SUBJ),
+                    quoted: false,
+                });
+                last_slot_sent = sent;
+            }
+        }
+        i += 1;
+    }
+    for (t, e) in links {
+        let span = cx.v.toks[t].span;
+        let k = cx.add(Work {
+            span,
+            ty: EntityType::Person,
+            a: t,
+            b: t + 1,
+            kind: MentionKind::Pronoun,
+            written: None,
+            gender: Gender::Any,
+            linkable: true,
+            entity: Some(e),
+        });
+        cx.ents[e].mentions.push(k);
+    }
+}
+
+/// The entity the pronoun at token `p` refers to, if one clearly stands out.
+fn resolve(cx: &Ctx, slots: &[Slot], p: usize, sent: u32, g: Gender) -> Option<usize> {
+    // best score per candidate: entity, or unnamed slot
+    let mut cands: Vec<(Option<usize>, usize, i32)> = Vec::new();
+    let mut rank = 0;
+    for (si, s) in slots.iter().enumerate().rev().take(40) {
+        if s.sent + WINDOW < sent {
+            break;
+        }
+        if s.quoted || s.tok >= p {
+            continue;
+        }
+        let sg = match s.ent {
+            Some(e) if cx.info[e].gender.1 != Gender::Any => cx.info[e].gender.1,
+            _ => s.gender,
+        };
+        if !sg.agrees(g) {
+            continue;
+        }
+        let key = match s.ent {
+            Some(e) => (Some(e), usize::MAX),
+            None => (None, si),
+        };
+        let dist = (sent - s.sent) as i32;
+        let mut score = 20 - 6 * dist - rank;
+        if s.subject {
+            score += 5;
+        }
+        if sg == g {
+            score += 3;
+        }
+        rank += 1;
+        match cands.iter_mut().find(|c| (c.0, c.1) == key) {
+            Some(c) => c.2 = c.2.max(score),
+            None => cands.push((key.0, key.1, score)),
+        }
+    }
+    cands.sort_by_key(|c| std::cmp::Reverse(c.2));
+    let best = cands.first().map(|c| (c.2, c.0, c.1));
+    let second = cands.get(1).map(|c| c.2);
+    let (bs, ent, _) = best?;
+    let e = ent?;
+    if second.is_some_and(|s2| bs - s2 < 2) {
+        return None;
+    }
+    Some(e)
+}

@@ -1,0 +1,221 @@
+//! Roles and titles of people: before the name ("Home Secretary Sajid Javid", "US Attorney
+//! General Jeff Sessions"), in an apposition after it ("Jeff Sessions, the attorney general,")
+//! or before it ("Karsland's attorney general, Lucas Varga").
+
+use super::words::{Gender, f};
+use super::{Ctx, clean};
+use dossier_model::{EntityType, MentionKind, Span, TokenKind};
+
+/// Longest role phrase, in tokens.
+const MAX_ROLE: usize = 12;
+
+pub(crate) fn roles(cx: &mut Ctx) {
+    let mut found: Vec<(usize, usize, usize, usize)> = Vec::new(); // entity, first token, end token, head token
+    for i in 0..cx.men.len() {
+        let w = &cx.men[i];
+        if !w.linkable || !matches!(w.kind, MentionKind::Name | MentionKind::Alias) {
+            continue;
+        }
+        let Some(e) = w.entity else { continue };
+        if cx.ents[e].ty != EntityType::Person {
+            continue;
+        }
+        let (a, b) = (w.a, w.b);
+        if let Some((s, t, h)) = title_before(cx, a) {
+            found.push((e, s, t, h));
+        } else if let Some((s, t, h)) = apposition_before(cx, a) {
+            found.push((e, s, t, h));
+        }
+        if let Some((s, t, h)) = apposition_after(cx, b) {
+            found.push((e, s, t, h));
+        }
+    }
+    for (e, s, t, h) in found {
+        add_role(cx, e, s, t, h);
+    }
+}
+
+fn add_role(cx: &mut Ctx, e: usize, s: usize, t: usize, head: usize) {
+    let v = &cx.v;
+    let span = Span::new(v.toks[s].span.start, v.toks[t - 1].span.end);
+    let text = clean(span.of(v.text));
+    let key = text.to_lowercase();
+    let head_word = v.s(head).trim_end_matches('.').to_lowercase();
+    let g = v.info[head].gender();
+    let info = &mut cx.info[e];
+    if !info.role_keys.iter().any(|(k, _)| *k == key) {
+        info.role_keys.push((key, head_word));
+    }
+    if g != Gender::Any && info.gender.0 < 2 {
+        info.gender = (2, g);
+    }
+    let ent = &mut cx.ents[e];
+    if !ent.roles.iter().any(|r| r.eq_ignore_ascii_case(&text)) {
+        ent.roles.push(text);
+    }
+}
+
+/// A role word: a title, a role noun or an unnamed-source noun.
+fn is_head(cx: &Ctx, i: usize) -> bool {
+    let inf = &cx.v.info[i];
+    inf.has(f::TITLE | f::ROLE) || (inf.has(f::SRC) && !inf.has(f::PLURAL))
+}
+
+fn is_part(cx: &Ctx, i: usize) -> bool {
+    cx.v.info[i].has(f::TITLE | f::ROLE | f::ROLE_MOD) || (cx.v.cap(i) && !cx.v.info[i].has(f::DET | f::HON))
+}
+
+/// "Home Secretary Sajid Javid": the title run right before the name at token `a` (after an
+/// honorific, if any). Returns (first token, end token, head token).
+fn title_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
+    let v = &cx.v;
+    let mut end = a;
+    if end > 0 && v.info[end - 1].has(f::HON) {
+        end -= 1;
+    }
+    if end == 0 || !is_head(cx, end - 1) || v.toks[end - 1].kind != TokenKind::Word {
+        return None;
+    }
+    // a sentence-initial capital alone is no title ("Sources say...")
+    let head = end - 1;
+    let mut s = head;
+    while s > 0 && head - s < MAX_ROLE {
+        let p = s - 1;
+        if v.toks[p].kind != TokenKind::Word || v.toks[s].para_start || v.sent[p] != v.sent[s] {
+            break;
+        }
+        if is_part(cx, p) {
+            s = p;
+            continue;
+        }
+        // "Secretary of State", "Minister for Foreign Affairs"
+        if (v.is(p, "of") || v.is(p, "for")) && p > 0 && v.info[p - 1].has(f::TITLE | f::ROLE) && v.cap(s) {
+            s = p - 1;
+            continue;
+        }
+        break;
+    }
+    // "the aid worker Layla": up to two unlisted lowercase words after a determiner
+    if s > 0 && !v.info[s - 1].has(f::DET) {
+        let mut k = s;
+        while k > 0 && s - k < 2 && v.toks[k - 1].kind == TokenKind::Word && !v.cap(k - 1) && v.info[k - 1].flags == 0 {
+            k -= 1;
+        }
+        if k < s && k > 0 && v.is(k - 1, "the") {
+            s = k;
+        }
+    }
+    // a lone capitalised word at a sentence start is no role; nor a lone "the"-less lowercase
+    // noun in running text ("sister Layla" keeps; "police Smith" is rare)
+    if s == head && !v.info[head].has(f::TITLE | f::ROLE) {
+        return None;
+    }
+    // do not take a preceding name as part of the role ("Trump adviser Kellyanne Conway" keeps
+    // "Trump adviser", which is right)
+    Some((s, end, head))
+}
+
+/// "Jeff Sessions, the attorney general,": the apposition after the name ending at token `b`.
+fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
+    let v = &cx.v;
+    let n = v.len();
+    if !v.punct(b, b',') {
+        return None;
+    }
+    let mut s = b + 1;
+    let mut start = s;
+    if s < n && v.info[s].has(f::DET) && !v.is(s, "that") {
+        s += 1;
+        start = s;
+    } else if s < n && v.info[s].has(f::PRON | f::P_POSS) && v.info[s].has(f::P_POSS) {
+        s += 1;
+    } else if s + 1 < n && v.cap(s) && (v.is(s + 1, "'s") || v.is(s + 1, "’s")) {
+        s += 2; // "Layla's brother"
+    } else if !(s < n && v.info[s].has(f::TITLE | f::ROLE | f::ROLE_MOD)) {
+        return None;
+    }
+    // the phrase up to a comma, a full stop, a bracket or a verb
+    let mut e = s;
+    let mut head = None;
+    let mut in_pp = false;
+    while e < n && e - s < MAX_ROLE {
+        let t = &v.toks[e];
+        if t.kind != TokenKind::Word {
+            break;
+        }
+        let inf = &v.info[e];
+        if inf.has(f::WH | f::CUE | f::AUX | f::BE) && !inf.has(f::ROLE | f::TITLE) {
+            break;
+        }
+        if inf.has(f::PREP) {
+            head?;
+            in_pp = true;
+        } else if !in_pp && is_head(cx, e) {
+            head = Some(e);
+        }
+        e += 1;
+    }
+    let head = head?;
+    let stop_ok = e >= n || v.punct(e, b',') || v.punct(e, b'.') || v.punct(e, b')') || v.punct(e, b';') || {
+        v.info[e].has(f::CUE | f::AUX | f::BE)
+    };
+    if !stop_ok || e == s {
+        return None;
+    }
+    // the head must be a noun of the phrase, not a modifier ("the chief executive's ...")
+    Some((start, e, head))
+}
+
+/// "the Home Secretary, Miriam Achebe-Lund": the role and comma right before the name at
+/// token `a` (after an honorific, if any).
+fn apposition_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
+    let v = &cx.v;
+    let mut c = a;
+    if c > 0 && v.info[c - 1].has(f::HON) {
+        c -= 1;
+    }
+    if c < 2 || !v.punct(c - 1, b',') {
+        return None;
+    }
+    let end = c - 1;
+    let mut s = end;
+    let mut head = None;
+    while s > 0 && end - s < MAX_ROLE {
+        let p = s - 1;
+        if v.toks[p].kind != TokenKind::Word {
+            break;
+        }
+        if is_head(cx, p) && head.is_none() {
+            head = Some(p);
+            s = p;
+            continue;
+        }
+        if is_part(cx, p) && !v.info[p].has(f::PREP) {
+            s = p;
+            continue;
+        }
+        if (v.is(p, "of") || v.is(p, "for")) && head.is_none() {
+            // "Minister for Foreign Affairs": the head comes before the preposition
+            s = p;
+            continue;
+        }
+        break;
+    }
+    let head = head?;
+    if s == end {
+        return None;
+    }
+    // stops at a determiner or possessive, or the sentence start
+    let p = s.checked_sub(1);
+    let ok = match p {
+        None => true,
+        Some(p) => {
+            v.info[p].has(f::DET | f::P_POSS)
+                || v.is(p, "'s")
+                || v.is(p, "’s")
+                || v.toks[p].kind == TokenKind::Punct
+                || v.toks[s].para_start
+        }
+    };
+    ok.then_some((s, end, head))
+}

@@ -1,0 +1,735 @@
+//! Reported speech: "X said (that) …", "X told the paper …", "…, X said", "According to X, …",
+//! "X wants to …", "X denied …"; with a quoted phrase inside, `partial`.
+
+use super::attrib::{np_before, np_forward, np_forward_with, subject, verb_cue};
+use super::{Attr, Cx, Rec, Speaker};
+use crate::entities::words::f;
+use dossier_model::{QuoteKind, TokenKind};
+
+/// Adds the reported statements of the document to `recs` (which holds the direct ones).
+pub(crate) fn indirect(cx: &mut Cx, recs: &mut Vec<Rec>) {
+    let n = cx.v.len();
+    // tokens that direct records (and their attributions) cover
+    let mut taken = vec![false; n];
+    for r in recs.iter() {
+        for t in &mut taken[r.first..=r.last] {
+            *t = true;
+        }
+        if let Some(a) = r.attr
+            && !r.inherited
+        {
+            let (lo, hi) = (a.cue.0.min(a.end), a.cue.1.max(a.end));
+            for t in &mut taken[lo..=hi.min(n - 1)] {
+                *t = true;
+            }
+        }
+    }
+    // every cue's reading, then the outermost ones: annotators (and readers) take "X said
+    // that Y told him Z" as X's statement, and a cue inside another's content is not one
+    let mut cands: Vec<((usize, usize), Attr)> = Vec::new();
+    for (i, &tk) in taken.iter().enumerate() {
+        if tk || cx.used[i] || cx.seg(i).is_some() {
+            continue;
+        }
+        let found = if cx.v.info[i].has(f::ACCORDING) && cx.v.is(i + 1, "to") {
+            according(cx, i)
+        } else if cx.v.is(i, "clear") {
+            made_clear(cx, i)
+        } else if cx.v.info[i].has(f::CUE) {
+            reported(cx, i)
+        } else {
+            None
+        };
+        if let Some(c) = found {
+            cands.push(c);
+        }
+    }
+    cands.sort_by_key(|((a, z), attr)| (std::cmp::Reverse(z - a), attr.cue.0));
+    let mut inside = vec![false; n];
+    let mut out: Vec<Rec> = Vec::new();
+    for ((a, z), attr) in cands {
+        if z < a || inside[attr.cue.0] || (a..=z).any(|t| inside[t]) {
+            continue;
+        }
+        if let Some(rec) = make(cx, (a, z), attr, &taken) {
+            for t in &mut inside[rec.first..=rec.last] {
+                *t = true;
+            }
+            for u in &mut cx.used[attr.cue.0..=attr.cue.1] {
+                *u = true;
+            }
+            out.push(rec);
+        }
+    }
+    recs.extend(out);
+}
+
+/// A record from a content token range: partial when it holds quoted phrases nobody took,
+/// none when it overlaps a direct quotation.
+fn make(cx: &mut Cx, (a, z): (usize, usize), attr: Attr, taken: &[bool]) -> Option<Rec> {
+    // a content running into a direct quotation's attribution ends before it
+    let z = match (a..=z).find(|&t| taken[t]) {
+        Some(t) if t > a + 2 => {
+            let mut z = t - 1;
+            while z > a && matches!(cx.v.toks[z].kind, TokenKind::Punct) {
+                z -= 1;
+            }
+            z
+        }
+        Some(_) => return None,
+        None => z,
+    };
+    if z < a || (z == a && cx.mention(a).is_none()) {
+        return None;
+    }
+    let span = cx.span(a, z);
+    let mut parts = Vec::new();
+    let mut nicknames = 0;
+    let mut t = a;
+    while t <= z {
+        if let Some(s) = cx.seg(t) {
+            let seg = cx.segs[s];
+            if seg.open >= a && seg.end_tok() <= z && !cx.seg_used[s] && !seg.inner.is_empty() {
+                if nickname(cx, seg.open, seg.end_tok()) {
+                    nicknames += 1;
+                } else {
+                    parts.push(seg.inner);
+                    cx.seg_used[s] = true;
+                }
+            }
+            t = seg.end_tok() + 1;
+            continue;
+        }
+        t += 1;
+    }
+    // "The others called him “the Ferryman”": a name given, nothing said
+    if nicknames > 0 && parts.is_empty() && z - a < 8 && cx.v.s(attr.cue.0).to_ascii_lowercase().starts_with("call") {
+        return None;
+    }
+    let kind = if parts.is_empty() {
+        parts.push(span);
+        QuoteKind::Indirect
+    } else if parts.len() == 1 && a + 1 < z && cx.seg(a).is_some() && cx.seg(a) == cx.seg(z) {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    };
+    Some(Rec { span, parts, kind, attr: Some(attr), first: a, last: z, inherited: false })
+}
+
+/// True when the quoted stretch from token `o` to `z` is a nickname, not a quotation: a short
+/// name ("the Ferryman", "Little Marco") after "known as", "dubbed", "nicknamed", or after
+/// "called" and a pronoun or name.
+fn nickname(cx: &Cx, o: usize, z: usize) -> bool {
+    let v = &cx.v;
+    if z < o + 2 || z - o > 5 || o < 2 {
+        return false;
+    }
+    let mut first = o + 1;
+    if v.is(first, "the") {
+        first += 1;
+    }
+    if first >= z || !v.cap(first) {
+        return false;
+    }
+    let p = o - 1;
+    v.is(p, "dubbed")
+        || v.is(p, "nicknamed")
+        || v.is(p, "as") && (v.is(p - 1, "known") || v.is(p - 1, "nicknamed"))
+        || (v.info[p].has(f::PRON) && v.info[p].has(f::P_OBJ) || cx.mention(p).is_some()) && v.is(p - 1, "called")
+}
+
+/// The last token of the sentence of token `i` that belongs to a content: before the final
+/// full stop (a closing quotation mark after it stays).
+fn content_end(cx: &Cx, from: usize) -> usize {
+    let (_, se) = cx.sent_range(from);
+    let mut e = se - 1;
+    while e > from && matches!(cx.v.toks[e].kind, TokenKind::Punct) && !cx.v.punct(e, b')') {
+        e -= 1;
+    }
+    e
+}
+
+/// True when a verb phrase of its own starts at token `j` (after adverbs): an auxiliary or a
+/// finite cue ("and has called for …", "but added …").
+fn verb_phrase_at(cx: &Cx, mut j: usize, e: usize) -> bool {
+    let v = &cx.v;
+    // "and has since called for …": a cue after auxiliaries and adverbs ("and had been taken"
+    // goes on with the content's own subject)
+    while j <= e && v.info[j].has(f::ADV | f::NEG | f::AUX) && !v.info[j].has(f::DET) {
+        j += 1;
+    }
+    j <= e && v.info[j].has(f::CUE) && v.info[j].has(f::PAST | f::S3 | f::BASE) && verb_cue(cx, j, f::CUE)
+}
+
+/// True when a clause with its own attribution starts at token `j`: a subject and a cue ("but
+/// he also noted …", "while Cruz said …").
+fn attribution_at(cx: &Cx, j: usize, e: usize) -> bool {
+    let v = &cx.v;
+    let mut k = j;
+    if v.info[k].has(f::PRON) && v.info[k].has(f::P_SUBJ) {
+        k += 1;
+    } else if let Some(m) = cx.mention(k) {
+        while k <= e && cx.mention(k) == Some(m) {
+            k += 1;
+        }
+    } else {
+        // "…, at least 21,000 said they would": a short phrase and a speech verb
+        while k <= e && k < j + 6 && matches!(v.toks[k].kind, TokenKind::Word | TokenKind::Number) {
+            let ik = &v.info[k];
+            if ik.has(f::CUE_S) && ik.has(f::PAST | f::S3) && !ik.has(f::CUE_O) && k > j {
+                return verb_cue(cx, k, f::CUE_S);
+            }
+            if ik.has(f::CONJ | f::COMP | f::WH | f::AUX | f::BE | f::PRON) {
+                return false;
+            }
+            k += 1;
+        }
+        return false;
+    }
+    while k <= e && v.info[k].has(f::ADV | f::AUX | f::NEG) {
+        k += 1;
+    }
+    k <= e && verb_cue(cx, k, f::CUE_S | f::CUE_T) && !v.info[k].has(f::ING)
+}
+
+/// The content runs on to its sentence end unless something else starts: another attribution
+/// (", saying", "and added", "but he noted", ", according to"), a clause about the content
+/// (", which …", ", while …" running to the end), a dash, a semicolon.
+fn cut(cx: &Cx, a: usize, e: usize) -> usize {
+    let v = &cx.v;
+    let mut k = a + 1;
+    while k <= e {
+        if let Some(s) = cx.seg(k) {
+            // "… “less advanced schools,” Trump said: …": an attribution after the quotation
+            let z = cx.segs[s].end_tok();
+            if z < e && attribution_at(cx, z + 1, e) {
+                return z;
+            }
+            k = z + 1;
+            continue;
+        }
+        let long = k >= a + 3;
+        if v.punct(k, b';') || long && v.dash(k) {
+            return k - 1;
+        }
+        if v.punct(k, b',') && k < e {
+            let w = k + 1;
+            let ing =
+                v.toks[w].kind == TokenKind::Word && !v.cap(w) && v.s(w).ends_with("ing") && !v.info[w].has(f::PREP);
+            if long && ing || v.is(w, "according") && v.is(w + 1, "to") {
+                return k - 1;
+            }
+            if long
+                && ["which", "where", "while", "whose", "who", "although", "though", "whereas"]
+                    .iter()
+                    .any(|x| v.is(w, x))
+                && !(w + 1..=e).any(|x| v.punct(x, b','))
+            {
+                return k - 1;
+            }
+            if (v.is(w, "and") || v.is(w, "but") || v.is(w, "while"))
+                && (attribution_at(cx, w + 1, e) || verb_phrase_at(cx, w + 1, e))
+                || attribution_at(cx, w, e)
+            {
+                return k - 1;
+            }
+        }
+        if (v.is(k, "and") || v.is(k, "but") || v.is(k, "while"))
+            && k > a
+            && (verb_phrase_at(cx, k + 1, e) || attribution_at(cx, k + 1, e))
+        {
+            return k - 1;
+        }
+        k += 1;
+    }
+    e
+}
+
+/// The end of an object content ("denied the allegations on Monday", "blasted Rubio and
+/// defended Cruz"): the noun phrase, before a comma, a clause, a time or a medium.
+fn object_end(cx: &Cx, a: usize, e: usize) -> usize {
+    let v = &cx.v;
+    let e = cut(cx, a, e);
+    let mut k = a + 1;
+    while k <= e {
+        if let Some(s) = cx.seg(k) {
+            k = cx.segs[s].end_tok() + 1;
+            continue;
+        }
+        if v.punct(k, b',') {
+            return k - 1;
+        }
+        let sub = ["because", "after", "before", "when", "while", "if", "since", "until", "though", "although", "so"];
+        if sub.iter().any(|x| v.is(k, x)) || (v.is(k, "as") && k > a + 1) {
+            return k - 1;
+        }
+        if v.info[k].has(f::TIME) && !v.is(k, "this") && k > a + 1 {
+            let back = if v.is(k - 1, "on") || v.is(k - 1, "last") { 2 } else { 1 };
+            return k - back;
+        }
+        if (v.is(k, "in") || v.is(k, "during")) && k > a + 1 {
+            let medium = (k + 1..=e.min(k + 3)).any(|x| {
+                v.info[x].has(f::ARTIFACT)
+                    || ["interview", "speech", "op-ed", "debate", "tweet"].iter().any(|w| v.is(x, w))
+            });
+            if medium {
+                return k - 1;
+            }
+        }
+        k += 1;
+    }
+    e
+}
+
+/// Skips what may stand between a cue and its content: time ("on Monday", "last week"), the
+/// medium ("in a statement", "on Twitter"), adverbs, a particle ("pointed out"), and for
+/// recipient cues the recipient ("told reporters", "told the Ardenport Herald").
+fn complement_start(cx: &Cx, cue: usize, se: usize) -> (usize, usize) {
+    let v = &cx.v;
+    let inf = v.info[cue];
+    let mut c = cue + 1;
+    let mut recipient = 0;
+    let mut steps = 0;
+    while c < se && steps < 12 {
+        steps += 1;
+        let ic = v.info[c];
+        if v.is(c, "out") || v.is(c, "up") || (v.is(c, "for") && inf.has(f::CUE_I | f::CUE_O)) {
+            c += 1;
+            continue;
+        }
+        if ic.has(f::ADV) && !ic.has(f::COMP) || ic.has(f::TIME) && !v.is(c, "this") {
+            c += 1;
+            continue;
+        }
+        if v.is(c, "last") || v.is(c, "this") || v.is(c, "next") {
+            c += 2;
+            continue;
+        }
+        if (v.is(c, "on") || v.is(c, "in") || v.is(c, "during") || v.is(c, "at") || v.is(c, "to") && !inf.has(f::CUE_I))
+            && c + 1 < se
+        {
+            // "on Monday", "in a statement", "in an interview with CNN", "to reporters"
+            let mut e = c + 1;
+            while e < se && e < c + 7 && v.toks[e].kind != TokenKind::Punct && !v.info[e].has(f::COMP) {
+                if v.info[e].has(f::PRON) && v.info[e].has(f::P_SUBJ) {
+                    break;
+                }
+                e += 1;
+            }
+            let medium = (c + 1..e).any(|k| {
+                v.info[k].has(f::TIME | f::ARTIFACT)
+                    || v.is(k, "interview")
+                    || v.is(k, "twitter")
+                    || v.is(k, "conference")
+                    || v.is(k, "reporters")
+            });
+            // any short phrase right before "that" is in the way too ("told the parliament in
+            // May that …")
+            let before_that = e - c <= 4 && v.is(e, "that");
+            if medium || before_that || v.is(c, "to") {
+                c = e;
+                if v.punct(c, b',') {
+                    c += 1;
+                }
+                continue;
+            }
+            break;
+        }
+        if inf.has(f::CUE_R) && steps == 1 {
+            // the recipient: a pronoun, a name, a phrase up to "that" / a clause
+            recipient = c;
+            if ic.has(f::PRON) && ic.has(f::P_OBJ) {
+                c += 1;
+                continue;
+            }
+            let mut e = c;
+            while e < se
+                && e < c + 6
+                && v.toks[e].kind == TokenKind::Word
+                && !v.info[e].has(f::COMP | f::PREP | f::AUX | f::BE)
+            {
+                if e > c && (v.info[e].has(f::PRON | f::DET) || v.info[e].has(f::CUE)) {
+                    break;
+                }
+                e += 1;
+            }
+            if e > c {
+                c = e;
+                continue;
+            }
+        }
+        if v.is(c, "of") && inf.has(f::CUE_S) {
+            // "said of Brekov"
+            let mut e = c + 1;
+            while e < se && e < c + 5 && (cx.mention(e).is_some() || v.info[e].has(f::DET)) {
+                e += 1;
+            }
+            if e > c + 1 {
+                c = e;
+                continue;
+            }
+        }
+        break;
+    }
+    (c, recipient)
+}
+
+/// The content after a cue at token `cue`: from "that"/"to"/the clause/the object to the
+/// sentence end (see [`cut`]).
+pub(crate) fn content_after(cx: &Cx, cue: usize) -> Option<(usize, usize)> {
+    let v = &cx.v;
+    let inf = v.info[cue];
+    let (_, se) = cx.sent_range(cue);
+    let (c, recipient) = complement_start(cx, cue, se);
+    if c >= se {
+        return None;
+    }
+    let ic = v.info[c];
+    // "referring to X", "talked about X", "called for X"
+    if inf.has(f::CUE_P)
+        && inf.particle(v.s(c))
+        && !(v.is(c, "to") && inf.has(f::CUE_I))
+        && c + 1 < se
+        && np_start(cx, c + 1)
+    {
+        let e = object_end(cx, c + 1, content_end(cx, c + 1));
+        return (e > c).then_some((c + 1, e));
+    }
+    // "that", "whether", "to" (an intention), "how", "why"; or a clause without "that"
+    let explicit = ic.has(f::COMP) && (v.is(c, "that") || v.is(c, "whether") || v.is(c, "if"))
+        || v.is(c, "to") && inf.has(f::CUE_I)
+        || ic.has(f::WH) && !v.is(c, "who") && !v.is(c, "which") && inf.has(f::CUE_S | f::CUE_T);
+    let weak = inf.has(f::CUE_W) && !inf.has(f::CUE_O);
+    let clause = inf.has(f::CUE_S | f::CUE_T) && clause_start(cx, c)
+        // "said closed primaries deny …"
+        || inf.has(f::CUE_S | f::CUE_B)
+            && !inf.has(f::CUE_W | f::CUE_O)
+            && v.toks[c].kind == TokenKind::Word
+            && !v.info[c].has(f::PREP | f::CONJ | f::AUX | f::BE | f::ADV | f::NEG);
+    // "vowed not to take"
+    let negated = v.info[c].has(f::NEG) && v.is(c + 1, "to") && inf.has(f::CUE_I);
+    let start = if v.punct(c, b':') {
+        c + 1
+    } else if v.punct(c, b',') {
+        return None;
+    } else if explicit || (!weak && (clause || negated || cx.seg(c).is_some() && inf.has(f::CUE_S | f::CUE_O))) {
+        c
+    } else if !weak && inf.has(f::CUE_O) && np_start(cx, c) {
+        let e = object_end(cx, c, content_end(cx, c));
+        return (e >= c).then_some((c, e));
+    } else {
+        return None;
+    };
+    if start >= se {
+        return None;
+    }
+    // "asked Comey to turn over …": the person asked is part of what was asked
+    let start = if v.is(start, "to") && inf.has(f::CUE_R) && recipient > cue { recipient } else { start };
+    let e = content_end(cx, start);
+    let e = cut(cx, start, e);
+    (e >= start).then_some((start, e))
+}
+
+/// True when token `c` can begin a reported clause: a subject pronoun, a determiner, a name,
+/// a number.
+fn clause_start(cx: &Cx, c: usize) -> bool {
+    let v = &cx.v;
+    let ic = v.info[c];
+    (ic.has(f::PRON) && ic.has(f::P_SUBJ) && !v.is(c, "it")
+        || v.is(c, "it") && v.info[c + 1].has(f::BE | f::AUX | f::CUE))
+        || ic.has(f::DET) && !ic.has(f::COMP)
+        || cx.mention(c).is_some()
+        || v.cap(c) && !ic.has(f::CUE)
+        || v.toks[c].kind == TokenKind::Number
+        || v.is(c, "there")
+}
+
+/// True when token `c` can begin an object phrase.
+fn np_start(cx: &Cx, c: usize) -> bool {
+    let v = &cx.v;
+    let ic = v.info[c];
+    if v.toks[c].kind != TokenKind::Word && v.toks[c].kind != TokenKind::Number {
+        return false;
+    }
+    !ic.has(f::AUX | f::BE | f::PREP | f::CONJ | f::NEG) || ic.has(f::DET) && !ic.has(f::COMP)
+}
+
+/// "X has made clear that …", "X made it clear that …".
+fn made_clear(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
+    let v = &cx.v;
+    let mut m = i.checked_sub(1)?;
+    if v.is(m, "it") {
+        m = m.checked_sub(1)?;
+    }
+    if !["make", "makes", "made", "making"].iter().any(|w| v.is(m, w)) || !v.is(i + 1, "that") {
+        return None;
+    }
+    let (sa, _) = cx.sent_range(i);
+    let (sp, _) = np_before(cx, m, sa, false)?;
+    let e = cut(cx, i + 1, content_end(cx, i + 1));
+    (e > i + 1).then_some(((i + 1, e), Attr { cue: (m, i), speaker: Some(sp), end: i }))
+}
+
+/// "Asked whether he would run, Smith said …": a question put to someone unnamed; the content
+/// runs to the comma.
+fn asked(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
+    let v = &cx.v;
+    let (sa, se) = cx.sent_range(i);
+    let lead_in = i == sa
+        || (i == sa + 1 && (v.is(sa, "when") || v.is(sa, "if") || v.is(sa, "after")))
+        || (i > sa && v.punct(i - 1, b',') && (i < 2 || !v.info[i - 2].has(f::PRON)))
+        || (i > sa + 1 && v.is(i - 1, "when") && v.punct(i - 2, b','));
+    if !lead_in {
+        return None;
+    }
+    let mut c = i + 1;
+    while c < se
+        && c < i + 6
+        && (v.info[c].has(f::TIME | f::ADV) || v.is(c, "in") && v.cap(c + 1) || v.cap(c) && v.is(c - 1, "in"))
+    {
+        c += 1;
+    }
+    let ok = v.info[c].has(f::COMP) && !v.is(c, "that") || v.info[c].has(f::WH) || v.is(c, "about") || v.is(c, "to");
+    if !ok {
+        return None;
+    }
+    let start = if v.is(c, "about") { c + 1 } else { c };
+    let mut e = start;
+    while e + 1 < se && !v.punct(e + 1, b',') && cx.seg(e + 1).is_none() {
+        e += 1;
+    }
+    if e + 1 >= se || !v.punct(e + 1, b',') {
+        return None;
+    }
+    Some(((start, e), Attr { cue: (i, i), speaker: None, end: i }))
+}
+
+/// "X said …" or "…, X said": the reported statement of the cue at token `i`.
+pub(crate) fn reported(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
+    let v = &cx.v;
+    let inf = v.info[i];
+    if v.s(i).eq_ignore_ascii_case("asked")
+        && let Some(found) = asked(cx, i)
+    {
+        return Some(found);
+    }
+    if !verb_cue(cx, i, f::CUE) {
+        return None;
+    }
+    let (sa, se) = cx.sent_range(i);
+    // a question ("Does she expect the case to come to trial?") reports nothing
+    if v.s(se - 1).contains('?') && cx.seg(se - 1).is_none() {
+        return None;
+    }
+    // the passive ("was told", "is expected") has no source to find here
+    let mut j = i;
+    let mut steps = 0;
+    while j > sa && steps < 4 && v.info[j - 1].has(f::ADV | f::NEG) {
+        j -= 1;
+        steps += 1;
+    }
+    let be_before = j > sa && v.info[j - 1].has(f::BE);
+    // "X is expected to …": a passive that still names whose intention it is
+    let expected = be_before && v.s(i).eq_ignore_ascii_case("expected") && v.is(i + 1, "to");
+    if be_before && inf.has(f::PAST) && !inf.has(f::ING) && !expected {
+        return None;
+    }
+    let ing = inf.has(f::ING);
+    if ing && !be_before && !(i > sa && v.punct(i - 1, b',')) {
+        // a gerund elsewhere is a noun ("saying goodbye") or a participle we cannot place
+        if !(i > sa && (v.is(i - 1, "and") || v.is(i - 1, "while") || v.is(i - 1, "by"))) {
+            return None;
+        }
+    }
+    // the speaker
+    let mut inverted = false;
+    let inversion = || {
+        // "…, said Mr Novak."
+        let comma_before = i > sa
+            && (v.punct(i - 1, b',')
+                || v.toks[i - 1].kind == TokenKind::Quote
+                    && cx.seg(i - 1).is_some()
+                    && i > sa + 1
+                    && v.punct(i - 2, b','));
+        (comma_before && inf.has(f::CUE_S | f::CUE_T) && !inf.has(f::BASE | f::ING))
+            .then(|| np_forward(cx, i + 1, se))
+            .flatten()
+            .filter(|(sp, end)| {
+                let after = end + 1;
+                (sp.entity.is_some() || sp.pronoun || cx.v.info[sp.head].has(f::SRC | f::ROLE | f::BODY | f::ARTIFACT))
+                    && (after >= se || v.punct(after, b'.') || v.punct(after, b',') || v.info[after].has(f::TIME))
+            })
+    };
+    let (speaker, np_first): (Speaker, usize) = if ing && !be_before {
+        let sp = subject(cx, i, sa)?;
+        (sp, i)
+    } else if let Some((sp, _)) = inversion() {
+        inverted = true;
+        (sp, i)
+    } else if let Some((sp, first)) = np_before(cx, i, sa, ing || expected) {
+        (sp, first)
+    } else {
+        // "… and said", "… but said": the subject of the first verb
+        let j = {
+            let mut j = i;
+            while j > sa && v.info[j - 1].has(f::ADV | f::AUX | f::NEG) {
+                j -= 1;
+            }
+            j
+        };
+        if j > sa && (v.is(j - 1, "and") || v.is(j - 1, "but")) {
+            (subject(cx, i, sa)?, i)
+        } else {
+            return None;
+        }
+    };
+    let attr = Attr { cue: (i, i), speaker: Some(speaker), end: i };
+    let after = if inverted { None } else { content_after(cx, i) };
+    // an explicit complement ("that …", "to …", ": …") settles it; a bare one loses to a
+    // content before the speaker ("Veloria will …, Miriam Achebe-Lund has told the Karsland
+    // authorities in a leaked letter")
+    if let Some((a, _)) = after
+        && (v.info[a].has(f::COMP) || v.is(a, "to") || a > 0 && v.punct(a - 1, b':'))
+    {
+        return Some((after?, attr));
+    }
+    let short_after = after.is_none_or(|(a, z)| z < a + 4);
+    if short_after && let Some(before) = postposed(cx, i, np_first, inverted, ing) {
+        let (a, z) = before;
+        let intro = v.info[a].has(f::PREP | f::COMP | f::WH)
+            || v.s(a).ends_with("ing")
+            || ["when", "if", "as", "after", "while", "although", "though", "since", "because"]
+                .iter()
+                .any(|w| v.is(a, w));
+        if after.is_none() || (z >= a + 5 && !intro) {
+            return Some((before, attr));
+        }
+    }
+    after.map(|c| (c, attr))
+}
+
+/// "…, X said." / "…, said X." / "The plan, he said, would …": the content before the
+/// speaker whose phrase starts at token `np_first` (the cue `i` when inverted).
+fn postposed(cx: &Cx, i: usize, np_first: usize, inverted: bool, ing: bool) -> Option<(usize, usize)> {
+    let v = &cx.v;
+    let inf = v.info[i];
+    let (sa, se) = cx.sent_range(i);
+    if inf.has(f::CUE_W) {
+        return None;
+    }
+    // "…, X said." / "…, said X." / "The plan, he said, would …": the content before
+    if inf.has(f::CUE_S | f::CUE_T) && !ing {
+        // the comma before the speaker, past titles ("…, DFA spokesman Neil Sroka said")
+        let mut comma = np_first.checked_sub(1)?;
+        while comma > sa && np_first - comma < 8 && {
+            let ic = &v.info[comma];
+            v.toks[comma].kind == TokenKind::Word
+                && !ic.has(f::CUE | f::AUX | f::BE | f::COMP | f::WH | f::CONJ)
+                && (!ic.has(f::PREP) || v.is(comma, "of"))
+        } {
+            comma -= 1;
+        }
+        // the comma may stand inside the quotation before ("… “strategic,” said X")
+        let quote_comma = comma > sa
+            && v.toks[comma].kind == TokenKind::Quote
+            && cx.seg(comma).is_some()
+            && (v.punct(comma - 1, b',') || v.s(comma - 1).ends_with(','));
+        if comma <= sa || !(v.punct(comma, b',') || v.dash(comma) || quote_comma) {
+            return None;
+        }
+        let comma = if quote_comma { comma + 1 } else { comma };
+        // after the cue: nothing but time, medium or the speaker
+        let after = if inverted { np_forward(cx, i + 1, se).map_or(i + 1, |x| x.1 + 1) } else { i + 1 };
+        let after = words_to_punct(cx, after, se);
+        let end_sent = content_end(cx, sa);
+        let mut start = sa;
+        // a dateline: "ARDENPORT, July 23 — ..."
+        if let Some(d) = (sa..comma.min(sa + 12)).find(|&k| v.dash(k))
+            && v.s(sa).chars().all(|c| !c.is_lowercase())
+        {
+            start = d + 1;
+        }
+        if start >= comma {
+            return None;
+        }
+        // a content that is a direct quotation was handled there
+        if cx.seg(start).is_some() && cx.seg(start) == cx.seg(comma - 1) {
+            return None;
+        }
+        let end = if after < se && v.punct(after, b',') && after < end_sent { end_sent } else { comma - 1 };
+        // a content holding a speech verb of its own is that verb's ("Petra Halvorsen said her
+        // client, Arvid Nesh, had learned …")
+        if (start..comma).any(|k| {
+            cx.seg(k).is_none()
+                && v.info[k].has(f::CUE_S)
+                && v.info[k].has(f::PAST | f::S3)
+                && verb_cue(cx, k, f::CUE_S)
+        }) {
+            return None;
+        }
+        return Some((start, end));
+    }
+    None
+}
+
+/// Past the words after a postposed cue ("said in a statement"): the punctuation that follows.
+fn words_to_punct(cx: &Cx, mut c: usize, se: usize) -> usize {
+    let v = &cx.v;
+    let mut steps = 0;
+    while c < se && steps < 8 && v.toks[c].kind == TokenKind::Word {
+        c += 1;
+        steps += 1;
+    }
+    c
+}
+
+/// The source after "according to" when it is no plain name: "company documents", "people
+/// familiar with the plans", "a Pentagon readout": the words up to a comma, a dash or the
+/// sentence end.
+fn source_phrase(cx: &Cx, s: usize, se: usize) -> Option<(Speaker, usize)> {
+    let v = &cx.v;
+    let mut e = s;
+    while e < se && e < s + 15 && !v.punct(e, b',') && !v.punct(e, b'.') && !v.dash(e) && cx.seg(e).is_none() {
+        e += 1;
+    }
+    if e == s || !matches!(v.toks[s].kind, TokenKind::Word | TokenKind::Number) {
+        return None;
+    }
+    let e = e - 1;
+    let sp = Speaker {
+        span: cx.span(s, e),
+        entity: None,
+        gender: crate::entities::words::Gender::Any,
+        pronoun: false,
+        head: e,
+    };
+    Some((sp, e))
+}
+
+/// "According to X, …" and "…, according to X."
+fn according(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
+    let v = &cx.v;
+    let (sa, se) = cx.sent_range(i);
+    let (sp, np_end) = np_forward_with(cx, i + 2, se, false).or_else(|| source_phrase(cx, i + 2, se))?;
+    let attr = Attr { cue: (i, i + 1), speaker: Some(sp), end: np_end };
+    let end_sent = content_end(cx, sa);
+    let lead_in = (sa..i).all(|k| v.info[k].has(f::CONJ | f::ADV) || matches!(v.toks[k].kind, TokenKind::Punct));
+    if lead_in {
+        // "According to X, …": after the comma that closes X
+        let mut c = np_end + 1;
+        while c < se && !v.punct(c, b',') && c < np_end + 12 {
+            c += 1;
+        }
+        if !v.punct(c, b',') || c + 1 > end_sent {
+            return None;
+        }
+        return Some(((c + 1, cut(cx, c + 1, end_sent)), attr));
+    }
+    if i > sa && v.punct(i - 1, b',') {
+        let start = sa;
+        let end = if np_end + 1 < se && v.punct(np_end + 1, b',') && np_end + 2 <= end_sent { end_sent } else { i - 2 };
+        return Some(((start, end), attr));
+    }
+    None
+}

@@ -1,0 +1,295 @@
+//! Who said what: direct quotations and reported speech, each attributed to a speaker that is
+//! resolved to an entity where the text allows.
+//!
+//! - Direct quotations in every style news uses (straight and curly double and single quotes,
+//!   guillemets, ``…'' and ''…''), nested quotations, a quotation split by its attribution
+//!   ("'X,' he said. 'Y.'") and one continued over paragraphs are one record each (see
+//!   [`marks`] for how the marks are paired).
+//! - Reported speech ("X said (that) …", "X told the paper …", "According to X, …", "…, X said")
+//!   from a measured list of cue verbs (`resources/cues_verbs.txt`); a quoted phrase inside it
+//!   makes it `partial`.
+//! - Speakers: the subject of the cue, inverted ("said Mr Javid"), past an apposition
+//!   ("Jeff Sessions, the attorney general, said"); pronouns take the speaker of the quotation
+//!   before them when it agrees, else the entity linker's link; descriptions come linked from
+//!   the entity linker; unnamed sources ("a government source") keep their words with no
+//!   entity; a text ("the letter says") stands for its author where the text names one; a
+//!   quotation paragraph without a cue continues the speaker of the one before.
+//!
+//! ```
+//! let mut doc = dossier_model::Doc::new("d", "“We will win,” said Ann Lee. “Nobody doubts it.”");
+//! dossier_nlp::default_pipeline().run(&mut doc);
+//! let q = &doc.quotes[0];
+//! assert_eq!(q.parts.len(), 2);
+//! assert_eq!(doc.entities[q.speaker.unwrap()].name, "Ann Lee");
+//! ```
+
+mod attrib;
+mod direct;
+mod indirect;
+pub(crate) mod marks;
+
+#[cfg(test)]
+mod tests;
+
+use crate::entities::words::{Gender, View, f};
+use crate::pipeline::{Component, Layer};
+use dossier_model::{Doc, EntityType, MentionKind, Quote, QuoteKind, Span};
+use marks::Seg;
+
+/// The quotation pipeline component (`quotes`).
+pub struct QuoteFinder;
+
+impl Component for QuoteFinder {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tokens, Layer::Sentences, Layer::Mentions, Layer::Entities]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Quotes]
+    }
+    fn version(&self) -> String {
+        "1".to_string()
+    }
+    fn process(&self, doc: &mut Doc) {
+        doc.quotes = find(doc);
+    }
+}
+
+/// A speaker as the text names it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Speaker {
+    /// The words the attribution rests on.
+    pub span: Span,
+    /// The entity, when resolved.
+    pub entity: Option<usize>,
+    /// Gender as far as known.
+    pub gender: Gender,
+    /// A third-person pronoun ("he"): resolved from context.
+    pub pronoun: bool,
+    /// The token the speaker words end with (their head).
+    pub head: usize,
+}
+
+/// An attribution: cue tokens and speaker.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Attr {
+    /// First and last token of the cue.
+    pub cue: (usize, usize),
+    /// The speaker, if named.
+    pub speaker: Option<Speaker>,
+    /// The last token of the attribution clause.
+    pub end: usize,
+}
+
+/// A quotation being built.
+#[derive(Debug, Clone)]
+pub(crate) struct Rec {
+    pub span: Span,
+    pub parts: Vec<Span>,
+    pub kind: QuoteKind,
+    pub attr: Option<Attr>,
+    /// First and last token of the record's text extent (quotation or content).
+    pub first: usize,
+    pub last: usize,
+    /// The speaker was taken over from the quotation before.
+    pub inherited: bool,
+}
+
+/// The per-document state.
+pub(crate) struct Cx<'a> {
+    pub v: View<'a>,
+    pub doc: &'a Doc,
+    /// Per token: the mention covering it (`u32::MAX` for none).
+    pub men_at: Vec<u32>,
+    /// The quoted stretches.
+    pub segs: Vec<Seg>,
+    /// Per token: the stretch covering it, marks included (`u32::MAX` for none).
+    pub seg_at: Vec<u32>,
+    /// Per token: used as the cue of a record.
+    pub used: Vec<bool>,
+    /// Per stretch: taken into a record.
+    pub seg_used: Vec<bool>,
+    /// Gender of each entity, as far as its mentions tell.
+    pub ent_gender: Vec<Gender>,
+}
+
+impl<'a> Cx<'a> {
+    fn new(doc: &'a Doc) -> Cx<'a> {
+        let v = View::new(doc);
+        let n = v.len();
+        let mut men_at = vec![u32::MAX; n];
+        let mut k = 0;
+        for (mi, m) in doc.mentions.iter().enumerate() {
+            // mentions are in text order; tokens too
+            while k < n && v.toks[k].span.end <= m.span.start {
+                k += 1;
+            }
+            let mut j = k;
+            while j < n && v.toks[j].span.start < m.span.end {
+                if men_at[j] == u32::MAX {
+                    men_at[j] = mi as u32;
+                }
+                j += 1;
+            }
+        }
+        let segs = marks::find_quotes(&doc.text, &doc.tokens);
+        let mut seg_at = vec![u32::MAX; n];
+        for (si, s) in segs.iter().enumerate() {
+            for x in &mut seg_at[s.open..=s.end_tok()] {
+                *x = si as u32;
+            }
+        }
+        let ent_gender = crate::entities::genders(doc);
+        let ns = segs.len();
+        Cx { v, doc, men_at, segs, seg_at, used: vec![false; n], seg_used: vec![false; ns], ent_gender }
+    }
+
+    /// The mention covering token `i`.
+    #[inline]
+    pub(crate) fn mention(&self, i: usize) -> Option<usize> {
+        match self.men_at.get(i) {
+            Some(&m) if m != u32::MAX => Some(m as usize),
+            _ => None,
+        }
+    }
+
+    /// The stretch covering token `i`.
+    #[inline]
+    pub(crate) fn seg(&self, i: usize) -> Option<usize> {
+        match self.seg_at.get(i) {
+            Some(&s) if s != u32::MAX => Some(s as usize),
+            _ => None,
+        }
+    }
+
+    /// Span of tokens `a..=z`.
+    #[inline]
+    pub(crate) fn span(&self, a: usize, z: usize) -> Span {
+        Span::new(self.v.toks[a].span.start, self.v.toks[z].span.end)
+    }
+
+    /// First and one-past-last token of token `i`'s sentence.
+    #[inline]
+    pub(crate) fn sent_range(&self, i: usize) -> (usize, usize) {
+        self.v.sent_toks[self.v.sent[i] as usize]
+    }
+
+    /// The speaker a mention names: its entity, if it is a person or a body.
+    pub(crate) fn speaker_of_mention(&self, m: usize, head: usize) -> Speaker {
+        let men = &self.doc.mentions[m];
+        let entity = men.entity;
+        let gender = match (entity, men.kind) {
+            (Some(e), _) => self.ent_gender[e],
+            _ => Gender::Any,
+        };
+        let pronoun = men.kind == MentionKind::Pronoun;
+        Speaker { span: men.span, entity, gender, pronoun, head }
+    }
+}
+
+/// Finds the quotations and reported statements of a document whose tokens, sentences,
+/// mentions and entities are known.
+pub fn find(doc: &Doc) -> Vec<Quote> {
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let mut cx = Cx::new(doc);
+    let mut recs = direct::direct(&mut cx);
+    indirect::indirect(&mut cx, &mut recs);
+    recs.sort_by_key(|r| (r.span.start, r.span.end));
+    resolve(&cx, &mut recs);
+    recs.into_iter()
+        .map(|r| {
+            let (speaker, speaker_span) = match r.attr.and_then(|a| a.speaker) {
+                Some(s) => (s.entity, Some(s.span)),
+                None => (None, None),
+            };
+            Quote {
+                span: r.span,
+                parts: r.parts,
+                kind: r.kind,
+                speaker,
+                speaker_span,
+                cue_span: r.attr.filter(|_| !r.inherited).map(|a| cx.span(a.cue.0, a.cue.1)),
+            }
+        })
+        .collect()
+}
+
+/// The person a first-person statement names as its author: "Name of witness: Marta Ilves",
+/// "Signed: Marta Ilves", "Statement of Marta Ilves".
+fn narrator(cx: &Cx) -> Option<usize> {
+    let v = &cx.v;
+    let n = v.len();
+    let person_at = |i: usize| {
+        cx.mention(i).and_then(|m| cx.doc.mentions[m].entity).filter(|&e| cx.doc.entities[e].ty == EntityType::Person)
+    };
+    for i in 0..n.saturating_sub(2) {
+        if v.toks[i].kind != dossier_model::TokenKind::Word || !v.cap(i) {
+            continue;
+        }
+        let signed = v.is(i, "signed") && v.punct(i + 1, b':') || v.is(i, "statement") && v.is(i + 1, "of");
+        let after = if signed {
+            Some(i + 2)
+        } else if v.is(i, "name") && v.is(i + 1, "of") && v.is(i + 2, "witness") && v.punct(i + 3, b':') {
+            Some(i + 4)
+        } else {
+            None
+        };
+        if let Some(e) = after.and_then(person_at) {
+            return Some(e);
+        }
+    }
+    None
+}
+
+/// Speakers resolved in text order: a pronoun takes the speaker of the record before it when
+/// that one is near and agrees in gender; a text ("the letter") its author; "I" the author of
+/// a first-person statement; a record that continues another its resolved speaker.
+fn resolve(cx: &Cx, recs: &mut [Rec]) {
+    let mut prev: Option<(u32, Speaker)> = None;
+    let mut narr: Option<Option<usize>> = None;
+    let mut resolved: Vec<(usize, Speaker)> = Vec::new();
+    for r in recs.iter_mut() {
+        let sent = cx.v.sent[r.first];
+        if let Some(a) = r.attr.as_mut()
+            && let Some(sp) = a.speaker.as_mut()
+        {
+            if r.inherited {
+                if let Some((_, s)) = resolved.iter().rev().find(|(st, _)| *st == sp.span.start) {
+                    *sp = *s;
+                }
+            } else if !sp.pronoun && sp.entity.is_none() && cx.v.is(sp.head, "I") && sp.span.len() == 1 {
+                if narr.is_none() {
+                    narr = Some(narrator(cx));
+                }
+                sp.entity = narr.flatten();
+            } else if sp.pronoun {
+                let g = sp.gender;
+                if let Some((ps, p)) = prev
+                    && ps + 3 >= sent
+                    && p.gender.agrees(g)
+                    && (p.entity.is_some() || !p.pronoun)
+                {
+                    sp.entity = p.entity;
+                    if sp.gender == Gender::Any {
+                        sp.gender = p.gender;
+                    }
+                }
+            } else if sp.entity.is_none() && cx.v.info[sp.head].has(f::ARTIFACT) {
+                sp.entity = attrib::author(cx, sp.head);
+            }
+            let s = *sp;
+            resolved.push((s.span.start, s));
+            prev = Some((cx.v.sent[r.last.max(r.first)], s));
+        }
+    }
+}
+
+/// True when the entity may speak: a person, an organisation, a place standing for its
+/// government, or a work.
+pub(crate) fn can_speak(ty: EntityType) -> bool {
+    matches!(ty, EntityType::Person | EntityType::Org | EntityType::Loc | EntityType::Misc)
+}

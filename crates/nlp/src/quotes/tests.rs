@@ -1,0 +1,215 @@
+//! Quotation tests on invented sentences.
+
+use crate::Component;
+use dossier_model::{Doc, Quote, QuoteKind};
+
+pub(crate) fn run(text: &str) -> Doc {
+    let mut doc = Doc::new("t", text);
+    crate::Segmenter.process(&mut doc);
+    crate::ner::NerTagger::embedded().process(&mut doc);
+    crate::entities::EntityLinker.process(&mut doc);
+    super::QuoteFinder.process(&mut doc);
+    doc
+}
+
+/// The quotation whose text contains `words`.
+fn quote<'a>(d: &'a Doc, words: &str) -> &'a Quote {
+    d.quotes
+        .iter()
+        .find(|q| q.parts.iter().any(|p| p.of(&d.text).contains(words)))
+        .unwrap_or_else(|| panic!("no quotation with {words:?} in {:?}", texts(d)))
+}
+
+fn texts(d: &Doc) -> Vec<String> {
+    d.quotes.iter().map(|q| format!("{:?} {}", q.kind, q.span.of(&d.text))).collect()
+}
+
+/// The speaker's canonical name, or `-` with the speaker words for an unresolved speaker.
+fn speaker(d: &Doc, q: &Quote) -> String {
+    match q.speaker {
+        Some(e) => d.entities[e].name.clone(),
+        None => format!("-{}", q.speaker_span.map_or("", |s| s.of(&d.text))),
+    }
+}
+
+#[test]
+fn split_quotation_is_one_record() {
+    let d = run("“We will win,” said Ann Lee. “Nobody doubts it.”");
+    assert_eq!(d.quotes.len(), 1, "{:?}", texts(&d));
+    let q = &d.quotes[0];
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.parts.len(), 2);
+    assert_eq!(q.span.of(&d.text), d.text);
+    assert_eq!(speaker(&d, q), "Ann Lee");
+    assert_eq!(q.cue_span.map(|s| s.of(&d.text)), Some("said"));
+}
+
+#[test]
+fn every_quotation_style() {
+    for text in [
+        "\"The plan failed,\" Ann Lee said.",
+        "“The plan failed,” Ann Lee said.",
+        "‘The plan failed,’ Ann Lee said.",
+        "'The plan failed,' Ann Lee said.",
+        "«The plan failed,» Ann Lee said.",
+        "``The plan failed,'' Ann Lee said.",
+        "''The plan failed,'' Ann Lee said.",
+    ] {
+        let d = run(text);
+        let q = quote(&d, "The plan failed");
+        assert_eq!(q.kind, QuoteKind::Direct, "{text}");
+        assert_eq!(speaker(&d, q), "Ann Lee", "{text}");
+        assert_eq!(q.parts[0].of(&d.text), "The plan failed,", "{text}");
+    }
+}
+
+#[test]
+fn apostrophes_and_scare_quotes_are_no_quotations() {
+    let d = run("The workers' union met Sanders’ aides in the ’90s. The so-called \"truce\" collapsed.");
+    assert!(d.quotes.iter().all(|q| q.kind == QuoteKind::Indirect), "{:?}", texts(&d));
+    let d = run("Tomas Brekov, known as “the Ferryman”, was killed in 2015.");
+    assert!(d.quotes.is_empty(), "{:?}", texts(&d));
+}
+
+#[test]
+fn nested_quotation_stays_inside() {
+    let d = run("“He told me ‘never again’ twice,” Ann Lee said.");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(d.quotes[0].parts[0].of(&d.text), "He told me ‘never again’ twice,");
+}
+
+#[test]
+fn quotation_over_paragraphs_is_one_record() {
+    let d = run("In the letter, Ann Lee writes:\n\n“The first part is here.\n\n“The second part is here.”");
+    assert_eq!(d.quotes.len(), 1, "{:?}", texts(&d));
+    let q = &d.quotes[0];
+    assert_eq!(q.parts.len(), 2);
+    assert_eq!(speaker(&d, q), "Ann Lee");
+    // a closed quotation and a quotation paragraph after it: one speaker
+    let d = run("“We will win,” Ann Lee said.\n\n“Nobody doubts it.”");
+    assert_eq!(d.quotes.len(), 1, "{:?}", texts(&d));
+    assert_eq!(d.quotes[0].parts.len(), 2);
+}
+
+#[test]
+fn partial_and_direct_phrases() {
+    let d = run("Britain will \"demand no assurances\" from the court, the minister Ann Lee said.");
+    let q = quote(&d, "demand no assurances");
+    assert_eq!(q.kind, QuoteKind::Partial, "{:?}", texts(&d));
+    assert_eq!(q.parts[0].of(&d.text), "demand no assurances");
+    assert!(q.span.of(&d.text).starts_with("Britain will"));
+    let d = run("Another critic, Laurence Tribe, likened the rules to \"burning the Constitution\".");
+    let q = quote(&d, "burning the Constitution");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(&d, q), "Laurence Tribe");
+}
+
+#[test]
+fn reported_speech() {
+    let cases = [
+        ("Ann Lee said that the plan had failed.", "that the plan had failed", "Ann Lee"),
+        ("Ann Lee said the plan had failed.", "the plan had failed", "Ann Lee"),
+        ("Ann Lee told the Herald that she would resign.", "that she would resign", "Ann Lee"),
+        ("According to Ann Lee, the plan had failed.", "the plan had failed", "Ann Lee"),
+        ("The plan had failed, Ann Lee said on Monday.", "The plan had failed", "Ann Lee"),
+        ("Ann Lee warned that the plan would fail.", "that the plan would fail", "Ann Lee"),
+        ("Ann Lee denied on Monday that she had lied.", "that she had lied", "Ann Lee"),
+        ("Ann Lee believes the plan will fail.", "the plan will fail", "Ann Lee"),
+        ("Ann Lee wants to run for mayor.", "to run for mayor", "Ann Lee"),
+    ];
+    for (text, content, who) in cases {
+        let d = run(text);
+        let q = quote(&d, content);
+        assert_eq!(q.kind, QuoteKind::Indirect, "{text}");
+        assert_eq!(q.span.of(&d.text), content, "{text}");
+        assert_eq!(speaker(&d, q), who, "{text}");
+    }
+}
+
+#[test]
+fn speakers_inverted_apposed_and_pronouns() {
+    let d = run("“Nobody is asking for sympathy,” said Mr Novak.");
+    assert_eq!(quote(&d, "sympathy").speaker_span.map(|s| s.of(&d.text)), Some("Novak"));
+    let d = run("Jeff Sessions, the attorney general, said the inquiry would go on.");
+    assert_eq!(speaker(&d, quote(&d, "inquiry")), "Jeff Sessions");
+    let d = run("Ann Lee arrived late. “We will win,” she said.");
+    let q = quote(&d, "We will win");
+    assert_eq!(speaker(&d, q), "Ann Lee");
+    assert_eq!(q.speaker_span.map(|s| s.of(&d.text)), Some("she"));
+    // the speaker of the quotation before, not the name inside it
+    let d = run("Ruth Calloway spoke next. “Mr Novak did not wait for two years,” she said.");
+    assert_eq!(speaker(&d, quote(&d, "did not wait")), "Ruth Calloway");
+}
+
+#[test]
+fn descriptions_unnamed_sources_and_texts() {
+    let d = run("Home Secretary Sajid Javid flew to Paris. Later the home secretary said the talks had failed.");
+    assert_eq!(speaker(&d, quote(&d, "talks had failed")), "Sajid Javid");
+    let d = run("“No decision has been made,” a government source said.");
+    let q = quote(&d, "No decision");
+    assert_eq!(speaker(&d, q), "-a government source");
+    let d = run("Ann Lee sent a letter to the council in May. The letter says the plan has failed.");
+    let q = quote(&d, "plan has failed");
+    assert_eq!(speaker(&d, q), "Ann Lee");
+    assert_eq!(q.speaker_span.map(|s| s.of(&d.text)), Some("The letter"));
+}
+
+#[test]
+fn answers_after_questions_keep_the_speaker() {
+    let d = run(
+        "“We will appeal,” Petra Halvorsen said.\n\nDoes she expect a trial this year?\n\n“Not if it is done properly.”",
+    );
+    assert_eq!(speaker(&d, quote(&d, "Not if it is done")), "Petra Halvorsen");
+}
+
+#[test]
+fn any_input_keeps_spans_in_bounds() {
+    // a small deterministic generator of awkward text: quote marks, apostrophes, names, cues
+    let pieces = [
+        "“",
+        "”",
+        "\"",
+        "'",
+        "‘",
+        "’",
+        "«",
+        "»",
+        "``",
+        "''",
+        " said ",
+        " Ann Lee",
+        " he",
+        ", ",
+        ". ",
+        "\n\n",
+        "Mr ",
+        "according to ",
+        "the letter",
+        " that ",
+        "é",
+        "—",
+        ":",
+        "(",
+        ")",
+        " told ",
+        "Sajid Javid",
+    ];
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..300 {
+        let mut s = String::new();
+        for _ in 0..(x % 40) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            s.push_str(pieces[(x % pieces.len() as u64) as usize]);
+        }
+        let d = run(&s);
+        for q in &d.quotes {
+            for sp in std::iter::once(q.span).chain(q.parts.iter().copied()).chain(q.speaker_span).chain(q.cue_span) {
+                assert!(sp.start <= sp.end && sp.end <= s.len(), "{s:?}");
+                assert!(s.is_char_boundary(sp.start) && s.is_char_boundary(sp.end), "{s:?}");
+            }
+            assert!(q.speaker.is_none_or(|e| e < d.entities.len()));
+        }
+    }
+}
