@@ -4,6 +4,7 @@ mod bench;
 mod case;
 mod extract;
 mod train;
+mod xref;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -32,6 +33,30 @@ enum Command {
     Search(case::SearchArgs),
     /// Print a stored document in the extraction contract's format.
     Doc(case::DocArgs),
+    /// Entities of a case, most mentioned first.
+    Entities(xref::EntitiesArgs),
+    /// One entity: names, roles, documents, quotes by and about it, co-mentions, timeline.
+    Entity(xref::EntityArgs),
+    /// Quotes across a case, by speaker and words.
+    Quotes(xref::QuotesArgs),
+    /// Dated statements of a case in date order.
+    Timeline(xref::TimelineArgs),
+    /// The co-mention network (GEXF, GraphML, CSV, JSON).
+    Graph(xref::GraphArgs),
+    /// Merge entities into the first (curation).
+    Merge(xref::MergeArgs),
+    /// Move documents or names of an entity to a new entity (curation).
+    Split(xref::SplitArgs),
+    /// Add a name to an entity; documents using it link to the entity (curation).
+    Alias(xref::NameArgs),
+    /// Give an entity its canonical name (curation).
+    Rename(xref::NameArgs),
+    /// Mark an entity as not a real one; it stays hidden (curation).
+    Reject(xref::RejectArgs),
+    /// The curation decisions of a case.
+    Log(case::QueryArgs),
+    /// Undo a curation decision (the last one by default).
+    Undo(xref::UndoArgs),
     /// Train a model from the shared corpora.
     #[command(subcommand)]
     Train(train::TrainCommand),
@@ -50,6 +75,18 @@ fn main() -> ExitCode {
         Command::Errors(a) => case::errors(a),
         Command::Search(a) => case::search(a),
         Command::Doc(a) => case::doc(a),
+        Command::Entities(a) => xref::entities(a),
+        Command::Entity(a) => xref::entity(a),
+        Command::Quotes(a) => xref::quotes(a),
+        Command::Timeline(a) => xref::timeline(a),
+        Command::Graph(a) => xref::graph(a),
+        Command::Merge(a) => xref::merge(a),
+        Command::Split(a) => xref::split(a),
+        Command::Alias(a) => xref::alias(a),
+        Command::Rename(a) => xref::rename(a),
+        Command::Reject(a) => xref::reject(a),
+        Command::Log(a) => xref::log(a),
+        Command::Undo(a) => xref::undo(a),
         Command::Train(cmd) => train::run(cmd),
         Command::Bench(cmd) => bench::run(cmd),
     };

@@ -7,6 +7,9 @@
 
 use crate::index::TextIndex;
 use crate::query::{self, Hit, SearchQuery};
+use crate::resolve::Resolver;
+use crate::views::{Curation, Decision, EntitySummary, EntityView, Graph, QuoteEntry, TimelineEntry};
+use crate::xref::{self, Xref};
 use crate::{ErrorEntry, FileStamp, Put, Result, Status, Store, StoreError, StoredDoc};
 use dossier_model::contract::DocRecord;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -54,7 +57,12 @@ pub struct CaseStore {
     /// Sequence numbers applied to the index writer but not yet committed there.
     applied: Vec<i64>,
     last_index_commit: std::time::Instant,
+    /// Cross-document entities (loaded when first needed).
+    xref: Xref,
 }
+
+/// Version of the cross-reference tables (`PRAGMA user_version`).
+const XREF_VERSION: i64 = 1;
 
 /// In bulk mode the index is committed after this many changed documents or this long.
 const BULK_COMMIT_DOCS: usize = 20_000;
@@ -90,6 +98,7 @@ impl CaseStore {
         db.pragma_update(None, "synchronous", "NORMAL")?;
         db.busy_timeout(std::time::Duration::from_secs(10))?;
         db.execute_batch(SCHEMA)?;
+        db.execute_batch(xref::SCHEMA)?;
         let (index, _) = TextIndex::open(&dir.join("index"))?;
         let mut store = CaseStore {
             dir: dir.to_path_buf(),
@@ -98,7 +107,9 @@ impl CaseStore {
             bulk: false,
             applied: Vec::new(),
             last_index_commit: std::time::Instant::now(),
+            xref: Xref::default(),
         };
+        store.upgrade()?;
         // The index is derived: if it was lost or damaged, rebuild it from the records.
         let stored: i64 = store.db.query_row("SELECT count(*) FROM docs", [], |r| r.get(0))?;
         let indexed = store.index.reader.searcher().num_docs() as i64;
@@ -111,6 +122,44 @@ impl CaseStore {
             other => other?,
         }
         Ok(store)
+    }
+
+    /// Cases made before the cross-reference tables existed get them from their records.
+    fn upgrade(&mut self) -> Result<()> {
+        let version: i64 = self.db.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version >= XREF_VERSION {
+            return Ok(());
+        }
+        let tx = self.db.transaction()?;
+        let r = self.xref.resolver(&tx)?;
+        let seqs: Vec<i64> = {
+            let mut st = tx.prepare("SELECT seq FROM docs ORDER BY seq")?;
+            st.query_map([], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?
+        };
+        for seq in seqs {
+            let (rec, text): (Vec<u8>, Vec<u8>) =
+                tx.query_row("SELECT record, text FROM docs WHERE seq = ?1", [seq], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            xref::index_doc(&tx, r, seq, &decode(&rec, &text)?)?;
+        }
+        tx.pragma_update(None, "user_version", XREF_VERSION)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Runs `f` in one transaction with the resolver; a failure leaves the tables as they were
+    /// and drops the in-memory resolver, which reloads from them.
+    fn with_resolver<T>(&mut self, f: impl FnOnce(&Transaction, &mut Resolver) -> Result<T>) -> Result<T> {
+        let out = (|| {
+            let tx = self.db.transaction()?;
+            let r = self.xref.resolver(&tx)?;
+            let out = f(&tx, r)?;
+            tx.commit()?;
+            Ok(out)
+        })();
+        if out.is_err() {
+            self.xref.reset();
+        }
+        out
     }
 
     /// The case folder.
@@ -206,13 +255,14 @@ impl CaseStore {
     }
 
     /// Removes the document with `hash` if no ledger entry refers to it any more.
-    fn drop_if_orphan(tx: &Transaction, hash: &str, changed: &mut Vec<i64>) -> Result<()> {
+    fn drop_if_orphan(tx: &Transaction, r: &mut Resolver, hash: &str, changed: &mut Vec<i64>) -> Result<()> {
         let used: i64 = tx.query_row("SELECT count(*) FROM ledger WHERE hash = ?1", [hash], |r| r.get(0))?;
         if used == 0 {
             let seq: Option<i64> =
                 tx.query_row("SELECT seq FROM docs WHERE hash = ?1", [hash], |r| r.get(0)).optional()?;
             if let Some(seq) = seq {
                 tx.execute("DELETE FROM docs WHERE seq = ?1", [seq])?;
+                xref::drop_doc(tx, r, seq)?;
                 tx.execute("INSERT OR IGNORE INTO pending_index(seq) VALUES (?1)", [seq])?;
                 changed.push(seq);
             }
@@ -227,7 +277,13 @@ impl CaseStore {
             .flatten())
     }
 
-    fn insert_doc(tx: &Transaction, rec: &DocRecord, pipeline: &str, changed: &mut Vec<i64>) -> Result<()> {
+    fn insert_doc(
+        tx: &Transaction,
+        r: &mut Resolver,
+        rec: &DocRecord,
+        pipeline: &str,
+        changed: &mut Vec<i64>,
+    ) -> Result<()> {
         let exists: bool =
             tx.query_row("SELECT EXISTS(SELECT 1 FROM docs WHERE hash = ?1)", [&rec.hash], |r| r.get(0))?;
         if exists {
@@ -254,6 +310,7 @@ impl CaseStore {
             ],
         )?;
         let seq = tx.last_insert_rowid();
+        xref::index_doc(tx, r, seq, rec)?;
         tx.execute("INSERT OR IGNORE INTO pending_index(seq) VALUES (?1)", [seq])?;
         changed.push(seq);
         Ok(())
@@ -281,34 +338,42 @@ impl Store for CaseStore {
     }
 
     fn put_batch(&mut self, batch: Vec<Put>) -> Result<()> {
-        let mut changed = Vec::new();
-        let tx = self.db.transaction()?;
-        for put in &batch {
-            match put {
-                Put::Doc { record, pipeline, stamp } => {
-                    let old = Self::previous_hash(&tx, &record.id)?;
-                    Self::insert_doc(&tx, record, pipeline, &mut changed)?;
-                    Self::upsert_ledger(&tx, &record.id, record.source.as_deref(), Some(&record.hash), None, *stamp)?;
-                    if let Some(old) = old.filter(|o| *o != record.hash) {
-                        Self::drop_if_orphan(&tx, &old, &mut changed)?;
+        let changed = self.with_resolver(|tx, r| {
+            let mut changed = Vec::new();
+            for put in &batch {
+                match put {
+                    Put::Doc { record, pipeline, stamp } => {
+                        let old = Self::previous_hash(tx, &record.id)?;
+                        Self::insert_doc(tx, r, record, pipeline, &mut changed)?;
+                        Self::upsert_ledger(
+                            tx,
+                            &record.id,
+                            record.source.as_deref(),
+                            Some(&record.hash),
+                            None,
+                            *stamp,
+                        )?;
+                        if let Some(old) = old.filter(|o| *o != record.hash) {
+                            Self::drop_if_orphan(tx, r, &old, &mut changed)?;
+                        }
                     }
-                }
-                Put::Known { id, source, hash, stamp } => {
-                    let old = Self::previous_hash(&tx, id)?;
-                    Self::upsert_ledger(&tx, id, source.as_deref(), Some(hash), None, *stamp)?;
-                    if let Some(old) = old.filter(|o| o != hash) {
-                        Self::drop_if_orphan(&tx, &old, &mut changed)?;
+                    Put::Known { id, source, hash, stamp } => {
+                        let old = Self::previous_hash(tx, id)?;
+                        Self::upsert_ledger(tx, id, source.as_deref(), Some(hash), None, *stamp)?;
+                        if let Some(old) = old.filter(|o| o != hash) {
+                            Self::drop_if_orphan(tx, r, &old, &mut changed)?;
+                        }
                     }
-                }
-                Put::Failed { error, stamp } => {
-                    let err = (error.error.kind.as_str(), error.error.message.as_str());
-                    // A failed re-read keeps the old content's hash: what was stored stays findable.
-                    let old = Self::previous_hash(&tx, &error.id)?;
-                    Self::upsert_ledger(&tx, &error.id, error.source.as_deref(), old.as_deref(), Some(err), *stamp)?;
+                    Put::Failed { error, stamp } => {
+                        let err = (error.error.kind.as_str(), error.error.message.as_str());
+                        // A failed re-read keeps the old content's hash: what was stored stays findable.
+                        let old = Self::previous_hash(tx, &error.id)?;
+                        Self::upsert_ledger(tx, &error.id, error.source.as_deref(), old.as_deref(), Some(err), *stamp)?;
+                    }
                 }
             }
-        }
-        tx.commit()?;
+            Ok(changed)
+        })?;
         self.after_batch(changed)
     }
 
@@ -344,31 +409,33 @@ impl Store for CaseStore {
     }
 
     fn replace(&mut self, docs: Vec<StoredDoc>) -> Result<()> {
-        let tx = self.db.transaction()?;
-        let mut changed = Vec::new();
-        for d in &docs {
-            let r = &d.record;
-            let (record, _) = encode(r);
-            tx.execute(
-                "UPDATE docs SET title = ?2, published = ?3, pipeline = ?4, n_entities = ?5, n_mentions = ?6,
+        let changed = self.with_resolver(|tx, resolver| {
+            let mut changed = Vec::new();
+            for d in &docs {
+                let r = &d.record;
+                let (record, _) = encode(r);
+                tx.execute(
+                    "UPDATE docs SET title = ?2, published = ?3, pipeline = ?4, n_entities = ?5, n_mentions = ?6,
                    n_quotes = ?7, n_times = ?8, n_numbers = ?9, record = ?10 WHERE seq = ?1",
-                params![
-                    d.seq,
-                    r.title,
-                    r.published,
-                    d.pipeline,
-                    r.entities.len() as i64,
-                    r.mentions.len() as i64,
-                    r.quotes.len() as i64,
-                    r.times.len() as i64,
-                    r.numbers.len() as i64,
-                    record,
-                ],
-            )?;
-            tx.execute("INSERT OR IGNORE INTO pending_index(seq) VALUES (?1)", [d.seq])?;
-            changed.push(d.seq);
-        }
-        tx.commit()?;
+                    params![
+                        d.seq,
+                        r.title,
+                        r.published,
+                        d.pipeline,
+                        r.entities.len() as i64,
+                        r.mentions.len() as i64,
+                        r.quotes.len() as i64,
+                        r.times.len() as i64,
+                        r.numbers.len() as i64,
+                        record,
+                    ],
+                )?;
+                xref::index_doc(tx, resolver, d.seq, &d.record)?;
+                tx.execute("INSERT OR IGNORE INTO pending_index(seq) VALUES (?1)", [d.seq])?;
+                changed.push(d.seq);
+            }
+            Ok(changed)
+        })?;
         self.after_batch(changed)
     }
 
@@ -408,6 +475,58 @@ impl Store for CaseStore {
             Ok(ErrorEntry { id: r.get(0)?, source: r.get(1)?, kind: r.get(2)?, message: r.get(3)? })
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    fn entities(&self, ty: Option<&str>, limit: usize) -> Result<Vec<EntitySummary>> {
+        xref::entities(&self.db, ty, limit)
+    }
+
+    fn find_entity(&self, name: &str) -> Result<Vec<EntitySummary>> {
+        xref::find(&self.db, name)
+    }
+
+    fn entity(&self, id: i64, limit: usize) -> Result<Option<EntityView>> {
+        xref::entity_view(&self.db, id, limit)
+    }
+
+    fn quotes(&self, speaker: Option<i64>, text: Option<&str>, limit: usize) -> Result<Vec<QuoteEntry>> {
+        xref::quotes(&self.db, speaker, None, text, limit)
+    }
+
+    fn timeline(
+        &self,
+        entity: Option<i64>,
+        from: Option<&str>,
+        to: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<TimelineEntry>> {
+        xref::timeline(&self.db, entity, from, to, limit)
+    }
+
+    fn graph(&self, min_weight: u64, focus: Option<(i64, usize)>) -> Result<Graph> {
+        xref::graph(&self.db, min_weight, focus)
+    }
+
+    fn curate(&mut self, c: &Curation) -> Result<Decision> {
+        self.with_resolver(|tx, r| xref::curate(tx, r, c))
+    }
+
+    fn log(&self) -> Result<Vec<Decision>> {
+        xref::log(&self.db)
+    }
+
+    fn undo(&mut self, id: Option<i64>) -> Result<Decision> {
+        let out = (|| {
+            let tx = self.db.transaction()?;
+            let d = xref::mark_undone(&tx, id)?;
+            xref::rebuild(&tx, &mut self.xref)?;
+            tx.commit()?;
+            Ok(d)
+        })();
+        if out.is_err() {
+            self.xref.reset();
+        }
+        out
     }
 
     fn search(&self, q: &SearchQuery) -> Result<Vec<Hit>> {

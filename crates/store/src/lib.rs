@@ -15,12 +15,17 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod dates;
 mod embedded;
 mod index;
 mod query;
+pub mod resolve;
+mod views;
+mod xref;
 
 pub use embedded::CaseStore;
 pub use query::{Hit, SearchQuery};
+pub use views::{Curation, Decision, DocRef, Edge, EntitySummary, EntityView, Graph, Node, QuoteEntry, TimelineEntry};
 
 use dossier_model::contract::{DocRecord, ErrorRecord};
 use serde::Serialize;
@@ -40,6 +45,9 @@ pub enum StoreError {
     /// Reading or writing the case folder failed.
     #[error("case folder: {0}")]
     Io(#[from] std::io::Error),
+    /// An entity, document or decision does not exist.
+    #[error("{0}")]
+    NotFound(String),
     /// A stored record could not be decoded.
     #[error("stored record: {0}")]
     Record(String),
@@ -158,4 +166,29 @@ pub trait Store {
     fn errors(&self) -> Result<Vec<ErrorEntry>>;
     /// Full-text search with filters.
     fn search(&self, q: &SearchQuery) -> Result<Vec<Hit>>;
+    /// Entities of the case, most mentioned first (`ty` filters by type).
+    fn entities(&self, ty: Option<&str>, limit: usize) -> Result<Vec<EntitySummary>>;
+    /// Entities a name (any written form) or `#id` points to, best first.
+    fn find_entity(&self, name: &str) -> Result<Vec<EntitySummary>>;
+    /// Everything about one entity; lists are cut at `limit`.
+    fn entity(&self, id: i64, limit: usize) -> Result<Option<EntityView>>;
+    /// Quotes by `speaker` (any speaker if `None`) containing `text`.
+    fn quotes(&self, speaker: Option<i64>, text: Option<&str>, limit: usize) -> Result<Vec<QuoteEntry>>;
+    /// Dated statements overlapping `from`..`to` (YYYY-MM-DD), of one entity or all, by date.
+    fn timeline(
+        &self,
+        entity: Option<i64>,
+        from: Option<&str>,
+        to: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<TimelineEntry>>;
+    /// The co-mention network, whole or around an entity up to a depth.
+    fn graph(&self, min_weight: u64, focus: Option<(i64, usize)>) -> Result<Graph>;
+    /// Applies and logs a curation decision; later ingests and re-analyses respect it.
+    fn curate(&mut self, c: &Curation) -> Result<Decision>;
+    /// The curation log.
+    fn log(&self) -> Result<Vec<Decision>>;
+    /// Undoes a decision (the last one if `id` is `None`): entities are resolved again with
+    /// the remaining decisions.
+    fn undo(&mut self, id: Option<i64>) -> Result<Decision>;
 }

@@ -1,0 +1,736 @@
+//! Cross-document entity resolution: which case entity a document's entity is.
+//!
+//! Pure logic, no storage, so every backend resolves the same way. Candidates come from
+//! blocking keys (a folded name, a person's folded surname), never from comparing all pairs,
+//! so the cost grows with the case near-linearly. People match when their surnames agree and
+//! their given names are compatible (equal, an initial, a nickname, a one-letter spelling
+//! variant); "Bill Clinton" and "Hillary Clinton" stay apart, and a bare "Clinton" goes to the
+//! Clinton with the most mentions. Organisations, places and other names match on any of their
+//! folded names or aliases ("U.S." = "US" = "United States" through a short equivalence list).
+
+use dossier_model::EntityType;
+use std::collections::HashMap;
+
+/// A case entity's id.
+pub type EntityId = i64;
+
+/// Lowercase ASCII letters and digits of a name, words separated by one space: diacritics,
+/// transliteration marks, dots and apostrophes dropped, hyphens joined ("El-Sheikh" = "Elsheikh").
+pub fn fold(name: &str) -> String {
+    let ascii = deunicode::deunicode(name);
+    let mut out = String::with_capacity(ascii.len());
+    let mut space = false;
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_whitespace() || c == ',' || c == '/' || c == '(' || c == ')' || c == '&' {
+            space = true;
+        }
+        // '.', '\'', '-' and other marks vanish: "U.S." = "US", "O'Brien" = "OBrien".
+    }
+    out
+}
+
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "reverend",
+    "president",
+    "senator",
+    "sen",
+    "gov",
+    "governor",
+    "rep",
+    "representative",
+    "secretary",
+    "minister",
+    "general",
+    "gen",
+    "col",
+    "colonel",
+    "capt",
+    "captain",
+    "sgt",
+    "sergeant",
+    "det",
+    "detective",
+    "chief",
+    "judge",
+    "justice",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "father",
+    "sheikh",
+    "mayor",
+    "premier",
+    "chancellor",
+    "inspector",
+    "officer",
+    "lt",
+    "major",
+    "maj",
+    "adm",
+    "admiral",
+    "st",
+    "saint",
+    "the",
+    "former",
+    "late",
+];
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "junior", "senior"];
+
+/// Equivalent short and long forms of frequent names (folded).
+const EQUIVALENTS: &[&[&str]] = &[
+    &["united states", "us", "usa", "united states of america", "america"],
+    &["united kingdom", "uk", "britain", "great britain"],
+    &["united nations", "un"],
+    &["european union", "eu"],
+    &["united arab emirates", "uae"],
+    &["soviet union", "ussr"],
+    &["north korea", "dprk"],
+    &["democratic party", "democrats"],
+    &["republican party", "republicans", "gop"],
+];
+
+/// Given names that are the same name.
+const NICKNAMES: &[&[&str]] = &[
+    &["william", "bill", "billy", "will"],
+    &["robert", "bob", "bobby", "rob"],
+    &["richard", "dick", "rick", "richie"],
+    &["james", "jim", "jimmy", "jamie"],
+    &["john", "jack", "johnny"],
+    &["edward", "ed", "eddie", "ted", "ned"],
+    &["elizabeth", "liz", "beth", "betty", "lizzie"],
+    &["margaret", "maggie", "meg", "peggy"],
+    &["katherine", "catherine", "kate", "kathy", "cathy", "katie"],
+    &["thomas", "tom", "tommy"],
+    &["michael", "mike", "mick"],
+    &["joseph", "joe", "joey"],
+    &["charles", "charlie", "chuck"],
+    &["alexander", "alex", "sasha"],
+    &["christopher", "chris"],
+    &["daniel", "dan", "danny"],
+    &["david", "dave"],
+    &["anthony", "tony"],
+    &["benjamin", "ben"],
+    &["nicholas", "nick"],
+    &["samuel", "sam"],
+    &["stephen", "steven", "steve"],
+    &["timothy", "tim"],
+    &["patricia", "pat", "patty"],
+    &["jennifer", "jen", "jenny"],
+    &["theodore", "teddy"],
+    &["donald", "don"],
+    &["ronald", "ron"],
+    &["gerald", "gerry", "jerry"],
+    &["lawrence", "larry"],
+    &["hillary", "hilary"],
+];
+
+/// A person's name taken apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonName {
+    /// Folded given name, if the name has more than one word.
+    pub given: Option<String>,
+    /// Folded surname (hyphen and space parts joined: "de la Cruz" = "delacruz").
+    pub surname: String,
+    /// "jr", "ii", ...
+    pub suffix: Option<String>,
+}
+
+/// Takes a person's name apart; `None` when nothing name-like is left.
+pub fn person_name(name: &str) -> Option<PersonName> {
+    let folded = fold(name);
+    let mut words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    while words.len() > 1 && TITLES.contains(&words[0]) {
+        words.remove(0);
+    }
+    let mut suffix = None;
+    if words.len() > 1 && SUFFIXES.contains(words.last()?) {
+        suffix = words.pop().map(|s| match s {
+            "junior" => "jr".to_string(),
+            "senior" => "sr".to_string(),
+            s => s.to_string(),
+        });
+    }
+    if words.is_empty() {
+        return None;
+    }
+    // Surname particles belong to the surname: "Ana de la Cruz", "Osama bin Laden".
+    let mut start = words.len() - 1;
+    while start > 1
+        && matches!(
+            words[start - 1],
+            "de" | "la"
+                | "del"
+                | "van"
+                | "von"
+                | "der"
+                | "bin"
+                | "al"
+                | "el"
+                | "di"
+                | "da"
+                | "le"
+                | "du"
+                | "ibn"
+                | "abu"
+                | "dos"
+                | "das"
+                | "ter"
+                | "ten"
+        )
+    {
+        start -= 1;
+    }
+    let surname = words[start..].concat();
+    let given = if start > 0 { Some(words[0].to_string()) } else { None };
+    Some(PersonName { given, surname, suffix })
+}
+
+/// Levenshtein distance over bytes (folded names are ASCII).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b = b.as_bytes();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, &ca) in a.as_bytes().iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for j in 0..b.len() {
+            let next = (diag + usize::from(ca != b[j])).min(row[j] + 1).min(row[j + 1] + 1);
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+fn edit_distance_at_most_one(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (mut i, mut j, mut edits) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        edits += 1;
+        if edits > 1 {
+            return false;
+        }
+        match a.len().cmp(&b.len()) {
+            std::cmp::Ordering::Greater => i += 1,
+            std::cmp::Ordering::Less => j += 1,
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    edits + (a.len() - i) + (b.len() - j) <= 1
+}
+
+/// Consonant skeleton after the first letter: "mohammed", "muhammad" and "mohamed" agree.
+fn skeleton(s: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && "aeiouyh".contains(c) {
+            continue;
+        }
+        if out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn nickname_group(s: &str) -> Option<usize> {
+    NICKNAMES.iter().position(|g| g.contains(&s))
+}
+
+/// Whether two folded given names can name the same person.
+pub fn given_compatible(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    // An initial ("J. Smith" folds to "j smith").
+    if (a.len() == 1 && b.starts_with(a)) || (b.len() == 1 && a.starts_with(b)) {
+        return true;
+    }
+    if let (Some(x), Some(y)) = (nickname_group(a), nickname_group(b)) {
+        return x == y;
+    }
+    // Spelling variants: one edit in a name of five letters or more, two in eight or more.
+    let short = a.len().min(b.len());
+    let close = match short {
+        0..=4 => false,
+        5..=7 => edit_distance_at_most_one(a, b),
+        _ => edit_distance(a, b) <= 2,
+    };
+    close || (short >= 4 && skeleton(a) == skeleton(b))
+}
+
+/// Keys under which a non-person name is found: the folded name without a leading "the", and
+/// the equivalent forms of the list.
+pub fn name_keys(name: &str) -> Vec<String> {
+    let f = fold(name);
+    let f = f.strip_prefix("the ").map(str::to_string).unwrap_or(f);
+    if f.is_empty() {
+        return Vec::new();
+    }
+    let mut keys = vec![f.clone()];
+    if let Some(group) = EQUIVALENTS.iter().find(|g| g.contains(&f.as_str())) {
+        keys.push(group[0].to_string());
+    }
+    keys.dedup();
+    keys
+}
+
+/// The key a person's name is found under: given name and surname, without titles.
+pub fn person_key(p: &PersonName) -> String {
+    let mut k = p.given.clone().map(|g| g + " ").unwrap_or_default();
+    k.push_str(&p.surname);
+    if let Some(s) = &p.suffix {
+        k.push(' ');
+        k.push_str(s);
+    }
+    k
+}
+
+/// Keys of a name of type `ty`.
+pub fn keys_of(ty: EntityType, name: &str) -> Vec<String> {
+    if is_person(ty) {
+        return person_name(name).map(|p| vec![person_key(&p)]).unwrap_or_default();
+    }
+    name_keys(name)
+}
+
+/// The canonical key of a name: the long form of an equivalence, else the folded name.
+pub fn canonical_key(ty: EntityType, name: &str) -> Option<String> {
+    keys_of(ty, name).pop()
+}
+
+/// Person, or a kind of name that is matched by its forms.
+fn is_person(ty: EntityType) -> bool {
+    ty == EntityType::Person
+}
+
+/// Types that resolve together: names of places, organisations and other things are often
+/// tagged differently from one document to the next ("Veloria" the state, "Veloria" the place).
+fn same_family(a: EntityType, b: EntityType) -> bool {
+    is_person(a) == is_person(b) && !matches!(a, EntityType::Email | EntityType::Phone | EntityType::Url) || a == b
+}
+
+/// One document's entity, as the resolver sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocEntity {
+    /// Its id in the document ("E3").
+    pub local: String,
+    /// Type.
+    pub ty: EntityType,
+    /// Canonical name in the document.
+    pub name: String,
+    /// Other forms in the document.
+    pub aliases: Vec<String>,
+    /// Roles in the document.
+    pub roles: Vec<String>,
+    /// Mentions in the document.
+    pub mentions: u32,
+}
+
+/// What the resolver knows of a case entity.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    /// Written forms with their mention counts.
+    pub names: HashMap<String, u64>,
+    /// Mention counts per type.
+    pub types: HashMap<EntityType, u64>,
+    /// Full person names seen (two words or more).
+    pub persons: Vec<PersonName>,
+    /// Mentions over the case.
+    pub mentions: u64,
+    /// Forms a curator added.
+    pub curated: Vec<String>,
+    /// The name and type last written to the store, to write only changes.
+    pub stored: Option<(String, EntityType)>,
+}
+
+impl Known {
+    /// The type most of its mentions have.
+    pub fn ty(&self) -> EntityType {
+        self.types
+            .iter()
+            .max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t)))
+            .map(|(t, _)| *t)
+            .unwrap_or(EntityType::Misc)
+    }
+
+    /// The best written form: a person's full name before a surname, mixed case before capitals,
+    /// then the most mentioned, then the longest.
+    pub fn best_name(&self) -> String {
+        let person = self.ty() == EntityType::Person;
+        self.names
+            .iter()
+            .max_by_key(|(name, n)| {
+                let words = name.split_whitespace().count();
+                let caps = name.chars().any(|c| c.is_lowercase());
+                let full = if person { words.clamp(1, 2) } else { 0 };
+                let the = !name.starts_with("the ") && !name.starts_with("The ");
+                (full, caps, the, **n, name.len(), std::cmp::Reverse((*name).clone()))
+            })
+            .map(|(n, _)| n.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// The in-memory index of a case's entities.
+#[derive(Debug, Default)]
+pub struct Resolver {
+    /// Entities by id.
+    pub entities: HashMap<EntityId, Known>,
+    /// Folded names (and equivalents) → entities with that form.
+    by_key: HashMap<String, Vec<EntityId>>,
+    /// Folded surnames → people with that surname.
+    by_surname: HashMap<String, Vec<EntityId>>,
+    next_id: EntityId,
+}
+
+fn push_unique(map: &mut HashMap<String, Vec<EntityId>>, key: String, id: EntityId) {
+    let v = map.entry(key).or_default();
+    if !v.contains(&id) {
+        v.push(id);
+    }
+}
+
+impl Resolver {
+    /// An empty resolver whose new ids start above `max_id`.
+    pub fn new(max_id: EntityId) -> Self {
+        Resolver { next_id: max_id + 1, ..Default::default() }
+    }
+
+    /// The next id a new entity gets.
+    pub fn allocate(&mut self) -> EntityId {
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    /// Makes sure ids above `id` are the only ones handed out.
+    pub fn reserve(&mut self, id: EntityId) {
+        self.next_id = self.next_id.max(id + 1);
+    }
+
+    fn index_name(&mut self, id: EntityId, ty: EntityType, name: &str) {
+        for key in keys_of(ty, name) {
+            push_unique(&mut self.by_key, key, id);
+        }
+        if is_person(ty)
+            && let Some(p) = person_name(name)
+        {
+            push_unique(&mut self.by_surname, p.surname.clone(), id);
+            let known = self.entities.entry(id).or_default();
+            if p.given.is_some() && !known.persons.contains(&p) {
+                known.persons.push(p);
+            }
+        }
+    }
+
+    /// Records that a document's entity belongs to `id`.
+    pub fn add(&mut self, id: EntityId, e: &DocEntity) {
+        self.reserve(id);
+        {
+            let known = self.entities.entry(id).or_default();
+            *known.names.entry(e.name.clone()).or_default() += e.mentions.max(1) as u64;
+            for a in &e.aliases {
+                known.names.entry(a.clone()).or_default();
+            }
+            *known.types.entry(e.ty).or_default() += e.mentions.max(1) as u64;
+            known.mentions += e.mentions as u64;
+        }
+        self.index_name(id, e.ty, &e.name);
+        for a in &e.aliases {
+            self.index_name(id, e.ty, a);
+        }
+    }
+
+    /// Adds a form a curator gave.
+    pub fn add_curated_name(&mut self, id: EntityId, name: &str) {
+        let ty = self.entities.get(&id).map(Known::ty).unwrap_or(EntityType::Misc);
+        let known = self.entities.entry(id).or_default();
+        known.names.entry(name.to_string()).or_default();
+        known.curated.push(name.to_string());
+        self.index_name(id, ty, name);
+    }
+
+    /// Forgets one document's entity (before re-analysis, or when moving it).
+    pub fn remove(&mut self, id: EntityId, e: &DocEntity) {
+        if let Some(known) = self.entities.get_mut(&id) {
+            if let Some(n) = known.names.get_mut(&e.name) {
+                *n = n.saturating_sub(e.mentions.max(1) as u64);
+            }
+            if let Some(n) = known.types.get_mut(&e.ty) {
+                *n = n.saturating_sub(e.mentions.max(1) as u64);
+            }
+            known.mentions = known.mentions.saturating_sub(e.mentions as u64);
+        }
+        // Keys stay: a form once seen keeps finding its entity, which is what a reader expects.
+    }
+
+    /// Moves everything of `from` into `into` (a merge).
+    pub fn merge(&mut self, into: EntityId, from: EntityId) {
+        let Some(old) = self.entities.remove(&from) else { return };
+        for ids in self.by_key.values_mut().chain(self.by_surname.values_mut()) {
+            if let Some(p) = ids.iter().position(|&i| i == from) {
+                if ids.contains(&into) {
+                    ids.remove(p);
+                } else {
+                    ids[p] = into;
+                }
+            }
+        }
+        let known = self.entities.entry(into).or_default();
+        for (n, c) in old.names {
+            *known.names.entry(n).or_default() += c;
+        }
+        for (t, c) in old.types {
+            *known.types.entry(t).or_default() += c;
+        }
+        for p in old.persons {
+            if !known.persons.contains(&p) {
+                known.persons.push(p);
+            }
+        }
+        known.mentions += old.mentions;
+        known.curated.extend(old.curated);
+        known.stored = None;
+    }
+
+    /// Stops `key` forms from finding `id` (a split moved them away).
+    pub fn unindex(&mut self, id: EntityId, name: &str) {
+        let ty = self.entities.get(&id).map(Known::ty).unwrap_or(EntityType::Misc);
+        for key in keys_of(ty, name) {
+            if let Some(v) = self.by_key.get_mut(&key) {
+                v.retain(|&i| i != id);
+            }
+        }
+        if let Some(known) = self.entities.get_mut(&id) {
+            known.names.remove(name);
+            if let Some(p) = person_name(name) {
+                known.persons.retain(|q| *q != p);
+            }
+        }
+    }
+
+    fn compatible_person(&self, id: EntityId, p: &PersonName) -> bool {
+        let Some(known) = self.entities.get(&id) else { return false };
+        if known.ty() != EntityType::Person {
+            return false;
+        }
+        let Some(given) = &p.given else { return true };
+        // A full name joins only an entity with a full name that agrees: never a bare surname.
+        known.persons.iter().any(|q| {
+            q.surname == p.surname
+                && q.suffix == p.suffix
+                && q.given.as_deref().is_some_and(|g| given_compatible(g, given))
+        })
+    }
+
+    /// The case entity a document's entity is, if one is known.
+    pub fn find(&self, e: &DocEntity) -> Option<EntityId> {
+        let mentions = |id: &EntityId| (self.entities.get(id).map(|k| k.mentions).unwrap_or(0), std::cmp::Reverse(*id));
+        if is_person(e.ty) {
+            let p = person_name(&e.name)?;
+            if p.given.is_some() {
+                // Exact forms first (aliases such as nicknames), then compatible full names.
+                let exact = self.exact(e).filter(|id| self.compatible_person(*id, &p) || !self.has_full(*id));
+                if let Some(id) = exact.filter(|id| self.entities.get(id).is_some_and(|k| k.ty() == EntityType::Person))
+                {
+                    return Some(id);
+                }
+                let cands = self.by_surname.get(&p.surname)?;
+                return cands.iter().copied().filter(|&id| self.compatible_person(id, &p)).max_by_key(mentions);
+            }
+            // One word: a known form (a nickname, a single-name person), else the most
+            // mentioned person with that surname.
+            if let Some(id) = self.exact(e) {
+                return Some(id);
+            }
+            let cands = self.by_surname.get(&p.surname)?;
+            return cands
+                .iter()
+                .copied()
+                .filter(|id| self.entities.get(id).is_some_and(|k| k.ty() == EntityType::Person))
+                .max_by_key(mentions);
+        }
+        self.exact(e)
+    }
+
+    fn has_full(&self, id: EntityId) -> bool {
+        self.entities.get(&id).is_some_and(|k| !k.persons.is_empty())
+    }
+
+    /// An entity of the same family that has one of the document entity's forms.
+    fn exact(&self, e: &DocEntity) -> Option<EntityId> {
+        let mentions = |id: &EntityId| (self.entities.get(id).map(|k| k.mentions).unwrap_or(0), std::cmp::Reverse(*id));
+        let person_parts = person_name(&e.name);
+        let forms = std::iter::once(&e.name).chain(e.aliases.iter().filter(|a| {
+            // A person's one-word short form ("Javid") is not an identity: surnames are shared.
+            !(is_person(e.ty)
+                && person_name(a).is_some_and(|q| q.given.is_none())
+                && person_parts
+                    .as_ref()
+                    .is_some_and(|p| Some(&p.surname) == person_name(a).map(|q| q.surname).as_ref()))
+        }));
+        for form in forms {
+            let Some(key) = canonical_key(e.ty, form) else { continue };
+            if let Some(ids) = self.by_key.get(&key) {
+                let best = ids
+                    .iter()
+                    .copied()
+                    .filter(|id| self.entities.get(id).is_some_and(|k| same_family(k.ty(), e.ty)))
+                    .max_by_key(mentions);
+                if best.is_some() {
+                    return best;
+                }
+            }
+        }
+        None
+    }
+
+    /// Finds or creates the case entity of a document's entity, and records it.
+    pub fn resolve(&mut self, e: &DocEntity, preferred: Option<EntityId>) -> EntityId {
+        let id = match self.find(e) {
+            Some(id) => id,
+            // A re-resolution keeps the id the entity had, if no other entity took it.
+            None => match preferred.filter(|p| !self.entities.contains_key(p)) {
+                Some(p) => p,
+                None => self.allocate(),
+            },
+        };
+        self.add(id, e);
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str, aliases: &[&str]) -> DocEntity {
+        DocEntity {
+            local: "E1".into(),
+            ty: EntityType::Person,
+            name: name.into(),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            roles: vec![],
+            mentions: 2,
+        }
+    }
+
+    fn thing(ty: EntityType, name: &str) -> DocEntity {
+        DocEntity { local: "E1".into(), ty, name: name.into(), aliases: vec![], roles: vec![], mentions: 1 }
+    }
+
+    #[test]
+    fn folding_joins_spelling_variants() {
+        assert_eq!(fold("U.S."), "us");
+        assert_eq!(fold("El-Sheikh"), fold("Elsheikh"));
+        assert_eq!(fold("José Núñez"), "jose nunez");
+        assert_eq!(fold("O'Brien"), "obrien");
+        assert_eq!(name_keys("the United States"), vec!["united states".to_string()]);
+        assert_eq!(canonical_key(EntityType::Loc, "U.S."), Some("united states".into()));
+        assert_eq!(canonical_key(EntityType::Person, "Mr Tomas Brekov"), Some("tomas brekov".into()));
+    }
+
+    #[test]
+    fn person_names_come_apart() {
+        let p = person_name("Mr Tomas Brekov").unwrap();
+        assert_eq!((p.given.as_deref(), p.surname.as_str()), (Some("tomas"), "brekov"));
+        assert_eq!(person_name("Ana de la Cruz").unwrap().surname, "delacruz");
+        assert_eq!(person_name("Donald Trump Jr.").unwrap().suffix.as_deref(), Some("jr"));
+        assert_eq!(person_name("Brekov").unwrap().given, None);
+    }
+
+    #[test]
+    fn given_names() {
+        assert!(given_compatible("bill", "william"));
+        assert!(given_compatible("alexanda", "alexander"));
+        assert!(given_compatible("mohammed", "muhammad"));
+        assert!(given_compatible("j", "john"));
+        assert!(!given_compatible("bill", "hillary"));
+        assert!(!given_compatible("donald", "ronald"));
+        assert_eq!(edit_distance("alexanda", "alexander"), 2);
+        assert!(!given_compatible("anna", "hanna") || skeleton("anna") == skeleton("hanna"));
+    }
+
+    #[test]
+    fn two_clintons_stay_apart_and_a_bare_surname_goes_to_the_most_mentioned() {
+        let mut r = Resolver::new(0);
+        let hillary = r.resolve(&person("Hillary Clinton", &["Clinton"]), None);
+        r.resolve(&person("Hillary Clinton", &[]), None);
+        let hillary2 = r.resolve(&person("Hillary Rodham Clinton", &[]), None);
+        let bill = r.resolve(&person("Bill Clinton", &["Clinton"]), None);
+        let william = r.resolve(&person("William Clinton", &[]), None);
+        assert_eq!(hillary, hillary2);
+        assert_ne!(hillary, bill);
+        assert_eq!(bill, william);
+        assert_eq!(r.resolve(&person("Clinton", &[]), None), hillary);
+        assert_eq!(r.resolve(&person("Mrs. Clinton", &[]), None), hillary);
+        assert_ne!(r.resolve(&person("Chelsea Clinton", &[]), None), hillary);
+    }
+
+    #[test]
+    fn aliases_join_even_when_the_alias_comes_first() {
+        let mut r = Resolver::new(0);
+        let nick = r.resolve(&person("Ferryman", &[]), None);
+        let full = r.resolve(&person("Tomas Brekov", &["the Ferryman", "Brekov"]), None);
+        assert_eq!(nick, full);
+        assert_eq!(r.resolve(&person("Tomás Brekov", &[]), None), full);
+    }
+
+    #[test]
+    fn places_and_organisations_match_on_their_forms_across_tags() {
+        let mut r = Resolver::new(0);
+        let us = r.resolve(&thing(EntityType::Loc, "United States"), None);
+        assert_eq!(r.resolve(&thing(EntityType::Loc, "U.S."), None), us);
+        assert_eq!(r.resolve(&thing(EntityType::Org, "US"), None), us);
+        let ncd = r.resolve(
+            &DocEntity { aliases: vec!["NCD".into()], ..thing(EntityType::Org, "National Crime Directorate") },
+            None,
+        );
+        assert_eq!(r.resolve(&thing(EntityType::Org, "the NCD"), None), ncd);
+        assert_ne!(r.resolve(&thing(EntityType::Person, "Veloria Smith"), None), us);
+        assert_eq!(r.entities[&us].ty(), EntityType::Loc);
+    }
+
+    #[test]
+    fn merging_moves_forms() {
+        let mut r = Resolver::new(0);
+        let a = r.resolve(&thing(EntityType::Org, "Grey Lantern"), None);
+        let b = r.resolve(&thing(EntityType::Org, "Lantern Cell"), None);
+        r.merge(a, b);
+        assert_eq!(r.resolve(&thing(EntityType::Org, "Lantern Cell"), None), a);
+        assert_eq!(r.entities[&a].best_name(), "Lantern Cell");
+    }
+}

@@ -1,0 +1,1241 @@
+//! The cross-reference tables of the embedded store: which case entity each document entity is,
+//! quotes, dated statements and co-mentions of every document, and the curation log.
+//!
+//! Everything here is derived from the stored records plus the curation decisions, written in
+//! the same transaction as the document it comes from (so crash safety is the records'), and
+//! keyed by document sequence number and document-local entity id ("E3"): a merge rewrites one
+//! column of `doc_entities` and every quote, date and edge follows.
+
+use crate::dates::date_range;
+use crate::resolve::{DocEntity, EntityId, Resolver, canonical_key, fold, keys_of};
+use crate::views::{
+    Curation, Decision, DocRef, Edge, EntitySummary, EntityView, Graph, Node, QuoteEntry, TimelineEntry,
+};
+use crate::{Result, StoreError};
+use dossier_model::contract::DocRecord;
+use dossier_model::{EntityType, TimeType};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+pub(crate) const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS entities(
+    id INTEGER PRIMARY KEY,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    curated_name TEXT,
+    rejected INTEGER NOT NULL DEFAULT 0,
+    merged_into INTEGER
+);
+CREATE TABLE IF NOT EXISTS doc_entities(
+    seq INTEGER NOT NULL, local TEXT NOT NULL, entity INTEGER NOT NULL,
+    type TEXT NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL, roles TEXT NOT NULL, mentions INTEGER NOT NULL,
+    PRIMARY KEY(seq, local)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS doc_entities_entity ON doc_entities(entity);
+CREATE TABLE IF NOT EXISTS entity_keys(key TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY(key, entity)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_keys_entity ON entity_keys(entity);
+CREATE TABLE IF NOT EXISTS entity_names(entity INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY(entity, name));
+CREATE TABLE IF NOT EXISTS pins(hash TEXT NOT NULL, key TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY(hash, key));
+CREATE TABLE IF NOT EXISTS quotes(
+    seq INTEGER NOT NULL, n INTEGER NOT NULL, speaker TEXT, speaker_text TEXT, kind TEXT NOT NULL, cue TEXT,
+    text TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, date TEXT, about TEXT NOT NULL,
+    PRIMARY KEY(seq, n)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS timeline(
+    seq INTEGER NOT NULL, n INTEGER NOT NULL, kind TEXT NOT NULL, date TEXT NOT NULL, until TEXT NOT NULL,
+    granularity TEXT NOT NULL, value TEXT NOT NULL, start INTEGER, end INTEGER, text TEXT NOT NULL,
+    locals TEXT NOT NULL,
+    PRIMARY KEY(seq, n)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS timeline_date ON timeline(date);
+CREATE TABLE IF NOT EXISTS edges(
+    seq INTEGER NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, sentences INTEGER NOT NULL, quotes INTEGER NOT NULL,
+    PRIMARY KEY(seq, a, b)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS curation(
+    id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL, args TEXT NOT NULL,
+    summary TEXT NOT NULL, undone INTEGER NOT NULL DEFAULT 0
+);
+";
+
+/// Contract type label.
+pub(crate) fn ty_str(t: EntityType) -> &'static str {
+    match t {
+        EntityType::Person => "PERSON",
+        EntityType::Org => "ORG",
+        EntityType::Loc => "LOC",
+        EntityType::Misc => "MISC",
+        EntityType::Email => "EMAIL",
+        EntityType::Phone => "PHONE",
+        EntityType::Url => "URL",
+    }
+}
+
+pub(crate) fn ty_parse(s: &str) -> EntityType {
+    match s.to_ascii_uppercase().as_str() {
+        "PERSON" | "PER" => EntityType::Person,
+        "ORG" => EntityType::Org,
+        "LOC" => EntityType::Loc,
+        "EMAIL" => EntityType::Email,
+        "PHONE" => EntityType::Phone,
+        "URL" => EntityType::Url,
+        _ => EntityType::Misc,
+    }
+}
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).expect("plain values serialize")
+}
+
+fn unjson<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
+    serde_json::from_str(s).map_err(|e| StoreError::Record(e.to_string()))
+}
+
+/// The entities of a record the resolver takes: names, not pattern mentions (emails, phones).
+fn doc_entities(rec: &DocRecord) -> Vec<DocEntity> {
+    rec.entities
+        .iter()
+        .filter(|e| matches!(e.ty, EntityType::Person | EntityType::Org | EntityType::Loc | EntityType::Misc))
+        .map(|e| DocEntity {
+            local: e.id.clone(),
+            ty: e.ty,
+            name: e.name.clone(),
+            aliases: e.aliases.clone(),
+            roles: e.roles.clone(),
+            mentions: e.mentions.len() as u32,
+        })
+        .collect()
+}
+
+/// The in-memory resolver, loaded from the tables when first needed.
+#[derive(Default)]
+pub(crate) struct Xref {
+    resolver: Option<Resolver>,
+}
+
+fn load(db: &Connection) -> Result<Resolver> {
+    let max: i64 = db.query_row("SELECT coalesce(max(id), 0) FROM entities", [], |r| r.get(0))?;
+    let mut r = Resolver::new(max);
+    let mut st = db.prepare("SELECT entity, local, type, name, aliases, mentions FROM doc_entities ORDER BY seq")?;
+    let mut rows = st.query([])?;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let e = DocEntity {
+            local: row.get(1)?,
+            ty: ty_parse(&row.get::<_, String>(2)?),
+            name: row.get(3)?,
+            aliases: unjson(&row.get::<_, String>(4)?)?,
+            roles: Vec::new(),
+            mentions: row.get::<_, i64>(5)? as u32,
+        };
+        r.add(id, &e);
+    }
+    let mut st = db.prepare("SELECT entity, name FROM entity_names")?;
+    let names: Vec<(i64, String)> =
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<std::result::Result<_, _>>()?;
+    for (id, name) in names {
+        r.add_curated_name(id, &name);
+    }
+    let mut st = db.prepare("SELECT id, name, type FROM entities")?;
+    let shown: Vec<(i64, String, String)> =
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<std::result::Result<_, _>>()?;
+    for (id, name, ty) in shown {
+        if let Some(k) = r.entities.get_mut(&id) {
+            k.stored = Some((name, ty_parse(&ty)));
+        }
+    }
+    Ok(r)
+}
+
+impl Xref {
+    /// The resolver, loaded on first use.
+    pub(crate) fn resolver(&mut self, db: &Connection) -> Result<&mut Resolver> {
+        if self.resolver.is_none() {
+            self.resolver = Some(load(db)?);
+        }
+        Ok(self.resolver.as_mut().expect("just loaded"))
+    }
+
+    /// Forgets the in-memory state (after a failed transaction, or a rebuild).
+    pub(crate) fn reset(&mut self) {
+        self.resolver = None;
+    }
+}
+
+/// Writes the entity's shown name and type if they changed.
+fn refresh(tx: &Transaction, r: &mut Resolver, id: EntityId) -> Result<()> {
+    let Some(k) = r.entities.get_mut(&id) else { return Ok(()) };
+    let now = (k.best_name(), k.ty());
+    if k.stored.as_ref() == Some(&now) {
+        return Ok(());
+    }
+    tx.prepare_cached(
+        "INSERT INTO entities(id, type, name) VALUES (?1, ?2, ?3)
+         ON CONFLICT(id) DO UPDATE SET type = excluded.type, name = excluded.name",
+    )?
+    .execute(params![id, ty_str(now.1), now.0])?;
+    k.stored = Some(now);
+    Ok(())
+}
+
+fn insert_keys(tx: &Transaction, id: EntityId, e: &DocEntity) -> Result<()> {
+    let mut st = tx.prepare_cached("INSERT OR IGNORE INTO entity_keys(key, entity) VALUES (?1, ?2)")?;
+    for form in std::iter::once(&e.name).chain(&e.aliases) {
+        for key in keys_of(e.ty, form) {
+            st.execute(params![key, id])?;
+        }
+    }
+    Ok(())
+}
+
+/// Removes the derived rows of a document; the resolver forgets its entities.
+pub(crate) fn drop_doc(tx: &Transaction, r: &mut Resolver, seq: i64) -> Result<HashMap<String, EntityId>> {
+    let mut old = HashMap::new();
+    {
+        let mut st =
+            tx.prepare_cached("SELECT entity, local, type, name, aliases, mentions FROM doc_entities WHERE seq = ?1")?;
+        let mut rows = st.query([seq])?;
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            let e = DocEntity {
+                local: row.get(1)?,
+                ty: ty_parse(&row.get::<_, String>(2)?),
+                name: row.get(3)?,
+                aliases: unjson(&row.get::<_, String>(4)?)?,
+                roles: Vec::new(),
+                mentions: row.get::<_, i64>(5)? as u32,
+            };
+            r.remove(id, &e);
+            if let Some(k) = canonical_key(e.ty, &e.name) {
+                old.insert(k, id);
+            }
+        }
+    }
+    for table in ["doc_entities", "quotes", "timeline", "edges"] {
+        tx.prepare_cached(&format!("DELETE FROM {table} WHERE seq = ?1"))?.execute([seq])?;
+    }
+    Ok(old)
+}
+
+/// Index of the sentence holding character `pos`.
+fn sentence_of(sentences: &[[usize; 2]], pos: usize) -> Option<usize> {
+    let i = sentences.partition_point(|s| s[0] <= pos);
+    (i > 0 && pos < sentences[i - 1][1].max(sentences[i - 1][0] + 1)).then(|| i - 1)
+}
+
+fn clip(s: &str, max: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        return s;
+    }
+    let mut out: String = s.chars().take(max).collect();
+    out.push('…');
+    out
+}
+
+/// Writes the derived rows of a stored record: entity links, quotes, dated statements and
+/// co-mentions. Re-running it for the same `seq` replaces them.
+pub(crate) fn index_doc(tx: &Transaction, r: &mut Resolver, seq: i64, rec: &DocRecord) -> Result<()> {
+    let old = drop_doc(tx, r, seq)?;
+    let pins: HashMap<String, EntityId> = {
+        let mut st = tx.prepare_cached("SELECT key, entity FROM pins WHERE hash = ?1")?;
+        st.query_map([&rec.hash], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<std::result::Result<_, _>>()?
+    };
+    let mut touched = Vec::new();
+    {
+        let mut insert = tx.prepare_cached(
+            "INSERT INTO doc_entities(seq, local, entity, type, name, aliases, roles, mentions)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        for e in doc_entities(rec) {
+            let key = canonical_key(e.ty, &e.name);
+            let pinned = key.as_ref().and_then(|k| pins.get(k)).copied();
+            let id = match pinned {
+                Some(id) => {
+                    r.add(id, &e);
+                    id
+                }
+                None => r.resolve(&e, key.as_ref().and_then(|k| old.get(k)).copied()),
+            };
+            insert.execute(params![
+                seq,
+                e.local,
+                id,
+                ty_str(e.ty),
+                e.name,
+                json(&e.aliases),
+                json(&e.roles),
+                e.mentions as i64
+            ])?;
+            insert_keys(tx, id, &e)?;
+            touched.push(id);
+        }
+    }
+    touched.sort_unstable();
+    touched.dedup();
+    for id in touched {
+        refresh(tx, r, id)?;
+    }
+    derive_statements(tx, seq, rec)
+}
+
+/// Quotes, dated statements and co-mentions of one record.
+fn derive_statements(tx: &Transaction, seq: i64, rec: &DocRecord) -> Result<()> {
+    let sentences = &rec.sentences;
+    // Entity locals mentioned in each sentence.
+    let mut in_sentence: Vec<Vec<&str>> = vec![Vec::new(); sentences.len()];
+    for m in &rec.mentions {
+        if let (Some(local), Some(i)) = (m.entity.as_deref(), sentence_of(sentences, m.start))
+            && !in_sentence[i].contains(&local)
+        {
+            in_sentence[i].push(local);
+        }
+    }
+    let dated: Vec<(usize, &dossier_model::contract::TimeRecord, crate::dates::DateRange)> = rec
+        .times
+        .iter()
+        .filter(|t| matches!(t.ty, TimeType::Date | TimeType::Time))
+        .filter_map(|t| Some((sentence_of(sentences, t.start)?, t, date_range(&t.value)?)))
+        .collect();
+    let mut n = 0i64;
+    let mut timeline = tx.prepare_cached(
+        "INSERT INTO timeline(seq, n, kind, date, until, granularity, value, start, end, text, locals)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    if let Some(p) = rec.published.as_deref()
+        && let Some(d) = date_range(p)
+    {
+        let title = rec.title.clone().unwrap_or_else(|| {
+            sentences.first().map(|s| rec.text.chars().skip(s[0]).take(s[1] - s[0]).collect()).unwrap_or_default()
+        });
+        let locals: Vec<&str> = Vec::new();
+        timeline.execute(params![
+            seq,
+            n,
+            "published",
+            d.start,
+            d.end,
+            d.granularity,
+            p,
+            None::<i64>,
+            None::<i64>,
+            clip(&title, 300),
+            json(&locals)
+        ])?;
+        n += 1;
+    }
+    let chars: Vec<(usize, usize)> = {
+        // Character offset → byte offset, for slicing sentences out of the text.
+        let mut v: Vec<(usize, usize)> = rec.text.char_indices().enumerate().map(|(c, (b, _))| (c, b)).collect();
+        v.push((v.len(), rec.text.len()));
+        v
+    };
+    let slice = |a: usize, b: usize| -> &str {
+        let a = chars.get(a).map(|x| x.1).unwrap_or(rec.text.len());
+        let b = chars.get(b).map(|x| x.1).unwrap_or(rec.text.len());
+        &rec.text[a..b.max(a)]
+    };
+    let mut seen = HashSet::new();
+    for (i, t, d) in &dated {
+        // One entry per sentence and date: "on 11 April 2014 ... at 6.14am" is one statement.
+        if !seen.insert((*i, d.start.clone(), d.end.clone())) {
+            continue;
+        }
+        let s = sentences[*i];
+        timeline.execute(params![
+            seq,
+            n,
+            "time",
+            d.start,
+            d.end,
+            d.granularity,
+            t.value,
+            s[0] as i64,
+            s[1] as i64,
+            clip(slice(s[0], s[1]), 400),
+            json(&in_sentence[*i])
+        ])?;
+        n += 1;
+    }
+    let mut quotes = tx.prepare_cached(
+        "INSERT INTO quotes(seq, n, speaker, speaker_text, kind, cue, text, start, end, date, about)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    let mut pairs: BTreeMap<(String, String), (i64, i64)> = BTreeMap::new();
+    for locals in &in_sentence {
+        for (x, a) in locals.iter().enumerate() {
+            for b in &locals[x + 1..] {
+                let key = if a < b { (a.to_string(), b.to_string()) } else { (b.to_string(), a.to_string()) };
+                pairs.entry(key).or_default().0 += 1;
+            }
+        }
+    }
+    for (qn, q) in rec.quotes.iter().enumerate() {
+        let inside = |p: usize| q.parts.iter().any(|s| s[0] <= p && p < s[1]) || (q.start <= p && p < q.end);
+        // When it was said: a date beside the cue (not inside the quote), else publication.
+        let cue_sentence = q.cue_span.and_then(|c| sentence_of(sentences, c[0]));
+        let date = dated
+            .iter()
+            .find(|(i, t, _)| Some(*i) == cue_sentence && !inside(t.start))
+            .map(|(_, t, _)| t.value.clone())
+            .or_else(|| rec.published.clone());
+        let mut about: Vec<&str> = Vec::new();
+        for m in &rec.mentions {
+            if let Some(local) = m.entity.as_deref()
+                && inside(m.start)
+                && Some(local) != q.speaker.as_deref()
+                && !about.contains(&local)
+            {
+                about.push(local);
+            }
+        }
+        let kind = serde_json::to_value(q.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        quotes.execute(params![
+            seq,
+            qn as i64,
+            q.speaker,
+            q.speaker_text,
+            kind,
+            q.cue,
+            q.text,
+            q.start as i64,
+            q.end as i64,
+            date,
+            json(&about)
+        ])?;
+        if let Some(speaker) = q.speaker.as_deref() {
+            for a in &about {
+                let key = if speaker < *a {
+                    (speaker.to_string(), a.to_string())
+                } else {
+                    (a.to_string(), speaker.to_string())
+                };
+                pairs.entry(key).or_default().1 += 1;
+            }
+        }
+        if let Some(d) = date.as_deref().and_then(date_range) {
+            let mut locals: Vec<&str> = q.speaker.iter().map(String::as_str).collect();
+            locals.extend(&about);
+            timeline.execute(params![
+                seq,
+                n,
+                "quote",
+                d.start,
+                d.end,
+                d.granularity,
+                date,
+                q.start as i64,
+                q.end as i64,
+                clip(&q.text, 400),
+                json(&locals)
+            ])?;
+            n += 1;
+        }
+    }
+    let mut edges = tx.prepare_cached("INSERT INTO edges(seq, a, b, sentences, quotes) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    for ((a, b), (s, q)) in pairs {
+        edges.execute(params![seq, a, b, s, q])?;
+    }
+    Ok(())
+}
+
+/// Replays every document's entities and the active curation decisions from scratch (after
+/// an undo). Entity ids are given anew in document order.
+pub(crate) fn rebuild(tx: &Transaction, xref: &mut Xref) -> Result<()> {
+    xref.reset();
+    for table in ["entities", "entity_keys", "entity_names", "pins"] {
+        tx.execute(&format!("DELETE FROM {table}"), [])?;
+    }
+    let mut r = Resolver::new(0);
+    let rows: Vec<(i64, DocEntity)> = {
+        let mut st = tx
+            .prepare("SELECT seq, local, type, name, aliases, roles, mentions FROM doc_entities ORDER BY seq, length(local), local")?;
+        let v = st
+            .query_map([], |row| {
+                Ok((
+                    row.get::<_, i64>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, String>(3)?,
+                    row.get::<_, String>(4)?,
+                    row.get::<_, String>(5)?,
+                    row.get::<_, i64>(6)?,
+                ))
+            })?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        v.into_iter()
+            .map(|(seq, local, ty, name, aliases, roles, mentions)| {
+                Ok((
+                    seq,
+                    DocEntity {
+                        local,
+                        ty: ty_parse(&ty),
+                        name,
+                        aliases: unjson(&aliases)?,
+                        roles: unjson(&roles)?,
+                        mentions: mentions as u32,
+                    },
+                ))
+            })
+            .collect::<Result<_>>()?
+    };
+    {
+        let mut update = tx.prepare("UPDATE doc_entities SET entity = ?3 WHERE seq = ?1 AND local = ?2")?;
+        let mut ids = Vec::new();
+        for (seq, e) in &rows {
+            let id = r.resolve(e, None);
+            update.execute(params![seq, e.local, id])?;
+            insert_keys(tx, id, e)?;
+            ids.push(id);
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        for id in ids {
+            refresh(tx, &mut r, id)?;
+        }
+    }
+    let decisions: Vec<(String, String)> = {
+        let mut st = tx.prepare("SELECT action, args FROM curation WHERE undone = 0 ORDER BY id")?;
+        st.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<std::result::Result<_, _>>()?
+    };
+    for (_, args) in decisions {
+        let stored: StoredCuration = unjson(&args)?;
+        if let Some(c) = stored.locate(tx, &r)? {
+            apply(tx, &mut r, &c, stored.new_id)?;
+        }
+    }
+    xref.resolver = Some(r);
+    Ok(())
+}
+
+/// How an entity is found again when decisions are replayed: its id may have changed, its
+/// names have not.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct EntityRef {
+    id: i64,
+    name: String,
+    #[serde(rename = "type")]
+    ty: String,
+}
+
+/// A decision as the log keeps it.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct StoredCuration {
+    action: String,
+    entities: Vec<EntityRef>,
+    #[serde(default)]
+    docs: Vec<String>,
+    #[serde(default)]
+    names: Vec<String>,
+    #[serde(default)]
+    name: Option<String>,
+    /// The id a split gave its new entity.
+    #[serde(default)]
+    new_id: Option<i64>,
+}
+
+impl StoredCuration {
+    /// The decision in terms of today's entity ids; `None` if one of its entities is gone.
+    fn locate(&self, tx: &Transaction, r: &Resolver) -> Result<Option<Curation>> {
+        let mut ids = Vec::new();
+        for e in &self.entities {
+            let probe = DocEntity {
+                local: String::new(),
+                ty: ty_parse(&e.ty),
+                name: e.name.clone(),
+                aliases: Vec::new(),
+                roles: Vec::new(),
+                mentions: 0,
+            };
+            let found = r.find(&probe).or_else(|| {
+                tx.query_row("SELECT id FROM entities WHERE id = ?1", [e.id], |row| row.get(0))
+                    .optional()
+                    .ok()
+                    .flatten()
+            });
+            match found {
+                Some(id) => ids.push(id),
+                None => return Ok(None),
+            }
+        }
+        let first = ids[0];
+        Ok(Some(match self.action.as_str() {
+            "merge" => Curation::Merge { into: first, from: ids[1..].to_vec() },
+            "split" => Curation::Split { entity: first, docs: self.docs.clone(), names: self.names.clone() },
+            "alias" => Curation::Alias { entity: first, name: self.name.clone().unwrap_or_default() },
+            "rename" => Curation::Rename { entity: first, name: self.name.clone().unwrap_or_default() },
+            "reject" => Curation::Reject { entity: first },
+            other => return Err(StoreError::Record(format!("unknown curation action {other}"))),
+        }))
+    }
+}
+
+fn entity_ref(tx: &Transaction, r: &Resolver, id: EntityId) -> Result<EntityRef> {
+    let row: Option<(String, String)> = tx
+        .query_row("SELECT name, type FROM entities WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let (name, ty) = row.ok_or_else(|| StoreError::NotFound(format!("no entity #{id}")))?;
+    let name = r.entities.get(&id).map(|k| k.best_name()).filter(|n| !n.is_empty()).unwrap_or(name);
+    Ok(EntityRef { id, name, ty })
+}
+
+fn live(tx: &Transaction, id: EntityId) -> Result<()> {
+    let merged: Option<Option<i64>> =
+        tx.query_row("SELECT merged_into FROM entities WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+    match merged {
+        None => Err(StoreError::NotFound(format!("no entity #{id}"))),
+        Some(Some(into)) => Err(StoreError::NotFound(format!("entity #{id} was merged into #{into}"))),
+        Some(None) => Ok(()),
+    }
+}
+
+/// Applies and logs a curation decision.
+pub(crate) fn curate(tx: &Transaction, r: &mut Resolver, c: &Curation) -> Result<Decision> {
+    let ids: Vec<EntityId> = match c {
+        Curation::Merge { into, from } => std::iter::once(*into).chain(from.iter().copied()).collect(),
+        Curation::Split { entity, .. }
+        | Curation::Alias { entity, .. }
+        | Curation::Rename { entity, .. }
+        | Curation::Reject { entity } => vec![*entity],
+    };
+    for &id in &ids {
+        live(tx, id)?;
+    }
+    let entities = ids.iter().map(|&id| entity_ref(tx, r, id)).collect::<Result<Vec<_>>>()?;
+    let label = |es: &[EntityRef]| es.iter().map(|e| format!("#{} {}", e.id, e.name)).collect::<Vec<_>>().join(", ");
+    let (action, summary) = match c {
+        Curation::Merge { from, .. } => {
+            if from.is_empty() || from.contains(&ids[0]) {
+                return Err(StoreError::Query("merge needs two or more different entities".into()));
+            }
+            ("merge", format!("merged {} into {}", label(&entities[1..]), label(&entities[..1])))
+        }
+        Curation::Split { docs, names, .. } => {
+            if docs.is_empty() && names.is_empty() {
+                return Err(StoreError::Query("split needs --doc or --name: what moves to the new entity".into()));
+            }
+            let what = docs.iter().map(|d| format!("document {d}")).chain(names.iter().map(|n| format!("\"{n}\"")));
+            ("split", format!("split {} off {}", what.collect::<Vec<_>>().join(", "), label(&entities)))
+        }
+        Curation::Alias { name, .. } => ("alias", format!("added alias \"{name}\" to {}", label(&entities))),
+        Curation::Rename { name, .. } => ("rename", format!("renamed {} to \"{name}\"", label(&entities))),
+        Curation::Reject { .. } => ("reject", format!("rejected {}", label(&entities))),
+    };
+    let mut stored = StoredCuration {
+        action: action.to_string(),
+        entities,
+        docs: Vec::new(),
+        names: Vec::new(),
+        name: None,
+        new_id: None,
+    };
+    let resolved = match c {
+        Curation::Split { entity, docs, names } => {
+            // Documents are kept by content hash: ids can change, contents cannot.
+            stored.docs = docs.iter().map(|d| doc_hash(tx, d)).collect::<Result<_>>()?;
+            stored.names = names.clone();
+            Curation::Split { entity: *entity, docs: stored.docs.clone(), names: names.clone() }
+        }
+        Curation::Alias { name, .. } | Curation::Rename { name, .. } => {
+            stored.name = Some(name.clone());
+            c.clone()
+        }
+        other => other.clone(),
+    };
+    stored.new_id = apply(tx, r, &resolved, None)?;
+    let at = jiff::Timestamp::now().to_string();
+    tx.execute(
+        "INSERT INTO curation(at, action, args, summary) VALUES (?1, ?2, ?3, ?4)",
+        params![at, action, json(&stored), summary],
+    )?;
+    Ok(Decision { id: tx.last_insert_rowid(), at, action: action.to_string(), summary, undone: false })
+}
+
+fn doc_hash(tx: &Transaction, key: &str) -> Result<String> {
+    tx.query_row(
+        "SELECT hash FROM docs WHERE hash = ?1 OR id = ?1 OR hash = (SELECT hash FROM ledger WHERE id = ?1) LIMIT 1",
+        [key],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::NotFound(format!("no document {key}")))
+}
+
+/// Rows of `doc_entities` of an entity: (seq, local, entity as the resolver saw it).
+fn rows_of(tx: &Transaction, id: EntityId) -> Result<Vec<(i64, DocEntity)>> {
+    let mut st = tx.prepare_cached(
+        "SELECT seq, local, type, name, aliases, roles, mentions FROM doc_entities WHERE entity = ?1 ORDER BY seq",
+    )?;
+    let raw = st
+        .query_map([id], |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+                row.get::<_, String>(3)?,
+                row.get::<_, String>(4)?,
+                row.get::<_, String>(5)?,
+                row.get::<_, i64>(6)?,
+            ))
+        })?
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    raw.into_iter()
+        .map(|(seq, local, ty, name, aliases, roles, m)| {
+            Ok((
+                seq,
+                DocEntity {
+                    local,
+                    ty: ty_parse(&ty),
+                    name,
+                    aliases: unjson(&aliases)?,
+                    roles: unjson(&roles)?,
+                    mentions: m as u32,
+                },
+            ))
+        })
+        .collect()
+}
+
+fn move_row(tx: &Transaction, r: &mut Resolver, seq: i64, e: &DocEntity, from: EntityId, to: EntityId) -> Result<()> {
+    r.remove(from, e);
+    r.add(to, e);
+    tx.prepare_cached("UPDATE doc_entities SET entity = ?3 WHERE seq = ?1 AND local = ?2")?
+        .execute(params![seq, e.local, to])?;
+    insert_keys(tx, to, e)
+}
+
+/// Carries out a decision on the tables and the resolver. Returns a split's new entity.
+fn apply(tx: &Transaction, r: &mut Resolver, c: &Curation, new_id: Option<EntityId>) -> Result<Option<EntityId>> {
+    match c {
+        Curation::Merge { into, from } => {
+            for &f in from {
+                tx.execute("UPDATE doc_entities SET entity = ?1 WHERE entity = ?2", params![into, f])?;
+                tx.execute("UPDATE OR IGNORE entity_keys SET entity = ?1 WHERE entity = ?2", params![into, f])?;
+                tx.execute("DELETE FROM entity_keys WHERE entity = ?1", [f])?;
+                tx.execute("UPDATE OR IGNORE entity_names SET entity = ?1 WHERE entity = ?2", params![into, f])?;
+                tx.execute("UPDATE pins SET entity = ?1 WHERE entity = ?2", params![into, f])?;
+                tx.execute("UPDATE entities SET merged_into = ?1 WHERE id = ?2", params![into, f])?;
+                tx.execute("UPDATE entities SET merged_into = ?1 WHERE merged_into = ?2", params![into, f])?;
+                r.merge(*into, f);
+            }
+            refresh(tx, r, *into)?;
+            Ok(None)
+        }
+        Curation::Split { entity, docs, names } => {
+            let new = match new_id {
+                Some(id) => {
+                    r.reserve(id);
+                    id
+                }
+                None => r.allocate(),
+            };
+            let hashes: HashSet<String> = docs.iter().map(|d| doc_hash(tx, d)).collect::<Result<_>>()?;
+            let keys: HashSet<String> = names
+                .iter()
+                .filter_map(|n| canonical_key(r.entities.get(entity).map(|k| k.ty()).unwrap_or(EntityType::Misc), n))
+                .collect();
+            let folded: HashSet<String> = names.iter().map(|n| fold(n)).collect();
+            for (seq, e) in rows_of(tx, *entity)? {
+                let hash: String = tx.query_row("SELECT hash FROM docs WHERE seq = ?1", [seq], |row| row.get(0))?;
+                let by_doc = hashes.contains(&hash);
+                let by_name =
+                    canonical_key(e.ty, &e.name).is_some_and(|k| keys.contains(&k)) || folded.contains(&fold(&e.name));
+                if !(by_doc || by_name) {
+                    continue;
+                }
+                move_row(tx, r, seq, &e, *entity, new)?;
+                if by_doc && let Some(k) = canonical_key(e.ty, &e.name) {
+                    // The document keeps this entity apart when it is analysed again.
+                    tx.execute(
+                        "INSERT INTO pins(hash, key, entity) VALUES (?1, ?2, ?3)
+                         ON CONFLICT(hash, key) DO UPDATE SET entity = excluded.entity",
+                        params![hash, k, new],
+                    )?;
+                }
+                if by_name {
+                    r.unindex(*entity, &e.name);
+                    for k in keys_of(e.ty, &e.name) {
+                        tx.execute("DELETE FROM entity_keys WHERE key = ?1 AND entity = ?2", params![k, entity])?;
+                    }
+                }
+            }
+            refresh(tx, r, *entity)?;
+            refresh(tx, r, new)?;
+            if !r.entities.contains_key(&new) {
+                return Err(StoreError::Query("nothing matched: no mention moved".into()));
+            }
+            Ok(Some(new))
+        }
+        Curation::Alias { entity, name } => {
+            tx.execute("INSERT OR IGNORE INTO entity_names(entity, name) VALUES (?1, ?2)", params![entity, name])?;
+            r.add_curated_name(*entity, name);
+            let ty = r.entities.get(entity).map(|k| k.ty()).unwrap_or(EntityType::Misc);
+            for k in keys_of(ty, name) {
+                tx.execute("INSERT OR IGNORE INTO entity_keys(key, entity) VALUES (?1, ?2)", params![k, entity])?;
+            }
+            // Documents that already use the form join the entity.
+            let key = canonical_key(ty, name);
+            let others: Vec<EntityId> = {
+                let mut st = tx.prepare("SELECT DISTINCT entity FROM entity_keys WHERE key = ?1 AND entity != ?2")?;
+                let k = key.clone().unwrap_or_default();
+                st.query_map(params![k, entity], |row| row.get(0))?.collect::<std::result::Result<_, _>>()?
+            };
+            for other in others {
+                for (seq, e) in rows_of(tx, other)? {
+                    if canonical_key(e.ty, &e.name) == key && (e.ty == EntityType::Person) == (ty == EntityType::Person)
+                    {
+                        move_row(tx, r, seq, &e, other, *entity)?;
+                    }
+                }
+                refresh(tx, r, other)?;
+            }
+            refresh(tx, r, *entity)?;
+            Ok(None)
+        }
+        Curation::Rename { entity, name } => {
+            tx.execute("UPDATE entities SET curated_name = ?2 WHERE id = ?1", params![entity, name])?;
+            Ok(None)
+        }
+        Curation::Reject { entity } => {
+            tx.execute("UPDATE entities SET rejected = 1 WHERE id = ?1", [entity])?;
+            Ok(None)
+        }
+    }
+}
+
+/// Marks a decision undone; the caller rebuilds.
+pub(crate) fn mark_undone(tx: &Transaction, id: Option<i64>) -> Result<Decision> {
+    let row: Option<(i64, String, String, String)> = match id {
+        Some(id) => tx
+            .query_row("SELECT id, at, action, summary FROM curation WHERE id = ?1 AND undone = 0", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .optional()?,
+        None => tx
+            .query_row(
+                "SELECT id, at, action, summary FROM curation WHERE undone = 0 ORDER BY id DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?,
+    };
+    let (id, at, action, summary) = row.ok_or_else(|| StoreError::NotFound("no decision to undo".into()))?;
+    tx.execute("UPDATE curation SET undone = 1 WHERE id = ?1", [id])?;
+    Ok(Decision { id, at, action, summary, undone: true })
+}
+
+/// The curation log.
+pub(crate) fn log(db: &Connection) -> Result<Vec<Decision>> {
+    let mut st = db.prepare("SELECT id, at, action, summary, undone FROM curation ORDER BY id")?;
+    let rows = st.query_map([], |r| {
+        Ok(Decision { id: r.get(0)?, at: r.get(1)?, action: r.get(2)?, summary: r.get(3)?, undone: r.get(4)? })
+    })?;
+    Ok(rows.collect::<std::result::Result<_, _>>()?)
+}
+
+// ---- queries ----
+
+const SUMMARY: &str =
+    "SELECT e.id, coalesce(e.curated_name, e.name), e.type, count(DISTINCT d.seq), coalesce(sum(d.mentions), 0)
+     FROM entities e JOIN doc_entities d ON d.entity = e.id";
+
+fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<EntitySummary> {
+    Ok(EntitySummary {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        ty: r.get(2)?,
+        documents: r.get::<_, i64>(3)? as u64,
+        mentions: r.get::<_, i64>(4)? as u64,
+    })
+}
+
+/// Entities of the case, most mentioned first.
+pub(crate) fn entities(db: &Connection, ty: Option<&str>, limit: usize) -> Result<Vec<EntitySummary>> {
+    let sql = format!(
+        "{SUMMARY} WHERE e.rejected = 0 AND e.merged_into IS NULL AND (?1 IS NULL OR e.type = ?1)
+         GROUP BY e.id ORDER BY 5 DESC, 4 DESC, e.id LIMIT ?2"
+    );
+    let mut st = db.prepare(&sql)?;
+    let ty = ty.map(|t| ty_str(ty_parse(t)));
+    let rows = st.query_map(params![ty, limit as i64], summary_row)?;
+    Ok(rows.collect::<std::result::Result<_, _>>()?)
+}
+
+fn summary(db: &Connection, id: EntityId) -> Result<Option<EntitySummary>> {
+    let sql = format!("{SUMMARY} WHERE e.id = ?1 GROUP BY e.id");
+    Ok(db.query_row(&sql, [id], summary_row).optional()?)
+}
+
+/// Entities a name or id points to, best first: `#12` or `12`, a canonical name, any written
+/// form (folded: case, accents and punctuation do not matter).
+pub(crate) fn find(db: &Connection, name: &str) -> Result<Vec<EntitySummary>> {
+    let trimmed = name.trim().trim_start_matches('#');
+    if let Ok(id) = trimmed.parse::<i64>() {
+        let id: i64 = db
+            .query_row("SELECT coalesce(merged_into, id) FROM entities WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?
+            .unwrap_or(id);
+        return Ok(summary(db, id)?.into_iter().collect());
+    }
+    let mut ids: Vec<i64> = {
+        let mut st = db.prepare(
+            "SELECT id FROM entities WHERE merged_into IS NULL AND (lower(coalesce(curated_name, name)) = lower(?1))",
+        )?;
+        st.query_map([name], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?
+    };
+    let mut keys = keys_of(EntityType::Person, name);
+    keys.extend(keys_of(EntityType::Org, name));
+    let mut st = db.prepare_cached("SELECT entity FROM entity_keys WHERE key = ?1")?;
+    for k in keys {
+        for id in st.query_map([k], |r| r.get::<_, i64>(0))? {
+            let id = id?;
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for id in ids {
+        if let Some(s) = summary(db, id)? {
+            let rejected: bool = db.query_row("SELECT rejected FROM entities WHERE id = ?1", [id], |r| r.get(0))?;
+            if !rejected {
+                out.push(s);
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        (b.name.eq_ignore_ascii_case(name), b.mentions).cmp(&(a.name.eq_ignore_ascii_case(name), a.mentions))
+    });
+    Ok(out)
+}
+
+/// (seq, local) pairs of an entity.
+fn locals_of(db: &Connection, id: EntityId) -> Result<HashMap<i64, Vec<String>>> {
+    let mut st = db.prepare_cached("SELECT seq, local FROM doc_entities WHERE entity = ?1")?;
+    let mut out: HashMap<i64, Vec<String>> = HashMap::new();
+    for row in st.query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+        let (seq, local) = row?;
+        out.entry(seq).or_default().push(local);
+    }
+    Ok(out)
+}
+
+/// Case entity (id, name) of a document's local entity.
+fn case_entity(db: &Connection, seq: i64, local: &str) -> Result<Option<(i64, String)>> {
+    Ok(db
+        .prepare_cached(
+            "SELECT e.id, coalesce(e.curated_name, e.name) FROM doc_entities d JOIN entities e ON e.id = d.entity
+             WHERE d.seq = ?1 AND d.local = ?2 AND e.rejected = 0",
+        )?
+        .query_row(params![seq, local], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+struct DocInfo {
+    id: String,
+    title: Option<String>,
+}
+
+fn doc_info(db: &Connection, seq: i64) -> Result<DocInfo> {
+    Ok(db
+        .prepare_cached("SELECT id, title FROM docs WHERE seq = ?1")?
+        .query_row([seq], |r| Ok(DocInfo { id: r.get(0)?, title: r.get(1)? }))?)
+}
+
+/// Quotes of the case, filtered by speaker and by words in the quote.
+pub(crate) fn quotes(
+    db: &Connection,
+    speaker: Option<EntityId>,
+    about: Option<EntityId>,
+    text: Option<&str>,
+    limit: usize,
+) -> Result<Vec<QuoteEntry>> {
+    let mut sql = String::from(
+        "SELECT q.seq, q.speaker, q.speaker_text, q.kind, q.cue, q.text, q.start, q.end, q.date, q.about FROM quotes q",
+    );
+    if speaker.is_some() {
+        sql.push_str(" JOIN doc_entities d ON d.seq = q.seq AND d.local = q.speaker AND d.entity = ?1");
+    } else {
+        sql.push_str(" WHERE ?1 IS NULL");
+    }
+    sql.push_str(" AND (?2 IS NULL OR q.text LIKE '%' || ?2 || '%')");
+    if about.is_some() {
+        sql.push_str(" AND q.seq IN (SELECT seq FROM doc_entities WHERE entity = ?3)");
+    } else {
+        sql.push_str(" AND ?3 IS NULL");
+    }
+    sql.push_str(" ORDER BY q.date IS NULL, q.date, q.seq, q.n");
+    let about_locals = about.map(|a| locals_of(db, a)).transpose()?;
+    let mut st = db.prepare(&sql)?;
+    let rows = st.query_map(params![speaker, text, about], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, Option<String>>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, Option<String>>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, i64>(6)?,
+            r.get::<_, i64>(7)?,
+            r.get::<_, Option<String>>(8)?,
+            r.get::<_, String>(9)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (seq, local, speaker_text, kind, cue, text, start, end, date, about_json) = row?;
+        if let Some(map) = &about_locals {
+            let about: Vec<String> = unjson(&about_json)?;
+            if !map.get(&seq).is_some_and(|ls| ls.iter().any(|l| about.contains(l))) {
+                continue;
+            }
+        }
+        let sp = match &local {
+            Some(l) => case_entity(db, seq, l)?,
+            None => None,
+        };
+        let info = doc_info(db, seq)?;
+        out.push(QuoteEntry {
+            doc: info.id,
+            title: info.title,
+            date,
+            speaker: sp.as_ref().map(|s| s.0),
+            speaker_name: sp.map(|s| s.1),
+            speaker_text,
+            kind,
+            cue,
+            text,
+            start: start as usize,
+            end: end as usize,
+        });
+        if out.len() >= limit {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+/// Dated statements, sorted by date, optionally of one entity and within dates.
+pub(crate) fn timeline(
+    db: &Connection,
+    entity: Option<EntityId>,
+    from: Option<&str>,
+    to: Option<&str>,
+    limit: usize,
+) -> Result<Vec<TimelineEntry>> {
+    let locals = entity.map(|e| locals_of(db, e)).transpose()?;
+    let mut st = db.prepare(
+        "SELECT seq, kind, date, until, granularity, value, start, end, text, locals FROM timeline
+         WHERE (?1 IS NULL OR until >= ?1) AND (?2 IS NULL OR date <= ?2)
+         ORDER BY date, until, seq, n",
+    )?;
+    let rows = st.query_map(params![from, to], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, Option<i64>>(6)?,
+            r.get::<_, Option<i64>>(7)?,
+            r.get::<_, String>(8)?,
+            r.get::<_, String>(9)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (seq, kind, date, until, granularity, value, start, end, text, locals_json) = row?;
+        let entry_locals: Vec<String> = unjson(&locals_json)?;
+        if let Some(map) = &locals {
+            let Some(mine) = map.get(&seq) else { continue };
+            // A publication date belongs to every entity of the document.
+            if kind != "published" && !entry_locals.iter().any(|l| mine.contains(l)) {
+                continue;
+            }
+        }
+        let mut entities = Vec::new();
+        for l in &entry_locals {
+            if let Some(e) = case_entity(db, seq, l)?
+                && !entities.contains(&e)
+            {
+                entities.push(e);
+            }
+        }
+        out.push(TimelineEntry {
+            date,
+            until,
+            granularity,
+            value,
+            kind,
+            doc: doc_info(db, seq)?.id,
+            start: start.map(|s| s as usize),
+            end: end.map(|e| e as usize),
+            text,
+            entities,
+        });
+        if out.len() >= limit {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+/// Co-mention counts of pairs: documents from `doc_entities`, sentences and quotes from `edges`.
+fn pair_counts(db: &Connection, around: Option<&[EntityId]>) -> Result<HashMap<(i64, i64), Edge>> {
+    let filter = around.map(|ids| {
+        let list = ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
+        format!(" AND (a.entity IN ({list}) OR b.entity IN ({list}))")
+    });
+    let f = filter.unwrap_or_default();
+    let mut out: HashMap<(i64, i64), Edge> = HashMap::new();
+    let docs = format!(
+        "SELECT a.entity, b.entity, count(DISTINCT a.seq) FROM doc_entities a
+         JOIN doc_entities b ON b.seq = a.seq AND b.entity > a.entity
+         JOIN entities ea ON ea.id = a.entity AND ea.rejected = 0
+         JOIN entities eb ON eb.id = b.entity AND eb.rejected = 0
+         WHERE 1 {f} GROUP BY 1, 2"
+    );
+    let mut st = db.prepare(&docs)?;
+    for row in st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?)))? {
+        let (a, b, n) = row?;
+        out.insert((a, b), Edge { source: a, target: b, weight: n as u64, sentences: 0, quotes: 0 });
+    }
+    let finer = format!(
+        "SELECT a.entity, b.entity, sum(x.sentences), sum(x.quotes) FROM edges x
+         JOIN doc_entities a ON a.seq = x.seq AND a.local = x.a
+         JOIN doc_entities b ON b.seq = x.seq AND b.local = x.b
+         WHERE a.entity != b.entity {f} GROUP BY 1, 2"
+    );
+    let mut st = db.prepare(&finer)?;
+    for row in
+        st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get::<_, i64>(3)?)))?
+    {
+        let (a, b, s, q) = row?;
+        let key = (a.min(b), a.max(b));
+        if let Some(e) = out.get_mut(&key) {
+            e.sentences += s as u64;
+            e.quotes += q as u64;
+        }
+    }
+    Ok(out)
+}
+
+/// The co-mention network: whole, or around one entity up to `depth` steps.
+pub(crate) fn graph(db: &Connection, min_weight: u64, focus: Option<(EntityId, usize)>) -> Result<Graph> {
+    let edges: Vec<Edge> = match focus {
+        None => pair_counts(db, None)?.into_values().filter(|e| e.weight >= min_weight).collect(),
+        Some((root, depth)) => {
+            let mut seen: HashSet<EntityId> = HashSet::from([root]);
+            let mut frontier = vec![root];
+            let mut kept: HashMap<(i64, i64), Edge> = HashMap::new();
+            for _ in 0..depth.max(1) {
+                let found = pair_counts(db, Some(&frontier))?;
+                let mut next = Vec::new();
+                for (k, e) in found {
+                    if e.weight < min_weight {
+                        continue;
+                    }
+                    for n in [e.source, e.target] {
+                        if seen.insert(n) {
+                            next.push(n);
+                        }
+                    }
+                    kept.insert(k, e);
+                }
+                if next.is_empty() {
+                    break;
+                }
+                frontier = next;
+            }
+            // Keep only edges between nodes reached within the depth.
+            kept.into_values().filter(|e| seen.contains(&e.source) && seen.contains(&e.target)).collect()
+        }
+    };
+    let mut edges = edges;
+    edges.sort_by_key(|e| (std::cmp::Reverse(e.weight), e.source, e.target));
+    let mut ids: Vec<EntityId> = edges.iter().flat_map(|e| [e.source, e.target]).collect();
+    if let Some((root, _)) = focus {
+        ids.push(root);
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    let mut nodes = Vec::new();
+    for id in ids {
+        if let Some(s) = summary(db, id)? {
+            nodes.push(Node { entity: s });
+        }
+    }
+    Ok(Graph { nodes, edges })
+}
+
+/// Everything about one entity.
+pub(crate) fn entity_view(db: &Connection, id: EntityId, limit: usize) -> Result<Option<EntityView>> {
+    let Some(entity) = summary(db, id)? else { return Ok(None) };
+    let mut names: HashMap<String, u64> = HashMap::new();
+    let mut roles: HashMap<String, u64> = HashMap::new();
+    let mut documents = Vec::new();
+    {
+        let mut st = db.prepare(
+            "SELECT d.seq, d.local, d.name, d.aliases, d.roles, d.mentions, x.id, x.title, x.published
+             FROM doc_entities d JOIN docs x ON x.seq = d.seq WHERE d.entity = ?1 ORDER BY x.published, d.seq",
+        )?;
+        let rows = st.query_map([id], |r| {
+            Ok((
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, i64>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, Option<String>>(7)?,
+                r.get::<_, Option<String>>(8)?,
+            ))
+        })?;
+        for row in rows {
+            let (local, name, aliases, rs, m, doc, title, published) = row?;
+            let mut forms: Vec<String> = unjson(&aliases)?;
+            forms.push(name.clone());
+            forms.sort();
+            forms.dedup();
+            for f in forms {
+                *names.entry(f).or_default() += 1;
+            }
+            for r in unjson::<Vec<String>>(&rs)? {
+                *roles.entry(r).or_default() += 1;
+            }
+            documents.push(DocRef { id: doc, title, published, local, name, mentions: m as u64 });
+        }
+    }
+    {
+        let mut st = db.prepare("SELECT name FROM entity_names WHERE entity = ?1")?;
+        for n in st.query_map([id], |r| r.get::<_, String>(0))? {
+            names.entry(n?).or_default();
+        }
+    }
+    names.remove(&entity.name);
+    let sorted = |m: HashMap<String, u64>| {
+        let mut v: Vec<(String, u64)> = m.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v
+    };
+    let mut co: Vec<(EntitySummary, u64, u64)> = Vec::new();
+    let mut pairs: Vec<Edge> = pair_counts(db, Some(&[id]))?.into_values().collect();
+    pairs.sort_by_key(|e| (std::cmp::Reverse(e.weight), std::cmp::Reverse(e.sentences), e.source + e.target));
+    for e in pairs.into_iter().take(limit) {
+        let other = if e.source == id { e.target } else { e.source };
+        if let Some(s) = summary(db, other)? {
+            co.push((s, e.weight, e.sentences));
+        }
+    }
+    Ok(Some(EntityView {
+        entity,
+        aliases: sorted(names),
+        roles: sorted(roles),
+        documents,
+        quotes_by: quotes(db, Some(id), None, None, limit)?,
+        quotes_about: quotes(db, None, Some(id), None, limit)?,
+        co_mentioned: co,
+        timeline: timeline(db, Some(id), None, None, limit)?,
+    }))
+}
