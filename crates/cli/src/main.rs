@@ -2,6 +2,7 @@
 
 mod bench;
 mod case;
+mod export;
 mod extract;
 mod train;
 mod xref;
@@ -57,6 +58,8 @@ enum Command {
     Log(case::QueryArgs),
     /// Undo a curation decision (the last one by default).
     Undo(xref::UndoArgs),
+    /// Export documents, entities, mentions, quotes, times or amounts (JSONL, CSV, Parquet).
+    Export(export::ExportArgs),
     /// Train a model from the shared corpora.
     #[command(subcommand)]
     Train(train::TrainCommand),
@@ -87,6 +90,7 @@ fn main() -> ExitCode {
         Command::Reject(a) => xref::reject(a),
         Command::Log(a) => xref::log(a),
         Command::Undo(a) => xref::undo(a),
+        Command::Export(a) => export::run(a),
         Command::Train(cmd) => train::run(cmd),
         Command::Bench(cmd) => bench::run(cmd),
     };

@@ -232,3 +232,35 @@ fn curation_survives_reanalysis_and_can_be_undone() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no entity"));
 }
+
+#[test]
+fn exports_link_records_to_case_entities() {
+    let (dir, case) = sample_case();
+    let brekov = entity(&case, "Tomas Brekov")["id"].as_i64().unwrap();
+    let out = run(&case, &["export", "--what", "mentions"]);
+    let rows: Vec<Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let his: Vec<&Value> = rows.iter().filter(|r| r["entity"] == brekov).collect();
+    assert!(his.iter().any(|r| r["text"] == "the Ferryman" || r["text"] == "Ferryman"));
+    assert!(his.iter().any(|r| r["text"] == "Tomas Brekov"));
+    // Every mention's text is the document's text at its offsets.
+    let doc: Value = serde_json::from_slice(&run(&case, &["doc", "wire-0001"]).stdout).unwrap();
+    let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
+    for r in rows.iter().filter(|r| r["doc"] == "wire-0001") {
+        let (s, e) = (r["start"].as_u64().unwrap() as usize, r["end"].as_u64().unwrap() as usize);
+        assert_eq!(text[s..e].iter().collect::<String>(), r["text"].as_str().unwrap());
+    }
+    let quotes = String::from_utf8(run(&case, &["export", "--what", "quotes", "--format", "csv"]).stdout).unwrap();
+    assert!(quotes.starts_with("doc,start,end,kind,text,speaker,speaker_name,speaker_text,cue,date\n"));
+    assert!(quotes.lines().count() > 30);
+    let entities = String::from_utf8(run(&case, &["export", "--what", "entities", "--format", "csv"]).stdout).unwrap();
+    assert!(entities.lines().any(|l| l.contains("Tomas Brekov") && l.contains("Ferryman")));
+    let docs = String::from_utf8(run(&case, &["export", "--what", "documents"]).stdout).unwrap();
+    assert_eq!(docs.lines().count(), 12);
+    // Parquet goes to a file.
+    let pq = dir.path().join("times.parquet");
+    run(&case, &["export", "--what", "times", "--format", "parquet", "-o", pq.to_str().unwrap()]);
+    assert!(std::fs::read(&pq).unwrap().starts_with(b"PAR1"));
+    let out = dossier(&case).args(["export", "--what", "times", "--format", "parquet"]).output().unwrap();
+    assert!(!out.status.success(), "Parquet needs a file");
+}

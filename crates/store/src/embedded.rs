@@ -529,6 +529,14 @@ impl Store for CaseStore {
         out
     }
 
+    fn entity_records(&self) -> Result<Vec<crate::EntityRecordOut>> {
+        xref::entity_records(&self.db)
+    }
+
+    fn entity_links(&self, seq: i64) -> Result<HashMap<String, i64>> {
+        xref::entity_links(&self.db, seq)
+    }
+
     fn search(&self, q: &SearchQuery) -> Result<Vec<Hit>> {
         let f = self.index.fields;
         let (query, text_query) = query::build(&self.index.index, &f, q)?;

@@ -25,7 +25,10 @@ mod xref;
 
 pub use embedded::CaseStore;
 pub use query::{Hit, SearchQuery};
-pub use views::{Curation, Decision, DocRef, Edge, EntitySummary, EntityView, Graph, Node, QuoteEntry, TimelineEntry};
+pub use views::{
+    Curation, Decision, DocRef, Edge, EntityRecordOut, EntitySummary, EntityView, Graph, Node, QuoteEntry,
+    TimelineEntry,
+};
 
 use dossier_model::contract::{DocRecord, ErrorRecord};
 use serde::Serialize;
@@ -188,6 +191,10 @@ pub trait Store {
     fn curate(&mut self, c: &Curation) -> Result<Decision>;
     /// The curation log.
     fn log(&self) -> Result<Vec<Decision>>;
+    /// Every entity with its forms and roles (for exports).
+    fn entity_records(&self) -> Result<Vec<EntityRecordOut>>;
+    /// Case entity ids of a stored document's entities, by their ids in the document ("E3").
+    fn entity_links(&self, seq: i64) -> Result<std::collections::HashMap<String, i64>>;
     /// Undoes a decision (the last one if `id` is `None`): entities are resolved again with
     /// the remaining decisions.
     fn undo(&mut self, id: Option<i64>) -> Result<Decision>;

@@ -116,7 +116,7 @@ const NICKNAMES: &[&[&str]] = &[
     &["robert", "bob", "bobby", "rob"],
     &["richard", "dick", "rick", "richie"],
     &["james", "jim", "jimmy", "jamie"],
-    &["john", "jack", "johnny"],
+    &["john", "jack", "johnny", "jon"],
     &["edward", "ed", "eddie", "ted", "ned"],
     &["elizabeth", "liz", "beth", "betty", "lizzie"],
     &["margaret", "maggie", "meg", "peggy"],
@@ -143,6 +143,23 @@ const NICKNAMES: &[&[&str]] = &[
     &["gerald", "gerry", "jerry"],
     &["lawrence", "larry"],
     &["hillary", "hilary"],
+    &["rudolph", "rudy", "rudolf"],
+    &["frederick", "fred", "freddy", "freddie"],
+    &["andrew", "andy", "drew"],
+    &["matthew", "matt"],
+    &["peter", "pete"],
+    &["gregory", "greg"],
+    &["jeffrey", "jeff", "geoffrey"],
+    &["philip", "phil", "phillip"],
+    &["kenneth", "ken", "kenny"],
+    &["henry", "hank", "harry"],
+    &["susan", "sue", "susie"],
+    &["deborah", "debbie", "deb", "debra"],
+    &["albert", "al", "bert"],
+    &["raymond", "ray"],
+    &["vincent", "vince"],
+    &["abraham", "abe"],
+    &["zachary", "zach"],
 ];
 
 /// A person's name taken apart.
@@ -154,6 +171,8 @@ pub struct PersonName {
     pub surname: String,
     /// "jr", "ii", ...
     pub suffix: Option<String>,
+    /// Folded middle names or initials ("George H.W. Bush" → "hw").
+    pub middle: Option<String>,
 }
 
 /// Takes a person's name apart; `None` when nothing name-like is left.
@@ -162,6 +181,10 @@ pub fn person_name(name: &str) -> Option<PersonName> {
     let mut words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
     while words.len() > 1 && TITLES.contains(&words[0]) {
         words.remove(0);
+    }
+    // A trailing initial is no surname ("Donald J.").
+    while words.len() > 1 && words.last().is_some_and(|w| w.len() == 1) {
+        words.pop();
     }
     let mut suffix = None;
     if words.len() > 1 && SUFFIXES.contains(words.last()?) {
@@ -203,7 +226,8 @@ pub fn person_name(name: &str) -> Option<PersonName> {
     }
     let surname = words[start..].concat();
     let given = if start > 0 { Some(words[0].to_string()) } else { None };
-    Some(PersonName { given, surname, suffix })
+    let middle = (start > 1).then(|| words[1..start].concat());
+    Some(PersonName { given, surname, suffix, middle })
 }
 
 /// Levenshtein distance over bytes (folded names are ASCII).
@@ -281,14 +305,31 @@ pub fn given_compatible(a: &str, b: &str) -> bool {
     if let (Some(x), Some(y)) = (nickname_group(a), nickname_group(b)) {
         return x == y;
     }
-    // Spelling variants: one edit in a name of five letters or more, two in eight or more.
+    // Spelling variants: one edit in a name of six letters or more, two in eight or more
+    // (shorter names differ by one letter too often: Ivana/Ivanka, Eric/Erica, Jane/Joan).
     let short = a.len().min(b.len());
     let close = match short {
-        0..=4 => false,
-        5..=7 => edit_distance_at_most_one(a, b),
+        0..=5 => false,
+        6..=7 => edit_distance_at_most_one(a, b),
         _ => edit_distance(a, b) <= 2,
     };
-    close || (short >= 4 && skeleton(a) == skeleton(b))
+    close || (short >= 6 && skeleton(a) == skeleton(b))
+}
+
+/// Whether two full names can name the same person: same surname and suffix, compatible
+/// given names, and no disagreeing middle initials ("George H.W. Bush" is not "George W. Bush").
+pub fn same_person(p: &PersonName, q: &PersonName) -> bool {
+    let middle_ok = match (&p.middle, &q.middle) {
+        (Some(a), Some(b)) => a == b || a.starts_with(b.as_str()) || b.starts_with(a.as_str()),
+        _ => true,
+    };
+    p.surname == q.surname
+        && p.suffix == q.suffix
+        && middle_ok
+        && match (&p.given, &q.given) {
+            (Some(a), Some(b)) => given_compatible(a, b),
+            _ => true,
+        }
 }
 
 /// Keys under which a non-person name is found: the folded name without a leading "the", and
@@ -300,7 +341,9 @@ pub fn name_keys(name: &str) -> Vec<String> {
         return Vec::new();
     }
     let mut keys = vec![f.clone()];
-    if let Some(group) = EQUIVALENTS.iter().find(|g| g.contains(&f.as_str())) {
+    // "Us" the pronoun is not "US" the country.
+    let pronoun = f == "us" && name.chars().any(|c| c.is_lowercase());
+    if !pronoun && let Some(group) = EQUIVALENTS.iter().find(|g| g.contains(&f.as_str())) {
         keys.push(group[0].to_string());
     }
     keys.dedup();
@@ -374,6 +417,8 @@ pub struct Known {
     pub curated: Vec<String>,
     /// The name and type last written to the store, to write only changes.
     pub stored: Option<(String, EntityType)>,
+    /// Made by a curator (a split): never absorbed automatically.
+    pub fixed: bool,
 }
 
 impl Known {
@@ -461,7 +506,8 @@ impl Resolver {
         self.reserve(id);
         {
             let known = self.entities.entry(id).or_default();
-            *known.names.entry(e.name.clone()).or_default() += e.mentions.max(1) as u64;
+            // Forms count documents, so one long article does not name an entity.
+            *known.names.entry(e.name.clone()).or_default() += 1;
             for a in &e.aliases {
                 known.names.entry(a.clone()).or_default();
             }
@@ -469,8 +515,17 @@ impl Resolver {
             known.mentions += e.mentions as u64;
         }
         self.index_name(id, e.ty, &e.name);
+        let own = if is_person(e.ty) { person_name(&e.name) } else { None };
         for a in &e.aliases {
-            self.index_name(id, e.ty, a);
+            // A person's alias is a key only if it can name the same person (a document may
+            // have mixed up two people who share a surname) or is a nickname of another shape.
+            let keep = match (&own, person_name(a)) {
+                (Some(p), Some(q)) => q.given.is_none() || q.surname != p.surname || same_person(p, &q),
+                _ => true,
+            };
+            if keep {
+                self.index_name(id, e.ty, a);
+            }
         }
     }
 
@@ -487,7 +542,7 @@ impl Resolver {
     pub fn remove(&mut self, id: EntityId, e: &DocEntity) {
         if let Some(known) = self.entities.get_mut(&id) {
             if let Some(n) = known.names.get_mut(&e.name) {
-                *n = n.saturating_sub(e.mentions.max(1) as u64);
+                *n = n.saturating_sub(1);
             }
             if let Some(n) = known.types.get_mut(&e.ty) {
                 *n = n.saturating_sub(e.mentions.max(1) as u64);
@@ -548,12 +603,9 @@ impl Resolver {
             return false;
         }
         let Some(given) = &p.given else { return true };
+        let _ = given;
         // A full name joins only an entity with a full name that agrees: never a bare surname.
-        known.persons.iter().any(|q| {
-            q.surname == p.surname
-                && q.suffix == p.suffix
-                && q.given.as_deref().is_some_and(|g| given_compatible(g, given))
-        })
+        known.persons.iter().any(|q| same_person(p, q))
     }
 
     /// The case entity a document's entity is, if one is known.
@@ -584,6 +636,25 @@ impl Resolver {
                 .max_by_key(mentions);
         }
         self.exact(e)
+    }
+
+    /// People known only by a surname (a bare "Clinton" seen before any full name) who now have
+    /// a full-name entity to belong to: (orphan, the most mentioned full-name holder).
+    pub fn orphans(&self, p: &PersonName) -> Vec<(EntityId, EntityId)> {
+        let Some(ids) = self.by_surname.get(&p.surname) else { return Vec::new() };
+        let person = |id: &EntityId| self.entities.get(id).is_some_and(|k| k.ty() == EntityType::Person);
+        let full = ids
+            .iter()
+            .copied()
+            .filter(|id| person(id) && self.has_full(*id))
+            .max_by_key(|id| (self.entities.get(id).map(|k| k.mentions).unwrap_or(0), std::cmp::Reverse(*id)));
+        let Some(full) = full else { return Vec::new() };
+        ids.iter()
+            .copied()
+            .filter(|id| *id != full && person(id) && !self.has_full(*id))
+            .filter(|id| self.entities.get(id).is_some_and(|k| k.curated.is_empty() && !k.fixed))
+            .map(|id| (id, full))
+            .collect()
     }
 
     fn has_full(&self, id: EntityId) -> bool {
@@ -659,6 +730,7 @@ mod tests {
         assert_eq!(fold("José Núñez"), "jose nunez");
         assert_eq!(fold("O'Brien"), "obrien");
         assert_eq!(name_keys("the United States"), vec!["united states".to_string()]);
+        assert_eq!(name_keys("Us"), vec!["us".to_string()]);
         assert_eq!(canonical_key(EntityType::Loc, "U.S."), Some("united states".into()));
         assert_eq!(canonical_key(EntityType::Person, "Mr Tomas Brekov"), Some("tomas brekov".into()));
     }
@@ -680,6 +752,8 @@ mod tests {
         assert!(given_compatible("j", "john"));
         assert!(!given_compatible("bill", "hillary"));
         assert!(!given_compatible("donald", "ronald"));
+        assert!(!given_compatible("ivana", "ivanka"));
+        assert!(!given_compatible("jane", "joan"));
         assert_eq!(edit_distance("alexanda", "alexander"), 2);
         assert!(!given_compatible("anna", "hanna") || skeleton("anna") == skeleton("hanna"));
     }
@@ -698,6 +772,33 @@ mod tests {
         assert_eq!(r.resolve(&person("Clinton", &[]), None), hillary);
         assert_eq!(r.resolve(&person("Mrs. Clinton", &[]), None), hillary);
         assert_ne!(r.resolve(&person("Chelsea Clinton", &[]), None), hillary);
+    }
+
+    #[test]
+    fn middle_initials_short_given_names_and_mixed_up_aliases_keep_people_apart() {
+        let mut r = Resolver::new(0);
+        let w = r.resolve(&person("George W. Bush", &[]), None);
+        assert_ne!(r.resolve(&person("George H.W. Bush", &[]), None), w);
+        assert_eq!(r.resolve(&person("George Bush", &[]), None), w);
+        let ivanka = r.resolve(&person("Ivanka Trump", &[]), None);
+        assert_ne!(r.resolve(&person("Ivana Trump", &[]), None), ivanka);
+        // A document that mixed two spouses up does not teach the resolver the wrong name.
+        let hillary = r.resolve(&person("Hillary Clinton", &["Bill Clinton", "Mrs. Clinton"]), None);
+        assert_ne!(r.resolve(&person("Bill Clinton", &[]), None), hillary);
+        assert_eq!(r.resolve(&person("Rudolph Giuliani", &[]), None), r.resolve(&person("Rudy Giuliani", &[]), None));
+        assert_eq!(person_name("Donald J.").unwrap().given, None);
+    }
+
+    #[test]
+    fn a_bare_surname_seen_first_joins_the_full_name_that_comes_later() {
+        let mut r = Resolver::new(0);
+        let bare = r.resolve(&person("Halvorsen", &[]), None);
+        let full = r.resolve(&person("Petra Halvorsen", &[]), None);
+        assert_ne!(bare, full);
+        assert_eq!(r.orphans(&person_name("Petra Halvorsen").unwrap()), vec![(bare, full)]);
+        r.merge(full, bare);
+        assert!(r.orphans(&person_name("Petra Halvorsen").unwrap()).is_empty());
+        assert_eq!(r.resolve(&person("Halvorsen", &[]), None), full);
     }
 
     #[test]

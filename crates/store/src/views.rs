@@ -19,6 +19,26 @@ pub struct EntitySummary {
     pub mentions: u64,
 }
 
+/// A case entity with its forms, as exports write it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityRecordOut {
+    /// The case-wide id.
+    pub id: i64,
+    /// Canonical name.
+    pub name: String,
+    /// Type.
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// Documents that mention it.
+    pub documents: u64,
+    /// Mentions over the case.
+    pub mentions: u64,
+    /// Other written forms.
+    pub aliases: Vec<String>,
+    /// Roles and titles.
+    pub roles: Vec<String>,
+}
+
 /// A document an entity appears in.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocRef {

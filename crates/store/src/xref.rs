@@ -9,7 +9,8 @@
 use crate::dates::date_range;
 use crate::resolve::{DocEntity, EntityId, Resolver, canonical_key, fold, keys_of};
 use crate::views::{
-    Curation, Decision, DocRef, Edge, EntitySummary, EntityView, Graph, Node, QuoteEntry, TimelineEntry,
+    Curation, Decision, DocRef, Edge, EntityRecordOut, EntitySummary, EntityView, Graph, Node, QuoteEntry,
+    TimelineEntry,
 };
 use crate::{Result, StoreError};
 use dossier_model::contract::DocRecord;
@@ -24,7 +25,8 @@ CREATE TABLE IF NOT EXISTS entities(
     name TEXT NOT NULL,
     curated_name TEXT,
     rejected INTEGER NOT NULL DEFAULT 0,
-    merged_into INTEGER
+    merged_into INTEGER,
+    fixed INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS doc_entities(
     seq INTEGER NOT NULL, local TEXT NOT NULL, entity INTEGER NOT NULL,
@@ -96,6 +98,7 @@ fn doc_entities(rec: &DocRecord) -> Vec<DocEntity> {
     rec.entities
         .iter()
         .filter(|e| matches!(e.ty, EntityType::Person | EntityType::Org | EntityType::Loc | EntityType::Misc))
+        .filter(|e| !is_junk(&e.name))
         .map(|e| DocEntity {
             local: e.id.clone(),
             ty: e.ty,
@@ -105,6 +108,16 @@ fn doc_entities(rec: &DocRecord) -> Vec<DocEntity> {
             mentions: e.mentions.len() as u32,
         })
         .collect()
+}
+
+/// Names that are no entity of a case: one letter, a pronoun.
+fn is_junk(name: &str) -> bool {
+    let f = fold(name);
+    f.len() < 2
+        || matches!(
+            f.as_str(),
+            "i" | "me" | "we" | "us" | "he" | "she" | "it" | "they" | "them" | "you" | "him" | "her" | "his" | "our"
+        ) && name.chars().any(|c| c.is_lowercase())
 }
 
 /// The in-memory resolver, loaded from the tables when first needed.
@@ -136,12 +149,14 @@ fn load(db: &Connection) -> Result<Resolver> {
     for (id, name) in names {
         r.add_curated_name(id, &name);
     }
-    let mut st = db.prepare("SELECT id, name, type FROM entities")?;
-    let shown: Vec<(i64, String, String)> =
-        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<std::result::Result<_, _>>()?;
-    for (id, name, ty) in shown {
+    let mut st = db.prepare("SELECT id, name, type, fixed FROM entities")?;
+    let shown: Vec<(i64, String, String, bool)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<std::result::Result<_, _>>()?;
+    for (id, name, ty, fixed) in shown {
         if let Some(k) = r.entities.get_mut(&id) {
             k.stored = Some((name, ty_parse(&ty)));
+            k.fixed = fixed;
         }
     }
     Ok(r)
@@ -271,6 +286,15 @@ pub(crate) fn index_doc(tx: &Transaction, r: &mut Resolver, seq: i64, rec: &DocR
             touched.push(id);
         }
     }
+    // A bare surname seen before any full name joins the full name once it is known.
+    for e in doc_entities(rec).iter().filter(|e| e.ty == EntityType::Person) {
+        if let Some(p) = crate::resolve::person_name(&e.name).filter(|p| p.given.is_some()) {
+            for (orphan, into) in r.orphans(&p) {
+                absorb(tx, r, into, orphan)?;
+                touched.push(into);
+            }
+        }
+    }
     touched.sort_unstable();
     touched.dedup();
     for id in touched {
@@ -374,9 +398,11 @@ fn derive_statements(tx: &Transaction, seq: i64, rec: &DocRecord) -> Result<()> 
         let inside = |p: usize| q.parts.iter().any(|s| s[0] <= p && p < s[1]) || (q.start <= p && p < q.end);
         // When it was said: a date beside the cue (not inside the quote), else publication.
         let cue_sentence = q.cue_span.and_then(|c| sentence_of(sentences, c[0]));
+        // Only a day ("said on Monday") dates the saying; a year or decade in the same
+        // sentence is what the words are about.
         let date = dated
             .iter()
-            .find(|(i, t, _)| Some(*i) == cue_sentence && !inside(t.start))
+            .find(|(i, t, d)| Some(*i) == cue_sentence && !inside(t.start) && d.granularity == "day")
             .map(|(_, t, _)| t.value.clone())
             .or_else(|| rec.published.clone());
         let mut about: Vec<&str> = Vec::new();
@@ -704,25 +730,39 @@ fn move_row(tx: &Transaction, r: &mut Resolver, seq: i64, e: &DocEntity, from: E
     insert_keys(tx, to, e)
 }
 
+/// Moves everything of entity `from` into `into`.
+fn absorb(tx: &Transaction, r: &mut Resolver, into: EntityId, from: EntityId) -> Result<()> {
+    if into == from {
+        return Ok(());
+    }
+    tx.execute("UPDATE doc_entities SET entity = ?1 WHERE entity = ?2", params![into, from])?;
+    tx.execute("UPDATE OR IGNORE entity_keys SET entity = ?1 WHERE entity = ?2", params![into, from])?;
+    tx.execute("DELETE FROM entity_keys WHERE entity = ?1", [from])?;
+    tx.execute("UPDATE OR IGNORE entity_names SET entity = ?1 WHERE entity = ?2", params![into, from])?;
+    tx.execute("DELETE FROM entity_names WHERE entity = ?1", [from])?;
+    tx.execute("UPDATE pins SET entity = ?1 WHERE entity = ?2", params![into, from])?;
+    tx.execute("UPDATE entities SET merged_into = ?1 WHERE id = ?2", params![into, from])?;
+    tx.execute("UPDATE entities SET merged_into = ?1 WHERE merged_into = ?2", params![into, from])?;
+    r.merge(into, from);
+    Ok(())
+}
+
 /// Carries out a decision on the tables and the resolver. Returns a split's new entity.
 fn apply(tx: &Transaction, r: &mut Resolver, c: &Curation, new_id: Option<EntityId>) -> Result<Option<EntityId>> {
     match c {
         Curation::Merge { into, from } => {
+            let mut done = HashSet::from([*into]);
             for &f in from {
-                tx.execute("UPDATE doc_entities SET entity = ?1 WHERE entity = ?2", params![into, f])?;
-                tx.execute("UPDATE OR IGNORE entity_keys SET entity = ?1 WHERE entity = ?2", params![into, f])?;
-                tx.execute("DELETE FROM entity_keys WHERE entity = ?1", [f])?;
-                tx.execute("UPDATE OR IGNORE entity_names SET entity = ?1 WHERE entity = ?2", params![into, f])?;
-                tx.execute("UPDATE pins SET entity = ?1 WHERE entity = ?2", params![into, f])?;
-                tx.execute("UPDATE entities SET merged_into = ?1 WHERE id = ?2", params![into, f])?;
-                tx.execute("UPDATE entities SET merged_into = ?1 WHERE merged_into = ?2", params![into, f])?;
-                r.merge(*into, f);
+                // A replayed merge whose entities were already resolved together is a no-op.
+                if done.insert(f) {
+                    absorb(tx, r, *into, f)?;
+                }
             }
             refresh(tx, r, *into)?;
             Ok(None)
         }
         Curation::Split { entity, docs, names } => {
-            let new = match new_id {
+            let new = match new_id.filter(|id| !r.entities.contains_key(id)) {
                 Some(id) => {
                     r.reserve(id);
                     id
@@ -759,11 +799,15 @@ fn apply(tx: &Transaction, r: &mut Resolver, c: &Curation, new_id: Option<Entity
                     }
                 }
             }
-            refresh(tx, r, *entity)?;
-            refresh(tx, r, new)?;
             if !r.entities.contains_key(&new) {
                 return Err(StoreError::Query("nothing matched: no mention moved".into()));
             }
+            refresh(tx, r, *entity)?;
+            refresh(tx, r, new)?;
+            if let Some(k) = r.entities.get_mut(&new) {
+                k.fixed = true;
+            }
+            tx.execute("UPDATE entities SET fixed = 1 WHERE id = ?1", [new])?;
             Ok(Some(new))
         }
         Curation::Alias { entity, name } => {
@@ -1238,4 +1282,56 @@ pub(crate) fn entity_view(db: &Connection, id: EntityId, limit: usize) -> Result
         co_mentioned: co,
         timeline: timeline(db, Some(id), None, None, limit)?,
     }))
+}
+
+/// Every entity with its written forms and roles, for exports: one pass over `doc_entities`.
+pub(crate) fn entity_records(db: &Connection) -> Result<Vec<EntityRecordOut>> {
+    let mut out: Vec<EntityRecordOut> = Vec::new();
+    let mut st = db.prepare(
+        "SELECT e.id, coalesce(e.curated_name, e.name), e.type, d.seq, d.name, d.aliases, d.roles, d.mentions
+         FROM entities e JOIN doc_entities d ON d.entity = e.id
+         WHERE e.rejected = 0 AND e.merged_into IS NULL ORDER BY e.id",
+    )?;
+    let mut rows = st.query([])?;
+    let mut seqs: HashSet<i64> = HashSet::new();
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        if out.last().is_none_or(|e| e.id != id) {
+            seqs.clear();
+            out.push(EntityRecordOut {
+                id,
+                name: r.get(1)?,
+                ty: r.get(2)?,
+                documents: 0,
+                mentions: 0,
+                aliases: Vec::new(),
+                roles: Vec::new(),
+            });
+        }
+        let e = out.last_mut().expect("pushed");
+        if seqs.insert(r.get(3)?) {
+            e.documents += 1;
+        }
+        e.mentions += r.get::<_, i64>(7)? as u64;
+        let mut forms: Vec<String> = unjson(&r.get::<_, String>(5)?)?;
+        forms.push(r.get(4)?);
+        for f in forms {
+            if f != e.name && !e.aliases.contains(&f) {
+                e.aliases.push(f);
+            }
+        }
+        for role in unjson::<Vec<String>>(&r.get::<_, String>(6)?)? {
+            if !e.roles.contains(&role) {
+                e.roles.push(role);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Case entity ids of a document's entities, by local id.
+pub(crate) fn entity_links(db: &Connection, seq: i64) -> Result<HashMap<String, i64>> {
+    let mut st = db.prepare_cached("SELECT local, entity FROM doc_entities WHERE seq = ?1")?;
+    let rows = st.query_map([seq], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<std::result::Result<_, _>>()?)
 }
