@@ -60,6 +60,11 @@ impl Component for TimeTagger {
         &[Layer::Times]
     }
     fn process(&self, doc: &mut dossier_model::Doc) {
+        // a story without a publication date may carry one in its dateline ("LONDON, July 23
+        // (Reuters) -"); one without a year only counts beside a reference date (--date)
+        if doc.published.is_none() {
+            doc.published = dateline_date(&doc.text, doc.reference_date.as_deref());
+        }
         let anchor = doc.anchor_date().and_then(parse_date);
         let g = grammar(doc.lang.as_deref());
         doc.times = tag_with(g, &doc.text, &doc.tokens, &doc.sentences, anchor);
@@ -490,7 +495,7 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
             Act::Wday => Sem::Wday { w: small(0, 7)?, dir: dir(1)? },
             Act::Rel | Act::RefRel => Sem::Rel { unit: unit(0)?, n: int(1)? as i32, from_ref: act == Act::RefRel },
             Act::Ago | Act::Hence | Act::Earlier | Act::Later => Sem::Ago {
-                n: count(0)?,
+                n: count(0)?.map(|x| x + if code(2) == Some("half") { 0.5 } else { 0.0 }),
                 unit: unit(1)?,
                 sign: if matches!(act, Act::Ago | Act::Earlier) { -1 } else { 1 },
                 from_ref: matches!(act, Act::Earlier | Act::Later),
@@ -500,6 +505,7 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
             Act::RefQ => Sem::RefQ(int(0)? as i32),
             Act::Yq => Sem::YearQuarter { q: small(0, 4)?, n: int(1)? as i32 },
             Act::Qend => Sem::QuarterOf { m: small(0, 12)?, d: small(1, 31)? },
+            Act::WeekOf => Sem::WeekOf(Box::new(Sem::Cal { y: year(0), m: small(1, 12)?, d: small(2, 31)? })),
             Act::Half => Sem::Half { h: small(0, 2)?, y: year(1) },
             Act::Season => {
                 let s = code(0)?;
@@ -521,6 +527,8 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
                         Some((h, m)) => (h.parse().ok()?, Some(m.parse().ok()?), 0),
                         None => (c.parse().ok()?, None, 0),
                     },
+                    // a clock word given as a whole hour ("midnight" is 24)
+                    Val::Int(h @ 0..=24) => (h as u8, None, 0),
                     _ => return None,
                 };
                 let ampm = match code(1) {
@@ -543,7 +551,8 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
                 Sem::Tod { tod: Tod::Part(code(0)?), day }
             }
             Act::Lit => Sem::Lit(code(0)?),
-            Act::Dur => Sem::Dur { n: count(0)?, unit: unit(1)? },
+            // "a minute and a half": the rule says `half` after the unit
+            Act::Dur => Sem::Dur { n: count(0)?.map(|x| x + if code(2) == Some("half") { 0.5 } else { 0.0 }), unit: unit(1)? },
             Act::Set => Sem::SetLit(code(0)?),
             Act::SetDur => Sem::SetDur { n: count(0)?, unit: unit(1)? },
             Act::SetWd => Sem::SetWd(small(0, 7)?),
