@@ -129,14 +129,34 @@ fn tag_with(g: &Grammar, text: &str, tokens: &[Token], sentences: &[Span], ancho
 
 /// The publication date a dateline gives ("LONDON, July 23 (Reuters) -", "June 5, 2018 —"),
 /// as `YYYY-MM-DD`; a date without its year takes the year nearest `anchor` (`YYYY-MM-DD`),
-/// and without an anchor it gives nothing.
+/// and without an anchor it gives nothing. The dateline is one of the first lines (after a
+/// headline and a byline): a date at the start of the line or after a place name and a comma,
+/// followed by a dash, a bracket or the end of the line.
 pub fn dateline_date(text: &str, anchor: Option<&str>) -> Option<String> {
-    // the dateline is on the first line, near its start
-    let mut end = text.find('\n').unwrap_or(text.len()).min(160);
-    while !text.is_char_boundary(end) {
+    let (mut rest, mut offset, mut lines) = (text, 0, 0);
+    while lines < 4 && offset < 600 && !rest.is_empty() {
+        let line_end = rest.find('\n').unwrap_or(rest.len());
+        let line = rest[..line_end].trim_end();
+        rest = &rest[(line_end + 1).min(rest.len())..];
+        offset += line_end + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        lines += 1;
+        if let Some(d) = dateline_of(line, anchor) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// The date of one line that has the shape of a dateline.
+fn dateline_of(line: &str, anchor: Option<&str>) -> Option<String> {
+    let mut end = line.len().min(160);
+    while !line.is_char_boundary(end) {
         end -= 1;
     }
-    let head = &text[..end];
+    let head = &line[..end];
     let tokens = crate::segment::tokenize(head);
     let sentences = [Span::new(0, head.len())];
     let times = tag_times(head, &tokens, &sentences, anchor.and_then(parse_date));
@@ -145,7 +165,29 @@ pub fn dateline_date(text: &str, anchor: Option<&str>) -> Option<String> {
     let after = head[t.span.end..].trim_start_matches([' ', ',']);
     let marked = ["(", "-", "\u{2014}", "\u{2013}", "/"].iter().any(|m| after.starts_with(m)) || after.is_empty();
     let is_day = v.len() == 10 && v.as_bytes()[4] == b'-' && !v.contains('X');
-    (t.ty == TimeType::Date && is_day && marked && t.span.start < 80).then(|| v.clone())
+    let placed = place_before(&head[..t.span.start]);
+    (t.ty == TimeType::Date && is_day && marked && placed && t.span.start < 80).then(|| v.clone())
+}
+
+/// True when what precedes a dateline's date is nothing, or a place name and a comma
+/// ("ARDENPORT, ", "New York, "), itself at the start of the line or after a separator.
+fn place_before(before: &str) -> bool {
+    let before = before.trim();
+    if before.is_empty() {
+        return true;
+    }
+    let Some(place) = before.strip_suffix(',') else { return false };
+    let words: Vec<&str> = place.split_whitespace().collect();
+    // walk back over capitalized words, at most four of them
+    let mut k = words.len();
+    while k > 0 && words.len() - k < 4 && words[k - 1].chars().next().is_some_and(char::is_uppercase) {
+        k -= 1;
+    }
+    if k == words.len() {
+        return false;
+    }
+    // the place starts the line, or follows something that is not a word ("Press note — Tessavar,")
+    k == 0 || !words[k - 1].chars().any(char::is_alphanumeric)
 }
 
 /// One expression found: byte span, type bit and meaning.
