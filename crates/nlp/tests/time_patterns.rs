@@ -307,6 +307,17 @@ fn the_component_anchors_on_the_document() {
     doc.reference_date = Some("2018-08-01".into());
     pipeline.run(&mut doc);
     assert_eq!(doc.published.as_deref(), Some("2018-07-24"));
+    // a story filed the day before its timestamp speaks from its dateline
+    assert_eq!(doc.times.last().map(|t| t.value.as_str()), Some("2018-07-17"));
+    let mut doc = Doc::new("d", "OSLO, July 23 (Wire) - Talks ended today.");
+    doc.published = Some("2018-07-24".into());
+    pipeline.run(&mut doc);
+    let got: Vec<&str> = doc.times.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(got, ["2018-07-23", "2018-07-23"]);
+    let mut doc = Doc::new("d", "OSLO, July 3 (Wire) - Talks ended today.");
+    doc.published = Some("2018-07-24".into());
+    pipeline.run(&mut doc);
+    assert_eq!(doc.times.last().map(|t| t.value.as_str()), Some("2018-07-24"));
 }
 
 #[test]

@@ -62,10 +62,19 @@ impl Component for TimeTagger {
     fn process(&self, doc: &mut dossier_model::Doc) {
         // a story without a publication date may carry one in its dateline ("LONDON, July 23
         // (Reuters) -"); one without a year only counts beside a reference date (--date)
+        let dateline = dateline_date(&doc.text, doc.anchor_date());
         if doc.published.is_none() {
-            doc.published = dateline_date(&doc.text, doc.reference_date.as_deref());
+            doc.published.clone_from(&dateline);
         }
-        let anchor = doc.anchor_date().and_then(parse_date);
+        let mut anchor = doc.anchor_date().and_then(parse_date);
+        // a story filed a day or two before its timestamp ("WASHINGTON, Aug. 13 (Xinhua) --" in
+        // a feed dated Aug. 14) says "Thursday" and "today" from its dateline
+        if let (Some(a), Some(d)) = (anchor, dateline.as_deref().and_then(parse_date))
+            && d < a
+            && resolve::days_apart(d, a) <= 3
+        {
+            anchor = Some(d);
+        }
         let g = grammar(doc.lang.as_deref());
         doc.times = tag_with(g, &doc.text, &doc.tokens, &doc.sentences, anchor);
     }

@@ -291,7 +291,7 @@ fn add(d: Date, unit: Unit, n: i64) -> Option<Date> {
     d.checked_add(span).ok()
 }
 
-fn days_apart(a: Date, b: Date) -> i32 {
+pub(crate) fn days_apart(a: Date, b: Date) -> i32 {
     a.since(b).map_or(i32::MAX, |s| s.get_days().abs())
 }
 
