@@ -335,7 +335,10 @@ fn datelines() {
     assert_eq!(dateline_date(story, None), Some("2018-07-23".into()));
     let story = "Harbour strike ends\r\n\r\nNew Carden, July 23\r\nDockers voted.";
     assert_eq!(dateline_date(story, Some("2018-08-01")), Some("2018-07-23".into()));
-    assert_eq!(dateline_date("Press note \u{2014} Tessavar, 23 July 2018\n\nSubject: fees", None), Some("2018-07-23".into()));
+    assert_eq!(
+        dateline_date("Press note \u{2014} Tessavar, 23 July 2018\n\nSubject: fees", None),
+        Some("2018-07-23".into())
+    );
     // a date in a headline is no dateline
     assert_eq!(dateline_date("Talks set for July 23 - union\n\nDockers voted.", Some("2018-07-01")), None);
     assert_eq!(dateline_date("Dockers voted on July 23, 2018 - and won.", None), None);

@@ -513,6 +513,8 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
             _ => None,
         }
     };
+    // "a minute and a half": the rule says `half` after the count and the unit
+    let half = |x: f64| if code(2) == Some("half") { x + 0.5 } else { x };
     let dir = |k: usize| code(k).and_then(Dir::parse);
     let year = |k: usize| int(k).map(|y| y as i32);
     let small = |k: usize, hi: i64| int(k).filter(|v| (1..=hi).contains(v)).map(|v| v as u8);
@@ -546,7 +548,7 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
             Act::Wday => Sem::Wday { w: small(0, 7)?, dir: dir(1)? },
             Act::Rel | Act::RefRel => Sem::Rel { unit: unit(0)?, n: int(1)? as i32, from_ref: act == Act::RefRel },
             Act::Ago | Act::Hence | Act::Earlier | Act::Later => Sem::Ago {
-                n: count(0)?.map(|x| x + if code(2) == Some("half") { 0.5 } else { 0.0 }),
+                n: count(0)?.map(half),
                 unit: unit(1)?,
                 sign: if matches!(act, Act::Ago | Act::Earlier) { -1 } else { 1 },
                 from_ref: matches!(act, Act::Earlier | Act::Later),
@@ -602,8 +604,7 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
                 Sem::Tod { tod: Tod::Part(code(0)?), day }
             }
             Act::Lit => Sem::Lit(code(0)?),
-            // "a minute and a half": the rule says `half` after the unit
-            Act::Dur => Sem::Dur { n: count(0)?.map(|x| x + if code(2) == Some("half") { 0.5 } else { 0.0 }), unit: unit(1)? },
+            Act::Dur => Sem::Dur { n: count(0)?.map(half), unit: unit(1)? },
             Act::Set => Sem::SetLit(code(0)?),
             Act::SetDur => Sem::SetDur { n: count(0)?, unit: unit(1)? },
             Act::SetWd => Sem::SetWd(small(0, 7)?),
