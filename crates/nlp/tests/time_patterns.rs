@@ -50,6 +50,13 @@ fn absolute_dates() {
     let (text, ty, value) = one("Voting ended on Monday, June 22, 2015.", d);
     assert_eq!((text.as_str(), ty, value.as_str()), ("Monday, June 22, 2015", TimeType::Date, "2015-06-22"));
     assert_eq!(one("Voting ended on Monday, June 22.", date(2015, 7, 1)).2, "2015-06-22");
+    // a range of days: the first one is a date
+    assert_eq!(one("The summit was held June 20-21.", d), ("June 20".into(), TimeType::Date, "2018-06-20".into()));
+    // the week that contains a date (2018-03-06 is in ISO week 10)
+    assert_eq!(
+        one("A hearing was held the week of March 6.", d),
+        ("the week of March 6".into(), TimeType::Date, "2018-W10".into())
+    );
 }
 
 #[test]
@@ -129,6 +136,7 @@ fn relative_to_the_document_date() {
     assert_eq!(values("He arrived 10 days ago.", d), ["2018-07-02"]);
     assert_eq!(values("He wrote earlier this week.", d), ["2018-W28"]);
     assert_eq!(values("He wrote yesterday.", d), ["2018-07-11"]);
+    assert_eq!(values("Half a century ago the town was a village.", d), ["1968"]);
     assert_eq!(values("We will know tomorrow.", d), ["2018-07-13"]);
     assert_eq!(values("He is here now.", d), ["PRESENT_REF"]);
     assert_eq!(values("It was quiet recently.", d), ["PAST_REF"]);
@@ -187,6 +195,12 @@ fn times_of_day() {
     assert_eq!(one("They met Tuesday night.", d), ("Tuesday night".into(), TimeType::Date, "2018-07-10".into()));
     assert_eq!(one("Bids close at 5 p.m. EST, Nov. 6, 2017.", d).2, "2017-11-06T17");
     assert_eq!(values("The raid began at 10:35 a.m. on Friday, June 1, 2018.", d), ["2018-07-12T10:35", "2018-06-01"]);
+    // a clock word that is a whole hour
+    assert_eq!(one("The offer expires at midnight.", d).2, "2018-07-12T24");
+    assert_eq!(
+        one("The offer expired at midnight Friday.", d),
+        ("midnight Friday".into(), TimeType::Time, "2018-07-06T24".into())
+    );
 }
 
 #[test]
@@ -199,6 +213,10 @@ fn durations() {
         ("the past decade".into(), TimeType::Duration, "P10Y".into())
     );
     assert_eq!(one("It took two and a half years.", d).2, "P30M");
+    assert_eq!(one("A minute and a half later, the ship sank.", d).0, "A minute and a half");
+    assert_eq!(one("A minute and a half later, the ship sank.", d).2, "PT1M30S");
+    assert_eq!(one("The meeting lasted an hour and a half.", d).2, "PT1H30M");
+    assert_eq!(one("The meeting lasted half an hour.", d), ("half an hour".into(), TimeType::Duration, "PT30M".into()));
     assert_eq!(one("He signed a five-year contract.", d).2, "P5Y");
     assert_eq!(one("The talks took several months.", d).2, "PXM");
     assert_eq!(one("It took about a week.", d), ("about a week".into(), TimeType::Duration, "P1W".into()));
@@ -270,6 +288,36 @@ fn the_component_anchors_on_the_document() {
     TimeTagger.process(&mut doc);
     assert_eq!(doc.times[0].value, "2018-02-28");
     assert_eq!(TimeTagger.name(), "times");
+    // a dateline without a year is the publication date when a reference date gives the year,
+    // and then anchors the story
+    let mut doc = Doc::new("d", "ARDENPORT, July 23 \u{2014} The council met on Tuesday.");
+    doc.reference_date = Some("2018-08-01".into());
+    pipeline.run(&mut doc);
+    assert_eq!(doc.published.as_deref(), Some("2018-07-23"));
+    assert_eq!(doc.times.last().map(|t| t.value.as_str()), Some("2018-07-17"));
+    let mut doc = Doc::new("d", "ARDENPORT, July 23 \u{2014} The council met on Tuesday.");
+    pipeline.run(&mut doc);
+    assert_eq!(doc.published, None);
+    // one with its year needs no reference date; a publication date of its own wins
+    let mut doc = Doc::new("d", "ARDENPORT, Dec. 30, 2017 (Wire) - The council met on Tuesday.");
+    pipeline.run(&mut doc);
+    assert_eq!(doc.published.as_deref(), Some("2017-12-30"));
+    let mut doc = Doc::new("d", "ARDENPORT, July 23 \u{2014} The council met on Tuesday.");
+    doc.published = Some("2018-07-24".into());
+    doc.reference_date = Some("2018-08-01".into());
+    pipeline.run(&mut doc);
+    assert_eq!(doc.published.as_deref(), Some("2018-07-24"));
+    // a story filed the day before its timestamp speaks from its dateline
+    assert_eq!(doc.times.last().map(|t| t.value.as_str()), Some("2018-07-17"));
+    let mut doc = Doc::new("d", "OSLO, July 23 (Wire) - Talks ended today.");
+    doc.published = Some("2018-07-24".into());
+    pipeline.run(&mut doc);
+    let got: Vec<&str> = doc.times.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(got, ["2018-07-23", "2018-07-23"]);
+    let mut doc = Doc::new("d", "OSLO, July 3 (Wire) - Talks ended today.");
+    doc.published = Some("2018-07-24".into());
+    pipeline.run(&mut doc);
+    assert_eq!(doc.times.last().map(|t| t.value.as_str()), Some("2018-07-24"));
 }
 
 #[test]
@@ -282,6 +330,20 @@ fn datelines() {
     assert_eq!(dateline_date("WASHINGTON \u{2014} The Senate voted.", Some("2018-07-25")), None);
     assert_eq!(dateline_date("LONDON, July 23 (Reuters) - Shares fell.", None), None);
     assert_eq!(dateline_date("", None), None);
+    // after a headline and a byline
+    let story = "Harbour strike ends\n\nBy Ann Lee\n\nARDENPORT, 23 July 2018 \u{2014} Dockers voted.";
+    assert_eq!(dateline_date(story, None), Some("2018-07-23".into()));
+    let story = "Harbour strike ends\r\n\r\nNew Carden, July 23\r\nDockers voted.";
+    assert_eq!(dateline_date(story, Some("2018-08-01")), Some("2018-07-23".into()));
+    assert_eq!(
+        dateline_date("Press note \u{2014} Tessavar, 23 July 2018\n\nSubject: fees", None),
+        Some("2018-07-23".into())
+    );
+    // a date in a headline is no dateline
+    assert_eq!(dateline_date("Talks set for July 23 - union\n\nDockers voted.", Some("2018-07-01")), None);
+    assert_eq!(dateline_date("Dockers voted on July 23, 2018 - and won.", None), None);
+    // across the turn of the year, the nearest year
+    assert_eq!(dateline_date("OSLO, Dec. 31 (Wire) - Markets shut.", Some("2019-01-02")), Some("2018-12-31".into()));
 }
 
 /// A small deterministic generator, so that the test needs no extra crate.

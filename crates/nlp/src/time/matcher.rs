@@ -56,6 +56,19 @@ pub(crate) fn push_atoms(text: &str, tokens: &[Token], out: &mut Vec<Atom>) {
             TokenKind::Link => {
                 out.push(Atom { start: s as u32, end: e as u32, word: Cell::new(NO_WORD), digit: false, cap: false })
             }
+            // a range of days ("April 24-25"): the first day is a date of its own
+            TokenKind::Number if let Some(h) = day_range(&text[s..e]) => {
+                let number = |a: usize, b: usize| Atom {
+                    start: a as u32,
+                    end: b as u32,
+                    word: Cell::new(NO_WORD),
+                    digit: true,
+                    cap: false,
+                };
+                out.push(number(s, s + h));
+                out.push(atom(text, s + h, s + h + 1));
+                out.push(number(s + h + 1, e));
+            }
             TokenKind::Number => {
                 out.push(Atom { start: s as u32, end: e as u32, word: Cell::new(NO_WORD), digit: true, cap: false })
             }
@@ -79,6 +92,13 @@ pub(crate) fn push_atoms(text: &str, tokens: &[Token], out: &mut Vec<Atom>) {
             _ => out.push(atom(text, s, e)),
         }
     }
+}
+
+/// The position of the hyphen in a range of two days of the month ("24-25", "8-9").
+fn day_range(t: &str) -> Option<usize> {
+    let (a, b) = t.split_once('-')?;
+    let day = |x: &str| (1..=2).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit());
+    (day(a) && day(b)).then_some(a.len())
 }
 
 /// One expression found by a rule: atoms `start..end`, and the values of its elements.

@@ -60,7 +60,21 @@ impl Component for TimeTagger {
         &[Layer::Times]
     }
     fn process(&self, doc: &mut dossier_model::Doc) {
-        let anchor = doc.anchor_date().and_then(parse_date);
+        // a story without a publication date may carry one in its dateline ("LONDON, July 23
+        // (Reuters) -"); one without a year only counts beside a reference date (--date)
+        let dateline = dateline_date(&doc.text, doc.anchor_date());
+        if doc.published.is_none() {
+            doc.published.clone_from(&dateline);
+        }
+        let mut anchor = doc.anchor_date().and_then(parse_date);
+        // a story filed a day or two before its timestamp ("WASHINGTON, Aug. 13 (Xinhua) --" in
+        // a feed dated Aug. 14) says "Thursday" and "today" from its dateline
+        if let (Some(a), Some(d)) = (anchor, dateline.as_deref().and_then(parse_date))
+            && d < a
+            && resolve::days_apart(d, a) <= 3
+        {
+            anchor = Some(d);
+        }
         let g = grammar(doc.lang.as_deref());
         doc.times = tag_with(g, &doc.text, &doc.tokens, &doc.sentences, anchor);
     }
@@ -124,14 +138,34 @@ fn tag_with(g: &Grammar, text: &str, tokens: &[Token], sentences: &[Span], ancho
 
 /// The publication date a dateline gives ("LONDON, July 23 (Reuters) -", "June 5, 2018 —"),
 /// as `YYYY-MM-DD`; a date without its year takes the year nearest `anchor` (`YYYY-MM-DD`),
-/// and without an anchor it gives nothing.
+/// and without an anchor it gives nothing. The dateline is one of the first lines (after a
+/// headline and a byline): a date at the start of the line or after a place name and a comma,
+/// followed by a dash, a bracket or the end of the line.
 pub fn dateline_date(text: &str, anchor: Option<&str>) -> Option<String> {
-    // the dateline is on the first line, near its start
-    let mut end = text.find('\n').unwrap_or(text.len()).min(160);
-    while !text.is_char_boundary(end) {
+    let (mut rest, mut offset, mut lines) = (text, 0, 0);
+    while lines < 4 && offset < 600 && !rest.is_empty() {
+        let line_end = rest.find('\n').unwrap_or(rest.len());
+        let line = rest[..line_end].trim_end();
+        rest = &rest[(line_end + 1).min(rest.len())..];
+        offset += line_end + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        lines += 1;
+        if let Some(d) = dateline_of(line, anchor) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// The date of one line that has the shape of a dateline.
+fn dateline_of(line: &str, anchor: Option<&str>) -> Option<String> {
+    let mut end = line.len().min(160);
+    while !line.is_char_boundary(end) {
         end -= 1;
     }
-    let head = &text[..end];
+    let head = &line[..end];
     let tokens = crate::segment::tokenize(head);
     let sentences = [Span::new(0, head.len())];
     let times = tag_times(head, &tokens, &sentences, anchor.and_then(parse_date));
@@ -140,7 +174,29 @@ pub fn dateline_date(text: &str, anchor: Option<&str>) -> Option<String> {
     let after = head[t.span.end..].trim_start_matches([' ', ',']);
     let marked = ["(", "-", "\u{2014}", "\u{2013}", "/"].iter().any(|m| after.starts_with(m)) || after.is_empty();
     let is_day = v.len() == 10 && v.as_bytes()[4] == b'-' && !v.contains('X');
-    (t.ty == TimeType::Date && is_day && marked && t.span.start < 80).then(|| v.clone())
+    let placed = place_before(&head[..t.span.start]);
+    (t.ty == TimeType::Date && is_day && marked && placed && t.span.start < 80).then(|| v.clone())
+}
+
+/// True when what precedes a dateline's date is nothing, or a place name and a comma
+/// ("ARDENPORT, ", "New York, "), itself at the start of the line or after a separator.
+fn place_before(before: &str) -> bool {
+    let before = before.trim();
+    if before.is_empty() {
+        return true;
+    }
+    let Some(place) = before.strip_suffix(',') else { return false };
+    let words: Vec<&str> = place.split_whitespace().collect();
+    // walk back over capitalized words, at most four of them
+    let mut k = words.len();
+    while k > 0 && words.len() - k < 4 && words[k - 1].chars().next().is_some_and(char::is_uppercase) {
+        k -= 1;
+    }
+    if k == words.len() {
+        return false;
+    }
+    // the place starts the line, or follows something that is not a word ("Press note — Tessavar,")
+    k == 0 || !words[k - 1].chars().any(char::is_alphanumeric)
 }
 
 /// One expression found: byte span, type bit and meaning.
@@ -457,6 +513,8 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
             _ => None,
         }
     };
+    // "a minute and a half": the rule says `half` after the count and the unit
+    let half = |x: f64| if code(2) == Some("half") { x + 0.5 } else { x };
     let dir = |k: usize| code(k).and_then(Dir::parse);
     let year = |k: usize| int(k).map(|y| y as i32);
     let small = |k: usize, hi: i64| int(k).filter(|v| (1..=hi).contains(v)).map(|v| v as u8);
@@ -490,7 +548,7 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
             Act::Wday => Sem::Wday { w: small(0, 7)?, dir: dir(1)? },
             Act::Rel | Act::RefRel => Sem::Rel { unit: unit(0)?, n: int(1)? as i32, from_ref: act == Act::RefRel },
             Act::Ago | Act::Hence | Act::Earlier | Act::Later => Sem::Ago {
-                n: count(0)?,
+                n: count(0)?.map(half),
                 unit: unit(1)?,
                 sign: if matches!(act, Act::Ago | Act::Earlier) { -1 } else { 1 },
                 from_ref: matches!(act, Act::Earlier | Act::Later),
@@ -500,6 +558,7 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
             Act::RefQ => Sem::RefQ(int(0)? as i32),
             Act::Yq => Sem::YearQuarter { q: small(0, 4)?, n: int(1)? as i32 },
             Act::Qend => Sem::QuarterOf { m: small(0, 12)?, d: small(1, 31)? },
+            Act::WeekOf => Sem::WeekOf(Box::new(Sem::Cal { y: year(0), m: small(1, 12)?, d: small(2, 31)? })),
             Act::Half => Sem::Half { h: small(0, 2)?, y: year(1) },
             Act::Season => {
                 let s = code(0)?;
@@ -521,6 +580,8 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
                         Some((h, m)) => (h.parse().ok()?, Some(m.parse().ok()?), 0),
                         None => (c.parse().ok()?, None, 0),
                     },
+                    // a clock word given as a whole hour ("midnight" is 24)
+                    Val::Int(h @ 0..=24) => (h as u8, None, 0),
                     _ => return None,
                 };
                 let ampm = match code(1) {
@@ -543,7 +604,7 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
                 Sem::Tod { tod: Tod::Part(code(0)?), day }
             }
             Act::Lit => Sem::Lit(code(0)?),
-            Act::Dur => Sem::Dur { n: count(0)?, unit: unit(1)? },
+            Act::Dur => Sem::Dur { n: count(0)?.map(half), unit: unit(1)? },
             Act::Set => Sem::SetLit(code(0)?),
             Act::SetDur => Sem::SetDur { n: count(0)?, unit: unit(1)? },
             Act::SetWd => Sem::SetWd(small(0, 7)?),

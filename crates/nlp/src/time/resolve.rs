@@ -184,6 +184,8 @@ pub(crate) enum Sem {
     },
     SetWd(u8),
     SetMon(u8),
+    /// The week that contains a day ("the week of March 6").
+    WeekOf(Box<Sem>),
     /// A time of day on a day given by reference.
     Tod {
         tod: Tod,
@@ -205,7 +207,7 @@ impl Sem {
             Sem::Month { dir, .. } | Sem::Wday { dir, .. } | Sem::Season { dir, y: None, .. } | Sem::Weekend(dir) => {
                 *dir == Dir::Auto
             }
-            Sem::At { day, .. } => day.needs_tense(),
+            Sem::At { day, .. } | Sem::WeekOf(day) => day.needs_tense(),
             _ => false,
         }
     }
@@ -289,7 +291,7 @@ fn add(d: Date, unit: Unit, n: i64) -> Option<Date> {
     d.checked_add(span).ok()
 }
 
-fn days_apart(a: Date, b: Date) -> i32 {
+pub(crate) fn days_apart(a: Date, b: Date) -> i32 {
     a.since(b).map_or(i32::MAX, |s| s.get_days().abs())
 }
 
@@ -380,6 +382,12 @@ pub(crate) fn fmt_dur(n: Option<f64>, unit: Unit) -> String {
             "M" if time => Some((60.0, "S")),
             _ => None,
         };
+        // an hour and a half is PT1H30M, a minute and a half PT1M30S
+        if time && x > 1.0 && code != "S" {
+            let whole = x.trunc();
+            let rest = ((x - whole) * 60.0).round();
+            return format!("PT{}{code}{}{}", whole as i64, rest as i64, if code == "H" { "M" } else { "S" });
+        }
         if let Some((k, c)) = smaller {
             let t = code == "D" || time;
             n = Some(x * k);
@@ -635,10 +643,13 @@ impl Ctx {
             Sem::Ago { n: None, sign, .. } => ((if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }).into(), None),
             Sem::Ago { n: Some(x), unit, sign, from_ref } => {
                 // a year and a half ago: count in months
-                let (k, unit) = if x.fract() != 0.0 && unit == Unit::Y {
-                    ((x * 12.0).round() as i32, Unit::M)
-                } else {
-                    (x.round() as i32, unit)
+                let (k, unit) = match unit {
+                    _ if x.fract() == 0.0 => (x as i32, unit),
+                    Unit::Y => ((x * 12.0).round() as i32, Unit::M),
+                    // half a century ago: count in years
+                    Unit::De => ((x * 10.0).round() as i32, Unit::Y),
+                    Unit::Ce => ((x * 100.0).round() as i32, Unit::Y),
+                    _ => (x.round() as i32, unit),
                 };
                 // "a year ago" beside quarterly figures means the same quarter a year before
                 if unit == Unit::Y
@@ -784,6 +795,10 @@ impl Ctx {
                 fmt_tod(&mut s, tod);
                 (s, d.map(Point::Day))
             }
+            Sem::WeekOf(ref day) => match self.resolve(day, tense)? {
+                (_, Some(Point::Day(d))) => (fmt_week(d), Some(Point::Week(d))),
+                (_, _) => ("XXXX-WXX".into(), None),
+            },
             Sem::At { ref day, tod } => {
                 let (mut s, p) = self.resolve(day, tense)?;
                 if s.len() > 10 {
