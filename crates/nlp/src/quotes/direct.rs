@@ -19,7 +19,7 @@ pub(crate) fn direct(cx: &mut Cx) -> Vec<Rec> {
         let open = cx.segs[first].open;
         let lead = leading(cx, open);
         let mut last = chain_end(cx, k, lead.is_some());
-        let sentential = lead.is_some() || opens_sentence(cx, open);
+        let sentential = lead.is_some() || opens_sentence(cx, open) || aside(cx, open, cx.segs[last].end_tok());
         // a quotation that the sentence goes on after ("said “I stood up” for …") is part of
         // reported speech
         let embedded = |cx: &Cx| {
@@ -156,7 +156,9 @@ fn continues(cx: &Cx, a: usize, b: usize) -> bool {
     // the attribution sentence goes on ("said Sen. X (D-Conn.), who has pushed for …."); the
     // quotation opens the next sentence
     let (sa, sb) = (cx.v.sent[a], cx.v.sent[b]);
-    if gap < 60 && (sb == sa + 1 || sb == sa) && (opens_sentence(cx, b) || cx.v.punct(b - 1, b'.')) {
+    // ("…, of Jacksonville, Fla. “She …”": the abbreviation's full stop ends the sentence too)
+    let stop = cx.v.punct(b - 1, b'.') || cx.v.s(b - 1).ends_with('.') && cx.v.toks[b - 1].kind == TokenKind::Word;
+    if gap < 60 && (sb == sa + 1 || sb == sa) && (opens_sentence(cx, b) || stop) {
         return true;
     }
     // "“…,” Trump said during a rally in Kenansville, N.C., “but …”": the same sentence goes on
@@ -164,8 +166,14 @@ fn continues(cx: &Cx, a: usize, b: usize) -> bool {
     sb == sa
         && gap < 25
         && (cx.v.punct(b - 1, b',') || cx.v.punct(b - 1, b':') || cx.v.is(b - 1, "but") || cx.v.is(b - 1, "and"))
-        && !(a + 1..b)
-            .any(|i| cx.v.info[i].has(f::CUE) && cx.v.info[i].has(f::PAST | f::S3) && verb_cue(cx, i, f::CUE_S))
+        && !(a + 1..b).any(|i| cx.v.info[i].has(f::CUE) && verb_cue(cx, i, f::CUE_S))
+}
+
+/// "… – “We need details,” she said – and …": a quotation after a dash inside its sentence,
+/// with an attribution of its own right after it, stands as a statement. (After a comma it is
+/// mostly the rest of a sentence begun before it: "In past campaigns, “we felt …,” he said".)
+fn aside(cx: &Cx, o: usize, z: usize) -> bool {
+    o > 0 && cx.v.dash(o - 1) && trailing(cx, z).is_some()
 }
 
 /// True when the quotation opening at token `o` starts its sentence (after nothing but
@@ -226,6 +234,11 @@ fn inherit(cx: &Cx, recs: &mut Vec<Rec>) {
             continue;
         }
         if !cx.v.toks[r.first].para_start {
+            continue;
+        }
+        // "“American Skin” was written by …": a title the sentence goes on after
+        let (_, se) = cx.sent_range(r.last);
+        if (r.last + 1..se).any(|i| cx.v.toks[i].kind == TokenKind::Word) {
             continue;
         }
         let Some(prev) = out.last_mut().filter(|p| p.attr.is_some_and(|a| a.speaker.is_some())) else {
