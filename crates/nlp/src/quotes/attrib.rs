@@ -87,7 +87,9 @@ fn skip_back(cx: &Cx, mut i: usize, floor: usize, allow_be: bool) -> usize {
         if cx.v.toks[i - 1].kind != TokenKind::Word {
             break;
         }
-        if p.has(f::ADV | f::AUX | f::NEG) && !p.has(f::ROLE | f::SRC) || allow_be && p.has(f::BE) {
+        // an adverb the word lists lack ("famously responded")
+        let ly = !cx.v.cap(i - 1) && cx.v.s(i - 1).len() > 5 && cx.v.s(i - 1).ends_with("ly");
+        if p.has(f::ADV | f::AUX | f::NEG) && !p.has(f::ROLE | f::SRC) || allow_be && p.has(f::BE) || ly {
             i -= 1;
             steps += 1;
             continue;
@@ -242,6 +244,19 @@ pub(crate) fn np_ending_at(cx: &Cx, e: usize, floor: usize) -> Option<(Speaker, 
             let mut s = e;
             while s > floor && cx.mention(s - 1) == Some(m) {
                 s -= 1;
+            }
+            // "George Pell of The Ledger": the person before "of" or "from" is the speaker
+            if s > floor + 1
+                && (v.is(s - 1, "of") || v.is(s - 1, "from") || v.is(s - 1, "at"))
+                && let Some(pm) = cx.mention(s - 2)
+                && cx.doc.mentions[pm].ty == EntityType::Person
+                && cx.doc.mentions[pm].span.end == v.toks[s - 2].span.end
+            {
+                let mut ps = s - 2;
+                while ps > floor && cx.mention(ps - 1) == Some(pm) {
+                    ps -= 1;
+                }
+                return Some((cx.speaker_of_mention(pm, s - 2), ps));
             }
             // "a spokeswoman for YouTube": the phrase before the preposition heads it
             if s > floor + 1
@@ -812,15 +827,20 @@ pub(crate) fn leading(cx: &Cx, o: usize) -> Option<Attr> {
             let sp = subject(cx, k, sa).or_else(|| np_forward(cx, sa, k).map(|x| x.0));
             return sp.map(|sp| Attr { cue: (k, k), speaker: Some(sp), end: q });
         }
-        if !verb_cue(cx, k, QUOTE_CUES | f::CUE_R | f::CUE_O) {
+        // "as Tom Ridley, a former minister, put it: “…”"
+        let put_it = (colon || comma) && v.is(k, "put") && v.is(k + 1, "it") && k + 2 == p;
+        if !put_it && !verb_cue(cx, k, QUOTE_CUES | f::CUE_R | f::CUE_O) {
             continue;
         }
         // between the cue and the mark: a recipient, time, place or manner, not a clause
-        // ("said that once …, “…”") nor an object ("calls for reform, “…”")
+        // ("said that once …, “…”") nor an object ("calls for reform, “…”"); a cue word
+        // there counts when it is a verb ("wrote back:" is fine)
         let between = k + 1..p;
         if between.len() > if colon { 20 } else { 12 }
             || v.is(k + 1, "for")
-            || between.clone().any(|i| v.info[i].has(f::COMP | f::WH | f::CUE) || cx.seg(i).is_some())
+            || between.clone().any(|i| {
+                v.info[i].has(f::COMP | f::WH) || v.info[i].has(f::CUE) && verb_cue(cx, i, f::CUE) || cx.seg(i).is_some()
+            })
         {
             return None;
         }
@@ -875,12 +895,20 @@ pub(crate) fn leading(cx: &Cx, o: usize) -> Option<Attr> {
         let sp = if v.info[i].has(f::PRON) {
             (v.info[i].has(f::P_SUBJ) && !v.is(i, "it")).then(|| pronoun(cx, i))
         } else {
-            np_forward(cx, i, q).and_then(|(sp, e)| {
-                let named =
-                    sp.entity.is_some_and(|x| matches!(cx.doc.entities[x].ty, EntityType::Person | EntityType::Org));
-                let text = v.info[sp.head].has(f::ARTIFACT);
-                ((named || text) && e < q).then_some(sp)
-            })
+            np_forward(cx, i, q + 1)
+                .and_then(|(sp, e)| {
+                    let named = sp
+                        .entity
+                        .is_some_and(|x| matches!(cx.doc.entities[x].ty, EntityType::Person | EntityType::Org));
+                    let text = v.info[sp.head].has(f::ARTIFACT);
+                    // "Lund: “…”": a person's name alone before the colon labels the speaker
+                    let label = e == q
+                        && i == sa
+                        && sp.entity.is_some_and(|x| cx.doc.entities[x].ty == EntityType::Person);
+                    ((named || text) && e < q || label).then_some(sp)
+                })
+                // "… released the following statement:": the subject of the sentence
+                .or_else(|| v.info[q].has(f::ARTIFACT).then(|| subject(cx, q, sa)).flatten())
         };
         if let Some(sp) = sp {
             return Some(Attr { cue: (p, p), speaker: Some(sp), end: p });
@@ -935,6 +963,12 @@ pub(crate) fn subject(cx: &Cx, k: usize, sa: usize) -> Option<Speaker> {
                     .any(|w| v.is(i, w)))
         {
             from = i + 1;
+            // "When Dall died, Rusk released …": a clause opening the sentence ends at its comma
+            if i == sa
+                && let Some(c) = (from..k).find(|&c| v.punct(c, b','))
+            {
+                from = c + 1;
+            }
             break;
         }
     }

@@ -43,6 +43,16 @@ pub(crate) fn direct(cx: &mut Cx) -> Vec<Rec> {
             // an explicit cue before a colon wins; a bare colon ("Fallon fired back: “…,” he
             // wrote") does not
             (Some(l), _) if cx.v.punct(open - 1, b':') && (l.cue.0 != open - 1 || trail.is_none()) => Some(l),
+            // "When someone shouted, “Ann,” Lee joked, “…”": the cue before a quotation inside
+            // its sentence wins over one after it that leads into the next quotation
+            (Some(l), Some(t))
+                if cx.v.punct(open - 1, b',')
+                    && !opens_sentence(cx, open)
+                    && cx.v.sent[l.cue.0] == cx.v.sent[open]
+                    && (t.end + 1..t.end + 3).any(|i| cx.seg(i).is_some_and(|s| cx.segs[s].open == i)) =>
+            {
+                Some(l)
+            }
             (_, Some(t)) => Some(t),
             (l, None) => l,
         };
@@ -60,8 +70,12 @@ pub(crate) fn direct(cx: &mut Cx) -> Vec<Rec> {
                 && !cx.v.toks[cx.segs[nx].open].para_start
                 && cx.segs[nx].close.is_some_and(|c| {
                     // "said on NBC's “Meet the Press.” “Listening …": a title ends the attribution
-                    let title = cx.v.cap(cx.segs[nx].open + 1) && cx.segs[nx].last - cx.segs[nx].open <= 5;
-                    c + 1 < cx.v.len() && matches!(cx.v.toks[c + 1].kind, TokenKind::Word | TokenKind::Number)
+                    // (not after a full stop: "…, of Brandt, Ore. “She …”" opens a sentence)
+                    let o = cx.segs[nx].open;
+                    let title = cx.v.cap(o + 1) && cx.segs[nx].last - o <= 5 && !cx.v.s(o - 1).ends_with('.');
+                    c + 1 < cx.v.len()
+                        && matches!(cx.v.toks[c + 1].kind, TokenKind::Word | TokenKind::Number)
+                        && !cx.v.toks[c + 1].para_start
                         || title
                             && (c + 1 >= cx.v.len() || cx.v.punct(c + 1, b'.') || cx.v.punct(cx.segs[nx].last, b'.'))
                 })
