@@ -60,7 +60,8 @@ pub(crate) fn verb_cue(cx: &Cx, i: usize, classes: u64) -> bool {
             return false;
         }
     }
-    if inf.has(f::BASE) && !inf.has(f::PAST | f::S3) {
+    // "read" is its own past tense ("…,” the email read)
+    if inf.has(f::BASE) && !inf.has(f::PAST | f::S3) && !cx.v.is(i, "read") {
         // a bare form after "to" is an infinitive; elsewhere it needs a plural subject, an
         // auxiliary or an adverb before it ("officials say", "did not say")
         if cx.v.is(i - 1, "to") {
@@ -515,7 +516,9 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
         // preposition or punctuation
         let mut e = i + 1;
         let mut head = None;
-        while e < n && e < i + 8 && v.toks[e].kind == TokenKind::Word {
+        // ("a 2013 article in the journal")
+        while e < n && e < i + 8 && (v.toks[e].kind == TokenKind::Word || v.toks[e].kind == TokenKind::Number && e == i + 1)
+        {
             if (v.is(e, "'s") || v.is(e, "’s")) && e + 1 < n && v.toks[e + 1].kind == TokenKind::Word && head.is_some()
             {
                 // "the ad’s narrator"
@@ -629,7 +632,7 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
 
 /// A verb of manner right after a quotation and its speaker ("…,” Trump shot back", "…!”
 /// beamed Donald Hartley"): any past-tense verb there attributes the quotation.
-fn manner_verb(cx: &Cx, k: usize) -> bool {
+fn manner_verb(cx: &Cx, k: usize, inverted: bool) -> bool {
     let v = &cx.v;
     let Some(t) = v.toks.get(k) else { return false };
     if t.kind != TokenKind::Word || v.cap(k) || v.info[k].has(f::AUX | f::BE | f::PREP | f::DET | f::CONJ | f::ADV) {
@@ -638,12 +641,15 @@ fn manner_verb(cx: &Cx, k: usize) -> bool {
     let w = v.s(k);
     // its clause ends there, or goes on with "back", "out", an adverb or a time
     let after = k + 1;
-    let ends = after >= v.len()
+    // ("…,” Toomey fumed on Tuesday", "…,” Trump went on"; inverted, the speaker follows)
+    let ends = inverted
+        || after >= v.len()
         || v.punct(after, b'.')
         || v.punct(after, b',')
         || v.is(after, "back")
         || v.is(after, "out")
-        || v.info[after].has(f::ADV | f::TIME)
+        || v.is(after, "on")
+        || v.info[after].has(f::ADV | f::TIME | f::PREP)
         || v.s(after).ends_with("ly");
     (w.ends_with("ed") || ["shot", "spoke", "sang", "wrote", "cried", "told", "said", "began", "went"].contains(&w))
         && ends
@@ -723,7 +729,7 @@ pub(crate) fn trailing(cx: &Cx, z: usize) -> Option<Attr> {
         let (sp, end) = np_forward(cx, t + 1, limit)?;
         return Some(Attr { cue: (t, t), speaker: Some(sp), end: clause_end(cx, end) });
     }
-    if manner_verb(cx, t)
+    if manner_verb(cx, t, true)
         && !new_sentence
         && let Some((sp, end)) = np_forward(cx, t + 1, limit)
         && sp.entity.is_some_and(|e| cx.doc.entities[e].ty == EntityType::Person)
@@ -744,7 +750,7 @@ pub(crate) fn trailing(cx: &Cx, z: usize) -> Option<Attr> {
         k += 1;
         steps += 1;
     }
-    if k < limit && (verb_cue(cx, k, QUOTE_CUES | f::CUE_R | f::CUE_O) && !v.info[k].has(f::ING) || manner_verb(cx, k))
+    if k < limit && (verb_cue(cx, k, QUOTE_CUES | f::CUE_R | f::CUE_O) && !v.info[k].has(f::ING) || manner_verb(cx, k, false))
     {
         // "….” He said, twice, that …" reports more; "…?” Trump asked, looking pleased." not
         let participle = v.punct(k + 1, b',') && v.s(k + 2).ends_with("ing");

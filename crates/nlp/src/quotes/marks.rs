@@ -193,6 +193,15 @@ pub(crate) fn find_quotes(text: &str, toks: &[Token]) -> Vec<Seg> {
                     open_d = Some(i);
                     // a single mark opened before at the top level stays open around it
                 }
+                // “It’s unusual,“ said …: an opening curly mark written where the closing one
+                // belongs (after the words, before a space) closes
+                (Some(o), Mark::OpenD) if fl.right && !fl.left => {
+                    open_d = None;
+                    if open_s.is_some_and(|so| so > o) {
+                        open_s = None;
+                    }
+                    push(&mut out, cont_open, o, Some(i), i - 1, true);
+                }
                 (Some(_), Mark::OpenD) if nested_ahead(text, toks, i + 1) => {
                     // “A “B” C”, "A “B” C": a quotation inside one of the same or the straight
                     // style; its closing mark is not the outer one's
