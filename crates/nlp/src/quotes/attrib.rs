@@ -835,7 +835,12 @@ pub(crate) fn leading(cx: &Cx, o: usize) -> Option<Attr> {
         }
         // "as Tom Ridley, a former minister, put it: “…”"
         let put_it = (colon || comma) && v.is(k, "put") && v.is(k + 1, "it") && k + 2 == p;
-        if !put_it && !verb_cue(cx, k, QUOTE_CUES | f::CUE_R | f::CUE_O) {
+        // "She continued, “…”", "Caddell continued:": right before the mark only
+        let went_on = (colon || comma)
+            && k + 1 == p
+            && (v.s(k).starts_with("continue") && v.info[k].has(f::PAST | f::S3) || v.is(k, "continues"))
+            && !v.cap(k);
+        if !put_it && !went_on && !verb_cue(cx, k, QUOTE_CUES | f::CUE_R | f::CUE_O) {
             continue;
         }
         // between the cue and the mark: a recipient, time, place or manner, not a clause
@@ -880,7 +885,7 @@ pub(crate) fn leading(cx: &Cx, o: usize) -> Option<Attr> {
             before.map(|x| x.0).or_else(|| np_forward(cx, k + 1, q + 1).filter(|x| x.1 == q).map(|x| x.0)).or_else(
                 || {
                     let j = skip_back(cx, k, sa, false);
-                    (j > sa && v.is(j - 1, "and")).then(|| subject(cx, k, sa)).flatten()
+                    (j > sa && (v.is(j - 1, "and") || v.is(j - 1, "but"))).then(|| subject(cx, k, sa)).flatten()
                 },
             )
         };

@@ -22,10 +22,20 @@ pub(crate) fn direct(cx: &mut Cx) -> Vec<Rec> {
         let sentential = lead.is_some() || opens_sentence(cx, open) || aside(cx, open, cx.segs[last].end_tok());
         // a quotation that the sentence goes on after ("said “I stood up” for …") is part of
         // reported speech
+        // (not when a participle or an apposition follows it: "…,” he said, “…,” promising …")
         let embedded = |cx: &Cx| {
             let z = cx.segs[last].end_tok();
             let (_, se) = cx.sent_range(z);
-            (z + 1..se).any(|i| cx.v.toks[i].kind == TokenKind::Word) && trailing(cx, z).is_none()
+            let ing = |i: usize| {
+                i < se && cx.v.toks[i].kind == TokenKind::Word && !cx.v.cap(i) && {
+                    let w = cx.v.s(i);
+                    w.len() > 4 && w.ends_with("ing")
+                }
+            };
+            let after = |i: usize| cx.v.punct(i, b',') && ing(i + 1) || cx.v.dash(i);
+            (z + 1..se).any(|i| cx.v.toks[i].kind == TokenKind::Word)
+                && trailing(cx, z).is_none()
+                && !(after(z + 1) || cx.v.punct(z - 1, b',') && ing(z + 1))
         };
         if !sentential || (lead.is_some() && !opens_sentence(cx, open) && embedded(cx)) {
             if !embedded(cx)
