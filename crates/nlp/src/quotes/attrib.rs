@@ -924,6 +924,28 @@ pub(crate) fn leading(cx: &Cx, o: usize) -> Option<Attr> {
         if let Some(sp) = sp {
             return Some(Attr { cue: (p, p), speaker: Some(sp), end: p });
         }
+        // "According to the Post: “…”"
+        if v.is(i, "according")
+            && v.is(i + 1, "to")
+            && let Some((sp, e)) = np_forward_with(cx, i + 2, q + 1, false)
+            && e == q
+        {
+            return Some(Attr { cue: (i, i + 1), speaker: Some(sp), end: p });
+        }
+    }
+    // "… for Republican contests - Philip Bump: “…”": a name after a dash labels the speaker
+    if colon
+        && let Some(m) = cx.mention(q)
+        && cx.doc.mentions[m].ty == EntityType::Person
+        && cx.doc.mentions[m].span.end == v.toks[q].span.end
+    {
+        let mut s = q;
+        while s > 0 && cx.mention(s - 1) == Some(m) {
+            s -= 1;
+        }
+        if s > 0 && v.dash(s - 1) {
+            return Some(Attr { cue: (p, p), speaker: Some(cx.speaker_of_mention(m, q)), end: p });
+        }
     }
     None
 }

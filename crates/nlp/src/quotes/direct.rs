@@ -193,11 +193,12 @@ fn continues(cx: &Cx, a: usize, b: usize) -> bool {
         && !(a + 1..b).any(|i| cx.v.info[i].has(f::CUE) && verb_cue(cx, i, f::CUE_S))
 }
 
-/// "… – “We need details,” she said – and …": a quotation after a dash inside its sentence,
-/// with an attribution of its own right after it, stands as a statement. (After a comma it is
+/// "… – “We need details,” she said – and …", "His verdict: “Not yet,” he said.": a quotation
+/// after a dash or a colon inside its sentence, with an attribution of its own right after
+/// it, stands as a statement. (After a comma it is
 /// mostly the rest of a sentence begun before it: "In past campaigns, “we felt …,” he said".)
 fn aside(cx: &Cx, o: usize, z: usize) -> bool {
-    o > 0 && cx.v.dash(o - 1) && trailing(cx, z).is_some()
+    o > 0 && (cx.v.dash(o - 1) || cx.v.punct(o - 1, b':')) && trailing(cx, z).is_some()
 }
 
 /// True when the quotation opening at token `o` starts its sentence (after nothing but
