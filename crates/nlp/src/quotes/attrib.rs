@@ -109,11 +109,14 @@ fn appositive(cx: &Cx, k: usize) -> bool {
         || inf.has(f::PREP) && !cx.v.is(k, "to") && !cx.v.is(k, "as")
         || cx.v.toks[k].kind == TokenKind::Number
         || (cx.v.cap(k) && (cx.v.is(k + 1, "'s") || cx.v.is(k + 1, "’s")))
+        // "The Anchor, as she is known on the quays, said"
+        || cx.v.is(k, "as") && cx.v.info.get(k + 1).is_some_and(|x| x.has(f::PRON))
         || cx.v.is(k, "himself")
         || cx.v.is(k, "herself")
         || (cx.v.toks[k].kind == TokenKind::Word && !cx.v.cap(k) && {
             let w = cx.v.s(k);
-            w.ends_with("ing") || w.ends_with("ed")
+            // "written by", "shown to"
+            w.ends_with("ing") || w.ends_with("ed") || (w.len() > 4 && (w.ends_with("en") || w.ends_with("wn")))
         })
         // "Mark Mahaney, technology analyst at RBC, agreed"
         || (k + 1..k + 3).any(|j| j < cx.v.len() && cx.v.info[j].has(f::ROLE | f::SRC) && !cx.v.info[j].has(f::PLURAL))
@@ -147,6 +150,17 @@ pub(crate) fn np_before(cx: &Cx, cue: usize, floor: usize, allow_be: bool) -> Op
         let mut c = e;
         while c > floor && e - c < MAX_NP {
             c -= 1;
+            // a nickname in the apposition ("Maja Lind, whom members call ‘the Anchor’, said")
+            // is part of it
+            if let Some(sg) = cx.seg(c)
+                && cx.segs[sg].end_tok() - cx.segs[sg].open <= 5
+                && cx.segs[sg].open > floor
+                && !cx.seg_used[sg]
+                && cx.used[cx.segs[sg].open - 1]
+            {
+                c = cx.segs[sg].open;
+                continue;
+            }
             if cx.seg(c).is_some() || cx.v.punct(c, b'.') {
                 return None;
             }
@@ -245,6 +259,15 @@ pub(crate) fn np_ending_at(cx: &Cx, e: usize, floor: usize) -> Option<(Speaker, 
             let mut s = e;
             while s > floor && cx.mention(s - 1) == Some(m) {
                 s -= 1;
+            }
+            // "Extracts seen by Coastline Wire state": the agent of a participle is no subject
+            if s > floor + 2
+                && v.is(s - 1, "by")
+                && !v.cap(s - 2)
+                && v.toks[s - 2].kind == TokenKind::Word
+                && ["ed", "en", "wn", "seen"].iter().any(|x| v.s(s - 2).ends_with(x))
+            {
+                return np_ending_at(cx, s - 3, floor);
             }
             // "George Pell of The Ledger": the person before "of" or "from" is the speaker
             if s > floor + 1
@@ -517,7 +540,9 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
         let mut e = i + 1;
         let mut head = None;
         // ("a 2013 article in the journal")
-        while e < n && e < i + 8 && (v.toks[e].kind == TokenKind::Word || v.toks[e].kind == TokenKind::Number && e == i + 1)
+        while e < n
+            && e < i + 8
+            && (v.toks[e].kind == TokenKind::Word || v.toks[e].kind == TokenKind::Number && e == i + 1)
         {
             if (v.is(e, "'s") || v.is(e, "’s")) && e + 1 < n && v.toks[e + 1].kind == TokenKind::Word && head.is_some()
             {
@@ -750,7 +775,8 @@ pub(crate) fn trailing(cx: &Cx, z: usize) -> Option<Attr> {
         k += 1;
         steps += 1;
     }
-    if k < limit && (verb_cue(cx, k, QUOTE_CUES | f::CUE_R | f::CUE_O) && !v.info[k].has(f::ING) || manner_verb(cx, k, false))
+    if k < limit
+        && (verb_cue(cx, k, QUOTE_CUES | f::CUE_R | f::CUE_O) && !v.info[k].has(f::ING) || manner_verb(cx, k, false))
     {
         // "….” He said, twice, that …" reports more; "…?” Trump asked, looking pleased." not
         let participle = v.punct(k + 1, b',') && v.s(k + 2).ends_with("ing");
@@ -850,7 +876,9 @@ pub(crate) fn leading(cx: &Cx, o: usize) -> Option<Attr> {
         if between.len() > if colon { 20 } else { 12 }
             || v.is(k + 1, "for")
             || between.clone().any(|i| {
-                v.info[i].has(f::COMP | f::WH) || v.info[i].has(f::CUE) && verb_cue(cx, i, f::CUE) || cx.seg(i).is_some()
+                v.info[i].has(f::COMP | f::WH)
+                    || v.info[i].has(f::CUE) && verb_cue(cx, i, f::CUE)
+                    || cx.seg(i).is_some()
             })
         {
             return None;
@@ -913,9 +941,8 @@ pub(crate) fn leading(cx: &Cx, o: usize) -> Option<Attr> {
                         .is_some_and(|x| matches!(cx.doc.entities[x].ty, EntityType::Person | EntityType::Org));
                     let text = v.info[sp.head].has(f::ARTIFACT);
                     // "Lund: “…”": a person's name alone before the colon labels the speaker
-                    let label = e == q
-                        && i == sa
-                        && sp.entity.is_some_and(|x| cx.doc.entities[x].ty == EntityType::Person);
+                    let label =
+                        e == q && i == sa && sp.entity.is_some_and(|x| cx.doc.entities[x].ty == EntityType::Person);
                     ((named || text) && e < q || label).then_some(sp)
                 })
                 // "… released the following statement:": the subject of the sentence
@@ -1037,6 +1064,20 @@ pub(crate) fn author(cx: &Cx, head: usize) -> Option<usize> {
     let word = v.s(head).to_lowercase();
     let any = matches!(word.as_str(), "extracts" | "excerpts" | "extract" | "excerpt");
     let singular = word.trim_end_matches('s').to_string();
+    // "The audit report, signed by Auditor General Pavel Kron, states": the person after "by"
+    // in a participle phrase right after the text
+    for b in head + 1..(head + 5).min(v.len().saturating_sub(1)) {
+        if v.is(b, "by") && v.s(b - 1).ends_with(['d', 'n']) {
+            let person = (b + 1..(b + 5).min(v.len())).find_map(|i| {
+                cx.mention(i)
+                    .and_then(|m| cx.doc.mentions[m].entity)
+                    .filter(|&e| cx.doc.entities[e].ty == EntityType::Person)
+            });
+            if person.is_some() {
+                return person;
+            }
+        }
+    }
     let mut k = head;
     let mut looked = 0;
     while k > 0 && looked < 40 {

@@ -17,6 +17,12 @@ pub(crate) fn direct(cx: &mut Cx) -> Vec<Rec> {
     while k < ns {
         let first = k;
         let open = cx.segs[first].open;
+        if let Some(verb) = naming(cx, open) {
+            // the verb that gives the name is no cue either
+            cx.used[verb] = true;
+            k += 1;
+            continue;
+        }
         let lead = leading(cx, open);
         let mut last = chain_end(cx, k, lead.is_some());
         let sentential = lead.is_some() || opens_sentence(cx, open) || aside(cx, open, cx.segs[last].end_tok());
@@ -236,6 +242,7 @@ fn governed(cx: &Cx, o: usize) -> Option<Attr> {
     if k < sa || cx.used[k] || !verb_cue(cx, k, QUOTE_CUES | f::CUE_O | f::CUE_R) {
         return None;
     }
+
     let (sp, first) = np_before(cx, k, sa, v.info[k].has(f::ING))?;
     if first > sa && v.info[first - 1].has(f::COMP | f::WH) || parenthetical(cx, first, sa) && v.punct(k + 1, b',') {
         return None;
@@ -302,4 +309,32 @@ fn inherit(cx: &Cx, recs: &mut Vec<Rec>) {
 /// True when the paragraph from token `a` to token `b` (exclusive) asks a question.
 fn question(cx: &Cx, a: usize, b: usize) -> bool {
     b > a && b - a < 80 && cx.v.s(b - 1).contains('?')
+}
+
+/// "a man investigators call “the Accountant”", "whom members call ‘the Anchor’", "called him
+/// “the Ferryman”": a name given, no quotation.
+fn naming(cx: &Cx, o: usize) -> Option<usize> {
+    let verb = |i: usize| ["call", "calls", "called", "dubbed", "nicknamed", "named"].iter().any(|w| cx.v.is(i, w));
+    let at = if o >= 1 && verb(o - 1) {
+        o - 1
+    } else if o >= 2 && verb(o - 2) && cx.v.info[o - 1].has(f::PRON) {
+        o - 2
+    } else {
+        return None;
+    };
+    name_like(cx, o).then_some(at)
+}
+
+/// True when the quoted stretch opening at token `o` reads as a name: at most four words, all
+/// capitalised after an optional "the" ("the Accountant", "Little Marco").
+fn name_like(cx: &Cx, o: usize) -> bool {
+    let Some(sg) = cx.seg(o).map(|s| cx.segs[s]) else { return false };
+    let mut a = o + 1;
+    if cx.v.is(a, "the") {
+        a += 1;
+    }
+    let words = a..=sg.last;
+    words.clone().count() <= 4
+        && words.clone().all(|i| cx.v.cap(i) || cx.v.punct(i, b',') || cx.v.punct(i, b'.'))
+        && words.clone().any(|i| cx.v.cap(i))
 }
