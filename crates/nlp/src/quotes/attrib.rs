@@ -909,6 +909,9 @@ pub(crate) fn leading(cx: &Cx, o: usize) -> Option<Attr> {
             && (v.punct(k - 1, b',') || v.is(k - 1, "by") || v.is(k - 1, "while") || v.is(k - 1, "after"));
         let speaker = if participle {
             subject(cx, k, sa)
+        } else if put_it {
+            // "it" is no speaker
+            before.map(|x| x.0).or_else(|| subject(cx, k, sa))
         } else {
             before.map(|x| x.0).or_else(|| np_forward(cx, k + 1, q + 1).filter(|x| x.1 == q).map(|x| x.0)).or_else(
                 || {
@@ -1032,6 +1035,21 @@ pub(crate) fn subject(cx: &Cx, k: usize, sa: usize) -> Option<Speaker> {
             break;
         }
     }
+    // "When asked whom she supported, Ms. Sherry smiled and said": the clause after the last
+    // comma has the subject, when it names one
+    let last_comma = (from..k).rev().find(|&c| v.punct(c, b',') && cx.seg(c).is_none());
+    if let Some(c) = last_comma
+        && let Some(sp) = first_subject(cx, c + 1, k, sa)
+    {
+        return Some(sp);
+    }
+    first_subject(cx, from, k, sa)
+}
+
+/// The first name or subject pronoun from token `from` to `k`, not inside a prepositional
+/// phrase or a quotation.
+fn first_subject(cx: &Cx, from: usize, k: usize, sa: usize) -> Option<Speaker> {
+    let v = &cx.v;
     for i in from..k {
         if cx.seg(i).is_some() {
             continue;
