@@ -357,7 +357,8 @@ pub(crate) fn descriptions(cx: &mut Ctx) {
     for (words, g, ent) in &keep {
         let len = words.len();
         for i in 0..n.saturating_sub(len) {
-            let det = cx.v.is(i, "the") || cx.v.is(i, "a") || cx.v.is(i, "an");
+            // "a younger man" introduces the one identified later; "a man" alone may be anyone
+            let det = cx.v.is(i, "the") || len > 1 && (cx.v.is(i, "a") || cx.v.is(i, "an"));
             if !det || covered[i + 1] || cx.in_quote[i] {
                 continue;
             }
