@@ -356,6 +356,23 @@ mod tests {
     }
 
     #[test]
+    fn nested_and_misfacing_marks() {
+        // a quotation of the same style inside one, and a curly one inside a straight one
+        assert_eq!(
+            quoted("He wrote, “care even when “your team” errs. Really.” Then more."),
+            ["care even when “your team” errs. Really."]
+        );
+        assert_eq!(
+            quoted("\"Read it: “As you know, it is late.” Then vote.\" he said."),
+            ["Read it: “As you know, it is late.” Then vote."]
+        );
+        // ''…''' closes a single quotation and the double one together
+        assert_eq!(quoted("''They say, 'go home,''' said Mr. Lind."), ["They say, 'go home,"]);
+        // an opening curly mark written where the closing one belongs
+        assert_eq!(quoted("“It is unusual,“ said Larry Noble. “It is hard.”"), ["It is unusual,", "It is hard."]);
+    }
+
+    #[test]
     fn quotations_continue_over_paragraphs() {
         let t = "She wrote:\n\n“First part.\n\n“Second part.”\n\nThen “third”.";
         assert_eq!(quoted(t), ["First part.", "+Second part.", "third"]);
