@@ -200,10 +200,18 @@ fn witness_statement() {
     // the narrator, named in the statement's header and signature
     said_by(&d, "I am only the interpreter", Direct, "Marta Ilves");
     said_by(&d, "Stay calm and say nothing", Direct, "Layla El-Sayeed");
-    // "He" is the tall man, named only at the end as Tomas Brekov: the quotation is found, its
-    // speaker stays the pronoun
+    // "He" is the one "taller than the others", "the tall man" the witness identifies at the
+    // end as Tomas Brekov
+    said_by(&d, "You will be our guests for a while", Direct, "Tomas Brekov");
     let q = quote(&d, "You will be our guests for a while");
     assert_eq!(q.speaker_span.map(|s| s.of(&d.text)), Some("He"));
+    let brekov = d.entities.iter().position(|e| e.name == "Tomas Brekov").expect("Brekov");
+    let tall = d.text.find("the tall man came").unwrap();
+    assert!(d.mentions.iter().any(|m| m.span.start == tall && m.entity == Some(brekov)));
+    // and "A younger man" is Arvid Nesh, "He was thin" too
+    let thin = d.text.find("He was thin").unwrap();
+    let m = d.mentions.iter().find(|m| m.span.start == thin).expect("a pronoun mention");
+    assert_eq!(m.entity.map(|e| d.entities[e].name.as_str()), Some("Arvid Nesh"));
 }
 
 #[test]
@@ -297,4 +305,57 @@ fn the_letter_itself() {
     assert!(d.quotes.iter().all(|q| q.kind == QuoteKind::Indirect), "{}", listing(&d));
     let e = entity(&d, "National Crime Directorate");
     assert!(e.aliases.contains(&"NCD".to_string()));
+}
+
+#[test]
+fn transport_minister_resigns() {
+    use QuoteKind::*;
+    let d = text_file("13-transport-minister-resigns.txt");
+    // a quotation split by its attribution and continued into the next paragraph: one record
+    said_by(&d, "I did not know what was being signed", Direct, "Jana Solberg");
+    let q = quote(&d, "I did not know what was being signed");
+    assert!(q.parts.iter().any(|p| p.of(&d.text).contains("Nobody should be protected")), "{}", listing(&d));
+    assert_eq!(q.parts.len(), 3, "{}", listing(&d));
+    // the role: "the minister" is Transport Minister Jana Solberg
+    said_by(&d, "she would remain a member of parliament", Indirect, "Jana Solberg");
+    assert!(entity(&d, "Jana Solberg").roles.iter().any(|r| r == "Transport Minister"));
+    // the nickname before the name it stands for, and no quotation
+    no_quotation(&d, "the Accountant");
+    assert!(entity(&d, "Ilya Marek").aliases.iter().any(|a| a.contains("Accountant")));
+    // a partial quotation and a split one by the same speaker
+    said_by(&d, "acted on instructions at every stage", Partial, "Tobias Wren");
+    said_by(&d, "He kept a record of every payment", Direct, "Tobias Wren");
+    // a document as speaker: the report's signatory
+    said_by(&d, "no competitive process took place", Partial, "Pavel Kron");
+    said_by(&d, "the contracts were priced 30 per cent above", Indirect, "Pavel Kron");
+    // unnamed sources
+    said_by_unnamed(&d, "Everybody knew the numbers did not add up", Direct, "the official");
+    said_by_unnamed(&d, "the audit had been expected for months", Indirect, "senior official");
+    said_by_unnamed(&d, "the prime minister had asked Ms Solberg to stay", Indirect, "government adviser");
+    said_by_unnamed(&d, "She refused", Direct, "the adviser");
+    said_by(&d, "his office would publish the full report", Indirect, "Pavel Kron");
+}
+
+#[test]
+fn dock_union_letter() {
+    use QuoteKind::*;
+    let d = text_file("14-dock-union-letter.txt");
+    // documents as speakers: the letter and its extracts speak for their author
+    said_by(&d, "cannot be sustained in its present form", Partial, "Henrik Aalto");
+    said_by(&d, "difficult choices", Partial, "Henrik Aalto");
+    // a nickname in single quotes is no quotation; it links to the person, and the person
+    // after the apposition holding it still speaks
+    no_quotation(&d, "the Anchor");
+    assert!(entity(&d, "Maja Lind").aliases.iter().any(|a| a.contains("Anchor")), "{}", listing(&d));
+    said_by(&d, "the proposal broke a promise made in 2016", Indirect, "Maja Lind");
+    // pronouns of both genders, each after its own speaker
+    said_by(&d, "They told us our pensions were safe", Direct, "Maja Lind");
+    said_by(&d, "Nobody has decided anything yet", Direct, "Henrik Aalto");
+    // the role: "The chairman" is port authority chairman Henrik Aalto
+    said_by(&d, "no plans", Partial, "Henrik Aalto");
+    // the alias as a speaker
+    said_by(&d, "members would vote within a month", Indirect, "Maja Lind");
+    said_by_unnamed(&d, "discussion paper, not a decision", Direct, "the spokesman");
+    // the apostrophe of "workers' union" is no quotation mark
+    assert!(d.quotes.iter().all(|q| !q.parts.iter().any(|p| p.of(&d.text).contains("union threatens"))));
 }

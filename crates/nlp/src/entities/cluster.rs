@@ -108,6 +108,19 @@ fn definitions(cx: &mut Ctx) {
     };
     for i in 0..n {
         let trigger = v.info[i].has(f::ALIAS_CUE);
+        // "Maja Lind, whom members call ‘the Anchor’"
+        let whom_call = (v.is(i, "call") || v.is(i, "calls") || v.is(i, "called"))
+            && (i.saturating_sub(4)..i).any(|k| v.is(k, "whom") && k > 1 && v.punct(k - 1, b','));
+        if whom_call {
+            let k = (i.saturating_sub(4)..i).rev().find(|&k| v.is(k, "whom")).expect("checked");
+            if let Some(owner) = mention_ending_at(k - 1)
+                && cx.men[owner].ty == EntityType::Person
+                && let Some(core) = nickname_at(cx, i + 1)
+            {
+                defs.push(Def { owner, core });
+            }
+            continue;
+        }
         if !trigger && (v.toks[i].kind != TokenKind::Punct || !v.punct(i, b'(')) {
             continue;
         }

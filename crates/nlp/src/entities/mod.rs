@@ -162,6 +162,7 @@ pub fn link(doc: &mut Doc) {
         roles::roles(&mut cx);
         refs::gender(&mut cx);
         refs::nominals(&mut cx);
+        refs::descriptions(&mut cx);
         refs::pronouns(&mut cx);
         (cx.ents, cx.men)
     };

@@ -287,3 +287,121 @@ fn resolve(cx: &Ctx, slots: &[Slot], p: usize, sent: u32, g: Gender) -> Option<u
     }
     Some(e)
 }
+
+/// The head nouns of a described person ("the tall man").
+const PERSON_NOUNS: [&str; 5] = ["man", "woman", "boy", "girl", "person"];
+
+/// Described people named by an identification ("I recognised the tall man as the person
+/// shown to me as Tomas Brekov", "police identified the driver as Ana Reyes"): every "the tall
+/// man" (or "a tall man") in the document refers to the named person, and so does the subject
+/// of a comparison that introduced the description ("One of them was taller than the others").
+pub(crate) fn descriptions(cx: &mut Ctx) {
+    let v = &cx.v;
+    let n = v.len();
+    // (description words, head gender, entity)
+    let mut found: Vec<(Vec<String>, Gender, usize)> = Vec::new();
+    for i in 0..n.saturating_sub(4) {
+        let w = v.s(i);
+        let verb = ["recognised", "recognized", "identified"].iter().any(|x| w.eq_ignore_ascii_case(x));
+        if !verb || !v.is(i + 1, "the") {
+            continue;
+        }
+        // "the" + up to two modifiers + a person noun, then "as"
+        let mut h = i + 2;
+        while h < n && h < i + 5 && !PERSON_NOUNS.iter().any(|p| v.is(h, p)) && !v.info[h].has(f::ROLE | f::SRC) {
+            if v.toks[h].kind != TokenKind::Word || v.cap(h) {
+                break;
+            }
+            h += 1;
+        }
+        let noun = h < n && (PERSON_NOUNS.iter().any(|p| v.is(h, p)) || v.info[h].has(f::ROLE | f::SRC));
+        if !noun || v.info[h].has(f::PLURAL) || !v.is(h + 1, "as") {
+            continue;
+        }
+        // the first person named after "as", in the sentence
+        let sent = v.sent[i];
+        let ent = (h + 2..n.min(h + 14)).take_while(|&k| v.sent[k] == sent).find_map(|k| {
+            cx.men.iter().find(|m| m.a == k && m.kind == MentionKind::Name && m.linkable).and_then(|m| m.entity)
+        });
+        let Some(ent) = ent.filter(|&e| cx.ents[e].ty == EntityType::Person) else { continue };
+        let words: Vec<String> = (i + 2..=h).map(|k| v.s(k).to_lowercase()).collect();
+        let g = if v.is(h, "man") || v.is(h, "boy") {
+            Gender::Male
+        } else if v.is(h, "woman") || v.is(h, "girl") {
+            Gender::Female
+        } else {
+            v.info[h].gender()
+        };
+        if !found.iter().any(|(fw, _, _)| *fw == words) {
+            found.push((words, g, ent));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    // a description naming two people is no description
+    let mut keep = Vec::new();
+    for (k, (words, g, ent)) in found.iter().enumerate() {
+        if !found.iter().enumerate().any(|(j, (w2, _, e2))| j != k && w2 == words && e2 != ent) {
+            keep.push((words.clone(), *g, *ent));
+        }
+    }
+    let n = cx.v.len();
+    let mut covered = vec![false; n];
+    for w in &cx.men {
+        for c in &mut covered[w.a..w.b.min(n)] {
+            *c = true;
+        }
+    }
+    let mut add: Vec<(usize, usize, Gender, usize)> = Vec::new();
+    for (words, g, ent) in &keep {
+        let len = words.len();
+        for i in 0..n.saturating_sub(len) {
+            // "a younger man" introduces the one identified later; "a man" alone may be anyone
+            let det = cx.v.is(i, "the") || len > 1 && (cx.v.is(i, "a") || cx.v.is(i, "an"));
+            if !det || covered[i + 1] || cx.in_quote[i] {
+                continue;
+            }
+            if (0..len).all(|k| cx.v.s(i + 1 + k).eq_ignore_ascii_case(&words[k])) {
+                add.push((i, i + 1 + len, *g, *ent));
+            }
+        }
+        // "One of them was taller than the others": the comparative of the description's
+        // adjective, said of the sentence's subject
+        if len == 2 {
+            let adj = words[0].trim_end_matches("er");
+            for i in 1..n.saturating_sub(2) {
+                let w = cx.v.s(i).to_lowercase();
+                let comparative = w == format!("{adj}er")
+                    || w == format!("{adj}r")
+                    || w == format!("{adj}{}er", &adj[adj.len().saturating_sub(1)..]);
+                if !comparative || !cx.v.is(i + 1, "than") || !cx.v.info[i - 1].has(f::BE) {
+                    continue;
+                }
+                let (sa, _) = cx.v.sent_toks[cx.v.sent[i] as usize];
+                // the subject: "One of them", "One of the men"
+                if i >= sa + 2 && cx.v.is(sa, "one") && cx.v.is(sa + 1, "of") && !covered[sa] && !cx.in_quote[sa] {
+                    add.push((sa, i - 1, *g, *ent));
+                }
+            }
+        }
+    }
+    for (a, b, g, ent) in add {
+        let span = Span::new(cx.v.toks[a].span.start, cx.v.toks[b - 1].span.end);
+        let k = cx.add(Work {
+            span,
+            ty: EntityType::Person,
+            a,
+            b,
+            kind: MentionKind::Nominal,
+            written: None,
+            gender: g,
+            linkable: true,
+            entity: Some(ent),
+        });
+        cx.ents[ent].mentions.push(k);
+        if cx.info[ent].gender.0 == 0 && g != Gender::Any {
+            cx.info[ent].gender = (1, g);
+        }
+    }
+}

@@ -60,7 +60,8 @@ pub(crate) fn verb_cue(cx: &Cx, i: usize, classes: u64) -> bool {
             return false;
         }
     }
-    if inf.has(f::BASE) && !inf.has(f::PAST | f::S3) {
+    // "read" is its own past tense ("…,” the email read)
+    if inf.has(f::BASE) && !inf.has(f::PAST | f::S3) && !cx.v.is(i, "read") {
         // a bare form after "to" is an infinitive; elsewhere it needs a plural subject, an
         // auxiliary or an adverb before it ("officials say", "did not say")
         if cx.v.is(i - 1, "to") {
@@ -87,7 +88,9 @@ fn skip_back(cx: &Cx, mut i: usize, floor: usize, allow_be: bool) -> usize {
         if cx.v.toks[i - 1].kind != TokenKind::Word {
             break;
         }
-        if p.has(f::ADV | f::AUX | f::NEG) && !p.has(f::ROLE | f::SRC) || allow_be && p.has(f::BE) {
+        // an adverb the word lists lack ("famously responded")
+        let ly = !cx.v.cap(i - 1) && cx.v.s(i - 1).len() > 5 && cx.v.s(i - 1).ends_with("ly");
+        if p.has(f::ADV | f::AUX | f::NEG) && !p.has(f::ROLE | f::SRC) || allow_be && p.has(f::BE) || ly {
             i -= 1;
             steps += 1;
             continue;
@@ -106,11 +109,14 @@ fn appositive(cx: &Cx, k: usize) -> bool {
         || inf.has(f::PREP) && !cx.v.is(k, "to") && !cx.v.is(k, "as")
         || cx.v.toks[k].kind == TokenKind::Number
         || (cx.v.cap(k) && (cx.v.is(k + 1, "'s") || cx.v.is(k + 1, "’s")))
+        // "The Anchor, as she is known on the quays, said"
+        || cx.v.is(k, "as") && cx.v.info.get(k + 1).is_some_and(|x| x.has(f::PRON))
         || cx.v.is(k, "himself")
         || cx.v.is(k, "herself")
         || (cx.v.toks[k].kind == TokenKind::Word && !cx.v.cap(k) && {
             let w = cx.v.s(k);
-            w.ends_with("ing") || w.ends_with("ed")
+            // "written by", "shown to"
+            w.ends_with("ing") || w.ends_with("ed") || (w.len() > 4 && (w.ends_with("en") || w.ends_with("wn")))
         })
         // "Mark Mahaney, technology analyst at RBC, agreed"
         || (k + 1..k + 3).any(|j| j < cx.v.len() && cx.v.info[j].has(f::ROLE | f::SRC) && !cx.v.info[j].has(f::PLURAL))
@@ -144,6 +150,17 @@ pub(crate) fn np_before(cx: &Cx, cue: usize, floor: usize, allow_be: bool) -> Op
         let mut c = e;
         while c > floor && e - c < MAX_NP {
             c -= 1;
+            // a nickname in the apposition ("Maja Lind, whom members call ‘the Anchor’, said")
+            // is part of it
+            if let Some(sg) = cx.seg(c)
+                && cx.segs[sg].end_tok() - cx.segs[sg].open <= 5
+                && cx.segs[sg].open > floor
+                && !cx.seg_used[sg]
+                && cx.used[cx.segs[sg].open - 1]
+            {
+                c = cx.segs[sg].open;
+                continue;
+            }
             if cx.seg(c).is_some() || cx.v.punct(c, b'.') {
                 return None;
             }
@@ -242,6 +259,28 @@ pub(crate) fn np_ending_at(cx: &Cx, e: usize, floor: usize) -> Option<(Speaker, 
             let mut s = e;
             while s > floor && cx.mention(s - 1) == Some(m) {
                 s -= 1;
+            }
+            // "Extracts seen by Coastline Wire state": the agent of a participle is no subject
+            if s > floor + 2
+                && v.is(s - 1, "by")
+                && !v.cap(s - 2)
+                && v.toks[s - 2].kind == TokenKind::Word
+                && ["ed", "en", "wn", "seen"].iter().any(|x| v.s(s - 2).ends_with(x))
+            {
+                return np_ending_at(cx, s - 3, floor);
+            }
+            // "George Pell of The Ledger": the person before "of" or "from" is the speaker
+            if s > floor + 1
+                && (v.is(s - 1, "of") || v.is(s - 1, "from") || v.is(s - 1, "at"))
+                && let Some(pm) = cx.mention(s - 2)
+                && cx.doc.mentions[pm].ty == EntityType::Person
+                && cx.doc.mentions[pm].span.end == v.toks[s - 2].span.end
+            {
+                let mut ps = s - 2;
+                while ps > floor && cx.mention(ps - 1) == Some(pm) {
+                    ps -= 1;
+                }
+                return Some((cx.speaker_of_mention(pm, s - 2), ps));
             }
             // "a spokeswoman for YouTube": the phrase before the preposition heads it
             if s > floor + 1
@@ -500,7 +539,11 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
         // preposition or punctuation
         let mut e = i + 1;
         let mut head = None;
-        while e < n && e < i + 8 && v.toks[e].kind == TokenKind::Word {
+        // ("a 2013 article in the journal")
+        while e < n
+            && e < i + 8
+            && (v.toks[e].kind == TokenKind::Word || v.toks[e].kind == TokenKind::Number && e == i + 1)
+        {
             if (v.is(e, "'s") || v.is(e, "’s")) && e + 1 < n && v.toks[e + 1].kind == TokenKind::Word && head.is_some()
             {
                 // "the ad’s narrator"
@@ -614,7 +657,7 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
 
 /// A verb of manner right after a quotation and its speaker ("…,” Trump shot back", "…!”
 /// beamed Donald Hartley"): any past-tense verb there attributes the quotation.
-fn manner_verb(cx: &Cx, k: usize) -> bool {
+fn manner_verb(cx: &Cx, k: usize, inverted: bool) -> bool {
     let v = &cx.v;
     let Some(t) = v.toks.get(k) else { return false };
     if t.kind != TokenKind::Word || v.cap(k) || v.info[k].has(f::AUX | f::BE | f::PREP | f::DET | f::CONJ | f::ADV) {
@@ -623,12 +666,15 @@ fn manner_verb(cx: &Cx, k: usize) -> bool {
     let w = v.s(k);
     // its clause ends there, or goes on with "back", "out", an adverb or a time
     let after = k + 1;
-    let ends = after >= v.len()
+    // ("…,” Toomey fumed on Tuesday", "…,” Trump went on"; inverted, the speaker follows)
+    let ends = inverted
+        || after >= v.len()
         || v.punct(after, b'.')
         || v.punct(after, b',')
         || v.is(after, "back")
         || v.is(after, "out")
-        || v.info[after].has(f::ADV | f::TIME)
+        || v.is(after, "on")
+        || v.info[after].has(f::ADV | f::TIME | f::PREP)
         || v.s(after).ends_with("ly");
     (w.ends_with("ed") || ["shot", "spoke", "sang", "wrote", "cried", "told", "said", "began", "went"].contains(&w))
         && ends
@@ -708,7 +754,7 @@ pub(crate) fn trailing(cx: &Cx, z: usize) -> Option<Attr> {
         let (sp, end) = np_forward(cx, t + 1, limit)?;
         return Some(Attr { cue: (t, t), speaker: Some(sp), end: clause_end(cx, end) });
     }
-    if manner_verb(cx, t)
+    if manner_verb(cx, t, true)
         && !new_sentence
         && let Some((sp, end)) = np_forward(cx, t + 1, limit)
         && sp.entity.is_some_and(|e| cx.doc.entities[e].ty == EntityType::Person)
@@ -729,7 +775,8 @@ pub(crate) fn trailing(cx: &Cx, z: usize) -> Option<Attr> {
         k += 1;
         steps += 1;
     }
-    if k < limit && (verb_cue(cx, k, QUOTE_CUES | f::CUE_R | f::CUE_O) && !v.info[k].has(f::ING) || manner_verb(cx, k))
+    if k < limit
+        && (verb_cue(cx, k, QUOTE_CUES | f::CUE_R | f::CUE_O) && !v.info[k].has(f::ING) || manner_verb(cx, k, false))
     {
         // "….” He said, twice, that …" reports more; "…?” Trump asked, looking pleased." not
         let participle = v.punct(k + 1, b',') && v.s(k + 2).ends_with("ing");
@@ -812,15 +859,27 @@ pub(crate) fn leading(cx: &Cx, o: usize) -> Option<Attr> {
             let sp = subject(cx, k, sa).or_else(|| np_forward(cx, sa, k).map(|x| x.0));
             return sp.map(|sp| Attr { cue: (k, k), speaker: Some(sp), end: q });
         }
-        if !verb_cue(cx, k, QUOTE_CUES | f::CUE_R | f::CUE_O) {
+        // "as Tom Ridley, a former minister, put it: “…”"
+        let put_it = (colon || comma) && v.is(k, "put") && v.is(k + 1, "it") && k + 2 == p;
+        // "She continued, “…”", "Caddell continued:": right before the mark only
+        let went_on = (colon || comma)
+            && k + 1 == p
+            && (v.s(k).starts_with("continue") && v.info[k].has(f::PAST | f::S3) || v.is(k, "continues"))
+            && !v.cap(k);
+        if !put_it && !went_on && !verb_cue(cx, k, QUOTE_CUES | f::CUE_R | f::CUE_O) {
             continue;
         }
         // between the cue and the mark: a recipient, time, place or manner, not a clause
-        // ("said that once …, “…”") nor an object ("calls for reform, “…”")
+        // ("said that once …, “…”") nor an object ("calls for reform, “…”"); a cue word
+        // there counts when it is a verb ("wrote back:" is fine)
         let between = k + 1..p;
         if between.len() > if colon { 20 } else { 12 }
             || v.is(k + 1, "for")
-            || between.clone().any(|i| v.info[i].has(f::COMP | f::WH | f::CUE) || cx.seg(i).is_some())
+            || between.clone().any(|i| {
+                v.info[i].has(f::COMP | f::WH)
+                    || v.info[i].has(f::CUE) && verb_cue(cx, i, f::CUE)
+                    || cx.seg(i).is_some()
+            })
         {
             return None;
         }
@@ -850,11 +909,14 @@ pub(crate) fn leading(cx: &Cx, o: usize) -> Option<Attr> {
             && (v.punct(k - 1, b',') || v.is(k - 1, "by") || v.is(k - 1, "while") || v.is(k - 1, "after"));
         let speaker = if participle {
             subject(cx, k, sa)
+        } else if put_it {
+            // "it" is no speaker
+            before.map(|x| x.0).or_else(|| subject(cx, k, sa))
         } else {
             before.map(|x| x.0).or_else(|| np_forward(cx, k + 1, q + 1).filter(|x| x.1 == q).map(|x| x.0)).or_else(
                 || {
                     let j = skip_back(cx, k, sa, false);
-                    (j > sa && v.is(j - 1, "and")).then(|| subject(cx, k, sa)).flatten()
+                    (j > sa && (v.is(j - 1, "and") || v.is(j - 1, "but"))).then(|| subject(cx, k, sa)).flatten()
                 },
             )
         };
@@ -875,15 +937,44 @@ pub(crate) fn leading(cx: &Cx, o: usize) -> Option<Attr> {
         let sp = if v.info[i].has(f::PRON) {
             (v.info[i].has(f::P_SUBJ) && !v.is(i, "it")).then(|| pronoun(cx, i))
         } else {
-            np_forward(cx, i, q).and_then(|(sp, e)| {
-                let named =
-                    sp.entity.is_some_and(|x| matches!(cx.doc.entities[x].ty, EntityType::Person | EntityType::Org));
-                let text = v.info[sp.head].has(f::ARTIFACT);
-                ((named || text) && e < q).then_some(sp)
-            })
+            np_forward(cx, i, q + 1)
+                .and_then(|(sp, e)| {
+                    let named = sp
+                        .entity
+                        .is_some_and(|x| matches!(cx.doc.entities[x].ty, EntityType::Person | EntityType::Org));
+                    let text = v.info[sp.head].has(f::ARTIFACT);
+                    // "Lund: “…”": a person's name alone before the colon labels the speaker
+                    let label =
+                        e == q && i == sa && sp.entity.is_some_and(|x| cx.doc.entities[x].ty == EntityType::Person);
+                    ((named || text) && e < q || label).then_some(sp)
+                })
+                // "… released the following statement:": the subject of the sentence
+                .or_else(|| v.info[q].has(f::ARTIFACT).then(|| subject(cx, q, sa)).flatten())
         };
         if let Some(sp) = sp {
             return Some(Attr { cue: (p, p), speaker: Some(sp), end: p });
+        }
+        // "According to the Post: “…”"
+        if v.is(i, "according")
+            && v.is(i + 1, "to")
+            && let Some((sp, e)) = np_forward_with(cx, i + 2, q + 1, false)
+            && e == q
+        {
+            return Some(Attr { cue: (i, i + 1), speaker: Some(sp), end: p });
+        }
+    }
+    // "… for Republican contests - Philip Bump: “…”": a name after a dash labels the speaker
+    if colon
+        && let Some(m) = cx.mention(q)
+        && cx.doc.mentions[m].ty == EntityType::Person
+        && cx.doc.mentions[m].span.end == v.toks[q].span.end
+    {
+        let mut s = q;
+        while s > 0 && cx.mention(s - 1) == Some(m) {
+            s -= 1;
+        }
+        if s > 0 && v.dash(s - 1) {
+            return Some(Attr { cue: (p, p), speaker: Some(cx.speaker_of_mention(m, q)), end: p });
         }
     }
     None
@@ -935,9 +1026,30 @@ pub(crate) fn subject(cx: &Cx, k: usize, sa: usize) -> Option<Speaker> {
                     .any(|w| v.is(i, w)))
         {
             from = i + 1;
+            // "When Dall died, Rusk released …": a clause opening the sentence ends at its comma
+            if i == sa
+                && let Some(c) = (from..k).find(|&c| v.punct(c, b','))
+            {
+                from = c + 1;
+            }
             break;
         }
     }
+    // "When asked whom she supported, Ms. Sherry smiled and said": the clause after the last
+    // comma has the subject, when it names one
+    let last_comma = (from..k).rev().find(|&c| v.punct(c, b',') && cx.seg(c).is_none());
+    if let Some(c) = last_comma
+        && let Some(sp) = first_subject(cx, c + 1, k, sa)
+    {
+        return Some(sp);
+    }
+    first_subject(cx, from, k, sa)
+}
+
+/// The first name or subject pronoun from token `from` to `k`, not inside a prepositional
+/// phrase or a quotation.
+fn first_subject(cx: &Cx, from: usize, k: usize, sa: usize) -> Option<Speaker> {
+    let v = &cx.v;
     for i in from..k {
         if cx.seg(i).is_some() {
             continue;
@@ -970,6 +1082,20 @@ pub(crate) fn author(cx: &Cx, head: usize) -> Option<usize> {
     let word = v.s(head).to_lowercase();
     let any = matches!(word.as_str(), "extracts" | "excerpts" | "extract" | "excerpt");
     let singular = word.trim_end_matches('s').to_string();
+    // "The audit report, signed by Auditor General Pavel Kron, states": the person after "by"
+    // in a participle phrase right after the text
+    for b in head + 1..(head + 5).min(v.len().saturating_sub(1)) {
+        if v.is(b, "by") && v.s(b - 1).ends_with(['d', 'n']) {
+            let person = (b + 1..(b + 5).min(v.len())).find_map(|i| {
+                cx.mention(i)
+                    .and_then(|m| cx.doc.mentions[m].entity)
+                    .filter(|&e| cx.doc.entities[e].ty == EntityType::Person)
+            });
+            if person.is_some() {
+                return person;
+            }
+        }
+    }
     let mut k = head;
     let mut looked = 0;
     while k > 0 && looked < 40 {

@@ -17,15 +17,31 @@ pub(crate) fn direct(cx: &mut Cx) -> Vec<Rec> {
     while k < ns {
         let first = k;
         let open = cx.segs[first].open;
+        if let Some(verb) = naming(cx, open) {
+            // the verb that gives the name is no cue either
+            cx.used[verb] = true;
+            k += 1;
+            continue;
+        }
         let lead = leading(cx, open);
         let mut last = chain_end(cx, k, lead.is_some());
-        let sentential = lead.is_some() || opens_sentence(cx, open);
+        let sentential = lead.is_some() || opens_sentence(cx, open) || aside(cx, open, cx.segs[last].end_tok());
         // a quotation that the sentence goes on after ("said “I stood up” for …") is part of
         // reported speech
+        // (not when a participle or an apposition follows it: "…,” he said, “…,” promising …")
         let embedded = |cx: &Cx| {
             let z = cx.segs[last].end_tok();
             let (_, se) = cx.sent_range(z);
-            (z + 1..se).any(|i| cx.v.toks[i].kind == TokenKind::Word) && trailing(cx, z).is_none()
+            let ing = |i: usize| {
+                i < se && cx.v.toks[i].kind == TokenKind::Word && !cx.v.cap(i) && {
+                    let w = cx.v.s(i);
+                    w.len() > 4 && w.ends_with("ing")
+                }
+            };
+            let after = |i: usize| cx.v.punct(i, b',') && ing(i + 1) || cx.v.dash(i);
+            (z + 1..se).any(|i| cx.v.toks[i].kind == TokenKind::Word)
+                && trailing(cx, z).is_none()
+                && !(after(z + 1) || cx.v.punct(z - 1, b',') && ing(z + 1))
         };
         if !sentential || (lead.is_some() && !opens_sentence(cx, open) && embedded(cx)) {
             if !embedded(cx)
@@ -43,6 +59,16 @@ pub(crate) fn direct(cx: &mut Cx) -> Vec<Rec> {
             // an explicit cue before a colon wins; a bare colon ("Fallon fired back: “…,” he
             // wrote") does not
             (Some(l), _) if cx.v.punct(open - 1, b':') && (l.cue.0 != open - 1 || trail.is_none()) => Some(l),
+            // "When someone shouted, “Ann,” Lee joked, “…”": the cue before a quotation inside
+            // its sentence wins over one after it that leads into the next quotation
+            (Some(l), Some(t))
+                if cx.v.punct(open - 1, b',')
+                    && !opens_sentence(cx, open)
+                    && cx.v.sent[l.cue.0] == cx.v.sent[open]
+                    && (t.end + 1..t.end + 3).any(|i| cx.seg(i).is_some_and(|s| cx.segs[s].open == i)) =>
+            {
+                Some(l)
+            }
             (_, Some(t)) => Some(t),
             (l, None) => l,
         };
@@ -60,8 +86,12 @@ pub(crate) fn direct(cx: &mut Cx) -> Vec<Rec> {
                 && !cx.v.toks[cx.segs[nx].open].para_start
                 && cx.segs[nx].close.is_some_and(|c| {
                     // "said on NBC's “Meet the Press.” “Listening …": a title ends the attribution
-                    let title = cx.v.cap(cx.segs[nx].open + 1) && cx.segs[nx].last - cx.segs[nx].open <= 5;
-                    c + 1 < cx.v.len() && matches!(cx.v.toks[c + 1].kind, TokenKind::Word | TokenKind::Number)
+                    // (not after a full stop: "…, of Brandt, Ore. “She …”" opens a sentence)
+                    let o = cx.segs[nx].open;
+                    let title = cx.v.cap(o + 1) && cx.segs[nx].last - o <= 5 && !cx.v.s(o - 1).ends_with('.');
+                    c + 1 < cx.v.len()
+                        && matches!(cx.v.toks[c + 1].kind, TokenKind::Word | TokenKind::Number)
+                        && !cx.v.toks[c + 1].para_start
                         || title
                             && (c + 1 >= cx.v.len() || cx.v.punct(c + 1, b'.') || cx.v.punct(cx.segs[nx].last, b'.'))
                 })
@@ -156,7 +186,9 @@ fn continues(cx: &Cx, a: usize, b: usize) -> bool {
     // the attribution sentence goes on ("said Sen. X (D-Conn.), who has pushed for …."); the
     // quotation opens the next sentence
     let (sa, sb) = (cx.v.sent[a], cx.v.sent[b]);
-    if gap < 60 && (sb == sa + 1 || sb == sa) && (opens_sentence(cx, b) || cx.v.punct(b - 1, b'.')) {
+    // ("…, of Jacksonville, Fla. “She …”": the abbreviation's full stop ends the sentence too)
+    let stop = cx.v.punct(b - 1, b'.') || cx.v.s(b - 1).ends_with('.') && cx.v.toks[b - 1].kind == TokenKind::Word;
+    if gap < 60 && (sb == sa + 1 || sb == sa) && (opens_sentence(cx, b) || stop) {
         return true;
     }
     // "“…,” Trump said during a rally in Kenansville, N.C., “but …”": the same sentence goes on
@@ -164,8 +196,15 @@ fn continues(cx: &Cx, a: usize, b: usize) -> bool {
     sb == sa
         && gap < 25
         && (cx.v.punct(b - 1, b',') || cx.v.punct(b - 1, b':') || cx.v.is(b - 1, "but") || cx.v.is(b - 1, "and"))
-        && !(a + 1..b)
-            .any(|i| cx.v.info[i].has(f::CUE) && cx.v.info[i].has(f::PAST | f::S3) && verb_cue(cx, i, f::CUE_S))
+        && !(a + 1..b).any(|i| cx.v.info[i].has(f::CUE) && verb_cue(cx, i, f::CUE_S))
+}
+
+/// "… – “We need details,” she said – and …", "His verdict: “Not yet,” he said.": a quotation
+/// after a dash or a colon inside its sentence, with an attribution of its own right after
+/// it, stands as a statement. (After a comma it is
+/// mostly the rest of a sentence begun before it: "In past campaigns, “we felt …,” he said".)
+fn aside(cx: &Cx, o: usize, z: usize) -> bool {
+    o > 0 && (cx.v.dash(o - 1) || cx.v.punct(o - 1, b':')) && trailing(cx, z).is_some()
 }
 
 /// True when the quotation opening at token `o` starts its sentence (after nothing but
@@ -203,6 +242,7 @@ fn governed(cx: &Cx, o: usize) -> Option<Attr> {
     if k < sa || cx.used[k] || !verb_cue(cx, k, QUOTE_CUES | f::CUE_O | f::CUE_R) {
         return None;
     }
+
     let (sp, first) = np_before(cx, k, sa, v.info[k].has(f::ING))?;
     if first > sa && v.info[first - 1].has(f::COMP | f::WH) || parenthetical(cx, first, sa) && v.punct(k + 1, b',') {
         return None;
@@ -226,6 +266,11 @@ fn inherit(cx: &Cx, recs: &mut Vec<Rec>) {
             continue;
         }
         if !cx.v.toks[r.first].para_start {
+            continue;
+        }
+        // "“American Skin” was written by …": a title the sentence goes on after
+        let (_, se) = cx.sent_range(r.last);
+        if (r.last + 1..se).any(|i| cx.v.toks[i].kind == TokenKind::Word) {
             continue;
         }
         let Some(prev) = out.last_mut().filter(|p| p.attr.is_some_and(|a| a.speaker.is_some())) else {
@@ -264,4 +309,32 @@ fn inherit(cx: &Cx, recs: &mut Vec<Rec>) {
 /// True when the paragraph from token `a` to token `b` (exclusive) asks a question.
 fn question(cx: &Cx, a: usize, b: usize) -> bool {
     b > a && b - a < 80 && cx.v.s(b - 1).contains('?')
+}
+
+/// "a man investigators call “the Accountant”", "whom members call ‘the Anchor’", "called him
+/// “the Ferryman”": a name given, no quotation.
+fn naming(cx: &Cx, o: usize) -> Option<usize> {
+    let verb = |i: usize| ["call", "calls", "called", "dubbed", "nicknamed", "named"].iter().any(|w| cx.v.is(i, w));
+    let at = if o >= 1 && verb(o - 1) {
+        o - 1
+    } else if o >= 2 && verb(o - 2) && cx.v.info[o - 1].has(f::PRON) {
+        o - 2
+    } else {
+        return None;
+    };
+    name_like(cx, o).then_some(at)
+}
+
+/// True when the quoted stretch opening at token `o` reads as a name: at most four words, all
+/// capitalised after an optional "the" ("the Accountant", "Little Marco").
+fn name_like(cx: &Cx, o: usize) -> bool {
+    let Some(sg) = cx.seg(o).map(|s| cx.segs[s]) else { return false };
+    let mut a = o + 1;
+    if cx.v.is(a, "the") {
+        a += 1;
+    }
+    let words = a..=sg.last;
+    words.clone().count() <= 4
+        && words.clone().all(|i| cx.v.cap(i) || cx.v.punct(i, b',') || cx.v.punct(i, b'.'))
+        && words.clone().any(|i| cx.v.cap(i))
 }

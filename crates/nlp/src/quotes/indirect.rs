@@ -135,6 +135,7 @@ fn nickname(cx: &Cx, o: usize, z: usize) -> bool {
     let p = o - 1;
     v.is(p, "dubbed")
         || v.is(p, "nicknamed")
+        || ["call", "calls", "called", "named"].iter().any(|w| v.is(p, w))
         || v.is(p, "as") && (v.is(p - 1, "known") || v.is(p - 1, "nicknamed"))
         || (v.info[p].has(f::PRON) && v.info[p].has(f::P_OBJ) || cx.mention(p).is_some()) && v.is(p - 1, "called")
 }

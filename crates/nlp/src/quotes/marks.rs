@@ -144,6 +144,9 @@ pub(crate) fn find_quotes(text: &str, toks: &[Token]) -> Vec<Seg> {
     let mut para = 0usize;
     // the opening mark that continues the quotation of the paragraph before
     let mut cont_open: Option<usize> = None;
+    // double quotations open inside the open one; a token to skip to (a mark already taken)
+    let mut inner_d = 0usize;
+    let mut skip = 0usize;
     let push =
         |out: &mut Vec<Seg>, cont: Option<usize>, open: usize, close: Option<usize>, last: usize, double: bool| {
             if last <= open {
@@ -158,6 +161,7 @@ pub(crate) fn find_quotes(text: &str, toks: &[Token]) -> Vec<Seg> {
             // the paragraph before ended: a quotation left open there carries on when this
             // paragraph opens with a quotation mark
             let m = if t.kind == TokenKind::Quote { mark_of(t.span.of(text)) } else { Mark::No };
+            inner_d = 0;
             if let Some(o) = open_d.take() {
                 push(&mut out, cont_open, o, None, i - 1, true);
                 if m == Mark::OpenD || (m == Mark::AmbD && flank(text, t).left) {
@@ -173,7 +177,7 @@ pub(crate) fn find_quotes(text: &str, toks: &[Token]) -> Vec<Seg> {
             open_s = None;
             para = i;
         }
-        if t.kind != TokenKind::Quote {
+        if t.kind != TokenKind::Quote || i < skip {
             continue;
         }
         let m = mark_of(t.span.of(text));
@@ -189,18 +193,45 @@ pub(crate) fn find_quotes(text: &str, toks: &[Token]) -> Vec<Seg> {
                     open_d = Some(i);
                     // a single mark opened before at the top level stays open around it
                 }
+                // “It’s unusual,“ said …: an opening curly mark written where the closing one
+                // belongs (after the words, before a space) closes
+                (Some(o), Mark::OpenD) if fl.right && !fl.left => {
+                    open_d = None;
+                    if open_s.is_some_and(|so| so > o) {
+                        open_s = None;
+                    }
+                    push(&mut out, cont_open, o, Some(i), i - 1, true);
+                }
+                (Some(_), Mark::OpenD) if nested_ahead(text, toks, i + 1) => {
+                    // “A “B” C”, "A “B” C": a quotation inside one of the same or the straight
+                    // style; its closing mark is not the outer one's
+                    inner_d += 1;
+                }
                 (Some(o), Mark::OpenD) => {
                     // an opener while one is open: the earlier one was never closed
                     push(&mut out, cont_open, o, None, i - 1, true);
                     open_d = Some(i);
                 }
+                (Some(_), _) if inner_d > 0 => inner_d -= 1,
                 (Some(o), _) => {
                     open_d = None;
                     // a single quote opened inside is dropped with it
                     if open_s.is_some_and(|so| so > o) {
                         open_s = None;
                     }
-                    push(&mut out, cont_open, o, Some(i), i - 1, true);
+                    // ''They say, 'go home,''' (a single quotation closed with the double one):
+                    // the single mark after the double one ends the quotation too
+                    let mut close = i;
+                    if toks.get(i + 1).is_some_and(|t| {
+                        t.kind == TokenKind::Quote
+                            && t.span.start == toks[i].span.end
+                            && matches!(t.span.of(text), "'" | "\u{2019}")
+                            && !text[t.span.end..].chars().next().is_some_and(char::is_alphanumeric)
+                    }) {
+                        close = i + 1;
+                        skip = i + 2;
+                    }
+                    push(&mut out, cont_open, o, Some(close), i - 1, true);
                 }
             }
             continue;
@@ -241,6 +272,30 @@ pub(crate) fn find_quotes(text: &str, toks: &[Token]) -> Vec<Seg> {
         kept.push(s);
     }
     kept
+}
+
+/// True when the double marks after an opener (from token `from` on, in its paragraph) are
+/// two closers in a row: the opener starts a quotation inside the open one.
+fn nested_ahead(text: &str, toks: &[Token], from: usize) -> bool {
+    let mut closers = 0;
+    for t in toks.iter().skip(from).take(200) {
+        if t.para_start {
+            return false;
+        }
+        if t.kind != TokenKind::Quote {
+            continue;
+        }
+        match mark_of(t.span.of(text)) {
+            Mark::CloseD => closers += 1,
+            Mark::AmbD if flank(text, t).right => closers += 1,
+            Mark::OpenD | Mark::AmbD => return false,
+            _ => continue,
+        }
+        if closers == 2 {
+            return true;
+        }
+    }
+    false
 }
 
 /// True when a single closing mark follows token `from` within its paragraph.
@@ -298,6 +353,23 @@ mod tests {
     fn nested_quotes_stay_inside() {
         assert_eq!(quoted("“He told me ‘never’ twice,” she said."), ["He told me ‘never’ twice,"]);
         assert_eq!(quoted("‘He said “no”,’ she said."), ["He said “no”,"]);
+    }
+
+    #[test]
+    fn nested_and_misfacing_marks() {
+        // a quotation of the same style inside one, and a curly one inside a straight one
+        assert_eq!(
+            quoted("He wrote, “care even when “your team” errs. Really.” Then more."),
+            ["care even when “your team” errs. Really."]
+        );
+        assert_eq!(
+            quoted("\"Read it: “As you know, it is late.” Then vote.\" he said."),
+            ["Read it: “As you know, it is late.” Then vote."]
+        );
+        // ''…''' closes a single quotation and the double one together
+        assert_eq!(quoted("''They say, 'go home,''' said Mr. Lind."), ["They say, 'go home,"]);
+        // an opening curly mark written where the closing one belongs
+        assert_eq!(quoted("“It is unusual,“ said Larry Noble. “It is hard.”"), ["It is unusual,", "It is hard."]);
     }
 
     #[test]
