@@ -39,7 +39,7 @@ fn ingest_the_sample_case_then_query_it() {
     let out = dossier(&case).arg("ingest").arg(samples()).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let st = json(&case, &["status"]);
-    assert_eq!(st["documents"], 12);
+    assert_eq!(st["documents"], 14);
     assert_eq!(st["errors"], 0);
     // Phrase, boolean and source filters on the sample case.
     assert_eq!(
@@ -63,7 +63,7 @@ fn ingest_the_sample_case_then_query_it() {
     // A second ingest of the same folder changes nothing.
     let out = dossier(&case).arg("ingest").arg(samples()).output().unwrap();
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("0 new, 12 unchanged"),
+        String::from_utf8_lossy(&out.stderr).contains("0 new, 14 unchanged"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

@@ -60,7 +60,7 @@ fn sample_case_is_read_whole_in_order() {
     let (code, docs) = extract(&[dir.to_str().unwrap()], None);
     assert_eq!(code, 0, "{docs:?}");
     let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
-    assert_eq!(docs.len(), 12, "{ids:?}");
+    assert_eq!(docs.len(), 14, "{ids:?}");
     assert!(ids[0].ends_with("01-leaked-letter-report.txt"));
     assert_eq!(&ids[6..9], ["wire-0001", "wire-0002", "wire-0003"]);
     assert!(ids[11].ends_with("10-legacy-encoding.txt"));

@@ -256,7 +256,7 @@ fn exports_link_records_to_case_entities() {
     let entities = String::from_utf8(run(&case, &["export", "--what", "entities", "--format", "csv"]).stdout).unwrap();
     assert!(entities.lines().any(|l| l.contains("Tomas Brekov") && l.contains("Ferryman")));
     let docs = String::from_utf8(run(&case, &["export", "--what", "documents"]).stdout).unwrap();
-    assert_eq!(docs.lines().count(), 12);
+    assert_eq!(docs.lines().count(), 14);
     // Parquet goes to a file.
     let pq = dir.path().join("times.parquet");
     run(&case, &["export", "--what", "times", "--format", "parquet", "-o", pq.to_str().unwrap()]);

@@ -153,6 +153,9 @@ fn periods() {
     assert_eq!(one("Growth peaked in the 1990s.", d).2, "199");
     assert_eq!(one("It was popular in the '90s.", d).2, "199");
     assert_eq!(one("Growth peaked in the 2010s.", d).2, "201");
+    // An age is no decade.
+    assert!(tag("He spent his twenties at sea.", Some(d)).is_empty());
+    assert_eq!(one("Jazz boomed in the twenties.", d).0, "the twenties");
     assert_eq!(one("The 2014-15 season was poor.", d).2, "2014");
     assert_eq!(one("Profit rose in Q3 2017.", d).2, "2017-Q3");
     assert_eq!(one("Profit rose in the third quarter of 2016.", d).2, "2016-Q3");
