@@ -76,7 +76,7 @@ fn encode(rec: &DocRecord) -> (Vec<u8>, Vec<u8>) {
     (lz4_flex::compress_prepend_size(&serde_json::to_vec(&bare).expect("records serialize")), text)
 }
 
-fn decode_text(blob: &[u8]) -> Result<String> {
+pub(crate) fn decode_text(blob: &[u8]) -> Result<String> {
     let bytes = lz4_flex::decompress_size_prepended(blob).map_err(|e| StoreError::Record(e.to_string()))?;
     String::from_utf8(bytes).map_err(|e| StoreError::Record(e.to_string()))
 }

@@ -459,6 +459,8 @@ pub struct Resolver {
     /// Folded surnames → people with that surname.
     by_surname: HashMap<String, Vec<EntityId>>,
     next_id: EntityId,
+    /// (key, entity) pairs the store has written, so each is written once.
+    pub persisted_keys: std::collections::HashSet<(String, EntityId)>,
 }
 
 fn push_unique(map: &mut HashMap<String, Vec<EntityId>>, key: String, id: EntityId) {

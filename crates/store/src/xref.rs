@@ -143,6 +143,8 @@ fn load(db: &Connection) -> Result<Resolver> {
         };
         r.add(id, &e);
     }
+    let mut st = db.prepare("SELECT key, entity FROM entity_keys")?;
+    r.persisted_keys = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<std::result::Result<_, _>>()?;
     let mut st = db.prepare("SELECT entity, name FROM entity_names")?;
     let names: Vec<(i64, String)> =
         st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<std::result::Result<_, _>>()?;
@@ -193,11 +195,14 @@ fn refresh(tx: &Transaction, r: &mut Resolver, id: EntityId) -> Result<()> {
     Ok(())
 }
 
-fn insert_keys(tx: &Transaction, id: EntityId, e: &DocEntity) -> Result<()> {
+fn insert_keys(tx: &Transaction, r: &mut Resolver, id: EntityId, e: &DocEntity) -> Result<()> {
     let mut st = tx.prepare_cached("INSERT OR IGNORE INTO entity_keys(key, entity) VALUES (?1, ?2)")?;
     for form in std::iter::once(&e.name).chain(&e.aliases) {
         for key in keys_of(e.ty, form) {
-            st.execute(params![key, id])?;
+            // Most forms are known already: write only new ones.
+            if r.persisted_keys.insert((key.clone(), id)) {
+                st.execute(params![key, id])?;
+            }
         }
     }
     Ok(())
@@ -282,7 +287,7 @@ pub(crate) fn index_doc(tx: &Transaction, r: &mut Resolver, seq: i64, rec: &DocR
                 json(&e.roles),
                 e.mentions as i64
             ])?;
-            insert_keys(tx, id, &e)?;
+            insert_keys(tx, r, id, &e)?;
             touched.push(id);
         }
     }
@@ -348,17 +353,6 @@ fn derive_statements(tx: &Transaction, seq: i64, rec: &DocRecord) -> Result<()> 
         ])?;
         n += 1;
     }
-    let chars: Vec<(usize, usize)> = {
-        // Character offset → byte offset, for slicing sentences out of the text.
-        let mut v: Vec<(usize, usize)> = rec.text.char_indices().enumerate().map(|(c, (b, _))| (c, b)).collect();
-        v.push((v.len(), rec.text.len()));
-        v
-    };
-    let slice = |a: usize, b: usize| -> &str {
-        let a = chars.get(a).map(|x| x.1).unwrap_or(rec.text.len());
-        let b = chars.get(b).map(|x| x.1).unwrap_or(rec.text.len());
-        &rec.text[a..b.max(a)]
-    };
     let mut seen = HashSet::new();
     for (i, t, d) in &dated {
         // One entry per sentence and date: "on 11 April 2014 ... at 6.14am" is one statement.
@@ -376,7 +370,7 @@ fn derive_statements(tx: &Transaction, seq: i64, rec: &DocRecord) -> Result<()> 
             t.value,
             s[0] as i64,
             s[1] as i64,
-            clip(slice(s[0], s[1]), 400),
+            "",
             json(&in_sentence[*i])
         ])?;
         n += 1;
@@ -511,7 +505,7 @@ pub(crate) fn rebuild(tx: &Transaction, xref: &mut Xref) -> Result<()> {
         for (seq, e) in &rows {
             let id = r.resolve(e, None);
             update.execute(params![seq, e.local, id])?;
-            insert_keys(tx, id, e)?;
+            insert_keys(tx, &mut r, id, e)?;
             ids.push(id);
         }
         ids.sort_unstable();
@@ -727,7 +721,7 @@ fn move_row(tx: &Transaction, r: &mut Resolver, seq: i64, e: &DocEntity, from: E
     r.add(to, e);
     tx.prepare_cached("UPDATE doc_entities SET entity = ?3 WHERE seq = ?1 AND local = ?2")?
         .execute(params![seq, e.local, to])?;
-    insert_keys(tx, to, e)
+    insert_keys(tx, r, to, e)
 }
 
 /// Moves everything of entity `from` into `into`.
@@ -1088,6 +1082,7 @@ pub(crate) fn timeline(
         ))
     })?;
     let mut out = Vec::new();
+    let mut cached: Option<(i64, Vec<char>)> = None;
     for row in rows {
         let (seq, kind, date, until, granularity, value, start, end, text, locals_json) = row?;
         let entry_locals: Vec<String> = unjson(&locals_json)?;
@@ -1098,6 +1093,20 @@ pub(crate) fn timeline(
                 continue;
             }
         }
+        // Sentences are not stored twice: they are read from the document's text.
+        let text = match (text.is_empty(), start, end) {
+            (true, Some(a), Some(b)) => {
+                if cached.as_ref().is_none_or(|c| c.0 != seq) {
+                    let blob: Vec<u8> =
+                        db.prepare_cached("SELECT text FROM docs WHERE seq = ?1")?.query_row([seq], |r| r.get(0))?;
+                    cached = Some((seq, crate::embedded::decode_text(&blob)?.chars().collect()));
+                }
+                let chars = &cached.as_ref().expect("just set").1;
+                let (a, b) = ((a as usize).min(chars.len()), (b as usize).min(chars.len()));
+                clip(&chars[a..b.max(a)].iter().collect::<String>(), 400)
+            }
+            _ => text,
+        };
         let mut entities = Vec::new();
         for l in &entry_locals {
             if let Some(e) = case_entity(db, seq, l)?
