@@ -97,6 +97,8 @@ impl CaseStore {
         // NORMAL in WAL mode: a killed process never loses a committed transaction.
         db.pragma_update(None, "synchronous", "NORMAL")?;
         db.busy_timeout(std::time::Duration::from_secs(10))?;
+        // Every statement of a batch stays prepared (the default cache of 16 is too small).
+        db.set_prepared_statement_cache_capacity(64);
         db.execute_batch(SCHEMA)?;
         db.execute_batch(xref::SCHEMA)?;
         let (index, _) = TextIndex::open(&dir.join("index"))?;
@@ -310,7 +312,7 @@ impl CaseStore {
             ],
         )?;
         let seq = tx.last_insert_rowid();
-        xref::index_doc(tx, r, seq, rec)?;
+        xref::index_new_doc(tx, r, seq, rec)?;
         tx.execute("INSERT OR IGNORE INTO pending_index(seq) VALUES (?1)", [seq])?;
         changed.push(seq);
         Ok(())

@@ -257,6 +257,21 @@ fn clip(s: &str, max: usize) -> String {
 /// co-mentions. Re-running it for the same `seq` replaces them.
 pub(crate) fn index_doc(tx: &Transaction, r: &mut Resolver, seq: i64, rec: &DocRecord) -> Result<()> {
     let old = drop_doc(tx, r, seq)?;
+    index_rows(tx, r, seq, rec, &old)
+}
+
+/// [`index_doc`] for a document just inserted: it has no rows to replace.
+pub(crate) fn index_new_doc(tx: &Transaction, r: &mut Resolver, seq: i64, rec: &DocRecord) -> Result<()> {
+    index_rows(tx, r, seq, rec, &HashMap::new())
+}
+
+fn index_rows(
+    tx: &Transaction,
+    r: &mut Resolver,
+    seq: i64,
+    rec: &DocRecord,
+    old: &HashMap<String, EntityId>,
+) -> Result<()> {
     let pins: HashMap<String, EntityId> = {
         let mut st = tx.prepare_cached("SELECT key, entity FROM pins WHERE hash = ?1")?;
         st.query_map([&rec.hash], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<std::result::Result<_, _>>()?
