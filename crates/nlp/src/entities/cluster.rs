@@ -297,7 +297,7 @@ fn abbreviates(alias: &[String], name: &[&str]) -> bool {
 /// the start (given name) of a longer person name joins the most prominent such person so far
 /// (see [`pick`]). A one-word name is read as a given name only when no person of the document
 /// has it as surname; "Donald J." (a given name and an initial) joins a full name with that
-/// given name.
+/// given name, or else a person name right after it.
 fn names(cx: &mut Ctx) {
     let n = cx.men.len();
     let norms: Vec<String> =
@@ -334,6 +334,10 @@ fn names(cx: &mut Ctx) {
             }
         }
     }
+    let by_start: FxMap<usize, usize> = (0..n)
+        .filter(|&j| cx.men[j].linkable && cx.men[j].ty == EntityType::Person && !odd[j])
+        .map(|j| (cx.men[j].a, j))
+        .collect();
     let mut short = vec![false; n];
     let mut later: Vec<(usize, Vec<usize>, Gender, bool)> = Vec::new();
     for &i in &order {
@@ -367,6 +371,12 @@ fn names(cx: &mut Ctx) {
             cands.extend(list.iter().copied().filter(|&c| words[c].len() > 1));
         }
         if cands.is_empty() {
+            // "Donald J." cut off from the surname the tagger gave a mention of its own
+            if mw.len() < words[i].len()
+                && let Some(&j) = by_start.get(&w.b)
+            {
+                cx.union(i, j);
+            }
             continue;
         }
         let (g, at) = (w.gender, w.a);
@@ -461,7 +471,7 @@ fn pick(cx: &mut Ctx, cands: &[usize], at: usize, g: Gender, whole: bool) -> Opt
 }
 
 /// A one-letter word, with or without its period ("j.", "j").
-fn is_initial(w: &str) -> bool {
+pub(crate) fn is_initial(w: &str) -> bool {
     let w = w.strip_suffix('.').unwrap_or(w);
     w.chars().count() == 1 && w.chars().all(char::is_alphabetic)
 }

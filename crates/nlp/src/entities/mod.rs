@@ -296,7 +296,7 @@ fn build(cx: &mut Ctx) {
                 let w = &cx.men[i];
                 (
                     usize::from(w.kind == MentionKind::Name),
-                    usize::from(!cluster::not_a_person_name(cx, i)),
+                    usize::from(!cluster::not_a_person_name(cx, i) && !cluster::is_initial(cx.v.s(w.b - 1))),
                     w.b - w.a,
                     w.span.len(),
                     usize::from(!is_allcaps(w.span.of(text))),

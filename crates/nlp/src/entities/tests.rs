@@ -174,3 +174,13 @@ fn mentions_stay_ordered_and_indexes_valid() {
         assert!(m.entity.is_none_or(|e| d.entities[e].mentions.iter().any(|&k| d.mentions[k].span == m.span)));
     }
 }
+
+#[test]
+fn a_name_ending_in_an_initial_is_not_canonical() {
+    let d = run("Gordon Vasko spoke in Tallin. Later, Gordon V. told reporters he was sure.");
+    let later = d.text.find("Gordon V.").unwrap();
+    if let Some(e) = entity_at(&d, "Gordon", later) {
+        assert_eq!(e.name, "Gordon Vasko", "{:?}", names(&d));
+    }
+    assert!(!d.entities.iter().any(|e| e.name == "Gordon V."), "{:?}", names(&d));
+}
