@@ -3,7 +3,7 @@
 
 use super::words::FxMap;
 use super::words::f;
-use super::{Ctx, Work, is_acronym};
+use super::{Ctx, Gender, Work, is_acronym};
 use dossier_model::{EntityType, MentionKind, Span, TokenKind};
 
 pub(crate) fn cluster(cx: &mut Ctx) {
@@ -15,7 +15,7 @@ pub(crate) fn cluster(cx: &mut Ctx) {
 
 /// Surnames the tagger missed ("Ms Achebe-Lund writes", "Mr Varga said"): a capitalised word
 /// that is the last word of a person's full name in the document, not inside another name,
-/// becomes an alias mention of the nearest such person (before it if any, else after it).
+/// becomes an alias mention of the most prominent such person (see [`pick`]).
 fn surnames(cx: &mut Ctx) {
     use super::words::f;
     let n = cx.v.len();
@@ -23,7 +23,12 @@ fn surnames(cx: &mut Ctx) {
     let mut by_last: FxMap<&str, Vec<usize>> = FxMap::default();
     for i in 0..cx.men.len() {
         let w = &cx.men[i];
-        if w.linkable && w.ty == EntityType::Person && w.b - w.a > 1 && w.kind == MentionKind::Name {
+        if w.linkable
+            && w.ty == EntityType::Person
+            && w.b - w.a > 1
+            && w.kind == MentionKind::Name
+            && !not_a_person_name(cx, i)
+        {
             let last = cx.v.s(w.b - 1);
             if last.chars().next().is_some_and(char::is_uppercase) && last.len() > 2 {
                 by_last.entry(last).or_default().push(i);
@@ -34,7 +39,7 @@ fn surnames(cx: &mut Ctx) {
         return;
     }
     let cov = coverage(cx);
-    let mut add: Vec<(usize, usize)> = Vec::new(); // token, full-name mention
+    let mut add: Vec<(usize, Vec<usize>)> = Vec::new(); // token, full-name mentions
     for t in 0..n {
         if cov[t] != u32::MAX || cx.v.toks[t].kind != TokenKind::Word || !cx.v.cap(t) {
             continue;
@@ -46,20 +51,16 @@ fn surnames(cx: &mut Ctx) {
         if next_cap {
             continue;
         }
-        let pos = cx.v.toks[t].span.start;
-        let before = list.iter().copied().filter(|&c| cx.men[c].span.start < pos).max_by_key(|&c| cx.men[c].span.start);
-        let chosen = before.or_else(|| list.iter().copied().min_by_key(|&c| cx.men[c].span.start));
-        if let Some(c) = chosen {
-            add.push((t, c));
-        }
+        add.push((t, list.clone()));
     }
-    for (t, c) in add {
+    for (t, list) in add {
         let mut written = None;
         let mut gender = super::Gender::Any;
         if t > 0 && cx.v.info[t - 1].has(f::HON) && cx.v.cap(t - 1) {
             written = Some(Span::new(cx.v.toks[t - 1].span.start, cx.v.toks[t].span.end));
             gender = cx.v.info[t - 1].gender();
         }
+        let Some(c) = pick(cx, &list, t, gender, true) else { continue };
         let k = cx.add(Work {
             span: cx.v.toks[t].span,
             ty: EntityType::Person,
@@ -293,16 +294,26 @@ fn abbreviates(alias: &[String], name: &[&str]) -> bool {
 }
 
 /// Identical names, and short forms of person names: a name that repeats the end (surname) or
-/// the start (given name) of a longer person name joins the nearest such name, before it if
-/// any, else after it.
+/// the start (given name) of a longer person name joins the most prominent such person so far
+/// (see [`pick`]). A one-word name is read as a given name only when no person of the document
+/// has it as surname; "Donald J." (a given name and an initial) joins a full name with that
+/// given name, or else a person name right after it.
 fn names(cx: &mut Ctx) {
     let n = cx.men.len();
     let norms: Vec<String> =
         (0..n).map(|i| if cx.men[i].linkable { cx.norm(cx.men[i].a, cx.men[i].b) } else { String::new() }).collect();
     let words: Vec<Vec<&str>> = norms.iter().map(|s| s.split(' ').collect()).collect();
-    let full = |i: usize, cx: &Ctx| cx.men[i].linkable && cx.men[i].ty == EntityType::Person && words[i].len() > 1;
+    let odd: Vec<bool> = (0..n).map(|i| not_a_person_name(cx, i)).collect();
+    let full = |i: usize, cx: &Ctx| {
+        cx.men[i].linkable
+            && cx.men[i].ty == EntityType::Person
+            && words[i].len() > 1
+            && !odd[i]
+            && !is_initial(words[i][words[i].len() - 1])
+    };
     let mut by_last: FxMap<&str, Vec<usize>> = FxMap::default();
     let mut by_first: FxMap<&str, Vec<usize>> = FxMap::default();
+    let mut first_full: FxMap<&str, usize> = FxMap::default();
     for i in 0..n {
         if full(i, cx) {
             by_last.entry(words[i][words[i].len() - 1]).or_default().push(i);
@@ -312,14 +323,33 @@ fn names(cx: &mut Ctx) {
     // mentions in text order (aliases added by definitions come last in `men`)
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by_key(|&i| cx.men[i].span.start);
-    let pos: Vec<usize> = (0..n).map(|i| cx.men[i].span.start).collect();
+    // the same full name is the same person, so that prominence counts all its mentions
+    for &i in &order {
+        if full(i, cx) {
+            match first_full.get(norms[i].as_str()) {
+                Some(&j) => cx.union(i, j),
+                None => {
+                    first_full.insert(norms[i].as_str(), i);
+                }
+            }
+        }
+    }
+    let by_start: FxMap<usize, usize> = (0..n)
+        .filter(|&j| cx.men[j].linkable && cx.men[j].ty == EntityType::Person && !odd[j])
+        .map(|j| (cx.men[j].a, j))
+        .collect();
     let mut short = vec![false; n];
+    let mut later: Vec<(usize, Vec<usize>, Gender, bool)> = Vec::new();
     for &i in &order {
         let w = &cx.men[i];
-        if !w.linkable || w.kind != MentionKind::Name || w.ty == EntityType::Loc {
+        if !w.linkable || w.kind != MentionKind::Name || w.ty == EntityType::Loc || odd[i] {
             continue;
         }
-        let mw = &words[i];
+        let mut mw: &[&str] = &words[i];
+        // "Donald J.": the given name alone decides
+        if w.ty == EntityType::Person && mw.len() == 2 && is_initial(mw[1]) {
+            mw = &mw[..1];
+        }
         let k = mw.len();
         if k > 3 {
             continue;
@@ -335,19 +365,35 @@ fn names(cx: &mut Ctx) {
         }
         if k == 1
             && w.ty == EntityType::Person
+            && !by_last.contains_key(mw[0])
             && let Some(list) = by_first.get(mw[0])
         {
             cands.extend(list.iter().copied().filter(|&c| words[c].len() > 1));
         }
         if cands.is_empty() {
+            // "Donald J." cut off from the surname the tagger gave a mention of its own
+            if mw.len() < words[i].len()
+                && let Some(&j) = by_start.get(&w.b)
+            {
+                cx.union(i, j);
+            }
             continue;
         }
-        let p = pos[i];
-        let before = cands.iter().copied().filter(|&c| pos[c] < p).max_by_key(|&c| pos[c]);
-        let chosen = before.or_else(|| cands.iter().copied().filter(|&c| pos[c] > p).min_by_key(|&c| pos[c]));
-        if let Some(c) = chosen {
+        let (g, at) = (w.gender, w.a);
+        match pick(cx, &cands, at, g, false) {
+            Some(c) => {
+                cx.union(i, c);
+                short[i] = k == 1;
+            }
+            None => later.push((i, cands, g, k == 1)),
+        }
+    }
+    // names before every full name they may shorten ("Ellery" in a headline): decided once the
+    // rest is linked, by prominence in the whole document
+    for (i, cands, g, one) in later {
+        if let Some(c) = pick(cx, &cands, cx.men[i].a, g, true) {
             cx.union(i, c);
-            short[i] = k == 1;
+            short[i] = one;
         }
     }
     let mut first: FxMap<&str, usize> = FxMap::default();
@@ -362,6 +408,111 @@ fn names(cx: &mut Ctx) {
             }
         }
     }
+}
+
+/// Among full-name mentions `cands`, the person a short name at byte `p` refers to: of those
+/// whose gender (by honorific or listed given name) agrees with `g`, the one with the most
+/// mentions before `p` (ties: the one introduced first); when none is mentioned before `p` and
+/// `whole`, the one with the most mentions in the document (else none). The most prominent, not
+/// the nearest: a story about Hillary Clinton that mentions Bill Clinton once still means her by
+/// "Clinton".
+fn pick(cx: &mut Ctx, cands: &[usize], at: usize, g: Gender, whole: bool) -> Option<usize> {
+    let w = super::words::words();
+    let p = cx.v.toks[at].span.start;
+    // the start of the sentence before the one of token `at`
+    let sent = cx.v.sent[at] as usize;
+    let recent = cx.v.toks[cx.v.sent_toks[sent.saturating_sub(1)].0.min(at)].span.start;
+    // per candidate cluster: (root, mentions before p, first position, gender, a member, mentions)
+    let mut roots: Vec<(usize, usize, usize, Gender, usize, usize)> = Vec::new();
+    for &c in cands {
+        let r = cx.find(c);
+        if !roots.iter().any(|x| x.0 == r) {
+            roots.push((r, 0, usize::MAX, Gender::Any, c, 0));
+        }
+    }
+    for m in 0..cx.men.len() {
+        if !cx.men[m].linkable {
+            continue;
+        }
+        let r = cx.find(m);
+        let Some(x) = roots.iter_mut().find(|x| x.0 == r) else { continue };
+        let start = cx.men[m].span.start;
+        if start < p {
+            x.1 += 1;
+        }
+        x.5 += 1;
+        x.2 = x.2.min(start);
+        if x.3 == Gender::Any {
+            x.3 = cx.men[m].gender;
+        }
+    }
+    for x in &mut roots {
+        if x.3 == Gender::Any {
+            let c = &cx.men[x.4];
+            let inf = w.get(cx.v.s(c.a));
+            if inf.has(f::GIVEN) {
+                x.3 = inf.gender();
+            }
+        }
+    }
+    roots.retain(|x| g.agrees(x.3));
+    // a person introduced in this sentence or the one before is the focus ("Omar Ellery, Joan's
+    // brother, keeps a folder. 'I know,' Ellery said."), unless another is the story's main
+    // figure (more than three mentions so far: "the first lady, Michelle Obama, ... Obama years")
+    let fresh: Vec<_> = roots.iter().filter(|x| x.2 >= recent && x.2 < p).collect();
+    if let [x] = fresh[..]
+        && !roots.iter().any(|y| y.0 != x.0 && y.1 > 3)
+    {
+        return Some(x.4);
+    }
+    let best = roots.iter().filter(|x| x.1 > 0).max_by_key(|x| (x.1, std::cmp::Reverse(x.2)));
+    let best = best.or_else(|| roots.iter().filter(|_| whole).max_by_key(|x| (x.5, std::cmp::Reverse(x.2))));
+    best.map(|x| x.4)
+}
+
+/// A one-letter word, with or without its period ("j.", "j").
+pub(crate) fn is_initial(w: &str) -> bool {
+    let w = w.strip_suffix('.').unwrap_or(w);
+    w.chars().count() == 1 && w.chars().all(char::is_alphabetic)
+}
+
+/// True when the multi-word person mention `i` is no person's full name: it starts or ends in a
+/// common noun ("Ellery Tower", "Team Ellery"), or it stands in a title-case headline and runs
+/// to three words or holds a verb form ("Bishop Scolds Ellery"). Short names do not link into
+/// it, and it is not taken as an entity's canonical name.
+pub(crate) fn not_a_person_name(cx: &Ctx, i: usize) -> bool {
+    let m = &cx.men[i];
+    if !m.linkable || m.ty != EntityType::Person || m.b - m.a < 2 {
+        return false;
+    }
+    let v = &cx.v;
+    let nouns = name_nouns();
+    let lower = |k: usize| v.s(k).to_lowercase();
+    if nouns.contains(lower(m.a).as_str()) || nouns.contains(lower(m.b - 1).as_str()) {
+        return true;
+    }
+    let verb = (m.a..m.b).any(|k| v.info[k].has(f::S3 | f::PAST | f::ING));
+    (m.b - m.a >= 3 || verb) && headline(v, v.sent[m.a] as usize)
+}
+
+/// True when sentence `s` is a title-case headline: four or more words of four letters or more,
+/// all capitalised.
+fn headline(v: &super::words::View, s: usize) -> bool {
+    let Some(&(a, b)) = v.sent_toks.get(s) else { return false };
+    let long: Vec<usize> =
+        (a..b).filter(|&k| v.toks[k].kind == TokenKind::Word && v.s(k).chars().count() >= 4).collect();
+    long.len() >= 4 && long.iter().all(|&k| v.cap(k))
+}
+
+fn name_nouns() -> &'static std::collections::HashSet<&'static str> {
+    static S: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    S.get_or_init(|| {
+        include_str!("../resources/name_nouns.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
 }
 
 /// True when the words of `a` occur in `b` in order.

@@ -3,7 +3,8 @@
 //! and the roles the text gives it; short forms, acronyms, nicknames, descriptions and
 //! pronouns are linked to them where the link is reliable.
 //!
-//! - short forms: "Mr Javid", "Javid" → "Sajid Javid" (the nearest full name with that surname);
+//! - short forms: "Mr Javid", "Javid" → "Sajid Javid" (the most prominent person with that
+//!   surname so far whose gender agrees with the honorific);
 //! - acronyms: "Federal Bureau of Investigation (FBI)", "the Metropolitan Police (the Met)",
 //!   and an acronym whose letters are the initials of exactly one organisation;
 //! - nicknames: "known as", "dubbed", "nicknamed", "alias", "also called" link the nickname
@@ -186,6 +187,13 @@ fn initial(v: &View, mentions: &[Mention]) -> Vec<Work> {
             b += 1;
         }
         let linkable = !matches!(m.kind, MentionKind::Pattern) && b > a;
+        // "I", "We", "Us" tagged as a name are pronouns ("US" stays: a country)
+        if linkable && b - a == 1 && m.ty == EntityType::Person {
+            let s = v.s(a);
+            if s == "I" || v.info[a].has(f::PRON) && !is_allcaps(s) {
+                continue;
+            }
+        }
         let mut span = m.span;
         let mut written = None;
         let mut gender = Gender::Any;
@@ -279,7 +287,8 @@ fn build(cx: &mut Ctx) {
         } else {
             [EntityType::Person, EntityType::Org, EntityType::Loc, EntityType::Misc][best]
         };
-        // canonical name: most tokens, then most bytes, then earliest (name kinds first)
+        // canonical name: most tokens, then most bytes, then earliest (name kinds first; no
+        // "Ellery Tower" or headline fragment)
         let name_i = ms
             .iter()
             .copied()
@@ -287,6 +296,7 @@ fn build(cx: &mut Ctx) {
                 let w = &cx.men[i];
                 (
                     usize::from(w.kind == MentionKind::Name),
+                    usize::from(!cluster::not_a_person_name(cx, i) && !cluster::is_initial(cx.v.s(w.b - 1))),
                     w.b - w.a,
                     w.span.len(),
                     usize::from(!is_allcaps(w.span.of(text))),
