@@ -246,34 +246,6 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-fn edit_distance_at_most_one(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len().abs_diff(b.len()) > 1 {
-        return false;
-    }
-    let (mut i, mut j, mut edits) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] == b[j] {
-            i += 1;
-            j += 1;
-            continue;
-        }
-        edits += 1;
-        if edits > 1 {
-            return false;
-        }
-        match a.len().cmp(&b.len()) {
-            std::cmp::Ordering::Greater => i += 1,
-            std::cmp::Ordering::Less => j += 1,
-            std::cmp::Ordering::Equal => {
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    edits + (a.len() - i) + (b.len() - j) <= 1
-}
-
 /// Consonant skeleton after the first letter: "mohammed", "muhammad" and "mohamed" agree.
 fn skeleton(s: &str) -> String {
     let mut out = String::new();
@@ -310,7 +282,7 @@ pub fn given_compatible(a: &str, b: &str) -> bool {
     let short = a.len().min(b.len());
     let close = match short {
         0..=5 => false,
-        6..=7 => edit_distance_at_most_one(a, b),
+        6..=7 => edit_distance(a, b) <= 1,
         _ => edit_distance(a, b) <= 2,
     };
     close || (short >= 6 && skeleton(a) == skeleton(b))
@@ -604,8 +576,9 @@ impl Resolver {
         if known.ty() != EntityType::Person {
             return false;
         }
-        let Some(given) = &p.given else { return true };
-        let _ = given;
+        if p.given.is_none() {
+            return true;
+        }
         // A full name joins only an entity with a full name that agrees: never a bare surname.
         known.persons.iter().any(|q| same_person(p, q))
     }

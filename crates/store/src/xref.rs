@@ -126,23 +126,38 @@ pub(crate) struct Xref {
     resolver: Option<Resolver>,
 }
 
+/// Reads `doc_entities` rows (`filter` is the SQL after the table name) and hands each to `f`
+/// as (document seq, case entity, the document's entity), streaming: a whole case never sits in memory.
+fn each_doc_entity(
+    db: &Connection,
+    filter: &str,
+    params: impl rusqlite::Params,
+    mut f: impl FnMut(i64, EntityId, DocEntity) -> Result<()>,
+) -> Result<()> {
+    let sql = format!("SELECT seq, entity, local, type, name, aliases, roles, mentions FROM doc_entities {filter}");
+    let mut st = db.prepare_cached(&sql)?;
+    let mut rows = st.query(params)?;
+    while let Some(row) = rows.next()? {
+        let e = DocEntity {
+            local: row.get(2)?,
+            ty: ty_parse(&row.get::<_, String>(3)?),
+            name: row.get(4)?,
+            aliases: unjson(&row.get::<_, String>(5)?)?,
+            roles: unjson(&row.get::<_, String>(6)?)?,
+            mentions: row.get::<_, i64>(7)? as u32,
+        };
+        f(row.get(0)?, row.get(1)?, e)?;
+    }
+    Ok(())
+}
+
 fn load(db: &Connection) -> Result<Resolver> {
     let max: i64 = db.query_row("SELECT coalesce(max(id), 0) FROM entities", [], |r| r.get(0))?;
     let mut r = Resolver::new(max);
-    let mut st = db.prepare("SELECT entity, local, type, name, aliases, mentions FROM doc_entities ORDER BY seq")?;
-    let mut rows = st.query([])?;
-    while let Some(row) = rows.next()? {
-        let id: i64 = row.get(0)?;
-        let e = DocEntity {
-            local: row.get(1)?,
-            ty: ty_parse(&row.get::<_, String>(2)?),
-            name: row.get(3)?,
-            aliases: unjson(&row.get::<_, String>(4)?)?,
-            roles: Vec::new(),
-            mentions: row.get::<_, i64>(5)? as u32,
-        };
+    each_doc_entity(db, "ORDER BY seq", [], |_, id, e| {
         r.add(id, &e);
-    }
+        Ok(())
+    })?;
     let mut st = db.prepare("SELECT key, entity FROM entity_keys")?;
     r.persisted_keys = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<std::result::Result<_, _>>()?;
     let mut st = db.prepare("SELECT entity, name FROM entity_names")?;
@@ -211,26 +226,13 @@ fn insert_keys(tx: &Transaction, r: &mut Resolver, id: EntityId, e: &DocEntity) 
 /// Removes the derived rows of a document; the resolver forgets its entities.
 pub(crate) fn drop_doc(tx: &Transaction, r: &mut Resolver, seq: i64) -> Result<HashMap<String, EntityId>> {
     let mut old = HashMap::new();
-    {
-        let mut st =
-            tx.prepare_cached("SELECT entity, local, type, name, aliases, mentions FROM doc_entities WHERE seq = ?1")?;
-        let mut rows = st.query([seq])?;
-        while let Some(row) = rows.next()? {
-            let id: i64 = row.get(0)?;
-            let e = DocEntity {
-                local: row.get(1)?,
-                ty: ty_parse(&row.get::<_, String>(2)?),
-                name: row.get(3)?,
-                aliases: unjson(&row.get::<_, String>(4)?)?,
-                roles: Vec::new(),
-                mentions: row.get::<_, i64>(5)? as u32,
-            };
-            r.remove(id, &e);
-            if let Some(k) = canonical_key(e.ty, &e.name) {
-                old.insert(k, id);
-            }
+    each_doc_entity(tx, "WHERE seq = ?1", [seq], |_, id, e| {
+        r.remove(id, &e);
+        if let Some(k) = canonical_key(e.ty, &e.name) {
+            old.insert(k, id);
         }
-    }
+        Ok(())
+    })?;
     for table in ["doc_entities", "quotes", "timeline", "edges"] {
         tx.prepare_cached(&format!("DELETE FROM {table} WHERE seq = ?1"))?.execute([seq])?;
     }
@@ -482,38 +484,11 @@ pub(crate) fn rebuild(tx: &Transaction, xref: &mut Xref) -> Result<()> {
         tx.execute(&format!("DELETE FROM {table}"), [])?;
     }
     let mut r = Resolver::new(0);
-    let rows: Vec<(i64, DocEntity)> = {
-        let mut st = tx
-            .prepare("SELECT seq, local, type, name, aliases, roles, mentions FROM doc_entities ORDER BY seq, length(local), local")?;
-        let v = st
-            .query_map([], |row| {
-                Ok((
-                    row.get::<_, i64>(0)?,
-                    row.get::<_, String>(1)?,
-                    row.get::<_, String>(2)?,
-                    row.get::<_, String>(3)?,
-                    row.get::<_, String>(4)?,
-                    row.get::<_, String>(5)?,
-                    row.get::<_, i64>(6)?,
-                ))
-            })?
-            .collect::<std::result::Result<Vec<_>, _>>()?;
-        v.into_iter()
-            .map(|(seq, local, ty, name, aliases, roles, mentions)| {
-                Ok((
-                    seq,
-                    DocEntity {
-                        local,
-                        ty: ty_parse(&ty),
-                        name,
-                        aliases: unjson(&aliases)?,
-                        roles: unjson(&roles)?,
-                        mentions: mentions as u32,
-                    },
-                ))
-            })
-            .collect::<Result<_>>()?
-    };
+    let mut rows: Vec<(i64, DocEntity)> = Vec::new();
+    each_doc_entity(tx, "ORDER BY seq, length(local), local", [], |seq, _, e| {
+        rows.push((seq, e));
+        Ok(())
+    })?;
     {
         let mut update = tx.prepare("UPDATE doc_entities SET entity = ?3 WHERE seq = ?1 AND local = ?2")?;
         let mut ids = Vec::new();
@@ -696,39 +671,14 @@ fn doc_hash(tx: &Transaction, key: &str) -> Result<String> {
     .ok_or_else(|| StoreError::NotFound(format!("no document {key}")))
 }
 
-/// Rows of `doc_entities` of an entity: (seq, local, entity as the resolver saw it).
+/// Rows of `doc_entities` of an entity: (document seq, the document's entity).
 fn rows_of(tx: &Transaction, id: EntityId) -> Result<Vec<(i64, DocEntity)>> {
-    let mut st = tx.prepare_cached(
-        "SELECT seq, local, type, name, aliases, roles, mentions FROM doc_entities WHERE entity = ?1 ORDER BY seq",
-    )?;
-    let raw = st
-        .query_map([id], |row| {
-            Ok((
-                row.get::<_, i64>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, String>(2)?,
-                row.get::<_, String>(3)?,
-                row.get::<_, String>(4)?,
-                row.get::<_, String>(5)?,
-                row.get::<_, i64>(6)?,
-            ))
-        })?
-        .collect::<std::result::Result<Vec<_>, _>>()?;
-    raw.into_iter()
-        .map(|(seq, local, ty, name, aliases, roles, m)| {
-            Ok((
-                seq,
-                DocEntity {
-                    local,
-                    ty: ty_parse(&ty),
-                    name,
-                    aliases: unjson(&aliases)?,
-                    roles: unjson(&roles)?,
-                    mentions: m as u32,
-                },
-            ))
-        })
-        .collect()
+    let mut rows = Vec::new();
+    each_doc_entity(tx, "WHERE entity = ?1 ORDER BY seq", [id], |seq, _, e| {
+        rows.push((seq, e));
+        Ok(())
+    })?;
+    Ok(rows)
 }
 
 fn move_row(tx: &Transaction, r: &mut Resolver, seq: i64, e: &DocEntity, from: EntityId, to: EntityId) -> Result<()> {
