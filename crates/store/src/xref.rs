@@ -278,21 +278,22 @@ fn index_rows(
         let mut st = tx.prepare_cached("SELECT key, entity FROM pins WHERE hash = ?1")?;
         st.query_map([&rec.hash], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<std::result::Result<_, _>>()?
     };
+    let entities = doc_entities(rec);
     let mut touched = Vec::new();
     {
         let mut insert = tx.prepare_cached(
             "INSERT INTO doc_entities(seq, local, entity, type, name, aliases, roles, mentions)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?;
-        for e in doc_entities(rec) {
+        for e in &entities {
             let key = canonical_key(e.ty, &e.name);
             let pinned = key.as_ref().and_then(|k| pins.get(k)).copied();
             let id = match pinned {
                 Some(id) => {
-                    r.add(id, &e);
+                    r.add(id, e);
                     id
                 }
-                None => r.resolve(&e, key.as_ref().and_then(|k| old.get(k)).copied()),
+                None => r.resolve(e, key.as_ref().and_then(|k| old.get(k)).copied()),
             };
             insert.execute(params![
                 seq,
@@ -304,12 +305,12 @@ fn index_rows(
                 json(&e.roles),
                 e.mentions as i64
             ])?;
-            insert_keys(tx, r, id, &e)?;
+            insert_keys(tx, r, id, e)?;
             touched.push(id);
         }
     }
     // A bare surname seen before any full name joins the full name once it is known.
-    for e in doc_entities(rec).iter().filter(|e| e.ty == EntityType::Person) {
+    for e in entities.iter().filter(|e| e.ty == EntityType::Person) {
         if let Some(p) = crate::resolve::person_name(&e.name).filter(|p| p.given.is_some()) {
             for (orphan, into) in r.orphans(&p) {
                 absorb(tx, r, into, orphan)?;
