@@ -63,8 +63,14 @@ pub struct IngestArgs {
 
 /// What a worker made of one unit during an ingest.
 enum Outcome {
-    Analysed(Box<DocRecord>, Option<FileStamp>),
-    Known { id: String, source: Option<String>, hash: String, stamp: Option<FileStamp> },
+    /// Analysed and prepared for the store (encoded, its derived rows computed) on the worker.
+    Analysed(Put),
+    Known {
+        id: String,
+        source: Option<String>,
+        hash: String,
+        stamp: Option<FileStamp>,
+    },
     Failed(ErrorRecord, Option<FileStamp>),
 }
 
@@ -106,7 +112,7 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
             pipeline.run(&mut doc);
             Ok(DocRecord::from_doc(&doc))
         }) {
-            Ok(rec) => Outcome::Analysed(Box::new(rec), stamp),
+            Ok(rec) => Outcome::Analysed(Put::doc(rec, &version, stamp)),
             Err(e) => Outcome::Failed(e, stamp),
         }
     };
@@ -127,9 +133,9 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let (mut added, mut unchanged, mut failed) = (0u64, 0u64, 0u64);
     let ran = run_ordered(reader, jobs, work, |o: Outcome| {
         batch.push(match o {
-            Outcome::Analysed(rec, stamp) => {
+            Outcome::Analysed(put) => {
                 added += 1;
-                Put::Doc { record: rec, pipeline: version.clone(), stamp }
+                put
             }
             Outcome::Known { id, source, hash, stamp } => {
                 unchanged += 1;

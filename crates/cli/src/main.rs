@@ -10,6 +10,11 @@ mod xref;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+// The analysis allocates many small short-lived vectors per sentence; mimalloc serves them
+// faster than the system allocator on every thread (measured with `dossier ingest`, README).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// dossier: who is involved, who said what to whom and when, across a pile of documents.
 #[derive(Parser)]
 #[command(name = "dossier", version, about, long_about = None)]

@@ -16,6 +16,7 @@
 #![warn(missing_docs)]
 
 pub mod dates;
+mod derive;
 mod embedded;
 mod index;
 mod query;
@@ -23,6 +24,7 @@ pub mod resolve;
 mod views;
 mod xref;
 
+pub use derive::Prepared;
 pub use embedded::CaseStore;
 pub use query::{Hit, SearchQuery};
 pub use views::{
@@ -64,12 +66,10 @@ pub use dossier_model::FileStamp;
 /// One thing to write.
 #[derive(Debug)]
 pub enum Put {
-    /// An analysed document.
+    /// An analysed document, ready to write.
     Doc {
-        /// Its extraction record.
-        record: Box<DocRecord>,
-        /// Which pipeline made it.
-        pipeline: String,
+        /// Its record, encoded, with its derived rows.
+        doc: Box<Prepared>,
         /// The file's stamp, for files (not feed lines).
         stamp: Option<FileStamp>,
     },
@@ -94,9 +94,10 @@ pub enum Put {
 }
 
 impl Put {
-    /// An analysed document.
+    /// An analysed document. Preparing it is the costly part of a write: call this where the
+    /// work can run in parallel (an ingest worker), not on the writer.
     pub fn doc(record: DocRecord, pipeline: &str, stamp: Option<FileStamp>) -> Self {
-        Put::Doc { record: Box::new(record), pipeline: pipeline.to_string(), stamp }
+        Put::Doc { doc: Box::new(Prepared::new(record, pipeline)), stamp }
     }
 }
 

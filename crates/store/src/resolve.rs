@@ -431,8 +431,8 @@ pub struct Resolver {
     /// Folded surnames → people with that surname.
     by_surname: HashMap<String, Vec<EntityId>>,
     next_id: EntityId,
-    /// (key, entity) pairs the store has written, so each is written once.
-    pub persisted_keys: std::collections::HashSet<(String, EntityId)>,
+    /// Keys the store has written, with their entities, so each pair is written once.
+    pub persisted_keys: HashMap<String, Vec<EntityId>>,
 }
 
 fn push_unique(map: &mut HashMap<String, Vec<EntityId>>, key: String, id: EntityId) {

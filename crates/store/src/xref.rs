@@ -6,17 +6,16 @@
 //! keyed by document sequence number and document-local entity id ("E3"): a merge rewrites one
 //! column of `doc_entities` and every quote, date and edge follows.
 
-use crate::dates::date_range;
+use crate::derive::{DocRows, clip, entity_keys, json};
 use crate::resolve::{DocEntity, EntityId, Resolver, canonical_key, fold, keys_of};
 use crate::views::{
     Curation, Decision, DocRef, Edge, EntityRecordOut, EntitySummary, EntityView, Graph, Node, QuoteEntry,
     TimelineEntry,
 };
 use crate::{Result, StoreError};
-use dossier_model::contract::DocRecord;
-use dossier_model::{EntityType, TimeType};
+use dossier_model::EntityType;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 pub(crate) const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS entities(
@@ -41,6 +40,7 @@ CREATE TABLE IF NOT EXISTS pins(hash TEXT NOT NULL, key TEXT NOT NULL, entity IN
 CREATE TABLE IF NOT EXISTS quotes(
     seq INTEGER NOT NULL, n INTEGER NOT NULL, speaker TEXT, speaker_text TEXT, kind TEXT NOT NULL, cue TEXT,
     text TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, date TEXT, about TEXT NOT NULL,
+    dated_by TEXT,
     PRIMARY KEY(seq, n)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS timeline(
@@ -50,10 +50,9 @@ CREATE TABLE IF NOT EXISTS timeline(
     PRIMARY KEY(seq, n)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS timeline_date ON timeline(date);
-CREATE TABLE IF NOT EXISTS edges(
-    seq INTEGER NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, sentences INTEGER NOT NULL, quotes INTEGER NOT NULL,
-    PRIMARY KEY(seq, a, b)
-) WITHOUT ROWID;
+-- Co-mentions within sentences and quotes, one JSON list per document ([[a, b, sentences,
+-- quotes], ...]): only ever read whole, so one row instead of one per pair.
+CREATE TABLE IF NOT EXISTS doc_edges(seq INTEGER PRIMARY KEY, edges TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS curation(
     id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL, args TEXT NOT NULL,
     summary TEXT NOT NULL, undone INTEGER NOT NULL DEFAULT 0
@@ -85,41 +84,11 @@ pub(crate) fn ty_parse(s: &str) -> EntityType {
     }
 }
 
-fn json<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string(v).expect("plain values serialize")
-}
-
 fn unjson<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
     serde_json::from_str(s).map_err(|e| StoreError::Record(e.to_string()))
 }
 
 /// The entities of a record the resolver takes: names, not pattern mentions (emails, phones).
-fn doc_entities(rec: &DocRecord) -> Vec<DocEntity> {
-    rec.entities
-        .iter()
-        .filter(|e| matches!(e.ty, EntityType::Person | EntityType::Org | EntityType::Loc | EntityType::Misc))
-        .filter(|e| !is_junk(&e.name))
-        .map(|e| DocEntity {
-            local: e.id.clone(),
-            ty: e.ty,
-            name: e.name.clone(),
-            aliases: e.aliases.clone(),
-            roles: e.roles.clone(),
-            mentions: e.mentions.len() as u32,
-        })
-        .collect()
-}
-
-/// Names that are no entity of a case: one letter, a pronoun.
-fn is_junk(name: &str) -> bool {
-    let f = fold(name);
-    f.len() < 2
-        || matches!(
-            f.as_str(),
-            "i" | "me" | "we" | "us" | "he" | "she" | "it" | "they" | "them" | "you" | "him" | "her" | "his" | "our"
-        ) && name.chars().any(|c| c.is_lowercase())
-}
-
 /// The in-memory resolver, loaded from the tables when first needed.
 #[derive(Default)]
 pub(crate) struct Xref {
@@ -159,7 +128,10 @@ fn load(db: &Connection) -> Result<Resolver> {
         Ok(())
     })?;
     let mut st = db.prepare("SELECT key, entity FROM entity_keys")?;
-    r.persisted_keys = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<std::result::Result<_, _>>()?;
+    for row in st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, EntityId>(1)?)))? {
+        let (key, id) = row?;
+        r.persisted_keys.entry(key).or_default().push(id);
+    }
     let mut st = db.prepare("SELECT entity, name FROM entity_names")?;
     let names: Vec<(i64, String)> =
         st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<std::result::Result<_, _>>()?;
@@ -210,14 +182,13 @@ fn refresh(tx: &Transaction, r: &mut Resolver, id: EntityId) -> Result<()> {
     Ok(())
 }
 
-fn insert_keys(tx: &Transaction, r: &mut Resolver, id: EntityId, e: &DocEntity) -> Result<()> {
+fn insert_keys(tx: &Transaction, r: &mut Resolver, id: EntityId, keys: &[String]) -> Result<()> {
     let mut st = tx.prepare_cached("INSERT OR IGNORE INTO entity_keys(key, entity) VALUES (?1, ?2)")?;
-    for form in std::iter::once(&e.name).chain(&e.aliases) {
-        for key in keys_of(e.ty, form) {
-            // Most forms are known already: write only new ones.
-            if r.persisted_keys.insert((key.clone(), id)) {
-                st.execute(params![key, id])?;
-            }
+    for key in keys {
+        // Most forms are known already: write only new ones.
+        if !r.persisted_keys.get(key.as_str()).is_some_and(|ids| ids.contains(&id)) {
+            r.persisted_keys.entry(key.clone()).or_default().push(id);
+            st.execute(params![key, id])?;
         }
     }
     Ok(())
@@ -233,67 +204,52 @@ pub(crate) fn drop_doc(tx: &Transaction, r: &mut Resolver, seq: i64) -> Result<H
         }
         Ok(())
     })?;
-    for table in ["doc_entities", "quotes", "timeline", "edges"] {
+    for table in ["doc_entities", "quotes", "timeline", "doc_edges"] {
         tx.prepare_cached(&format!("DELETE FROM {table} WHERE seq = ?1"))?.execute([seq])?;
     }
     Ok(old)
 }
 
-/// Index of the sentence holding character `pos`.
-fn sentence_of(sentences: &[[usize; 2]], pos: usize) -> Option<usize> {
-    let i = sentences.partition_point(|s| s[0] <= pos);
-    (i > 0 && pos < sentences[i - 1][1].max(sentences[i - 1][0] + 1)).then(|| i - 1)
-}
-
-fn clip(s: &str, max: usize) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() <= max {
-        return s;
-    }
-    let mut out: String = s.chars().take(max).collect();
-    out.push('…');
-    out
-}
-
 /// Writes the derived rows of a stored record: entity links, quotes, dated statements and
 /// co-mentions. Re-running it for the same `seq` replaces them.
-pub(crate) fn index_doc(tx: &Transaction, r: &mut Resolver, seq: i64, rec: &DocRecord) -> Result<()> {
+pub(crate) fn index_doc(tx: &Transaction, r: &mut Resolver, seq: i64, hash: &str, rows: &DocRows) -> Result<()> {
     let old = drop_doc(tx, r, seq)?;
-    index_rows(tx, r, seq, rec, &old)
+    index_rows(tx, r, seq, hash, rows, &old)
 }
 
 /// [`index_doc`] for a document just inserted: it has no rows to replace.
-pub(crate) fn index_new_doc(tx: &Transaction, r: &mut Resolver, seq: i64, rec: &DocRecord) -> Result<()> {
-    index_rows(tx, r, seq, rec, &HashMap::new())
+pub(crate) fn index_new_doc(tx: &Transaction, r: &mut Resolver, seq: i64, hash: &str, rows: &DocRows) -> Result<()> {
+    index_rows(tx, r, seq, hash, rows, &HashMap::new())
 }
 
 fn index_rows(
     tx: &Transaction,
     r: &mut Resolver,
     seq: i64,
-    rec: &DocRecord,
+    hash: &str,
+    rows: &DocRows,
     old: &HashMap<String, EntityId>,
 ) -> Result<()> {
     let pins: HashMap<String, EntityId> = {
         let mut st = tx.prepare_cached("SELECT key, entity FROM pins WHERE hash = ?1")?;
-        st.query_map([&rec.hash], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<std::result::Result<_, _>>()?
+        st.query_map([hash], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<std::result::Result<_, _>>()?
     };
-    let entities = doc_entities(rec);
     let mut touched = Vec::new();
     {
         let mut insert = tx.prepare_cached(
             "INSERT INTO doc_entities(seq, local, entity, type, name, aliases, roles, mentions)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?;
-        for e in &entities {
-            let key = canonical_key(e.ty, &e.name);
-            let pinned = key.as_ref().and_then(|k| pins.get(k)).copied();
+        for row in &rows.entities {
+            let e = &row.entity;
+            let key = row.canonical.as_ref();
+            let pinned = key.and_then(|k| pins.get(k)).copied();
             let id = match pinned {
                 Some(id) => {
                     r.add(id, e);
                     id
                 }
-                None => r.resolve(e, key.as_ref().and_then(|k| old.get(k)).copied()),
+                None => r.resolve(e, key.and_then(|k| old.get(k)).copied()),
             };
             insert.execute(params![
                 seq,
@@ -301,16 +257,16 @@ fn index_rows(
                 id,
                 ty_str(e.ty),
                 e.name,
-                json(&e.aliases),
-                json(&e.roles),
+                row.aliases_json,
+                row.roles_json,
                 e.mentions as i64
             ])?;
-            insert_keys(tx, r, id, e)?;
+            insert_keys(tx, r, id, &row.keys)?;
             touched.push(id);
         }
     }
     // A bare surname seen before any full name joins the full name once it is known.
-    for e in entities.iter().filter(|e| e.ty == EntityType::Person) {
+    for e in rows.entities.iter().map(|row| &row.entity).filter(|e| e.ty == EntityType::Person) {
         if let Some(p) = crate::resolve::person_name(&e.name).filter(|p| p.given.is_some()) {
             for (orphan, into) in r.orphans(&p) {
                 absorb(tx, r, into, orphan)?;
@@ -323,156 +279,54 @@ fn index_rows(
     for id in touched {
         refresh(tx, r, id)?;
     }
-    derive_statements(tx, seq, rec)
+    write_statements(tx, seq, rows)
 }
 
 /// Quotes, dated statements and co-mentions of one record.
-fn derive_statements(tx: &Transaction, seq: i64, rec: &DocRecord) -> Result<()> {
-    let sentences = &rec.sentences;
-    // Entity locals mentioned in each sentence.
-    let mut in_sentence: Vec<Vec<&str>> = vec![Vec::new(); sentences.len()];
-    for m in &rec.mentions {
-        if let (Some(local), Some(i)) = (m.entity.as_deref(), sentence_of(sentences, m.start))
-            && !in_sentence[i].contains(&local)
-        {
-            in_sentence[i].push(local);
-        }
-    }
-    let dated: Vec<(usize, &dossier_model::contract::TimeRecord, crate::dates::DateRange)> = rec
-        .times
-        .iter()
-        .filter(|t| matches!(t.ty, TimeType::Date | TimeType::Time))
-        .filter_map(|t| Some((sentence_of(sentences, t.start)?, t, date_range(&t.value)?)))
-        .collect();
-    let mut n = 0i64;
-    let mut timeline = tx.prepare_cached(
+fn write_statements(tx: &Transaction, seq: i64, rows: &DocRows) -> Result<()> {
+    let mut st = tx.prepare_cached(
         "INSERT INTO timeline(seq, n, kind, date, until, granularity, value, start, end, text, locals)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
-    if let Some(p) = rec.published.as_deref()
-        && let Some(d) = date_range(p)
-    {
-        let title = rec.title.clone().unwrap_or_else(|| {
-            sentences.first().map(|s| rec.text.chars().skip(s[0]).take(s[1] - s[0]).collect()).unwrap_or_default()
-        });
-        let locals: Vec<&str> = Vec::new();
-        timeline.execute(params![
+    for (n, t) in rows.timeline.iter().enumerate() {
+        st.execute(params![
             seq,
-            n,
-            "published",
-            d.start,
-            d.end,
-            d.granularity,
-            p,
-            None::<i64>,
-            None::<i64>,
-            clip(&title, 300),
-            json(&locals)
-        ])?;
-        n += 1;
-    }
-    let mut seen = HashSet::new();
-    for (i, t, d) in &dated {
-        // One entry per sentence and date: "on 11 April 2014 ... at 6.14am" is one statement.
-        if !seen.insert((*i, d.start.clone(), d.end.clone())) {
-            continue;
-        }
-        let s = sentences[*i];
-        timeline.execute(params![
-            seq,
-            n,
-            "time",
-            d.start,
-            d.end,
-            d.granularity,
+            n as i64,
+            t.kind,
+            t.date,
+            t.until,
+            t.granularity,
             t.value,
-            s[0] as i64,
-            s[1] as i64,
-            "",
-            json(&in_sentence[*i])
+            t.start,
+            t.end,
+            t.text,
+            t.locals_json
         ])?;
-        n += 1;
     }
-    let mut quotes = tx.prepare_cached(
-        "INSERT INTO quotes(seq, n, speaker, speaker_text, kind, cue, text, start, end, date, about)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    let mut st = tx.prepare_cached(
+        "INSERT INTO quotes(seq, n, speaker, speaker_text, kind, cue, text, start, end, date, about, dated_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
-    let mut pairs: BTreeMap<(String, String), (i64, i64)> = BTreeMap::new();
-    for locals in &in_sentence {
-        for (x, a) in locals.iter().enumerate() {
-            for b in &locals[x + 1..] {
-                let key = if a < b { (a.to_string(), b.to_string()) } else { (b.to_string(), a.to_string()) };
-                pairs.entry(key).or_default().0 += 1;
-            }
-        }
-    }
-    for (qn, q) in rec.quotes.iter().enumerate() {
-        let inside = |p: usize| q.parts.iter().any(|s| s[0] <= p && p < s[1]) || (q.start <= p && p < q.end);
-        // When it was said: a date beside the cue (not inside the quote), else publication.
-        let cue_sentence = q.cue_span.and_then(|c| sentence_of(sentences, c[0]));
-        // Only a day ("said on Monday") dates the saying; a year or decade in the same
-        // sentence is what the words are about.
-        let date = dated
-            .iter()
-            .find(|(i, t, d)| Some(*i) == cue_sentence && !inside(t.start) && d.granularity == "day")
-            .map(|(_, t, _)| t.value.clone())
-            .or_else(|| rec.published.clone());
-        let mut about: Vec<&str> = Vec::new();
-        for m in &rec.mentions {
-            if let Some(local) = m.entity.as_deref()
-                && inside(m.start)
-                && Some(local) != q.speaker.as_deref()
-                && !about.contains(&local)
-            {
-                about.push(local);
-            }
-        }
-        let kind = serde_json::to_value(q.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-        quotes.execute(params![
+    for (n, q) in rows.quotes.iter().enumerate() {
+        st.execute(params![
             seq,
-            qn as i64,
+            n as i64,
             q.speaker,
             q.speaker_text,
-            kind,
+            q.kind,
             q.cue,
             q.text,
-            q.start as i64,
-            q.end as i64,
-            date,
-            json(&about)
+            q.start,
+            q.end,
+            q.date,
+            q.about_json,
+            q.dated_by
         ])?;
-        if let Some(speaker) = q.speaker.as_deref() {
-            for a in &about {
-                let key = if speaker < *a {
-                    (speaker.to_string(), a.to_string())
-                } else {
-                    (a.to_string(), speaker.to_string())
-                };
-                pairs.entry(key).or_default().1 += 1;
-            }
-        }
-        if let Some(d) = date.as_deref().and_then(date_range) {
-            let mut locals: Vec<&str> = q.speaker.iter().map(String::as_str).collect();
-            locals.extend(&about);
-            timeline.execute(params![
-                seq,
-                n,
-                "quote",
-                d.start,
-                d.end,
-                d.granularity,
-                date,
-                q.start as i64,
-                q.end as i64,
-                clip(&q.text, 400),
-                json(&locals)
-            ])?;
-            n += 1;
-        }
     }
-    let mut edges = tx.prepare_cached("INSERT INTO edges(seq, a, b, sentences, quotes) VALUES (?1, ?2, ?3, ?4, ?5)")?;
-    for ((a, b), (s, q)) in pairs {
-        edges.execute(params![seq, a, b, s, q])?;
+    if !rows.edges.is_empty() {
+        let list: Vec<(&str, &str, i64, i64)> =
+            rows.edges.iter().map(|e| (e.a.as_str(), e.b.as_str(), e.sentences, e.quotes)).collect();
+        tx.prepare_cached("INSERT INTO doc_edges(seq, edges) VALUES (?1, ?2)")?.execute(params![seq, json(&list)])?;
     }
     Ok(())
 }
@@ -496,7 +350,7 @@ pub(crate) fn rebuild(tx: &Transaction, xref: &mut Xref) -> Result<()> {
         for (seq, e) in &rows {
             let id = r.resolve(e, None);
             update.execute(params![seq, e.local, id])?;
-            insert_keys(tx, &mut r, id, e)?;
+            insert_keys(tx, &mut r, id, &entity_keys(e))?;
             ids.push(id);
         }
         ids.sort_unstable();
@@ -687,7 +541,7 @@ fn move_row(tx: &Transaction, r: &mut Resolver, seq: i64, e: &DocEntity, from: E
     r.add(to, e);
     tx.prepare_cached("UPDATE doc_entities SET entity = ?3 WHERE seq = ?1 AND local = ?2")?
         .execute(params![seq, e.local, to])?;
-    insert_keys(tx, r, to, e)
+    insert_keys(tx, r, to, &entity_keys(e))
 }
 
 /// Moves everything of entity `from` into `into`.
@@ -1073,34 +927,76 @@ pub(crate) fn timeline(
             }
             _ => text,
         };
-        let mut entities = Vec::new();
-        for l in &entry_locals {
-            if let Some(e) = case_entity(db, seq, l)?
-                && !entities.contains(&e)
-            {
-                entities.push(e);
-            }
-        }
+        let doc = doc_info(db, seq)?.id;
+        let published = kind == "published";
         out.push(TimelineEntry {
-            date,
-            until,
-            granularity,
-            value,
+            date: date.clone(),
+            until: until.clone(),
+            granularity: granularity.clone(),
+            value: value.clone(),
             kind,
-            doc: doc_info(db, seq)?.id,
+            doc: doc.clone(),
             start: start.map(|s| s as usize),
             end: end.map(|e| e as usize),
             text,
-            entities,
+            entities: case_entities(db, seq, &entry_locals)?,
         });
+        if published {
+            // The document's quotes dated by its publication sit under its publication row.
+            let quotes: Vec<(Option<String>, String, String, i64, i64)> = db
+                .prepare_cached(
+                    "SELECT speaker, about, text, start, end FROM quotes WHERE seq = ?1 AND dated_by = 'published'
+                     ORDER BY n",
+                )?
+                .query_map([seq], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+                .collect::<std::result::Result<_, _>>()?;
+            for (speaker, about, text, start, end) in quotes {
+                if out.len() >= limit {
+                    break;
+                }
+                let mut quote_locals: Vec<String> = speaker.into_iter().collect();
+                quote_locals.extend(unjson::<Vec<String>>(&about)?);
+                if let Some(map) = &locals
+                    && !map.get(&seq).is_some_and(|mine| quote_locals.iter().any(|l| mine.contains(l)))
+                {
+                    continue;
+                }
+                out.push(TimelineEntry {
+                    date: date.clone(),
+                    until: until.clone(),
+                    granularity: granularity.clone(),
+                    value: value.clone(),
+                    kind: "quote".into(),
+                    doc: doc.clone(),
+                    start: Some(start as usize),
+                    end: Some(end as usize),
+                    text: clip(&text, 400),
+                    entities: case_entities(db, seq, &quote_locals)?,
+                });
+            }
+        }
         if out.len() >= limit {
             break;
         }
     }
+    out.truncate(limit);
     Ok(out)
 }
 
-/// Co-mention counts of pairs: documents from `doc_entities`, sentences and quotes from `edges`.
+/// Case entities (id, name) of a document's local entities, once each.
+fn case_entities(db: &Connection, seq: i64, locals: &[String]) -> Result<Vec<(i64, String)>> {
+    let mut entities = Vec::new();
+    for l in locals {
+        if let Some(e) = case_entity(db, seq, l)?
+            && !entities.contains(&e)
+        {
+            entities.push(e);
+        }
+    }
+    Ok(entities)
+}
+
+/// Co-mention counts of pairs: documents from `doc_entities`, sentences and quotes from `doc_edges`.
 fn pair_counts(db: &Connection, around: Option<&[EntityId]>) -> Result<HashMap<(i64, i64), Edge>> {
     let filter = around.map(|ids| {
         let list = ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
@@ -1120,21 +1016,30 @@ fn pair_counts(db: &Connection, around: Option<&[EntityId]>) -> Result<HashMap<(
         let (a, b, n) = row?;
         out.insert((a, b), Edge { source: a, target: b, weight: n as u64, sentences: 0, quotes: 0 });
     }
-    let finer = format!(
-        "SELECT a.entity, b.entity, sum(x.sentences), sum(x.quotes) FROM edges x
-         JOIN doc_entities a ON a.seq = x.seq AND a.local = x.a
-         JOIN doc_entities b ON b.seq = x.seq AND b.local = x.b
-         WHERE a.entity != b.entity {f} GROUP BY 1, 2"
-    );
-    let mut st = db.prepare(&finer)?;
-    for row in
-        st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get::<_, i64>(3)?)))?
-    {
-        let (a, b, s, q) = row?;
-        let key = (a.min(b), a.max(b));
-        if let Some(e) = out.get_mut(&key) {
-            e.sentences += s as u64;
-            e.quotes += q as u64;
+    // Sentences and quotes: each document's list of pairs, its local entities mapped to the
+    // case's. Only pairs counted above (kept by the filter, not rejected) are added to.
+    let docs_sql = match around {
+        Some(ids) => {
+            let list = ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
+            format!(
+                "SELECT seq, edges FROM doc_edges WHERE seq IN (SELECT seq FROM doc_entities WHERE entity IN ({list}))"
+            )
+        }
+        None => "SELECT seq, edges FROM doc_edges".to_string(),
+    };
+    let mut st = db.prepare(&docs_sql)?;
+    let mut locals = db.prepare_cached("SELECT local, entity FROM doc_entities WHERE seq = ?1")?;
+    for row in st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+        let (seq, list) = row?;
+        let list: Vec<(String, String, i64, i64)> = unjson(&list)?;
+        let ids: HashMap<String, i64> =
+            locals.query_map([seq], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<std::result::Result<_, _>>()?;
+        for (a, b, s, q) in list {
+            let (Some(&a), Some(&b)) = (ids.get(&a), ids.get(&b)) else { continue };
+            if let Some(e) = out.get_mut(&(a.min(b), a.max(b))) {
+                e.sentences += s as u64;
+                e.quotes += q as u64;
+            }
         }
     }
     Ok(out)

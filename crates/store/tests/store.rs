@@ -190,3 +190,97 @@ fn a_lost_index_is_rebuilt_on_open() {
     let s = CaseStore::open(dir.path()).unwrap();
     assert_eq!(ids(&s, SearchQuery::text("letter")), ["a.txt", "c.txt"]);
 }
+
+/// A short story with two people in one sentence and a quote by one about the other.
+fn quoted_story() -> DocRecord {
+    use dossier_model::contract::{MentionRecord, QuoteRecord};
+    use dossier_model::{MentionKind, QuoteKind};
+    let text = "Ana Pollard met Ivo Crane in Tessavar. \u{201c}Ivo Crane will sign,\u{201d} Ana Pollard said.";
+    let at = |s: &str, from: usize| {
+        let b = text[from..].find(s).unwrap() + from;
+        let start = text[..b].chars().count();
+        [start, start + s.chars().count()]
+    };
+    let mut r = record("story.txt", text, Some("2019-05-02"));
+    let second = text.find('\u{201c}').unwrap();
+    r.sentences = vec![[0, at(".", 0)[1]], [at("\u{201c}", 0)[0], text.chars().count()]];
+    let spans =
+        [("E1", "Ana Pollard", 0), ("E2", "Ivo Crane", 0), ("E2", "Ivo Crane", second), ("E1", "Ana Pollard", second)];
+    for (id, name, from) in spans {
+        let [start, end] = at(name, from);
+        r.mentions.push(MentionRecord {
+            start,
+            end,
+            text: name.into(),
+            ty: EntityType::Person,
+            entity: Some(id.into()),
+            kind: MentionKind::Name,
+        });
+    }
+    for (id, name) in [("E1", "Ana Pollard"), ("E2", "Ivo Crane")] {
+        r.entities.push(EntityRecord {
+            id: id.into(),
+            ty: EntityType::Person,
+            name: name.into(),
+            aliases: vec![],
+            roles: vec![],
+            mentions: vec![],
+        });
+    }
+    let (open, close) = (at("\u{201c}", 0)[0], at("\u{201d}", 0)[1]);
+    r.quotes.push(QuoteRecord {
+        start: open,
+        end: close,
+        parts: vec![[open + 1, close - 2]],
+        text: "Ivo Crane will sign".into(),
+        kind: QuoteKind::Direct,
+        speaker: Some("E1".into()),
+        speaker_text: Some("Ana Pollard".into()),
+        speaker_span: Some(at("Ana Pollard", second)),
+        cue: Some("said".into()),
+        cue_span: Some(at("said", second)),
+    });
+    r
+}
+
+#[test]
+fn quotes_dated_by_publication_sit_under_it_on_the_timeline_and_co_mentions_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = CaseStore::open(dir.path()).unwrap();
+    s.put_batch(vec![Put::doc(quoted_story(), "p1", None)]).unwrap();
+    let check = |s: &CaseStore| {
+        let t = s.timeline(None, None, None, 100).unwrap();
+        let kinds: Vec<&str> = t.iter().map(|e| e.kind.as_str()).collect();
+        assert_eq!(kinds, ["published", "quote"]);
+        assert_eq!((t[1].value.as_str(), t[1].granularity.as_str()), ("2019-05-02", "day"));
+        assert_eq!(t[1].text, "Ivo Crane will sign");
+        let names: Vec<&str> = t[1].entities.iter().map(|e| e.1.as_str()).collect();
+        assert_eq!(names, ["Ana Pollard", "Ivo Crane"]);
+        // One entity's timeline keeps the quote; the limit counts it.
+        assert_eq!(s.timeline(None, None, None, 1).unwrap().len(), 1);
+        let g = s.graph(1, None).unwrap();
+        assert_eq!(g.edges.len(), 1);
+        // Same sentence twice (the meeting, the quote's sentence), spoken about once.
+        assert_eq!((g.edges[0].weight, g.edges[0].sentences, g.edges[0].quotes), (1, 2, 1));
+    };
+    check(&s);
+    drop(s);
+    // A case written by the first version of the tables: co-mentions one row per pair, quote
+    // rows on the timeline, no `dated_by`. Opening it brings the tables up to date.
+    {
+        let db = rusqlite::Connection::open(dir.path().join("case.db")).unwrap();
+        db.execute_batch(
+            "DELETE FROM doc_edges; DELETE FROM timeline; ALTER TABLE quotes DROP COLUMN dated_by;
+             CREATE TABLE edges(seq INTEGER NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, sentences INTEGER NOT NULL,
+               quotes INTEGER NOT NULL, PRIMARY KEY(seq, a, b)) WITHOUT ROWID;
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    let s = CaseStore::open(dir.path()).unwrap();
+    check(&s);
+    drop(s);
+    let db = rusqlite::Connection::open(dir.path().join("case.db")).unwrap();
+    let old: i64 = db.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'edges'", [], |r| r.get(0)).unwrap();
+    assert_eq!(old, 0);
+}

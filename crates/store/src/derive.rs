@@ -1,0 +1,321 @@
+//! The rows a record adds to the cross-reference tables (entities, dated statements, quotes,
+//! co-mentions), computed from the record alone. Computing them is pure and costs more than
+//! writing them, so ingest workers do it in parallel ([`Prepared::new`]) and the store's single
+//! writer only binds values.
+
+use crate::dates::date_range;
+use crate::resolve::{DocEntity, canonical_key, fold, keys_of};
+use dossier_model::contract::DocRecord;
+use dossier_model::{EntityType, TimeType};
+use std::collections::{BTreeMap, HashSet};
+
+/// A record made ready to store: its stored form and its derived rows.
+#[derive(Debug)]
+pub struct Prepared {
+    /// The extraction record.
+    pub record: DocRecord,
+    /// Which pipeline made it.
+    pub pipeline: String,
+    /// The record without its text, compressed JSON.
+    pub(crate) record_blob: Vec<u8>,
+    /// The text, compressed.
+    pub(crate) text_blob: Vec<u8>,
+    /// The cross-reference rows.
+    pub(crate) rows: DocRows,
+}
+
+impl Prepared {
+    /// Encodes `record` and derives its rows.
+    pub fn new(mut record: DocRecord, pipeline: &str) -> Prepared {
+        let (record_blob, text_blob) = encode(&mut record);
+        let rows = DocRows::of(&record);
+        Prepared { record, pipeline: pipeline.to_string(), record_blob, text_blob, rows }
+    }
+}
+
+/// The record without its text, and the text: stored apart so that search hits read only the
+/// text, and compressed. (The text is taken out for the moment of serializing, not copied.)
+pub(crate) fn encode(rec: &mut DocRecord) -> (Vec<u8>, Vec<u8>) {
+    let text = std::mem::take(&mut rec.text);
+    let record = lz4_flex::compress_prepend_size(&serde_json::to_vec(&*rec).expect("records serialize"));
+    rec.text = text;
+    (record, lz4_flex::compress_prepend_size(rec.text.as_bytes()))
+}
+
+/// A document entity as written: the resolver's view plus its keys and JSON columns.
+#[derive(Debug)]
+pub(crate) struct EntityRow {
+    pub(crate) entity: DocEntity,
+    /// The key its canonical name is pinned and re-resolved by.
+    pub(crate) canonical: Option<String>,
+    /// Every blocking key of its name and aliases.
+    pub(crate) keys: Vec<String>,
+    pub(crate) aliases_json: String,
+    pub(crate) roles_json: String,
+}
+
+/// A dated statement: a publication date, a sentence with a date, or a dated quote.
+#[derive(Debug)]
+pub(crate) struct TimelineRow {
+    pub(crate) kind: &'static str,
+    pub(crate) date: String,
+    pub(crate) until: String,
+    pub(crate) granularity: &'static str,
+    pub(crate) value: String,
+    pub(crate) start: Option<i64>,
+    pub(crate) end: Option<i64>,
+    /// Empty where the text is the document's span `start..end` (read back from the text, not
+    /// stored twice).
+    pub(crate) text: String,
+    pub(crate) locals_json: String,
+}
+
+/// A quote with the date it was said and the entities it is about.
+#[derive(Debug)]
+pub(crate) struct QuoteRow {
+    pub(crate) speaker: Option<String>,
+    pub(crate) speaker_text: Option<String>,
+    pub(crate) kind: String,
+    pub(crate) cue: Option<String>,
+    pub(crate) text: String,
+    pub(crate) start: i64,
+    pub(crate) end: i64,
+    pub(crate) date: Option<String>,
+    /// Where the date comes from: "cue" (a day beside the cue; the quote has its own timeline
+    /// row) or "published" (the timeline shows it under the document's publication row).
+    pub(crate) dated_by: Option<&'static str>,
+    pub(crate) about_json: String,
+}
+
+/// Co-mentions of two entities of the document: in how many sentences, in how many quotes
+/// (one speaking, the other spoken about).
+#[derive(Debug)]
+pub(crate) struct EdgeRow {
+    pub(crate) a: String,
+    pub(crate) b: String,
+    pub(crate) sentences: i64,
+    pub(crate) quotes: i64,
+}
+
+/// What one document adds to the cross-reference tables.
+#[derive(Debug, Default)]
+pub(crate) struct DocRows {
+    pub(crate) entities: Vec<EntityRow>,
+    pub(crate) timeline: Vec<TimelineRow>,
+    pub(crate) quotes: Vec<QuoteRow>,
+    pub(crate) edges: Vec<EdgeRow>,
+}
+
+pub(crate) fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
+    serde_json::to_string(v).expect("serializable")
+}
+
+/// Names that are no entity of a case: one letter, a pronoun.
+fn is_junk(name: &str) -> bool {
+    let f = fold(name);
+    f.len() < 2
+        || matches!(
+            f.as_str(),
+            "i" | "me" | "we" | "us" | "he" | "she" | "it" | "they" | "them" | "you" | "him" | "her" | "his" | "our"
+        ) && name.chars().any(|c| c.is_lowercase())
+}
+
+/// The record's entities as the resolver sees them.
+pub(crate) fn doc_entities(rec: &DocRecord) -> Vec<DocEntity> {
+    rec.entities
+        .iter()
+        .filter(|e| matches!(e.ty, EntityType::Person | EntityType::Org | EntityType::Loc | EntityType::Misc))
+        .filter(|e| !is_junk(&e.name))
+        .map(|e| DocEntity {
+            local: e.id.clone(),
+            ty: e.ty,
+            name: e.name.clone(),
+            aliases: e.aliases.clone(),
+            roles: e.roles.clone(),
+            mentions: e.mentions.len() as u32,
+        })
+        .collect()
+}
+
+/// Every blocking key of an entity's name and aliases, once each.
+pub(crate) fn entity_keys(e: &DocEntity) -> Vec<String> {
+    let mut keys = Vec::new();
+    for form in std::iter::once(&e.name).chain(&e.aliases) {
+        for key in keys_of(e.ty, form) {
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+    }
+    keys
+}
+
+impl EntityRow {
+    pub(crate) fn new(entity: DocEntity) -> EntityRow {
+        EntityRow {
+            canonical: canonical_key(entity.ty, &entity.name),
+            keys: entity_keys(&entity),
+            aliases_json: json(&entity.aliases),
+            roles_json: json(&entity.roles),
+            entity,
+        }
+    }
+}
+
+/// Index of the sentence holding character `pos`.
+fn sentence_of(sentences: &[[usize; 2]], pos: usize) -> Option<usize> {
+    let i = sentences.partition_point(|s| s[0] <= pos);
+    (i > 0 && pos < sentences[i - 1][1].max(sentences[i - 1][0] + 1)).then(|| i - 1)
+}
+
+/// `s` on one line, cut to `max` characters.
+pub(crate) fn clip(s: &str, max: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        return s;
+    }
+    let mut out: String = s.chars().take(max).collect();
+    out.push('…');
+    out
+}
+
+fn ordered<'a>(a: &'a str, b: &'a str) -> (&'a str, &'a str) {
+    if a < b { (a, b) } else { (b, a) }
+}
+
+impl DocRows {
+    /// The rows of `rec`.
+    pub(crate) fn of(rec: &DocRecord) -> DocRows {
+        let entities = doc_entities(rec).into_iter().map(EntityRow::new).collect();
+        let sentences = &rec.sentences;
+        // Entity locals mentioned in each sentence.
+        let mut in_sentence: Vec<Vec<&str>> = vec![Vec::new(); sentences.len()];
+        for m in &rec.mentions {
+            if let (Some(local), Some(i)) = (m.entity.as_deref(), sentence_of(sentences, m.start))
+                && !in_sentence[i].contains(&local)
+            {
+                in_sentence[i].push(local);
+            }
+        }
+        let dated: Vec<(usize, &dossier_model::contract::TimeRecord, crate::dates::DateRange)> = rec
+            .times
+            .iter()
+            .filter(|t| matches!(t.ty, TimeType::Date | TimeType::Time))
+            .filter_map(|t| Some((sentence_of(sentences, t.start)?, t, date_range(&t.value)?)))
+            .collect();
+        let mut timeline = Vec::new();
+        if let Some(p) = rec.published.as_deref()
+            && let Some(d) = date_range(p)
+        {
+            let title = rec.title.clone().unwrap_or_else(|| {
+                sentences.first().map(|s| rec.text.chars().skip(s[0]).take(s[1] - s[0]).collect()).unwrap_or_default()
+            });
+            timeline.push(TimelineRow {
+                kind: "published",
+                date: d.start,
+                until: d.end,
+                granularity: d.granularity,
+                value: p.to_string(),
+                start: None,
+                end: None,
+                text: clip(&title, 300),
+                locals_json: "[]".into(),
+            });
+        }
+        let mut seen = HashSet::new();
+        for (i, t, d) in &dated {
+            // One entry per sentence and date: "on 11 April 2014 ... at 6.14am" is one statement.
+            if !seen.insert((*i, &d.start, &d.end)) {
+                continue;
+            }
+            let s = sentences[*i];
+            timeline.push(TimelineRow {
+                kind: "time",
+                date: d.start.clone(),
+                until: d.end.clone(),
+                granularity: d.granularity,
+                value: t.value.clone(),
+                start: Some(s[0] as i64),
+                end: Some(s[1] as i64),
+                text: String::new(),
+                locals_json: json(&in_sentence[*i]),
+            });
+        }
+        let mut pairs: BTreeMap<(&str, &str), (i64, i64)> = BTreeMap::new();
+        for locals in &in_sentence {
+            for (x, a) in locals.iter().enumerate() {
+                for b in &locals[x + 1..] {
+                    pairs.entry(ordered(a, b)).or_default().0 += 1;
+                }
+            }
+        }
+        let mut quotes = Vec::with_capacity(rec.quotes.len());
+        for q in &rec.quotes {
+            let inside = |p: usize| q.parts.iter().any(|s| s[0] <= p && p < s[1]) || (q.start <= p && p < q.end);
+            // When it was said: a date beside the cue (not inside the quote), else publication.
+            let cue_sentence = q.cue_span.and_then(|c| sentence_of(sentences, c[0]));
+            // Only a day ("said on Monday") dates the saying; a year or decade in the same
+            // sentence is what the words are about.
+            let cue_date = dated
+                .iter()
+                .find(|(i, t, d)| Some(*i) == cue_sentence && !inside(t.start) && d.granularity == "day")
+                .map(|(_, t, _)| t.value.clone());
+            let dated_by = match (&cue_date, &rec.published) {
+                (Some(_), _) => Some("cue"),
+                (None, Some(_)) => Some("published"),
+                (None, None) => None,
+            };
+            let date = cue_date.or_else(|| rec.published.clone());
+            let mut about: Vec<&str> = Vec::new();
+            for m in &rec.mentions {
+                if let Some(local) = m.entity.as_deref()
+                    && inside(m.start)
+                    && Some(local) != q.speaker.as_deref()
+                    && !about.contains(&local)
+                {
+                    about.push(local);
+                }
+            }
+            if let Some(speaker) = q.speaker.as_deref() {
+                for a in &about {
+                    pairs.entry(ordered(speaker, a)).or_default().1 += 1;
+                }
+            }
+            // A quote dated by its document's publication is shown with that row, not stored twice.
+            if let Some(d) = date.as_deref().filter(|_| dated_by == Some("cue")).and_then(date_range) {
+                let mut locals: Vec<&str> = q.speaker.iter().map(String::as_str).collect();
+                locals.extend(&about);
+                timeline.push(TimelineRow {
+                    kind: "quote",
+                    date: d.start,
+                    until: d.end,
+                    granularity: d.granularity,
+                    value: date.clone().unwrap_or_default(),
+                    start: Some(q.start as i64),
+                    end: Some(q.end as i64),
+                    text: String::new(),
+                    locals_json: json(&locals),
+                });
+            }
+            let kind =
+                serde_json::to_value(q.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+            quotes.push(QuoteRow {
+                speaker: q.speaker.clone(),
+                speaker_text: q.speaker_text.clone(),
+                kind,
+                cue: q.cue.clone(),
+                text: q.text.clone(),
+                start: q.start as i64,
+                end: q.end as i64,
+                date,
+                dated_by,
+                about_json: json(&about),
+            });
+        }
+        let edges = pairs
+            .into_iter()
+            .map(|((a, b), (sentences, quotes))| EdgeRow { a: a.to_string(), b: b.to_string(), sentences, quotes })
+            .collect();
+        DocRows { entities, timeline, quotes, edges }
+    }
+}
