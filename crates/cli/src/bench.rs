@@ -13,7 +13,8 @@ pub enum BenchCommand {
     Gen(GenArgs),
     /// Tokenization plus sentence splitting speed on one core.
     Segment(SegmentArgs),
-    /// In-process search latency over a case (p50/p95/p99 after warm-up).
+    /// Search latency over a case (p50/p95/p99 after warm-up), in-process and as whole
+    /// `dossier search` runs.
     Search(SearchBenchArgs),
 }
 
@@ -25,6 +26,17 @@ pub struct SearchBenchArgs {
     /// Queries per kind (one word, two words, phrase).
     #[arg(long, default_value_t = 1000)]
     pub queries: usize,
+    /// Whole `dossier search --json` runs per kind (a new process each: opening the case,
+    /// searching, printing); 0 skips them.
+    #[arg(long, default_value_t = 50)]
+    pub cli_runs: usize,
+}
+
+/// "p50 … p95 … p99 …" of latencies in milliseconds.
+fn percentiles(ms: &mut [f64]) -> String {
+    ms.sort_by(f64::total_cmp);
+    let p = |q: f64| ms[((ms.len() as f64 * q) as usize).min(ms.len() - 1)];
+    format!("p50 {:.2} ms  p95 {:.2} ms  p99 {:.2} ms", p(0.50), p(0.95), p(0.99))
 }
 
 /// Arguments of `bench gen`.
@@ -111,15 +123,36 @@ fn search(a: SearchBenchArgs) -> Result<ExitCode> {
             hits += store.search(&q)?.len();
             ms.push(t.elapsed().as_secs_f64() * 1000.0);
         }
-        ms.sort_by(f64::total_cmp);
-        let p = |q: f64| ms[((ms.len() as f64 * q) as usize).min(ms.len() - 1)];
-        println!(
-            "{name:<10} p50 {:.2} ms  p95 {:.2} ms  p99 {:.2} ms  ({:.1} hits/query)",
-            p(0.50),
-            p(0.95),
-            p(0.99),
-            hits as f64 / ms.len() as f64
-        );
+        let hits = hits as f64 / ms.len() as f64;
+        println!("{name:<10} {}  ({hits:.1} hits/query)", percentiles(&mut ms));
+    }
+    if a.cli_runs == 0 {
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("search latency, whole `dossier search --json` runs, {} per kind after 5 warm-up runs", a.cli_runs);
+    let exe = std::env::current_exe().context("finding the dossier binary")?;
+    let dir = store.dir().to_path_buf();
+    drop(store);
+    for (kind, name) in ["one word", "two words", "phrase"].iter().enumerate() {
+        let mut ms = Vec::with_capacity(a.cli_runs);
+        for i in 0..a.cli_runs + 5 {
+            let q = make_query(kind, &mut g, &words);
+            let t = Instant::now();
+            let out = std::process::Command::new(&exe)
+                .arg("search")
+                .arg("--case")
+                .arg(&dir)
+                .args(["--json", "--", &q])
+                .stderr(std::process::Stdio::inherit())
+                .output()
+                .context("running dossier search")?;
+            let elapsed = t.elapsed().as_secs_f64() * 1000.0;
+            anyhow::ensure!(out.status.success(), "`dossier search {q}` failed");
+            if i >= 5 {
+                ms.push(elapsed);
+            }
+        }
+        println!("{name:<10} {}", percentiles(&mut ms));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -75,7 +75,7 @@ enum Outcome {
 }
 
 /// Documents written per transaction, and the longest a batch waits before it is written.
-const BATCH_DOCS: usize = 1000;
+const BATCH_DOCS: usize = 500;
 const BATCH_WAIT: Duration = Duration::from_secs(2);
 
 /// The `ingest` command.

@@ -70,9 +70,11 @@ pub(crate) struct TimelineRow {
     pub(crate) locals_json: String,
 }
 
-/// A quote with the date it was said and the entities it is about.
-#[derive(Debug)]
-pub(crate) struct QuoteRow {
+/// A quote as the case keeps it: with the date it was said and the entities it is about.
+/// Stored as a JSON array (field names once per quote would double the table).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(into = "QuoteTuple", from = "QuoteTuple")]
+pub(crate) struct StoredQuote {
     pub(crate) speaker: Option<String>,
     pub(crate) speaker_text: Option<String>,
     pub(crate) kind: String,
@@ -83,8 +85,35 @@ pub(crate) struct QuoteRow {
     pub(crate) date: Option<String>,
     /// Where the date comes from: "cue" (a day beside the cue; the quote has its own timeline
     /// row) or "published" (the timeline shows it under the document's publication row).
-    pub(crate) dated_by: Option<&'static str>,
-    pub(crate) about_json: String,
+    pub(crate) dated_by: Option<String>,
+    /// Local ids of the entities mentioned inside the quote, other than the speaker.
+    pub(crate) about: Vec<String>,
+}
+
+type QuoteTuple = (
+    Option<String>,
+    Option<String>,
+    String,
+    Option<String>,
+    String,
+    i64,
+    i64,
+    Option<String>,
+    Option<String>,
+    Vec<String>,
+);
+
+impl From<StoredQuote> for QuoteTuple {
+    fn from(q: StoredQuote) -> QuoteTuple {
+        (q.speaker, q.speaker_text, q.kind, q.cue, q.text, q.start, q.end, q.date, q.dated_by, q.about)
+    }
+}
+
+impl From<QuoteTuple> for StoredQuote {
+    fn from(t: QuoteTuple) -> StoredQuote {
+        let (speaker, speaker_text, kind, cue, text, start, end, date, dated_by, about) = t;
+        StoredQuote { speaker, speaker_text, kind, cue, text, start, end, date, dated_by, about }
+    }
 }
 
 /// Co-mentions of two entities of the document: in how many sentences, in how many quotes
@@ -102,7 +131,7 @@ pub(crate) struct EdgeRow {
 pub(crate) struct DocRows {
     pub(crate) entities: Vec<EntityRow>,
     pub(crate) timeline: Vec<TimelineRow>,
-    pub(crate) quotes: Vec<QuoteRow>,
+    pub(crate) quotes: Vec<StoredQuote>,
     pub(crate) edges: Vec<EdgeRow>,
 }
 
@@ -299,7 +328,7 @@ impl DocRows {
             }
             let kind =
                 serde_json::to_value(q.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-            quotes.push(QuoteRow {
+            quotes.push(StoredQuote {
                 speaker: q.speaker.clone(),
                 speaker_text: q.speaker_text.clone(),
                 kind,
@@ -308,8 +337,8 @@ impl DocRows {
                 start: q.start as i64,
                 end: q.end as i64,
                 date,
-                dated_by,
-                about_json: json(&about),
+                dated_by: dated_by.map(str::to_string),
+                about: about.iter().map(|s| s.to_string()).collect(),
             });
         }
         let edges = pairs

@@ -62,8 +62,9 @@ pub struct CaseStore {
     xref: Xref,
 }
 
-/// Version of the cross-reference tables (`PRAGMA user_version`). 1: first tables; 2: co-mentions
-/// as one list per document, quotes dated by publication shown under the publication row.
+/// Version of the cross-reference tables (`PRAGMA user_version`). 1: first tables; 2: quotes and
+/// co-mentions as one list per document, quotes dated by publication shown under the
+/// publication row of the timeline.
 const XREF_VERSION: i64 = 2;
 
 /// In bulk mode the index is committed after this many changed documents or this long.
@@ -131,12 +132,7 @@ impl CaseStore {
             return Ok(());
         }
         let tx = self.db.transaction()?;
-        tx.execute_batch("DROP TABLE IF EXISTS edges")?;
-        let has_dated_by: bool =
-            tx.query_row("SELECT count(*) FROM pragma_table_info('quotes') WHERE name = 'dated_by'", [], |r| r.get(0))?;
-        if !has_dated_by {
-            tx.execute_batch("ALTER TABLE quotes ADD COLUMN dated_by TEXT")?;
-        }
+        tx.execute_batch("DROP TABLE IF EXISTS edges; DROP TABLE IF EXISTS quotes;")?;
         let r = self.xref.resolver(&tx)?;
         let seqs: Vec<i64> = {
             let mut st = tx.prepare("SELECT seq FROM docs ORDER BY seq")?;

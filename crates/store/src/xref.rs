@@ -6,7 +6,7 @@
 //! keyed by document sequence number and document-local entity id ("E3"): a merge rewrites one
 //! column of `doc_entities` and every quote, date and edge follows.
 
-use crate::derive::{DocRows, clip, entity_keys, json};
+use crate::derive::{DocRows, StoredQuote, clip, entity_keys, json};
 use crate::resolve::{DocEntity, EntityId, Resolver, canonical_key, fold, keys_of};
 use crate::views::{
     Curation, Decision, DocRef, Edge, EntityRecordOut, EntitySummary, EntityView, Graph, Node, QuoteEntry,
@@ -37,12 +37,9 @@ CREATE TABLE IF NOT EXISTS entity_keys(key TEXT NOT NULL, entity INTEGER NOT NUL
 CREATE INDEX IF NOT EXISTS entity_keys_entity ON entity_keys(entity);
 CREATE TABLE IF NOT EXISTS entity_names(entity INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY(entity, name));
 CREATE TABLE IF NOT EXISTS pins(hash TEXT NOT NULL, key TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY(hash, key));
-CREATE TABLE IF NOT EXISTS quotes(
-    seq INTEGER NOT NULL, n INTEGER NOT NULL, speaker TEXT, speaker_text TEXT, kind TEXT NOT NULL, cue TEXT,
-    text TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, date TEXT, about TEXT NOT NULL,
-    dated_by TEXT,
-    PRIMARY KEY(seq, n)
-) WITHOUT ROWID;
+-- Quotes, one JSON list per document (`derive::StoredQuote`): read per document, or all of
+-- them for a listing, never by a column of their own.
+CREATE TABLE IF NOT EXISTS doc_quotes(seq INTEGER PRIMARY KEY, quotes TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS timeline(
     seq INTEGER NOT NULL, n INTEGER NOT NULL, kind TEXT NOT NULL, date TEXT NOT NULL, until TEXT NOT NULL,
     granularity TEXT NOT NULL, value TEXT NOT NULL, start INTEGER, end INTEGER, text TEXT NOT NULL,
@@ -204,7 +201,7 @@ pub(crate) fn drop_doc(tx: &Transaction, r: &mut Resolver, seq: i64) -> Result<H
         }
         Ok(())
     })?;
-    for table in ["doc_entities", "quotes", "timeline", "doc_edges"] {
+    for table in ["doc_entities", "doc_quotes", "timeline", "doc_edges"] {
         tx.prepare_cached(&format!("DELETE FROM {table} WHERE seq = ?1"))?.execute([seq])?;
     }
     Ok(old)
@@ -303,25 +300,9 @@ fn write_statements(tx: &Transaction, seq: i64, rows: &DocRows) -> Result<()> {
             t.locals_json
         ])?;
     }
-    let mut st = tx.prepare_cached(
-        "INSERT INTO quotes(seq, n, speaker, speaker_text, kind, cue, text, start, end, date, about, dated_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    )?;
-    for (n, q) in rows.quotes.iter().enumerate() {
-        st.execute(params![
-            seq,
-            n as i64,
-            q.speaker,
-            q.speaker_text,
-            q.kind,
-            q.cue,
-            q.text,
-            q.start,
-            q.end,
-            q.date,
-            q.about_json,
-            q.dated_by
-        ])?;
+    if !rows.quotes.is_empty() {
+        tx.prepare_cached("INSERT INTO doc_quotes(seq, quotes) VALUES (?1, ?2)")?
+            .execute(params![seq, json(&rows.quotes)])?;
     }
     if !rows.edges.is_empty() {
         let list: Vec<(&str, &str, i64, i64)> =
@@ -808,47 +789,43 @@ pub(crate) fn quotes(
     text: Option<&str>,
     limit: usize,
 ) -> Result<Vec<QuoteEntry>> {
-    let mut sql = String::from(
-        "SELECT q.seq, q.speaker, q.speaker_text, q.kind, q.cue, q.text, q.start, q.end, q.date, q.about FROM quotes q",
-    );
-    if speaker.is_some() {
-        sql.push_str(" JOIN doc_entities d ON d.seq = q.seq AND d.local = q.speaker AND d.entity = ?1");
-    } else {
-        sql.push_str(" WHERE ?1 IS NULL");
-    }
-    sql.push_str(" AND (?2 IS NULL OR q.text LIKE '%' || ?2 || '%')");
-    if about.is_some() {
-        sql.push_str(" AND q.seq IN (SELECT seq FROM doc_entities WHERE entity = ?3)");
-    } else {
-        sql.push_str(" AND ?3 IS NULL");
-    }
-    sql.push_str(" ORDER BY q.date IS NULL, q.date, q.seq, q.n");
-    let about_locals = about.map(|a| locals_of(db, a)).transpose()?;
-    let mut st = db.prepare(&sql)?;
-    let rows = st.query_map(params![speaker, text, about], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, Option<String>>(1)?,
-            r.get::<_, Option<String>>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, Option<String>>(4)?,
-            r.get::<_, String>(5)?,
-            r.get::<_, i64>(6)?,
-            r.get::<_, i64>(7)?,
-            r.get::<_, Option<String>>(8)?,
-            r.get::<_, String>(9)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (seq, local, speaker_text, kind, cue, text, start, end, date, about_json) = row?;
-        if let Some(map) = &about_locals {
-            let about: Vec<String> = unjson(&about_json)?;
-            if !map.get(&seq).is_some_and(|ls| ls.iter().any(|l| about.contains(l))) {
+    let needle = text.map(str::to_lowercase);
+    let speaker_locals = speaker.map(|e| locals_of(db, e)).transpose()?;
+    let about_locals = about.map(|e| locals_of(db, e)).transpose()?;
+    // Only documents where the entity asked about appears are read.
+    let mut st = db.prepare(
+        "SELECT seq, quotes FROM doc_quotes WHERE ?1 IS NULL OR seq IN (SELECT seq FROM doc_entities WHERE entity = ?1)",
+    )?;
+    // Sort key: undated last, then by date, document and place; kept to the best `limit`.
+    type Key = (bool, Option<String>, i64, usize);
+    let mut found: Vec<(Key, StoredQuote)> = Vec::new();
+    let keep = |found: &mut Vec<(Key, StoredQuote)>| {
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        found.truncate(limit);
+    };
+    for row in st.query_map([speaker.or(about)], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+        let (seq, list) = row?;
+        let list: Vec<StoredQuote> = unjson(&list)?;
+        for (n, q) in list.into_iter().enumerate() {
+            let of = |map: &Option<HashMap<i64, Vec<String>>>, locals: &[String]| {
+                map.as_ref().is_none_or(|m| m.get(&seq).is_some_and(|mine| locals.iter().any(|l| mine.contains(l))))
+            };
+            if !of(&speaker_locals, q.speaker.as_slice())
+                || !of(&about_locals, &q.about)
+                || needle.as_ref().is_some_and(|t| !q.text.to_lowercase().contains(t.as_str()))
+            {
                 continue;
             }
+            found.push(((q.date.is_none(), q.date.clone(), seq, n), q));
+            if found.len() >= limit.saturating_mul(2).max(4096) {
+                keep(&mut found);
+            }
         }
-        let sp = match &local {
+    }
+    keep(&mut found);
+    let mut out = Vec::with_capacity(found.len());
+    for ((_, _, seq, _), q) in found {
+        let sp = match &q.speaker {
             Some(l) => case_entity(db, seq, l)?,
             None => None,
         };
@@ -856,19 +833,16 @@ pub(crate) fn quotes(
         out.push(QuoteEntry {
             doc: info.id,
             title: info.title,
-            date,
+            date: q.date,
             speaker: sp.as_ref().map(|s| s.0),
             speaker_name: sp.map(|s| s.1),
-            speaker_text,
-            kind,
-            cue,
-            text,
-            start: start as usize,
-            end: end as usize,
+            speaker_text: q.speaker_text,
+            kind: q.kind,
+            cue: q.cue,
+            text: q.text,
+            start: q.start as usize,
+            end: q.end as usize,
         });
-        if out.len() >= limit {
-            break;
-        }
     }
     Ok(out)
 }
@@ -943,19 +917,17 @@ pub(crate) fn timeline(
         });
         if published {
             // The document's quotes dated by its publication sit under its publication row.
-            let quotes: Vec<(Option<String>, String, String, i64, i64)> = db
-                .prepare_cached(
-                    "SELECT speaker, about, text, start, end FROM quotes WHERE seq = ?1 AND dated_by = 'published'
-                     ORDER BY n",
-                )?
-                .query_map([seq], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
-                .collect::<std::result::Result<_, _>>()?;
-            for (speaker, about, text, start, end) in quotes {
+            let list: Option<String> = db
+                .prepare_cached("SELECT quotes FROM doc_quotes WHERE seq = ?1")?
+                .query_row([seq], |r| r.get(0))
+                .optional()?;
+            let list: Vec<StoredQuote> = list.map(|l| unjson(&l)).transpose()?.unwrap_or_default();
+            for q in list.into_iter().filter(|q| q.dated_by.as_deref() == Some("published")) {
                 if out.len() >= limit {
                     break;
                 }
-                let mut quote_locals: Vec<String> = speaker.into_iter().collect();
-                quote_locals.extend(unjson::<Vec<String>>(&about)?);
+                let mut quote_locals: Vec<String> = q.speaker.into_iter().collect();
+                quote_locals.extend(q.about);
                 if let Some(map) = &locals
                     && !map.get(&seq).is_some_and(|mine| quote_locals.iter().any(|l| mine.contains(l)))
                 {
@@ -968,9 +940,9 @@ pub(crate) fn timeline(
                     value: value.clone(),
                     kind: "quote".into(),
                     doc: doc.clone(),
-                    start: Some(start as usize),
-                    end: Some(end as usize),
-                    text: clip(&text, 400),
+                    start: Some(q.start as usize),
+                    end: Some(q.end as usize),
+                    text: clip(&q.text, 400),
                     entities: case_entities(db, seq, &quote_locals)?,
                 });
             }

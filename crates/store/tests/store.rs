@@ -256,8 +256,14 @@ fn quotes_dated_by_publication_sit_under_it_on_the_timeline_and_co_mentions_coun
         assert_eq!(t[1].text, "Ivo Crane will sign");
         let names: Vec<&str> = t[1].entities.iter().map(|e| e.1.as_str()).collect();
         assert_eq!(names, ["Ana Pollard", "Ivo Crane"]);
-        // One entity's timeline keeps the quote; the limit counts it.
+        // The limit counts the quote.
         assert_eq!(s.timeline(None, None, None, 1).unwrap().len(), 1);
+        let q = s.quotes(None, Some("WILL SIGN"), 10).unwrap();
+        assert_eq!(
+            (q.len(), q[0].speaker_name.as_deref(), q[0].date.as_deref()),
+            (1, Some("Ana Pollard"), Some("2019-05-02"))
+        );
+        assert!(s.quotes(None, Some("resign"), 10).unwrap().is_empty());
         let g = s.graph(1, None).unwrap();
         assert_eq!(g.edges.len(), 1);
         // Same sentence twice (the meeting, the quote's sentence), spoken about once.
@@ -265,12 +271,15 @@ fn quotes_dated_by_publication_sit_under_it_on_the_timeline_and_co_mentions_coun
     };
     check(&s);
     drop(s);
-    // A case written by the first version of the tables: co-mentions one row per pair, quote
-    // rows on the timeline, no `dated_by`. Opening it brings the tables up to date.
+    // A case written by the first version of the tables: quotes and co-mentions one row each,
+    // quote rows on the timeline. Opening it brings the tables up to date.
     {
         let db = rusqlite::Connection::open(dir.path().join("case.db")).unwrap();
         db.execute_batch(
-            "DELETE FROM doc_edges; DELETE FROM timeline; ALTER TABLE quotes DROP COLUMN dated_by;
+            "DELETE FROM doc_edges; DELETE FROM doc_quotes; DELETE FROM timeline;
+             CREATE TABLE quotes(seq INTEGER NOT NULL, n INTEGER NOT NULL, speaker TEXT, speaker_text TEXT,
+               kind TEXT NOT NULL, cue TEXT, text TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+               date TEXT, about TEXT NOT NULL, PRIMARY KEY(seq, n)) WITHOUT ROWID;
              CREATE TABLE edges(seq INTEGER NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, sentences INTEGER NOT NULL,
                quotes INTEGER NOT NULL, PRIMARY KEY(seq, a, b)) WITHOUT ROWID;
              PRAGMA user_version = 1;",
@@ -281,6 +290,7 @@ fn quotes_dated_by_publication_sit_under_it_on_the_timeline_and_co_mentions_coun
     check(&s);
     drop(s);
     let db = rusqlite::Connection::open(dir.path().join("case.db")).unwrap();
-    let old: i64 = db.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'edges'", [], |r| r.get(0)).unwrap();
+    let old: i64 =
+        db.query_row("SELECT count(*) FROM sqlite_master WHERE name IN ('edges', 'quotes')", [], |r| r.get(0)).unwrap();
     assert_eq!(old, 0);
 }
