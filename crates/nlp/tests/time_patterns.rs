@@ -128,6 +128,18 @@ fn weekdays() {
 }
 
 #[test]
+fn the_present_of_a_scheduled_event_points_ahead() {
+    let d = july12();
+    assert_eq!(values("The summit opens Friday in Kell.", d), ["2018-07-13"]);
+    assert_eq!(values("Talks are set to resume Monday.", d), ["2018-07-16"]);
+    assert_eq!(values("The talks, set to resume Monday, are in doubt.", d), ["2018-07-16"]);
+    assert_eq!(values("The mayor is to visit Ostrava on Tuesday.", d), ["2018-07-17"]);
+    assert_eq!(values("The lease, signed in May, expires in March.", d), ["2018-05", "2019-03"]);
+    // a present of "be" alone says nothing of the direction
+    assert_eq!(values("The mayor, who is ill, spoke on Tuesday.", d), ["2018-07-10"]);
+}
+
+#[test]
 fn relative_to_the_document_date() {
     let d = july12();
     assert_eq!(values("Sales fell last month.", d), ["2018-06"]);
@@ -160,6 +172,15 @@ fn periods() {
     assert_eq!(one("Profit rose in Q3 2017.", d).2, "2017-Q3");
     assert_eq!(one("Profit rose in the third quarter of 2016.", d).2, "2016-Q3");
     assert_eq!(one("Profit rose in the first half.", d).2, "2018-H1");
+    // a quarter or half of a year counted from the document's is one expression
+    assert_eq!(
+        one("Exports fell in the third quarter of last year.", d),
+        ("the third quarter of last year".into(), TimeType::Date, "2017-Q3".into())
+    );
+    assert_eq!(one("Output will rise in the fourth quarter of next year.", d).2, "2019-Q4");
+    assert_eq!(one("The firm lost money in the first half of last year.", d).2, "2017-H1");
+    assert_eq!(one("Last year's second half was weak.", d).2, "2017-H2");
+    assert_eq!(one("Second-half sales will fall.", d).2, "2018-H2");
     assert_eq!(one("It rained all this summer.", d).2, "2018-SU");
     assert_eq!(one("It rained last winter.", d).2, "2017-WI");
     assert_eq!(one("Art of the 19th century is on show.", d).2, "18");
@@ -177,6 +198,10 @@ fn relative_to_the_date_last_mentioned() {
     assert_eq!(values("The fair opened on May 5, 2017. A year later it closed.", d), ["2017-05-05", "2018"]);
     // a few days later is a length of time, as TimeML has it
     assert_eq!(values("The fair opened on May 5, 2017. Two days later it closed.", d), ["2017-05-05", "P2D"]);
+    // "the next day" is the story's next day, not the one after the document date
+    assert_eq!(values("On June 3 the guard was arrested. The next day he was freed.", d), ["2018-06-03", "2018-06-04"]);
+    assert_eq!(values("Prices rose this week after falling the week before.", d), ["2018-W28", "2018-W27"]);
+    assert_eq!(values("The plant closed in 2015, and the year before it had cut jobs.", d), ["2015", "2014"]);
 }
 
 #[test]

@@ -429,6 +429,11 @@ impl Doc<'_> {
                     continue;
                 }
                 Tense::Past
+            } else if self.g.in_class(w, cls.present)
+                || (self.g.in_class(w, cls.tobe) && self.g.in_class(self.word(i + 1), cls.tobenext))
+            {
+                // news puts what is scheduled in the present ("the summit opens Thursday")
+                Tense::Future
             } else if self.g.in_class(w, cls.report) && dist <= 2 {
                 // "said Thursday", "said on Thursday": the report is the verb of the expression
                 Tense::Past
@@ -557,6 +562,7 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
             Act::RelQ => Sem::RelQ(int(0)? as i32),
             Act::RefQ => Sem::RefQ(int(0)? as i32),
             Act::Yq => Sem::YearQuarter { q: small(0, 4)?, n: int(1)? as i32 },
+            Act::Yh => Sem::YearHalf { h: small(0, 2)?, n: int(1)? as i32 },
             Act::Qend => Sem::QuarterOf { m: small(0, 12)?, d: small(1, 31)? },
             Act::WeekOf => Sem::WeekOf(Box::new(Sem::Cal { y: year(0), m: small(1, 12)?, d: small(2, 31)? })),
             Act::Half => Sem::Half { h: small(0, 2)?, y: year(1) },

@@ -153,6 +153,11 @@ pub(crate) enum Sem {
         q: u8,
         n: i32,
     },
+    /// Half `h` of the year `n` years from the document's ("the first half of last year").
+    YearHalf {
+        h: u8,
+        n: i32,
+    },
     /// The quarter that ends with this day ("the quarter ended Sept. 30"), most recent first.
     QuarterOf {
         m: u8,
@@ -699,6 +704,11 @@ impl Ctx {
                 let Some(dct) = dct else { return Some((format!("XXXX-Q{q}"), None)) };
                 let y = i32::from(dct.year()) + n;
                 (fmt_point(Point::Quarter(y, q)), Some(Point::Quarter(y, q)))
+            }
+            Sem::YearHalf { h, n } => {
+                let Some(dct) = dct else { return Some((format!("XXXX-H{h}"), None)) };
+                let y = i32::from(dct.year()) + n;
+                (format!("{}-H{h}", fmt_year(y)), Some(Point::Year(y)))
             }
             Sem::QuarterOf { m, d } => {
                 let q = (m - 1) / 3 + 1;

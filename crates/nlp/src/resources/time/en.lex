@@ -194,6 +194,12 @@ future 0 will 'll shall wo soon going expected scheduled slated due planned plan
 past 0 was were had did previously recently has have ended began came went took made gave got saw met won lost left fell rose held kept sent spent paid led ran became began brought bought thought found felt heard knew meant sold stood wrote spoke broke chose drove flew grew threw
 # reporting verbs: past, but weaker than any other verb of the sentence ("will meet Monday, he said")
 report 0 said told added noted announced reported
+# present verbs of scheduled events: news writes what is planned in the present ("the summit
+# opens Thursday", "the contract expires in June"), so they point ahead like the future words
+present 0 opens begins starts expires meets resumes arrives visits travels convenes reconvenes
+# "is to", "are set to", "set to": these before "to" (or "set") point ahead too ("talks, set to resume Monday")
+tobe 0 is are 're set
+tobenext 0 to set
 # prepositions just before an expression that give its direction ("since May", "by May")
 pastprep 0 since
 futureprep 0 by until till through starting beginning
