@@ -154,6 +154,11 @@ fn relative_to_the_document_date() {
     assert_eq!(values("It was quiet recently.", d), ["PAST_REF"]);
     assert_eq!(values("The talks end next year.", d), ["2019"]);
     assert_eq!(values("Shares fell in the first quarter.", d), ["2018-Q1"]);
+    assert_eq!(values("Shares will recover by the end of the month.", d), ["2018-07"]);
+    assert_eq!(values("Earlier in the week, shares fell.", d), ["2018-W28"]);
+    assert_eq!(values("He plans to retire at the end of the decade.", d), ["201"]);
+    // the early hours of a day are no length of time
+    assert_eq!(values("The shelling went on into the early hours of Tuesday.", d), ["2018-07-10"]);
     let (text, ty, value) = one("The law changed over the past four years.", d);
     assert_eq!((text.as_str(), ty, value.as_str()), ("the past four years", TimeType::Duration, "P4Y"));
 }
@@ -202,6 +207,8 @@ fn relative_to_the_date_last_mentioned() {
     assert_eq!(values("On June 3 the guard was arrested. The next day he was freed.", d), ["2018-06-03", "2018-06-04"]);
     assert_eq!(values("Prices rose this week after falling the week before.", d), ["2018-W28", "2018-W27"]);
     assert_eq!(values("The plant closed in 2015, and the year before it had cut jobs.", d), ["2015", "2014"]);
+    assert_eq!(values("The pact was signed in 2011 and took effect the following January.", d), ["2011", "2012-01"]);
+    assert_eq!(values("The pact took effect on March 3, 2016. Later in the day, riots began.", d), ["2016-03-03", "2016-03-03"]);
 }
 
 #[test]

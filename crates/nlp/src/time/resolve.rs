@@ -581,9 +581,16 @@ impl Ctx {
             Sem::Month { m, dir } => {
                 let Some(dct) = dct else { return Some((format!("XXXX-{m:02}"), None)) };
                 let (y0, m0) = (i32::from(dct.year()), dct.month() as u8);
+                // "the following January" counts from the date last mentioned
+                let (y1, m1) = match dir {
+                    Dir::Prev | Dir::Follow => self.base(true).map_or((y0, m0), |b| (i32::from(b.year()), b.month() as u8)),
+                    _ => (y0, m0),
+                };
                 let y = match dir {
-                    Dir::Last | Dir::Prev => y0 - i32::from(m >= m0),
-                    Dir::Next | Dir::Follow => y0 + i32::from(m <= m0),
+                    Dir::Last => y0 - i32::from(m >= m0),
+                    Dir::Prev => y1 - i32::from(m >= m1),
+                    Dir::Next => y0 + i32::from(m <= m0),
+                    Dir::Follow => y1 + i32::from(m <= m1),
                     Dir::This => y0,
                     Dir::LastYear => y0 - 1,
                     Dir::NextYear => y0 + 1,
