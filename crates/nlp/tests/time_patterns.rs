@@ -135,6 +135,14 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     assert_eq!(values("The talks, set to resume Monday, are in doubt.", d), ["2018-07-16"]);
     assert_eq!(values("The mayor is to visit Ostrava on Tuesday.", d), ["2018-07-17"]);
     assert_eq!(values("The lease, signed in May, expires in March.", d), ["2018-05", "2019-03"]);
+    assert_eq!(values("The vote is on Sunday.", d), ["2018-07-15"]);
+    // "would" is a future seen from the past
+    assert_eq!(values("The agency said Tuesday it would meet Friday.", d), ["2018-07-10", "2018-07-13"]);
+    // the report is the verb of the expression when nothing else comes between them
+    assert_eq!(values("The firm said in a statement on Monday that it will appeal.", d), ["2018-07-09"]);
+    // a named day's event is one that has happened, unless it is awaited
+    assert_eq!(values("Lawyers will try to get around Tuesday's ruling.", d), ["2018-07-10"]);
+    assert_eq!(values("Troops were deployed ahead of Sunday's vote.", d), ["2018-07-15"]);
     // a present of "be" alone says nothing of the direction
     assert_eq!(values("The mayor, who is ill, spoke on Tuesday.", d), ["2018-07-10"]);
 }
@@ -208,6 +216,9 @@ fn relative_to_the_date_last_mentioned() {
     assert_eq!(values("Prices rose this week after falling the week before.", d), ["2018-W28", "2018-W27"]);
     assert_eq!(values("The plant closed in 2015, and the year before it had cut jobs.", d), ["2015", "2014"]);
     assert_eq!(values("The pact was signed in 2011 and took effect the following January.", d), ["2011", "2012-01"]);
+    assert_eq!(values("In 2009 the war ended. By the following spring, trade had recovered.", d), ["2009", "2010-SP"]);
+    assert_eq!(values("In spring 2013 the talks began; that summer they failed.", d), ["2013-SP", "2013-SU"]);
+    assert_eq!(values("The plant will open in the spring of next year.", d), ["2019-SP"]);
     assert_eq!(values("The pact took effect on March 3, 2016. Later in the day, riots began.", d), ["2016-03-03", "2016-03-03"]);
 }
 

@@ -399,6 +399,13 @@ impl Doc<'_> {
             Some(w) if self.g.in_class(w, cls.futureprep) => Some(Tense::Future),
             _ => None,
         };
+        // "Wednesday's ruling", "January's figures": an event the story names as known, so one
+        // that has happened, whatever the verb ("ways to get around Wednesday's ruling"), unless
+        // it is awaited ("ahead of Sunday's vote")
+        if prep.is_none() && self.g.in_class(self.word(end), cls.poss) {
+            let awaited = (start.saturating_sub(3)..start).any(|k| self.g.in_class(self.word(k), cls.ahead));
+            return if awaited { Tense::Future } else { Tense::Past };
+        }
         let k = self.sentences.partition_point(|s| s.end <= span.start);
         let (s0, s1) = match self.sentences.get(k).filter(|s| s.start <= span.start) {
             Some(s) => (
@@ -434,8 +441,14 @@ impl Doc<'_> {
             {
                 // news puts what is scheduled in the present ("the summit opens Thursday")
                 Tense::Future
-            } else if self.g.in_class(w, cls.report) && dist <= 2 {
-                // "said Thursday", "said on Thursday": the report is the verb of the expression
+            } else if self.g.in_class(w, cls.report)
+                && (dist <= 2 || (i < start && dist <= 5 && !(i + 1..start).any(|k| self.verb_like(k))))
+            {
+                // "said Thursday", "said on Thursday", "said in a statement on Thursday": the
+                // report is the verb of the expression
+                if i < start {
+                    close = Some(Tense::Past);
+                }
                 Tense::Past
             } else {
                 if self.g.in_class(w, cls.report) && weak.is_none_or(|(d, _)| dist < d) {
@@ -457,6 +470,13 @@ impl Doc<'_> {
             (Some(t), _) | (None, Some(t)) => t,
             _ => best.or(weak).map_or(Tense::Unknown, |(_, t)| t),
         }
+    }
+
+    /// A word that gives a tense, or a verb of report.
+    fn verb_like(&self, i: usize) -> bool {
+        let c = self.g.cls;
+        let w = self.word(i);
+        [c.future, c.past, c.present, c.tobe, c.report].iter().any(|&k| self.g.in_class(w, k)) || self.past_form(i, w)
     }
 
     /// A lowercase word with a past suffix ("captured") that is not listed as an exception.

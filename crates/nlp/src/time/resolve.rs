@@ -58,6 +58,8 @@ pub(crate) enum Dir {
     Follow,
     LastYear,
     NextYear,
+    /// In the year of the date last mentioned ("that summer").
+    Same,
 }
 
 impl Dir {
@@ -71,6 +73,7 @@ impl Dir {
             "follow" => Dir::Follow,
             "lastyear" => Dir::LastYear,
             "nextyear" => Dir::NextYear,
+            "same" => Dir::Same,
             _ => return None,
         })
     }
@@ -583,7 +586,7 @@ impl Ctx {
                 let (y0, m0) = (i32::from(dct.year()), dct.month() as u8);
                 // "the following January" counts from the date last mentioned
                 let (y1, m1) = match dir {
-                    Dir::Prev | Dir::Follow => self.base(true).map_or((y0, m0), |b| (i32::from(b.year()), b.month() as u8)),
+                    Dir::Prev | Dir::Follow | Dir::Same => self.ref_month(dir).unwrap_or((y0, m0)),
                     _ => (y0, m0),
                 };
                 let y = match dir {
@@ -592,6 +595,7 @@ impl Ctx {
                     Dir::Next => y0 + i32::from(m <= m0),
                     Dir::Follow => y1 + i32::from(m <= m1),
                     Dir::This => y0,
+                    Dir::Same => y1,
                     Dir::LastYear => y0 - 1,
                     Dir::NextYear => y0 + 1,
                     // the tense gives the direction ("captured in January" is the one before,
@@ -732,7 +736,14 @@ impl Ctx {
                     (Some(y), _) => y,
                     (None, None) => return Some((format!("XXXX-{s}"), None)),
                     (None, Some(dct)) => {
-                        let (y0, m0) = (i32::from(dct.year()), i32::from(dct.month()));
+                        // "the following spring", "that summer": from the date last mentioned
+                        let (y0, m0) = match dir {
+                            Dir::Prev | Dir::Follow | Dir::Same => {
+                                self.ref_month(dir).unwrap_or((i32::from(dct.year()), dct.month() as u8))
+                            }
+                            _ => (i32::from(dct.year()), dct.month() as u8),
+                        };
+                        let m0 = i32::from(m0);
                         let start = match s {
                             "SP" => 3,
                             "SU" => 6,
@@ -838,6 +849,15 @@ impl Ctx {
             (_, Some(l)) => l,
             (None, None) => return None,
         })
+    }
+
+    /// The year and month of the date last mentioned, for "the following January" and "that
+    /// summer"; a whole year counts as its first month before it and its last month after it.
+    fn ref_month(&self, dir: Dir) -> Option<(i32, u8)> {
+        match self.last {
+            Some(Point::Year(y)) => Some((y, if dir == Dir::Prev { 1 } else { 12 })),
+            _ => self.base(true).map(|b| (i32::from(b.year()), b.month() as u8)),
+        }
     }
 
     /// Remembers what an expression named, for the references after it.

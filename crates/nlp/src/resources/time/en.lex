@@ -190,7 +190,7 @@ join 0 ,
 
 # ---------------------------------------------------------------- tense
 # The tense of the nearest verb picks the direction of "in January" and "on Friday".
-future 0 will 'll shall wo soon going expected scheduled slated due planned planning plans plan intends intend hopes upcoming
+future 0 will would 'll shall wo soon going expected scheduled slated due planned planning plans plan intends intend hopes upcoming
 past 0 was were had did previously recently has have ended began came went took made gave got saw met won lost left fell rose held kept sent spent paid led ran became began brought bought thought found felt heard knew meant sold stood wrote spoke broke chose drove flew grew threw
 # reporting verbs: past, but weaker than any other verb of the sentence ("will meet Monday, he said")
 report 0 said told added noted announced reported
@@ -199,7 +199,11 @@ report 0 said told added noted announced reported
 present 0 opens begins starts expires meets resumes arrives visits travels convenes reconvenes
 # "is to", "are set to", "set to": these before "to" (or "set") point ahead too ("talks, set to resume Monday")
 tobe 0 is are 're set
-tobenext 0 to set
+tobenext 0 to set on
+# the possessive after a day or month ("Friday's vote"), and the words before one that await it
+# ("ahead of Friday's vote")
+poss 0 's
+ahead 0 ahead upcoming awaiting awaited
 # prepositions just before an expression that give its direction ("since May", "by May")
 pastprep 0 since
 futureprep 0 by until till through starting beginning
