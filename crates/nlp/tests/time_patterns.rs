@@ -197,6 +197,10 @@ fn periods() {
     assert_eq!(one("It rained all this summer.", d).2, "2018-SU");
     assert_eq!(one("It rained last winter.", d).2, "2017-WI");
     assert_eq!(one("Art of the 19th century is on show.", d).2, "18");
+    // this century is the document date's, the next one the one after; the past century is a length
+    assert_eq!(one("This century has seen two wars.", d).2, "20");
+    assert_eq!(one("Robots will rule in the next century.", d).2, "21");
+    assert_eq!(one("The sea rose over the past century.", d).2, "P100Y");
 }
 
 #[test]
