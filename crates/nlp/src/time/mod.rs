@@ -399,13 +399,6 @@ impl Doc<'_> {
             Some(w) if self.g.in_class(w, cls.futureprep) => Some(Tense::Future),
             _ => None,
         };
-        // "Wednesday's ruling", "January's figures": an event the story names as known, so one
-        // that has happened, whatever the verb ("ways to get around Wednesday's ruling"), unless
-        // it is awaited ("ahead of Sunday's vote")
-        if prep.is_none() && self.g.in_class(self.word(end), cls.poss) {
-            let awaited = (start.saturating_sub(3)..start).any(|k| self.g.in_class(self.word(k), cls.ahead));
-            return if awaited { Tense::Future } else { Tense::Past };
-        }
         let k = self.sentences.partition_point(|s| s.end <= span.start);
         let (s0, s1) = match self.sentences.get(k).filter(|s| s.start <= span.start) {
             Some(s) => (
@@ -427,7 +420,13 @@ impl Doc<'_> {
             }
             let w = self.word(i);
             let dist = if i < start { start - i } else { i + 1 - end };
-            let t = if self.g.in_class(w, cls.future) {
+            // "would" is a future seen from the past: it points ahead for what follows it ("said it
+            // would meet Friday"), but after the expression it is a reported clause's ("On
+            // Thursday, he said he would resign")
+            if self.g.in_class(w, cls.futurebefore) && i > start {
+                continue;
+            }
+            let t = if self.g.in_class(w, cls.future) || self.g.in_class(w, cls.futurebefore) {
                 // "had been scheduled to": an auxiliary just before puts it in the past
                 if before(i, cls.pastaux) { Tense::Past } else { Tense::Future }
             } else if self.g.in_class(w, cls.past) || self.past_form(i, w) {
