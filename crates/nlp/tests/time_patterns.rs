@@ -226,7 +226,10 @@ fn relative_to_the_date_last_mentioned() {
     assert_eq!(values("In 2009 the war ended. By the following spring, trade had recovered.", d), ["2009", "2010-SP"]);
     assert_eq!(values("In spring 2013 the talks began; that summer they failed.", d), ["2013-SP", "2013-SU"]);
     assert_eq!(values("The plant will open in the spring of next year.", d), ["2019-SP"]);
-    assert_eq!(values("The pact took effect on March 3, 2016. Later in the day, riots began.", d), ["2016-03-03", "2016-03-03"]);
+    assert_eq!(
+        values("The pact took effect on March 3, 2016. Later in the day, riots began.", d),
+        ["2016-03-03", "2016-03-03"]
+    );
 }
 
 #[test]
