@@ -128,6 +128,25 @@ fn weekdays() {
 }
 
 #[test]
+fn the_present_of_a_scheduled_event_points_ahead() {
+    let d = july12();
+    assert_eq!(values("The summit opens Friday in Kell.", d), ["2018-07-13"]);
+    assert_eq!(values("Talks are set to resume Monday.", d), ["2018-07-16"]);
+    assert_eq!(values("The talks, set to resume Monday, are in doubt.", d), ["2018-07-16"]);
+    assert_eq!(values("The mayor is to visit Ostrava on Tuesday.", d), ["2018-07-17"]);
+    assert_eq!(values("The lease, signed in May, expires in March.", d), ["2018-05", "2019-03"]);
+    assert_eq!(values("The vote is on Sunday.", d), ["2018-07-15"]);
+    // "would" is a future seen from the past
+    assert_eq!(values("The agency said Tuesday it would meet Friday.", d), ["2018-07-10", "2018-07-13"]);
+    // the report is the verb of the expression when nothing else comes between them
+    assert_eq!(values("The firm said in a statement on Monday that it will appeal.", d), ["2018-07-09"]);
+    // but a "would" after the expression belongs to a reported clause
+    assert_eq!(values("On Monday, the mayor said he would resign.", d), ["2018-07-09"]);
+    // a present of "be" alone says nothing of the direction
+    assert_eq!(values("The mayor, who is ill, spoke on Tuesday.", d), ["2018-07-10"]);
+}
+
+#[test]
 fn relative_to_the_document_date() {
     let d = july12();
     assert_eq!(values("Sales fell last month.", d), ["2018-06"]);
@@ -142,6 +161,13 @@ fn relative_to_the_document_date() {
     assert_eq!(values("It was quiet recently.", d), ["PAST_REF"]);
     assert_eq!(values("The talks end next year.", d), ["2019"]);
     assert_eq!(values("Shares fell in the first quarter.", d), ["2018-Q1"]);
+    assert_eq!(values("Shares will recover by the end of the month.", d), ["2018-07"]);
+    assert_eq!(values("Earlier in the week, shares fell.", d), ["2018-W28"]);
+    assert_eq!(values("He plans to retire at the end of the decade.", d), ["201"]);
+    // "of the week" names the current week only after a part of it
+    assert!(tag("He was the flavor of the week.", Some(d)).is_empty());
+    // the early hours of a day are no length of time
+    assert_eq!(values("The shelling went on into the early hours of Tuesday.", d), ["2018-07-10"]);
     let (text, ty, value) = one("The law changed over the past four years.", d);
     assert_eq!((text.as_str(), ty, value.as_str()), ("the past four years", TimeType::Duration, "P4Y"));
 }
@@ -160,9 +186,22 @@ fn periods() {
     assert_eq!(one("Profit rose in Q3 2017.", d).2, "2017-Q3");
     assert_eq!(one("Profit rose in the third quarter of 2016.", d).2, "2016-Q3");
     assert_eq!(one("Profit rose in the first half.", d).2, "2018-H1");
+    // a quarter or half of a year counted from the document's is one expression
+    assert_eq!(
+        one("Exports fell in the third quarter of last year.", d),
+        ("the third quarter of last year".into(), TimeType::Date, "2017-Q3".into())
+    );
+    assert_eq!(one("Output will rise in the fourth quarter of next year.", d).2, "2019-Q4");
+    assert_eq!(one("The firm lost money in the first half of last year.", d).2, "2017-H1");
+    assert_eq!(one("Last year's second half was weak.", d).2, "2017-H2");
+    assert_eq!(one("Second-half sales will fall.", d).2, "2018-H2");
     assert_eq!(one("It rained all this summer.", d).2, "2018-SU");
     assert_eq!(one("It rained last winter.", d).2, "2017-WI");
     assert_eq!(one("Art of the 19th century is on show.", d).2, "18");
+    // this century is the document date's, the next one the one after; the past century is a length
+    assert_eq!(one("This century has seen two wars.", d).2, "20");
+    assert_eq!(one("Robots will rule in the next century.", d).2, "21");
+    assert_eq!(one("The sea rose over the past century.", d).2, "P100Y");
 }
 
 #[test]
@@ -177,6 +216,20 @@ fn relative_to_the_date_last_mentioned() {
     assert_eq!(values("The fair opened on May 5, 2017. A year later it closed.", d), ["2017-05-05", "2018"]);
     // a few days later is a length of time, as TimeML has it
     assert_eq!(values("The fair opened on May 5, 2017. Two days later it closed.", d), ["2017-05-05", "P2D"]);
+    // "the next day" is the story's next day, not the one after the document date
+    assert_eq!(values("On June 3 the guard was arrested. The next day he was freed.", d), ["2018-06-03", "2018-06-04"]);
+    assert_eq!(values("Prices rose this week after falling the week before.", d), ["2018-W28", "2018-W27"]);
+    assert_eq!(values("The plant closed in 2015; the year before, it had cut jobs.", d), ["2015", "2014"]);
+    // "the week before the merger" counts from the merger, which is no date
+    assert_eq!(values("The plant closed in 2015, in the week before the merger.", d), ["2015"]);
+    assert_eq!(values("The pact was signed in 2011 and took effect the following January.", d), ["2011", "2012-01"]);
+    assert_eq!(values("In 2009 the war ended. By the following spring, trade had recovered.", d), ["2009", "2010-SP"]);
+    assert_eq!(values("In spring 2013 the talks began; that summer they failed.", d), ["2013-SP", "2013-SU"]);
+    assert_eq!(values("The plant will open in the spring of next year.", d), ["2019-SP"]);
+    assert_eq!(
+        values("The pact took effect on March 3, 2016. Later in the day, riots began.", d),
+        ["2016-03-03", "2016-03-03"]
+    );
 }
 
 #[test]

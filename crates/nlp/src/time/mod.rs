@@ -420,7 +420,13 @@ impl Doc<'_> {
             }
             let w = self.word(i);
             let dist = if i < start { start - i } else { i + 1 - end };
-            let t = if self.g.in_class(w, cls.future) {
+            // "would" is a future seen from the past: it points ahead for what follows it ("said it
+            // would meet Friday"), but after the expression it is a reported clause's ("On
+            // Thursday, he said he would resign")
+            if self.g.in_class(w, cls.futurebefore) && i > start {
+                continue;
+            }
+            let t = if self.g.in_class(w, cls.future) || self.g.in_class(w, cls.futurebefore) {
                 // "had been scheduled to": an auxiliary just before puts it in the past
                 if before(i, cls.pastaux) { Tense::Past } else { Tense::Future }
             } else if self.g.in_class(w, cls.past) || self.past_form(i, w) {
@@ -429,8 +435,19 @@ impl Doc<'_> {
                     continue;
                 }
                 Tense::Past
-            } else if self.g.in_class(w, cls.report) && dist <= 2 {
-                // "said Thursday", "said on Thursday": the report is the verb of the expression
+            } else if self.g.in_class(w, cls.present)
+                || (self.g.in_class(w, cls.tobe) && self.g.in_class(self.word(i + 1), cls.tobenext))
+            {
+                // news puts what is scheduled in the present ("the summit opens Thursday")
+                Tense::Future
+            } else if self.g.in_class(w, cls.report)
+                && (dist <= 2 || (i < start && dist <= 5 && !(i + 1..start).any(|k| self.verb_like(k))))
+            {
+                // "said Thursday", "said on Thursday", "said in a statement on Thursday": the
+                // report is the verb of the expression
+                if i < start {
+                    close = Some(Tense::Past);
+                }
                 Tense::Past
             } else {
                 if self.g.in_class(w, cls.report) && weak.is_none_or(|(d, _)| dist < d) {
@@ -452,6 +469,13 @@ impl Doc<'_> {
             (Some(t), _) | (None, Some(t)) => t,
             _ => best.or(weak).map_or(Tense::Unknown, |(_, t)| t),
         }
+    }
+
+    /// A word that gives a tense, or a verb of report.
+    fn verb_like(&self, i: usize) -> bool {
+        let c = self.g.cls;
+        let w = self.word(i);
+        [c.future, c.past, c.present, c.tobe, c.report].iter().any(|&k| self.g.in_class(w, k)) || self.past_form(i, w)
     }
 
     /// A lowercase word with a past suffix ("captured") that is not listed as an exception.
@@ -557,6 +581,7 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
             Act::RelQ => Sem::RelQ(int(0)? as i32),
             Act::RefQ => Sem::RefQ(int(0)? as i32),
             Act::Yq => Sem::YearQuarter { q: small(0, 4)?, n: int(1)? as i32 },
+            Act::Yh => Sem::YearHalf { h: small(0, 2)?, n: int(1)? as i32 },
             Act::Qend => Sem::QuarterOf { m: small(0, 12)?, d: small(1, 31)? },
             Act::WeekOf => Sem::WeekOf(Box::new(Sem::Cal { y: year(0), m: small(1, 12)?, d: small(2, 31)? })),
             Act::Half => Sem::Half { h: small(0, 2)?, y: year(1) },

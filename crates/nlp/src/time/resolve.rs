@@ -58,6 +58,8 @@ pub(crate) enum Dir {
     Follow,
     LastYear,
     NextYear,
+    /// In the year of the date last mentioned ("that summer").
+    Same,
 }
 
 impl Dir {
@@ -71,6 +73,7 @@ impl Dir {
             "follow" => Dir::Follow,
             "lastyear" => Dir::LastYear,
             "nextyear" => Dir::NextYear,
+            "same" => Dir::Same,
             _ => return None,
         })
     }
@@ -151,6 +154,11 @@ pub(crate) enum Sem {
     /// Quarter `q` of the year `n` years from the document's ("next year's first quarter").
     YearQuarter {
         q: u8,
+        n: i32,
+    },
+    /// Half `h` of the year `n` years from the document's ("the first half of last year").
+    YearHalf {
+        h: u8,
         n: i32,
     },
     /// The quarter that ends with this day ("the quarter ended Sept. 30"), most recent first.
@@ -576,10 +584,18 @@ impl Ctx {
             Sem::Month { m, dir } => {
                 let Some(dct) = dct else { return Some((format!("XXXX-{m:02}"), None)) };
                 let (y0, m0) = (i32::from(dct.year()), dct.month() as u8);
+                // "the following January" counts from the date last mentioned
+                let (y1, m1) = match dir {
+                    Dir::Prev | Dir::Follow | Dir::Same => self.ref_month(dir).unwrap_or((y0, m0)),
+                    _ => (y0, m0),
+                };
                 let y = match dir {
-                    Dir::Last | Dir::Prev => y0 - i32::from(m >= m0),
-                    Dir::Next | Dir::Follow => y0 + i32::from(m <= m0),
+                    Dir::Last => y0 - i32::from(m >= m0),
+                    Dir::Prev => y1 - i32::from(m >= m1),
+                    Dir::Next => y0 + i32::from(m <= m0),
+                    Dir::Follow => y1 + i32::from(m <= m1),
                     Dir::This => y0,
+                    Dir::Same => y1,
                     Dir::LastYear => y0 - 1,
                     Dir::NextYear => y0 + 1,
                     // the tense gives the direction ("captured in January" is the one before,
@@ -700,6 +716,11 @@ impl Ctx {
                 let y = i32::from(dct.year()) + n;
                 (fmt_point(Point::Quarter(y, q)), Some(Point::Quarter(y, q)))
             }
+            Sem::YearHalf { h, n } => {
+                let Some(dct) = dct else { return Some((format!("XXXX-H{h}"), None)) };
+                let y = i32::from(dct.year()) + n;
+                (format!("{}-H{h}", fmt_year(y)), Some(Point::Year(y)))
+            }
             Sem::QuarterOf { m, d } => {
                 let q = (m - 1) / 3 + 1;
                 let Some(dct) = dct else { return Some((format!("XXXX-Q{q}"), None)) };
@@ -715,7 +736,14 @@ impl Ctx {
                     (Some(y), _) => y,
                     (None, None) => return Some((format!("XXXX-{s}"), None)),
                     (None, Some(dct)) => {
-                        let (y0, m0) = (i32::from(dct.year()), i32::from(dct.month()));
+                        // "the following spring", "that summer": from the date last mentioned
+                        let (y0, m0) = match dir {
+                            Dir::Prev | Dir::Follow | Dir::Same => {
+                                self.ref_month(dir).unwrap_or((i32::from(dct.year()), dct.month() as u8))
+                            }
+                            _ => (i32::from(dct.year()), dct.month() as u8),
+                        };
+                        let m0 = i32::from(m0);
                         let start = match s {
                             "SP" => 3,
                             "SU" => 6,
@@ -821,6 +849,15 @@ impl Ctx {
             (_, Some(l)) => l,
             (None, None) => return None,
         })
+    }
+
+    /// The year and month of the date last mentioned, for "the following January" and "that
+    /// summer"; a whole year counts as its first month before it and its last month after it.
+    fn ref_month(&self, dir: Dir) -> Option<(i32, u8)> {
+        match self.last {
+            Some(Point::Year(y)) => Some((y, if dir == Dir::Prev { 1 } else { 12 })),
+            _ => self.base(true).map(|b| (i32::from(b.year()), b.month() as u8)),
+        }
     }
 
     /// Remembers what an expression named, for the references after it.

@@ -185,6 +185,8 @@ common 0 , - ' 's . new other most same following previous preceding prior subse
 # ---------------------------------------------------------------- context
 # words before "a year" that make it a rate ("$5 a year", "twice a day"): a set, not a length
 setctx 0 times twice once thrice million billion trillion cents dollars pounds euros pence percent % share apiece each
+# parts of a period before "of the week", "of the month" that make it the current one
+partof 0 end rest middle beginning start course balance much most remainder part half turn close
 # words between two expressions that join them into one ("Friday, Oct. 23", "5 p.m. EST, Nov. 6")
 join 0 ,
 
@@ -192,8 +194,16 @@ join 0 ,
 # The tense of the nearest verb picks the direction of "in January" and "on Friday".
 future 0 will 'll shall wo soon going expected scheduled slated due planned planning plans plan intends intend hopes upcoming
 past 0 was were had did previously recently has have ended began came went took made gave got saw met won lost left fell rose held kept sent spent paid led ran became began brought bought thought found felt heard knew meant sold stood wrote spoke broke chose drove flew grew threw
+# future words that count only before the expression ("said it would meet Friday", but "On Friday, he said he would")
+futurebefore 0 would
 # reporting verbs: past, but weaker than any other verb of the sentence ("will meet Monday, he said")
 report 0 said told added noted announced reported
+# present verbs of scheduled events: news writes what is planned in the present ("the summit
+# opens Thursday", "the contract expires in June"), so they point ahead like the future words
+present 0 opens begins starts expires meets resumes arrives visits travels convenes reconvenes
+# "is to", "are set to", "set to": these before "to" (or "set") point ahead too ("talks, set to resume Monday")
+tobe 0 is are 're set
+tobenext 0 to set on
 # prepositions just before an expression that give its direction ("since May", "by May")
 pastprep 0 since
 futureprep 0 by until till through starting beginning
