@@ -30,6 +30,9 @@ pub struct SearchBenchArgs {
     /// searching, printing); 0 skips them.
     #[arg(long, default_value_t = 50)]
     pub cli_runs: usize,
+    /// Kinds of queries to time, of: word, words, name, phrase.
+    #[arg(long, value_delimiter = ',', default_value = "word,words,name,phrase")]
+    pub kinds: Vec<String>,
 }
 
 /// "p50 … p95 … p99 …" of latencies in milliseconds.
@@ -88,12 +91,19 @@ fn query_words() -> Vec<&'static str> {
     words
 }
 
-/// A query of one of three kinds: 0 one word, 1 two words, 2 a three-word phrase.
+/// The kinds of benchmark queries, in the order [`make_query`] numbers them: (option value, label).
+const QUERY_KINDS: [(&str, &str); 4] =
+    [("word", "one word"), ("words", "two words"), ("name", "name"), ("phrase", "phrase")];
+
+/// A query of one of the [`QUERY_KINDS`]: a word, two words, a person's name as a phrase
+/// ("Hugo Marsh"), or the first three words of one of the generator's clauses as a phrase (the
+/// generator repeats a few clauses, so these match a large share of all documents: a worst case).
 fn make_query(kind: usize, g: &mut Generator, words: &[&str]) -> String {
     let word = |g: &mut Generator| words[(g.next() % words.len() as u64) as usize];
     match kind {
         0 => word(g).to_string(),
         1 => format!("{} {}", word(g), word(g)),
+        2 => format!("\"{}\"", g.person()),
         _ => {
             let clause = g.pick(CLAUSES);
             format!("\"{}\"", clause.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
@@ -103,6 +113,12 @@ fn make_query(kind: usize, g: &mut Generator, words: &[&str]) -> String {
 
 fn search(a: SearchBenchArgs) -> Result<ExitCode> {
     use dossier_store::{SearchQuery, Store};
+    for k in &a.kinds {
+        anyhow::ensure!(
+            QUERY_KINDS.iter().any(|(key, _)| key == k),
+            "unknown query kind `{k}` (word, words, name, phrase)"
+        );
+    }
     let store = a.case.open_existing()?;
     let words = query_words();
     let mut g = Generator::new(11);
@@ -111,7 +127,10 @@ fn search(a: SearchBenchArgs) -> Result<ExitCode> {
         a.queries,
         store.dir().display()
     );
-    for (kind, name) in ["one word", "two words", "phrase"].iter().enumerate() {
+    for (kind, (key, name)) in QUERY_KINDS.iter().enumerate() {
+        if !a.kinds.iter().any(|k| k == key) {
+            continue;
+        }
         for _ in 0..100 {
             store.search(&SearchQuery::text(&make_query(kind, &mut g, &words)))?;
         }
@@ -133,7 +152,10 @@ fn search(a: SearchBenchArgs) -> Result<ExitCode> {
     let exe = std::env::current_exe().context("finding the dossier binary")?;
     let dir = store.dir().to_path_buf();
     drop(store);
-    for (kind, name) in ["one word", "two words", "phrase"].iter().enumerate() {
+    for (kind, (key, name)) in QUERY_KINDS.iter().enumerate() {
+        if !a.kinds.iter().any(|k| k == key) {
+            continue;
+        }
         let mut ms = Vec::with_capacity(a.cli_runs);
         for i in 0..a.cli_runs + 5 {
             let q = make_query(kind, &mut g, &words);

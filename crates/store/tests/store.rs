@@ -184,11 +184,28 @@ fn get_by_id_or_hash_and_replace_after_reanalysis() {
 
 #[test]
 fn a_lost_index_is_rebuilt_on_open() {
-    let (dir, s) = case();
+    let (dir, mut s) = case();
+    // A changed file drops its old content: the document counter follows deletes too.
+    s.put_batch(vec![Put::doc(record("c.txt", "A rewritten note about harbour cranes.", None), "p1", None)]).unwrap();
     drop(s);
     std::fs::remove_dir_all(dir.path().join("index")).unwrap();
     let s = CaseStore::open(dir.path()).unwrap();
-    assert_eq!(ids(&s, SearchQuery::text("letter")), ["a.txt", "c.txt"]);
+    assert_eq!(ids(&s, SearchQuery::text("letter")), ["a.txt"]);
+    assert_eq!(ids(&s, SearchQuery::text("cranes")), ["c.txt"]);
+    assert_eq!(s.status().unwrap().documents, 3);
+    drop(s);
+    let db = rusqlite::Connection::open(dir.path().join("case.db")).unwrap();
+    let counted: i64 = db.query_row("SELECT n FROM doc_count", [], |r| r.get(0)).unwrap();
+    assert_eq!(counted, 3);
+    // A case made before the counter existed is counted once when opened.
+    db.execute_batch("DROP TABLE doc_count").unwrap();
+    drop(db);
+    let s = CaseStore::open(dir.path()).unwrap();
+    assert_eq!(ids(&s, SearchQuery::text("cranes")), ["c.txt"]);
+    drop(s);
+    let db = rusqlite::Connection::open(dir.path().join("case.db")).unwrap();
+    let counted: i64 = db.query_row("SELECT n FROM doc_count", [], |r| r.get(0)).unwrap();
+    assert_eq!(counted, 3);
 }
 
 /// A short story with two people in one sentence and a quote by one about the other.
