@@ -327,6 +327,28 @@ pub(crate) fn print_json(v: &impl serde::Serialize) -> Result<()> {
     Ok(())
 }
 
+/// Prints a query's answer: one JSON value with `--json`, else a line or more per item written
+/// by `row`, or `empty` when there is none.
+pub(crate) fn print_list<T: serde::Serialize>(
+    list: &[T],
+    json: bool,
+    empty: &str,
+    mut row: impl FnMut(&mut std::io::StdoutLock<'static>, &T) -> std::io::Result<()>,
+) -> Result<ExitCode> {
+    if json {
+        print_json(&list)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out = std::io::stdout().lock();
+    if list.is_empty() {
+        writeln!(out, "{empty}")?;
+    }
+    for item in list {
+        row(&mut out, item)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// The `status` command.
 pub fn status(args: QueryArgs) -> Result<ExitCode> {
     let store = args.case.open_existing()?;
@@ -359,18 +381,7 @@ pub fn status(args: QueryArgs) -> Result<ExitCode> {
 pub fn errors(args: QueryArgs) -> Result<ExitCode> {
     let store = args.case.open_existing()?;
     let errs = store.errors()?;
-    if args.json {
-        print_json(&errs)?;
-    } else {
-        let mut out = std::io::stdout().lock();
-        if errs.is_empty() {
-            writeln!(out, "no failed documents")?;
-        }
-        for e in &errs {
-            writeln!(out, "{}\t{}\t{}", e.id, e.kind, e.message)?;
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    print_list(&errs, args.json, "no failed documents", |out, e| writeln!(out, "{}\t{}\t{}", e.id, e.kind, e.message))
 }
 
 /// Arguments of `dossier search`.
@@ -417,16 +428,8 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
         limit: args.limit,
     };
     let hits = store.search(&q)?;
-    if args.json {
-        print_json(&hits)?;
-        return Ok(ExitCode::SUCCESS);
-    }
     let tty = std::io::stdout().is_terminal();
-    let mut out = std::io::stdout().lock();
-    if hits.is_empty() {
-        writeln!(out, "no hits")?;
-    }
-    for h in &hits {
+    print_list(&hits, args.json, "no hits", |out, h| {
         writeln!(
             out,
             "{:>6.2}  {}  {}  {}",
@@ -435,9 +438,8 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
             h.id,
             h.title.as_deref().unwrap_or("")
         )?;
-        writeln!(out, "        {}", mark(&h.snippet, &h.highlights, tty))?;
-    }
-    Ok(ExitCode::SUCCESS)
+        writeln!(out, "        {}", mark(&h.snippet, &h.highlights, tty))
+    })
 }
 
 /// The snippet with its matches in bold on a terminal, in [brackets] elsewhere.

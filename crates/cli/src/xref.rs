@@ -1,7 +1,7 @@
 //! Cross-reference commands: `entities`, `entity`, `quotes`, `timeline`, `graph`, and the
 //! curation commands `merge`, `split`, `alias`, `rename`, `reject`, `log`, `undo`.
 
-use crate::case::{CaseArg, print_json};
+use crate::case::{CaseArg, print_json, print_list};
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 use dossier_store::{CaseStore, Curation, Decision, EntitySummary, Graph, Store, dates};
@@ -153,15 +153,7 @@ pub fn quotes(args: QuotesArgs) -> Result<ExitCode> {
     let speaker = args.speaker.as_deref().map(|s| pick(&store, s, false)).transpose()?;
     let text = args.query.join(" ");
     let list = store.quotes(speaker.map(|s| s.id), (!text.is_empty()).then_some(text.as_str()), args.limit)?;
-    if args.json {
-        print_json(&list)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let mut out = std::io::stdout().lock();
-    if list.is_empty() {
-        writeln!(out, "no quotes")?;
-    }
-    for q in &list {
+    print_list(&list, args.json, "no quotes", |out, q| {
         let who = match (&q.speaker_name, &q.speaker_text) {
             (Some(n), _) => n.clone(),
             (None, Some(t)) => format!("({t})"),
@@ -175,9 +167,8 @@ pub fn quotes(args: QuotesArgs) -> Result<ExitCode> {
             q.kind,
             q.text,
             q.doc
-        )?;
-    }
-    Ok(ExitCode::SUCCESS)
+        )
+    })
 }
 
 /// Arguments of `dossier timeline`.
@@ -214,15 +205,7 @@ pub fn timeline(args: TimelineArgs) -> Result<ExitCode> {
     let entity = args.entity.as_deref().map(|s| pick(&store, s, false)).transpose()?;
     let (from, to) = (bound(&args.from, false)?, bound(&args.to, true)?);
     let list = store.timeline(entity.map(|e| e.id), from.as_deref(), to.as_deref(), args.limit)?;
-    if args.json {
-        print_json(&list)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let mut out = std::io::stdout().lock();
-    if list.is_empty() {
-        writeln!(out, "no dated statements")?;
-    }
-    for t in &list {
+    print_list(&list, args.json, "no dated statements", |out, t| {
         let who: Vec<&str> = t.entities.iter().map(|e| e.1.as_str()).collect();
         writeln!(
             out,
@@ -233,9 +216,8 @@ pub fn timeline(args: TimelineArgs) -> Result<ExitCode> {
             t.text,
             who.join(", "),
             t.doc
-        )?;
-    }
-    Ok(ExitCode::SUCCESS)
+        )
+    })
 }
 
 /// Graph file formats.
@@ -503,15 +485,7 @@ pub fn reject(a: RejectArgs) -> Result<ExitCode> {
 pub fn log(args: crate::case::QueryArgs) -> Result<ExitCode> {
     let store = args.case.open_existing()?;
     let log = store.log()?;
-    if args.json {
-        print_json(&log)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let mut out = std::io::stdout().lock();
-    if log.is_empty() {
-        writeln!(out, "no curation decisions")?;
-    }
-    for d in &log {
+    print_list(&log, args.json, "no curation decisions", |out, d| {
         writeln!(
             out,
             "{:>4}  {}  {:<6}  {}{}",
@@ -520,9 +494,8 @@ pub fn log(args: crate::case::QueryArgs) -> Result<ExitCode> {
             d.action,
             d.summary,
             if d.undone { "  (undone)" } else { "" }
-        )?;
-    }
-    Ok(ExitCode::SUCCESS)
+        )
+    })
 }
 
 /// The `undo` command.
