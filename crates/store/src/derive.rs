@@ -27,19 +27,21 @@ pub struct Prepared {
 impl Prepared {
     /// Encodes `record` and derives its rows.
     pub fn new(mut record: DocRecord, pipeline: &str) -> Prepared {
-        let (record_blob, text_blob) = encode(&mut record);
+        // The record and the text are stored apart, so that search hits read only the text.
+        let record_blob = encode_record(&mut record);
+        let text_blob = lz4_flex::compress_prepend_size(record.text.as_bytes());
         let rows = DocRows::of(&record);
         Prepared { record, pipeline: pipeline.to_string(), record_blob, text_blob, rows }
     }
 }
 
-/// The record without its text, and the text: stored apart so that search hits read only the
-/// text, and compressed. (The text is taken out for the moment of serializing, not copied.)
-pub(crate) fn encode(rec: &mut DocRecord) -> (Vec<u8>, Vec<u8>) {
+/// The record without its text, compressed JSON. (The text is taken out for the moment of
+/// serializing, not copied.)
+pub(crate) fn encode_record(rec: &mut DocRecord) -> Vec<u8> {
     let text = std::mem::take(&mut rec.text);
     let record = lz4_flex::compress_prepend_size(&serde_json::to_vec(&*rec).expect("records serialize"));
     rec.text = text;
-    (record, lz4_flex::compress_prepend_size(rec.text.as_bytes()))
+    record
 }
 
 /// A document entity as written: the resolver's view plus its keys and JSON columns.

@@ -5,7 +5,7 @@
 //! and committed after that, then the pending list is cleared. A crash anywhere leaves either
 //! nothing of the batch, or the batch stored with a pending list that the next open replays.
 
-use crate::derive::{DocRows, Prepared, encode};
+use crate::derive::{DocRows, Prepared, encode_record};
 use crate::index::TextIndex;
 use crate::query::{self, Hit, SearchQuery};
 use crate::resolve::Resolver;
@@ -446,7 +446,8 @@ impl Store for CaseStore {
         let changed = self.with_resolver(|tx, resolver| {
             let mut changed = Vec::new();
             for d in &mut docs {
-                let (record, _) = encode(&mut d.record);
+                // Re-analysis keeps the text: only the record is written again.
+                let record = encode_record(&mut d.record);
                 let r = &d.record;
                 tx.prepare_cached(
                     "UPDATE docs SET title = ?2, published = ?3, pipeline = ?4, n_entities = ?5, n_mentions = ?6,
