@@ -85,11 +85,20 @@ pub(crate) struct StoredQuote {
     pub(crate) start: i64,
     pub(crate) end: i64,
     pub(crate) date: Option<String>,
-    /// Where the date comes from: "cue" (a day beside the cue; the quote has its own timeline
-    /// row) or "published" (the timeline shows it under the document's publication row).
-    pub(crate) dated_by: Option<String>,
+    /// Where the date comes from.
+    pub(crate) dated_by: Option<DatedBy>,
     /// Local ids of the entities mentioned inside the quote, other than the speaker.
     pub(crate) about: Vec<String>,
+}
+
+/// Where a quote's date comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum DatedBy {
+    /// A day named beside the cue: the quote has a timeline row of its own.
+    Cue,
+    /// Its document's publication: the timeline shows it under the publication row.
+    Published,
 }
 
 type QuoteTuple = (
@@ -101,7 +110,7 @@ type QuoteTuple = (
     i64,
     i64,
     Option<String>,
-    Option<String>,
+    Option<DatedBy>,
     Vec<String>,
 );
 
@@ -292,8 +301,8 @@ impl DocRows {
                 .find(|(i, t, d)| Some(*i) == cue_sentence && !inside(t.start) && d.granularity == "day")
                 .map(|(_, t, _)| t.value.clone());
             let dated_by = match (&cue_date, &rec.published) {
-                (Some(_), _) => Some("cue"),
-                (None, Some(_)) => Some("published"),
+                (Some(_), _) => Some(DatedBy::Cue),
+                (None, Some(_)) => Some(DatedBy::Published),
                 (None, None) => None,
             };
             let date = cue_date.or_else(|| rec.published.clone());
@@ -313,7 +322,7 @@ impl DocRows {
                 }
             }
             // A quote dated by its document's publication is shown with that row, not stored twice.
-            if let Some(d) = date.as_deref().filter(|_| dated_by == Some("cue")).and_then(date_range) {
+            if let Some(d) = date.as_deref().filter(|_| dated_by == Some(DatedBy::Cue)).and_then(date_range) {
                 let mut locals: Vec<&str> = q.speaker.iter().map(String::as_str).collect();
                 locals.extend(&about);
                 timeline.push(TimelineRow {
@@ -339,7 +348,7 @@ impl DocRows {
                 start: q.start as i64,
                 end: q.end as i64,
                 date,
-                dated_by: dated_by.map(str::to_string),
+                dated_by,
                 about: about.iter().map(|s| s.to_string()).collect(),
             });
         }

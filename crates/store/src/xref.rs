@@ -6,7 +6,7 @@
 //! keyed by document sequence number and document-local entity id ("E3"): a merge rewrites one
 //! column of `doc_entities` and every quote, date and edge follows.
 
-use crate::derive::{DocRows, StoredQuote, clip, entity_keys, json};
+use crate::derive::{DatedBy, DocRows, StoredQuote, clip, entity_keys, json};
 use crate::resolve::{DocEntity, EntityId, Resolver, canonical_key, fold, keys_of};
 use crate::views::{
     Curation, Decision, DocRef, Edge, EntityRecordOut, EntitySummary, EntityView, Graph, Node, QuoteEntry,
@@ -925,7 +925,7 @@ pub(crate) fn timeline(
                 .query_row([seq], |r| r.get(0))
                 .optional()?;
             let list: Vec<StoredQuote> = list.map(|l| unjson(&l)).transpose()?.unwrap_or_default();
-            for q in list.into_iter().filter(|q| q.dated_by.as_deref() == Some("published")) {
+            for q in list.into_iter().filter(|q| q.dated_by == Some(DatedBy::Published)) {
                 if out.len() >= limit {
                     break;
                 }
