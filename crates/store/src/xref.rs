@@ -904,22 +904,25 @@ pub(crate) fn timeline(
             }
             _ => text,
         };
-        let doc = doc_info(db, seq)?.id;
         let published = kind == "published";
         out.push(TimelineEntry {
-            date: date.clone(),
-            until: until.clone(),
-            granularity: granularity.clone(),
-            value: value.clone(),
+            date,
+            until,
+            granularity,
+            value,
             kind,
-            doc: doc.clone(),
+            doc: doc_info(db, seq)?.id,
             start: start.map(|s| s as usize),
             end: end.map(|e| e as usize),
             text,
             entities: case_entities(db, seq, &entry_locals)?,
         });
         if published {
-            // The document's quotes dated by its publication sit under its publication row.
+            // The document's quotes dated by its publication sit under its publication row,
+            // with its date.
+            let row = out.last().expect("just pushed");
+            let (date, until, granularity, value, doc) =
+                (row.date.clone(), row.until.clone(), row.granularity.clone(), row.value.clone(), row.doc.clone());
             let list: Option<String> = db
                 .prepare_cached("SELECT quotes FROM doc_quotes WHERE seq = ?1")?
                 .query_row([seq], |r| r.get(0))
