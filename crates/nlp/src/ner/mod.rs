@@ -148,6 +148,9 @@ impl NerTagger {
                 self.label_doc(&strs, &rel, &mut s, &mut labels);
                 for &(ra, rz) in &rel {
                     for (i, j, t) in spans_of(&labels[ra..rz]) {
+                        if j - i == 1 && is_pronoun(strs[ra + i]) {
+                            continue;
+                        }
                         let span = Span::new(tokens[base + ra + i].span.start, tokens[base + ra + j - 1].span.end);
                         out.push((span, entity_type(t)));
                     }
@@ -252,4 +255,34 @@ impl Component for NerTagger {
         }
         doc.mentions = mentions;
     }
+}
+
+/// A personal pronoun written as one (not in capitals, where "US" and "IT" are names): the
+/// tagger sometimes reads a quote's opening "We" as an organisation; no name is a pronoun.
+fn is_pronoun(token: &str) -> bool {
+    matches!(
+        token,
+        "I" | "We"
+            | "we"
+            | "Us"
+            | "us"
+            | "You"
+            | "you"
+            | "He"
+            | "he"
+            | "She"
+            | "she"
+            | "It"
+            | "it"
+            | "They"
+            | "they"
+            | "Them"
+            | "them"
+            | "Him"
+            | "him"
+            | "Her"
+            | "her"
+            | "Me"
+            | "me"
+    )
 }

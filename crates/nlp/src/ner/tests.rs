@@ -295,3 +295,18 @@ fn embedded_model_handles_case_titles_possessives_and_particles() {
     let found = names("Send Report_2001.pdf to Ann.Lee@example.org today.", &tagger);
     assert!(found.iter().all(|(n, _)| !n.contains('@') && !n.contains(".pdf")), "{found:?}");
 }
+
+#[test]
+fn pronouns_are_never_names_but_capital_abbreviations_are() {
+    let tagger = NerTagger::embedded();
+    // Quote openings the tagger has read as organisations; the generated corpus showed it.
+    let text = "\u{201c}We have always said that the vote was postponed until next month,\u{201d} Clara Ivers of \
+                the Bank of Veloria said. \u{201c}We have always said that talks would resume.\u{201d} \
+                \"They will not stop us,\" she added. US officials said IT staff at Harwick Bank left.";
+    let found = names(text, &tagger);
+    for pronoun in ["We", "They", "us", "she"] {
+        assert!(!found.iter().any(|(n, _)| n == pronoun), "{pronoun} in {found:?}");
+    }
+    assert!(found.iter().any(|(n, t)| n == "US" && *t == EntityType::Loc), "{found:?}");
+    assert!(found.iter().any(|(n, _)| n == "Clara Ivers"), "{found:?}");
+}
