@@ -127,23 +127,17 @@ impl From<QuoteTuple> for StoredQuote {
     }
 }
 
-/// Co-mentions of two entities of the document: in how many sentences, in how many quotes
-/// (one speaking, the other spoken about).
-#[derive(Debug)]
-pub(crate) struct EdgeRow {
-    pub(crate) a: String,
-    pub(crate) b: String,
-    pub(crate) sentences: i64,
-    pub(crate) quotes: i64,
-}
-
 /// What one document adds to the cross-reference tables.
 #[derive(Debug, Default)]
 pub(crate) struct DocRows {
     pub(crate) entities: Vec<EntityRow>,
     pub(crate) timeline: Vec<TimelineRow>,
-    pub(crate) quotes: Vec<StoredQuote>,
-    pub(crate) edges: Vec<EdgeRow>,
+    /// The document's quotes as stored ([`StoredQuote`] JSON list); none without quotes.
+    pub(crate) quotes_json: Option<String>,
+    /// Co-mentions of two entities of the document as stored, a JSON list of `[a, b, in how
+    /// many sentences, in how many quotes (one speaking, the other spoken about)]`; none
+    /// without pairs.
+    pub(crate) edges_json: Option<String>,
 }
 
 pub(crate) fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
@@ -352,10 +346,13 @@ impl DocRows {
                 about: about.iter().map(|s| s.to_string()).collect(),
             });
         }
-        let edges = pairs
-            .into_iter()
-            .map(|((a, b), (sentences, quotes))| EdgeRow { a: a.to_string(), b: b.to_string(), sentences, quotes })
-            .collect();
-        DocRows { entities, timeline, quotes, edges }
+        // Serialized here, on an ingest worker, rather than by the store's single writer.
+        let edges: Vec<(&str, &str, i64, i64)> = pairs.into_iter().map(|((a, b), (s, q))| (a, b, s, q)).collect();
+        DocRows {
+            entities,
+            timeline,
+            quotes_json: (!quotes.is_empty()).then(|| json(&quotes)),
+            edges_json: (!edges.is_empty()).then(|| json(&edges)),
+        }
     }
 }

@@ -401,10 +401,11 @@ impl Store for CaseStore {
             }
             Ok((fresh, changed))
         })?;
-        // New documents are indexed from the records in hand; the rest are read back.
+        // New documents are indexed from the records in hand; the rest are read back. A new
+        // sequence number was never indexed (AUTOINCREMENT never hands one out twice).
         for (seq, i) in fresh {
             if let Put::Doc { doc, .. } = &batch[i] {
-                self.index.put(seq, &doc.record)?;
+                self.index.add(seq, &doc.record)?;
                 self.applied.push(seq);
             }
         }

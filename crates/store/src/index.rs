@@ -86,8 +86,15 @@ impl TextIndex {
         Ok(self.writer.as_mut().expect("just set"))
     }
 
-    /// Adds (or replaces) the document with sequence number `seq`.
+    /// Adds or replaces the document with sequence number `seq`.
     pub fn put(&mut self, seq: i64, rec: &DocRecord) -> Result<()> {
+        self.delete(seq)?;
+        self.add(seq, rec)
+    }
+
+    /// Adds a document whose sequence number the index has never held. No delete is queued:
+    /// tantivy applies each queued delete to every segment at commit, which grew with the case.
+    pub fn add(&mut self, seq: i64, rec: &DocRecord) -> Result<()> {
         let f = self.fields;
         let mut doc = TantivyDocument::new();
         doc.add_i64(f.seq, seq);
@@ -114,9 +121,7 @@ impl TextIndex {
                 doc.add_date(f.mentioned, d);
             }
         }
-        let w = self.writer()?;
-        w.delete_term(Term::from_field_i64(f.seq, seq));
-        w.add_document(doc)?;
+        self.writer()?.add_document(doc)?;
         Ok(())
     }
 

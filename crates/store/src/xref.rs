@@ -303,14 +303,11 @@ fn write_statements(tx: &Transaction, seq: i64, rows: &DocRows) -> Result<()> {
             t.locals_json
         ])?;
     }
-    if !rows.quotes.is_empty() {
-        tx.prepare_cached("INSERT INTO doc_quotes(seq, quotes) VALUES (?1, ?2)")?
-            .execute(params![seq, json(&rows.quotes)])?;
+    if let Some(quotes) = &rows.quotes_json {
+        tx.prepare_cached("INSERT INTO doc_quotes(seq, quotes) VALUES (?1, ?2)")?.execute(params![seq, quotes])?;
     }
-    if !rows.edges.is_empty() {
-        let list: Vec<(&str, &str, i64, i64)> =
-            rows.edges.iter().map(|e| (e.a.as_str(), e.b.as_str(), e.sentences, e.quotes)).collect();
-        tx.prepare_cached("INSERT INTO doc_edges(seq, edges) VALUES (?1, ?2)")?.execute(params![seq, json(&list)])?;
+    if let Some(edges) = &rows.edges_json {
+        tx.prepare_cached("INSERT INTO doc_edges(seq, edges) VALUES (?1, ?2)")?.execute(params![seq, edges])?;
     }
     Ok(())
 }
