@@ -54,7 +54,8 @@ pub(crate) fn direct(cx: &mut Cx) -> Vec<Rec> {
             k = last + 1;
             continue;
         }
-        let trail = trailing(cx, cx.segs[last].end_tok()).or_else(|| dash_credit(cx, cx.segs[last].end_tok()));
+        let said_after = trailing(cx, cx.segs[last].end_tok());
+        let trail = said_after.or_else(|| dash_credit(cx, cx.segs[last].end_tok()));
         let attr = match (lead, trail) {
             // an explicit cue before a colon wins; a bare colon ("Fallon fired back: “…,” he
             // wrote") does not
@@ -73,8 +74,9 @@ pub(crate) fn direct(cx: &mut Cx) -> Vec<Rec> {
             (l, None) => l,
         };
         // "“X,” she said. “Y.”": the stretch after the attribution joins the record when it
-        // opens the next sentence of the paragraph and has no attribution of its own
-        if let Some(t) = trail
+        // opens the next sentence of the paragraph and has no attribution of its own (a credit
+        // after a dash, "“X.” ― Ann Lee", closes its quotation: the next one is someone else's)
+        if let Some(t) = said_after
             && attr.is_some_and(|a| a.cue == t.cue)
         {
             let mut nx = last + 1;

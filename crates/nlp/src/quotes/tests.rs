@@ -213,3 +213,19 @@ fn any_input_keeps_spans_in_bounds() {
         }
     }
 }
+
+#[test]
+fn credits_after_a_dash_close_each_quotation() {
+    // Readers' comments, one per line, each credited after a dash: never one record. (Lines
+    // of unequal length: lines of one width read as hard-wrapped text, a matter of sentences.)
+    let d = run("We asked readers about the vote.\n\
+                 “He showed who he is. It was a shame.” ― Maria Lopez\n\
+                 “Nobody on that stage spoke for my family, for the farm workers of the valley or for \
+                 anyone who has ever waited six hours at the clinic.” ― Daniel Ortiz\n\
+                 “I was proud of the crowd.” — Ana Ruiz\n\nOther readers wrote in too.");
+    let direct: Vec<&Quote> = d.quotes.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    assert_eq!(direct.len(), 3, "{:?}", texts(&d));
+    assert_eq!(speaker(&d, quote(&d, "It was a shame")), "Maria Lopez");
+    assert_eq!(speaker(&d, quote(&d, "Nobody on that stage")), "Daniel Ortiz");
+    assert_eq!(speaker(&d, quote(&d, "proud of the crowd")), "Ana Ruiz");
+}
