@@ -210,15 +210,26 @@ fn a_lost_index_is_rebuilt_on_open() {
 
 /// A short story with two people in one sentence and a quote by one about the other.
 fn quoted_story() -> DocRecord {
+    quoted_story_in("Tessavar", Some("2019-05-02"), None)
+}
+
+/// [`quoted_story`] set in `place`, published on `published`, and said on the day `said_on`.
+fn quoted_story_in(place: &str, published: Option<&str>, said_on: Option<&str>) -> DocRecord {
     use dossier_model::contract::{MentionRecord, QuoteRecord};
     use dossier_model::{MentionKind, QuoteKind};
-    let text = "Ana Pollard met Ivo Crane in Tessavar. \u{201c}Ivo Crane will sign,\u{201d} Ana Pollard said.";
+    let on = if said_on.is_some() { " on Monday" } else { "" };
+    let text =
+        &format!("Ana Pollard met Ivo Crane in {place}. \u{201c}Ivo Crane will sign,\u{201d} Ana Pollard said{on}.");
     let at = |s: &str, from: usize| {
         let b = text[from..].find(s).unwrap() + from;
         let start = text[..b].chars().count();
         [start, start + s.chars().count()]
     };
-    let mut r = record("story.txt", text, Some("2019-05-02"));
+    let mut r = record(&format!("{place}.txt"), text, published);
+    if let Some(day) = said_on {
+        let [start, end] = at("Monday", 0);
+        r.times.push(TimeRecord { start, end, text: "Monday".into(), ty: TimeType::Date, value: day.into() });
+    }
     let second = text.find('\u{201c}').unwrap();
     r.sentences = vec![[0, at(".", 0)[1]], [at("\u{201c}", 0)[0], text.chars().count()]];
     let spans =
@@ -258,6 +269,39 @@ fn quoted_story() -> DocRecord {
         cue_span: Some(at("said", second)),
     });
     r
+}
+
+#[test]
+fn quotes_come_in_date_order_with_undated_ones_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = CaseStore::open(dir.path()).unwrap();
+    let docs = [
+        quoted_story_in("Tessavar", Some("2019-05-02"), None),
+        quoted_story_in("Orlen", None, None),
+        // said on a day before an earlier story was published
+        quoted_story_in("Vass", Some("2020-02-03"), Some("2017-03-04")),
+        quoted_story_in("Kettle Bay", Some("2018-01-10"), None),
+    ];
+    s.put_batch(docs.into_iter().map(|d| Put::doc(d, "p1", None)).collect()).unwrap();
+    let listed = |limit: usize, words: Option<&str>| -> Vec<(String, Option<String>)> {
+        s.quotes(None, words, limit).unwrap().into_iter().map(|q| (q.doc, q.date)).collect()
+    };
+    let all = listed(10, None);
+    let expected = [
+        ("Vass.txt", Some("2017-03-04")),
+        ("Kettle Bay.txt", Some("2018-01-10")),
+        ("Tessavar.txt", Some("2019-05-02")),
+        ("Orlen.txt", None),
+    ];
+    let expected: Vec<(String, Option<String>)> =
+        expected.iter().map(|(d, t)| (d.to_string(), t.map(str::to_string))).collect();
+    assert_eq!(all, expected);
+    // The first few by date come from the timeline; a word filter reads every document: the
+    // two ways agree.
+    for limit in 0..=5 {
+        assert_eq!(listed(limit, None), expected[..limit.min(4)], "limit {limit}");
+        assert_eq!(listed(limit, Some("sign")), expected[..limit.min(4)], "limit {limit}");
+    }
 }
 
 #[test]
