@@ -148,6 +148,55 @@ fn same_content_is_stored_once_and_changed_content_replaces() {
     assert_eq!(s.get("c.txt").unwrap().unwrap().record.text, "A rewritten note about harbour cranes.");
 }
 
+/// The figures of `status` as the docs table has them.
+fn summed(dir: &std::path::Path) -> (u64, u64, u64, Vec<(String, u64)>) {
+    let db = rusqlite::Connection::open(dir.join("case.db")).unwrap();
+    let (n, e, t) = db
+        .query_row("SELECT count(*), sum(n_entities), sum(n_times) FROM docs", [], |r| {
+            Ok((r.get::<_, i64>(0)? as u64, r.get::<_, i64>(1)? as u64, r.get::<_, i64>(2)? as u64))
+        })
+        .unwrap();
+    let mut st = db.prepare("SELECT pipeline, count(*) FROM docs GROUP BY 1 ORDER BY 2 DESC, 1").unwrap();
+    let p = st.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64))).unwrap().map(Result::unwrap).collect();
+    (n, e, t, p)
+}
+
+#[test]
+fn status_sums_follow_new_changed_and_reanalysed_documents() {
+    let (dir, mut s) = case();
+    let kept = |s: &CaseStore| {
+        let st = s.status().unwrap();
+        (st.documents, st.entities, st.times, st.pipelines)
+    };
+    assert_eq!(kept(&s), (3, 2, 1, vec![("p1".to_string(), 3)]));
+    // re-analysed by another pipeline, with one more entity
+    let mut b = s.get("b.txt").unwrap().unwrap();
+    b.pipeline = "p2".into();
+    b.record = with_entity(b.record, "Harbour Workers Union", EntityType::Org);
+    s.replace(vec![b]).unwrap();
+    // changed content: the old document goes, the new one comes
+    s.put_batch(vec![Put::doc(
+        with_entity(record("c.txt", "Cranes stood idle.", None), "Kell", EntityType::Loc),
+        "p1",
+        None,
+    )])
+    .unwrap();
+    assert_eq!(kept(&s), (3, 4, 1, vec![("p1".to_string(), 2), ("p2".to_string(), 1)]));
+    assert_eq!(kept(&s), summed(dir.path()));
+    drop(s);
+    // A case made before the sums were kept gets them when opened.
+    {
+        let db = rusqlite::Connection::open(dir.path().join("case.db")).unwrap();
+        db.execute_batch(
+            "DROP TRIGGER doc_sums_insert; DROP TRIGGER doc_sums_delete; DROP TRIGGER doc_sums_update;
+             DROP TABLE doc_sums; DROP TABLE pipeline_docs;",
+        )
+        .unwrap();
+    }
+    let s = CaseStore::open(dir.path()).unwrap();
+    assert_eq!(kept(&s), summed(dir.path()));
+}
+
 #[test]
 fn errors_are_kept_in_the_ledger() {
     let (_d, mut s) = case();
