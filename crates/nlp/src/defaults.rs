@@ -1,7 +1,7 @@
 //! The pipeline `dossier extract` runs, in one place so every front end runs the same one.
 
 use crate::ner::NerTagger;
-use crate::{Component, EntityLinker, OrderError, Pipeline, QuoteFinder, Segmenter, TimeTagger};
+use crate::{Component, EntityLinker, NumberFinder, OrderError, Pipeline, QuoteFinder, Segmenter, TimeTagger};
 
 /// The standard components, in dependency order. Add a new component here.
 pub fn default_components() -> Vec<Box<dyn Component>> {
@@ -11,6 +11,7 @@ pub fn default_components() -> Vec<Box<dyn Component>> {
         Box::new(TimeTagger),
         Box::new(EntityLinker),
         Box::new(QuoteFinder),
+        Box::new(NumberFinder),
     ]
 }
 

@@ -4,12 +4,14 @@
 
 pub mod entities;
 pub mod ner;
+pub mod numbers;
 pub mod pipeline;
 pub mod quotes;
 pub mod segment;
 pub mod time;
 
 pub use entities::EntityLinker;
+pub use numbers::NumberFinder;
 pub use pipeline::{Component, Layer, OrderError, Pipeline};
 pub use quotes::QuoteFinder;
 pub use segment::{Segmenter, split_sentences, tokenize};

@@ -1,0 +1,648 @@
+//! Amounts and pattern mentions: money, percentages, quantities and counts with the thing
+//! counted ("more than 600 witness statements": 600, "witness statements", "more than"), and
+//! e-mail addresses, URLs and phone numbers as typed mentions.
+//!
+//! Rules over the tokens, after the time tagger: a number inside a time expression (a year, a
+//! date, a clock time) or inside a name ("Apollo 11") is no amount.
+
+use crate::{Component, Layer};
+use dossier_model::{Amount, Doc, EntityType, Mention, MentionKind, NumberKind, Span, TokenKind};
+
+/// The component that fills [`Doc::numbers`] and adds `EMAIL`, `URL` and `PHONE` mentions.
+pub struct NumberFinder;
+
+impl Component for NumberFinder {
+    fn name(&self) -> &'static str {
+        "numbers"
+    }
+    // Times and names, where the pipeline has them, mark numbers that are no amounts; runs
+    // after them in the default order, and without them when they are skipped.
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tokens, Layer::Sentences]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Numbers]
+    }
+    fn process(&self, doc: &mut Doc) {
+        doc.numbers = amounts(doc);
+        // Appended, not sorted in: entities refer to mentions by index.
+        let patterns = pattern_mentions(doc);
+        doc.mentions.extend(patterns);
+    }
+}
+
+/// Words before a number that say how exact it is, longest first.
+const QUALIFIERS: &[&str] = &[
+    "as many as",
+    "as much as",
+    "as few as",
+    "as little as",
+    "in excess of",
+    "upwards of",
+    "more than",
+    "less than",
+    "fewer than",
+    "greater than",
+    "at least",
+    "at most",
+    "up to",
+    "close to",
+    "just over",
+    "just under",
+    "an estimated",
+    "approximately",
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "over",
+    "under",
+    "some",
+    "only",
+    "exactly",
+];
+
+/// Currencies written as a symbol or code before the number, or as a word after it.
+const CURRENCY_BEFORE: &[(&str, &str)] = &[
+    ("$", "USD"),
+    ("US$", "USD"),
+    ("USD", "USD"),
+    ("€", "EUR"),
+    ("EUR", "EUR"),
+    ("£", "GBP"),
+    ("GBP", "GBP"),
+    ("¥", "JPY"),
+    ("JPY", "JPY"),
+    ("CHF", "CHF"),
+    ("A$", "AUD"),
+    ("C$", "CAD"),
+    ("₹", "INR"),
+    ("₽", "RUB"),
+];
+const CURRENCY_AFTER: &[(&str, &str)] = &[
+    ("dollars", "USD"),
+    ("dollar", "USD"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("pounds", "GBP"),
+    ("sterling", "GBP"),
+    ("yen", "JPY"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("rupees", "INR"),
+    ("roubles", "RUB"),
+    ("rubles", "RUB"),
+    ("francs", "CHF"),
+    ("pesos", "MXN"),
+    ("usd", "USD"),
+    ("eur", "EUR"),
+    ("gbp", "GBP"),
+];
+
+/// Scale words and suffixes: "2.4 million", "5bn", "€300m".
+fn scale(w: &str) -> Option<f64> {
+    Some(match w.to_ascii_lowercase().as_str() {
+        "hundred" => 1e2,
+        "thousand" | "k" => 1e3,
+        "million" | "m" | "mn" | "mln" => 1e6,
+        "billion" | "bn" | "b" => 1e9,
+        "trillion" | "tn" | "trn" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Units of measure after a number.
+const MEASURES: &[&str] = &[
+    "km",
+    "kilometres",
+    "kilometers",
+    "kilometre",
+    "kilometer",
+    "miles",
+    "mile",
+    "metres",
+    "meters",
+    "metre",
+    "meter",
+    "feet",
+    "foot",
+    "ft",
+    "inches",
+    "cm",
+    "mm",
+    "kg",
+    "kilograms",
+    "kilos",
+    "grams",
+    "g",
+    "tonnes",
+    "tons",
+    "tonne",
+    "ton",
+    "pounds-weight",
+    "litres",
+    "liters",
+    "gallons",
+    "barrels",
+    "hectares",
+    "acres",
+    "degrees",
+    "mph",
+    "km/h",
+    "kph",
+    "mw",
+    "gw",
+    "kwh",
+    "megawatts",
+    "gigawatts",
+    "percentage",
+];
+
+/// Number words; "one" only with a scale ("one million"), being mostly a pronoun.
+fn word_value(w: &str) -> Option<f64> {
+    const WORDS: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    const TENS: &[&str] = &["thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    let l = w.to_ascii_lowercase();
+    if let Some(i) = WORDS.iter().position(|x| *x == l) {
+        return Some(i as f64);
+    }
+    if let Some(i) = TENS.iter().position(|x| *x == l) {
+        return Some(30.0 + 10.0 * i as f64);
+    }
+    match l.as_str() {
+        "dozen" => Some(12.0),
+        _ => None,
+    }
+}
+
+/// Words that end what is counted: "600 witness statements across 14 countries".
+#[rustfmt::skip]
+const ENDS_UNIT: &[&str] = &[
+    "the", "a", "an", "of", "in", "on", "at", "by", "for", "from", "to", "with", "across", "since", "during", "over",
+    "under", "after", "before", "per", "than", "into", "about", "between", "among", "and", "or", "but", "nor", "who",
+    "which", "that", "whom", "whose", "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "will",
+    "would", "could", "should", "may", "might", "must", "can", "did", "do", "does", "said", "says", "say", "told",
+    "as", "if", "when", "while", "where", "because", "so", "then", "there", "here", "it", "they", "he", "she", "we",
+    "i", "you", "this", "these", "those", "their", "his", "her", "its", "our", "my", "your", "each", "every", "not",
+    "no", "more", "less", "times", "ago", "old", "apiece", "percent", "cent", "also", "still", "now", "later",
+    "earlier", "last", "next", "up", "down", "out", "off", "back", "away", "again", "too", "very", "just", "only",
+    "all", "both", "some", "any", "most", "many", "much", "such", "own", "same",
+    // past tenses without "-ed": "1,200 staff left"
+    "left", "fled", "died", "lost", "won", "went", "came", "fell", "rose", "made", "took", "got", "saw", "met", "ran",
+    "quit", "held", "paid", "sent", "kept", "spent", "stood", "shot", "hit", "cut", "put", "gave", "knew", "thought",
+    "felt", "sought", "began",
+];
+
+fn ends_unit(w: &str) -> bool {
+    ENDS_UNIT.contains(&w.to_ascii_lowercase().as_str())
+}
+
+/// Words before what is counted that are not part of it: "14 other countries".
+fn loose_adjective(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "other" | "additional" | "further" | "extra" | "more" | "new" | "separate"
+    )
+}
+
+struct Cx<'a> {
+    text: &'a str,
+    toks: &'a [dossier_model::Token],
+    /// Byte spans where no amount may start: time expressions and names.
+    blocked: Vec<Span>,
+}
+
+impl Cx<'_> {
+    fn s(&self, i: usize) -> &str {
+        self.toks[i].span.of(self.text)
+    }
+    fn kind(&self, i: usize) -> TokenKind {
+        self.toks[i].kind
+    }
+    fn blocked(&self, i: usize) -> bool {
+        let t = self.toks[i].span;
+        self.blocked.iter().any(|b| b.start < t.end && t.start < b.end)
+    }
+    /// True when tokens `i` and `i + 1` are separated by nothing but spaces on one line.
+    fn next_on_line(&self, i: usize) -> bool {
+        i + 1 < self.toks.len() && !self.text[self.toks[i].span.end..self.toks[i + 1].span.start].contains('\n')
+    }
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.s(i).eq_ignore_ascii_case(w)
+    }
+}
+
+/// The numeric value of a number token ("1,000", "2.4", "5bn", "€300m"), or none for an
+/// ordinal, a clock time or a code.
+fn number_value(s: &str) -> Option<(f64, Option<f64>)> {
+    let digits_end = s.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(s.len());
+    let (num, suffix) = s.split_at(digits_end);
+    let num = num.trim_end_matches(['.', ',']);
+    if num.is_empty() || !num.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // "1,000,000" groups thousands; "1,5" is no English number
+    let parts: Vec<&str> = num.split(',').collect();
+    if parts.len() > 1 && parts[1..].iter().any(|p| p.split('.').next().is_none_or(|g| g.len() != 3)) {
+        return None;
+    }
+    if num.matches('.').count() > 1 {
+        return None;
+    }
+    let value: f64 = num.replace(',', "").parse().ok()?;
+    let mult = match suffix {
+        "" => None,
+        _ => Some(scale(suffix)?),
+    };
+    Some((value, mult))
+}
+
+fn amounts(doc: &Doc) -> Vec<Amount> {
+    let blocked: Vec<Span> = doc.times.iter().map(|t| t.span).chain(doc.mentions.iter().map(|m| m.span)).collect();
+    let cx = Cx { text: &doc.text, toks: &doc.tokens, blocked };
+    let n = cx.toks.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        match amount_at(&cx, i) {
+            Some((amount, next)) => {
+                out.push(amount);
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// An amount whose number is token `i`, and the token after it.
+fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
+    let n = cx.toks.len();
+    let s = cx.s(i);
+    // the number itself: digits (possibly with a currency symbol or a scale glued on), or words
+    let mut currency: Option<&'static str> = None;
+    let mut glued_percent = false;
+    let (mut value, mut last) = match cx.kind(i) {
+        TokenKind::Number => {
+            let glued = CURRENCY_BEFORE.iter().find(|(sym, _)| s.starts_with(sym) && s.len() > sym.len());
+            let body = glued.map_or(s, |(sym, _)| &s[sym.len()..]);
+            currency = glued.map(|(_, code)| *code);
+            glued_percent = body.ends_with('%');
+            let (v, mult) = number_value(body.trim_end_matches('%'))?;
+            (v * mult.unwrap_or(1.0), i)
+        }
+        TokenKind::Word => {
+            let v = word_value(s)?;
+            let scaled = i + 1 < n && scale(cx.s(i + 1)).is_some_and(|m| m >= 1e2);
+            if (cx.is(i, "one") || cx.is(i, "dozen")) && !scaled {
+                return None;
+            }
+            (v, i)
+        }
+        _ => return None,
+    };
+    if cx.blocked(i) {
+        return None;
+    }
+    // "a year" is a time; "four-year-old" and "1-0" are no amounts
+    if last + 1 < n && cx.toks[last + 1].span.start == cx.toks[last].span.end && cx.s(last + 1) == "-" {
+        return None;
+    }
+    // scale words: "2.4 million", "three hundred thousand"
+    while last + 1 < n && cx.next_on_line(last) && cx.kind(last + 1) == TokenKind::Word {
+        match scale(cx.s(last + 1)) {
+            Some(m) if cx.s(last + 1).len() > 1 || cx.toks[last + 1].span.start == cx.toks[last].span.end => {
+                value *= m;
+                last += 1;
+            }
+            _ => break,
+        }
+    }
+    let mut first = i;
+    // a currency before: "$19.3 million", "EUR 40"
+    if currency.is_none()
+        && i > 0
+        && cx.next_on_line(i - 1)
+        && let Some((_, code)) = CURRENCY_BEFORE.iter().find(|(sym, _)| cx.s(i - 1) == *sym)
+    {
+        currency = Some(code);
+        first = i - 1;
+    }
+    // a qualifier before: "more than 600"
+    let mut qualifier = None;
+    for q in QUALIFIERS {
+        let words: Vec<&str> = q.split(' ').collect();
+        if first >= words.len()
+            && words.iter().enumerate().all(|(k, w)| cx.is(first - words.len() + k, w))
+            && (first - words.len()..first).all(|k| cx.next_on_line(k))
+        {
+            qualifier = Some(q.to_string());
+            first -= words.len();
+            break;
+        }
+    }
+    let mut kind = NumberKind::Count;
+    let mut unit: Option<String> = None;
+    let mut end = last;
+    let after = |k: usize| (k < n && cx.next_on_line(k - 1)).then(|| cx.s(k));
+    if let Some(code) = currency {
+        kind = NumberKind::Money;
+        unit = Some(code.to_string());
+    } else if glued_percent {
+        kind = NumberKind::Percent;
+    } else if let Some(w) = after(last + 1) {
+        let lw = w.to_ascii_lowercase();
+        if w == "%" || lw == "percent" || lw == "pc" {
+            kind = NumberKind::Percent;
+            end = last + 1;
+        } else if lw == "per" && after(last + 2).is_some_and(|c| c.eq_ignore_ascii_case("cent")) {
+            kind = NumberKind::Percent;
+            end = last + 2;
+        } else if let Some((_, code)) = CURRENCY_AFTER.iter().find(|(word, _)| *word == lw) {
+            kind = NumberKind::Money;
+            unit = Some(code.to_string());
+            end = last + 1;
+        } else if MEASURES.contains(&lw.as_str()) {
+            kind = NumberKind::Quantity;
+            end = last + 1;
+            // "percentage points", "square miles"
+            if lw == "percentage" && after(last + 2).is_some_and(|c| c.eq_ignore_ascii_case("points")) {
+                end = last + 2;
+            }
+            unit = Some(cx.text[cx.toks[last + 1].span.start..cx.toks[end].span.end].to_string());
+        } else if let Some((a, z)) = counted(cx, last + 1) {
+            unit = Some(cx.text[cx.toks[a].span.start..cx.toks[z].span.end].to_string());
+            end = z;
+        }
+    }
+    // a bare number says nothing about what it counts: kept only as money, percent or measure
+    if kind == NumberKind::Count && unit.is_none() {
+        return None;
+    }
+    let span = Span::new(cx.toks[first].span.start, cx.toks[end].span.end);
+    Some((Amount { span, kind, value, unit, qualifier }, end + 1))
+}
+
+/// What a count counts: up to three words after the number ("witness statements"), without a
+/// loose adjective before them ("other countries" counts countries). Token range, inclusive.
+fn counted(cx: &Cx, k: usize) -> Option<(usize, usize)> {
+    let n = cx.toks.len();
+    let mut a = k;
+    let word = |i: usize| {
+        i < n
+            && cx.kind(i) == TokenKind::Word
+            && cx.next_on_line(i - 1)
+            && !ends_unit(cx.s(i))
+            && !cx.s(i).chars().all(|c| c.is_uppercase())
+    };
+    if word(a) && loose_adjective(cx.s(a)) && word(a + 1) {
+        a += 1;
+    }
+    if !word(a) {
+        return None;
+    }
+    let verbish = |w: &str| w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"));
+    let noun = |w: &str| w.starts_with(|c: char| c.is_lowercase()) && !verbish(w);
+    // participles and adverbs before the noun describe it ("pledged delegates", "randomly
+    // selected precincts"); after it they begin the rest of the sentence ("states holding
+    // contests", "states included")
+    let mut z = a;
+    while z + 1 < n && z + 1 - a < 3 && word(z + 1) && !(noun(cx.s(z)) && verbish(cx.s(z + 1))) {
+        z += 1;
+    }
+    while !noun(cx.s(z)) {
+        if z == a {
+            return None;
+        }
+        z -= 1;
+    }
+    Some((a, z))
+}
+
+/// E-mail addresses and URLs (tokens of their own) and phone numbers.
+fn pattern_mentions(doc: &Doc) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Link) {
+        let s = t.span.of(&doc.text);
+        let ty = if s.contains('@') && !s.contains("://") { EntityType::Email } else { EntityType::Url };
+        out.push(Mention { span: t.span, ty, entity: None, kind: MentionKind::Pattern });
+    }
+    let taken: Vec<Span> = doc.times.iter().map(|t| t.span).chain(out.iter().map(|m| m.span)).collect();
+    for span in phone_numbers(&doc.text) {
+        if !taken.iter().any(|b| b.start < span.end && span.start < b.end) {
+            out.push(Mention { span, ty: EntityType::Phone, entity: None, kind: MentionKind::Pattern });
+        }
+    }
+    out.sort_by_key(|m| m.span.start);
+    out
+}
+
+/// Phone numbers: 9 to 15 digits in two or more groups, written as phone numbers are: with a
+/// leading "+" or an area code in brackets, groups joined by "-" or ".", or space-separated
+/// groups opening with a trunk "0" ("020 7946 0958").
+fn phone_numbers(text: &str) -> Vec<Span> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let c = b[i];
+        let starts = (c == b'+' || c == b'(' || c.is_ascii_digit())
+            && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'.' | b',' | b'-' | b'/' | b'+')));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let (mut j, mut digits, mut groups, mut group_len, mut max_group) = (i, 0, 0, 0, 0);
+        let (mut plus, mut bracket, mut dash_dot, mut space) = (false, false, false, false);
+        let mut last_digit = i;
+        if b[j] == b'+' {
+            plus = true;
+            j += 1;
+        }
+        while j < n {
+            match b[j] {
+                d if d.is_ascii_digit() => {
+                    digits += 1;
+                    group_len += 1;
+                    last_digit = j;
+                }
+                b'(' | b')' if digits < 6 => {
+                    bracket = true;
+                }
+                sep @ (b'-' | b'.' | b' ')
+                    if (group_len > 0 || j > i && b[j - 1] == b')')
+                        && j + 1 < n
+                        && (b[j + 1].is_ascii_digit() || b[j + 1] == b'(') =>
+                {
+                    if sep == b' ' {
+                        space = true;
+                    } else {
+                        dash_dot = true;
+                    }
+                }
+                _ => break,
+            }
+            if !b[j].is_ascii_digit() && group_len > 0 {
+                groups += 1;
+                max_group = max_group.max(group_len);
+                group_len = 0;
+            }
+            j += 1;
+        }
+        if group_len > 0 {
+            groups += 1;
+            max_group = max_group.max(group_len);
+        }
+        let end = last_digit + 1;
+        let trunk = b[i] == b'0' || bracket && b.get(i + 1) == Some(&b'0');
+        let shaped = plus || bracket || dash_dot && groups >= 3 || groups >= 3 && space && trunk;
+        let glued = end < n && b[end].is_ascii_alphanumeric();
+        if (9..=15).contains(&digits) && groups >= 2 && max_group <= 8 && shaped && !glued {
+            out.push(Span::new(i, end));
+            i = end;
+        } else {
+            i = j.max(i + 1);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Component, Segmenter, TimeTagger};
+
+    fn run(text: &str) -> Doc {
+        let mut doc = Doc::new("t", text);
+        doc.reference_date = Some("2018-07-12".into());
+        Segmenter.process(&mut doc);
+        crate::ner::NerTagger::embedded().process(&mut doc);
+        TimeTagger.process(&mut doc);
+        NumberFinder.process(&mut doc);
+        doc
+    }
+
+    /// Text, kind, value, unit, qualifier.
+    type Found = (String, NumberKind, f64, Option<String>, Option<String>);
+
+    fn amounts(text: &str) -> Vec<Found> {
+        let d = run(text);
+        d.numbers
+            .iter()
+            .map(|a| (a.span.of(&d.text).to_string(), a.kind, a.value, a.unit.clone(), a.qualifier.clone()))
+            .collect()
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn counts_with_what_they_count_and_how_exact() {
+        let found = amounts(
+            "The inquiry collected more than 600 witness statements across 14 other countries, and \
+             two suspects were captured. Nearly 1,200 staff left, 16 states holding contests and \
+             758 pledged delegates.",
+        );
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "more than 600 witness statements".into(),
+                    NumberKind::Count,
+                    600.0,
+                    some("witness statements"),
+                    some("more than")
+                ),
+                ("14 other countries".into(), NumberKind::Count, 14.0, some("countries"), None),
+                ("two suspects".into(), NumberKind::Count, 2.0, some("suspects"), None),
+                ("Nearly 1,200 staff".into(), NumberKind::Count, 1200.0, some("staff"), some("nearly")),
+                ("16 states".into(), NumberKind::Count, 16.0, some("states"), None),
+                ("758 pledged delegates".into(), NumberKind::Count, 758.0, some("pledged delegates"), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn money_percentages_and_measures() {
+        let found = amounts(
+            "Profits of about €2.4 million were forecast; costs rose by 12.5% and wages 3 per cent. \
+             The firm paid $19.3 million, or 40,000 pounds, for 250 hectares.",
+        );
+        let kinds: Vec<(&str, NumberKind, f64, Option<&str>)> =
+            found.iter().map(|(t, k, v, u, _)| (t.as_str(), *k, *v, u.as_deref())).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("about €2.4 million", NumberKind::Money, 2_400_000.0, Some("EUR")),
+                ("12.5%", NumberKind::Percent, 12.5, None),
+                ("3 per cent", NumberKind::Percent, 3.0, None),
+                ("$19.3 million", NumberKind::Money, 19_300_000.0, Some("USD")),
+                ("40,000 pounds", NumberKind::Money, 40_000.0, Some("GBP")),
+                ("250 hectares", NumberKind::Quantity, 250.0, Some("hectares")),
+            ]
+        );
+        assert_eq!(found[0].4.as_deref(), Some("about"));
+    }
+
+    #[test]
+    fn years_dates_times_names_and_bare_numbers_are_no_amounts() {
+        let found = amounts(
+            "He was killed in 2015. On 22 June 2018 at 6.14am the ferry arrived. \
+             The score was 3-1 and the figure rose to 600. One of them left.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn emails_urls_and_phone_numbers_are_typed_mentions() {
+        let d = run("Write to press@ardenport-herald.org or see https://ardenport.org/news, \
+                     call +44 20 7946 0958 or (555) 123-4567, or 020 7946 0958. \
+                     The 2018 2019 2020 seasons and 1,000,000 voters are no numbers to call.");
+        let found: Vec<(EntityType, &str)> =
+            d.mentions.iter().filter(|m| m.kind == MentionKind::Pattern).map(|m| (m.ty, m.span.of(&d.text))).collect();
+        assert_eq!(
+            found,
+            vec![
+                (EntityType::Email, "press@ardenport-herald.org"),
+                (EntityType::Url, "https://ardenport.org/news"),
+                (EntityType::Phone, "+44 20 7946 0958"),
+                (EntityType::Phone, "(555) 123-4567"),
+                (EntityType::Phone, "020 7946 0958"),
+            ]
+        );
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in
+            ["", "$", "€ 5", "more than", "5bn", "1,2,3", "+", "(((((", "0 0 0 0 0 0 0 0 0 0", "½ of 3½ million"]
+        {
+            let _ = run(text);
+        }
+    }
+}
