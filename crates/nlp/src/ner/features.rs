@@ -712,17 +712,11 @@ impl Extractor {
                 if c.ext & (ext::PERSON | ext::PERSON << 16) != 0 {
                     push(key2(91, (c.ext & (ext::PERSON | ext::PERSON << 16)) as u64, capc));
                 }
-                if typed(c) != 0 {
-                    push(key2(93, typed(c) as u64, capc));
+                if c.ext != 0 {
+                    push(key(92, c.ext as u64));
                 }
-                if typed(p1) | typed(n1) != 0 {
-                    push(key2(94, typed(p1) as u64, typed(n1) as u64));
-                }
-                if untyped(c) != 0 {
-                    push(key(92, untyped(c) as u64));
-                }
-                if untyped(p1) | untyped(n1) != 0 {
-                    push(key2(95, untyped(p1) as u64, untyped(n1) as u64));
+                if p1.ext | n1.ext != 0 {
+                    push(key2(95, p1.ext as u64, n1.ext as u64));
                 }
             }
             if use_runs && runs[i].1 > runs[i].0 + 1 {
@@ -740,7 +734,7 @@ impl Extractor {
                 push(key(112, pos));
                 push(key2(
                     113,
-                    (untyped(&atoms[z - 1]) & ext_names_mask()) as u64 | (pos & 3) << 40,
+                    (atoms[z - 1].ext & ext_names_mask()) as u64 | (pos & 3) << 40,
                     atoms[z - 1].cluster as u64,
                 ));
             }
@@ -762,11 +756,8 @@ impl Extractor {
                 let fine = |a: &Atoms| (a.cluster & 0xffff) as u64;
                 push(key2(100, mode, fine(c)));
                 push(key2(101, mode, fine(p1) | fine(n1) << 16));
-                push(key2(102, mode, (untyped(c) as u64) << 2 | (c.gaz as u64) << 40));
-                push(key2(103, mode, (untyped(p1) as u64) << 2 | (untyped(n1) as u64) << 34));
-                if typed(c) != 0 {
-                    push(key2(106, mode, typed(c) as u64));
-                }
+                push(key2(102, mode, (c.ext as u64) << 2 | (c.gaz as u64) << 40));
+                push(key2(103, mode, (p1.ext as u64) << 2 | (n1.ext as u64) << 34));
                 push(key2(104, mode | p1.lower << 2, c.lower));
                 push(key2(105, mode | (p1.gaz as u64) << 2 | (n1.gaz as u64) << 20, c.gaz as u64));
             }
@@ -795,21 +786,6 @@ impl Extractor {
     pub fn rows_of(&self, i: usize) -> &[u32] {
         &self.rows[self.starts[i] as usize..self.starts[i + 1] as usize]
     }
-}
-
-/// The typed name lists' marks of a token (organisations, brands, other places and names, no
-/// names), which speak through features of their own.
-#[inline]
-fn typed(a: &Atoms) -> u32 {
-    use super::lexicon::ext::TYPED;
-    a.ext & (TYPED | TYPED << 16)
-}
-
-/// The other lexicon marks: the older features see only these, so adding the typed lists leaves
-/// their meaning (and their weights' evidence) as it was.
-#[inline]
-fn untyped(a: &Atoms) -> u32 {
-    a.ext & !(super::lexicon::ext::TYPED | super::lexicon::ext::TYPED << 16)
 }
 
 #[inline]

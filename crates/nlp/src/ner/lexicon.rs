@@ -127,26 +127,15 @@ pub(crate) mod ext {
     pub const FIRST_F: u32 = 1 << 6;
     pub const SUR1: u32 = 1 << 7;
     pub const SUR2: u32 = 1 << 8;
-    /// Words that are no name although often written in capitals (`ASAP`, `CPA`, `LOL`).
-    pub const NOT_NAME: u32 = 1 << 9;
+    pub const SUR3: u32 = 1 << 9;
     pub const ROLE: u32 = 1 << 10;
     pub const ORG_WORD: u32 = 1 << 11;
-    /// Names of organisations: companies, teams, bands, parties, agencies.
-    pub const ORG_NAME: u32 = 1 << 12;
-    /// Brands: companies, products and web services.
-    pub const BRAND: u32 = 1 << 13;
-    /// Other places: regions, rivers, mountains, islands.
-    pub const PLACE: u32 = 1 << 14;
-    /// Other names: peoples, nationalities, faiths, languages, events, works.
-    pub const OTHER_NAME: u32 = 1 << 15;
     /// Places.
     pub const GEO: u32 = COUNTRY | STATE | CONTINENT | CITY1 | CITY2;
     /// Person names.
-    pub const PERSON: u32 = FIRST_M | FIRST_F | SUR1 | SUR2;
-    /// The typed name lists (and their opposite).
-    pub const TYPED: u32 = NOT_NAME | ORG_NAME | BRAND | PLACE | OTHER_NAME;
-    /// Every category (the low 16 bits; a covering entry's categories go in the high 16).
-    pub const NAMES: u32 = 0xffff;
+    pub const PERSON: u32 = FIRST_M | FIRST_F | SUR1 | SUR2 | SUR3;
+    /// Every name category (the low 12 bits).
+    pub const NAMES: u32 = 0xfff;
     /// The category of a lexicon file's label.
     pub fn of_label(s: &str) -> Option<u32> {
         Some(match s {
@@ -159,11 +148,7 @@ pub(crate) mod ext {
             "first_f" => FIRST_F,
             "sur1" => SUR1,
             "sur2" => SUR2,
-            "not_name" => NOT_NAME,
-            "organisation" => ORG_NAME,
-            "brand" => BRAND,
-            "place" => PLACE,
-            "other_name" => OTHER_NAME,
+            "sur3" => SUR3,
             "role" => ROLE,
             "org" => ORG_WORD,
             _ => return None,
@@ -245,8 +230,8 @@ impl Lexicons {
 
 impl Lexicons {
     /// Marks the tokens covered by external-lexicon entries: `ext` gets the categories of the
-    /// longest entry starting at a token (low 16 bits) and of the longest entry covering it from
-    /// an earlier token (high 16 bits).
+    /// longest entry starting at a token (low 12 bits) and of the longest entry covering it from
+    /// an earlier token (bits 16-27).
     pub fn mark_ext(&self, atoms: &mut [Atoms]) {
         for a in atoms.iter_mut() {
             a.ext = 0;

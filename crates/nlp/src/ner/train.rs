@@ -993,21 +993,13 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("dossier-ner-lex-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let p = dir.join("lex.tsv");
-        std::fs::write(
-            &p,
-            "# comment\nnew york\tcity1\nann\tfirst_f\nbogus\tnope\nzorbo fc\torganisation\nfyi\tnot_name\n",
-        )
-        .unwrap();
+        std::fs::write(&p, "# comment\nnew york\tcity1\nann\tfirst_f\nbogus\tnope\n").unwrap();
         let idx = load_ext(Some(&p), u32::MAX, &mut |_| {}).unwrap();
         let lex = Lexicons { ext: idx, ..Default::default() };
         let mut x = Extractor::default();
         x.set_tokens(["Ann", "left", "New", "York", "bogus", "Secretary"], &lex, FeatureSet::DEFAULT);
         let e: Vec<u32> = x.atoms.iter().map(|a| a.ext).collect();
         assert_eq!(e, [ext::FIRST_F, 0, ext::CITY1, ext::CITY1 << 16, 0, ext::ROLE]);
-        // the typed lists use the high categories, which a covering entry shifts into the top half
-        x.set_tokens(["FYI", "Zorbo", "FC"], &lex, FeatureSet::DEFAULT);
-        let e: Vec<u32> = x.atoms.iter().map(|a| a.ext).collect();
-        assert_eq!(e, [ext::NOT_NAME, ext::ORG_NAME, ext::ORG_NAME << 16 | ext::ORG_WORD]);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
