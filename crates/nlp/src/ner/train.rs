@@ -63,6 +63,8 @@ struct Knobs {
     folds: u64,
     prune: f32,
     weight_other: usize,
+    reps: String,
+    ensemble: u64,
     doc_label_share: u64,
     ext_mask: u32,
     particle_share: u64,
@@ -80,11 +82,27 @@ impl Knobs {
             folds: get("DOSSIER_NER_FOLDS", 4),
             prune: get("DOSSIER_NER_PRUNE_PPM", 15000) as f32 / 1e6,
             weight_other: get("DOSSIER_NER_WEIGHT_OTHER", 1) as usize,
+            reps: std::env::var("DOSSIER_NER_REPS").unwrap_or_default(),
+            ensemble: get("DOSSIER_NER_ENSEMBLE", 3).max(1),
             doc_label_share: get("DOSSIER_NER_DOC_LABEL_SHARE", 50),
             ext_mask: get("DOSSIER_NER_EXT_MASK", u32::MAX as u64) as u32,
             particle_share: get("DOSSIER_NER_PARTICLES", 4),
             lower_name_share: get("DOSSIER_NER_LOWER_NAMES", 0),
         }
+    }
+
+    /// Passes over a corpus per epoch: `DOSSIER_NER_REPS=uner:2,wikigold:3` names them per
+    /// corpus; otherwise CoNLL once and the others `DOSSIER_NER_WEIGHT_OTHER` times.
+    fn reps_of(&self, corpus: &str) -> usize {
+        for part in self.reps.split(',') {
+            if let Some((name, n)) = part.split_once(':')
+                && name == corpus
+                && let Ok(n) = n.parse()
+            {
+                return n;
+            }
+        }
+        if corpus == "conll" { 1 } else { self.weight_other }
     }
 }
 
@@ -616,7 +634,7 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, St
     let mut next_doc = 0usize;
     for (ci, c) in corpora.iter().enumerate() {
         let before = train_ex.len();
-        let reps = if c.name == "conll" { 1 } else { k.weight_other };
+        let reps = k.reps_of(c.name);
         for _ in 0..reps {
             examples_of(&c.train, &mut train_ex, k.folds, &mut next_doc);
         }
@@ -834,8 +852,21 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, St
         line.push_str(&format!(" ({:.0} s)", t0.elapsed().as_secs_f64()));
         log(&line);
     });
-    let (w, t) = p.averaged();
+    let (mut w, mut t) = p.averaged();
     drop(p);
+    // the weights of several runs that differ only in their shuffles, summed (an average up to
+    // the scale the quantizer removes): less variance from the visiting order; 3 runs measured
+    // +0.2 to +0.9 F1 per dev set over 4 folds and 2 seeds, 5 runs no better
+    for e in 1..k.ensemble {
+        let p = fit(&train_ex, &all, epochs, k.bits, opts.seed.wrapping_add(1000 * e), &mut |_, _, _| {});
+        let (w2, t2) = p.averaged();
+        for (a, b) in w.iter_mut().zip(&w2) {
+            *a += b;
+        }
+        for (a, b) in t.iter_mut().zip(&t2) {
+            *a += b;
+        }
+    }
     let model =
         Model::quantize(k.bits, fs, &w, &t[..NL * NL], &t[NL * NL..NL * NL + NL], &t[NL * NL + NL..], lex_all, k.prune);
     drop(w);
@@ -844,6 +875,7 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, St
     let mut all = Counts::default();
     for (ci, dev) in &dev_ex {
         let c = evaluate(&tagger, dev, corpora[*ci].types, corpora[*ci].name);
+        log(&format!("counts {} tp {:?} pred {:?} gold {:?}", corpora[*ci].name, c.tp, c.pred, c.gold));
         log(&format!(
             "dev {} ({}):\n{}",
             corpora[*ci].name,
@@ -913,9 +945,11 @@ fn evaluate(tagger: &super::NerTagger, dev: &[Example], types: u8, name: &str) -
 }
 
 fn dump(ex: &Example, labels: &[u8], types: u8) {
+    // DOSSIER_NER_DUMP_ALL=1 also shows predictions of types the corpus does not score
+    let all = std::env::var("DOSSIER_NER_DUMP_ALL").is_ok_and(|v| v == "1");
     let pred: Vec<(u32, u32, u8)> = spans_of(labels)
         .into_iter()
-        .filter(|&(_, _, t)| types & (1 << t) != 0)
+        .filter(|&(_, _, t)| all || types & (1 << t) != 0)
         .map(|(a, z, t)| (ex.toks[a].0, ex.toks[z - 1].1, t))
         .collect();
     let gold: Vec<(u32, u32, u8)> =
