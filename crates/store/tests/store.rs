@@ -148,9 +148,14 @@ fn same_content_is_stored_once_and_changed_content_replaces() {
     assert_eq!(s.get("c.txt").unwrap().unwrap().record.text, "A rewritten note about harbour cranes.");
 }
 
-/// The figures of `status` as the docs table has them.
-fn summed(dir: &std::path::Path) -> (u64, u64, u64, Vec<(String, u64)>) {
+/// The figures of `status` as the docs table and the ledger have them.
+fn summed(dir: &std::path::Path) -> (u64, u64, u64, Vec<(String, u64)>, u64, u64) {
     let db = rusqlite::Connection::open(dir.join("case.db")).unwrap();
+    let (units, errors) = db
+        .query_row("SELECT count(*), sum(state = 'failed') FROM ledger", [], |r| {
+            Ok((r.get::<_, i64>(0)? as u64, r.get::<_, i64>(1)? as u64))
+        })
+        .unwrap();
     let (n, e, t) = db
         .query_row("SELECT count(*), sum(n_entities), sum(n_times) FROM docs", [], |r| {
             Ok((r.get::<_, i64>(0)? as u64, r.get::<_, i64>(1)? as u64, r.get::<_, i64>(2)? as u64))
@@ -158,7 +163,7 @@ fn summed(dir: &std::path::Path) -> (u64, u64, u64, Vec<(String, u64)>) {
         .unwrap();
     let mut st = db.prepare("SELECT pipeline, count(*) FROM docs GROUP BY 1 ORDER BY 2 DESC, 1").unwrap();
     let p = st.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64))).unwrap().map(Result::unwrap).collect();
-    (n, e, t, p)
+    (n, e, t, p, units, errors)
 }
 
 #[test]
@@ -166,9 +171,19 @@ fn status_sums_follow_new_changed_and_reanalysed_documents() {
     let (dir, mut s) = case();
     let kept = |s: &CaseStore| {
         let st = s.status().unwrap();
-        (st.documents, st.entities, st.times, st.pipelines)
+        (st.documents, st.entities, st.times, st.pipelines, st.units, st.errors)
     };
-    assert_eq!(kept(&s), (3, 2, 1, vec![("p1".to_string(), 3)]));
+    assert_eq!(kept(&s), (3, 2, 1, vec![("p1".to_string(), 3)], 3, 0));
+    // an input that fails, then a failed re-read of one that was read
+    let failed = |id: &str| Put::Failed {
+        error: ErrorRecord {
+            id: id.into(),
+            source: Some(id.into()),
+            error: ErrorBody { kind: "binary".into(), message: "binary data".into() },
+        },
+        stamp: None,
+    };
+    s.put_batch(vec![failed("bad.bin"), failed("a.txt")]).unwrap();
     // re-analysed by another pipeline, with one more entity
     let mut b = s.get("b.txt").unwrap().unwrap();
     b.pipeline = "p2".into();
@@ -181,7 +196,7 @@ fn status_sums_follow_new_changed_and_reanalysed_documents() {
         None,
     )])
     .unwrap();
-    assert_eq!(kept(&s), (3, 4, 1, vec![("p1".to_string(), 2), ("p2".to_string(), 1)]));
+    assert_eq!(kept(&s), (3, 4, 1, vec![("p1".to_string(), 2), ("p2".to_string(), 1)], 4, 2));
     assert_eq!(kept(&s), summed(dir.path()));
     drop(s);
     // A case made before the sums were kept gets them when opened.
@@ -189,7 +204,8 @@ fn status_sums_follow_new_changed_and_reanalysed_documents() {
         let db = rusqlite::Connection::open(dir.path().join("case.db")).unwrap();
         db.execute_batch(
             "DROP TRIGGER doc_sums_insert; DROP TRIGGER doc_sums_delete; DROP TRIGGER doc_sums_update;
-             DROP TABLE doc_sums; DROP TABLE pipeline_docs;",
+             DROP TABLE doc_sums; DROP TABLE pipeline_docs; DROP TRIGGER ledger_sums_insert;
+             DROP TRIGGER ledger_sums_delete; DROP TRIGGER ledger_sums_update; DROP TABLE ledger_sums;",
         )
         .unwrap();
     }
