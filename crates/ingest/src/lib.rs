@@ -156,6 +156,10 @@ fn parse_feed_line(fallback_id: String, source: Option<String>, bytes: &[u8]) ->
         Some(_) => return Err(failure(id, source, "missing_text", "the feed line's \"text\" is not a string")),
         None => return Err(failure(id, source, "missing_text", "the feed line has no \"text\" field")),
     };
+    // as for a file with nothing but whitespace
+    if text.trim().is_empty() {
+        return Err(failure(id, source, "empty", "the feed line's \"text\" is empty"));
+    }
     let mut doc = Doc::new(id, text);
     doc.source = source;
     doc.title = fl.title;
@@ -207,6 +211,8 @@ mod tests {
         assert_eq!((e.id.as_str(), e.error.kind.as_str()), ("f.jsonl#3", "invalid_json"));
         assert_eq!(feed(r#"{"id":"a"}"#).unwrap_err().error.kind, "missing_text");
         assert_eq!(feed(r#"{"id":"a","text":5}"#).unwrap_err().error.kind, "missing_text");
+        assert_eq!(feed(r#"{"id":"a","text":""}"#).unwrap_err().error.kind, "empty");
+        assert_eq!(feed(r#"{"id":"a","text":" \n\t "}"#).unwrap_err().error.kind, "empty");
         assert_eq!(feed("[1,2]").unwrap_err().error.kind, "invalid_json");
         let d = feed(r#"{"text":"x","published":"last Tuesday"}"#).unwrap();
         assert_eq!(d.id, "f.jsonl#3");
