@@ -52,7 +52,8 @@ CREATE TABLE IF NOT EXISTS doc_count(id INTEGER PRIMARY KEY CHECK (id = 0), n IN
 CREATE TRIGGER IF NOT EXISTS doc_count_insert AFTER INSERT ON docs BEGIN UPDATE doc_count SET n = n + 1; END;
 CREATE TRIGGER IF NOT EXISTS doc_count_delete AFTER DELETE ON docs BEGIN UPDATE doc_count SET n = n - 1; END;
 -- What `status` reports, kept the same way: summing the docs table read every row (3 s at 100k
--- documents), counting the ledger 4 s at 1M when not cached. Filled from the table the first time a case made before them is asked.
+-- documents), counting the ledger 4 s at 1M when not cached. A case made before them is counted
+-- once when opened (`fill_counts`).
 CREATE TABLE IF NOT EXISTS doc_sums(
     id INTEGER PRIMARY KEY CHECK (id = 0),
     entities INTEGER NOT NULL, mentions INTEGER NOT NULL, quotes INTEGER NOT NULL, times INTEGER NOT NULL,
@@ -116,6 +117,12 @@ const XREF_VERSION: i64 = 2;
 const BULK_COMMIT_DOCS: usize = 20_000;
 const BULK_COMMIT_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 
+/// The counts a document row keeps (`n_entities`, `n_mentions`, `n_quotes`, `n_times`,
+/// `n_numbers`), which the totals of `status` add up.
+fn counts(r: &DocRecord) -> [i64; 5] {
+    [r.entities.len(), r.mentions.len(), r.quotes.len(), r.times.len(), r.numbers.len()].map(|n| n as i64)
+}
+
 pub(crate) fn decode_text(blob: &[u8]) -> Result<String> {
     let bytes = lz4_flex::decompress_size_prepended(blob).map_err(|e| StoreError::Record(e.to_string()))?;
     String::from_utf8(bytes).map_err(|e| StoreError::Record(e.to_string()))
@@ -155,7 +162,7 @@ impl CaseStore {
             xref: Xref::default(),
         };
         store.upgrade()?;
-        store.fill_sums()?;
+        store.fill_counts()?;
         // The index is derived: if it was lost or damaged, rebuild it from the records.
         let stored = store.stored_docs()?;
         let indexed = store.index.reader.searcher().num_docs() as i64;
@@ -170,42 +177,38 @@ impl CaseStore {
         Ok(store)
     }
 
-    /// The number of stored documents; counted once for a case made before the counter existed.
-    fn stored_docs(&mut self) -> Result<i64> {
-        let counted: Option<i64> = self.db.query_row("SELECT n FROM doc_count", [], |r| r.get(0)).optional()?;
-        if let Some(n) = counted {
-            return Ok(n);
-        }
-        let tx = self.db.transaction()?;
-        tx.execute("INSERT OR IGNORE INTO doc_count(id, n) SELECT 0, count(*) FROM docs", [])?;
-        let n = tx.query_row("SELECT n FROM doc_count", [], |r| r.get(0))?;
-        tx.commit()?;
-        Ok(n)
+    /// The number of stored documents (kept by triggers, see [`Self::fill_counts`]).
+    fn stored_docs(&self) -> Result<i64> {
+        Ok(self.db.query_row("SELECT n FROM doc_count", [], |r| r.get(0))?)
     }
 
-    /// Fills the sums that `status` reads, for a case made before they were kept.
-    fn fill_sums(&mut self) -> Result<()> {
+    /// Fills what triggers keep (the document counter, the totals `status` reads) for a case
+    /// made before they were kept; each is counted from its table once.
+    fn fill_counts(&mut self) -> Result<()> {
         let kept = |db: &Connection, table: &str| -> Result<bool> {
             Ok(db.query_row(&format!("SELECT id FROM {table}"), [], |r| r.get::<_, i64>(0)).optional()?.is_some())
         };
-        if !kept(&self.db, "ledger_sums")? {
-            self.db.execute(
-                "INSERT INTO ledger_sums SELECT 0, count(*), coalesce(sum(state = 'failed'), 0) FROM ledger",
-                [],
-            )?;
+        let fills = [
+            ("doc_count", "INSERT INTO doc_count(id, n) SELECT 0, count(*) FROM docs;"),
+            (
+                "ledger_sums",
+                "INSERT INTO ledger_sums SELECT 0, count(*), coalesce(sum(state = 'failed'), 0) FROM ledger;",
+            ),
+            (
+                "doc_sums",
+                "INSERT INTO doc_sums SELECT 0, coalesce(sum(n_entities), 0), coalesce(sum(n_mentions), 0),
+                   coalesce(sum(n_quotes), 0), coalesce(sum(n_times), 0), coalesce(sum(n_numbers), 0) FROM docs;
+                 DELETE FROM pipeline_docs;
+                 INSERT INTO pipeline_docs SELECT pipeline, count(*) FROM docs GROUP BY pipeline;",
+            ),
+        ];
+        for (table, fill) in fills {
+            if !kept(&self.db, table)? {
+                let tx = self.db.transaction()?;
+                tx.execute_batch(fill)?;
+                tx.commit()?;
+            }
         }
-        if kept(&self.db, "doc_sums")? {
-            return Ok(());
-        }
-        let tx = self.db.transaction()?;
-        tx.execute_batch(
-            "INSERT OR IGNORE INTO doc_count(id, n) SELECT 0, count(*) FROM docs;
-             INSERT INTO doc_sums SELECT 0, coalesce(sum(n_entities), 0), coalesce(sum(n_mentions), 0),
-               coalesce(sum(n_quotes), 0), coalesce(sum(n_times), 0), coalesce(sum(n_numbers), 0) FROM docs;
-             DELETE FROM pipeline_docs;
-             INSERT INTO pipeline_docs SELECT pipeline, count(*) FROM docs GROUP BY pipeline;",
-        )?;
-        tx.commit()?;
         Ok(())
     }
 
@@ -379,6 +382,7 @@ impl CaseStore {
         if exists {
             return Ok(None);
         }
+        let [entities, mentions, quotes, times, numbers] = counts(rec);
         tx.prepare_cached(
             "INSERT INTO docs(hash, id, source, title, published, pipeline, n_entities, n_mentions, n_quotes, n_times,
                n_numbers, record, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
@@ -390,11 +394,11 @@ impl CaseStore {
             rec.title,
             rec.published,
             doc.pipeline,
-            rec.entities.len() as i64,
-            rec.mentions.len() as i64,
-            rec.quotes.len() as i64,
-            rec.times.len() as i64,
-            rec.numbers.len() as i64,
+            entities,
+            mentions,
+            quotes,
+            times,
+            numbers,
             doc.record_blob,
             doc.text_blob,
         ])?;
@@ -517,6 +521,7 @@ impl Store for CaseStore {
                 // Re-analysis keeps the text: only the record is written again.
                 let record = encode_record(&mut d.record);
                 let r = &d.record;
+                let [entities, mentions, quotes, times, numbers] = counts(r);
                 tx.prepare_cached(
                     "UPDATE docs SET title = ?2, published = ?3, pipeline = ?4, n_entities = ?5, n_mentions = ?6,
                    n_quotes = ?7, n_times = ?8, n_numbers = ?9, record = ?10 WHERE seq = ?1",
@@ -526,11 +531,11 @@ impl Store for CaseStore {
                     r.title,
                     r.published,
                     d.pipeline,
-                    r.entities.len() as i64,
-                    r.mentions.len() as i64,
-                    r.quotes.len() as i64,
-                    r.times.len() as i64,
-                    r.numbers.len() as i64,
+                    entities,
+                    mentions,
+                    quotes,
+                    times,
+                    numbers,
                     record,
                 ])?;
                 xref::index_doc(tx, resolver, d.seq, &r.hash, &DocRows::of(r))?;

@@ -790,48 +790,13 @@ pub(crate) fn quotes(
     limit: usize,
 ) -> Result<Vec<QuoteEntry>> {
     let needle = text.map(str::to_lowercase);
-    let speaker_locals = speaker.map(|e| locals_of(db, e)).transpose()?;
-    let about_locals = about.map(|e| locals_of(db, e)).transpose()?;
-    let keep = |found: &mut Vec<(QuoteKey, StoredQuote)>| {
-        found.sort_by(|a, b| a.0.cmp(&b.0));
-        found.truncate(limit);
-    };
     let unfiltered = speaker.is_none() && about.is_none() && needle.is_none();
-    let mut found = match unfiltered {
-        true => earliest_quotes(db, limit)?,
-        false => None,
-    }
-    .unwrap_or_default();
-    // Only documents where the entity asked about appears are read.
-    let mut st = db.prepare(
-        "SELECT seq, quotes FROM doc_quotes WHERE ?1 IS NULL OR seq IN (SELECT seq FROM doc_entities WHERE entity = ?1)",
-    )?;
-    let scan = !unfiltered || found.len() < limit;
-    if scan {
-        found.clear();
-    }
-    for row in
-        st.query_map([speaker.or(about)], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?.take_while(|_| scan)
-    {
-        let (seq, list) = row?;
-        let list: Vec<StoredQuote> = unjson(&list)?;
-        for (n, q) in list.into_iter().enumerate() {
-            let of = |map: &Option<HashMap<i64, Vec<String>>>, locals: &[String]| {
-                map.as_ref().is_none_or(|m| m.get(&seq).is_some_and(|mine| locals.iter().any(|l| mine.contains(l))))
-            };
-            if !of(&speaker_locals, q.speaker.as_slice())
-                || !of(&about_locals, &q.about)
-                || needle.as_ref().is_some_and(|t| !q.text.to_lowercase().contains(t.as_str()))
-            {
-                continue;
-            }
-            found.push(((q.date.is_none(), q.date.clone(), seq, n), q));
-            if found.len() >= limit.saturating_mul(2).max(4096) {
-                keep(&mut found);
-            }
-        }
-    }
-    keep(&mut found);
+    let walked = if unfiltered { earliest_quotes(db, limit)? } else { None };
+    let mut found = match walked {
+        Some(found) => found,
+        None => scan_quotes(db, speaker, about, needle.as_deref(), limit)?,
+    };
+    keep_first(&mut found, limit);
     let mut out = Vec::with_capacity(found.len());
     for ((_, _, seq, _), q) in found {
         let sp = match &q.speaker {
@@ -856,6 +821,51 @@ pub(crate) fn quotes(
     Ok(out)
 }
 
+/// Quotes by `speaker`, about `about` and containing `needle` (lowercase), read from every
+/// document that may hold one: candidates that include the first `limit` in [`QuoteKey`] order
+/// (the caller sorts and keeps those).
+fn scan_quotes(
+    db: &Connection,
+    speaker: Option<EntityId>,
+    about: Option<EntityId>,
+    needle: Option<&str>,
+    limit: usize,
+) -> Result<Vec<(QuoteKey, StoredQuote)>> {
+    let speaker_locals = speaker.map(|e| locals_of(db, e)).transpose()?;
+    let about_locals = about.map(|e| locals_of(db, e)).transpose()?;
+    let mut found = Vec::new();
+    // Only documents where the entity asked about appears are read.
+    let mut st = db.prepare(
+        "SELECT seq, quotes FROM doc_quotes WHERE ?1 IS NULL OR seq IN (SELECT seq FROM doc_entities WHERE entity = ?1)",
+    )?;
+    for row in st.query_map([speaker.or(about)], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+        let (seq, list) = row?;
+        let list: Vec<StoredQuote> = unjson(&list)?;
+        for (n, q) in list.into_iter().enumerate() {
+            let of = |map: &Option<HashMap<i64, Vec<String>>>, locals: &[String]| {
+                map.as_ref().is_none_or(|m| m.get(&seq).is_some_and(|mine| locals.iter().any(|l| mine.contains(l))))
+            };
+            if !of(&speaker_locals, q.speaker.as_slice())
+                || !of(&about_locals, &q.about)
+                || needle.is_some_and(|t| !q.text.to_lowercase().contains(t))
+            {
+                continue;
+            }
+            found.push(((q.date.is_none(), q.date.clone(), seq, n), q));
+            if found.len() >= limit.saturating_mul(2).max(4096) {
+                keep_first(&mut found, limit);
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Sorts quotes into [`QuoteKey`] order and keeps the first `limit`.
+fn keep_first(found: &mut Vec<(QuoteKey, StoredQuote)>, limit: usize) {
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found.truncate(limit);
+}
+
 /// Order of quotes: undated last, then by date, document and place.
 type QuoteKey = (bool, Option<String>, i64, usize);
 
@@ -875,11 +885,8 @@ fn earliest_quotes(db: &Connection, limit: usize) -> Result<Option<Vec<(QuoteKey
     while let Some(row) = rows.next()? {
         let (seq, kind, date, start): (i64, String, String, Option<i64>) =
             (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?);
-        if let Some(d) = &last_date
-            && *d != date
-        {
-            found.sort_by(|a, b| a.0.cmp(&b.0));
-            found.truncate(limit);
+        // (the caller sorts and keeps the first `limit`)
+        if last_date.as_ref().is_some_and(|d| *d != date) {
             return Ok(Some(found));
         }
         if !lists.contains_key(&seq) {
