@@ -31,36 +31,37 @@ impl Component for NumberFinder {
     }
 }
 
-/// Words before a number that say how exact it is, longest first.
-const QUALIFIERS: &[&str] = &[
-    "as many as",
-    "as much as",
-    "as few as",
-    "as little as",
-    "in excess of",
-    "upwards of",
-    "more than",
-    "less than",
-    "fewer than",
-    "greater than",
-    "at least",
-    "at most",
-    "up to",
-    "close to",
-    "just over",
-    "just under",
-    "an estimated",
-    "approximately",
-    "about",
-    "around",
-    "roughly",
-    "nearly",
-    "almost",
-    "over",
-    "under",
-    "some",
-    "only",
-    "exactly",
+/// Words before a number that say how exact it is, longest first (as words, so that matching
+/// them allocates nothing).
+const QUALIFIERS: &[&[&str]] = &[
+    &["as", "many", "as"],
+    &["as", "much", "as"],
+    &["as", "few", "as"],
+    &["as", "little", "as"],
+    &["in", "excess", "of"],
+    &["upwards", "of"],
+    &["more", "than"],
+    &["less", "than"],
+    &["fewer", "than"],
+    &["greater", "than"],
+    &["at", "least"],
+    &["at", "most"],
+    &["up", "to"],
+    &["close", "to"],
+    &["just", "over"],
+    &["just", "under"],
+    &["an", "estimated"],
+    &["approximately"],
+    &["about"],
+    &["around"],
+    &["roughly"],
+    &["nearly"],
+    &["almost"],
+    &["over"],
+    &["under"],
+    &["some"],
+    &["only"],
+    &["exactly"],
 ];
 
 /// Currencies written as a symbol or code before the number, or as a word after it.
@@ -353,13 +354,12 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
     }
     // a qualifier before: "more than 600"
     let mut qualifier = None;
-    for q in QUALIFIERS {
-        let words: Vec<&str> = q.split(' ').collect();
+    for words in QUALIFIERS {
         if first >= words.len()
             && words.iter().enumerate().all(|(k, w)| cx.is(first - words.len() + k, w))
             && (first - words.len()..first).all(|k| cx.next_on_line(k))
         {
-            qualifier = Some(q.to_string());
+            qualifier = Some(words.join(" "));
             first -= words.len();
             break;
         }

@@ -260,29 +260,10 @@ impl Component for NerTagger {
 /// A personal pronoun written as one (not in capitals, where "US" and "IT" are names): the
 /// tagger sometimes reads a quote's opening "We" as an organisation; no name is a pronoun.
 fn is_pronoun(token: &str) -> bool {
-    matches!(
-        token,
-        "I" | "We"
-            | "we"
-            | "Us"
-            | "us"
-            | "You"
-            | "you"
-            | "He"
-            | "he"
-            | "She"
-            | "she"
-            | "It"
-            | "it"
-            | "They"
-            | "they"
-            | "Them"
-            | "them"
-            | "Him"
-            | "him"
-            | "Her"
-            | "her"
-            | "Me"
-            | "me"
-    )
+    #[rustfmt::skip]
+    const PRONOUNS: &[&str] = &[
+        "I", "We", "we", "Us", "us", "You", "you", "He", "he", "She", "she", "It", "it", "They", "they", "Them",
+        "them", "Him", "him", "Her", "her", "Me", "me",
+    ];
+    PRONOUNS.contains(&token)
 }
