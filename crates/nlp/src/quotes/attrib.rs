@@ -765,7 +765,9 @@ pub(crate) fn trailing(cx: &Cx, z: usize) -> Option<Attr> {
         let (sp, end) = np_forward(cx, t + 2, limit)?;
         return Some(Attr { cue: (t, t + 1), speaker: Some(sp), end: clause_end(cx, end) });
     }
-    let (sp, end) = np_forward(cx, t, limit)?;
+    let Some((sp, end)) = np_forward(cx, t, limit) else {
+        return if new_sentence { None } else { name_before_cue(cx, t, limit) };
+    };
     if new_sentence && sp.entity.is_none() && !sp.pronoun {
         return None;
     }
@@ -815,6 +817,32 @@ pub(crate) fn trailing(cx: &Cx, z: usize) -> Option<Attr> {
             j += 1;
         }
     }
+    name_before_cue(cx, t, limit)
+}
+
+/// "…,” CBS This Morning co-anchor DeMarco Morgan said", "…,” Commentary’s Noah Rothman
+/// tweeted": a person's name right before a cue at the end of a short run of words (titles,
+/// an outlet, a possessive) that the noun phrase reader does not take whole.
+fn name_before_cue(cx: &Cx, t: usize, limit: usize) -> Option<Attr> {
+    let v = &cx.v;
+    let mut j = t;
+    while j < limit && j < t + 10 {
+        let possessive = v.is(j, "'s") || v.is(j, "’s");
+        if v.toks[j].kind != TokenKind::Word && !possessive || cx.seg(j).is_some() {
+            return None;
+        }
+        if j > t && verb_cue(cx, j, f::CUE_S) && !v.info[j].has(f::ING) {
+            let m = cx.mention(j - 1)?;
+            if cx.doc.mentions[m].ty != EntityType::Person {
+                return None;
+            }
+            return Some(Attr { cue: (j, j), speaker: Some(cx.speaker_of_mention(m, j - 1)), end: clause_end(cx, j) });
+        }
+        if v.info[j].has(f::COMP | f::WH | f::PRON | f::AUX | f::BE | f::CUE) && !possessive {
+            return None;
+        }
+        j += 1;
+    }
     None
 }
 
@@ -859,8 +887,12 @@ pub(crate) fn leading(cx: &Cx, o: usize) -> Option<Attr> {
             let sp = subject(cx, k, sa).or_else(|| np_forward(cx, sa, k).map(|x| x.0));
             return sp.map(|sp| Attr { cue: (k, k), speaker: Some(sp), end: q });
         }
+        // "wrote back, “…”": a particle, not the verb "to back"
+        if v.is(k, "back") && k > sa && v.info[k - 1].has(f::CUE) {
+            continue;
+        }
         // "as Tom Ridley, a former minister, put it: “…”"
-        let put_it = (colon || comma) && v.is(k, "put") && v.is(k + 1, "it") && k + 2 == p;
+        let put_it = (colon || comma) && (v.is(k, "put") || v.is(k, "puts")) && v.is(k + 1, "it") && k + 2 == p;
         // "She continued, “…”", "Caddell continued:": right before the mark only
         let went_on = (colon || comma)
             && k + 1 == p
@@ -877,7 +909,7 @@ pub(crate) fn leading(cx: &Cx, o: usize) -> Option<Attr> {
             || v.is(k + 1, "for")
             || between.clone().any(|i| {
                 v.info[i].has(f::COMP | f::WH)
-                    || v.info[i].has(f::CUE) && verb_cue(cx, i, f::CUE)
+                    || v.info[i].has(f::CUE) && verb_cue(cx, i, f::CUE) && !(i == k + 1 && v.is(i, "back"))
                     || cx.seg(i).is_some()
             })
         {

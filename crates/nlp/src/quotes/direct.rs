@@ -39,9 +39,17 @@ pub(crate) fn direct(cx: &mut Cx) -> Vec<Rec> {
                 }
             };
             let after = |i: usize| cx.v.punct(i, b',') && ing(i + 1) || cx.v.dash(i);
+            // "cautioned “let’s not …,” before predicting …", "wrote, “…,” and shared a link":
+            // the sentence goes on with the speaker's next act, not with the content
+            let next_act = |i: usize| {
+                ["and", "before", "after", "while", "then", "as"].iter().any(|w| cx.v.is(i, w))
+                    && (i + 1 < se && cx.v.toks[i + 1].kind == TokenKind::Word && !cx.v.cap(i + 1))
+            };
             (z + 1..se).any(|i| cx.v.toks[i].kind == TokenKind::Word)
                 && trailing(cx, z).is_none()
-                && !(after(z + 1) || cx.v.punct(z - 1, b',') && ing(z + 1))
+                && !(after(z + 1)
+                    || cx.v.punct(z - 1, b',') && (ing(z + 1) || next_act(z + 1))
+                    || cx.v.punct(z + 1, b',') && next_act(z + 2))
         };
         if !sentential || (lead.is_some() && !opens_sentence(cx, open) && embedded(cx)) {
             if !embedded(cx)

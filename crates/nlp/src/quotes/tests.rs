@@ -229,3 +229,45 @@ fn credits_after_a_dash_close_each_quotation() {
     assert_eq!(speaker(&d, quote(&d, "Nobody on that stage")), "Daniel Ortiz");
     assert_eq!(speaker(&d, quote(&d, "proud of the crowd")), "Ana Ruiz");
 }
+
+#[test]
+fn long_speaker_phrases_and_particles() {
+    let cases = [
+        // a title run the noun phrase reader does not take whole
+        (
+            "“That was the first time,” Ardenport Radio co-anchor Dana Whitlow said.",
+            "That was the first time",
+            "Dana Whitlow",
+        ),
+        // an outlet and a title before the name
+        (
+            "“The plan worked,” Ardenport Courier night editor Ivo Brandt tweeted Friday.",
+            "The plan worked",
+            "Ivo Brandt",
+        ),
+        // "writes back": a particle, not the verb "to back"
+        ("Ann Lee wrote to Ivo Brandt. Brandt then writes back, “You look tired.”", "You look tired", "Ivo Brandt"),
+        ("As the Courier's Maja Lind puts it, “Nobody is moved.”", "Nobody is moved", "Maja Lind"),
+        ("“Go back to your desk,” Ivo Brandt barked at the reporter.", "Go back to your desk", "Ivo Brandt"),
+    ];
+    for (text, words, who) in cases {
+        let d = run(text);
+        let q = quote(&d, words);
+        assert_eq!(q.kind, QuoteKind::Direct, "{text}: {:?}", texts(&d));
+        assert_eq!(speaker(&d, q), who, "{text}");
+    }
+}
+
+#[test]
+fn a_quotation_followed_by_the_speakers_next_act_is_direct() {
+    for text in [
+        "Ivo Brandt cautioned “let’s not get ahead of ourselves,” before predicting a long night.",
+        "Ivo Brandt wrote to his followers, “It is time to end this,” and shared a link.",
+    ] {
+        let d = run(text);
+        let q = &d.quotes[0];
+        assert_eq!(q.kind, QuoteKind::Direct, "{text}: {:?}", texts(&d));
+        assert!(q.span.of(&d.text).starts_with('“') && q.span.of(&d.text).ends_with('”'), "{:?}", texts(&d));
+        assert_eq!(speaker(&d, q), "Ivo Brandt", "{text}");
+    }
+}
