@@ -16,6 +16,22 @@ pub enum BenchCommand {
     /// Search latency over a case (p50/p95/p99 after warm-up), in-process and as whole
     /// `dossier search` runs.
     Search(SearchBenchArgs),
+    /// Ingest speed with and without the cross-reference tables, alternated, each run a whole
+    /// `dossier ingest` into a fresh temporary case.
+    Ingest(IngestBenchArgs),
+}
+
+/// Arguments of `bench ingest`.
+#[derive(Args, Debug)]
+pub struct IngestBenchArgs {
+    /// What to ingest: a JSONL feed, files or a folder (as `dossier ingest` takes them).
+    pub path: String,
+    /// Rounds; each runs one ingest with the case tables and one without.
+    #[arg(long, default_value_t = 2)]
+    pub rounds: usize,
+    /// Worker threads per ingest (default: the number of cores).
+    #[arg(long)]
+    pub jobs: Option<usize>,
 }
 
 /// Arguments of `bench search`.
@@ -76,7 +92,110 @@ pub fn run(cmd: BenchCommand) -> Result<ExitCode> {
         BenchCommand::Gen(a) => gen_feed(a),
         BenchCommand::Segment(a) => segment(a),
         BenchCommand::Search(a) => search(a),
+        BenchCommand::Ingest(a) => ingest(a),
     }
+}
+
+/// What one child process used: wall seconds, CPU seconds (user + system), peak RSS in MiB.
+struct Usage {
+    wall: f64,
+    cpu: f64,
+    rss_mib: f64,
+}
+
+/// Runs `cmd` to its end, with its standard error in `log`; what it used comes from `wait4`, so
+/// each run is measured alone.
+fn run_measured(mut cmd: std::process::Command, log: &std::path::Path) -> Result<(Usage, i32)> {
+    let started = Instant::now();
+    let child = cmd
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(log)?)
+        .spawn()
+        .context("starting a child dossier")?;
+    let mut status = 0;
+    // SAFETY: a zeroed rusage is valid; wait4 fills it for our own child, which std never
+    // waits for (the `Child` is only dropped).
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut ru) };
+    anyhow::ensure!(pid > 0, "waiting for a child dossier: {}", std::io::Error::last_os_error());
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    let usage = Usage {
+        wall: started.elapsed().as_secs_f64(),
+        cpu: secs(ru.ru_utime) + secs(ru.ru_stime),
+        rss_mib: ru.ru_maxrss as f64 / 1024.0,
+    };
+    Ok((usage, if libc::WIFEXITED(status) { libc::WEXITSTATUS(status) } else { -1 }))
+}
+
+fn ingest(a: IngestBenchArgs) -> Result<ExitCode> {
+    let exe = std::env::current_exe().context("finding the dossier binary")?;
+    let base = std::env::temp_dir().join(format!("dossier-bench-ingest-{}", std::process::id()));
+    let mut rates: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
+    let mut cpus: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
+    const MODES: [&str; 2] = ["with case tables", "without case tables"];
+    for round in 1..=a.rounds {
+        for (m, label) in MODES.iter().enumerate() {
+            let case = base.join(format!("case-{round}-{m}"));
+            let _ = std::fs::remove_dir_all(&case);
+            std::fs::create_dir_all(&base)?;
+            let mut cmd = std::process::Command::new(&exe);
+            cmd.arg("ingest").arg("--case").arg(&case).arg(&a.path);
+            if let Some(j) = a.jobs {
+                cmd.arg("--jobs").arg(j.to_string());
+            }
+            if m == 1 {
+                cmd.arg("--without-case-tables");
+            }
+            let log = base.join("ingest.log");
+            let (u, code) = run_measured(cmd, &log)?;
+            let said = std::fs::read_to_string(&log).unwrap_or_default();
+            // "ingested into …: N new, …": the count of new documents
+            let docs: Option<f64> = said
+                .lines()
+                .rev()
+                .find_map(|l| l.strip_prefix("ingested into ")?.split(": ").nth(1)?.split(' ').next()?.parse().ok());
+            let size = dir_bytes(&case) as f64 / 1048576.0;
+            let _ = std::fs::remove_dir_all(&case);
+            let Some(docs) = docs.filter(|_| code == 0) else {
+                anyhow::bail!("the ingest {label} failed (exit {code}):\n{said}");
+            };
+            println!(
+                "round {round} {label:20} {:7.0} documents/s  {:7.1} s wall  {:7.1} s CPU  {:.2} ms CPU/document  peak RSS {:.0} MiB  case {:.0} MiB",
+                docs / u.wall,
+                u.wall,
+                u.cpu,
+                u.cpu * 1000.0 / docs.max(1.0),
+                u.rss_mib,
+                size
+            );
+            rates[m].push(docs / u.wall);
+            cpus[m].push(u.cpu);
+        }
+    }
+    let _ = std::fs::remove_dir_all(&base);
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
+    println!(
+        "with the case tables: {:.0}% of the documents/s without them ({:.0} against {:.0}); CPU {:.0}% more",
+        100.0 * mean(&rates[0]) / mean(&rates[1]),
+        mean(&rates[0]),
+        mean(&rates[1]),
+        100.0 * (mean(&cpus[0]) / mean(&cpus[1]) - 1.0)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Bytes under a folder.
+fn dir_bytes(dir: &std::path::Path) -> u64 {
+    std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| match e.file_type() {
+                    Ok(t) if t.is_dir() => dir_bytes(&e.path()),
+                    _ => e.metadata().map(|m| m.len()).unwrap_or(0),
+                })
+                .sum()
+        })
+        .unwrap_or(0)
 }
 
 /// Words the generator uses, so that generated queries hit generated cases.

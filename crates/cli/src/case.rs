@@ -59,6 +59,11 @@ pub struct IngestArgs {
     pub paths: Vec<String>,
     #[command(flatten)]
     pub run: crate::extract::RunArgs,
+    /// Skip the cross-reference tables (entities, quotes, timeline, network) during this
+    /// ingest; the next command that opens the case builds them from the stored records. For
+    /// measuring the store alone (`dossier bench ingest`), or a fast first load.
+    #[arg(long)]
+    pub without_case_tables: bool,
 }
 
 /// What a worker made of one unit during an ingest.
@@ -82,6 +87,10 @@ const BATCH_WAIT: Duration = Duration::from_secs(2);
 pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let jobs = crate::extract::jobs(args.run.jobs)?;
     let mut store = args.case.open()?;
+    let cross_reference = !args.without_case_tables;
+    if !cross_reference {
+        store.skip_cross_reference()?;
+    }
     let opts = args.run.options();
     let inputs: Vec<Input> =
         args.paths.iter().map(|p| if p == "-" { Input::Stdin } else { Input::Path(p.clone()) }).collect();
@@ -112,13 +121,14 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
             pipeline.run(&mut doc);
             Ok(DocRecord::from_doc(&doc))
         }) {
-            Ok(rec) => Outcome::Analysed(Put::doc(rec, &version, stamp)),
+            Ok(rec) if cross_reference => Outcome::Analysed(Put::doc(rec, &version, stamp)),
+            Ok(rec) => Outcome::Analysed(Put::doc_without_rows(rec, &version, stamp)),
             Err(e) => Outcome::Failed(e, stamp),
         }
     };
 
     // The store writes on its own thread, so analysis goes on while a batch is committed.
-    store.set_bulk(true);
+    store.set_bulk(true)?;
     let (batch_tx, batch_rx) = std::sync::mpsc::sync_channel::<Vec<Put>>(2);
     let writer = std::thread::Builder::new().name("store-writer".into()).spawn(move || -> Result<CaseStore> {
         for batch in batch_rx {

@@ -26,12 +26,18 @@ pub struct Prepared {
 
 impl Prepared {
     /// Encodes `record` and derives its rows.
-    pub fn new(mut record: DocRecord, pipeline: &str) -> Prepared {
+    pub fn new(record: DocRecord, pipeline: &str) -> Prepared {
+        let mut p = Prepared::without_rows(record, pipeline);
+        p.rows = DocRows::of(&p.record);
+        p
+    }
+
+    /// Encodes `record`, without cross-reference rows.
+    pub fn without_rows(mut record: DocRecord, pipeline: &str) -> Prepared {
         // The record and the text are stored apart, so that search hits read only the text.
         let record_blob = encode_record(&mut record);
         let text_blob = lz4_flex::compress_prepend_size(record.text.as_bytes());
-        let rows = DocRows::of(&record);
-        Prepared { record, pipeline: pipeline.to_string(), record_blob, text_blob, rows }
+        Prepared { record, pipeline: pipeline.to_string(), record_blob, text_blob, rows: DocRows::default() }
     }
 }
 
@@ -132,16 +138,39 @@ impl From<QuoteTuple> for StoredQuote {
 pub(crate) struct DocRows {
     pub(crate) entities: Vec<EntityRow>,
     pub(crate) timeline: Vec<TimelineRow>,
-    /// The document's quotes as stored ([`StoredQuote`] JSON list); none without quotes.
-    pub(crate) quotes_json: Option<String>,
+    /// The document's quotes as stored ([`StoredQuote`] JSON list, [`pack`]ed); none without
+    /// quotes.
+    pub(crate) quotes_blob: Option<Vec<u8>>,
     /// Co-mentions of two entities of the document as stored, a JSON list of `[a, b, in how
-    /// many sentences, in how many quotes (one speaking, the other spoken about)]`; none
-    /// without pairs.
-    pub(crate) edges_json: Option<String>,
+    /// many sentences, in how many quotes (one speaking, the other spoken about)]`, [`pack`]ed;
+    /// none without pairs.
+    pub(crate) edges_blob: Option<Vec<u8>>,
 }
 
 pub(crate) fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
     serde_json::to_string(v).expect("serializable")
+}
+
+/// A per-document list as stored: compressed JSON. The quote lists were a quarter of a case's
+/// database as plain JSON, and every byte is written twice (log and checkpoint).
+pub(crate) fn pack<T: serde::Serialize + ?Sized>(v: &T) -> Vec<u8> {
+    lz4_flex::compress_prepend_size(&serde_json::to_vec(v).expect("serializable"))
+}
+
+/// Reads a per-document list: a [`pack`]ed blob, or the plain JSON text older cases hold.
+pub(crate) struct Packed(pub(crate) Vec<u8>);
+
+impl rusqlite::types::FromSql for Packed {
+    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        use rusqlite::types::{FromSqlError, ValueRef};
+        match v {
+            ValueRef::Text(t) => Ok(Packed(t.to_vec())),
+            ValueRef::Blob(b) => {
+                lz4_flex::decompress_size_prepended(b).map(Packed).map_err(|e| FromSqlError::Other(Box::new(e)))
+            }
+            _ => Err(FromSqlError::InvalidType),
+        }
+    }
 }
 
 /// Names that are no entity of a case: one letter, a pronoun.
@@ -351,8 +380,8 @@ impl DocRows {
         DocRows {
             entities,
             timeline,
-            quotes_json: (!quotes.is_empty()).then(|| json(&quotes)),
-            edges_json: (!edges.is_empty()).then(|| json(&edges)),
+            quotes_blob: (!quotes.is_empty()).then(|| pack(&quotes)),
+            edges_blob: (!edges.is_empty()).then(|| pack(&edges)),
         }
     }
 }

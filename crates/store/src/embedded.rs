@@ -106,6 +106,8 @@ pub struct CaseStore {
     last_index_commit: std::time::Instant,
     /// Cross-document entities (loaded when first needed).
     xref: Xref,
+    /// Off for an ingest that leaves the cross-reference tables to the next opening.
+    cross_reference: bool,
 }
 
 /// Version of the cross-reference tables (`PRAGMA user_version`). 1: first tables; 2: quotes and
@@ -135,6 +137,10 @@ fn decode(record: &[u8], text: &[u8]) -> Result<DocRecord> {
     Ok(rec)
 }
 
+/// Log pages between checkpoints during a bulk ingest (64 MiB of 4 KiB pages; SQLite's default
+/// is 1,000).
+const BULK_CHECKPOINT_PAGES: i64 = 16384;
+
 impl CaseStore {
     /// Opens the case in `dir`, creating it if needed, and replays index work a crash left.
     pub fn open(dir: &Path) -> Result<CaseStore> {
@@ -160,6 +166,7 @@ impl CaseStore {
             applied: Vec::new(),
             last_index_commit: std::time::Instant::now(),
             xref: Xref::default(),
+            cross_reference: true,
         };
         store.upgrade()?;
         store.fill_counts()?;
@@ -261,8 +268,22 @@ impl CaseStore {
 
     /// Defers index commits across batches until [`Store::flush`] (or enough work piles up):
     /// faster bulk ingests, same crash safety (the pending list is only cleared after a commit).
-    pub fn set_bulk(&mut self, on: bool) {
+    pub fn set_bulk(&mut self, on: bool) -> Result<()> {
         self.bulk = on;
+        // A longer log between checkpoints while bulk-loading: an index page that many batches
+        // change is copied into the database once per checkpoint rather than after every batch.
+        self.db.pragma_update(None, "wal_autocheckpoint", if on { BULK_CHECKPOINT_PAGES } else { 1000 })?;
+        Ok(())
+    }
+
+    /// Stores new documents without their cross-reference rows (entities, quotes, timeline,
+    /// co-mentions): what the store costs alone, for benchmarks, or a fast first load. The case
+    /// is marked first, so the next opening builds the tables from the records, even after a
+    /// crash.
+    pub fn skip_cross_reference(&mut self) -> Result<()> {
+        self.db.pragma_update(None, "user_version", 0)?;
+        self.cross_reference = false;
+        Ok(())
     }
 
     /// Applies the index changes of `seqs` to the index writer, without committing.
@@ -374,7 +395,7 @@ impl CaseStore {
     }
 
     /// Stores a new content; returns its sequence number, or `None` if it was stored already.
-    fn insert_doc(tx: &Transaction, r: &mut Resolver, doc: &Prepared) -> Result<Option<i64>> {
+    fn insert_doc(tx: &Transaction, r: &mut Resolver, doc: &Prepared, cross_reference: bool) -> Result<Option<i64>> {
         let rec = &doc.record;
         let exists: bool = tx
             .prepare_cached("SELECT EXISTS(SELECT 1 FROM docs WHERE hash = ?1)")?
@@ -403,7 +424,9 @@ impl CaseStore {
             doc.text_blob,
         ])?;
         let seq = tx.last_insert_rowid();
-        xref::index_new_doc(tx, r, seq, &rec.hash, &doc.rows)?;
+        if cross_reference {
+            xref::index_new_doc(tx, r, seq, &rec.hash, &doc.rows)?;
+        }
         tx.prepare_cached("INSERT OR IGNORE INTO pending_index(seq) VALUES (?1)")?.execute([seq])?;
         Ok(Some(seq))
     }
@@ -430,6 +453,7 @@ impl Store for CaseStore {
     }
 
     fn put_batch(&mut self, batch: Vec<Put>) -> Result<()> {
+        let cross_reference = self.cross_reference;
         let (fresh, changed) = self.with_resolver(|tx, r| {
             // New documents (sequence number, place in the batch), and other documents whose
             // index entry must follow the records.
@@ -440,7 +464,7 @@ impl Store for CaseStore {
                     Put::Doc { doc, stamp } => {
                         let record = &doc.record;
                         let old = Self::previous_hash(tx, &record.id)?;
-                        if let Some(seq) = Self::insert_doc(tx, r, doc)? {
+                        if let Some(seq) = Self::insert_doc(tx, r, doc, cross_reference)? {
                             fresh.push((seq, i));
                         }
                         Self::upsert_ledger(

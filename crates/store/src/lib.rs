@@ -99,6 +99,12 @@ impl Put {
     pub fn doc(record: DocRecord, pipeline: &str, stamp: Option<FileStamp>) -> Self {
         Put::Doc { doc: Box::new(Prepared::new(record, pipeline)), stamp }
     }
+
+    /// [`Put::doc`] without the cross-reference rows, for a store that skips them
+    /// ([`CaseStore::skip_cross_reference`]).
+    pub fn doc_without_rows(record: DocRecord, pipeline: &str, stamp: Option<FileStamp>) -> Self {
+        Put::Doc { doc: Box::new(Prepared::without_rows(record, pipeline)), stamp }
+    }
 }
 
 /// Counts for `dossier status`.

@@ -6,7 +6,7 @@
 //! keyed by document sequence number and document-local entity id ("E3"): a merge rewrites one
 //! column of `doc_entities` and every quote, date and edge follows.
 
-use crate::derive::{DatedBy, DocRows, StoredQuote, clip, entity_keys, json};
+use crate::derive::{DatedBy, DocRows, Packed, StoredQuote, clip, entity_keys, json};
 use crate::resolve::{DocEntity, EntityId, Resolver, canonical_key, fold, keys_of};
 use crate::views::{
     Curation, Decision, DocRef, Edge, EntityRecordOut, EntitySummary, EntityView, Graph, Node, QuoteEntry,
@@ -40,8 +40,9 @@ CREATE TABLE IF NOT EXISTS entity_keys(key TEXT NOT NULL, entity INTEGER NOT NUL
 CREATE INDEX IF NOT EXISTS entity_keys_entity ON entity_keys(entity);
 CREATE TABLE IF NOT EXISTS entity_names(entity INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY(entity, name));
 CREATE TABLE IF NOT EXISTS pins(hash TEXT NOT NULL, key TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY(hash, key));
--- Quotes, one JSON list per document (`derive::StoredQuote`): read per document, or all of
--- them for a listing, never by a column of their own.
+-- Quotes, one compressed JSON list per document (`derive::StoredQuote`, `derive::pack`; older
+-- cases hold plain JSON text): read per document, or all of them for a listing, never by a column
+-- of their own.
 CREATE TABLE IF NOT EXISTS doc_quotes(seq INTEGER PRIMARY KEY, quotes TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS timeline(
     seq INTEGER NOT NULL, n INTEGER NOT NULL, kind TEXT NOT NULL, date TEXT NOT NULL, until TEXT NOT NULL,
@@ -86,6 +87,18 @@ pub(crate) fn ty_parse(s: &str) -> EntityType {
 
 fn unjson<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
     serde_json::from_str(s).map_err(|e| StoreError::Record(e.to_string()))
+}
+
+/// The stored quotes of one document.
+fn quotes_of_doc(db: &Connection, seq: i64) -> Result<Vec<StoredQuote>> {
+    let list: Option<Packed> =
+        db.prepare_cached("SELECT quotes FROM doc_quotes WHERE seq = ?1")?.query_row([seq], |r| r.get(0)).optional()?;
+    list.map(|l| unpack(&l)).transpose().map(Option::unwrap_or_default)
+}
+
+/// A per-document list ([`Packed`]) read back.
+fn unpack<T: serde::de::DeserializeOwned>(p: &Packed) -> Result<T> {
+    serde_json::from_slice(&p.0).map_err(|e| StoreError::Record(e.to_string()))
 }
 
 /// The entities of a record the resolver takes: names, not pattern mentions (emails, phones).
@@ -303,10 +316,10 @@ fn write_statements(tx: &Transaction, seq: i64, rows: &DocRows) -> Result<()> {
             t.locals_json
         ])?;
     }
-    if let Some(quotes) = &rows.quotes_json {
+    if let Some(quotes) = &rows.quotes_blob {
         tx.prepare_cached("INSERT INTO doc_quotes(seq, quotes) VALUES (?1, ?2)")?.execute(params![seq, quotes])?;
     }
-    if let Some(edges) = &rows.edges_json {
+    if let Some(edges) = &rows.edges_blob {
         tx.prepare_cached("INSERT INTO doc_edges(seq, edges) VALUES (?1, ?2)")?.execute(params![seq, edges])?;
     }
     Ok(())
@@ -838,9 +851,9 @@ fn scan_quotes(
     let mut st = db.prepare(
         "SELECT seq, quotes FROM doc_quotes WHERE ?1 IS NULL OR seq IN (SELECT seq FROM doc_entities WHERE entity = ?1)",
     )?;
-    for row in st.query_map([speaker.or(about)], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+    for row in st.query_map([speaker.or(about)], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Packed>(1)?)))? {
         let (seq, list) = row?;
-        let list: Vec<StoredQuote> = unjson(&list)?;
+        let list: Vec<StoredQuote> = unpack(&list)?;
         for (n, q) in list.into_iter().enumerate() {
             let of = |map: &Option<HashMap<i64, Vec<String>>>, locals: &[String]| {
                 map.as_ref().is_none_or(|m| m.get(&seq).is_some_and(|mine| locals.iter().any(|l| mine.contains(l))))
@@ -893,11 +906,7 @@ fn earliest_quotes(db: &Connection, limit: usize) -> Result<Option<Vec<(QuoteKey
             if lists.len() > 4096 {
                 lists.clear();
             }
-            let list: Option<String> = db
-                .prepare_cached("SELECT quotes FROM doc_quotes WHERE seq = ?1")?
-                .query_row([seq], |r| r.get(0))
-                .optional()?;
-            lists.insert(seq, list.map(|l| unjson(&l)).transpose()?.unwrap_or_default());
+            lists.insert(seq, quotes_of_doc(db, seq)?);
         }
         let (by, at) = match kind.as_str() {
             "published" => (DatedBy::Published, None),
@@ -988,12 +997,7 @@ pub(crate) fn timeline(
             let row = out.last().expect("just pushed");
             let (date, until, granularity, value, doc) =
                 (row.date.clone(), row.until.clone(), row.granularity.clone(), row.value.clone(), row.doc.clone());
-            let list: Option<String> = db
-                .prepare_cached("SELECT quotes FROM doc_quotes WHERE seq = ?1")?
-                .query_row([seq], |r| r.get(0))
-                .optional()?;
-            let list: Vec<StoredQuote> = list.map(|l| unjson(&l)).transpose()?.unwrap_or_default();
-            for q in list.into_iter().filter(|q| q.dated_by == Some(DatedBy::Published)) {
+            for q in quotes_of_doc(db, seq)?.into_iter().filter(|q| q.dated_by == Some(DatedBy::Published)) {
                 if out.len() >= limit {
                     break;
                 }
@@ -1072,9 +1076,9 @@ fn pair_counts(db: &Connection, around: Option<&[EntityId]>) -> Result<HashMap<(
     };
     let mut st = db.prepare(&docs_sql)?;
     let mut locals = db.prepare_cached("SELECT local, entity FROM doc_entities WHERE seq = ?1")?;
-    for row in st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+    for row in st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Packed>(1)?)))? {
         let (seq, list) = row?;
-        let list: Vec<(String, String, i64, i64)> = unjson(&list)?;
+        let list: Vec<(String, String, i64, i64)> = unpack(&list)?;
         let ids: HashMap<String, i64> =
             locals.query_map([seq], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<std::result::Result<_, _>>()?;
         for (a, b, s, q) in list {

@@ -397,6 +397,29 @@ fn quotes_dated_by_publication_sit_under_it_on_the_timeline_and_co_mentions_coun
     };
     check(&s);
     drop(s);
+    // A case written before the per-document lists were compressed holds plain JSON text: it
+    // reads the same.
+    {
+        let db = rusqlite::Connection::open(dir.path().join("case.db")).unwrap();
+        for (table, col) in [("doc_quotes", "quotes"), ("doc_edges", "edges")] {
+            let rows: Vec<(i64, Vec<u8>)> = db
+                .prepare(&format!("SELECT seq, {col} FROM {table}"))
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            assert!(!rows.is_empty(), "{table}");
+            for (seq, blob) in rows {
+                let text = String::from_utf8(lz4_flex::decompress_size_prepended(&blob).unwrap()).unwrap();
+                db.execute(&format!("UPDATE {table} SET {col} = ?1 WHERE seq = ?2"), rusqlite::params![text, seq])
+                    .unwrap();
+            }
+        }
+    }
+    let s = CaseStore::open(dir.path()).unwrap();
+    check(&s);
+    drop(s);
     // A case written by the first version of the tables: quotes and co-mentions one row each,
     // quote rows on the timeline. Opening it brings the tables up to date.
     {
