@@ -46,6 +46,9 @@ CREATE TABLE IF NOT EXISTS ledger(
 );
 CREATE INDEX IF NOT EXISTS ledger_hash ON ledger(hash);
 CREATE TABLE IF NOT EXISTS pending_index(seq INTEGER PRIMARY KEY);
+-- A first bulk load in progress (its process id), which builds `xref::DEFERRED_INDEXES` when it
+-- ends: while the row is here and the process lives, opening the case does not build them.
+CREATE TABLE IF NOT EXISTS bulk_load(pid INTEGER NOT NULL);
 -- The number of stored documents, kept by triggers: counting the table on every open read all
 -- of it (5,900 page reads at 1M documents, most of a search command's time).
 CREATE TABLE IF NOT EXISTS doc_count(id INTEGER PRIMARY KEY CHECK (id = 0), n INTEGER NOT NULL);
@@ -108,6 +111,8 @@ pub struct CaseStore {
     xref: Xref,
     /// Off for an ingest that leaves the cross-reference tables to the next opening.
     cross_reference: bool,
+    /// This bulk load builds the deferred indexes when it flushes.
+    deferred_indexes: bool,
 }
 
 /// Version of the cross-reference tables (`PRAGMA user_version`). 1: first tables; 2: quotes and
@@ -123,6 +128,23 @@ const BULK_COMMIT_WAIT: std::time::Duration = std::time::Duration::from_secs(30)
 /// `n_numbers`), which the totals of `status` add up.
 fn counts(r: &DocRecord) -> [i64; 5] {
     [r.entities.len(), r.mentions.len(), r.quotes.len(), r.times.len(), r.numbers.len()].map(|n| n as i64)
+}
+
+/// True unless the process `pid` is known to be gone (Linux: no `/proc/PID`, or a zombie that
+/// nobody has reaped yet; elsewhere it is taken as alive, and the next ingest builds what a
+/// crashed one left).
+fn process_alive(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return true;
+    }
+    match std::fs::read_to_string(proc.join(pid.to_string()).join("stat")) {
+        // "PID (name) STATE …": the state follows the last parenthesis
+        Ok(stat) => {
+            !stat.rsplit(')').next().is_some_and(|rest| matches!(rest.trim_start().chars().next(), Some('Z' | 'X')))
+        }
+        Err(_) => false,
+    }
 }
 
 pub(crate) fn decode_text(blob: &[u8]) -> Result<String> {
@@ -167,7 +189,9 @@ impl CaseStore {
             last_index_commit: std::time::Instant::now(),
             xref: Xref::default(),
             cross_reference: true,
+            deferred_indexes: false,
         };
+        store.build_deferred_indexes(false)?;
         store.upgrade()?;
         store.fill_counts()?;
         // The index is derived: if it was lost or damaged, rebuild it from the records.
@@ -268,8 +292,20 @@ impl CaseStore {
 
     /// Defers index commits across batches until [`Store::flush`] (or enough work piles up):
     /// faster bulk ingests, same crash safety (the pending list is only cleared after a commit).
+    ///
+    /// A bulk load into an empty case (or one resuming a first load a crash interrupted) leaves
+    /// the [`xref::DEFERRED_INDEXES`] to its flush.
     pub fn set_bulk(&mut self, on: bool) -> Result<()> {
         self.bulk = on;
+        let resuming: bool = self.db.query_row("SELECT EXISTS(SELECT 1 FROM bulk_load)", [], |r| r.get(0))?;
+        if on && (self.stored_docs()? == 0 || resuming) {
+            let tx = self.db.transaction()?;
+            tx.execute("DELETE FROM bulk_load", [])?;
+            tx.execute("INSERT INTO bulk_load(pid) VALUES (?1)", [std::process::id()])?;
+            tx.execute_batch(xref::DROP_DEFERRED_INDEXES)?;
+            tx.commit()?;
+            self.deferred_indexes = true;
+        }
         // A longer log between checkpoints while bulk-loading: an index page that many batches
         // change is copied into the database once per checkpoint rather than after every batch.
         self.db.pragma_update(None, "wal_autocheckpoint", if on { BULK_CHECKPOINT_PAGES } else { 1000 })?;
@@ -283,6 +319,21 @@ impl CaseStore {
     pub fn skip_cross_reference(&mut self) -> Result<()> {
         self.db.pragma_update(None, "user_version", 0)?;
         self.cross_reference = false;
+        Ok(())
+    }
+
+    /// Builds the [`xref::DEFERRED_INDEXES`] that are missing, unless a first bulk load that
+    /// is still running will (`ours`: this store's own load has ended).
+    fn build_deferred_indexes(&mut self, ours: bool) -> Result<()> {
+        let loader: Option<u32> = self.db.query_row("SELECT pid FROM bulk_load", [], |r| r.get(0)).optional()?;
+        if !ours && loader.is_some_and(|pid| pid == std::process::id() || process_alive(pid)) {
+            return Ok(());
+        }
+        let tx = self.db.transaction()?;
+        tx.execute_batch(xref::DEFERRED_INDEXES)?;
+        tx.execute("DELETE FROM bulk_load", [])?;
+        tx.commit()?;
+        self.deferred_indexes = false;
         Ok(())
     }
 
@@ -508,6 +559,9 @@ impl Store for CaseStore {
     }
 
     fn flush(&mut self) -> Result<()> {
+        if self.deferred_indexes {
+            self.build_deferred_indexes(true)?;
+        }
         self.commit_index()
     }
 

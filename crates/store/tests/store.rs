@@ -443,3 +443,53 @@ fn quotes_dated_by_publication_sit_under_it_on_the_timeline_and_co_mentions_coun
         db.query_row("SELECT count(*) FROM sqlite_master WHERE name IN ('edges', 'quotes')", [], |r| r.get(0)).unwrap();
     assert_eq!(old, 0);
 }
+
+/// The deferred cross-reference indexes present in the case, and the first load's marker.
+fn deferred_state(dir: &std::path::Path) -> (Vec<String>, Option<i64>) {
+    let db = rusqlite::Connection::open(dir.join("case.db")).unwrap();
+    let mut st = db
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE name IN ('timeline_date', 'doc_entities_by_entity') ORDER BY name",
+        )
+        .unwrap();
+    let names = st.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    let pid = db.query_row("SELECT pid FROM bulk_load", [], |r| r.get(0)).ok();
+    (names, pid)
+}
+
+#[test]
+fn a_first_bulk_load_builds_its_indexes_at_the_end_or_after_a_crash() {
+    let both = vec!["doc_entities_by_entity".to_string(), "timeline_date".to_string()];
+    let docs = || vec![Put::doc(quoted_story_in("Tessavar", Some("2019-05-02"), None), "p1", None)];
+    // A load into an empty case: no indexes while it runs, both once it has flushed.
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = CaseStore::open(dir.path()).unwrap();
+    s.set_bulk(true).unwrap();
+    s.put_batch(docs()).unwrap();
+    assert_eq!(deferred_state(dir.path()), (vec![], Some(std::process::id() as i64)));
+    // Another opening meanwhile (the loader lives) leaves them to the loader.
+    drop(CaseStore::open(dir.path()).unwrap());
+    assert_eq!(deferred_state(dir.path()).0, Vec::<String>::new());
+    s.flush().unwrap();
+    assert_eq!(deferred_state(dir.path()), (both.clone(), None));
+    assert_eq!(s.timeline(None, None, None, 10).unwrap().len(), 2);
+    // A bulk load into a case that has documents keeps the indexes.
+    s.set_bulk(true).unwrap();
+    s.put_batch(vec![Put::doc(quoted_story_in("Orlen", None, None), "p1", None)]).unwrap();
+    assert_eq!(deferred_state(dir.path()), (both.clone(), None));
+    drop(s);
+
+    // A load that died before its flush: the next opening builds them.
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = CaseStore::open(dir.path()).unwrap();
+    s.set_bulk(true).unwrap();
+    s.put_batch(docs()).unwrap();
+    drop(s);
+    let db = rusqlite::Connection::open(dir.path().join("case.db")).unwrap();
+    // (no process has this id)
+    db.execute("UPDATE bulk_load SET pid = 4294967295", []).unwrap();
+    drop(db);
+    let s = CaseStore::open(dir.path()).unwrap();
+    assert_eq!(deferred_state(dir.path()), (both, None));
+    assert_eq!(s.timeline(None, None, None, 10).unwrap().len(), 2);
+}
