@@ -23,6 +23,10 @@ pub(crate) fn direct(cx: &mut Cx) -> Vec<Rec> {
             k += 1;
             continue;
         }
+        if work_title(cx, open) {
+            k += 1;
+            continue;
+        }
         let lead = leading(cx, open);
         let mut last = chain_end(cx, k, lead.is_some());
         let sentential = lead.is_some() || opens_sentence(cx, open) || aside(cx, open, cx.segs[last].end_tok());
@@ -333,6 +337,53 @@ fn naming(cx: &Cx, o: usize) -> Option<usize> {
         return None;
     };
     name_like(cx, o).then_some(at)
+}
+
+/// "said in his 2012 book, “An American Son.”", "told “Fox and Friends,”": the title of a work
+/// (after a word for one) or of a programme (the recipient of "told"), no quotation.
+pub(crate) fn work_title(cx: &Cx, o: usize) -> bool {
+    const WORKS: [&str; 18] = [
+        "book",
+        "memoir",
+        "novel",
+        "podcast",
+        "show",
+        "program",
+        "programme",
+        "series",
+        "film",
+        "movie",
+        "documentary",
+        "album",
+        "song",
+        "column",
+        "editorial",
+        "essay",
+        "play",
+        "musical",
+    ];
+    if o < 2 || !title_case(cx, o) {
+        return false;
+    }
+    let mut p = o - 1;
+    if cx.v.punct(p, b',') || cx.v.punct(p, b':') {
+        p -= 1;
+    } else if cx.v.is(p, "told") {
+        return true;
+    }
+    WORKS.iter().any(|w| cx.v.is(p, w))
+}
+
+/// True when the quoted stretch opening at token `o` is written like a title: two to eight
+/// words, every one capitalised but short function words.
+fn title_case(cx: &Cx, o: usize) -> bool {
+    const SMALL: [&str; 14] =
+        ["and", "of", "the", "a", "an", "in", "on", "to", "for", "with", "at", "by", "or", "from"];
+    let Some(sg) = cx.seg(o).map(|s| cx.segs[s]) else { return false };
+    let words: Vec<usize> = (o + 1..=sg.last).filter(|&i| cx.v.toks[i].kind == TokenKind::Word).collect();
+    (2..=8).contains(&words.len())
+        && words.iter().all(|&i| cx.v.cap(i) || SMALL.iter().any(|w| cx.v.is(i, w)))
+        && words.iter().filter(|&&i| cx.v.cap(i)).count() >= 2
 }
 
 /// True when the quoted stretch opening at token `o` reads as a name: at most four words, all

@@ -82,6 +82,13 @@ fn make(cx: &mut Cx, (a, z): (usize, usize), attr: Attr, taken: &[bool]) -> Opti
     if z < a || (z == a && cx.mention(a).is_none()) {
         return None;
     }
+    // "said in his book, “A Harbour of Ghosts.”": a title is all the content, nothing said
+    if let Some(s) = cx.seg(a)
+        && cx.seg(z) == Some(s)
+        && super::direct::work_title(cx, cx.segs[s].open)
+    {
+        return None;
+    }
     let span = cx.span(a, z);
     let mut parts = Vec::new();
     let mut nicknames = 0;

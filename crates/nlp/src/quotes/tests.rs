@@ -271,3 +271,25 @@ fn a_quotation_followed_by_the_speakers_next_act_is_direct() {
         assert_eq!(speaker(&d, q), "Ivo Brandt", "{text}");
     }
 }
+
+#[test]
+fn titles_of_works_are_no_quotations() {
+    for text in [
+        "The harbour was empty, Ivo Brandt said in his 2012 book, “A Harbour of Ghosts.”",
+        "“It was a mistake,” Ann Lee told “Ardenport Tonight,” adding that she regretted it.",
+    ] {
+        let d = run(text);
+        assert!(
+            d.quotes
+                .iter()
+                .all(|q| !q.parts.iter().any(
+                    |p| p.of(&d.text).contains("Harbour of Ghosts") || p.of(&d.text).contains("Ardenport Tonight")
+                )),
+            "{text}: {:?}",
+            texts(&d)
+        );
+    }
+    // written as a sentence, it is a quotation
+    let d = run("Ivo Brandt wrote in his 2012 book, “We lost everything that year.”");
+    assert_eq!(speaker(&d, quote(&d, "We lost everything")), "Ivo Brandt");
+}
