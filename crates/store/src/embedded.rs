@@ -252,6 +252,8 @@ impl CaseStore {
         }
         let tx = self.db.transaction()?;
         tx.execute_batch("DROP TABLE IF EXISTS edges; DROP TABLE IF EXISTS quotes;")?;
+        // Every document's rows are written again: the scattered indexes are built after them.
+        tx.execute_batch(xref::DROP_DEFERRED_INDEXES)?;
         let r = self.xref.resolver(&tx)?;
         let seqs: Vec<i64> = {
             let mut st = tx.prepare("SELECT seq FROM docs ORDER BY seq")?;
@@ -264,6 +266,7 @@ impl CaseStore {
             let rec = decode(&rec, &text)?;
             xref::index_doc(&tx, r, seq, &rec.hash, &DocRows::of(&rec))?;
         }
+        tx.execute_batch(xref::DEFERRED_INDEXES)?;
         tx.pragma_update(None, "user_version", XREF_VERSION)?;
         tx.commit()?;
         Ok(())
