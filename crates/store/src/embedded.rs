@@ -253,7 +253,7 @@ impl CaseStore {
         let tx = self.db.transaction()?;
         tx.execute_batch("DROP TABLE IF EXISTS edges; DROP TABLE IF EXISTS quotes;")?;
         // Every document's rows are written again: the scattered indexes are built after them.
-        tx.execute_batch(xref::DROP_DEFERRED_INDEXES)?;
+        xref::drop_deferred_indexes(&tx)?;
         let r = self.xref.resolver(&tx)?;
         let seqs: Vec<i64> = {
             let mut st = tx.prepare("SELECT seq FROM docs ORDER BY seq")?;
@@ -266,7 +266,7 @@ impl CaseStore {
             let rec = decode(&rec, &text)?;
             xref::index_doc(&tx, r, seq, &rec.hash, &DocRows::of(&rec))?;
         }
-        tx.execute_batch(xref::DEFERRED_INDEXES)?;
+        xref::create_deferred_indexes(&tx)?;
         tx.pragma_update(None, "user_version", XREF_VERSION)?;
         tx.commit()?;
         Ok(())
@@ -297,15 +297,14 @@ impl CaseStore {
     /// faster bulk ingests, same crash safety (the pending list is only cleared after a commit).
     ///
     /// A bulk load into an empty case (or one resuming a first load a crash interrupted) leaves
-    /// the [`xref::DEFERRED_INDEXES`] to its flush.
+    /// the deferred indexes ([`xref::create_deferred_indexes`]) to its flush.
     pub fn set_bulk(&mut self, on: bool) -> Result<()> {
         self.bulk = on;
-        let resuming: bool = self.db.query_row("SELECT EXISTS(SELECT 1 FROM bulk_load)", [], |r| r.get(0))?;
-        if on && (self.stored_docs()? == 0 || resuming) {
+        if on && (self.stored_docs()? == 0 || self.bulk_loader()?.is_some()) {
             let tx = self.db.transaction()?;
             tx.execute("DELETE FROM bulk_load", [])?;
             tx.execute("INSERT INTO bulk_load(pid) VALUES (?1)", [std::process::id()])?;
-            tx.execute_batch(xref::DROP_DEFERRED_INDEXES)?;
+            xref::drop_deferred_indexes(&tx)?;
             tx.commit()?;
             self.deferred_indexes = true;
         }
@@ -325,19 +324,31 @@ impl CaseStore {
         Ok(())
     }
 
-    /// Builds the [`xref::DEFERRED_INDEXES`] that are missing, unless a first bulk load that
+    /// Builds the deferred indexes that are missing ([`xref::create_deferred_indexes`]), unless a first bulk load that
     /// is still running will (`ours`: this store's own load has ended).
+    ///
+    /// Every opening asks, so the usual answer (nothing missing, no load) is found by reading:
+    /// a write transaction would wait for any ingest's batch to commit.
     fn build_deferred_indexes(&mut self, ours: bool) -> Result<()> {
-        let loader: Option<u32> = self.db.query_row("SELECT pid FROM bulk_load", [], |r| r.get(0)).optional()?;
+        let loader = self.bulk_loader()?;
+        if loader.is_none() && xref::deferred_indexes_present(&self.db)? {
+            self.deferred_indexes = false;
+            return Ok(());
+        }
         if !ours && loader.is_some_and(|pid| pid == std::process::id() || process_alive(pid)) {
             return Ok(());
         }
         let tx = self.db.transaction()?;
-        tx.execute_batch(xref::DEFERRED_INDEXES)?;
+        xref::create_deferred_indexes(&tx)?;
         tx.execute("DELETE FROM bulk_load", [])?;
         tx.commit()?;
         self.deferred_indexes = false;
         Ok(())
+    }
+
+    /// The process of the first bulk load under way or interrupted, if any.
+    fn bulk_loader(&self) -> Result<Option<u32>> {
+        Ok(self.db.query_row("SELECT pid FROM bulk_load", [], |r| r.get(0)).optional()?)
     }
 
     /// Applies the index changes of `seqs` to the index writer, without committing.

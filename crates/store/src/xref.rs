@@ -62,14 +62,35 @@ CREATE TABLE IF NOT EXISTS curation(
 /// building them from the finished tables (one sort each) took 8 s. `doc_entities_by_entity`
 /// is by case entity; with the key (seq, local) that every index of this table carries, it
 /// covers the listings (documents and mentions per entity) without reading the table.
-pub(crate) const DEFERRED_INDEXES: &str = "
-CREATE INDEX IF NOT EXISTS doc_entities_by_entity ON doc_entities(entity, mentions);
-CREATE INDEX IF NOT EXISTS timeline_date ON timeline(date);
-";
-pub(crate) const DROP_DEFERRED_INDEXES: &str = "
-DROP INDEX IF EXISTS doc_entities_by_entity;
-DROP INDEX IF EXISTS timeline_date;
-";
+const DEFERRED_INDEXES: [(&str, &str); 2] =
+    [("doc_entities_by_entity", "doc_entities(entity, mentions)"), ("timeline_date", "timeline(date)")];
+
+/// Builds the [`DEFERRED_INDEXES`] that are missing.
+pub(crate) fn create_deferred_indexes(db: &Connection) -> Result<()> {
+    for (name, on) in DEFERRED_INDEXES {
+        db.execute(&format!("CREATE INDEX IF NOT EXISTS {name} ON {on}"), [])?;
+    }
+    Ok(())
+}
+
+/// Drops the [`DEFERRED_INDEXES`], before rows are written in bulk.
+pub(crate) fn drop_deferred_indexes(db: &Connection) -> Result<()> {
+    for (name, _) in DEFERRED_INDEXES {
+        db.execute(&format!("DROP INDEX IF EXISTS {name}"), [])?;
+    }
+    Ok(())
+}
+
+/// True when every one of the [`DEFERRED_INDEXES`] exists (a read: no write lock).
+pub(crate) fn deferred_indexes_present(db: &Connection) -> Result<bool> {
+    let mut st = db.prepare_cached("SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?1)")?;
+    for (name, _) in DEFERRED_INDEXES {
+        if !st.query_row([name], |r| r.get::<_, bool>(0))? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
 
 /// Contract type label.
 pub(crate) fn ty_str(t: EntityType) -> &'static str {
