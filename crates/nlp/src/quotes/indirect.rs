@@ -202,8 +202,8 @@ fn attribution_at(cx: &Cx, j: usize, e: usize) -> bool {
 }
 
 /// The content runs on to its sentence end unless something else starts: another attribution
-/// (", saying", "and added", "but he noted", ", according to"), a clause about the content
-/// (", which …", ", while …" running to the end), a dash, a semicolon.
+/// (", saying", "and added", "but he noted", ", according to", "— he said"), a clause about the
+/// content (", which …", ", while …" running to the end), a semicolon.
 fn cut(cx: &Cx, a: usize, e: usize) -> usize {
     let v = &cx.v;
     let mut k = a + 1;
@@ -218,7 +218,9 @@ fn cut(cx: &Cx, a: usize, e: usize) -> usize {
             continue;
         }
         let long = k >= a + 3;
-        if v.punct(k, b';') || long && v.dash(k) {
+        // A dash goes on with the content ("… his advantage - helping start his plan"), unless an
+        // attribution follows it.
+        if v.punct(k, b';') || long && v.dash(k) && attribution_at(cx, k + 1, e) {
             return k - 1;
         }
         if v.punct(k, b',') && k < e {

@@ -116,6 +116,13 @@ fn reported_speech() {
         ("Ann Lee denied on Monday that she had lied.", "that she had lied", "Ann Lee"),
         ("Ann Lee believes the plan will fail.", "the plan will fail", "Ann Lee"),
         ("Ann Lee wants to run for mayor.", "to run for mayor", "Ann Lee"),
+        // a dash goes on with what was said, unless an attribution follows it
+        (
+            "Ann Lee said the deal had helped her - starting her plan to rebuild the mill.",
+            "the deal had helped her - starting her plan to rebuild the mill",
+            "Ann Lee",
+        ),
+        ("Ann Lee said the deal had helped her — Tom Berg said it had not.", "the deal had helped her", "Ann Lee"),
     ];
     for (text, content, who) in cases {
         let d = run(text);
