@@ -19,6 +19,7 @@ pub mod dates;
 mod derive;
 mod embedded;
 mod index;
+mod phrase;
 mod query;
 pub mod resolve;
 mod views;

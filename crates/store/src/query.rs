@@ -5,6 +5,7 @@
 //! `word*` (prefix) and `word~` / `word~2` (fuzzy, edit distance 1 or 2).
 
 use crate::index::{Fields, date_start};
+use crate::phrase::{PhraseClause, TopPhrase, phrase_terms};
 use crate::{Result, StoreError};
 use serde::Serialize;
 use std::ops::Bound;
@@ -132,14 +133,29 @@ fn day_bound(s: &Option<String>, what: &str) -> Result<Bound<tantivy::DateTime>>
     }
 }
 
+/// How much more a match in the title counts than one in the body.
+const TITLE_BOOST: f32 = 2.0;
+
+/// The phrase of a search that is one quoted phrase of two words or more and nothing else (no
+/// other words, no filters): such a search is run as a [`TopPhrase`].
+fn lone_phrase<'a>(q: &SearchQuery, plain: &'a str, special: &[(String, Special)]) -> Option<&'a str> {
+    let filtered = q.entity.is_some() || q.entity_type.is_some() || q.from.is_some() || q.to.is_some();
+    if filtered || q.source.is_some() || !special.is_empty() {
+        return None;
+    }
+    let inner = plain.trim().strip_prefix('"')?.strip_suffix('"')?;
+    (!inner.contains('"')).then_some(inner)
+}
+
 /// The tantivy query for a search, and the part of it that snippets should highlight.
 pub fn build(index: &Index, f: &Fields, q: &SearchQuery) -> Result<(Box<dyn Query>, Box<dyn Query>)> {
     let (plain, special) = split_special(&q.text);
+    let lone = lone_phrase(q, &plain, &special).map(str::to_string);
     let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if !plain.trim().is_empty() {
         let mut parser = QueryParser::for_index(index, vec![f.title, f.body]);
         parser.set_conjunction_by_default();
-        parser.set_field_boost(f.title, 2.0);
+        parser.set_field_boost(f.title, TITLE_BOOST);
         let parsed = parser.parse_query(&plain).map_err(|e| StoreError::Query(e.to_string()))?;
         must.push((Occur::Must, parsed));
     }
@@ -194,12 +210,38 @@ pub fn build(index: &Index, f: &Fields, q: &SearchQuery) -> Result<(Box<dyn Quer
         let term = Term::from_field_text(f.source, prefix);
         filters.push((Occur::Must, Box::new(FuzzyTermQuery::new_prefix(term, 0, false))));
     }
-    Ok((Box::new(BooleanQuery::new(filters)), text_query))
+    let query: Box<dyn Query> = Box::new(BooleanQuery::new(filters));
+    if let Some(phrase) = lone {
+        let clauses: Vec<PhraseClause> = [(f.title, TITLE_BOOST), (f.body, 1.0)]
+            .into_iter()
+            .map(|(field, boost)| PhraseClause { terms: phrase_terms(index, field, &phrase), boost })
+            .collect();
+        if clauses.iter().all(|c| c.terms.len() >= 2) {
+            return Ok((Box::new(TopPhrase { clauses, plain: query }), text_query));
+        }
+    }
+    Ok((query, text_query))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_lone_phrase_without_filters_is_pruned() {
+        let lone = |text: &str, q: &SearchQuery| {
+            let (plain, special) = split_special(text);
+            lone_phrase(q, &plain, &special).map(str::to_string)
+        };
+        let plain = SearchQuery::text("");
+        assert_eq!(lone(" \"the plan would\" ", &plain), Some("the plan would".into()));
+        assert_eq!(lone("\"the plan\" would", &plain), None);
+        assert_eq!(lone("\"the plan\" \"would\"", &plain), None);
+        assert_eq!(lone("\"the plan\" minist*", &plain), None);
+        assert_eq!(lone("the plan", &plain), None);
+        let filtered = SearchQuery { from: Some("2018-01-01".into()), ..SearchQuery::text("") };
+        assert_eq!(lone("\"the plan\"", &filtered), None);
+    }
 
     #[test]
     fn prefix_and_fuzzy_terms_are_split_off() {
