@@ -4,7 +4,7 @@
 use super::attrib::{np_before, np_forward, np_forward_with, subject, verb_cue};
 use super::{Attr, Cx, Rec, Speaker};
 use crate::entities::words::f;
-use dossier_model::{QuoteKind, TokenKind};
+use dossier_model::{EntityType, QuoteKind, TokenKind};
 
 /// Adds the reported statements of the document to `recs` (which holds the direct ones).
 pub(crate) fn indirect(cx: &mut Cx, recs: &mut Vec<Rec>) {
@@ -44,6 +44,14 @@ pub(crate) fn indirect(cx: &mut Cx, recs: &mut Vec<Rec>) {
             cands.push(c);
         }
     }
+    for i in 0..n {
+        if (i == 0 || cx.v.toks[i].para_start)
+            && !taken[i]
+            && let Some(c) = label(cx, i)
+        {
+            cands.push(c);
+        }
+    }
     cands.sort_by_key(|((a, z), attr)| (std::cmp::Reverse(z - a), attr.cue.0));
     let mut inside = vec![false; n];
     let mut out: Vec<Rec> = Vec::new();
@@ -62,6 +70,40 @@ pub(crate) fn indirect(cx: &mut Cx, recs: &mut Vec<Rec>) {
         }
     }
     recs.extend(out);
+}
+
+/// "Pence: Gennifer Flowers won't be at debate" (a headline), "PENCE: Well, look, …" (a
+/// transcript): a person or body named at the start of a paragraph (token `i`), then a colon;
+/// the rest of the paragraph is what they said.
+fn label(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
+    let v = &cx.v;
+    let n = v.len();
+    // a transcript quoted whole opens each paragraph with a quotation mark
+    let i = if v.toks[i].kind == TokenKind::Quote { i + 1 } else { i };
+    let c = (i..n.min(i + 6)).find(|&k| v.toks[k].kind != TokenKind::Word)?;
+    if c == i || !v.punct(c, b':') || c + 1 >= n || v.toks[c + 1].para_start {
+        return None;
+    }
+    // the words before the colon are a name of a person or a body ("Elizabeth Warren Hammers
+    // Wells Fargo CEO: …" is a headline of its own)
+    let m = cx.mention(c - 1)?;
+    let men = &cx.doc.mentions[m];
+    let ty = cx.doc.entities[men.entity?].ty;
+    let whole = men.span.start == v.toks[i].span.start && men.span.end == v.toks[c - 1].span.end;
+    if !matches!(ty, EntityType::Person | EntityType::Org) || !whole {
+        return None;
+    }
+    let mut z = c + 1;
+    while z + 1 < n && !v.toks[z + 1].para_start {
+        z += 1;
+    }
+    if v.punct(z, b'.') {
+        z -= 1;
+    }
+    if z < c + 3 {
+        return None;
+    }
+    Some(((c + 1, z), Attr { cue: (c, c), speaker: Some(cx.speaker_of_mention(m, c - 1)), end: c }))
 }
 
 /// A record from a content token range: partial when it holds quoted phrases nobody took,

@@ -134,6 +134,18 @@ fn reported_speech() {
 }
 
 #[test]
+fn a_name_and_a_colon_opening_a_paragraph_label_what_follows() {
+    let d = run("Ann Lee: the harbour plan has failed\n\nThe council met on Monday. Ann Lee spoke first.");
+    let q = quote(&d, "the harbour plan has failed");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.span.of(&d.text), "the harbour plan has failed");
+    assert_eq!(speaker(&d, q), "Ann Lee");
+    // a place is no speaker, and a colon after other words labels nothing
+    let d = run("London: the harbour plan has failed\n\nThe vote was close: the plan has failed again.");
+    assert!(d.quotes.is_empty(), "{:?}", texts(&d));
+}
+
+#[test]
 fn speakers_inverted_apposed_and_pronouns() {
     let d = run("“Nobody is asking for sympathy,” said Mr Novak.");
     assert_eq!(quote(&d, "sympathy").speaker_span.map(|s| s.of(&d.text)), Some("Novak"));
