@@ -44,9 +44,9 @@ pub(crate) fn indirect(cx: &mut Cx, recs: &mut Vec<Rec>) {
             cands.push(c);
         }
     }
-    for i in 0..n {
+    for (i, &tk) in taken.iter().enumerate() {
         if (i == 0 || cx.v.toks[i].para_start)
-            && !taken[i]
+            && !tk
             && let Some(c) = label(cx, i)
         {
             cands.push(c);
