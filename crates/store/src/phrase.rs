@@ -10,6 +10,7 @@
 //! as tantivy's (tested against it); everything but top-k collection (counting, explaining,
 //! highlighting) goes to the query tantivy's parser built.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};
@@ -126,23 +127,16 @@ impl Weight for TopPhraseWeight {
         // are short and scored in full first.
         let Some(main_at) = (0..readers.len()).max_by_key(|&i| readers[i].candidates) else { return Ok(()) };
         let mut main = readers.swap_remove(main_at);
-        let mut others: Vec<(DocId, Score)> = Vec::new();
+        // Their scores summed per document, in document order.
+        let mut others: BTreeMap<DocId, Score> = BTreeMap::new();
         for mut r in readers {
             while r.doc() != TERMINATED {
                 let doc = r.doc();
                 let n = r.count(doc);
                 if n > 0 {
-                    others.push((doc, r.score(doc, n)));
+                    *others.entry(doc).or_default() += r.score(doc, n);
                 }
                 r.advance();
-            }
-        }
-        others.sort_by_key(|(doc, _)| *doc);
-        let mut summed: Vec<(DocId, Score)> = Vec::with_capacity(others.len());
-        for (doc, s) in others {
-            match summed.last_mut() {
-                Some(last) if last.0 == doc => last.1 += s,
-                _ => summed.push((doc, s)),
             }
         }
         let mut emit = |doc: DocId, score: Score, threshold: &mut Score| {
@@ -150,7 +144,7 @@ impl Weight for TopPhraseWeight {
                 *threshold = callback(doc, score);
             }
         };
-        let mut next_other = summed.into_iter().peekable();
+        let mut next_other = others.into_iter().peekable();
         while main.doc() != TERMINATED {
             let doc = main.doc();
             while let Some(&(d, s)) = next_other.peek().filter(|(d, _)| *d < doc) {
@@ -245,8 +239,7 @@ impl ClauseReader {
                 break;
             }
             p.positions(&mut self.positions);
-            let at: Vec<u32> = self.positions.iter().filter(|&&x| x >= *offset).map(|x| x - *offset).collect();
-            self.starts.retain(|s| at.binary_search(s).is_ok());
+            self.starts.retain(|s| self.positions.binary_search(&(s + *offset)).is_ok());
         }
         self.starts.len() as u32
     }
