@@ -252,6 +252,23 @@ pub(crate) fn np_ending_at(cx: &Cx, e: usize, floor: usize) -> Option<(Speaker, 
     if v.toks[e].kind != TokenKind::Word {
         return None;
     }
+    // a share of those polled: "Sixty-six percent said", "Nearly half said", "a majority say"
+    if ["percent", "half", "majority", "minority", "plurality", "third", "thirds", "quarter"].iter().any(|w| v.is(e, w))
+    {
+        let mut s = e;
+        while s > floor
+            && e - s < 4
+            && (v.toks[s - 1].kind == TokenKind::Number
+                || number_word(v.s(s - 1))
+                || ["a", "the", "nearly", "almost", "about", "roughly", "only", "just", "over", "fully", "some"]
+                    .iter()
+                    .any(|w| v.is(s - 1, w)))
+        {
+            s -= 1;
+        }
+        let sp = Speaker { span: cx.span(s, e), entity: None, gender: Gender::Any, pronoun: false, head: e };
+        return Some((sp, s));
+    }
     if let Some(m) = cx.mention(e) {
         let men = &cx.doc.mentions[m];
         if men.span.end == v.toks[e].span.end {
@@ -388,6 +405,41 @@ pub(crate) fn np_ending_at(cx: &Cx, e: usize, floor: usize) -> Option<(Speaker, 
     Some((sp, s))
 }
 
+/// A number written as words: "six", "Sixty-six", "twenty".
+fn number_word(w: &str) -> bool {
+    const WORDS: [&str; 28] = [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+    ];
+    !w.is_empty() && w.split('-').all(|p| WORDS.iter().any(|x| x.eq_ignore_ascii_case(p)))
+}
+
 /// "The lawyer for one of the two men captured in Karsland in January says": a person or
 /// body noun opening the clause, followed by prepositional phrases up to token `e`. The span
 /// runs from the clause start to `e`.
@@ -478,8 +530,11 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
     let mut j = i;
     while j < n && j < i + 7 && !person_at(j) {
         let ij = &v.info[j];
+        let function = ij.has(f::DET | f::PRON | f::PREP | f::CONJ | f::AUX | f::BE | f::WH | f::COMP);
+        // ("state Sen. Jason Holsman": a role word that is also a cue verb)
         let title_like = matches!(v.toks[j].kind, TokenKind::Word | TokenKind::Number)
-            && !ij.has(f::CUE | f::DET | f::PRON | f::PREP | f::CONJ | f::AUX | f::BE | f::WH | f::COMP);
+            && !function
+            && (!ij.has(f::CUE) || ij.has(f::ROLE | f::ROLE_MOD | f::TITLE) && !v.cap(j));
         if !title_like {
             break;
         }
@@ -838,7 +893,8 @@ fn name_before_cue(cx: &Cx, t: usize, limit: usize) -> Option<Attr> {
             }
             return Some(Attr { cue: (j, j), speaker: Some(cx.speaker_of_mention(m, j - 1)), end: clause_end(cx, j) });
         }
-        if v.info[j].has(f::COMP | f::WH | f::PRON | f::AUX | f::BE | f::CUE) && !possessive {
+        let role = v.info[j].has(f::ROLE | f::ROLE_MOD | f::TITLE) && !v.info[j].has(f::COMP | f::WH | f::PRON);
+        if v.info[j].has(f::COMP | f::WH | f::PRON | f::AUX | f::BE | f::CUE) && !possessive && !role {
             return None;
         }
         j += 1;
@@ -945,54 +1001,24 @@ pub(crate) fn leading(cx: &Cx, o: usize) -> Option<Attr> {
             // "it" is no speaker
             before.map(|x| x.0).or_else(|| subject(cx, k, sa))
         } else {
-            before.map(|x| x.0).or_else(|| np_forward(cx, k + 1, q + 1).filter(|x| x.1 == q).map(|x| x.0)).or_else(
-                || {
+            before
+                .map(|x| x.0)
+                .or_else(|| np_forward(cx, k + 1, q + 1).filter(|x| x.1 == q || x.1 == p).map(|x| x.0))
+                .or_else(|| {
                     let j = skip_back(cx, k, sa, false);
                     (j > sa && (v.is(j - 1, "and") || v.is(j - 1, "but"))).then(|| subject(cx, k, sa)).flatten()
-                },
-            )
+                })
         };
         speaker?;
         return Some(Attr { cue: (k, k), speaker, end: q });
     }
     // "She then addressed the supporters again: “…”": a colon after a sentence whose subject
     // is a name or a pronoun
-    if colon && q >= sa && q - sa < 16 {
-        let mut i = sa;
-        while i < q && matches!(v.toks[i].kind, TokenKind::Punct | TokenKind::Quote) {
-            i += 1;
-        }
-        // "From the report: “…”": the text is the source
-        if v.is(i, "from") && i + 1 < q {
-            i += 1;
-        }
-        let sp = if v.info[i].has(f::PRON) {
-            (v.info[i].has(f::P_SUBJ) && !v.is(i, "it")).then(|| pronoun(cx, i))
-        } else {
-            np_forward(cx, i, q + 1)
-                .and_then(|(sp, e)| {
-                    let named = sp
-                        .entity
-                        .is_some_and(|x| matches!(cx.doc.entities[x].ty, EntityType::Person | EntityType::Org));
-                    let text = v.info[sp.head].has(f::ARTIFACT);
-                    // "Lund: “…”": a person's name alone before the colon labels the speaker
-                    let label =
-                        e == q && i == sa && sp.entity.is_some_and(|x| cx.doc.entities[x].ty == EntityType::Person);
-                    ((named || text) && e < q || label).then_some(sp)
-                })
-                // "… released the following statement:": the subject of the sentence
-                .or_else(|| v.info[q].has(f::ARTIFACT).then(|| subject(cx, q, sa)).flatten())
-        };
-        if let Some(sp) = sp {
-            return Some(Attr { cue: (p, p), speaker: Some(sp), end: p });
-        }
-        // "According to the Post: “…”"
-        if v.is(i, "according")
-            && v.is(i + 1, "to")
-            && let Some((sp, e)) = np_forward_with(cx, i + 2, q + 1, false)
-            && e == q
-        {
-            return Some(Attr { cue: (i, i + 1), speaker: Some(sp), end: p });
+    if colon && q >= sa {
+        for i in colon_clause_starts(cx, sa, q) {
+            if let Some(a) = colon_subject(cx, i, sa, q) {
+                return Some(a);
+            }
         }
     }
     // "… for Republican contests - Philip Bump: “…”": a name after a dash labels the speaker
@@ -1008,6 +1034,65 @@ pub(crate) fn leading(cx: &Cx, o: usize) -> Option<Attr> {
         if s > 0 && v.dash(s - 1) {
             return Some(Attr { cue: (p, p), speaker: Some(cx.speaker_of_mention(m, q)), end: p });
         }
+    }
+    None
+}
+
+/// Where the clause "X did Y" before a colon may start: its sentence's first word, past a
+/// leading "And" or "But" ("And Mr. Christie gloated: “…”"), or the word after the last comma
+/// when an opening phrase stands before it ("In a Fox interview later that day, Trump went
+/// even further: “…”", "Asked which county he liked, he demurred: “…”").
+fn colon_clause_starts(cx: &Cx, sa: usize, q: usize) -> impl Iterator<Item = usize> {
+    let v = &cx.v;
+    let mut i = sa;
+    while i < q && matches!(v.toks[i].kind, TokenKind::Punct | TokenKind::Quote) {
+        i += 1;
+    }
+    let first = (q - i < 16).then_some(i);
+    let conj = (q - i < 17 && i + 1 < q && ["and", "but", "so", "yet"].iter().any(|w| v.is(i, w))).then_some(i + 1);
+    let after_comma = (i..q)
+        .rev()
+        .find(|&c| v.punct(c, b','))
+        .map(|c| c + 1)
+        .filter(|&c| c < q && q - c < 12 && (c..q).all(|k| cx.seg(k).is_none()));
+    first.into_iter().chain(conj).chain(after_comma)
+}
+
+/// The speaker named by the clause starting at token `i` and ending at the colon after token
+/// `q`: "She then addressed the supporters again: “…”" (a name or a pronoun as its subject),
+/// "Lund: “…”", "… released the following statement:", "According to the Post:".
+fn colon_subject(cx: &Cx, mut i: usize, sa: usize, q: usize) -> Option<Attr> {
+    let v = &cx.v;
+    let p = q + 1;
+    // "From the report: “…”": the text is the source
+    if v.is(i, "from") && i + 1 < q {
+        i += 1;
+    }
+    let sp = if v.info[i].has(f::PRON) {
+        (v.info[i].has(f::P_SUBJ) && !v.is(i, "it")).then(|| pronoun(cx, i))
+    } else {
+        np_forward(cx, i, q + 1)
+            .and_then(|(sp, e)| {
+                let named =
+                    sp.entity.is_some_and(|x| matches!(cx.doc.entities[x].ty, EntityType::Person | EntityType::Org));
+                let text = v.info[sp.head].has(f::ARTIFACT);
+                // "Lund: “…”": a person's name alone before the colon labels the speaker
+                let label = e == q && i == sa && sp.entity.is_some_and(|x| cx.doc.entities[x].ty == EntityType::Person);
+                ((named || text) && e < q || label).then_some(sp)
+            })
+            // "… released the following statement:": the subject of the sentence
+            .or_else(|| v.info[q].has(f::ARTIFACT).then(|| subject(cx, q, sa)).flatten())
+    };
+    if let Some(sp) = sp {
+        return Some(Attr { cue: (p, p), speaker: Some(sp), end: p });
+    }
+    // "According to the Post: “…”"
+    if v.is(i, "according")
+        && v.is(i + 1, "to")
+        && let Some((sp, e)) = np_forward_with(cx, i + 2, q + 1, false)
+        && e == q
+    {
+        return Some(Attr { cue: (i, i + 1), speaker: Some(sp), end: p });
     }
     None
 }

@@ -121,7 +121,9 @@ fn make(cx: &mut Cx, (a, z): (usize, usize), attr: Attr, taken: &[bool]) -> Opti
         Some(_) => return None,
         None => z,
     };
-    if z < a || (z == a && cx.mention(a).is_none()) {
+    // one word is a content when it names someone or answers ("said so", "said no")
+    let answer = ["so", "yes", "no"].iter().any(|w| cx.v.is(a, w));
+    if z < a || (z == a && cx.mention(a).is_none() && !answer) {
         return None;
     }
     // "said in his book, “A Harbour of Ghosts.”": a title is all the content, nothing said
@@ -227,7 +229,7 @@ fn attribution_at(cx: &Cx, j: usize, e: usize) -> bool {
         // "…, at least 21,000 said they would": a short phrase and a speech verb
         while k <= e && k < j + 6 && matches!(v.toks[k].kind, TokenKind::Word | TokenKind::Number) {
             let ik = &v.info[k];
-            if ik.has(f::CUE_S) && ik.has(f::PAST | f::S3) && !ik.has(f::CUE_O) && k > j {
+            if ik.has(f::CUE_S) && ik.has(f::PAST | f::S3 | f::BASE) && !ik.has(f::CUE_O) && k > j {
                 return verb_cue(cx, k, f::CUE_S);
             }
             if ik.has(f::CONJ | f::COMP | f::WH | f::AUX | f::BE | f::PRON) {
@@ -269,7 +271,9 @@ fn cut(cx: &Cx, a: usize, e: usize) -> usize {
             let w = k + 1;
             let ing =
                 v.toks[w].kind == TokenKind::Word && !v.cap(w) && v.s(w).ends_with("ing") && !v.info[w].has(f::PREP);
-            if long && ing || v.is(w, "according") && v.is(w + 1, "to") {
+            // (", saying …" is another attribution; ", bringing its total to …" goes on with
+            // the content)
+            if long && ing && v.info[w].has(f::CUE) || v.is(w, "according") && v.is(w + 1, "to") {
                 return k - 1;
             }
             if long
@@ -278,6 +282,11 @@ fn cut(cx: &Cx, a: usize, e: usize) -> usize {
                     .any(|x| v.is(w, x))
                 && !(w + 1..=e).any(|x| v.punct(x, b','))
             {
+                return k - 1;
+            }
+            // ", however this time that number has dropped", ", compared with …": the writer
+            // goes on
+            if long && (v.is(w, "however") || v.is(w, "compared") && (v.is(w + 1, "with") || v.is(w + 1, "to"))) {
                 return k - 1;
             }
             if (v.is(w, "and") || v.is(w, "but") || v.is(w, "while"))
@@ -310,6 +319,10 @@ fn object_end(cx: &Cx, a: usize, e: usize) -> usize {
             continue;
         }
         if v.punct(k, b',') {
+            if list_goes_on(cx, k, e) {
+                k += 1;
+                continue;
+            }
             return k - 1;
         }
         let sub = ["because", "after", "before", "when", "while", "if", "since", "until", "though", "although", "so"];
@@ -332,6 +345,39 @@ fn object_end(cx: &Cx, a: usize, e: usize) -> usize {
         k += 1;
     }
     e
+}
+
+/// True when the comma at token `k` separates the items of a list of nouns that ends with
+/// "and" or "or" before `e` ("cited low growth, unemployment and growing inequality"):
+/// short items of plain words, no verb, clause or quotation among them.
+fn list_goes_on(cx: &Cx, k: usize, e: usize) -> bool {
+    let v = &cx.v;
+    let mut j = k + 1;
+    let mut item = 0;
+    while j <= e {
+        if v.is(j, "and") || v.is(j, "or") {
+            return item > 0 && j < e && !verb_phrase_at(cx, j + 1, e);
+        }
+        if v.punct(j, b',') {
+            if item == 0 {
+                return false;
+            }
+            item = 0;
+            j += 1;
+            continue;
+        }
+        let ij = &v.info[j];
+        if !matches!(v.toks[j].kind, TokenKind::Word | TokenKind::Number)
+            || cx.seg(j).is_some()
+            || ij.has(f::COMP | f::WH | f::PRON | f::AUX | f::BE | f::CUE)
+            || item >= 5
+        {
+            return false;
+        }
+        item += 1;
+        j += 1;
+    }
+    false
 }
 
 /// Skips what may stand between a cue and its content: time ("on Monday", "last week"), the
@@ -433,6 +479,17 @@ pub(crate) fn content_after(cx: &Cx, cue: usize) -> Option<(usize, usize)> {
     let v = &cx.v;
     let inf = v.info[cue];
     let (_, se) = cx.sent_range(cue);
+    // "55 percent said so in December", "the candidate said no."
+    let c = cue + 1;
+    if inf.has(f::CUE_S)
+        && c < se
+        && (v.is(c, "so") || v.is(c, "yes") || v.is(c, "no"))
+        && (c + 1 >= se
+            || v.toks[c + 1].kind != TokenKind::Word
+            || v.info[c + 1].has(f::TIME | f::PREP | f::CONJ) && !v.info[c + 1].has(f::COMP))
+    {
+        return Some((c, c));
+    }
     let (c, recipient) = complement_start(cx, cue, se);
     if c >= se {
         return None;

@@ -123,6 +123,29 @@ fn reported_speech() {
             "Ann Lee",
         ),
         ("Ann Lee said the deal had helped her — Tom Berg said it had not.", "the deal had helped her", "Ann Lee"),
+        // a participle goes on with the content unless it is a cue of its own
+        (
+            "Ann Lee said the fund raised $2 million in May, bringing its total to $9 million.",
+            "the fund raised $2 million in May, bringing its total to $9 million",
+            "Ann Lee",
+        ),
+        ("Ann Lee said the fund had grown, adding that it would grow more.", "the fund had grown", "Ann Lee"),
+        // a list of nouns after a comma is one object; another clause is not
+        (
+            "Ann Lee blamed low growth, unemployment and rising debt.",
+            "low growth, unemployment and rising debt",
+            "Ann Lee",
+        ),
+        ("Ann Lee blamed the council, which had cut the budget.", "the council", "Ann Lee"),
+        ("Ann Lee said they backed Berg, however that number has dropped.", "they backed Berg", "Ann Lee"),
+        // a share of those polled speaks; "so", "yes" and "no" are what they said
+        (
+            "Sixty-six percent said it made no difference to them.",
+            "it made no difference to them",
+            "-Sixty-six percent",
+        ),
+        ("Nearly half said the harbour plan had failed.", "the harbour plan had failed", "-Nearly half"),
+        ("In May, 55 percent said so in the poll.", "so", "-55 percent"),
     ];
     for (text, content, who) in cases {
         let d = run(text);
@@ -311,4 +334,29 @@ fn titles_of_works_are_no_quotations() {
     // written as a sentence, it is a quotation
     let d = run("Ivo Brandt wrote in his 2012 book, “We lost everything that year.”");
     assert_eq!(speaker(&d, quote(&d, "We lost everything")), "Ivo Brandt");
+}
+
+#[test]
+fn a_colon_after_a_clause_naming_the_speaker_introduces_a_quotation() {
+    let cases = [
+        ("In an interview later that day, Ann Lee went even further: “If he loses, it is the end.”", "Ann Lee"),
+        ("Tom Berg spoke first. And Mr. Berg gloated: “I told you he would not be ready.”", "Tom Berg"),
+        ("Ann Lee is not surprised: “Newcomers see the biggest gains.”", "Ann Lee"),
+    ];
+    for (text, who) in cases {
+        let d = run(text);
+        assert_eq!(d.quotes.len(), 1, "{text}: {:?}", texts(&d));
+        assert_eq!(d.quotes[0].kind, QuoteKind::Direct, "{text}");
+        assert_eq!(speaker(&d, &d.quotes[0]), who, "{text}");
+    }
+    // a colon after a clause without a name or a pronoun as its subject introduces nobody's words
+    let d = run("In the end, the vote was close: “a disaster,” in the words of the paper.");
+    assert!(d.quotes.iter().all(|q| q.kind != QuoteKind::Direct || q.speaker.is_none()), "{:?}", texts(&d));
+}
+
+#[test]
+fn a_role_word_that_is_also_a_verb_opens_the_speaker_after_a_quotation() {
+    let d = run("“We are tying their hands,” state Senator Ann Lee said about the bill.");
+    assert_eq!(d.quotes.len(), 1, "{:?}", texts(&d));
+    assert_eq!(speaker(&d, &d.quotes[0]), "Ann Lee");
 }
