@@ -70,6 +70,7 @@ impl TextIndex {
         let (schema, fields) = schema();
         let mmap = tantivy::directory::MmapDirectory::open(dir).map_err(tantivy::TantivyError::from)?;
         let index = Index::open_or_create(mmap, schema)?;
+        index.tokenizers().register("en_stem", crate::stem::en_stem());
         index.tokenizers().register(
             NAME_TOKENIZER,
             TextAnalyzer::builder(RawTokenizer::default()).filter(LowerCaser).filter(AsciiFoldingFilter).build(),

@@ -22,6 +22,7 @@ mod index;
 mod phrase;
 mod query;
 pub mod resolve;
+mod stem;
 mod views;
 mod xref;
 
