@@ -318,6 +318,21 @@ impl CaseStore {
         Ok(())
     }
 
+    /// [`Store::timeline`], reading an entity's rows document by document when it is in at
+    /// most `few_docs` documents, else walking the whole timeline by date: tests compare the
+    /// two ways, which small cases never choose between.
+    #[doc(hidden)]
+    pub fn timeline_with_few_docs(
+        &self,
+        entity: Option<i64>,
+        from: Option<&str>,
+        to: Option<&str>,
+        limit: usize,
+        few_docs: usize,
+    ) -> Result<Vec<crate::views::TimelineEntry>> {
+        xref::timeline_with(&self.db, entity, from, to, limit, few_docs)
+    }
+
     /// Stores new documents without their cross-reference rows (entities, quotes, timeline,
     /// co-mentions): what the store costs alone, for benchmarks, or a fast first load. The case
     /// is marked first, so the next opening builds the tables from the records, even after a

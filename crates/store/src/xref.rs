@@ -32,8 +32,9 @@ CREATE TABLE IF NOT EXISTS doc_entities(
     type TEXT NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL, roles TEXT NOT NULL, mentions INTEGER NOT NULL,
     PRIMARY KEY(seq, local)
 ) WITHOUT ROWID;
--- (an older index by entity; `DEFERRED_INDEXES` has the one that replaced it)
+-- (older indexes by entity and by date; `DEFERRED_INDEXES` has the ones that replaced them)
 DROP INDEX IF EXISTS doc_entities_entity;
+DROP INDEX IF EXISTS timeline_date;
 CREATE TABLE IF NOT EXISTS entity_keys(key TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY(key, entity)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entity_keys_entity ON entity_keys(entity);
 CREATE TABLE IF NOT EXISTS entity_names(entity INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY(entity, name));
@@ -62,8 +63,11 @@ CREATE TABLE IF NOT EXISTS curation(
 /// building them from the finished tables (one sort each) took 8 s. `doc_entities_by_entity`
 /// is by case entity; with the key (seq, local) that every index of this table carries, it
 /// covers the listings (documents and mentions per entity) without reading the table.
+/// `timeline_by_date` holds the timeline's own order (date, until, then its key): a walk in
+/// that order sorts nothing (by date alone, each date's rows were sorted first, half a million
+/// rows for one date at a million documents).
 const DEFERRED_INDEXES: [(&str, &str); 2] =
-    [("doc_entities_by_entity", "doc_entities(entity, mentions)"), ("timeline_date", "timeline(date)")];
+    [("doc_entities_by_entity", "doc_entities(entity, mentions)"), ("timeline_by_date", "timeline(date, until)")];
 
 /// Builds the [`DEFERRED_INDEXES`] that are missing.
 pub(crate) fn create_deferred_indexes(db: &Connection) -> Result<()> {
@@ -879,11 +883,20 @@ fn scan_quotes(
     let speaker_locals = speaker.map(|e| locals_of(db, e)).transpose()?;
     let about_locals = about.map(|e| locals_of(db, e)).transpose()?;
     let mut found = Vec::new();
-    // Only documents where the entity asked about appears are read.
-    let mut st = db.prepare(
-        "SELECT seq, quotes FROM doc_quotes WHERE ?1 IS NULL OR seq IN (SELECT seq FROM doc_entities WHERE entity = ?1)",
-    )?;
-    for row in st.query_map([speaker.or(about)], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Packed>(1)?)))? {
+    // Only documents where the entity asked about appears are read. (Two statements: with "?1
+    // IS NULL OR seq IN (…)" SQLite read every document's quotes.)
+    let (mut st, entity) = match speaker.or(about) {
+        Some(e) => (
+            db.prepare(
+                "SELECT seq, quotes FROM doc_quotes WHERE seq IN (SELECT seq FROM doc_entities WHERE entity = ?1)",
+            )?,
+            Some(e),
+        ),
+        None => (db.prepare("SELECT seq, quotes FROM doc_quotes")?, None),
+    };
+    let rows =
+        st.query_map(rusqlite::params_from_iter(entity), |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Packed>(1)?)))?;
+    for row in rows {
         let (seq, list) = row?;
         let list: Vec<StoredQuote> = unpack(&list)?;
         for (n, q) in list.into_iter().enumerate() {
@@ -920,7 +933,8 @@ type QuoteKey = (bool, Option<String>, i64, usize);
 /// whole scan finds.
 fn earliest_quotes(db: &Connection, limit: usize) -> Result<Option<Vec<(QuoteKey, StoredQuote)>>> {
     let mut st = db.prepare(
-        "SELECT seq, kind, date, start FROM timeline WHERE kind IN ('published', 'quote') ORDER BY date, seq, n",
+        // (the order of the index by date; within a date the caller sorts)
+        "SELECT seq, kind, date, start FROM timeline WHERE kind IN ('published', 'quote') ORDER BY date, until, seq, n",
     )?;
     let mut rows = st.query([])?;
     let mut lists: HashMap<i64, Vec<StoredQuote>> = HashMap::new();
@@ -964,102 +978,185 @@ pub(crate) fn timeline(
     to: Option<&str>,
     limit: usize,
 ) -> Result<Vec<TimelineEntry>> {
+    timeline_with(db, entity, from, to, limit, FEW_DOCS)
+}
+
+/// [`timeline`], reading an entity's rows document by document when it is in at most
+/// `few_docs` documents.
+pub(crate) fn timeline_with(
+    db: &Connection,
+    entity: Option<EntityId>,
+    from: Option<&str>,
+    to: Option<&str>,
+    limit: usize,
+    few_docs: usize,
+) -> Result<Vec<TimelineEntry>> {
     let locals = entity.map(|e| locals_of(db, e)).transpose()?;
+    let mut out = Vec::new();
+    let mut cached: Option<(i64, Vec<char>)> = None;
+    // An entity in few documents: their rows, read by document and sorted here. A walk of the
+    // whole timeline in date order would pass every other document's rows first (minutes at a
+    // million documents when the entity has fewer rows than asked for).
+    if let Some(map) = locals.as_ref().filter(|m| m.len() <= few_docs) {
+        let mut st = db.prepare_cached(
+            "SELECT n, kind, date, until, granularity, value, start, end, text, locals FROM timeline
+             WHERE seq = ?1 AND (?2 IS NULL OR until >= ?2) AND (?3 IS NULL OR date <= ?3)",
+        )?;
+        let mut rows: Vec<(i64, i64, TimelineRowOut)> = Vec::new();
+        for &seq in map.keys() {
+            for row in st.query_map(params![seq, from, to], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    TimelineRowOut {
+                        seq,
+                        kind: r.get(1)?,
+                        date: r.get(2)?,
+                        until: r.get(3)?,
+                        granularity: r.get(4)?,
+                        value: r.get(5)?,
+                        start: r.get(6)?,
+                        end: r.get(7)?,
+                        text: r.get(8)?,
+                        locals: r.get(9)?,
+                    },
+                ))
+            })? {
+                let (n, row) = row?;
+                rows.push((seq, n, row));
+            }
+        }
+        rows.sort_by(|x, y| (&x.2.date, &x.2.until, x.0, x.1).cmp(&(&y.2.date, &y.2.until, y.0, y.1)));
+        for (_, _, row) in rows {
+            if push_timeline_row(db, row, locals.as_ref(), &mut cached, &mut out, limit)? {
+                break;
+            }
+        }
+        out.truncate(limit);
+        return Ok(out);
+    }
     let mut st = db.prepare(
         "SELECT seq, kind, date, until, granularity, value, start, end, text, locals FROM timeline
          WHERE (?1 IS NULL OR until >= ?1) AND (?2 IS NULL OR date <= ?2)
          ORDER BY date, until, seq, n",
     )?;
     let rows = st.query_map(params![from, to], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-            r.get::<_, String>(5)?,
-            r.get::<_, Option<i64>>(6)?,
-            r.get::<_, Option<i64>>(7)?,
-            r.get::<_, String>(8)?,
-            r.get::<_, String>(9)?,
-        ))
+        Ok(TimelineRowOut {
+            seq: r.get(0)?,
+            kind: r.get(1)?,
+            date: r.get(2)?,
+            until: r.get(3)?,
+            granularity: r.get(4)?,
+            value: r.get(5)?,
+            start: r.get(6)?,
+            end: r.get(7)?,
+            text: r.get(8)?,
+            locals: r.get(9)?,
+        })
     })?;
-    let mut out = Vec::new();
-    let mut cached: Option<(i64, Vec<char>)> = None;
     for row in rows {
-        let (seq, kind, date, until, granularity, value, start, end, text, locals_json) = row?;
-        let entry_locals: Vec<String> = unjson(&locals_json)?;
-        if let Some(map) = &locals {
-            let Some(mine) = map.get(&seq) else { continue };
-            // A publication date belongs to every entity of the document.
-            if kind != "published" && !entry_locals.iter().any(|l| mine.contains(l)) {
-                continue;
-            }
-        }
-        // Sentences are not stored twice: they are read from the document's text.
-        let text = match (text.is_empty(), start, end) {
-            (true, Some(a), Some(b)) => {
-                if cached.as_ref().is_none_or(|c| c.0 != seq) {
-                    let blob: Vec<u8> =
-                        db.prepare_cached("SELECT text FROM docs WHERE seq = ?1")?.query_row([seq], |r| r.get(0))?;
-                    cached = Some((seq, crate::embedded::decode_text(&blob)?.chars().collect()));
-                }
-                let chars = &cached.as_ref().expect("just set").1;
-                let (a, b) = ((a as usize).min(chars.len()), (b as usize).min(chars.len()));
-                clip(&chars[a..b.max(a)].iter().collect::<String>(), 400)
-            }
-            _ => text,
-        };
-        let published = kind == "published";
-        out.push(TimelineEntry {
-            date,
-            until,
-            granularity,
-            value,
-            kind,
-            doc: doc_info(db, seq)?.id,
-            start: start.map(|s| s as usize),
-            end: end.map(|e| e as usize),
-            text,
-            entities: case_entities(db, seq, &entry_locals)?,
-        });
-        if published {
-            // The document's quotes dated by its publication sit under its publication row,
-            // with its date.
-            let row = out.last().expect("just pushed");
-            let (date, until, granularity, value, doc) =
-                (row.date.clone(), row.until.clone(), row.granularity.clone(), row.value.clone(), row.doc.clone());
-            for q in quotes_of_doc(db, seq)?.into_iter().filter(|q| q.dated_by == Some(DatedBy::Published)) {
-                if out.len() >= limit {
-                    break;
-                }
-                let mut quote_locals: Vec<String> = q.speaker.into_iter().collect();
-                quote_locals.extend(q.about);
-                if let Some(map) = &locals
-                    && !map.get(&seq).is_some_and(|mine| quote_locals.iter().any(|l| mine.contains(l)))
-                {
-                    continue;
-                }
-                out.push(TimelineEntry {
-                    date: date.clone(),
-                    until: until.clone(),
-                    granularity: granularity.clone(),
-                    value: value.clone(),
-                    kind: "quote".into(),
-                    doc: doc.clone(),
-                    start: Some(q.start as usize),
-                    end: Some(q.end as usize),
-                    text: clip(&q.text, 400),
-                    entities: case_entities(db, seq, &quote_locals)?,
-                });
-            }
-        }
-        if out.len() >= limit {
+        if push_timeline_row(db, row?, locals.as_ref(), &mut cached, &mut out, limit)? {
             break;
         }
     }
     out.truncate(limit);
     Ok(out)
+}
+
+/// Documents of an entity up to which its timeline is gathered document by document.
+const FEW_DOCS: usize = 20_000;
+
+/// A stored timeline row as read back.
+struct TimelineRowOut {
+    seq: i64,
+    kind: String,
+    date: String,
+    until: String,
+    granularity: String,
+    value: String,
+    start: Option<i64>,
+    end: Option<i64>,
+    text: String,
+    locals: String,
+}
+
+/// Adds the entries of one timeline row (a publication row brings the quotes it dates) when
+/// they concern the entity whose `locals` are given; true once `limit` entries are there.
+fn push_timeline_row(
+    db: &Connection,
+    row: TimelineRowOut,
+    locals: Option<&HashMap<i64, Vec<String>>>,
+    cached: &mut Option<(i64, Vec<char>)>,
+    out: &mut Vec<TimelineEntry>,
+    limit: usize,
+) -> Result<bool> {
+    let TimelineRowOut { seq, kind, date, until, granularity, value, start, end, text, locals: locals_json } = row;
+    let entry_locals: Vec<String> = unjson(&locals_json)?;
+    if let Some(map) = locals {
+        let Some(mine) = map.get(&seq) else { return Ok(false) };
+        // A publication date belongs to every entity of the document.
+        if kind != "published" && !entry_locals.iter().any(|l| mine.contains(l)) {
+            return Ok(false);
+        }
+    }
+    // Sentences are not stored twice: they are read from the document's text.
+    let text = match (text.is_empty(), start, end) {
+        (true, Some(a), Some(b)) => {
+            if cached.as_ref().is_none_or(|c| c.0 != seq) {
+                let blob: Vec<u8> =
+                    db.prepare_cached("SELECT text FROM docs WHERE seq = ?1")?.query_row([seq], |r| r.get(0))?;
+                *cached = Some((seq, crate::embedded::decode_text(&blob)?.chars().collect()));
+            }
+            let chars = &cached.as_ref().expect("just set").1;
+            let (a, b) = ((a as usize).min(chars.len()), (b as usize).min(chars.len()));
+            clip(&chars[a..b.max(a)].iter().collect::<String>(), 400)
+        }
+        _ => text,
+    };
+    let published = kind == "published";
+    out.push(TimelineEntry {
+        date,
+        until,
+        granularity,
+        value,
+        kind,
+        doc: doc_info(db, seq)?.id,
+        start: start.map(|s| s as usize),
+        end: end.map(|e| e as usize),
+        text,
+        entities: case_entities(db, seq, &entry_locals)?,
+    });
+    if published {
+        // The document's quotes dated by its publication sit under its publication row,
+        // with its date.
+        let row = out.last().expect("just pushed");
+        let (date, until, granularity, value, doc) =
+            (row.date.clone(), row.until.clone(), row.granularity.clone(), row.value.clone(), row.doc.clone());
+        for q in quotes_of_doc(db, seq)?.into_iter().filter(|q| q.dated_by == Some(DatedBy::Published)) {
+            if out.len() >= limit {
+                break;
+            }
+            let mut quote_locals: Vec<String> = q.speaker.into_iter().collect();
+            quote_locals.extend(q.about);
+            if let Some(map) = locals
+                && !map.get(&seq).is_some_and(|mine| quote_locals.iter().any(|l| mine.contains(l)))
+            {
+                continue;
+            }
+            out.push(TimelineEntry {
+                date: date.clone(),
+                until: until.clone(),
+                granularity: granularity.clone(),
+                value: value.clone(),
+                kind: "quote".into(),
+                doc: doc.clone(),
+                start: Some(q.start as usize),
+                end: Some(q.end as usize),
+                text: clip(&q.text, 400),
+                entities: case_entities(db, seq, &quote_locals)?,
+            });
+        }
+    }
+    Ok(out.len() >= limit)
 }
 
 /// Case entities (id, name) of a document's local entities, once each.
@@ -1077,23 +1174,33 @@ fn case_entities(db: &Connection, seq: i64, locals: &[String]) -> Result<Vec<(i6
 
 /// Co-mention counts of pairs: documents from `doc_entities`, sentences and quotes from `doc_edges`.
 fn pair_counts(db: &Connection, around: Option<&[EntityId]>) -> Result<HashMap<(i64, i64), Edge>> {
-    let filter = around.map(|ids| {
-        let list = ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
-        format!(" AND (a.entity IN ({list}) OR b.entity IN ({list}))")
-    });
-    let f = filter.unwrap_or_default();
+    // Around some entities, the pairs are read from their side only (through the index by
+    // entity): "a IN (…) OR b IN (…)" made SQLite scan every document entity of the case, minutes
+    // at a million documents. A pair of two of them then comes twice, with the same count.
+    let docs = match around {
+        Some(ids) => {
+            let list = ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
+            format!(
+                "SELECT a.entity, b.entity, count(DISTINCT a.seq) FROM doc_entities a
+                 JOIN doc_entities b ON b.seq = a.seq AND b.entity <> a.entity
+                 JOIN entities ea ON ea.id = a.entity AND ea.rejected = 0
+                 JOIN entities eb ON eb.id = b.entity AND eb.rejected = 0
+                 WHERE a.entity IN ({list}) GROUP BY 1, 2"
+            )
+        }
+        None => "SELECT a.entity, b.entity, count(DISTINCT a.seq) FROM doc_entities a
+                 JOIN doc_entities b ON b.seq = a.seq AND b.entity > a.entity
+                 JOIN entities ea ON ea.id = a.entity AND ea.rejected = 0
+                 JOIN entities eb ON eb.id = b.entity AND eb.rejected = 0
+                 GROUP BY 1, 2"
+            .to_string(),
+    };
     let mut out: HashMap<(i64, i64), Edge> = HashMap::new();
-    let docs = format!(
-        "SELECT a.entity, b.entity, count(DISTINCT a.seq) FROM doc_entities a
-         JOIN doc_entities b ON b.seq = a.seq AND b.entity > a.entity
-         JOIN entities ea ON ea.id = a.entity AND ea.rejected = 0
-         JOIN entities eb ON eb.id = b.entity AND eb.rejected = 0
-         WHERE 1 {f} GROUP BY 1, 2"
-    );
     let mut st = db.prepare(&docs)?;
     for row in st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?)))? {
-        let (a, b, n) = row?;
-        out.insert((a, b), Edge { source: a, target: b, weight: n as u64, sentences: 0, quotes: 0 });
+        let (x, y, n) = row?;
+        let (a, b) = (x.min(y), x.max(y));
+        out.entry((a, b)).or_insert(Edge { source: a, target: b, weight: n as u64, sentences: 0, quotes: 0 });
     }
     // Sentences and quotes: each document's list of pairs, its local entities mapped to the
     // case's. Only pairs counted above (kept by the filter, not rejected) are added to.

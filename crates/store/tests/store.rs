@@ -449,7 +449,7 @@ fn deferred_state(dir: &std::path::Path) -> (Vec<String>, Option<i64>) {
     let db = rusqlite::Connection::open(dir.join("case.db")).unwrap();
     let mut st = db
         .prepare(
-            "SELECT name FROM sqlite_master WHERE name IN ('timeline_date', 'doc_entities_by_entity') ORDER BY name",
+            "SELECT name FROM sqlite_master WHERE name IN ('timeline_by_date', 'doc_entities_by_entity') ORDER BY name",
         )
         .unwrap();
     let names = st.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
@@ -459,7 +459,7 @@ fn deferred_state(dir: &std::path::Path) -> (Vec<String>, Option<i64>) {
 
 #[test]
 fn a_first_bulk_load_builds_its_indexes_at_the_end_or_after_a_crash() {
-    let both = vec!["doc_entities_by_entity".to_string(), "timeline_date".to_string()];
+    let both = vec!["doc_entities_by_entity".to_string(), "timeline_by_date".to_string()];
     let docs = || vec![Put::doc(quoted_story_in("Tessavar", Some("2019-05-02"), None), "p1", None)];
     // A load into an empty case: no indexes while it runs, both once it has flushed.
     let dir = tempfile::tempdir().unwrap();
@@ -492,4 +492,47 @@ fn a_first_bulk_load_builds_its_indexes_at_the_end_or_after_a_crash() {
     let s = CaseStore::open(dir.path()).unwrap();
     assert_eq!(deferred_state(dir.path()), (both, None));
     assert_eq!(s.timeline(None, None, None, 10).unwrap().len(), 2);
+}
+
+#[test]
+fn an_entity_timeline_read_by_document_matches_the_walk_by_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = CaseStore::open(dir.path()).unwrap();
+    let mut docs = vec![
+        quoted_story_in("Tessavar", Some("2019-05-02"), None),
+        quoted_story_in("Ardenport", Some("2019-05-02"), Some("2019-04-29")),
+        quoted_story_in("Lindholm", Some("2018-11-30"), Some("2018-11-26")),
+        quoted_story_in("Brenmouth", None, Some("2019-05-06")),
+    ];
+    // A year starting on the same day as a day row: the day comes first.
+    docs[0].times.push(TimeRecord { start: 0, end: 4, text: "2019".into(), ty: TimeType::Date, value: "2019".into() });
+    docs[1].times.push(TimeRecord {
+        start: 0,
+        end: 4,
+        text: "2019-01-01".into(),
+        ty: TimeType::Date,
+        value: "2019-01-01".into(),
+    });
+    s.put_batch(docs.into_iter().map(|d| Put::doc(d, "p1", None)).collect()).unwrap();
+    let mut entities: Vec<Option<i64>> = s.entities(None, 100).unwrap().into_iter().map(|e| Some(e.id)).collect();
+    assert_eq!(entities.len(), 2);
+    entities.push(None);
+    let ranges =
+        [(None, None), (Some("2019-01-01"), Some("2019-04-30")), (Some("2019-05-01"), None), (None, Some("2018-12"))];
+    let show = |t: Vec<dossier_store::TimelineEntry>| format!("{t:?}");
+    for e in entities {
+        for (from, to) in ranges {
+            for limit in [1, 3, 100] {
+                let walked = show(s.timeline_with_few_docs(e, from, to, limit, 0).unwrap());
+                let by_doc = show(s.timeline_with_few_docs(e, from, to, limit, usize::MAX).unwrap());
+                assert_eq!(walked, by_doc, "{e:?} {from:?} {to:?} {limit}");
+                assert_eq!(show(s.timeline(e, from, to, limit).unwrap()), by_doc);
+            }
+        }
+    }
+    // (the comparison is of something: the whole timeline of one person has every kind of row)
+    let one = s.entities(None, 1).unwrap()[0].id;
+    let kinds: std::collections::BTreeSet<String> =
+        s.timeline(Some(one), None, None, 100).unwrap().into_iter().map(|t| t.kind).collect();
+    assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["published", "quote", "time"]);
 }
