@@ -355,6 +355,13 @@ fn a_colon_after_a_clause_naming_the_speaker_introduces_a_quotation() {
 }
 
 #[test]
+fn a_sentence_opening_said_and_an_apposition_before_the_quotation() {
+    let d = run("Said Ann Lee, a neighbour, “We were all so proud of him.”");
+    assert_eq!(d.quotes.len(), 1, "{:?}", texts(&d));
+    assert_eq!(speaker(&d, &d.quotes[0]), "Ann Lee");
+}
+
+#[test]
 fn a_role_word_that_is_also_a_verb_opens_the_speaker_after_a_quotation() {
     let d = run("“We are tying their hands,” state Senator Ann Lee said about the bill.");
     assert_eq!(d.quotes.len(), 1, "{:?}", texts(&d));
