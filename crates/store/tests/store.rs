@@ -536,3 +536,83 @@ fn an_entity_timeline_read_by_document_matches_the_walk_by_date() {
         s.timeline(Some(one), None, None, 100).unwrap().into_iter().map(|t| t.kind).collect();
     assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["published", "quote", "time"]);
 }
+
+/// Each entity's documents and mentions as kept by the triggers, and as counted.
+fn totals(dir: &std::path::Path) -> (Vec<(i64, i64, i64)>, Vec<(i64, i64, i64)>) {
+    let db = rusqlite::Connection::open(dir.join("case.db")).unwrap();
+    let read = |sql: &str| -> Vec<(i64, i64, i64)> {
+        let mut st = db.prepare(sql).unwrap();
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect()
+    };
+    (
+        read("SELECT entity, docs, mentions FROM entity_totals WHERE docs > 0 ORDER BY entity"),
+        read(
+            "SELECT entity, count(DISTINCT seq), sum(mentions) FROM doc_entities GROUP BY entity HAVING count(*) > 0
+             ORDER BY entity",
+        ),
+    )
+}
+
+#[test]
+fn entity_totals_kept_by_triggers_match_the_counts_through_ingest_and_curation() {
+    use dossier_store::Curation;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = CaseStore::open(dir.path()).unwrap();
+    // one document names the same person twice (two local entities that resolve alike)
+    let mut twice = quoted_story_in("Lindholm", Some("2018-11-30"), None);
+    twice.entities.push(EntityRecord {
+        id: "E3".into(),
+        ty: EntityType::Person,
+        name: "Ana Pollard".into(),
+        aliases: vec![],
+        roles: vec![],
+        mentions: vec![[0, 11]],
+    });
+    s.put_batch(vec![
+        Put::doc(quoted_story_in("Tessavar", Some("2019-05-02"), None), "p1", None),
+        Put::doc(quoted_story_in("Ardenport", Some("2019-05-03"), None), "p1", None),
+        Put::doc(twice, "p1", None),
+    ])
+    .unwrap();
+    let check = |s: &CaseStore, what: &str| {
+        let (kept, counted) = totals(dir.path());
+        assert!(!kept.is_empty(), "{what}");
+        assert_eq!(kept, counted, "{what}");
+        // and what the listing shows is the same
+        for e in s.entities(None, 100).unwrap() {
+            let c = counted.iter().find(|c| c.0 == e.id).unwrap();
+            assert_eq!((e.documents as i64, e.mentions as i64), (c.1, c.2), "{what}");
+        }
+    };
+    check(&s, "after the first load");
+    let ids: Vec<i64> = s.entities(None, 10).unwrap().into_iter().map(|e| e.id).collect();
+    assert_eq!(ids.len(), 2);
+    s.curate(&Curation::Merge { into: ids[0], from: vec![ids[1]] }).unwrap();
+    check(&s, "after a merge");
+    s.curate(&Curation::Split { entity: ids[0], docs: vec!["Tessavar.txt".into()], names: vec![] }).unwrap();
+    check(&s, "after a split");
+    s.undo(None).unwrap();
+    check(&s, "after undoing the split");
+    s.undo(None).unwrap();
+    check(&s, "after undoing the merge");
+    // a document replaced by new content
+    s.put_batch(vec![Put::doc(quoted_story_in("Tessavar", Some("2019-06-01"), Some("2019-05-27")), "p1", None)])
+        .unwrap();
+    check(&s, "after a replacement");
+    drop(s);
+    // rows rewritten with the entity they already have (a re-resolution that changes nothing)
+    {
+        let db = rusqlite::Connection::open(dir.path().join("case.db")).unwrap();
+        db.execute_batch("UPDATE doc_entities SET entity = entity, mentions = mentions + 1").unwrap();
+    }
+    let s = CaseStore::open(dir.path()).unwrap();
+    check(&s, "after rows were rewritten in place");
+    drop(s);
+    // a case whose totals are not kept (made before them): counted when opened
+    {
+        let db = rusqlite::Connection::open(dir.path().join("case.db")).unwrap();
+        db.execute_batch("DROP TRIGGER entity_totals_insert; DELETE FROM entity_totals;").unwrap();
+    }
+    let s = CaseStore::open(dir.path()).unwrap();
+    check(&s, "after reopening a case without them");
+}
