@@ -537,10 +537,13 @@ fn an_entity_timeline_read_by_document_matches_the_walk_by_date() {
     assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["published", "quote", "time"]);
 }
 
+/// (entity, documents, mentions) of every entity that has documents.
+type Totals = Vec<(i64, i64, i64)>;
+
 /// Each entity's documents and mentions as kept by the triggers, and as counted.
-fn totals(dir: &std::path::Path) -> (Vec<(i64, i64, i64)>, Vec<(i64, i64, i64)>) {
+fn totals(dir: &std::path::Path) -> (Totals, Totals) {
     let db = rusqlite::Connection::open(dir.join("case.db")).unwrap();
-    let read = |sql: &str| -> Vec<(i64, i64, i64)> {
+    let read = |sql: &str| -> Totals {
         let mut st = db.prepare(sql).unwrap();
         st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect()
     };
