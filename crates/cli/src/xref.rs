@@ -109,6 +109,10 @@ pub fn entity(args: EntityArgs) -> Result<ExitCode> {
             d.name
         )?;
     }
+    let more = (v.entity.documents as usize).saturating_sub(v.documents.len());
+    if more > 0 {
+        writeln!(out, "  … and {more} more (`-n` lists more)")?;
+    }
     writeln!(out, "\nquotes by {}", v.entity.name)?;
     for q in &v.quotes_by {
         writeln!(out, "  {}  [{}] {:?} ({})", q.date.as_deref().unwrap_or("----------"), q.kind, q.text, q.doc)?;

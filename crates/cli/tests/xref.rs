@@ -74,6 +74,16 @@ fn one_entity_across_documents_with_its_aliases_and_roles() {
     let ncd = entity(&case, "NCD");
     assert_eq!(ncd["name"], "National Crime Directorate");
     assert!(ncd["documents"].as_array().unwrap().len() >= 4);
+    // A shorter page lists fewer documents, the first by date; forms and the count still come
+    // from all of them.
+    let short = json(&case, &["entity", "NCD", "-n", "2"]);
+    assert_eq!(short["documents"].as_array().unwrap().len(), 2);
+    assert_eq!(short["mentions"], ncd["mentions"]);
+    assert_eq!(short["documents"][0], ncd["documents"][0]);
+    assert_eq!(names(&short, "aliases"), names(&ncd, "aliases"));
+    let text = String::from_utf8(run(&case, &["entity", "NCD", "-n", "2"]).stdout).unwrap();
+    let more = ncd["documents"].as_array().unwrap().len() - 2;
+    assert!(text.contains(&format!("… and {more} more")), "{text}");
     // Two people who share a surname stay apart.
     let omar = entity(&case, "Omar El-Sayeed");
     let layla = entity(&case, "Layla El-Sayeed");

@@ -66,7 +66,8 @@ pub struct EntityView {
     pub aliases: Vec<(String, u64)>,
     /// Roles and titles with the number of documents giving each.
     pub roles: Vec<(String, u64)>,
-    /// Documents.
+    /// Documents, the first `limit` by publication date (how many there are in all:
+    /// `entity.documents`).
     pub documents: Vec<DocRef>,
     /// Quotes it said.
     pub quotes_by: Vec<QuoteEntry>,

@@ -1393,7 +1393,10 @@ pub(crate) fn entity_view(db: &Connection, id: EntityId, limit: usize) -> Result
             for r in unjson::<Vec<String>>(&rs)? {
                 *roles.entry(r).or_default() += 1;
             }
-            documents.push(DocRef { id: doc, title, published, local, name, mentions: m as u64 });
+            // (every row counts its forms and roles; the list shows the first `limit` by date)
+            if documents.len() < limit {
+                documents.push(DocRef { id: doc, title, published, local, name, mentions: m as u64 });
+            }
         }
     }
     {
