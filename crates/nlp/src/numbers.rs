@@ -161,7 +161,7 @@ const MEASURES: &[&str] = &[
 ];
 
 /// Number words; "one" only with a scale ("one million"), being mostly a pronoun.
-fn word_value(w: &str) -> Option<f64> {
+pub(crate) fn word_value(w: &str) -> Option<f64> {
     const WORDS: &[&str] = &[
         "zero",
         "one",

@@ -405,39 +405,14 @@ pub(crate) fn np_ending_at(cx: &Cx, e: usize, floor: usize) -> Option<(Speaker, 
     Some((sp, s))
 }
 
-/// A number written as words: "six", "Sixty-six", "twenty".
+/// A number written as words: "six", "Sixty-six", "twenty", "hundred" (the words
+/// [`crate::numbers`] reads, but "zero" and "dozen").
 fn number_word(w: &str) -> bool {
-    const WORDS: [&str; 28] = [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-    ];
-    !w.is_empty() && w.split('-').all(|p| WORDS.iter().any(|x| x.eq_ignore_ascii_case(p)))
+    !w.is_empty()
+        && w.split('-').all(|p| {
+            p.eq_ignore_ascii_case("hundred")
+                || !p.eq_ignore_ascii_case("dozen") && crate::numbers::word_value(p).is_some_and(|v| v > 0.0)
+        })
 }
 
 /// "The lawyer for one of the two men captured in Karsland in January says": a person or

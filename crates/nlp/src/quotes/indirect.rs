@@ -106,6 +106,11 @@ fn label(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
     Some(((c + 1, z), Attr { cue: (c, c), speaker: Some(cx.speaker_of_mention(m, c - 1)), end: c }))
 }
 
+/// "so", "yes" or "no" at token `i`: the whole of what was said in "said so", "said no".
+fn answer(cx: &Cx, i: usize) -> bool {
+    ["so", "yes", "no"].iter().any(|w| cx.v.is(i, w))
+}
+
 /// A record from a content token range: partial when it holds quoted phrases nobody took,
 /// none when it overlaps a direct quotation.
 fn make(cx: &mut Cx, (a, z): (usize, usize), attr: Attr, taken: &[bool]) -> Option<Rec> {
@@ -122,8 +127,7 @@ fn make(cx: &mut Cx, (a, z): (usize, usize), attr: Attr, taken: &[bool]) -> Opti
         None => z,
     };
     // one word is a content when it names someone or answers ("said so", "said no")
-    let answer = ["so", "yes", "no"].iter().any(|w| cx.v.is(a, w));
-    if z < a || (z == a && cx.mention(a).is_none() && !answer) {
+    if z < a || (z == a && cx.mention(a).is_none() && !answer(cx, a)) {
         return None;
     }
     // "said in his book, “A Harbour of Ghosts.”": a title is all the content, nothing said
@@ -483,7 +487,7 @@ pub(crate) fn content_after(cx: &Cx, cue: usize) -> Option<(usize, usize)> {
     let c = cue + 1;
     if inf.has(f::CUE_S)
         && c < se
-        && (v.is(c, "so") || v.is(c, "yes") || v.is(c, "no"))
+        && answer(cx, c)
         && (c + 1 >= se
             || v.toks[c + 1].kind != TokenKind::Word
             || v.info[c + 1].has(f::TIME | f::PREP | f::CONJ) && !v.info[c + 1].has(f::COMP))
