@@ -144,21 +144,19 @@ pub(crate) fn drop_deferred_indexes(db: &Connection) -> Result<()> {
 /// True when every one of the [`DEFERRED_INDEXES`] exists and the entity totals are kept (a
 /// read: no write lock).
 pub(crate) fn deferred_indexes_present(db: &Connection) -> Result<bool> {
-    let mut st = db.prepare_cached("SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?1)")?;
-    for (name, _) in DEFERRED_INDEXES {
-        if !st.query_row([name], |r| r.get::<_, bool>(0))? {
-            return Ok(false);
-        }
-    }
-    totals_kept(db)
+    Ok(all_in_schema(db, "index", DEFERRED_INDEXES.map(|x| x.0))? && totals_kept(db)?)
 }
 
 /// True when the triggers keep `entity_totals` up to date (all of them exist).
 fn totals_kept(db: &Connection) -> Result<bool> {
-    let mut st =
-        db.prepare_cached("SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?1)")?;
-    for (name, _) in ENTITY_TOTALS {
-        if !st.query_row([name], |r| r.get::<_, bool>(0))? {
+    all_in_schema(db, "trigger", ENTITY_TOTALS.map(|x| x.0))
+}
+
+/// True when the schema has every one of `names` as a `kind` ("index", "trigger").
+fn all_in_schema<const N: usize>(db: &Connection, kind: &str, names: [&str; N]) -> Result<bool> {
+    let mut st = db.prepare_cached("SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE type = ?1 AND name = ?2)")?;
+    for name in names {
+        if !st.query_row([kind, name], |r| r.get::<_, bool>(0))? {
             return Ok(false);
         }
     }
@@ -1071,69 +1069,44 @@ pub(crate) fn timeline_with(
     few_docs: usize,
 ) -> Result<Vec<TimelineEntry>> {
     let locals = entity.map(|e| locals_of(db, e)).transpose()?;
-    let mut out = Vec::new();
-    let mut cached: Option<(i64, Vec<char>)> = None;
     // An entity in few documents: their rows, read by document and sorted here. A walk of the
     // whole timeline in date order would pass every other document's rows first (minutes at a
     // million documents when the entity has fewer rows than asked for).
     if let Some(map) = locals.as_ref().filter(|m| m.len() <= few_docs) {
-        let mut st = db.prepare_cached(
-            "SELECT n, kind, date, until, granularity, value, start, end, text, locals FROM timeline
-             WHERE seq = ?1 AND (?2 IS NULL OR until >= ?2) AND (?3 IS NULL OR date <= ?3)",
-        )?;
-        let mut rows: Vec<(i64, i64, TimelineRowOut)> = Vec::new();
+        let mut st = db.prepare_cached(&format!(
+            "SELECT {TIMELINE_COLUMNS} FROM timeline
+             WHERE seq = ?1 AND (?2 IS NULL OR until >= ?2) AND (?3 IS NULL OR date <= ?3)"
+        ))?;
+        let mut rows: Vec<TimelineRowOut> = Vec::new();
         for &seq in map.keys() {
-            for row in st.query_map(params![seq, from, to], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    TimelineRowOut {
-                        seq,
-                        kind: r.get(1)?,
-                        date: r.get(2)?,
-                        until: r.get(3)?,
-                        granularity: r.get(4)?,
-                        value: r.get(5)?,
-                        start: r.get(6)?,
-                        end: r.get(7)?,
-                        text: r.get(8)?,
-                        locals: r.get(9)?,
-                    },
-                ))
-            })? {
-                let (n, row) = row?;
-                rows.push((seq, n, row));
+            for row in st.query_map(params![seq, from, to], TimelineRowOut::read)? {
+                rows.push(row?);
             }
         }
-        rows.sort_by(|x, y| (&x.2.date, &x.2.until, x.0, x.1).cmp(&(&y.2.date, &y.2.until, y.0, y.1)));
-        for (_, _, row) in rows {
-            if push_timeline_row(db, row, locals.as_ref(), &mut cached, &mut out, limit)? {
-                break;
-            }
-        }
-        out.truncate(limit);
-        return Ok(out);
+        rows.sort_by(|x, y| (&x.date, &x.until, x.seq, x.n).cmp(&(&y.date, &y.until, y.seq, y.n)));
+        return timeline_entries(db, rows.into_iter().map(Ok), locals.as_ref(), limit);
     }
-    let mut st = db.prepare(
-        "SELECT seq, kind, date, until, granularity, value, start, end, text, locals FROM timeline
+    let mut st = db.prepare(&format!(
+        "SELECT {TIMELINE_COLUMNS} FROM timeline
          WHERE (?1 IS NULL OR until >= ?1) AND (?2 IS NULL OR date <= ?2)
-         ORDER BY date, until, seq, n",
-    )?;
-    let rows = st.query_map(params![from, to], |r| {
-        Ok(TimelineRowOut {
-            seq: r.get(0)?,
-            kind: r.get(1)?,
-            date: r.get(2)?,
-            until: r.get(3)?,
-            granularity: r.get(4)?,
-            value: r.get(5)?,
-            start: r.get(6)?,
-            end: r.get(7)?,
-            text: r.get(8)?,
-            locals: r.get(9)?,
-        })
-    })?;
+         ORDER BY date, until, seq, n"
+    ))?;
+    let rows = st.query_map(params![from, to], TimelineRowOut::read)?;
+    timeline_entries(db, rows, locals.as_ref(), limit)
+}
+
+/// The first `limit` entries from timeline rows in their order, of the entity whose `locals`
+/// are given if any.
+fn timeline_entries(
+    db: &Connection,
+    rows: impl Iterator<Item = rusqlite::Result<TimelineRowOut>>,
+    locals: Option<&HashMap<i64, Vec<String>>>,
+    limit: usize,
+) -> Result<Vec<TimelineEntry>> {
+    let mut out = Vec::new();
+    let mut cached: Option<(i64, Vec<char>)> = None;
     for row in rows {
-        if push_timeline_row(db, row?, locals.as_ref(), &mut cached, &mut out, limit)? {
+        if push_timeline_row(db, row?, locals, &mut cached, &mut out, limit)? {
             break;
         }
     }
@@ -1144,9 +1117,13 @@ pub(crate) fn timeline_with(
 /// Documents of an entity up to which its timeline is gathered document by document.
 const FEW_DOCS: usize = 20_000;
 
+/// The columns [`TimelineRowOut::read`] reads, in its order.
+const TIMELINE_COLUMNS: &str = "seq, n, kind, date, until, granularity, value, start, end, text, locals";
+
 /// A stored timeline row as read back.
 struct TimelineRowOut {
     seq: i64,
+    n: i64,
     kind: String,
     date: String,
     until: String,
@@ -1156,6 +1133,25 @@ struct TimelineRowOut {
     end: Option<i64>,
     text: String,
     locals: String,
+}
+
+impl TimelineRowOut {
+    /// A row selected as [`TIMELINE_COLUMNS`].
+    fn read(r: &rusqlite::Row) -> rusqlite::Result<TimelineRowOut> {
+        Ok(TimelineRowOut {
+            seq: r.get(0)?,
+            n: r.get(1)?,
+            kind: r.get(2)?,
+            date: r.get(3)?,
+            until: r.get(4)?,
+            granularity: r.get(5)?,
+            value: r.get(6)?,
+            start: r.get(7)?,
+            end: r.get(8)?,
+            text: r.get(9)?,
+            locals: r.get(10)?,
+        })
+    }
 }
 
 /// Adds the entries of one timeline row (a publication row brings the quotes it dates) when
@@ -1168,7 +1164,8 @@ fn push_timeline_row(
     out: &mut Vec<TimelineEntry>,
     limit: usize,
 ) -> Result<bool> {
-    let TimelineRowOut { seq, kind, date, until, granularity, value, start, end, text, locals: locals_json } = row;
+    let TimelineRowOut { seq, n: _, kind, date, until, granularity, value, start, end, text, locals: locals_json } =
+        row;
     let entry_locals: Vec<String> = unjson(&locals_json)?;
     if let Some(map) = locals {
         let Some(mine) = map.get(&seq) else { return Ok(false) };
@@ -1256,24 +1253,18 @@ fn pair_counts(db: &Connection, around: Option<&[EntityId]>) -> Result<HashMap<(
     // Around some entities, the pairs are read from their side only (through the index by
     // entity): "a IN (…) OR b IN (…)" made SQLite scan every document entity of the case, minutes
     // at a million documents. A pair of two of them then comes twice, with the same count.
-    let docs = match around {
-        Some(ids) => {
-            let list = ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
-            format!(
-                "SELECT a.entity, b.entity, count(DISTINCT a.seq) FROM doc_entities a
-                 JOIN doc_entities b ON b.seq = a.seq AND b.entity <> a.entity
-                 JOIN entities ea ON ea.id = a.entity AND ea.rejected = 0
-                 JOIN entities eb ON eb.id = b.entity AND eb.rejected = 0
-                 WHERE a.entity IN ({list}) GROUP BY 1, 2"
-            )
-        }
-        None => "SELECT a.entity, b.entity, count(DISTINCT a.seq) FROM doc_entities a
-                 JOIN doc_entities b ON b.seq = a.seq AND b.entity > a.entity
-                 JOIN entities ea ON ea.id = a.entity AND ea.rejected = 0
-                 JOIN entities eb ON eb.id = b.entity AND eb.rejected = 0
-                 GROUP BY 1, 2"
-            .to_string(),
+    let list = around.map(|ids| ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(","));
+    let (pair, filter) = match &list {
+        Some(list) => ("<>", format!("WHERE a.entity IN ({list})")),
+        None => (">", String::new()),
     };
+    let docs = format!(
+        "SELECT a.entity, b.entity, count(DISTINCT a.seq) FROM doc_entities a
+         JOIN doc_entities b ON b.seq = a.seq AND b.entity {pair} a.entity
+         JOIN entities ea ON ea.id = a.entity AND ea.rejected = 0
+         JOIN entities eb ON eb.id = b.entity AND eb.rejected = 0
+         {filter} GROUP BY 1, 2"
+    );
     let mut out: HashMap<(i64, i64), Edge> = HashMap::new();
     let mut st = db.prepare(&docs)?;
     for row in st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?)))? {
@@ -1283,9 +1274,8 @@ fn pair_counts(db: &Connection, around: Option<&[EntityId]>) -> Result<HashMap<(
     }
     // Sentences and quotes: each document's list of pairs, its local entities mapped to the
     // case's. Only pairs counted above (kept by the filter, not rejected) are added to.
-    let docs_sql = match around {
-        Some(ids) => {
-            let list = ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
+    let docs_sql = match &list {
+        Some(list) => {
             format!(
                 "SELECT seq, edges FROM doc_edges WHERE seq IN (SELECT seq FROM doc_entities WHERE entity IN ({list}))"
             )
