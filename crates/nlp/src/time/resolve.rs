@@ -348,9 +348,11 @@ fn fmt_tod(s: &mut String, tod: Tod) {
         Tod::Clock(h, Some(m)) => {
             let _ = write!(s, "T{h:02}:{m:02}");
         }
-        // TimeML writes a whole hour as the hour alone ("5 p.m." is T17)
+        // TimeBank writes a whole hour with its minutes ("5 p.m." is T17:00: 10 of its 11
+        // whole hours) but midnight as the hour alone (T24)
+        Tod::Clock(24, None) => s.push_str("T24"),
         Tod::Clock(h, None) => {
-            let _ = write!(s, "T{h:02}");
+            let _ = write!(s, "T{h:02}:00");
         }
         Tod::Part(p) => {
             s.push('T');
