@@ -4,7 +4,7 @@
 //! writer only binds values.
 
 use crate::dates::date_range;
-use crate::resolve::{DocEntity, canonical_key, fold, keys_of};
+use crate::resolve::{DocEntity, Forms, fold};
 use dossier_model::contract::DocRecord;
 use dossier_model::{EntityType, TimeType};
 use std::collections::{BTreeMap, HashSet};
@@ -58,24 +58,61 @@ pub(crate) struct EntityRow {
     pub(crate) canonical: Option<String>,
     /// Every blocking key of its name and aliases.
     pub(crate) keys: Vec<String>,
+    /// Its name and aliases taken apart for the resolver.
+    pub(crate) forms: Forms,
     pub(crate) aliases_json: String,
     pub(crate) roles_json: String,
 }
 
 /// A dated statement: a publication date, a sentence with a date, or a dated quote.
 #[derive(Debug)]
-pub(crate) struct TimelineRow {
-    pub(crate) kind: &'static str,
-    pub(crate) date: String,
-    pub(crate) until: String,
-    pub(crate) granularity: &'static str,
-    pub(crate) value: String,
-    pub(crate) start: Option<i64>,
-    pub(crate) end: Option<i64>,
+struct TimelineRow<'a> {
+    kind: &'static str,
+    date: String,
+    until: String,
+    granularity: &'static str,
+    value: String,
+    start: Option<i64>,
+    end: Option<i64>,
     /// Empty where the text is the document's span `start..end` (read back from the text, not
     /// stored twice).
-    pub(crate) text: String,
-    pub(crate) locals_json: String,
+    text: String,
+    locals: Vec<&'a str>,
+}
+
+/// A document's dated statements that share one date range, as stored: one row per document
+/// and date rather than one per statement (a generated news document has about 35 statements
+/// on 10 dates), with its statements as a JSON list of [`TimelineItem`]s in document order.
+#[derive(Debug)]
+pub(crate) struct TimelineGroup {
+    pub(crate) date: String,
+    pub(crate) until: String,
+    pub(crate) entries: String,
+}
+
+/// One statement of a [`TimelineGroup`]: its place among the document's statements, kind,
+/// granularity, value, start, end, text and the document's entities it names.
+pub(crate) type TimelineItem = (i64, String, String, String, Option<i64>, Option<i64>, String, Vec<String>);
+
+/// The rows grouped by date range, each group's statements in document order.
+fn group_timeline(rows: &[TimelineRow]) -> Vec<TimelineGroup> {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| (&rows[a].date, &rows[a].until, a).cmp(&(&rows[b].date, &rows[b].until, b)));
+    order
+        .chunk_by(|&a, &b| rows[a].date == rows[b].date && rows[a].until == rows[b].until)
+        .map(|group| {
+            // (serialized as a `TimelineItem`, from borrowed fields)
+            let items: Vec<_> = group
+                .iter()
+                .map(|&n| {
+                    let t = &rows[n];
+                    (n as i64, t.kind, t.granularity, &t.value, t.start, t.end, &t.text, &t.locals)
+                })
+                .collect();
+            let first = &rows[group[0]];
+            TimelineGroup { date: first.date.clone(), until: first.until.clone(), entries: json(&items) }
+        })
+        .collect()
 }
 
 /// A quote as the case keeps it: with the date it was said and the entities it is about.
@@ -137,7 +174,7 @@ impl From<QuoteTuple> for StoredQuote {
 #[derive(Debug, Default)]
 pub(crate) struct DocRows {
     pub(crate) entities: Vec<EntityRow>,
-    pub(crate) timeline: Vec<TimelineRow>,
+    pub(crate) timeline: Vec<TimelineGroup>,
     /// The document's quotes as stored ([`StoredQuote`] JSON list, [`pack`]ed); none without
     /// quotes.
     pub(crate) quotes_blob: Option<Vec<u8>>,
@@ -202,22 +239,16 @@ pub(crate) fn doc_entities(rec: &DocRecord) -> Vec<DocEntity> {
 
 /// Every blocking key of an entity's name and aliases, once each.
 pub(crate) fn entity_keys(e: &DocEntity) -> Vec<String> {
-    let mut keys = Vec::new();
-    for form in std::iter::once(&e.name).chain(&e.aliases) {
-        for key in keys_of(e.ty, form) {
-            if !keys.contains(&key) {
-                keys.push(key);
-            }
-        }
-    }
-    keys
+    Forms::of(e).keys()
 }
 
 impl EntityRow {
     pub(crate) fn new(entity: DocEntity) -> EntityRow {
+        let forms = Forms::of(&entity);
         EntityRow {
-            canonical: canonical_key(entity.ty, &entity.name),
-            keys: entity_keys(&entity),
+            canonical: forms.name.canonical().cloned(),
+            keys: forms.keys(),
+            forms,
             aliases_json: json(&entity.aliases),
             roles_json: json(&entity.roles),
             entity,
@@ -282,7 +313,7 @@ impl DocRows {
                 start: None,
                 end: None,
                 text: clip(&title, 300),
-                locals_json: "[]".into(),
+                locals: Vec::new(),
             });
         }
         let mut seen = HashSet::new();
@@ -301,7 +332,7 @@ impl DocRows {
                 start: Some(s[0] as i64),
                 end: Some(s[1] as i64),
                 text: String::new(),
-                locals_json: json(&in_sentence[*i]),
+                locals: in_sentence[*i].clone(),
             });
         }
         let mut pairs: BTreeMap<(&str, &str), (i64, i64)> = BTreeMap::new();
@@ -357,7 +388,7 @@ impl DocRows {
                     start: Some(q.start as i64),
                     end: Some(q.end as i64),
                     text: String::new(),
-                    locals_json: json(&locals),
+                    locals,
                 });
             }
             let kind =
@@ -379,7 +410,7 @@ impl DocRows {
         let edges: Vec<(&str, &str, i64, i64)> = pairs.into_iter().map(|((a, b), (s, q))| (a, b, s, q)).collect();
         DocRows {
             entities,
-            timeline,
+            timeline: group_timeline(&timeline),
             quotes_blob: (!quotes.is_empty()).then(|| pack(&quotes)),
             edges_blob: (!edges.is_empty()).then(|| pack(&edges)),
         }

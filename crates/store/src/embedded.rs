@@ -117,8 +117,8 @@ pub struct CaseStore {
 
 /// Version of the cross-reference tables (`PRAGMA user_version`). 1: first tables; 2: quotes and
 /// co-mentions as one list per document, quotes dated by publication shown under the
-/// publication row of the timeline.
-const XREF_VERSION: i64 = 2;
+/// publication row of the timeline; 3: the timeline as one row per document and date range.
+const XREF_VERSION: i64 = 3;
 
 /// In bulk mode the index is committed after this many changed documents or this long.
 const BULK_COMMIT_DOCS: usize = 20_000;
@@ -255,7 +255,7 @@ impl CaseStore {
             return Ok(());
         }
         let tx = self.db.transaction()?;
-        tx.execute_batch("DROP TABLE IF EXISTS edges; DROP TABLE IF EXISTS quotes;")?;
+        tx.execute_batch("DROP TABLE IF EXISTS edges; DROP TABLE IF EXISTS quotes; DROP TABLE IF EXISTS timeline;")?;
         // Every document's rows are written again: the scattered indexes are built after them.
         xref::drop_deferred_indexes(&tx)?;
         let r = self.xref.resolver(&tx)?;

@@ -369,6 +369,60 @@ pub fn canonical_key(ty: EntityType, name: &str) -> Option<String> {
     keys_of(ty, name).pop()
 }
 
+/// One written form of a name taken apart once: its person name (people only) and its keys.
+#[derive(Debug, Clone, Default)]
+pub struct Form {
+    /// The person's name, for a person's form that has one.
+    pub person: Option<PersonName>,
+    /// Its keys ([`keys_of`]).
+    pub keys: Vec<String>,
+}
+
+impl Form {
+    /// The form `name` of an entity of type `ty`.
+    pub fn of(ty: EntityType, name: &str) -> Form {
+        if !is_person(ty) {
+            return Form { person: None, keys: name_keys(name) };
+        }
+        let person = person_name(name);
+        let keys = person.as_ref().map(|p| vec![person_key(p)]).unwrap_or_default();
+        Form { person, keys }
+    }
+
+    /// Its canonical key ([`canonical_key`]).
+    pub fn canonical(&self) -> Option<&String> {
+        self.keys.last()
+    }
+}
+
+/// A document entity's name and aliases as [`Form`]s: taken apart once, on an ingest worker,
+/// rather than again at each step of the resolution.
+#[derive(Debug, Clone, Default)]
+pub struct Forms {
+    /// The canonical name's.
+    pub name: Form,
+    /// The aliases', in their order.
+    pub aliases: Vec<Form>,
+}
+
+impl Forms {
+    /// The forms of `e`.
+    pub fn of(e: &DocEntity) -> Forms {
+        Forms { name: Form::of(e.ty, &e.name), aliases: e.aliases.iter().map(|a| Form::of(e.ty, a)).collect() }
+    }
+
+    /// Every key of the name and aliases, once each, in order.
+    pub fn keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = Vec::new();
+        for key in std::iter::once(&self.name).chain(&self.aliases).flat_map(|f| &f.keys) {
+            if !keys.contains(key) {
+                keys.push(key.clone());
+            }
+        }
+        keys
+    }
+}
+
 /// Person, or a kind of name that is matched by its forms.
 fn is_person(ty: EntityType) -> bool {
     ty == EntityType::Person
@@ -432,12 +486,12 @@ impl Known {
         let person = self.ty() == EntityType::Person;
         self.names
             .iter()
-            .max_by_key(|(name, n)| {
+            .max_by_key(|&(name, n)| {
                 let words = name.split_whitespace().count();
                 let caps = name.chars().any(|c| c.is_lowercase());
                 let full = if person { words.clamp(1, 2) } else { 0 };
                 let the = !name.starts_with("the ") && !name.starts_with("The ");
-                (full, caps, the, **n, name.len(), std::cmp::Reverse((*name).clone()))
+                (full, caps, the, *n, name.len(), std::cmp::Reverse(name.as_str()))
             })
             .map(|(n, _)| n.clone())
             .unwrap_or_default()
@@ -483,23 +537,28 @@ impl Resolver {
         self.next_id = self.next_id.max(id + 1);
     }
 
-    fn index_name(&mut self, id: EntityId, ty: EntityType, name: &str) {
-        for key in keys_of(ty, name) {
-            push_unique(&mut self.by_key, key, id);
+    fn index_form(&mut self, id: EntityId, ty: EntityType, form: &Form) {
+        for key in &form.keys {
+            push_unique(&mut self.by_key, key.clone(), id);
         }
         if is_person(ty)
-            && let Some(p) = person_name(name)
+            && let Some(p) = &form.person
         {
             push_unique(&mut self.by_surname, p.surname.clone(), id);
             let known = self.entities.entry(id).or_default();
-            if p.given.is_some() && !known.persons.contains(&p) {
-                known.persons.push(p);
+            if p.given.is_some() && !known.persons.contains(p) {
+                known.persons.push(p.clone());
             }
         }
     }
 
     /// Records that a document's entity belongs to `id`.
     pub fn add(&mut self, id: EntityId, e: &DocEntity) {
+        self.add_with(id, e, &Forms::of(e));
+    }
+
+    /// [`Self::add`] with the entity's forms taken apart already.
+    pub fn add_with(&mut self, id: EntityId, e: &DocEntity, forms: &Forms) {
         self.reserve(id);
         {
             let known = self.entities.entry(id).or_default();
@@ -511,17 +570,17 @@ impl Resolver {
             *known.types.entry(e.ty).or_default() += e.mentions.max(1) as u64;
             known.mentions += e.mentions as u64;
         }
-        self.index_name(id, e.ty, &e.name);
-        let own = if is_person(e.ty) { person_name(&e.name) } else { None };
-        for a in &e.aliases {
+        self.index_form(id, e.ty, &forms.name);
+        let own = if is_person(e.ty) { forms.name.person.as_ref() } else { None };
+        for a in &forms.aliases {
             // A person's alias is a key only if it can name the same person (a document may
             // have mixed up two people who share a surname) or is a nickname of another shape.
-            let keep = match (&own, person_name(a)) {
-                (Some(p), Some(q)) => q.given.is_none() || q.surname != p.surname || same_person(p, &q),
+            let keep = match (own, &a.person) {
+                (Some(p), Some(q)) => q.given.is_none() || q.surname != p.surname || same_person(p, q),
                 _ => true,
             };
             if keep {
-                self.index_name(id, e.ty, a);
+                self.index_form(id, e.ty, a);
             }
         }
     }
@@ -532,7 +591,7 @@ impl Resolver {
         let known = self.entities.entry(id).or_default();
         known.names.entry(name.to_string()).or_default();
         known.curated.push(name.to_string());
-        self.index_name(id, ty, name);
+        self.index_form(id, ty, &Form::of(ty, name));
     }
 
     /// Forgets one document's entity (before re-analysis, or when moving it).
@@ -608,22 +667,27 @@ impl Resolver {
 
     /// The case entity a document's entity is, if one is known.
     pub fn find(&self, e: &DocEntity) -> Option<EntityId> {
+        self.find_with(e, &Forms::of(e))
+    }
+
+    /// [`Self::find`] with the entity's forms taken apart already.
+    pub fn find_with(&self, e: &DocEntity, forms: &Forms) -> Option<EntityId> {
         let mentions = |id: &EntityId| (self.entities.get(id).map(|k| k.mentions).unwrap_or(0), std::cmp::Reverse(*id));
         if is_person(e.ty) {
-            let p = person_name(&e.name)?;
+            let p = forms.name.person.as_ref()?;
             if p.given.is_some() {
                 // Exact forms first (aliases such as nicknames), then compatible full names.
-                let exact = self.exact(e).filter(|id| self.compatible_person(*id, &p) || !self.has_full(*id));
+                let exact = self.exact(e, forms).filter(|id| self.compatible_person(*id, p) || !self.has_full(*id));
                 if let Some(id) = exact.filter(|id| self.entities.get(id).is_some_and(|k| k.ty() == EntityType::Person))
                 {
                     return Some(id);
                 }
                 let cands = self.by_surname.get(&p.surname)?;
-                return cands.iter().copied().filter(|&id| self.compatible_person(id, &p)).max_by_key(mentions);
+                return cands.iter().copied().filter(|&id| self.compatible_person(id, p)).max_by_key(mentions);
             }
             // One word: a known form (a nickname, a single-name person), else the most
             // mentioned person with that surname.
-            if let Some(id) = self.exact(e) {
+            if let Some(id) = self.exact(e, forms) {
                 return Some(id);
             }
             let cands = self.by_surname.get(&p.surname)?;
@@ -633,7 +697,7 @@ impl Resolver {
                 .filter(|id| self.entities.get(id).is_some_and(|k| k.ty() == EntityType::Person))
                 .max_by_key(mentions);
         }
-        self.exact(e)
+        self.exact(e, forms)
     }
 
     /// People known only by a surname (a bare "Clinton" seen before any full name) who now have
@@ -664,20 +728,17 @@ impl Resolver {
     }
 
     /// An entity of the same family that has one of the document entity's forms.
-    fn exact(&self, e: &DocEntity) -> Option<EntityId> {
+    fn exact(&self, e: &DocEntity, forms: &Forms) -> Option<EntityId> {
         let mentions = |id: &EntityId| (self.entities.get(id).map(|k| k.mentions).unwrap_or(0), std::cmp::Reverse(*id));
-        let person_parts = person_name(&e.name);
-        let forms = std::iter::once(&e.name).chain(e.aliases.iter().filter(|a| {
+        let surname = forms.name.person.as_ref().map(|p| &p.surname);
+        let candidates = std::iter::once(&forms.name).chain(forms.aliases.iter().filter(|a| {
             // A person's one-word short form ("Javid") is not an identity: surnames are shared.
             !(is_person(e.ty)
-                && person_name(a).is_some_and(|q| q.given.is_none())
-                && person_parts
-                    .as_ref()
-                    .is_some_and(|p| Some(&p.surname) == person_name(a).map(|q| q.surname).as_ref()))
+                && a.person.as_ref().is_some_and(|q| q.given.is_none() && surname.is_some_and(|s| *s == q.surname)))
         }));
-        for form in forms {
-            let Some(key) = canonical_key(e.ty, form) else { continue };
-            if let Some(ids) = self.by_key.get(&key) {
+        for form in candidates {
+            let Some(key) = form.canonical() else { continue };
+            if let Some(ids) = self.by_key.get(key) {
                 let best = ids
                     .iter()
                     .copied()
@@ -693,7 +754,12 @@ impl Resolver {
 
     /// Finds or creates the case entity of a document's entity, and records it.
     pub fn resolve(&mut self, e: &DocEntity, preferred: Option<EntityId>) -> EntityId {
-        let id = match self.find(e) {
+        self.resolve_with(e, &Forms::of(e), preferred)
+    }
+
+    /// [`Self::resolve`] with the entity's forms taken apart already.
+    pub fn resolve_with(&mut self, e: &DocEntity, forms: &Forms, preferred: Option<EntityId>) -> EntityId {
+        let id = match self.find_with(e, forms) {
             Some(id) => id,
             // A re-resolution keeps the id the entity had, if no other entity took it.
             None => match preferred.filter(|p| !self.entities.contains_key(p)) {
@@ -701,7 +767,7 @@ impl Resolver {
                 None => self.allocate(),
             },
         };
-        self.add(id, e);
+        self.add_with(id, e, forms);
         id
     }
 }

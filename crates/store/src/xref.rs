@@ -6,7 +6,7 @@
 //! keyed by document sequence number and document-local entity id ("E3"): a merge rewrites one
 //! column of `doc_entities` and every quote, date and edge follows.
 
-use crate::derive::{DatedBy, DocRows, Packed, StoredQuote, clip, entity_keys, json};
+use crate::derive::{DatedBy, DocRows, Packed, StoredQuote, TimelineItem, clip, entity_keys, json};
 use crate::resolve::{DocEntity, EntityId, Resolver, canonical_key, fold, keys_of};
 use crate::views::{
     Curation, Decision, DocRef, Edge, EntityRecordOut, EntitySummary, EntityView, Graph, Node, QuoteEntry,
@@ -47,11 +47,11 @@ CREATE TABLE IF NOT EXISTS pins(hash TEXT NOT NULL, key TEXT NOT NULL, entity IN
 -- cases hold plain JSON text): read per document, or all of them for a listing, never by a column
 -- of their own.
 CREATE TABLE IF NOT EXISTS doc_quotes(seq INTEGER PRIMARY KEY, quotes TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS timeline(
-    seq INTEGER NOT NULL, n INTEGER NOT NULL, kind TEXT NOT NULL, date TEXT NOT NULL, until TEXT NOT NULL,
-    granularity TEXT NOT NULL, value TEXT NOT NULL, start INTEGER, end INTEGER, text TEXT NOT NULL,
-    locals TEXT NOT NULL,
-    PRIMARY KEY(seq, n)
+-- Dated statements, one row per document and date range with the statements as a JSON list
+-- (`derive::TimelineGroup`): a third of the rows that one per statement made.
+CREATE TABLE IF NOT EXISTS doc_timeline(
+    seq INTEGER NOT NULL, date TEXT NOT NULL, until TEXT NOT NULL, entries TEXT NOT NULL,
+    PRIMARY KEY(seq, date, until)
 ) WITHOUT ROWID;
 -- Co-mentions within sentences and quotes, one JSON list per document ([[a, b, sentences,
 -- quotes], ...]): only ever read whole, so one row instead of one per pair.
@@ -67,11 +67,13 @@ CREATE TABLE IF NOT EXISTS curation(
 /// building them from the finished tables (one sort each) took 8 s. `doc_entities_by_entity`
 /// is by case entity; with the key (seq, local) that every index of this table carries, it
 /// covers the listings (documents and mentions per entity) without reading the table.
-/// `timeline_by_date` holds the timeline's own order (date, until, then its key): a walk in
+/// `doc_timeline_by_date` holds the timeline's own order (date, until, then its key): a walk in
 /// that order sorts nothing (by date alone, each date's rows were sorted first, half a million
 /// rows for one date at a million documents).
-const DEFERRED_INDEXES: [(&str, &str); 2] =
-    [("doc_entities_by_entity", "doc_entities(entity, mentions)"), ("timeline_by_date", "timeline(date, until)")];
+const DEFERRED_INDEXES: [(&str, &str); 2] = [
+    ("doc_entities_by_entity", "doc_entities(entity, mentions)"),
+    ("doc_timeline_by_date", "doc_timeline(date, until)"),
+];
 
 /// The triggers that keep `entity_totals`. A document counts once for an entity however many
 /// of its local entities are that entity: "other rows" are the document's rows of the same
@@ -320,7 +322,7 @@ pub(crate) fn drop_doc(tx: &Transaction, r: &mut Resolver, seq: i64) -> Result<H
         }
         Ok(())
     })?;
-    for table in ["doc_entities", "doc_quotes", "timeline", "doc_edges"] {
+    for table in ["doc_entities", "doc_quotes", "doc_timeline", "doc_edges"] {
         tx.prepare_cached(&format!("DELETE FROM {table} WHERE seq = ?1"))?.execute([seq])?;
     }
     Ok(old)
@@ -362,10 +364,10 @@ fn index_rows(
             let pinned = key.and_then(|k| pins.get(k)).copied();
             let id = match pinned {
                 Some(id) => {
-                    r.add(id, e);
+                    r.add_with(id, e, &row.forms);
                     id
                 }
-                None => r.resolve(e, key.and_then(|k| old.get(k)).copied()),
+                None => r.resolve_with(e, &row.forms, key.and_then(|k| old.get(k)).copied()),
             };
             insert.execute(params![
                 seq,
@@ -382,9 +384,9 @@ fn index_rows(
         }
     }
     // A bare surname seen before any full name joins the full name once it is known.
-    for e in rows.entities.iter().map(|row| &row.entity).filter(|e| e.ty == EntityType::Person) {
-        if let Some(p) = crate::resolve::person_name(&e.name).filter(|p| p.given.is_some()) {
-            for (orphan, into) in r.orphans(&p) {
+    for row in rows.entities.iter().filter(|row| row.entity.ty == EntityType::Person) {
+        if let Some(p) = row.forms.name.person.as_ref().filter(|p| p.given.is_some()) {
+            for (orphan, into) in r.orphans(p) {
                 absorb(tx, r, into, orphan)?;
                 touched.push(into);
             }
@@ -400,24 +402,9 @@ fn index_rows(
 
 /// Quotes, dated statements and co-mentions of one record.
 fn write_statements(tx: &Transaction, seq: i64, rows: &DocRows) -> Result<()> {
-    let mut st = tx.prepare_cached(
-        "INSERT INTO timeline(seq, n, kind, date, until, granularity, value, start, end, text, locals)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?;
-    for (n, t) in rows.timeline.iter().enumerate() {
-        st.execute(params![
-            seq,
-            n as i64,
-            t.kind,
-            t.date,
-            t.until,
-            t.granularity,
-            t.value,
-            t.start,
-            t.end,
-            t.text,
-            t.locals_json
-        ])?;
+    let mut st = tx.prepare_cached("INSERT INTO doc_timeline(seq, date, until, entries) VALUES (?1, ?2, ?3, ?4)")?;
+    for g in &rows.timeline {
+        st.execute(params![seq, g.date, g.until, g.entries])?;
     }
     if let Some(quotes) = &rows.quotes_blob {
         tx.prepare_cached("INSERT INTO doc_quotes(seq, quotes) VALUES (?1, ?2)")?.execute(params![seq, quotes])?;
@@ -1009,35 +996,36 @@ type QuoteKey = (bool, Option<String>, i64, usize);
 /// `None` when the timeline runs out first: undated quotes are then needed, which only the
 /// whole scan finds.
 fn earliest_quotes(db: &Connection, limit: usize) -> Result<Option<Vec<(QuoteKey, StoredQuote)>>> {
-    let mut st = db.prepare(
-        // (the order of the index by date; within a date the caller sorts)
-        "SELECT seq, kind, date, start FROM timeline WHERE kind IN ('published', 'quote') ORDER BY date, until, seq, n",
-    )?;
+    // (the order of the index by date; within a date the caller sorts)
+    let mut st = db.prepare(&format!("SELECT {TIMELINE_COLUMNS} FROM doc_timeline ORDER BY date, until, seq"))?;
     let mut rows = st.query([])?;
     let mut lists: HashMap<i64, Vec<StoredQuote>> = HashMap::new();
     let mut found: Vec<(QuoteKey, StoredQuote)> = Vec::new();
     // Once `limit` are found, rows of the same date may still sort before them.
     let mut last_date: Option<String> = None;
     while let Some(row) = rows.next()? {
-        let (seq, kind, date, start): (i64, String, String, Option<i64>) =
-            (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?);
+        let group = TimelineGroupOut::read(row)?;
+        let (seq, date) = (group.seq, group.date.clone());
         // (the caller sorts and keeps the first `limit`)
         if last_date.as_ref().is_some_and(|d| *d != date) {
             return Ok(Some(found));
         }
-        if !lists.contains_key(&seq) {
-            if lists.len() > 4096 {
-                lists.clear();
+        for t in group.statements()? {
+            let (by, at) = match t.kind.as_str() {
+                "published" => (DatedBy::Published, None),
+                "quote" => (DatedBy::Cue, t.start),
+                _ => continue,
+            };
+            if !lists.contains_key(&seq) {
+                if lists.len() > 4096 {
+                    lists.clear();
+                }
+                lists.insert(seq, quotes_of_doc(db, seq)?);
             }
-            lists.insert(seq, quotes_of_doc(db, seq)?);
-        }
-        let (by, at) = match kind.as_str() {
-            "published" => (DatedBy::Published, None),
-            _ => (DatedBy::Cue, start),
-        };
-        for (n, q) in lists[&seq].iter().enumerate() {
-            if q.dated_by == Some(by) && at.is_none_or(|a| a == q.start) {
-                found.push(((q.date.is_none(), q.date.clone(), seq, n), q.clone()));
+            for (n, q) in lists[&seq].iter().enumerate() {
+                if q.dated_by == Some(by) && at.is_none_or(|a| a == q.start) {
+                    found.push(((q.date.is_none(), q.date.clone(), seq, n), q.clone()));
+                }
             }
         }
         if found.len() >= limit && last_date.is_none() {
@@ -1074,40 +1062,43 @@ pub(crate) fn timeline_with(
     // million documents when the entity has fewer rows than asked for).
     if let Some(map) = locals.as_ref().filter(|m| m.len() <= few_docs) {
         let mut st = db.prepare_cached(&format!(
-            "SELECT {TIMELINE_COLUMNS} FROM timeline
+            "SELECT {TIMELINE_COLUMNS} FROM doc_timeline
              WHERE seq = ?1 AND (?2 IS NULL OR until >= ?2) AND (?3 IS NULL OR date <= ?3)"
         ))?;
         let mut rows: Vec<TimelineRowOut> = Vec::new();
         for &seq in map.keys() {
-            for row in st.query_map(params![seq, from, to], TimelineRowOut::read)? {
-                rows.push(row?);
+            for group in st.query_map(params![seq, from, to], TimelineGroupOut::read)? {
+                rows.extend(group?.statements()?);
             }
         }
         rows.sort_by(|x, y| (&x.date, &x.until, x.seq, x.n).cmp(&(&y.date, &y.until, y.seq, y.n)));
-        return timeline_entries(db, rows.into_iter().map(Ok), locals.as_ref(), limit);
+        return timeline_entries(db, std::iter::once(Ok(rows)), locals.as_ref(), limit);
     }
     let mut st = db.prepare(&format!(
-        "SELECT {TIMELINE_COLUMNS} FROM timeline
+        "SELECT {TIMELINE_COLUMNS} FROM doc_timeline
          WHERE (?1 IS NULL OR until >= ?1) AND (?2 IS NULL OR date <= ?2)
-         ORDER BY date, until, seq, n"
+         ORDER BY date, until, seq"
     ))?;
-    let rows = st.query_map(params![from, to], TimelineRowOut::read)?;
-    timeline_entries(db, rows, locals.as_ref(), limit)
+    let groups = st.query_map(params![from, to], TimelineGroupOut::read)?;
+    timeline_entries(db, groups.map(|g| g?.statements()), locals.as_ref(), limit)
 }
 
-/// The first `limit` entries from timeline rows in their order, of the entity whose `locals`
-/// are given if any.
+/// The first `limit` entries from timeline rows in their order (given in runs), of the entity
+/// whose `locals` are given if any.
 fn timeline_entries(
     db: &Connection,
-    rows: impl Iterator<Item = rusqlite::Result<TimelineRowOut>>,
+    runs: impl Iterator<Item = Result<Vec<TimelineRowOut>>>,
     locals: Option<&HashMap<i64, Vec<String>>>,
     limit: usize,
 ) -> Result<Vec<TimelineEntry>> {
     let mut out = Vec::new();
     let mut cached: Option<(i64, Vec<char>)> = None;
-    for row in rows {
-        if push_timeline_row(db, row?, locals, &mut cached, &mut out, limit)? {
-            break;
+    for run in runs {
+        for row in run? {
+            if push_timeline_row(db, row, locals, &mut cached, &mut out, limit)? {
+                out.truncate(limit);
+                return Ok(out);
+            }
         }
     }
     out.truncate(limit);
@@ -1117,10 +1108,46 @@ fn timeline_entries(
 /// Documents of an entity up to which its timeline is gathered document by document.
 const FEW_DOCS: usize = 20_000;
 
-/// The columns [`TimelineRowOut::read`] reads, in its order.
-const TIMELINE_COLUMNS: &str = "seq, n, kind, date, until, granularity, value, start, end, text, locals";
+/// The columns [`TimelineGroupOut::read`] reads, in its order.
+const TIMELINE_COLUMNS: &str = "seq, date, until, entries";
 
-/// A stored timeline row as read back.
+/// A stored timeline row (a document's statements of one date range) as read back.
+struct TimelineGroupOut {
+    seq: i64,
+    date: String,
+    until: String,
+    entries: String,
+}
+
+impl TimelineGroupOut {
+    /// A row selected as [`TIMELINE_COLUMNS`].
+    fn read(r: &rusqlite::Row) -> rusqlite::Result<TimelineGroupOut> {
+        Ok(TimelineGroupOut { seq: r.get(0)?, date: r.get(1)?, until: r.get(2)?, entries: r.get(3)? })
+    }
+
+    /// Its statements, in document order.
+    fn statements(self) -> Result<Vec<TimelineRowOut>> {
+        let items: Vec<TimelineItem> = unjson(&self.entries)?;
+        Ok(items
+            .into_iter()
+            .map(|(n, kind, granularity, value, start, end, text, locals)| TimelineRowOut {
+                seq: self.seq,
+                n,
+                kind,
+                date: self.date.clone(),
+                until: self.until.clone(),
+                granularity,
+                value,
+                start,
+                end,
+                text,
+                locals,
+            })
+            .collect())
+    }
+}
+
+/// One dated statement as read back.
 struct TimelineRowOut {
     seq: i64,
     n: i64,
@@ -1132,26 +1159,7 @@ struct TimelineRowOut {
     start: Option<i64>,
     end: Option<i64>,
     text: String,
-    locals: String,
-}
-
-impl TimelineRowOut {
-    /// A row selected as [`TIMELINE_COLUMNS`].
-    fn read(r: &rusqlite::Row) -> rusqlite::Result<TimelineRowOut> {
-        Ok(TimelineRowOut {
-            seq: r.get(0)?,
-            n: r.get(1)?,
-            kind: r.get(2)?,
-            date: r.get(3)?,
-            until: r.get(4)?,
-            granularity: r.get(5)?,
-            value: r.get(6)?,
-            start: r.get(7)?,
-            end: r.get(8)?,
-            text: r.get(9)?,
-            locals: r.get(10)?,
-        })
-    }
+    locals: Vec<String>,
 }
 
 /// Adds the entries of one timeline row (a publication row brings the quotes it dates) when
@@ -1164,9 +1172,8 @@ fn push_timeline_row(
     out: &mut Vec<TimelineEntry>,
     limit: usize,
 ) -> Result<bool> {
-    let TimelineRowOut { seq, n: _, kind, date, until, granularity, value, start, end, text, locals: locals_json } =
+    let TimelineRowOut { seq, n: _, kind, date, until, granularity, value, start, end, text, locals: entry_locals } =
         row;
-    let entry_locals: Vec<String> = unjson(&locals_json)?;
     if let Some(map) = locals {
         let Some(mine) = map.get(&seq) else { return Ok(false) };
         // A publication date belongs to every entity of the document.

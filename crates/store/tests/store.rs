@@ -421,11 +421,15 @@ fn quotes_dated_by_publication_sit_under_it_on_the_timeline_and_co_mentions_coun
     check(&s);
     drop(s);
     // A case written by the first version of the tables: quotes and co-mentions one row each,
-    // quote rows on the timeline. Opening it brings the tables up to date.
+    // quote rows on the timeline, one timeline row per statement. Opening it brings the tables
+    // up to date.
     {
         let db = rusqlite::Connection::open(dir.path().join("case.db")).unwrap();
         db.execute_batch(
-            "DELETE FROM doc_edges; DELETE FROM doc_quotes; DELETE FROM timeline;
+            "DELETE FROM doc_edges; DELETE FROM doc_quotes; DROP TABLE doc_timeline;
+             CREATE TABLE timeline(seq INTEGER NOT NULL, n INTEGER NOT NULL, kind TEXT NOT NULL, date TEXT NOT NULL,
+               until TEXT NOT NULL, granularity TEXT NOT NULL, value TEXT NOT NULL, start INTEGER, end INTEGER,
+               text TEXT NOT NULL, locals TEXT NOT NULL, PRIMARY KEY(seq, n)) WITHOUT ROWID;
              CREATE TABLE quotes(seq INTEGER NOT NULL, n INTEGER NOT NULL, speaker TEXT, speaker_text TEXT,
                kind TEXT NOT NULL, cue TEXT, text TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
                date TEXT, about TEXT NOT NULL, PRIMARY KEY(seq, n)) WITHOUT ROWID;
@@ -439,8 +443,9 @@ fn quotes_dated_by_publication_sit_under_it_on_the_timeline_and_co_mentions_coun
     check(&s);
     drop(s);
     let db = rusqlite::Connection::open(dir.path().join("case.db")).unwrap();
-    let old: i64 =
-        db.query_row("SELECT count(*) FROM sqlite_master WHERE name IN ('edges', 'quotes')", [], |r| r.get(0)).unwrap();
+    let old: i64 = db
+        .query_row("SELECT count(*) FROM sqlite_master WHERE name IN ('edges', 'quotes', 'timeline')", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(old, 0);
 }
 
@@ -449,7 +454,7 @@ fn deferred_state(dir: &std::path::Path) -> (Vec<String>, Option<i64>) {
     let db = rusqlite::Connection::open(dir.join("case.db")).unwrap();
     let mut st = db
         .prepare(
-            "SELECT name FROM sqlite_master WHERE name IN ('timeline_by_date', 'doc_entities_by_entity') ORDER BY name",
+            "SELECT name FROM sqlite_master WHERE name IN ('doc_timeline_by_date', 'doc_entities_by_entity') ORDER BY name",
         )
         .unwrap();
     let names = st.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
@@ -459,7 +464,7 @@ fn deferred_state(dir: &std::path::Path) -> (Vec<String>, Option<i64>) {
 
 #[test]
 fn a_first_bulk_load_builds_its_indexes_at_the_end_or_after_a_crash() {
-    let both = vec!["doc_entities_by_entity".to_string(), "timeline_by_date".to_string()];
+    let both = vec!["doc_entities_by_entity".to_string(), "doc_timeline_by_date".to_string()];
     let docs = || vec![Put::doc(quoted_story_in("Tessavar", Some("2019-05-02"), None), "p1", None)];
     // A load into an empty case: no indexes while it runs, both once it has flushed.
     let dir = tempfile::tempdir().unwrap();
@@ -618,4 +623,52 @@ fn entity_totals_kept_by_triggers_match_the_counts_through_ingest_and_curation()
     }
     let s = CaseStore::open(dir.path()).unwrap();
     check(&s, "after reopening a case without them");
+}
+
+#[test]
+fn a_documents_statements_of_one_date_share_a_row_and_keep_their_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = CaseStore::open(dir.path()).unwrap();
+    let dated = |id: &str, text: &str, sentences: Vec<[usize; 2]>, times: &[(usize, &str)]| {
+        let mut r = record(id, text, Some("2020-01-10"));
+        r.sentences = sentences;
+        for &(start, value) in times {
+            r.times.push(TimeRecord {
+                start,
+                end: start + 4,
+                text: "date".into(),
+                ty: TimeType::Date,
+                value: value.into(),
+            });
+        }
+        r
+    };
+    // Three sentences: the first and the third name the same day, the second an earlier one.
+    let a = dated(
+        "a.txt",
+        "Vote on 2019-03-04 in Orlen. Talks on 2018-12-01 failed. On 2019-03-04 the strike ended.",
+        vec![[0, 28], [29, 56], [57, 88]],
+        &[(8, "2019-03-04"), (38, "2018-12-01"), (60, "2019-03-04")],
+    );
+    let b = dated("b.txt", "Rally in Vass on 2019-03-04.", vec![[0, 28]], &[(17, "2019-03-04")]);
+    s.put_batch(vec![Put::doc(a, "p1", None), Put::doc(b, "p1", None)]).unwrap();
+    let listed: Vec<(String, String, Option<usize>)> =
+        s.timeline(None, None, None, 100).unwrap().into_iter().map(|e| (e.date, e.doc, e.start)).collect();
+    let at = |d: &str, doc: &str, start: Option<usize>| (d.to_string(), doc.to_string(), start);
+    assert_eq!(
+        listed,
+        [
+            at("2018-12-01", "a.txt", Some(29)),
+            at("2019-03-04", "a.txt", Some(0)),
+            at("2019-03-04", "a.txt", Some(57)),
+            at("2019-03-04", "b.txt", Some(0)),
+            at("2020-01-10", "a.txt", None),
+            at("2020-01-10", "b.txt", None),
+        ]
+    );
+    // One stored row per document and date.
+    drop(s);
+    let db = rusqlite::Connection::open(dir.path().join("case.db")).unwrap();
+    let rows: i64 = db.query_row("SELECT count(*) FROM doc_timeline", [], |r| r.get(0)).unwrap();
+    assert_eq!(rows, 5);
 }
