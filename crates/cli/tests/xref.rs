@@ -79,6 +79,11 @@ fn one_entity_across_documents_with_its_aliases_and_roles() {
     let short = json(&case, &["entity", "NCD", "-n", "2"]);
     assert_eq!(short["documents"].as_array().unwrap().len(), 2);
     assert_eq!(short["mentions"], ncd["mentions"]);
+    assert_eq!(short["document_count"].as_u64(), Some(ncd["documents"].as_array().unwrap().len() as u64));
+    // One key each: the count and the list are not both "documents".
+    let raw = String::from_utf8(run(&case, &["entity", "NCD", "-n", "2", "--json"]).stdout).unwrap();
+    let head = &raw[..raw.find("\"aliases\"").unwrap()];
+    assert!(!head.contains("\"documents\""), "{head}");
     assert_eq!(short["documents"][0], ncd["documents"][0]);
     assert_eq!(names(&short, "aliases"), names(&ncd, "aliases"));
     let text = String::from_utf8(run(&case, &["entity", "NCD", "-n", "2"]).stdout).unwrap();

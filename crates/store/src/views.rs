@@ -59,8 +59,9 @@ pub struct DocRef {
 /// One entity with everything the case knows of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EntityView {
-    /// The entity.
-    #[serde(flatten)]
+    /// The entity (in JSON its fields at the top, the number of its documents as
+    /// `document_count`, since `documents` is the list below).
+    #[serde(flatten, serialize_with = "summary_with_document_count")]
     pub entity: EntitySummary,
     /// Other written forms with the number of documents using each.
     pub aliases: Vec<(String, u64)>,
@@ -77,6 +78,18 @@ pub struct EntityView {
     pub co_mentioned: Vec<(EntitySummary, u64, u64)>,
     /// Its dated statements.
     pub timeline: Vec<TimelineEntry>,
+}
+
+/// An [`EntitySummary`] whose document count is `document_count`.
+fn summary_with_document_count<S: serde::Serializer>(e: &EntitySummary, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut m = s.serialize_map(Some(5))?;
+    m.serialize_entry("id", &e.id)?;
+    m.serialize_entry("name", &e.name)?;
+    m.serialize_entry("type", &e.ty)?;
+    m.serialize_entry("document_count", &e.documents)?;
+    m.serialize_entry("mentions", &e.mentions)?;
+    m.end()
 }
 
 /// A quotation across the case.
