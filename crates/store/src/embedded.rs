@@ -760,10 +760,19 @@ impl Store for CaseStore {
         let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
         let mut snippets = SnippetGenerator::create(&searcher, &*text_query, f.body)?;
         snippets.set_max_num_chars(200);
+        // Equal scores come in the order of the index's segments, which merges change: they are
+        // put in the order documents were stored, so the same query lists the same way. (Which
+        // of several equal scores at the limit make the list is still the index's choice.)
+        let mut top: Vec<(tantivy::Score, i64)> = top
+            .into_iter()
+            .map(|(score, addr)| {
+                let seg = searcher.segment_reader(addr.segment_ord);
+                Ok((score, seg.fast_fields().i64("seq")?.first(addr.doc_id).unwrap_or(-1)))
+            })
+            .collect::<Result<_>>()?;
+        top.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut hits = Vec::with_capacity(top.len());
-        for (score, addr) in top {
-            let seg = searcher.segment_reader(addr.segment_ord);
-            let seq = seg.fast_fields().i64("seq")?.first(addr.doc_id).unwrap_or(-1);
+        for (score, seq) in top {
             let row: Option<HitRow> = self
                 .db
                 .query_row("SELECT id, hash, title, source, published, text FROM docs WHERE seq = ?1", [seq], |r| {

@@ -672,3 +672,20 @@ fn a_documents_statements_of_one_date_share_a_row_and_keep_their_order() {
     let rows: i64 = db.query_row("SELECT count(*) FROM doc_timeline", [], |r| r.get(0)).unwrap();
     assert_eq!(rows, 5);
 }
+
+#[test]
+fn hits_with_equal_scores_come_in_the_order_they_were_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = CaseStore::open(dir.path()).unwrap();
+    // Same length, the word once each: equal scores. One batch each, so several index segments.
+    let names = ["first", "second", "third", "fourth", "fifth", "sixth"];
+    for (i, n) in names.iter().enumerate() {
+        let text = format!("Orlen harbour report number {n}");
+        s.put_batch(vec![Put::doc(record(&format!("{i}.txt"), &text, None), "p1", None)]).unwrap();
+    }
+    let hits = s.search(&SearchQuery::text("harbour")).unwrap();
+    let scores: Vec<f32> = hits.iter().map(|h| h.score).collect();
+    assert!(scores.windows(2).all(|w| w[0] == w[1]), "{scores:?}");
+    let order: Vec<String> = hits.into_iter().map(|h| h.id).collect();
+    assert_eq!(order, ["0.txt", "1.txt", "2.txt", "3.txt", "4.txt", "5.txt"]);
+}
