@@ -689,3 +689,48 @@ fn hits_with_equal_scores_come_in_the_order_they_were_stored() {
     let order: Vec<String> = hits.into_iter().map(|h| h.id).collect();
     assert_eq!(order, ["0.txt", "1.txt", "2.txt", "3.txt", "4.txt", "5.txt"]);
 }
+
+#[test]
+fn the_timeline_from_a_date_keeps_what_overlaps_it_long_spans_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = CaseStore::open(dir.path()).unwrap();
+    let text = "The 2010s ended. In 2015 it began. On 2014-05-02 talks failed. On 2016-03-01 they met.";
+    let mut r = record("a.txt", text, Some("2017-02-01"));
+    r.sentences = vec![[0, 16], [17, 34], [35, 62], [63, 87]];
+    for (start, value) in [(4, "201"), (20, "2015"), (38, "2014-05-02"), (66, "2016-03-01")] {
+        r.times.push(TimeRecord {
+            start,
+            end: start + 4,
+            text: "date".into(),
+            ty: TimeType::Date,
+            value: value.into(),
+        });
+    }
+    // a century, begun long before
+    let mut c = record("b.txt", "The 21st century is young.", None);
+    c.sentences = vec![[0, 26]];
+    c.times.push(TimeRecord { start: 4, end: 8, text: "21st".into(), ty: TimeType::Date, value: "20".into() });
+    s.put_batch(vec![Put::doc(r, "p1", None), Put::doc(c, "p1", None)]).unwrap();
+    let listed = |from: Option<&str>, to: Option<&str>| -> Vec<(String, String)> {
+        s.timeline(None, from, to, 100).unwrap().into_iter().map(|e| (e.date, e.granularity)).collect()
+    };
+    let row = |d: &str, g: &str| (d.to_string(), g.to_string());
+    assert_eq!(
+        listed(Some("2015-06-01"), None),
+        [
+            row("2000-01-01", "century"),
+            row("2010-01-01", "decade"),
+            row("2015-01-01", "year"),
+            row("2016-03-01", "day"),
+            row("2017-02-01", "day"),
+        ]
+    );
+    assert_eq!(listed(Some("2015-06-01"), Some("2015-12-31")).len(), 3);
+    assert_eq!(
+        listed(None, Some("2014-12-31")),
+        [row("2000-01-01", "century"), row("2010-01-01", "decade"), row("2014-05-02", "day")]
+    );
+    // every statement but the 2014 day, in order, from a year before it
+    assert_eq!(listed(Some("2014-06-01"), None).len(), 5);
+    assert_eq!(listed(None, None).len(), 6);
+}
