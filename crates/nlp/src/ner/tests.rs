@@ -313,3 +313,20 @@ fn pronouns_are_never_names_but_capital_abbreviations_are() {
     assert!(found.iter().any(|(n, t)| n == "US" && *t == EntityType::Loc), "{found:?}");
     assert!(found.iter().any(|(n, _)| n == "Clara Ivers"), "{found:?}");
 }
+
+#[test]
+fn a_name_begun_at_a_particle_takes_the_capitalized_word_before_it() {
+    // O, B-MISC, B-PER, I-PER: "Osama" left out or called MISC, "bin Laden" a person
+    let run = |toks: &[&str], mut labels: Vec<u8>| {
+        join_particle_names(toks, &mut labels);
+        spans_of(&labels).into_iter().map(|(i, j, _)| toks[i..j].join(" ")).collect::<Vec<_>>()
+    };
+    assert_eq!(run(&["Osama", "bin", "Laden", "died"], vec![0, 1, 2, 0]), ["Osama bin Laden"]);
+    assert_eq!(run(&["Osama", "bin", "Laden", "died"], vec![7, 1, 2, 0]), ["Osama bin Laden"]);
+    assert_eq!(run(&["Vincent", "van", "Gogh"], vec![1, 1, 2]), ["Vincent van Gogh"]);
+    // titles, function words, the end of a longer name and lowercase words stay out
+    assert_eq!(run(&["President", "bin", "Salman"], vec![0, 1, 2]), ["bin Salman"]);
+    assert_eq!(run(&["The", "bin", "Laden", "family"], vec![0, 1, 2, 0]), ["bin Laden"]);
+    assert_eq!(run(&["New", "York", "de", "Blasio"], vec![5, 6, 1, 2]), ["New York", "de Blasio"]);
+    assert_eq!(run(&["said", "bin", "Laden"], vec![0, 1, 2]), ["bin Laden"]);
+}
