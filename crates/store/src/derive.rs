@@ -54,8 +54,6 @@ pub(crate) fn encode_record(rec: &mut DocRecord) -> Vec<u8> {
 #[derive(Debug)]
 pub(crate) struct EntityRow {
     pub(crate) entity: DocEntity,
-    /// The key its canonical name is pinned and re-resolved by.
-    pub(crate) canonical: Option<String>,
     /// Every blocking key of its name and aliases.
     pub(crate) keys: Vec<String>,
     /// Its name and aliases taken apart for the resolver.
@@ -246,7 +244,6 @@ impl EntityRow {
     pub(crate) fn new(entity: DocEntity) -> EntityRow {
         let forms = Forms::of(&entity);
         EntityRow {
-            canonical: forms.name.canonical().cloned(),
             keys: forms.keys(),
             forms,
             aliases_json: json(&entity.aliases),

@@ -358,10 +358,7 @@ pub fn person_key(p: &PersonName) -> String {
 
 /// Keys of a name of type `ty`.
 pub fn keys_of(ty: EntityType, name: &str) -> Vec<String> {
-    if is_person(ty) {
-        return person_name(name).map(|p| vec![person_key(&p)]).unwrap_or_default();
-    }
-    name_keys(name)
+    Form::of(ty, name).keys
 }
 
 /// The canonical key of a name: the long form of an equivalence, else the folded name.

@@ -384,7 +384,8 @@ fn index_rows(
         )?;
         for row in &rows.entities {
             let e = &row.entity;
-            let key = row.canonical.as_ref();
+            // the key its canonical name is pinned and re-resolved by
+            let key = row.forms.name.canonical();
             let pinned = key.and_then(|k| pins.get(k)).copied();
             let id = match pinned {
                 Some(id) => {

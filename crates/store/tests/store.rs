@@ -625,23 +625,34 @@ fn entity_totals_kept_by_triggers_match_the_counts_through_ingest_and_curation()
     check(&s, "after reopening a case without them");
 }
 
+/// A record with the given sentences and dates, each date four characters long at its start.
+fn dated_record(
+    id: &str,
+    text: &str,
+    published: Option<&str>,
+    sentences: Vec<[usize; 2]>,
+    times: &[(usize, &str)],
+) -> DocRecord {
+    let mut r = record(id, text, published);
+    r.sentences = sentences;
+    for &(start, value) in times {
+        r.times.push(TimeRecord {
+            start,
+            end: start + 4,
+            text: "date".into(),
+            ty: TimeType::Date,
+            value: value.into(),
+        });
+    }
+    r
+}
+
 #[test]
 fn a_documents_statements_of_one_date_share_a_row_and_keep_their_order() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = CaseStore::open(dir.path()).unwrap();
     let dated = |id: &str, text: &str, sentences: Vec<[usize; 2]>, times: &[(usize, &str)]| {
-        let mut r = record(id, text, Some("2020-01-10"));
-        r.sentences = sentences;
-        for &(start, value) in times {
-            r.times.push(TimeRecord {
-                start,
-                end: start + 4,
-                text: "date".into(),
-                ty: TimeType::Date,
-                value: value.into(),
-            });
-        }
-        r
+        dated_record(id, text, Some("2020-01-10"), sentences, times)
     };
     // Three sentences: the first and the third name the same day, the second an earlier one.
     let a = dated(
@@ -694,22 +705,15 @@ fn hits_with_equal_scores_come_in_the_order_they_were_stored() {
 fn the_timeline_from_a_date_keeps_what_overlaps_it_long_spans_first() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = CaseStore::open(dir.path()).unwrap();
-    let text = "The 2010s ended. In 2015 it began. On 2014-05-02 talks failed. On 2016-03-01 they met.";
-    let mut r = record("a.txt", text, Some("2017-02-01"));
-    r.sentences = vec![[0, 16], [17, 34], [35, 62], [63, 87]];
-    for (start, value) in [(4, "201"), (20, "2015"), (38, "2014-05-02"), (66, "2016-03-01")] {
-        r.times.push(TimeRecord {
-            start,
-            end: start + 4,
-            text: "date".into(),
-            ty: TimeType::Date,
-            value: value.into(),
-        });
-    }
+    let r = dated_record(
+        "a.txt",
+        "The 2010s ended. In 2015 it began. On 2014-05-02 talks failed. On 2016-03-01 they met.",
+        Some("2017-02-01"),
+        vec![[0, 16], [17, 34], [35, 62], [63, 87]],
+        &[(4, "201"), (20, "2015"), (38, "2014-05-02"), (66, "2016-03-01")],
+    );
     // a century, begun long before
-    let mut c = record("b.txt", "The 21st century is young.", None);
-    c.sentences = vec![[0, 26]];
-    c.times.push(TimeRecord { start: 4, end: 8, text: "21st".into(), ty: TimeType::Date, value: "20".into() });
+    let c = dated_record("b.txt", "The 21st century is young.", None, vec![[0, 26]], &[(4, "20")]);
     s.put_batch(vec![Put::doc(r, "p1", None), Put::doc(c, "p1", None)]).unwrap();
     let listed = |from: Option<&str>, to: Option<&str>| -> Vec<(String, String)> {
         s.timeline(None, from, to, 100).unwrap().into_iter().map(|e| (e.date, e.granularity)).collect()

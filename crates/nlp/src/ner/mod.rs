@@ -258,8 +258,6 @@ impl Component for NerTagger {
     }
 }
 
-/// A personal pronoun written as one (not in capitals, where "US" and "IT" are names): the
-/// tagger sometimes reads a quote's opening "We" as an organisation; no name is a pronoun.
 /// Labels B-PER and I-PER.
 const B_PER: u8 = 1;
 const I_PER: u8 = 2;
@@ -302,6 +300,8 @@ fn join_particle_names(toks: &[&str], labels: &mut [u8]) {
     }
 }
 
+/// A personal pronoun written as one (not in capitals, where "US" and "IT" are names): the
+/// tagger sometimes reads a quote's opening "We" as an organisation; no name is a pronoun.
 fn is_pronoun(token: &str) -> bool {
     #[rustfmt::skip]
     const PRONOUNS: &[&str] = &[
