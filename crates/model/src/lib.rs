@@ -154,6 +154,17 @@ pub enum QuoteKind {
     Indirect,
 }
 
+impl QuoteKind {
+    /// The contract's name of the kind, as serialized.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
 /// A quotation or reported statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {

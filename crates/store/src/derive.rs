@@ -3,11 +3,12 @@
 //! writing them, so ingest workers do it in parallel ([`Prepared::new`]) and the store's single
 //! writer only binds values.
 
-use crate::dates::date_range;
+use crate::dates::{DateRange, date_range};
 use crate::resolve::{DocEntity, Forms, fold};
 use dossier_model::contract::DocRecord;
 use dossier_model::{EntityType, TimeType};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// A record made ready to store: its stored form and its derived rows.
 #[derive(Debug)]
@@ -276,7 +277,7 @@ fn ordered<'a>(a: &'a str, b: &'a str) -> (&'a str, &'a str) {
 
 impl DocRows {
     /// The rows of `rec`.
-    pub(crate) fn of(rec: &DocRecord) -> DocRows {
+    pub(crate) fn of<'a>(rec: &'a DocRecord) -> DocRows {
         let entities = doc_entities(rec).into_iter().map(EntityRow::new).collect();
         let sentences = &rec.sentences;
         // Entity locals mentioned in each sentence.
@@ -288,11 +289,21 @@ impl DocRows {
                 in_sentence[i].push(local);
             }
         }
-        let dated: Vec<(usize, &dossier_model::contract::TimeRecord, crate::dates::DateRange)> = rec
+        // A document names the same few dates again and again: each value is read once.
+        let mut ranges: Vec<(&str, Option<Rc<DateRange>>)> = Vec::new();
+        let mut range_of = |value: &'a str| -> Option<Rc<DateRange>> {
+            if let Some((_, r)) = ranges.iter().find(|(v, _)| *v == value) {
+                return r.clone();
+            }
+            let r = date_range(value).map(Rc::new);
+            ranges.push((value, r.clone()));
+            r
+        };
+        let dated: Vec<(usize, &dossier_model::contract::TimeRecord, Rc<DateRange>)> = rec
             .times
             .iter()
             .filter(|t| matches!(t.ty, TimeType::Date | TimeType::Time))
-            .filter_map(|t| Some((sentence_of(sentences, t.start)?, t, date_range(&t.value)?)))
+            .filter_map(|t| Some((sentence_of(sentences, t.start)?, t, range_of(&t.value)?)))
             .collect();
         let mut timeline = Vec::new();
         if let Some(p) = rec.published.as_deref()
@@ -313,12 +324,13 @@ impl DocRows {
                 locals: Vec::new(),
             });
         }
-        let mut seen = HashSet::new();
+        let mut seen: Vec<(usize, &DateRange)> = Vec::with_capacity(dated.len());
         for (i, t, d) in &dated {
             // One entry per sentence and date: "on 11 April 2014 ... at 6.14am" is one statement.
-            if !seen.insert((*i, &d.start, &d.end)) {
+            if seen.iter().any(|(j, e)| j == i && e.start == d.start && e.end == d.end) {
                 continue;
             }
+            seen.push((*i, d));
             let s = sentences[*i];
             timeline.push(TimelineRow {
                 kind: "time",
@@ -373,7 +385,7 @@ impl DocRows {
                 }
             }
             // A quote dated by its document's publication is shown with that row, not stored twice.
-            if let Some(d) = date.as_deref().filter(|_| dated_by == Some(DatedBy::Cue)).and_then(date_range) {
+            if let Some(d) = date.as_deref().filter(|_| dated_by == Some(DatedBy::Cue)).and_then(|v| date_range(v)) {
                 let mut locals: Vec<&str> = q.speaker.iter().map(String::as_str).collect();
                 locals.extend(&about);
                 timeline.push(TimelineRow {
@@ -388,8 +400,7 @@ impl DocRows {
                     locals,
                 });
             }
-            let kind =
-                serde_json::to_value(q.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+            let kind = q.kind.as_str().to_string();
             quotes.push(StoredQuote {
                 speaker: q.speaker.clone(),
                 speaker_text: q.speaker_text.clone(),
