@@ -385,7 +385,7 @@ impl DocRows {
                 }
             }
             // A quote dated by its document's publication is shown with that row, not stored twice.
-            if let Some(d) = date.as_deref().filter(|_| dated_by == Some(DatedBy::Cue)).and_then(|v| date_range(v)) {
+            if let Some(d) = date.as_deref().filter(|_| dated_by == Some(DatedBy::Cue)).and_then(date_range) {
                 let mut locals: Vec<&str> = q.speaker.iter().map(String::as_str).collect();
                 locals.extend(&about);
                 timeline.push(TimelineRow {
