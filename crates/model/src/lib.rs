@@ -341,6 +341,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn quote_kind_names_are_the_serialized_ones() {
+        for kind in [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Indirect] {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
+        }
+    }
+
+    #[test]
     fn hash_ignores_line_ending_style_and_outer_space() {
         assert_eq!(content_hash("a\r\nb\n"), content_hash("a\nb"));
         assert_eq!(content_hash("a\rb"), content_hash("a\nb"));

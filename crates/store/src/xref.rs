@@ -14,7 +14,7 @@ use crate::views::{
 };
 use crate::{Result, StoreError};
 use dossier_model::EntityType;
-use rusqlite::{Connection, OptionalExtension, ToSql, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use std::collections::{HashMap, HashSet};
 
 pub(crate) const SCHEMA: &str = "
@@ -376,31 +376,37 @@ fn index_rows(
         let mut st = tx.prepare_cached("SELECT key, entity FROM pins WHERE hash = ?1")?;
         st.query_map([hash], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<std::result::Result<_, _>>()?
     };
-    let mut touched = Vec::with_capacity(rows.entities.len());
-    for row in &rows.entities {
-        let e = &row.entity;
-        // the key its canonical name is pinned and re-resolved by
-        let key = row.forms.name.canonical();
-        let pinned = key.and_then(|k| pins.get(k)).copied();
-        let id = match pinned {
-            Some(id) => {
-                r.add_with(id, e, &row.forms);
-                id
-            }
-            None => r.resolve_with(e, &row.forms, key.and_then(|k| old.get(k)).copied()),
-        };
-        insert_keys(tx, r, id, &row.keys)?;
-        touched.push(id);
-    }
+    let mut touched = Vec::new();
     {
-        let columns: Vec<(&str, i64)> =
-            rows.entities.iter().map(|row| (ty_str(row.entity.ty), row.entity.mentions as i64)).collect();
-        let mut values: Vec<&dyn ToSql> = Vec::with_capacity(rows.entities.len() * 8);
-        for ((row, id), (ty, n)) in rows.entities.iter().zip(&touched).zip(&columns) {
+        let mut insert = tx.prepare_cached(
+            "INSERT INTO doc_entities(seq, local, entity, type, name, aliases, roles, mentions)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        for row in &rows.entities {
             let e = &row.entity;
-            values.extend([&seq as &dyn ToSql, &e.local, id, ty, &e.name, &row.aliases_json, &row.roles_json, n]);
+            // the key its canonical name is pinned and re-resolved by
+            let key = row.forms.name.canonical();
+            let pinned = key.and_then(|k| pins.get(k)).copied();
+            let id = match pinned {
+                Some(id) => {
+                    r.add_with(id, e, &row.forms);
+                    id
+                }
+                None => r.resolve_with(e, &row.forms, key.and_then(|k| old.get(k)).copied()),
+            };
+            insert.execute(params![
+                seq,
+                e.local,
+                id,
+                ty_str(e.ty),
+                e.name,
+                row.aliases_json,
+                row.roles_json,
+                e.mentions as i64
+            ])?;
+            insert_keys(tx, r, id, &row.keys)?;
+            touched.push(id);
         }
-        insert_many(tx, "doc_entities(seq, local, entity, type, name, aliases, roles, mentions)", 8, &values)?;
     }
     // A bare surname seen before any full name joins the full name once it is known.
     for row in rows.entities.iter().filter(|row| row.entity.ty == EntityType::Person) {
@@ -419,30 +425,12 @@ fn index_rows(
     write_statements(tx, seq, rows)
 }
 
-/// Inserts rows of `width` values each into `table` ("name(columns)"), several rows per
-/// statement: a document's 31 entity rows as 5 statements rather than 31 (the per-statement
-/// work was most of what writing them cost). Statements of 16, 8, 4, 2 and 1 rows stay prepared.
-fn insert_many(tx: &Transaction, table: &str, width: usize, values: &[&dyn ToSql]) -> Result<()> {
-    let rows = values.len() / width;
-    let mut at = 0;
-    for size in [16, 8, 4, 2, 1] {
-        while rows - at >= size {
-            let row = format!("({})", vec!["?"; width].join(","));
-            let sql = format!("INSERT INTO {table} VALUES {}", vec![row; size].join(","));
-            tx.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(&values[at * width..(at + size) * width]))?;
-            at += size;
-        }
-    }
-    Ok(())
-}
-
 /// Quotes, dated statements and co-mentions of one record.
 fn write_statements(tx: &Transaction, seq: i64, rows: &DocRows) -> Result<()> {
-    let mut values: Vec<&dyn ToSql> = Vec::with_capacity(rows.timeline.len() * 4);
+    let mut st = tx.prepare_cached("INSERT INTO doc_timeline(seq, date, until, entries) VALUES (?1, ?2, ?3, ?4)")?;
     for g in &rows.timeline {
-        values.extend([&seq as &dyn ToSql, &g.date, &g.until, &g.entries]);
+        st.execute(params![seq, g.date, g.until, g.entries])?;
     }
-    insert_many(tx, "doc_timeline(seq, date, until, entries)", 4, &values)?;
     if let Some(quotes) = &rows.quotes_blob {
         tx.prepare_cached("INSERT INTO doc_quotes(seq, quotes) VALUES (?1, ?2)")?.execute(params![seq, quotes])?;
     }
