@@ -115,9 +115,10 @@ fn group_timeline(rows: &[TimelineRow]) -> Vec<TimelineGroup> {
 }
 
 /// A quote as the case keeps it: with the date it was said and the entities it is about.
-/// Stored as a JSON array (field names once per quote would double the table).
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-#[serde(into = "QuoteTuple", from = "QuoteTuple")]
+/// Stored as a JSON array (field names once per quote would double the table), written from
+/// the record's fields as a [`QuoteOut`] and read back as a [`QuoteTuple`].
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(from = "QuoteTuple")]
 pub(crate) struct StoredQuote {
     pub(crate) speaker: Option<String>,
     pub(crate) speaker_text: Option<String>,
@@ -156,11 +157,20 @@ type QuoteTuple = (
     Vec<String>,
 );
 
-impl From<StoredQuote> for QuoteTuple {
-    fn from(q: StoredQuote) -> QuoteTuple {
-        (q.speaker, q.speaker_text, q.kind, q.cue, q.text, q.start, q.end, q.date, q.dated_by, q.about)
-    }
-}
+/// A [`StoredQuote`] as written, borrowed from the record (serialized as a [`QuoteTuple`]):
+/// cloning 35 quotes' strings per document only to serialize them cost the ingest workers.
+type QuoteOut<'a> = (
+    Option<&'a str>,
+    Option<&'a str>,
+    &'static str,
+    Option<&'a str>,
+    &'a str,
+    i64,
+    i64,
+    Option<&'a str>,
+    Option<DatedBy>,
+    Vec<&'a str>,
+);
 
 impl From<QuoteTuple> for StoredQuote {
     fn from(t: QuoteTuple) -> StoredQuote {
@@ -185,6 +195,11 @@ pub(crate) struct DocRows {
 
 pub(crate) fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
     serde_json::to_string(v).expect("serializable")
+}
+
+/// A list of names as JSON; most are empty.
+fn json_list(v: &[String]) -> String {
+    if v.is_empty() { "[]".to_string() } else { json(v) }
 }
 
 /// A per-document list as stored: compressed JSON. The quote lists were a quarter of a case's
@@ -247,8 +262,8 @@ impl EntityRow {
         EntityRow {
             keys: forms.keys(),
             forms,
-            aliases_json: json(&entity.aliases),
-            roles_json: json(&entity.roles),
+            aliases_json: json_list(&entity.aliases),
+            roles_json: json_list(&entity.roles),
             entity,
         }
     }
@@ -362,13 +377,13 @@ impl DocRows {
             let cue_date = dated
                 .iter()
                 .find(|(i, t, d)| Some(*i) == cue_sentence && !inside(t.start) && d.granularity == "day")
-                .map(|(_, t, _)| t.value.clone());
+                .map(|(_, t, _)| t.value.as_str());
             let dated_by = match (&cue_date, &rec.published) {
                 (Some(_), _) => Some(DatedBy::Cue),
                 (None, Some(_)) => Some(DatedBy::Published),
                 (None, None) => None,
             };
-            let date = cue_date.or_else(|| rec.published.clone());
+            let date: Option<&str> = cue_date.or(rec.published.as_deref());
             let mut about: Vec<&str> = Vec::new();
             for m in &rec.mentions {
                 if let Some(local) = m.entity.as_deref()
@@ -385,7 +400,7 @@ impl DocRows {
                 }
             }
             // A quote dated by its document's publication is shown with that row, not stored twice.
-            if let Some(d) = date.as_deref().filter(|_| dated_by == Some(DatedBy::Cue)).and_then(date_range) {
+            if let Some(d) = date.filter(|_| dated_by == Some(DatedBy::Cue)).and_then(date_range) {
                 let mut locals: Vec<&str> = q.speaker.iter().map(String::as_str).collect();
                 locals.extend(&about);
                 timeline.push(TimelineRow {
@@ -393,26 +408,26 @@ impl DocRows {
                     date: d.start,
                     until: d.end,
                     granularity: d.granularity,
-                    value: date.clone().unwrap_or_default(),
+                    value: date.unwrap_or_default().to_string(),
                     start: Some(q.start as i64),
                     end: Some(q.end as i64),
                     text: String::new(),
                     locals,
                 });
             }
-            let kind = q.kind.as_str().to_string();
-            quotes.push(StoredQuote {
-                speaker: q.speaker.clone(),
-                speaker_text: q.speaker_text.clone(),
-                kind,
-                cue: q.cue.clone(),
-                text: q.text.clone(),
-                start: q.start as i64,
-                end: q.end as i64,
+            let out: QuoteOut = (
+                q.speaker.as_deref(),
+                q.speaker_text.as_deref(),
+                q.kind.as_str(),
+                q.cue.as_deref(),
+                &q.text,
+                q.start as i64,
+                q.end as i64,
                 date,
                 dated_by,
-                about: about.iter().map(|s| s.to_string()).collect(),
-            });
+                about,
+            );
+            quotes.push(out);
         }
         // Serialized here, on an ingest worker, rather than by the store's single writer.
         let edges: Vec<(&str, &str, i64, i64)> = pairs.into_iter().map(|((a, b), (s, q))| (a, b, s, q)).collect();
