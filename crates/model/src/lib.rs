@@ -311,9 +311,11 @@ pub fn content_hash_bytes(bytes: &[u8]) -> String {
 }
 
 fn hex(digest: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(digest.len() * 2);
-    for b in digest {
-        out.push_str(&format!("{b:02x}"));
+    for &b in digest {
+        out.push(DIGITS[usize::from(b >> 4)] as char);
+        out.push(DIGITS[usize::from(b & 15)] as char);
     }
     out
 }
@@ -353,6 +355,13 @@ mod tests {
         assert_eq!(content_hash("a\rb"), content_hash("a\nb"));
         assert_ne!(content_hash("a b"), content_hash("a  b"));
         assert_eq!(content_hash("").len(), 64);
+    }
+
+    #[test]
+    fn hashes_are_lowercase_hex_sha256() {
+        // FIPS 180-2's test vectors: stored hashes must not change with the hex encoding.
+        assert_eq!(content_hash_bytes(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(content_hash("  "), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     }
 
     #[test]

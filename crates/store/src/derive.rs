@@ -5,6 +5,7 @@
 
 use crate::dates::{DateRange, date_range};
 use crate::resolve::{DocEntity, Forms, fold};
+use crate::timeline_codec::{self, ItemRef};
 use dossier_model::contract::DocRecord;
 use dossier_model::{EntityType, TimeType};
 use std::collections::BTreeMap;
@@ -81,12 +82,13 @@ struct TimelineRow<'a> {
 
 /// A document's dated statements that share one date range, as stored: one row per document
 /// and date rather than one per statement (a generated news document has about 35 statements
-/// on 10 dates), with its statements as a JSON list of [`TimelineItem`]s in document order.
+/// on 10 dates), with its statements as a list of [`TimelineItem`]s in document order
+/// ([`timeline_codec`]).
 #[derive(Debug)]
 pub(crate) struct TimelineGroup {
     pub(crate) date: String,
     pub(crate) until: String,
-    pub(crate) entries: String,
+    pub(crate) entries: Vec<u8>,
 }
 
 /// One statement of a [`TimelineGroup`]: its place among the document's statements, kind,
@@ -100,16 +102,19 @@ fn group_timeline(rows: &[TimelineRow]) -> Vec<TimelineGroup> {
     order
         .chunk_by(|&a, &b| rows[a].date == rows[b].date && rows[a].until == rows[b].until)
         .map(|group| {
-            // (serialized as a `TimelineItem`, from borrowed fields)
-            let items: Vec<_> = group
+            let items: Vec<ItemRef> = group
                 .iter()
                 .map(|&n| {
                     let t = &rows[n];
-                    (n as i64, t.kind, t.granularity, &t.value, t.start, t.end, &t.text, &t.locals)
+                    (n as i64, t.kind, t.granularity, t.value.as_str(), t.start, t.end, t.text.as_str(), &t.locals[..])
                 })
                 .collect();
             let first = &rows[group[0]];
-            TimelineGroup { date: first.date.clone(), until: first.until.clone(), entries: json(&items) }
+            TimelineGroup {
+                date: first.date.clone(),
+                until: first.until.clone(),
+                entries: timeline_codec::encode(&first.date, &items),
+            }
         })
         .collect()
 }
@@ -437,5 +442,54 @@ impl DocRows {
             quotes_blob: (!quotes.is_empty()).then(|| pack(&quotes)),
             edges_blob: (!edges.is_empty()).then(|| pack(&edges)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A quote list is written from borrowed fields ([`QuoteOut`]) and read back as
+    /// [`StoredQuote`]s: the two shapes must stay in step.
+    #[test]
+    fn a_written_quote_reads_back_field_for_field() {
+        let written: Vec<QuoteOut> = vec![
+            (
+                Some("E1"),
+                Some("Hugo Marsh"),
+                "direct",
+                Some("said"),
+                "We will not seek it",
+                10,
+                29,
+                Some("2014-05-08"),
+                Some(DatedBy::Cue),
+                vec!["E2", "E3"],
+            ),
+            (None, None, "indirect", None, "that talks resume", 40, 57, None, None, vec![]),
+        ];
+        let blob = pack(&written);
+        let read: Vec<StoredQuote> =
+            serde_json::from_slice(&lz4_flex::decompress_size_prepended(&blob).unwrap()).unwrap();
+        assert_eq!(read.len(), 2);
+        let q = &read[0];
+        assert_eq!(q.speaker.as_deref(), Some("E1"));
+        assert_eq!(q.speaker_text.as_deref(), Some("Hugo Marsh"));
+        assert_eq!(q.kind, "direct");
+        assert_eq!(q.cue.as_deref(), Some("said"));
+        assert_eq!(q.text, "We will not seek it");
+        assert_eq!((q.start, q.end), (10, 29));
+        assert_eq!(q.date.as_deref(), Some("2014-05-08"));
+        assert_eq!(q.dated_by, Some(DatedBy::Cue));
+        assert_eq!(q.about, ["E2", "E3"]);
+        let q = &read[1];
+        assert!(q.speaker.is_none() && q.cue.is_none() && q.date.is_none() && q.dated_by.is_none());
+        assert_eq!((q.kind.as_str(), q.text.as_str(), q.about.len()), ("indirect", "that talks resume", 0));
+    }
+
+    #[test]
+    fn name_lists_are_json() {
+        assert_eq!(json_list(&[]), "[]");
+        assert_eq!(json_list(&["Mr. Tamm".to_string(), "say \"T\"".to_string()]), r#"["Mr. Tamm","say \"T\""]"#);
     }
 }

@@ -23,6 +23,7 @@ mod phrase;
 mod query;
 pub mod resolve;
 mod stem;
+mod timeline_codec;
 mod views;
 mod xref;
 

@@ -6,8 +6,9 @@
 //! keyed by document sequence number and document-local entity id ("E3"): a merge rewrites one
 //! column of `doc_entities` and every quote, date and edge follows.
 
-use crate::derive::{DatedBy, DocRows, Packed, StoredQuote, TimelineItem, clip, entity_keys, json};
+use crate::derive::{DatedBy, DocRows, Packed, StoredQuote, clip, entity_keys, json};
 use crate::resolve::{DocEntity, EntityId, Resolver, canonical_key, fold, keys_of};
+use crate::timeline_codec::Entries;
 use crate::views::{
     Curation, Decision, DocRef, Edge, EntityRecordOut, EntitySummary, EntityView, Graph, Node, QuoteEntry,
     TimelineEntry,
@@ -47,8 +48,9 @@ CREATE TABLE IF NOT EXISTS pins(hash TEXT NOT NULL, key TEXT NOT NULL, entity IN
 -- cases hold plain JSON text): read per document, or all of them for a listing, never by a column
 -- of their own.
 CREATE TABLE IF NOT EXISTS doc_quotes(seq INTEGER PRIMARY KEY, quotes TEXT NOT NULL);
--- Dated statements, one row per document and date range with the statements as a JSON list
--- (`derive::TimelineGroup`): a third of the rows that one per statement made.
+-- Dated statements, one row per document and date range with the statements as a binary list
+-- (`derive::TimelineGroup`, `timeline_codec`; older cases hold a JSON list): a third of the rows
+-- that one per statement made.
 CREATE TABLE IF NOT EXISTS doc_timeline(
     seq INTEGER NOT NULL, date TEXT NOT NULL, until TEXT NOT NULL, entries TEXT NOT NULL,
     PRIMARY KEY(seq, date, until)
@@ -1165,7 +1167,7 @@ struct TimelineGroupOut {
     seq: i64,
     date: String,
     until: String,
-    entries: String,
+    entries: Entries,
 }
 
 impl TimelineGroupOut {
@@ -1176,7 +1178,7 @@ impl TimelineGroupOut {
 
     /// Its statements, in document order.
     fn statements(self) -> Result<Vec<TimelineRowOut>> {
-        let items: Vec<TimelineItem> = unjson(&self.entries)?;
+        let items = self.entries.items(&self.date).map_err(StoreError::Record)?;
         Ok(items
             .into_iter()
             .map(|(n, kind, granularity, value, start, end, text, locals)| TimelineRowOut {
