@@ -3,9 +3,9 @@
 //! writing them, so ingest workers do it in parallel ([`Prepared::new`]) and the store's single
 //! writer only binds values.
 
+use crate::codec::{self, ItemRef, QuoteRef};
 use crate::dates::{DateRange, date_range};
 use crate::resolve::{DocEntity, Forms, fold};
-use crate::timeline_codec::{self, ItemRef};
 use dossier_model::contract::DocRecord;
 use dossier_model::{EntityType, TimeType};
 use std::collections::BTreeMap;
@@ -83,7 +83,7 @@ struct TimelineRow<'a> {
 /// A document's dated statements that share one date range, as stored: one row per document
 /// and date rather than one per statement (a generated news document has about 35 statements
 /// on 10 dates), with its statements as a list of [`TimelineItem`]s in document order
-/// ([`timeline_codec`]).
+/// ([`codec`]).
 #[derive(Debug)]
 pub(crate) struct TimelineGroup {
     pub(crate) date: String,
@@ -113,15 +113,15 @@ fn group_timeline(rows: &[TimelineRow]) -> Vec<TimelineGroup> {
             TimelineGroup {
                 date: first.date.clone(),
                 until: first.until.clone(),
-                entries: timeline_codec::encode(&first.date, &items),
+                entries: codec::encode_timeline(&first.date, &items),
             }
         })
         .collect()
 }
 
 /// A quote as the case keeps it: with the date it was said and the entities it is about.
-/// Stored as a JSON array (field names once per quote would double the table), written from
-/// the record's fields as a [`QuoteOut`] and read back as a [`QuoteTuple`].
+/// Written from the record's fields as a [`codec::QuoteRef`] into a binary list; older cases
+/// hold a JSON array per quote (a [`QuoteTuple`]), still read.
 #[derive(Debug, Clone, serde::Deserialize)]
 #[serde(from = "QuoteTuple")]
 pub(crate) struct StoredQuote {
@@ -162,21 +162,6 @@ type QuoteTuple = (
     Vec<String>,
 );
 
-/// A [`StoredQuote`] as written, borrowed from the record (serialized as a [`QuoteTuple`]):
-/// cloning 35 quotes' strings per document only to serialize them cost the ingest workers.
-type QuoteOut<'a> = (
-    Option<&'a str>,
-    Option<&'a str>,
-    &'static str,
-    Option<&'a str>,
-    &'a str,
-    i64,
-    i64,
-    Option<&'a str>,
-    Option<DatedBy>,
-    Vec<&'a str>,
-);
-
 impl From<QuoteTuple> for StoredQuote {
     fn from(t: QuoteTuple) -> StoredQuote {
         let (speaker, speaker_text, kind, cue, text, start, end, date, dated_by, about) = t;
@@ -189,7 +174,7 @@ impl From<QuoteTuple> for StoredQuote {
 pub(crate) struct DocRows {
     pub(crate) entities: Vec<EntityRow>,
     pub(crate) timeline: Vec<TimelineGroup>,
-    /// The document's quotes as stored ([`StoredQuote`] JSON list, [`pack`]ed); none without
+    /// The document's quotes as stored ([`codec::encode_quotes`], compressed); none without
     /// quotes.
     pub(crate) quotes_blob: Option<Vec<u8>>,
     /// Co-mentions of two entities of the document as stored, a JSON list of `[a, b, in how
@@ -420,7 +405,7 @@ impl DocRows {
                     locals,
                 });
             }
-            let out: QuoteOut = (
+            let out: QuoteRef = (
                 q.speaker.as_deref(),
                 q.speaker_text.as_deref(),
                 q.kind.as_str(),
@@ -439,7 +424,7 @@ impl DocRows {
         DocRows {
             entities,
             timeline: group_timeline(&timeline),
-            quotes_blob: (!quotes.is_empty()).then(|| pack(&quotes)),
+            quotes_blob: (!quotes.is_empty()).then(|| lz4_flex::compress_prepend_size(&codec::encode_quotes(&quotes))),
             edges_blob: (!edges.is_empty()).then(|| pack(&edges)),
         }
     }
@@ -448,44 +433,6 @@ impl DocRows {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A quote list is written from borrowed fields ([`QuoteOut`]) and read back as
-    /// [`StoredQuote`]s: the two shapes must stay in step.
-    #[test]
-    fn a_written_quote_reads_back_field_for_field() {
-        let written: Vec<QuoteOut> = vec![
-            (
-                Some("E1"),
-                Some("Hugo Marsh"),
-                "direct",
-                Some("said"),
-                "We will not seek it",
-                10,
-                29,
-                Some("2014-05-08"),
-                Some(DatedBy::Cue),
-                vec!["E2", "E3"],
-            ),
-            (None, None, "indirect", None, "that talks resume", 40, 57, None, None, vec![]),
-        ];
-        let blob = pack(&written);
-        let read: Vec<StoredQuote> =
-            serde_json::from_slice(&lz4_flex::decompress_size_prepended(&blob).unwrap()).unwrap();
-        assert_eq!(read.len(), 2);
-        let q = &read[0];
-        assert_eq!(q.speaker.as_deref(), Some("E1"));
-        assert_eq!(q.speaker_text.as_deref(), Some("Hugo Marsh"));
-        assert_eq!(q.kind, "direct");
-        assert_eq!(q.cue.as_deref(), Some("said"));
-        assert_eq!(q.text, "We will not seek it");
-        assert_eq!((q.start, q.end), (10, 29));
-        assert_eq!(q.date.as_deref(), Some("2014-05-08"));
-        assert_eq!(q.dated_by, Some(DatedBy::Cue));
-        assert_eq!(q.about, ["E2", "E3"]);
-        let q = &read[1];
-        assert!(q.speaker.is_none() && q.cue.is_none() && q.date.is_none() && q.dated_by.is_none());
-        assert_eq!((q.kind.as_str(), q.text.as_str(), q.about.len()), ("indirect", "that talks resume", 0));
-    }
 
     #[test]
     fn name_lists_are_json() {

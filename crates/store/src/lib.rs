@@ -15,6 +15,7 @@
 //! ```
 #![warn(missing_docs)]
 
+mod codec;
 pub mod dates;
 mod derive;
 mod embedded;
@@ -23,7 +24,6 @@ mod phrase;
 mod query;
 pub mod resolve;
 mod stem;
-mod timeline_codec;
 mod views;
 mod xref;
 

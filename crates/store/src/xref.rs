@@ -6,9 +6,9 @@
 //! keyed by document sequence number and document-local entity id ("E3"): a merge rewrites one
 //! column of `doc_entities` and every quote, date and edge follows.
 
+use crate::codec::{self, Entries};
 use crate::derive::{DatedBy, DocRows, Packed, StoredQuote, clip, entity_keys, json};
 use crate::resolve::{DocEntity, EntityId, Resolver, canonical_key, fold, keys_of};
-use crate::timeline_codec::Entries;
 use crate::views::{
     Curation, Decision, DocRef, Edge, EntityRecordOut, EntitySummary, EntityView, Graph, Node, QuoteEntry,
     TimelineEntry,
@@ -44,9 +44,9 @@ CREATE TABLE IF NOT EXISTS entity_keys(key TEXT NOT NULL, entity INTEGER NOT NUL
 CREATE INDEX IF NOT EXISTS entity_keys_entity ON entity_keys(entity);
 CREATE TABLE IF NOT EXISTS entity_names(entity INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY(entity, name));
 CREATE TABLE IF NOT EXISTS pins(hash TEXT NOT NULL, key TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY(hash, key));
--- Quotes, one compressed JSON list per document (`derive::StoredQuote`, `derive::pack`; older
--- cases hold plain JSON text): read per document, or all of them for a listing, never by a column
--- of their own.
+-- Quotes, one compressed binary list per document (`derive::StoredQuote`, `codec`; older cases
+-- hold compressed JSON or plain JSON text): read per document, or all of them for a listing,
+-- never by a column of their own.
 CREATE TABLE IF NOT EXISTS doc_quotes(seq INTEGER PRIMARY KEY, quotes TEXT NOT NULL);
 -- Dated statements, one row per document and date range with the statements as a binary list
 -- (`derive::TimelineGroup`, `timeline_codec`; older cases hold a JSON list): a third of the rows
@@ -224,7 +224,12 @@ fn unjson<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
 fn quotes_of_doc(db: &Connection, seq: i64) -> Result<Vec<StoredQuote>> {
     let list: Option<Packed> =
         db.prepare_cached("SELECT quotes FROM doc_quotes WHERE seq = ?1")?.query_row([seq], |r| r.get(0)).optional()?;
-    list.map(|l| unpack(&l)).transpose().map(Option::unwrap_or_default)
+    list.map(|l| quotes_in(&l)).transpose().map(Option::unwrap_or_default)
+}
+
+/// The quotes of a stored list.
+fn quotes_in(p: &Packed) -> Result<Vec<StoredQuote>> {
+    codec::quotes(&p.0).map_err(StoreError::Record)
 }
 
 /// A per-document list ([`Packed`]) read back.
@@ -989,7 +994,7 @@ fn scan_quotes(
         st.query_map(rusqlite::params_from_iter(entity), |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Packed>(1)?)))?;
     for row in rows {
         let (seq, list) = row?;
-        let list: Vec<StoredQuote> = unpack(&list)?;
+        let list = quotes_in(&list)?;
         for (n, q) in list.into_iter().enumerate() {
             let of = |map: &Option<HashMap<i64, Vec<String>>>, locals: &[String]| {
                 map.as_ref().is_none_or(|m| m.get(&seq).is_some_and(|mine| locals.iter().any(|l| mine.contains(l))))
