@@ -142,3 +142,45 @@ fn unsafe_kill(pid: u32) {
     let status = Command::new("kill").args(["-9", &pid.to_string()]).status().unwrap();
     assert!(status.success());
 }
+
+/// `bench ingest` runs whole ingests with and without the case tables, a line per run, and
+/// compares them, round by round too.
+#[test]
+fn bench_ingest_compares_runs_with_and_without_the_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.jsonl");
+    let generated = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["bench", "gen", "--docs", "40", "--words", "120"])
+        .output()
+        .unwrap();
+    std::fs::write(&feed, &generated.stdout).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["bench", "ingest", "--rounds", "2", "--jobs", "1"])
+        .arg(&feed)
+        .env("TMPDIR", dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let said = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = said.lines().collect();
+    assert_eq!(lines.len(), 5, "{said}");
+    for (line, (round, label)) in lines.iter().zip([
+        (1, "with case tables"),
+        (1, "without case tables"),
+        (2, "with case tables"),
+        (2, "without case tables"),
+    ]) {
+        assert!(line.starts_with(&format!("round {round} {label} ")), "{line}");
+        assert!(line.contains("documents/s") && line.contains("peak RSS"), "{line}");
+    }
+    assert!(lines[4].starts_with("with the case tables: "), "{}", lines[4]);
+    let by_round = lines[4].split("round by round ").nth(1).and_then(|r| r.split(')').next()).unwrap();
+    assert_eq!(by_round.split(", ").filter(|r| r.ends_with('%')).count(), 2, "{}", lines[4]);
+    // the temporary cases are gone
+    assert!(
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .all(|e| !e.file_name().to_string_lossy().starts_with("dossier-bench"))
+    );
+}
