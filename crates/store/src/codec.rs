@@ -4,7 +4,7 @@
 //! granularities) are a byte here, a value equal to the row's date is a flag, and numbers are
 //! varints, which makes a statement list about a third as long and a quote list (compressed
 //! after, as before) about a fifth shorter. Cases written before hold JSON, which is still read
-//! ([`Entries`], [`quotes`]).
+//! ([`or_json`]).
 
 use crate::derive::{DatedBy, StoredQuote, TimelineItem};
 
@@ -59,26 +59,25 @@ pub(crate) fn encode_timeline(date: &str, items: &[ItemRef]) -> Vec<u8> {
     out
 }
 
-/// Reads what [`encode_timeline`] wrote for a row whose date is `date`.
-pub(crate) fn decode_timeline(date: &str, bytes: &[u8]) -> Result<Vec<TimelineItem>, String> {
-    let mut r = Reader { bytes, at: 0 };
-    if r.byte()? != FORMAT {
-        return Err("unknown timeline list format".into());
-    }
-    let mut items = Vec::new();
-    while r.at < bytes.len() {
-        let n = r.int()?;
-        let kind = r.code(&KINDS)?;
-        let granularity = r.code(&GRANULARITIES)?;
-        let flags = r.byte()?;
-        let value = if flags & VALUE_IS_DATE != 0 { date.to_string() } else { r.str()? };
-        let start = if flags & HAS_START != 0 { Some(r.int()?) } else { None };
-        let end = if flags & HAS_END != 0 { Some(r.int()?.wrapping_add(start.unwrap_or(0))) } else { None };
-        let text = if flags & HAS_TEXT != 0 { r.str()? } else { String::new() };
-        let locals = r.strs()?;
-        items.push((n, kind, granularity, value, start, end, text, locals));
-    }
-    Ok(items)
+/// The statements of a row whose date is `date`, from their stored bytes: the binary list of
+/// [`encode_timeline`], or the JSON list older cases hold.
+pub(crate) fn timeline(date: &str, bytes: &[u8]) -> Result<Vec<TimelineItem>, String> {
+    or_json(bytes, |mut r| {
+        let mut items = Vec::new();
+        while r.at < bytes.len() {
+            let n = r.int()?;
+            let kind = r.code(&KINDS)?;
+            let granularity = r.code(&GRANULARITIES)?;
+            let flags = r.byte()?;
+            let value = if flags & VALUE_IS_DATE != 0 { date.to_string() } else { r.str()? };
+            let start = if flags & HAS_START != 0 { Some(r.int()?) } else { None };
+            let end = if flags & HAS_END != 0 { Some(r.int()?.wrapping_add(start.unwrap_or(0))) } else { None };
+            let text = if flags & HAS_TEXT != 0 { r.str()? } else { String::new() };
+            let locals = r.strs()?;
+            items.push((n, kind, granularity, value, start, end, text, locals));
+        }
+        Ok(items)
+    })
 }
 
 /// A quote to write, borrowed from the record ([`StoredQuote`]'s fields in order): speaker,
@@ -134,31 +133,40 @@ pub(crate) fn encode_quotes(quotes: &[QuoteRef]) -> Vec<u8> {
 /// A document's quotes from their stored bytes (after decompression): the binary list of
 /// [`encode_quotes`], or the JSON list older cases hold.
 pub(crate) fn quotes(bytes: &[u8]) -> Result<Vec<StoredQuote>, String> {
-    if bytes.first() != Some(&FORMAT) {
-        return serde_json::from_slice(bytes).map_err(|e| e.to_string());
+    or_json(bytes, |mut r| {
+        let mut out = Vec::new();
+        while r.at < bytes.len() {
+            let has = r.byte()?;
+            let kind = r.code(&QUOTE_KINDS)?;
+            let dated_by = match r.byte()? {
+                0 => None,
+                1 => Some(DatedBy::Cue),
+                2 => Some(DatedBy::Published),
+                _ => return Err("bad quote list".into()),
+            };
+            let speaker = if has & HAS_SPEAKER != 0 { Some(r.str()?) } else { None };
+            let speaker_text = if has & HAS_SPEAKER_TEXT != 0 { Some(r.str()?) } else { None };
+            let cue = if has & HAS_CUE != 0 { Some(r.str()?) } else { None };
+            let text = r.str()?;
+            let start = r.int()?;
+            let end = r.int()?.wrapping_add(start);
+            let date = if has & HAS_DATE != 0 { Some(r.str()?) } else { None };
+            let about = r.strs()?;
+            out.push(StoredQuote { speaker, speaker_text, kind, cue, text, start, end, date, dated_by, about });
+        }
+        Ok(out)
+    })
+}
+
+/// A stored list: read by `binary` after the [`FORMAT`] byte, or as the JSON older cases hold.
+fn or_json<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    binary: impl FnOnce(Reader) -> Result<T, String>,
+) -> Result<T, String> {
+    match bytes.first() {
+        Some(&FORMAT) => binary(Reader { bytes, at: 1 }),
+        _ => serde_json::from_slice(bytes).map_err(|e| e.to_string()),
     }
-    let mut r = Reader { bytes, at: 1 };
-    let mut out = Vec::new();
-    while r.at < bytes.len() {
-        let has = r.byte()?;
-        let kind = r.code(&QUOTE_KINDS)?;
-        let dated_by = match r.byte()? {
-            0 => None,
-            1 => Some(DatedBy::Cue),
-            2 => Some(DatedBy::Published),
-            _ => return Err("bad quote list".into()),
-        };
-        let speaker = if has & HAS_SPEAKER != 0 { Some(r.str()?) } else { None };
-        let speaker_text = if has & HAS_SPEAKER_TEXT != 0 { Some(r.str()?) } else { None };
-        let cue = if has & HAS_CUE != 0 { Some(r.str()?) } else { None };
-        let text = r.str()?;
-        let start = r.int()?;
-        let end = r.int()?.wrapping_add(start);
-        let date = if has & HAS_DATE != 0 { Some(r.str()?) } else { None };
-        let about = r.strs()?;
-        out.push(StoredQuote { speaker, speaker_text, kind, cue, text, start, end, date, dated_by, about });
-    }
-    Ok(out)
 }
 
 /// The flags that are set.
@@ -166,30 +174,14 @@ fn flags(set: &[(bool, u8)]) -> u8 {
     set.iter().filter(|(on, _)| *on).fold(0, |f, (_, flag)| f | flag)
 }
 
-/// A row's statements as read: binary, or the JSON text of older cases.
-pub(crate) enum Entries {
-    Binary(Vec<u8>),
-    Json(String),
-}
+/// A stored list's bytes as they are: a blob, or the JSON text of older cases.
+pub(crate) struct Raw(pub(crate) Vec<u8>);
 
-impl Entries {
-    /// The statements of a row whose date is `date`.
-    pub(crate) fn items(&self, date: &str) -> Result<Vec<TimelineItem>, String> {
-        match self {
-            Entries::Binary(b) => decode_timeline(date, b),
-            Entries::Json(s) => serde_json::from_str(s).map_err(|e| e.to_string()),
-        }
-    }
-}
-
-impl rusqlite::types::FromSql for Entries {
+impl rusqlite::types::FromSql for Raw {
     fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
         use rusqlite::types::{FromSqlError, ValueRef};
         match v {
-            ValueRef::Blob(b) => Ok(Entries::Binary(b.to_vec())),
-            ValueRef::Text(t) => {
-                String::from_utf8(t.to_vec()).map(Entries::Json).map_err(|e| FromSqlError::Other(Box::new(e)))
-            }
+            ValueRef::Blob(b) | ValueRef::Text(b) => Ok(Raw(b.to_vec())),
             _ => Err(FromSqlError::InvalidType),
         }
     }
@@ -292,7 +284,7 @@ mod tests {
             (1_000_000, "note", "fortnight", "2013-W38", Some(0), Some(9_000_000_000), "é — \"x\"", &["Ω"]),
         ];
         let blob = encode_timeline("2013-09-18", &items);
-        let back = decode_timeline("2013-09-18", &blob).unwrap();
+        let back = timeline("2013-09-18", &blob).unwrap();
         assert_eq!(back.len(), items.len());
         for (b, i) in back.iter().zip(&items) {
             assert_eq!(b.0, i.0);
@@ -311,18 +303,15 @@ mod tests {
         let blob = encode_timeline("2014-01-01", &[(6, "time", "year", "2014", Some(1239), Some(1367), "", &["E14"])]);
         // (a list of no statements is the format byte alone)
         for cut in 2..blob.len() {
-            assert!(decode_timeline("2014-01-01", &blob[..cut]).is_err(), "cut at {cut}");
+            assert!(timeline("2014-01-01", &blob[..cut]).is_err(), "cut at {cut}");
         }
-        assert!(decode_timeline("2014-01-01", &[2]).is_err());
-        assert!(decode_timeline("2014-01-01", &[FORMAT, 0, 9, 0, 0, 0]).is_err());
-        assert!(
-            decode_timeline("2014-01-01", &[FORMAT, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff])
-                .is_err()
-        );
+        assert!(timeline("2014-01-01", &[2]).is_err());
+        assert!(timeline("2014-01-01", &[FORMAT, 0, 9, 0, 0, 0]).is_err());
+        assert!(timeline("2014-01-01", &[FORMAT, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]).is_err());
         // a huge count of locals
         let mut big = vec![FORMAT, 0, 1, 0, VALUE_IS_DATE];
         put_int(&mut big, i64::MAX);
-        assert!(decode_timeline("2014-01-01", &big).is_err());
+        assert!(timeline("2014-01-01", &big).is_err());
     }
 
     fn quote_list() -> Vec<QuoteRef<'static>> {
@@ -395,8 +384,8 @@ mod tests {
 
     #[test]
     fn older_cases_keep_their_json() {
-        let e = Entries::Json(r#"[[4,"time","day","2013-10-09",799,895,"",["E11"]]]"#.to_string());
-        let items = e.items("2013-10-09").unwrap();
+        let json = r#"[[4,"time","day","2013-10-09",799,895,"",["E11"]]]"#;
+        let items = timeline("2013-10-09", json.as_bytes()).unwrap();
         assert_eq!(items[0].0, 4);
         assert_eq!(items[0].7, ["E11"]);
     }

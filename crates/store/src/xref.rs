@@ -6,7 +6,7 @@
 //! keyed by document sequence number and document-local entity id ("E3"): a merge rewrites one
 //! column of `doc_entities` and every quote, date and edge follows.
 
-use crate::codec::{self, Entries};
+use crate::codec::{self, Raw};
 use crate::derive::{DatedBy, DocRows, Packed, StoredQuote, clip, entity_keys, json};
 use crate::resolve::{DocEntity, EntityId, Resolver, canonical_key, fold, keys_of};
 use crate::views::{
@@ -1172,7 +1172,7 @@ struct TimelineGroupOut {
     seq: i64,
     date: String,
     until: String,
-    entries: Entries,
+    entries: Raw,
 }
 
 impl TimelineGroupOut {
@@ -1183,7 +1183,7 @@ impl TimelineGroupOut {
 
     /// Its statements, in document order.
     fn statements(self) -> Result<Vec<TimelineRowOut>> {
-        let items = self.entries.items(&self.date).map_err(StoreError::Record)?;
+        let items = codec::timeline(&self.date, &self.entries.0).map_err(StoreError::Record)?;
         Ok(items
             .into_iter()
             .map(|(n, kind, granularity, value, start, end, text, locals)| TimelineRowOut {
