@@ -738,3 +738,63 @@ fn the_timeline_from_a_date_keeps_what_overlaps_it_long_spans_first() {
     assert_eq!(listed(Some("2014-06-01"), None).len(), 5);
     assert_eq!(listed(None, None).len(), 6);
 }
+
+#[test]
+fn the_network_counted_document_by_document_matches_a_count_in_sql() {
+    use dossier_store::Curation;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = CaseStore::open(dir.path()).unwrap();
+    let org = |r: DocRecord, name: &str| with_entity(r, name, EntityType::Org);
+    // one document names the same person twice (two local entities that resolve alike)
+    let mut twice = quoted_story_in("Lindholm", Some("2018-11-30"), None);
+    twice = with_entity(twice, "Ana Pollard", EntityType::Person);
+    let docs = vec![
+        org(with_entity(quoted_story_in("Tessavar", None, None), "Tessavar", EntityType::Loc), "Northwind Energy"),
+        org(quoted_story_in("Ardenport", Some("2019-05-03"), Some("2019-04-29")), "Northwind Energy"),
+        org(
+            org(with_entity(record("c.txt", "A note.", None), "Ivo Crane", EntityType::Person), "Civic Alliance"),
+            "Northwind Energy",
+        ),
+        org(twice, "Civic Alliance"),
+        with_entity(record("d.txt", "Alone.", None), "Ana Pollard", EntityType::Person),
+    ];
+    s.put_batch(docs.into_iter().map(|d| Put::doc(d, "p1", None)).collect()).unwrap();
+    let id =
+        |s: &CaseStore, name: &str| s.entities(None, 100).unwrap().into_iter().find(|e| e.name == name).unwrap().id;
+    let rejected = id(&s, "Civic Alliance");
+    s.curate(&Curation::Reject { entity: rejected }).unwrap();
+    // The count of documents per pair as one SQL statement (how it was counted before).
+    let db = rusqlite::Connection::open(dir.path().join("case.db")).unwrap();
+    let mut expected: Vec<(i64, i64, i64)> = db
+        .prepare(
+            "SELECT a.entity, b.entity, count(DISTINCT a.seq) FROM doc_entities a
+             JOIN doc_entities b ON b.seq = a.seq AND b.entity > a.entity
+             JOIN entities ea ON ea.id = a.entity AND ea.rejected = 0
+             JOIN entities eb ON eb.id = b.entity AND eb.rejected = 0 GROUP BY 1, 2",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    expected.sort();
+    let whole = s.graph(1, None).unwrap();
+    let mut got: Vec<(i64, i64, i64)> = whole.edges.iter().map(|e| (e.source, e.target, e.weight as i64)).collect();
+    got.sort();
+    assert_eq!(got, expected);
+    // (the comparison is of something: pairs in several documents, a rejected entity left out)
+    assert!(expected.len() >= 4 && expected.iter().any(|e| e.2 == 3));
+    assert!(expected.iter().all(|e| e.0 != rejected && e.1 != rejected));
+    // Sentences and quotes: the three quoted stories' pair, in two sentences and one quote of each.
+    let (ana, ivo) = (id(&s, "Ana Pollard"), id(&s, "Ivo Crane"));
+    let people = (ana.min(ivo), ana.max(ivo));
+    let e = whole.edges.iter().find(|e| (e.source, e.target) == people).unwrap();
+    assert_eq!((e.weight, e.sentences, e.quotes), (3, 6, 3));
+    // Around each entity (its documents read one by one), its edges are the whole network's.
+    for e in s.entities(None, 100).unwrap() {
+        let around = s.graph(1, Some((e.id, 1))).unwrap();
+        let mine: Vec<_> = whole.edges.iter().filter(|x| x.source == e.id || x.target == e.id).cloned().collect();
+        assert_eq!(around.edges, mine, "{}", e.name);
+        assert!(!mine.is_empty(), "{}", e.name);
+    }
+}
