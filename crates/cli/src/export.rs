@@ -342,21 +342,26 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
                 out.rows(chunk)?;
             }
         }
+        // In store order, a page of documents at a time (all of them sorted by date took 3.9 GB
+        // of memory at 100k documents).
         What::Quotes => {
-            let rows: Vec<Value> = store
-                .quotes(None, None, usize::MAX)?
-                .into_iter()
-                .map(|q| {
-                    serde_json::json!({
-                        "doc": q.doc, "start": q.start, "end": q.end, "kind": q.kind, "text": q.text,
-                        "speaker": q.speaker, "speaker_name": q.speaker_name, "speaker_text": q.speaker_text,
-                        "cue": q.cue, "date": q.date,
+            let mut after = 0;
+            loop {
+                let (page, last) = store.quotes_after(after, 500)?;
+                let Some(last) = last else { break };
+                after = last;
+                let rows: Vec<Value> = page
+                    .into_iter()
+                    .map(|q| {
+                        serde_json::json!({
+                            "doc": q.doc, "start": q.start, "end": q.end, "kind": q.kind, "text": q.text,
+                            "speaker": q.speaker, "speaker_name": q.speaker_name, "speaker_text": q.speaker_text,
+                            "cue": q.cue, "date": q.date,
+                        })
                     })
-                })
-                .collect();
-            n += rows.len();
-            for chunk in rows.chunks(10_000) {
-                out.rows(chunk)?;
+                    .collect();
+                n += rows.len();
+                out.rows(&rows)?;
             }
         }
         what => {

@@ -709,6 +709,10 @@ impl Store for CaseStore {
         xref::quotes(&self.db, speaker, None, text, limit)
     }
 
+    fn quotes_after(&self, after_seq: i64, docs: usize) -> Result<(Vec<QuoteEntry>, Option<i64>)> {
+        xref::quotes_after(&self.db, after_seq, docs)
+    }
+
     fn timeline(
         &self,
         entity: Option<i64>,

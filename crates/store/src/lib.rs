@@ -187,6 +187,10 @@ pub trait Store {
     fn entity(&self, id: i64, limit: usize) -> Result<Option<EntityView>>;
     /// Quotes by `speaker` (any speaker if `None`) containing `text`.
     fn quotes(&self, speaker: Option<i64>, text: Option<&str>, limit: usize) -> Result<Vec<QuoteEntry>>;
+    /// The quotes of the next `docs` documents after `after_seq` that have any, in store order,
+    /// with the last one's sequence number (`None` when none are left): for reading every quote
+    /// of a case a page at a time.
+    fn quotes_after(&self, after_seq: i64, docs: usize) -> Result<(Vec<QuoteEntry>, Option<i64>)>;
     /// Dated statements overlapping `from`..`to` (YYYY-MM-DD), of one entity or all, by date.
     fn timeline(
         &self,

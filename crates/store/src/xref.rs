@@ -915,6 +915,8 @@ fn case_entity(db: &Connection, seq: i64, local: &str) -> Result<Option<(i64, St
         .optional()?)
 }
 
+/// A document's id and title.
+#[derive(Clone)]
 struct DocInfo {
     id: String,
     title: Option<String>,
@@ -944,26 +946,53 @@ pub(crate) fn quotes(
     keep_first(&mut found, limit);
     let mut out = Vec::with_capacity(found.len());
     for ((_, _, seq, _), q) in found {
-        let sp = match &q.speaker {
-            Some(l) => case_entity(db, seq, l)?,
-            None => None,
-        };
-        let info = doc_info(db, seq)?;
-        out.push(QuoteEntry {
-            doc: info.id,
-            title: info.title,
-            date: q.date,
-            speaker: sp.as_ref().map(|s| s.0),
-            speaker_name: sp.map(|s| s.1),
-            speaker_text: q.speaker_text,
-            kind: q.kind,
-            cue: q.cue,
-            text: q.text,
-            start: q.start as usize,
-            end: q.end as usize,
-        });
+        let speaker = q.speaker.as_deref().map(|l| case_entity(db, seq, l)).transpose()?.flatten();
+        out.push(quote_entry(q, speaker, doc_info(db, seq)?));
     }
     Ok(out)
+}
+
+/// The quotes of the documents after `after_seq` that have any, at most `docs` documents, in
+/// store order, with the last document's sequence number (`None` when none are left).
+pub(crate) fn quotes_after(db: &Connection, after_seq: i64, docs: usize) -> Result<(Vec<QuoteEntry>, Option<i64>)> {
+    let mut st = db.prepare_cached("SELECT seq, quotes FROM doc_quotes WHERE seq > ?1 ORDER BY seq LIMIT ?2")?;
+    let rows = st.query_map(params![after_seq, docs as i64], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Packed>(1)?)))?;
+    let (mut out, mut last) = (Vec::new(), None);
+    // A document's speakers and its id are read once for all its quotes.
+    let mut entities = db.prepare_cached(
+        "SELECT d.local, e.id, coalesce(e.curated_name, e.name) FROM doc_entities d JOIN entities e ON e.id = d.entity
+         WHERE d.seq = ?1 AND e.rejected = 0",
+    )?;
+    for row in rows {
+        let (seq, list) = row?;
+        let case: HashMap<String, (i64, String)> = entities
+            .query_map([seq], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
+            .collect::<std::result::Result<_, _>>()?;
+        let info = doc_info(db, seq)?;
+        for q in quotes_in(&list)? {
+            let speaker = q.speaker.as_ref().and_then(|l| case.get(l)).cloned();
+            out.push(quote_entry(q, speaker, info.clone()));
+        }
+        last = Some(seq);
+    }
+    Ok((out, last))
+}
+
+/// A stored quote as shown, with its speaker's case entity (id, name) and its document.
+fn quote_entry(q: StoredQuote, speaker: Option<(i64, String)>, doc: DocInfo) -> QuoteEntry {
+    QuoteEntry {
+        doc: doc.id,
+        title: doc.title,
+        date: q.date,
+        speaker: speaker.as_ref().map(|s| s.0),
+        speaker_name: speaker.map(|s| s.1),
+        speaker_text: q.speaker_text,
+        kind: q.kind,
+        cue: q.cue,
+        text: q.text,
+        start: q.start as usize,
+        end: q.end as usize,
+    }
 }
 
 /// Quotes by `speaker`, about `about` and containing `needle` (lowercase), read from every

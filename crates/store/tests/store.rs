@@ -798,3 +798,37 @@ fn the_network_counted_document_by_document_matches_a_count_in_sql() {
         assert!(!mine.is_empty(), "{}", e.name);
     }
 }
+
+#[test]
+fn quotes_read_a_page_of_documents_at_a_time_are_all_the_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = CaseStore::open(dir.path()).unwrap();
+    let docs = vec![
+        quoted_story_in("Tessavar", Some("2019-05-02"), None),
+        record("plain.txt", "No one said anything.", None),
+        quoted_story_in("Ardenport", Some("2018-03-01"), Some("2018-02-26")),
+        quoted_story_in("Lindholm", None, None),
+    ];
+    s.put_batch(docs.into_iter().map(|d| Put::doc(d, "p1", None)).collect()).unwrap();
+    let show = |q: &dossier_store::QuoteEntry| format!("{q:?}");
+    let mut all: Vec<String> = s.quotes(None, None, usize::MAX).unwrap().iter().map(show).collect();
+    all.sort();
+    assert_eq!(all.len(), 3);
+    for per_page in [1, 2, 10] {
+        let (mut paged, mut docs, mut after, mut pages) = (Vec::new(), Vec::new(), 0, 0);
+        loop {
+            let (page, last) = s.quotes_after(after, per_page).unwrap();
+            let Some(last) = last else { break };
+            assert!(last > after);
+            after = last;
+            pages += 1;
+            paged.extend(page.iter().map(show));
+            docs.extend(page.into_iter().map(|q| q.doc));
+        }
+        // (in store order; the listing is by date, undated last)
+        assert_eq!(docs, ["Tessavar.txt", "Ardenport.txt", "Lindholm.txt"]);
+        paged.sort();
+        assert_eq!(paged, all, "{per_page}");
+        assert_eq!(pages, 3_usize.div_ceil(per_page), "{per_page}");
+    }
+}
