@@ -49,7 +49,7 @@ CREATE TABLE IF NOT EXISTS pins(hash TEXT NOT NULL, key TEXT NOT NULL, entity IN
 -- never by a column of their own.
 CREATE TABLE IF NOT EXISTS doc_quotes(seq INTEGER PRIMARY KEY, quotes TEXT NOT NULL);
 -- Dated statements, one row per document and date range with the statements as a binary list
--- (`derive::TimelineGroup`, `timeline_codec`; older cases hold a JSON list): a third of the rows
+-- (`derive::TimelineGroup`, `codec`; older cases hold a JSON list): a third of the rows
 -- that one per statement made.
 CREATE TABLE IF NOT EXISTS doc_timeline(
     seq INTEGER NOT NULL, date TEXT NOT NULL, until TEXT NOT NULL, entries TEXT NOT NULL,
@@ -919,14 +919,20 @@ fn locals_of(db: &Connection, id: EntityId) -> Result<HashMap<i64, Vec<String>>>
     Ok(out)
 }
 
+/// The case entities of document ?1's local entities, not rejected, with their shown names:
+/// (local, id, name). Written once for [`case_entity`] and [`quotes_after`].
+macro_rules! case_entities_of_doc {
+    () => {
+        "SELECT d.local, e.id, coalesce(e.curated_name, e.name) FROM doc_entities d JOIN entities e ON e.id = d.entity
+         WHERE d.seq = ?1 AND e.rejected = 0"
+    };
+}
+
 /// Case entity (id, name) of a document's local entity.
 fn case_entity(db: &Connection, seq: i64, local: &str) -> Result<Option<(i64, String)>> {
     Ok(db
-        .prepare_cached(
-            "SELECT e.id, coalesce(e.curated_name, e.name) FROM doc_entities d JOIN entities e ON e.id = d.entity
-             WHERE d.seq = ?1 AND d.local = ?2 AND e.rejected = 0",
-        )?
-        .query_row(params![seq, local], |r| Ok((r.get(0)?, r.get(1)?)))
+        .prepare_cached(concat!(case_entities_of_doc!(), " AND d.local = ?2"))?
+        .query_row(params![seq, local], |r| Ok((r.get(1)?, r.get(2)?)))
         .optional()?)
 }
 
@@ -974,10 +980,7 @@ pub(crate) fn quotes_after(db: &Connection, after_seq: i64, docs: usize) -> Resu
     let rows = st.query_map(params![after_seq, docs as i64], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Packed>(1)?)))?;
     let (mut out, mut last) = (Vec::new(), None);
     // A document's speakers and its id are read once for all its quotes.
-    let mut entities = db.prepare_cached(
-        "SELECT d.local, e.id, coalesce(e.curated_name, e.name) FROM doc_entities d JOIN entities e ON e.id = d.entity
-         WHERE d.seq = ?1 AND e.rejected = 0",
-    )?;
+    let mut entities = db.prepare_cached(case_entities_of_doc!())?;
     for row in rows {
         let (seq, list) = row?;
         let case: HashMap<String, (i64, String)> = entities
@@ -1376,10 +1379,8 @@ fn pair_counts(db: &Connection, around: Option<&[EntityId]>) -> Result<HashMap<(
                 .prepare(&format!("SELECT DISTINCT seq FROM doc_entities WHERE entity IN ({list}) ORDER BY seq"))?
                 .query_map([], |r| r.get(0))?
                 .collect::<std::result::Result<_, _>>()?;
-            let mut st = db.prepare_cached("SELECT local, entity FROM doc_entities WHERE seq = ?1")?;
             for seq in seqs {
-                let locals: Vec<(String, i64)> =
-                    st.query_map([seq], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<std::result::Result<_, _>>()?;
+                let locals: Vec<(String, i64)> = entity_links(db, seq)?.into_iter().collect();
                 pairs.add_doc(db, seq, &locals)?;
             }
         }
