@@ -283,6 +283,7 @@ pub fn reanalyse(args: ReanalyseArgs) -> Result<ExitCode> {
         redone += redone_docs.len() as u64;
         store.replace(redone_docs)?;
     }
+    store.flush()?;
     eprintln!(
         "reanalysed {redone} documents with `{version}` in {:.1} s; {current} were already current",
         started.elapsed().as_secs_f64()

@@ -188,7 +188,7 @@ impl rusqlite::types::FromSql for Raw {
 }
 
 /// Zigzag LEB128: small magnitudes, either sign, in few bytes.
-fn put_int(out: &mut Vec<u8>, v: i64) {
+pub(crate) fn put_int(out: &mut Vec<u8>, v: i64) {
     let mut z = ((v << 1) ^ (v >> 63)) as u64;
     while z >= 0x80 {
         out.push((z as u8) | 0x80);
@@ -197,7 +197,7 @@ fn put_int(out: &mut Vec<u8>, v: i64) {
     out.push(z as u8);
 }
 
-fn put_str(out: &mut Vec<u8>, s: &str) {
+pub(crate) fn put_str(out: &mut Vec<u8>, s: &str) {
     put_int(out, s.len() as i64);
     out.extend_from_slice(s.as_bytes());
 }
@@ -219,19 +219,29 @@ fn put_code(out: &mut Vec<u8>, names: &[&str], name: &str) {
     }
 }
 
-struct Reader<'a> {
+pub(crate) struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
 }
 
-impl Reader<'_> {
-    fn byte(&mut self) -> Result<u8, String> {
+impl<'a> Reader<'a> {
+    /// Reads `bytes` from their start.
+    pub(crate) fn new(bytes: &'a [u8]) -> Reader<'a> {
+        Reader { bytes, at: 0 }
+    }
+
+    /// True when every byte was read.
+    pub(crate) fn done(&self) -> bool {
+        self.at == self.bytes.len()
+    }
+
+    pub(crate) fn byte(&mut self) -> Result<u8, String> {
         let b = *self.bytes.get(self.at).ok_or("stored list cut short")?;
         self.at += 1;
         Ok(b)
     }
 
-    fn int(&mut self) -> Result<i64, String> {
+    pub(crate) fn int(&mut self) -> Result<i64, String> {
         let mut z: u64 = 0;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
@@ -243,7 +253,7 @@ impl Reader<'_> {
         Err("bad number in stored list".into())
     }
 
-    fn str(&mut self) -> Result<String, String> {
+    pub(crate) fn str(&mut self) -> Result<String, String> {
         let len = usize::try_from(self.int()?).map_err(|_| "bad length in stored list")?;
         let end = self.at.checked_add(len).filter(|&e| e <= self.bytes.len()).ok_or("stored list cut short")?;
         let s = std::str::from_utf8(&self.bytes[self.at..end]).map_err(|e| e.to_string())?;
@@ -251,7 +261,7 @@ impl Reader<'_> {
         Ok(s.to_string())
     }
 
-    fn strs(&mut self) -> Result<Vec<String>, String> {
+    pub(crate) fn strs(&mut self) -> Result<Vec<String>, String> {
         let count = self.int()?;
         // (each takes at least a byte: a count beyond the bytes left is corrupt)
         if count < 0 || count as usize > self.bytes.len() - self.at {

@@ -596,7 +596,8 @@ impl Store for CaseStore {
         if self.deferred_indexes {
             self.build_deferred_indexes(true)?;
         }
-        self.commit_index()
+        self.commit_index()?;
+        self.xref.save(&mut self.db)
     }
 
     fn get(&self, key: &str) -> Result<Option<StoredDoc>> {
@@ -728,7 +729,9 @@ impl Store for CaseStore {
     }
 
     fn curate(&mut self, c: &Curation) -> Result<Decision> {
-        self.with_resolver(|tx, r| xref::curate(tx, r, c))
+        let d = self.with_resolver(|tx, r| xref::curate(tx, r, c))?;
+        self.xref.save(&mut self.db)?;
+        Ok(d)
     }
 
     fn log(&self) -> Result<Vec<Decision>> {
@@ -736,7 +739,7 @@ impl Store for CaseStore {
     }
 
     fn undo(&mut self, id: Option<i64>) -> Result<Decision> {
-        let out = (|| {
+        let out: Result<Decision> = (|| {
             let tx = self.db.transaction()?;
             let d = xref::mark_undone(&tx, id)?;
             xref::rebuild(&tx, &mut self.xref)?;
@@ -746,7 +749,9 @@ impl Store for CaseStore {
         if out.is_err() {
             self.xref.reset();
         }
-        out
+        let d = out?;
+        self.xref.save(&mut self.db)?;
+        Ok(d)
     }
 
     fn entity_records(&self) -> Result<Vec<crate::EntityRecordOut>> {

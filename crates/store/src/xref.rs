@@ -8,7 +8,7 @@
 
 use crate::codec::{self, Raw};
 use crate::derive::{DatedBy, DocRows, Packed, StoredQuote, clip, entity_keys, json};
-use crate::resolve::{DocEntity, EntityId, Resolver, canonical_key, fold, keys_of};
+use crate::resolve::{DocEntity, EntityId, Resolver, canonical_key, fold, keys_of, snapshot};
 use crate::views::{
     Curation, Decision, DocRef, Edge, EntityRecordOut, EntitySummary, EntityView, Graph, Node, QuoteEntry,
     TimelineEntry,
@@ -58,6 +58,10 @@ CREATE TABLE IF NOT EXISTS doc_timeline(
 -- Co-mentions within sentences and quotes, one JSON list per document ([[a, b, sentences,
 -- quotes], ...]): only ever read whole, so one row instead of one per pair.
 CREATE TABLE IF NOT EXISTS doc_edges(seq INTEGER PRIMARY KEY, edges TEXT NOT NULL);
+-- The resolver as the case's last writer left it (`resolve::snapshot`, compressed), with the
+-- stamp of the tables it was saved against ([`stamp`]): the next opening reads it instead of
+-- every document entity. A write through the resolver deletes it in its own transaction.
+CREATE TABLE IF NOT EXISTS resolver_snapshot(id INTEGER PRIMARY KEY CHECK (id = 0), stamp TEXT NOT NULL, state BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS curation(
     id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL, args TEXT NOT NULL,
     summary TEXT NOT NULL, undone INTEGER NOT NULL DEFAULT 0
@@ -257,6 +261,8 @@ fn unpack<T: serde::de::DeserializeOwned>(p: &Packed) -> Result<T> {
 #[derive(Default)]
 pub(crate) struct Xref {
     resolver: Option<Resolver>,
+    /// The resolver may have changed since it was loaded or saved: the next save writes it.
+    unsaved: bool,
 }
 
 /// Reads `doc_entities` rows (`filter` is the SQL after the table name) and hands each to `f`
@@ -284,7 +290,43 @@ fn each_doc_entity(
     Ok(())
 }
 
+/// What the tables the resolver is built from look like, in a few cheap lookups: documents
+/// stored, the last document, the last entity id and the curation log. A snapshot saved
+/// under another stamp is not used (a writer that does not know snapshots, such as an older
+/// build, changed the case).
+fn stamp(db: &Connection) -> Result<String> {
+    Ok(db.query_row(
+        "SELECT (SELECT coalesce(max(n), 0) FROM doc_count) || ':' || (SELECT coalesce(max(seq), 0) FROM docs)
+            || ':' || (SELECT coalesce(max(id), 0) FROM entities)
+            || ':' || (SELECT count(*) || '/' || coalesce(sum(undone), 0) || '/' || coalesce(max(id), 0) FROM curation)",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// The saved resolver, if there is one that matches the tables and reads back whole.
+fn load_snapshot(db: &Connection) -> Result<Option<Resolver>> {
+    let saved: Option<(String, Vec<u8>)> = db
+        .prepare_cached("SELECT stamp, state FROM resolver_snapshot")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((saved_stamp, state)) = saved else { return Ok(None) };
+    if saved_stamp != stamp(db)? {
+        return Ok(None);
+    }
+    // A damaged snapshot is only a slower opening: the resolver is built from the tables.
+    Ok(lz4_flex::decompress_size_prepended(&state).ok().and_then(|bytes| snapshot::decode(&bytes).ok()))
+}
+
 fn load(db: &Connection) -> Result<Resolver> {
+    if let Some(r) = load_snapshot(db)? {
+        return Ok(r);
+    }
+    load_from_tables(db)
+}
+
+/// The resolver built from every document entity, the curated names and the shown names.
+fn load_from_tables(db: &Connection) -> Result<Resolver> {
     let max: i64 = db.query_row("SELECT coalesce(max(id), 0) FROM entities", [], |r| r.get(0))?;
     let mut r = Resolver::new(max);
     each_doc_entity(db, "ORDER BY seq", [], |_, id, e| {
@@ -316,17 +358,35 @@ fn load(db: &Connection) -> Result<Resolver> {
 }
 
 impl Xref {
-    /// The resolver, loaded on first use.
+    /// The resolver, loaded on first use, for a write in the transaction `db`: the saved
+    /// snapshot is deleted in it, so a crash before the next [`Self::save`] leaves none rather
+    /// than a stale one.
     pub(crate) fn resolver(&mut self, db: &Connection) -> Result<&mut Resolver> {
         if self.resolver.is_none() {
             self.resolver = Some(load(db)?);
         }
+        db.prepare_cached("DELETE FROM resolver_snapshot")?.execute([])?;
+        self.unsaved = true;
         Ok(self.resolver.as_mut().expect("just loaded"))
     }
 
     /// Forgets the in-memory state (after a failed transaction, or a rebuild).
     pub(crate) fn reset(&mut self) {
         self.resolver = None;
+        self.unsaved = false;
+    }
+
+    /// Saves the resolver for the next opening of the case, if it changed since it was loaded
+    /// or saved. Call it after the writes are committed.
+    pub(crate) fn save(&mut self, db: &mut Connection) -> Result<()> {
+        let Some(r) = self.resolver.as_ref().filter(|_| self.unsaved) else { return Ok(()) };
+        let state = lz4_flex::compress_prepend_size(&snapshot::encode(r));
+        let tx = db.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let s = stamp(&tx)?;
+        tx.execute("INSERT OR REPLACE INTO resolver_snapshot(id, stamp, state) VALUES (0, ?1, ?2)", params![s, state])?;
+        tx.commit()?;
+        self.unsaved = false;
+        Ok(())
     }
 }
 
@@ -466,7 +526,7 @@ fn write_statements(tx: &Transaction, seq: i64, rows: &DocRows) -> Result<()> {
 /// an undo). Entity ids are given anew in document order.
 pub(crate) fn rebuild(tx: &Transaction, xref: &mut Xref) -> Result<()> {
     xref.reset();
-    for table in ["entities", "entity_keys", "entity_names", "pins"] {
+    for table in ["entities", "entity_keys", "entity_names", "pins", "resolver_snapshot"] {
         tx.execute(&format!("DELETE FROM {table}"), [])?;
     }
     let mut r = Resolver::new(0);
@@ -501,6 +561,7 @@ pub(crate) fn rebuild(tx: &Transaction, xref: &mut Xref) -> Result<()> {
         }
     }
     xref.resolver = Some(r);
+    xref.unsaved = true;
     Ok(())
 }
 

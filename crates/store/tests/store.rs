@@ -849,3 +849,106 @@ fn quotes_read_a_page_of_documents_at_a_time_are_all_the_quotes() {
         assert_eq!(pages, 3_usize.div_ceil(per_page), "{per_page}");
     }
 }
+
+/// What resolution made of a case: every entity with its forms and counts, in id order.
+fn resolution(s: &CaseStore) -> Vec<String> {
+    let mut out: Vec<String> = s.entities(None, 1000).unwrap().iter().map(|e| format!("{e:?}")).collect();
+    out.extend(s.entity_records().unwrap().iter().map(|e| format!("{e:?}")));
+    out
+}
+
+#[test]
+fn a_case_reopened_between_ingests_resolves_as_one_opening_does_whatever_its_saved_resolver() {
+    use dossier_store::Curation;
+    let doc = |id: &str, names: &[(&str, EntityType)]| {
+        let mut r = record(id, &format!("A story about {id}."), Some("2019-05-02"));
+        for (name, ty) in names {
+            r = with_entity(r, name, *ty);
+        }
+        r
+    };
+    let (person, org) = (EntityType::Person, EntityType::Org);
+    // a bare surname first, its full name later; a merge; then the bare surname again
+    let steps: Vec<Vec<DocRecord>> = vec![
+        vec![doc("a.txt", &[("Korlund", person), ("Ministry of Transport", org)])],
+        vec![doc("b.txt", &[("Vessa Korlund", person), ("Harbour Union", org)])],
+        vec![],
+        vec![doc("c.txt", &[("Korlund", person), ("Ministry of Transport", org), ("Tomas Korlund", person)])],
+        vec![doc("d.txt", &[("Vessa Korlund", person), ("Harbour Union", org), ("V. Korlund", person)])],
+    ];
+    let merge = |s: &mut CaseStore| {
+        let find = |s: &CaseStore, name: &str| s.find_entity(name).unwrap()[0].id;
+        let (into, from) = (find(s, "Harbour Union"), find(s, "Ministry of Transport"));
+        s.curate(&Curation::Merge { into, from: vec![from] }).unwrap();
+    };
+    let step = |s: &mut CaseStore, n: usize| {
+        if n == 2 {
+            merge(s);
+        } else {
+            s.put_batch(steps[n].iter().map(|r| Put::doc(r.clone(), "p1", None)).collect()).unwrap();
+            s.flush().unwrap();
+        }
+    };
+    let snapshot = |dir: &std::path::Path| -> Option<(String, Vec<u8>)> {
+        let db = rusqlite::Connection::open(dir.join("case.db")).unwrap();
+        db.query_row("SELECT stamp, state FROM resolver_snapshot", [], |r| Ok((r.get(0)?, r.get(1)?))).ok()
+    };
+    let put_snapshot = |dir: &std::path::Path, saved: &(String, Vec<u8>)| {
+        let db = rusqlite::Connection::open(dir.join("case.db")).unwrap();
+        db.execute(
+            "INSERT OR REPLACE INTO resolver_snapshot(id, stamp, state) VALUES (0, ?1, ?2)",
+            (&saved.0, &saved.1),
+        )
+        .unwrap();
+    };
+
+    // one opening for every step
+    let one = tempfile::tempdir().unwrap();
+    let expected = {
+        let mut s = CaseStore::open(one.path()).unwrap();
+        (0..steps.len()).for_each(|n| step(&mut s, n));
+        resolution(&s)
+    };
+    assert!(expected.iter().any(|e| e.contains("Vessa Korlund")), "{expected:?}");
+
+    // An opening per step, each reading the resolver the one before saved; then the same
+    // with, before the fourth step, the snapshot the first step saved (stale: two steps
+    // changed the case since), or a damaged one: either is set aside, not used.
+    for case in ["saved", "stale", "damaged"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut first = None;
+        for n in 0..steps.len() {
+            let mut s = CaseStore::open(dir.path()).unwrap();
+            step(&mut s, n);
+            drop(s);
+            let saved = snapshot(dir.path());
+            assert!(saved.is_some(), "{case}: no resolver saved after step {n}");
+            first = first.or(saved);
+            if n == 2 {
+                match case {
+                    "stale" => put_snapshot(dir.path(), first.as_ref().unwrap()),
+                    "damaged" => {
+                        let (stamp, mut state) = snapshot(dir.path()).unwrap();
+                        let half = state.len() / 2;
+                        state.truncate(half);
+                        put_snapshot(dir.path(), &(stamp, state));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let s = CaseStore::open(dir.path()).unwrap();
+        assert_eq!(resolution(&s), expected, "{case}");
+    }
+
+    // Writes not followed by a save (the process killed before it): no snapshot is left, even
+    // where the tables' stamp does not change (a re-analysis rewrites rows of the same documents).
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = CaseStore::open(dir.path()).unwrap();
+    step(&mut s, 0);
+    assert!(snapshot(dir.path()).is_some());
+    let again = s.scan(0, 10).unwrap();
+    s.replace(again).unwrap();
+    drop(s);
+    assert!(snapshot(dir.path()).is_none());
+}
