@@ -8,7 +8,7 @@
 
 use crate::codec::{self, Raw};
 use crate::derive::{DatedBy, DocRows, Packed, StoredQuote, clip, entity_keys, json};
-use crate::resolve::{DocEntity, EntityId, Resolver, canonical_key, fold, keys_of, snapshot};
+use crate::resolve::{DocEntity, EntityId, Forms, Resolver, canonical_key, fold, keys_of, snapshot};
 use crate::views::{
     Curation, Decision, DocRef, Edge, EntityRecordOut, EntitySummary, EntityView, Graph, Node, QuoteEntry,
     TimelineEntry,
@@ -522,33 +522,102 @@ fn write_statements(tx: &Transaction, seq: i64, rows: &DocRows) -> Result<()> {
     Ok(())
 }
 
+/// Documents whose entities [`rebuild`] reads at a time.
+const REBUILD_PAGE: i64 = 2000;
+
 /// Replays every document's entities and the active curation decisions from scratch (after
-/// an undo). Entity ids are given anew in document order.
+/// an undo). An entity keeps the id it had where its name or its rows say which it was; others
+/// get new ids in document order.
 pub(crate) fn rebuild(tx: &Transaction, xref: &mut Xref) -> Result<()> {
     xref.reset();
+    // The ids entities had, by name and by every known form, and the ids that absorbed others:
+    // an entity gets its id back where it can, so that "#84" names the same entity after an
+    // undo, and the rows that keep their entity are not written again. Names of merged-away
+    // entities come before shown names (a merge target may show the other's name).
+    let mut by_name: HashMap<String, EntityId> = HashMap::new();
+    let mut by_key: HashMap<String, EntityId> = HashMap::new();
+    let mut targets: HashSet<EntityId> = HashSet::new();
+    {
+        let mut st = tx.prepare("SELECT id, type, name, merged_into FROM entities ORDER BY merged_into IS NULL, id")?;
+        let mut rows = st.query([])?;
+        while let Some(row) = rows.next()? {
+            let (id, ty, name, into): (EntityId, String, String, Option<EntityId>) =
+                (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?);
+            if let Some(key) = canonical_key(ty_parse(&ty), &name) {
+                by_name.entry(key).or_insert(id);
+            }
+            targets.extend(into);
+        }
+        let mut st = tx.prepare("SELECT key, entity FROM entity_keys ORDER BY entity")?;
+        let mut rows = st.query([])?;
+        while let Some(row) = rows.next()? {
+            by_key.entry(row.get(0)?).or_insert(row.get(1)?);
+        }
+    }
     for table in ["entities", "entity_keys", "entity_names", "pins", "resolver_snapshot"] {
         tx.execute(&format!("DELETE FROM {table}"), [])?;
     }
-    let mut r = Resolver::new(0);
-    let mut rows: Vec<(i64, DocEntity)> = Vec::new();
-    each_doc_entity(tx, "ORDER BY seq, length(local), local", [], |seq, _, e| {
-        rows.push((seq, e));
-        Ok(())
-    })?;
-    {
-        let mut update = tx.prepare("UPDATE doc_entities SET entity = ?3 WHERE seq = ?1 AND local = ?2")?;
-        let mut ids = Vec::new();
-        for (seq, e) in &rows {
-            let id = r.resolve(e, None);
-            update.execute(params![seq, e.local, id])?;
-            insert_keys(tx, &mut r, id, &entity_keys(e))?;
-            ids.push(id);
+    // (an entity that had no id gets one above all the old ones, not one another will claim)
+    let mut r = Resolver::new(by_name.values().chain(by_key.values()).copied().max().unwrap_or(0));
+    let mut ids = std::collections::BTreeSet::new();
+    let mut update = tx.prepare("UPDATE doc_entities SET entity = ?3 WHERE seq = ?1 AND local = ?2")?;
+    // A page of documents at a time, so that a big case's rows never sit in memory together
+    // (2.9M rows took 0.9 GB at 100k documents).
+    let mut after = i64::MIN;
+    loop {
+        let last: Option<i64> = tx
+            .prepare_cached("SELECT seq FROM docs WHERE seq > ?1 ORDER BY seq LIMIT 1 OFFSET ?2")?
+            .query_row(params![after, REBUILD_PAGE - 1], |row| row.get(0))
+            .optional()?;
+        let upto = last.unwrap_or(i64::MAX);
+        let mut rows: Vec<(i64, EntityId, DocEntity)> = Vec::new();
+        each_doc_entity(
+            tx,
+            "WHERE seq > ?1 AND seq <= ?2 ORDER BY seq, length(local), local",
+            params![after, upto],
+            |seq, old, e| {
+                rows.push((seq, old, e));
+                Ok(())
+            },
+        )?;
+        // Once a bare surname joined a full name, rows of this page read before may have moved.
+        let mut moved = false;
+        for doc in rows.chunk_by(|a, b| a.0 == b.0) {
+            let forms: Vec<Forms> = doc.iter().map(|(_, _, e)| Forms::of(e)).collect();
+            for ((seq, old, e), forms) in doc.iter().zip(&forms) {
+                // the old id of its name, else its row's id unless that one absorbed others (whose
+                // rows it holds too), else the entity that had its form
+                let key = forms.name.canonical();
+                let preferred = key
+                    .and_then(|k| by_name.get(k))
+                    .copied()
+                    .or(Some(*old).filter(|o| !targets.contains(o)))
+                    .or_else(|| key.and_then(|k| by_key.get(k)).copied());
+                let id = r.resolve_with(e, forms, preferred);
+                // (a row that keeps its entity is not written: most do)
+                if id != *old || moved {
+                    update.execute(params![seq, e.local, id])?;
+                }
+                insert_keys(tx, &mut r, id, &forms.keys())?;
+                ids.insert(id);
+            }
+            // As ingest does ([`index_rows`]): a bare surname seen before any full name joins it.
+            for ((_, _, e), forms) in doc.iter().zip(&forms).filter(|((_, _, e), _)| e.ty == EntityType::Person) {
+                let Some(p) = forms.name.person.as_ref().filter(|p| p.given.is_some()) else { continue };
+                for (orphan, into) in r.orphans(p) {
+                    absorb(tx, &mut r, into, orphan)?;
+                    ids.insert(into);
+                    moved = true;
+                }
+            }
         }
-        ids.sort_unstable();
-        ids.dedup();
-        for id in ids {
-            refresh(tx, &mut r, id)?;
+        match last {
+            Some(seq) => after = seq,
+            None => break,
         }
+    }
+    for id in ids {
+        refresh(tx, &mut r, id)?;
     }
     let decisions: Vec<(String, String)> = {
         let mut st = tx.prepare("SELECT action, args FROM curation WHERE undone = 0 ORDER BY id")?;

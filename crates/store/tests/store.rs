@@ -910,6 +910,20 @@ fn a_case_reopened_between_ingests_resolves_as_one_opening_does_whatever_its_sav
         resolution(&s)
     };
     assert!(expected.iter().any(|e| e.contains("Vessa Korlund")), "{expected:?}");
+    // Undoing the merge gives what the case would be without it: the bare surname of the first
+    // document still joins the full name the second one brought.
+    let unmerged = tempfile::tempdir().unwrap();
+    let without_merge = {
+        let mut s = CaseStore::open(unmerged.path()).unwrap();
+        [0, 1, 3, 4].into_iter().for_each(|n| step(&mut s, n));
+        resolution(&s)
+    };
+    assert_ne!(without_merge, expected);
+    {
+        let mut s = CaseStore::open(one.path()).unwrap();
+        s.undo(None).unwrap();
+        assert_eq!(resolution(&s), without_merge);
+    }
 
     // An opening per step, each reading the resolver the one before saved; then the same
     // with, before the fourth step, the snapshot the first step saved (stale: two steps
