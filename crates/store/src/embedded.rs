@@ -273,6 +273,7 @@ impl CaseStore {
         }
         xref::create_deferred_indexes(&tx)?;
         tx.pragma_update(None, "user_version", XREF_VERSION)?;
+        self.xref.wrote(&tx)?;
         tx.commit()?;
         Ok(())
     }
@@ -284,6 +285,7 @@ impl CaseStore {
             let tx = self.db.transaction()?;
             let r = self.xref.resolver(&tx)?;
             let out = f(&tx, r)?;
+            self.xref.wrote(&tx)?;
             tx.commit()?;
             Ok(out)
         })();
@@ -743,6 +745,7 @@ impl Store for CaseStore {
             let tx = self.db.transaction()?;
             let d = xref::mark_undone(&tx, id)?;
             xref::rebuild(&tx, &mut self.xref)?;
+            self.xref.wrote(&tx)?;
             tx.commit()?;
             Ok(d)
         })();

@@ -263,6 +263,10 @@ pub(crate) struct Xref {
     resolver: Option<Resolver>,
     /// The resolver may have changed since it was loaded or saved: the next save writes it.
     unsaved: bool,
+    /// The tables' [`stamp`] as this process's last write through the resolver left them. A
+    /// save under another stamp would be a resolver that missed another process's writes (a
+    /// merge while this one ingested): it is not saved.
+    written: Option<String>,
 }
 
 /// Reads `doc_entities` rows (`filter` is the SQL after the table name) and hands each to `f`
@@ -374,15 +378,26 @@ impl Xref {
     pub(crate) fn reset(&mut self) {
         self.resolver = None;
         self.unsaved = false;
+        self.written = None;
+    }
+
+    /// Notes the tables' stamp at the end of a write through the resolver, in its transaction.
+    pub(crate) fn wrote(&mut self, db: &Connection) -> Result<()> {
+        self.written = Some(stamp(db)?);
+        Ok(())
     }
 
     /// Saves the resolver for the next opening of the case, if it changed since it was loaded
-    /// or saved. Call it after the writes are committed.
+    /// or saved and no other process wrote since ([`Self::wrote`]). Call it after the writes
+    /// are committed.
     pub(crate) fn save(&mut self, db: &mut Connection) -> Result<()> {
         let Some(r) = self.resolver.as_ref().filter(|_| self.unsaved) else { return Ok(()) };
         let state = lz4_flex::compress_prepend_size(&snapshot::encode(r));
         let tx = db.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let s = stamp(&tx)?;
+        if self.written.as_ref() != Some(&s) {
+            return Ok(());
+        }
         tx.execute("INSERT OR REPLACE INTO resolver_snapshot(id, stamp, state) VALUES (0, ?1, ?2)", params![s, state])?;
         tx.commit()?;
         self.unsaved = false;
@@ -602,7 +617,7 @@ pub(crate) fn rebuild(tx: &Transaction, xref: &mut Xref) -> Result<()> {
                 ids.insert(id);
             }
             // As ingest does ([`index_rows`]): a bare surname seen before any full name joins it.
-            for ((_, _, e), forms) in doc.iter().zip(&forms).filter(|((_, _, e), _)| e.ty == EntityType::Person) {
+            for (_, forms) in doc.iter().zip(&forms).filter(|((_, _, e), _)| e.ty == EntityType::Person) {
                 let Some(p) = forms.name.person.as_ref().filter(|p| p.given.is_some()) else { continue };
                 for (orphan, into) in r.orphans(p) {
                     absorb(tx, &mut r, into, orphan)?;

@@ -966,3 +966,31 @@ fn a_case_reopened_between_ingests_resolves_as_one_opening_does_whatever_its_sav
     drop(s);
     assert!(snapshot(dir.path()).is_none());
 }
+
+#[test]
+fn a_resolver_that_missed_another_process_s_writes_is_not_saved() {
+    use dossier_store::Curation;
+    let dir = tempfile::tempdir().unwrap();
+    let snapshot = || -> Option<Vec<u8>> {
+        let db = rusqlite::Connection::open(dir.path().join("case.db")).unwrap();
+        db.query_row("SELECT state FROM resolver_snapshot", [], |r| r.get(0)).ok()
+    };
+    let doc = |id: &str, name: &str| {
+        with_entity(record(id, &format!("A story about {id}."), Some("2019-05-02")), name, EntityType::Org)
+    };
+    let mut ingesting = CaseStore::open(dir.path()).unwrap();
+    ingesting.put_batch(vec![Put::doc(doc("a.txt", "Harbour Union"), "p1", None)]).unwrap();
+    ingesting.put_batch(vec![Put::doc(doc("b.txt", "Ministry of Transport"), "p1", None)]).unwrap();
+    // a curator merges in another process while the ingest is still open
+    let merged = {
+        let mut curating = CaseStore::open(dir.path()).unwrap();
+        let find = |s: &CaseStore, name: &str| s.find_entity(name).unwrap()[0].id;
+        let (into, from) = (find(&curating, "Harbour Union"), find(&curating, "Ministry of Transport"));
+        curating.curate(&Curation::Merge { into, from: vec![from] }).unwrap();
+        snapshot()
+    };
+    assert!(merged.is_some());
+    // the ingest's resolver knows nothing of the merge: it must not replace the curator's
+    ingesting.flush().unwrap();
+    assert_eq!(snapshot(), merged);
+}
