@@ -261,7 +261,7 @@ impl<'a> Reader<'a> {
         Ok(s.to_string())
     }
 
-    pub(crate) fn strs(&mut self) -> Result<Vec<String>, String> {
+    fn strs(&mut self) -> Result<Vec<String>, String> {
         let count = self.int()?;
         // (each takes at least a byte: a count beyond the bytes left is corrupt)
         if count < 0 || count as usize > self.bytes.len() - self.at {

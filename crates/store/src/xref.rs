@@ -261,11 +261,10 @@ fn unpack<T: serde::de::DeserializeOwned>(p: &Packed) -> Result<T> {
 #[derive(Default)]
 pub(crate) struct Xref {
     resolver: Option<Resolver>,
-    /// The resolver may have changed since it was loaded or saved: the next save writes it.
-    unsaved: bool,
-    /// The tables' [`stamp`] as this process's last write through the resolver left them. A
-    /// save under another stamp would be a resolver that missed another process's writes (a
-    /// merge while this one ingested): it is not saved.
+    /// The tables' [`stamp`] as this process's last write through the resolver left them, until
+    /// the resolver is saved. None: nothing to save. A save under another stamp would be a
+    /// resolver that missed another process's writes (a merge while this one ingested): it is
+    /// not saved.
     written: Option<String>,
 }
 
@@ -370,14 +369,12 @@ impl Xref {
             self.resolver = Some(load(db)?);
         }
         db.prepare_cached("DELETE FROM resolver_snapshot")?.execute([])?;
-        self.unsaved = true;
         Ok(self.resolver.as_mut().expect("just loaded"))
     }
 
     /// Forgets the in-memory state (after a failed transaction, or a rebuild).
     pub(crate) fn reset(&mut self) {
         self.resolver = None;
-        self.unsaved = false;
         self.written = None;
     }
 
@@ -387,20 +384,19 @@ impl Xref {
         Ok(())
     }
 
-    /// Saves the resolver for the next opening of the case, if it changed since it was loaded
-    /// or saved and no other process wrote since ([`Self::wrote`]). Call it after the writes
-    /// are committed.
+    /// Saves the resolver for the next opening of the case, if this process wrote through it
+    /// since it was loaded or saved and no other process wrote since ([`Self::wrote`]). Call it
+    /// after the writes are committed.
     pub(crate) fn save(&mut self, db: &mut Connection) -> Result<()> {
-        let Some(r) = self.resolver.as_ref().filter(|_| self.unsaved) else { return Ok(()) };
-        let state = lz4_flex::compress_prepend_size(&snapshot::encode(r));
+        let (Some(r), Some(written)) = (self.resolver.as_ref(), self.written.take()) else { return Ok(()) };
         let tx = db.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let s = stamp(&tx)?;
-        if self.written.as_ref() != Some(&s) {
+        if written != s {
             return Ok(());
         }
+        let state = lz4_flex::compress_prepend_size(&snapshot::encode(r));
         tx.execute("INSERT OR REPLACE INTO resolver_snapshot(id, stamp, state) VALUES (0, ?1, ?2)", params![s, state])?;
         tx.commit()?;
-        self.unsaved = false;
         Ok(())
     }
 }
@@ -645,7 +641,6 @@ pub(crate) fn rebuild(tx: &Transaction, xref: &mut Xref) -> Result<()> {
         }
     }
     xref.resolver = Some(r);
-    xref.unsaved = true;
     Ok(())
 }
 
