@@ -285,7 +285,12 @@ impl CaseStore {
     /// and drops the in-memory resolver, which reloads from them.
     fn with_resolver<T>(&mut self, f: impl FnOnce(&Transaction, &mut Resolver) -> Result<T>) -> Result<T> {
         let out = (|| {
-            let tx = self.db.transaction()?;
+            self.xref.sync(&mut self.db)?;
+            // The write lock from the start: what the resolver was checked against cannot
+            // change before this transaction writes (and a transaction that read before another
+            // process's write could not write after it: "database is locked", a merge made
+            // while an ingest ran failed so).
+            let tx = self.db.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let r = self.xref.resolver(&tx)?;
             let out = f(&tx, r)?;
             self.xref.wrote(&tx)?;
@@ -745,7 +750,9 @@ impl Store for CaseStore {
 
     fn undo(&mut self, id: Option<i64>) -> Result<Decision> {
         let out: Result<Decision> = (|| {
-            let tx = self.db.transaction()?;
+            // (the write lock first: a transaction that read before another process's write
+            // cannot write after it, "database is locked")
+            let tx = self.db.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let d = xref::mark_undone(&tx, id)?;
             xref::rebuild(&tx, &mut self.xref)?;
             self.xref.wrote(&tx)?;

@@ -974,6 +974,42 @@ fn a_case_reopened_between_ingests_resolves_as_one_opening_does_whatever_its_sav
 }
 
 #[test]
+fn an_open_ingest_follows_what_another_process_wrote() {
+    use dossier_store::Curation;
+    let dir = tempfile::tempdir().unwrap();
+    let doc = |id: &str, name: &str| {
+        with_entity(record(id, &format!("A story about {id}."), Some("2019-05-02")), name, EntityType::Org)
+    };
+    let entity_of = |s: &CaseStore, id: &str| {
+        let seq = s.get(id).unwrap().unwrap().seq;
+        s.entity_links(seq).unwrap()["E1"]
+    };
+    let mut ingesting = CaseStore::open(dir.path()).unwrap();
+    for (id, name) in [("a.txt", "Harbour Union"), ("b.txt", "Ministry of Transport"), ("c.txt", "Harbour Union")] {
+        ingesting.put_batch(vec![Put::doc(doc(id, name), "p1", None)]).unwrap();
+    }
+    // Meanwhile a curator, in another process, merges two entities and splits a document off
+    // into a new entity (another ingest cannot run: the text index has one writer).
+    let mut other = CaseStore::open(dir.path()).unwrap();
+    let (union, ministry) = (entity_of(&other, "a.txt"), entity_of(&other, "b.txt"));
+    other.curate(&Curation::Merge { into: union, from: vec![ministry] }).unwrap();
+    other.curate(&Curation::Split { entity: union, docs: vec!["c.txt".into()], names: vec![] }).unwrap();
+    drop(other);
+    let split = entity_of(&CaseStore::open(dir.path()).unwrap(), "c.txt");
+    assert_ne!(split, union);
+    // The open ingest goes on: the merge holds for it, and a new entity of its own does not
+    // get the id the split gave out.
+    ingesting.put_batch(vec![Put::doc(doc("e.txt", "Ministry of Transport"), "p1", None)]).unwrap();
+    ingesting.put_batch(vec![Put::doc(doc("f.txt", "Orsk Shipping"), "p1", None)]).unwrap();
+    ingesting.flush().unwrap();
+    let s = CaseStore::open(dir.path()).unwrap();
+    assert_eq!(entity_of(&s, "e.txt"), union);
+    assert_eq!(entity_of(&s, "c.txt"), split);
+    assert_ne!(entity_of(&s, "f.txt"), split);
+    assert_eq!(s.find_entity("Orsk Shipping").unwrap()[0].documents, 1);
+}
+
+#[test]
 fn a_resolver_that_missed_another_process_s_writes_is_not_saved() {
     use dossier_store::Curation;
     let dir = tempfile::tempdir().unwrap();
