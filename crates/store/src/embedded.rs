@@ -274,7 +274,7 @@ impl CaseStore {
             let rec = decode(&rec, &text)?;
             xref::index_doc(&tx, r, seq, &rec.hash, &DocRows::of(&rec))?;
         }
-        xref::create_deferred_indexes(&tx)?;
+        xref::create_deferred_indexes(&tx, None)?;
         tx.pragma_update(None, "user_version", XREF_VERSION)?;
         self.xref.wrote(&tx)?;
         tx.commit()?;
@@ -315,11 +315,15 @@ impl CaseStore {
     /// the deferred indexes ([`xref::create_deferred_indexes`]) to its flush.
     pub fn set_bulk(&mut self, on: bool) -> Result<()> {
         self.bulk = on;
-        if on && (self.stored_docs()? == 0 || self.bulk_loader()?.is_some()) {
+        let empty = self.stored_docs()? == 0;
+        if on && (empty || self.bulk_loader()?.is_some()) {
             let tx = self.db.transaction()?;
             tx.execute("DELETE FROM bulk_load", [])?;
             tx.execute("INSERT INTO bulk_load(pid) VALUES (?1)", [std::process::id()])?;
             xref::drop_deferred_indexes(&tx)?;
+            if empty {
+                self.xref.start_tally(&tx)?;
+            }
             tx.commit()?;
             self.deferred_indexes = true;
         }
@@ -327,6 +331,12 @@ impl CaseStore {
         // change is copied into the database once per checkpoint rather than after every batch.
         self.db.pragma_update(None, "wal_autocheckpoint", if on { BULK_CHECKPOINT_PAGES } else { 1000 })?;
         Ok(())
+    }
+
+    /// True while this first bulk load counts the entity totals as it writes (tests).
+    #[doc(hidden)]
+    pub fn tallying_totals(&self) -> bool {
+        self.xref.tallying()
     }
 
     /// [`Store::timeline`], reading an entity's rows document by document when it is in at
@@ -369,7 +379,7 @@ impl CaseStore {
             return Ok(());
         }
         let tx = self.db.transaction()?;
-        xref::create_deferred_indexes(&tx)?;
+        xref::create_deferred_indexes(&tx, if ours { self.xref.take_tally() } else { None })?;
         tx.execute("DELETE FROM bulk_load", [])?;
         tx.commit()?;
         self.deferred_indexes = false;

@@ -495,6 +495,32 @@ impl Known {
     }
 }
 
+/// Documents and mentions per case entity, counted as a first bulk load writes its rows: the
+/// load's end writes the entity totals from it instead of counting every row on one core while
+/// the other has nothing left to do (1.1 s at 100k documents). An entity whose rows moved or
+/// went otherwise (a bare surname absorbed, a document replaced) is counted from the table.
+#[derive(Debug, Default)]
+pub struct Tally {
+    /// Entity → (documents, mentions) of the rows written.
+    pub counts: HashMap<EntityId, (i64, i64)>,
+    /// Entities to count from the table.
+    pub recount: HashSet<EntityId>,
+}
+
+impl Tally {
+    /// Counts one document's rows: (case entity, mentions) each; a document counts once for an
+    /// entity however many of its rows are that entity.
+    pub fn add_doc(&mut self, rows: &[(EntityId, i64)]) {
+        for (i, &(id, mentions)) in rows.iter().enumerate() {
+            let c = self.counts.entry(id).or_default();
+            c.1 += mentions;
+            if !rows[..i].iter().any(|&(other, _)| other == id) {
+                c.0 += 1;
+            }
+        }
+    }
+}
+
 /// The in-memory index of a case's entities.
 #[derive(Debug, Default)]
 pub struct Resolver {
@@ -507,6 +533,8 @@ pub struct Resolver {
     next_id: EntityId,
     /// Keys the store has written, with their entities, so each pair is written once.
     pub persisted_keys: HashMap<String, Vec<EntityId>>,
+    /// During a first bulk load, what its rows add up to (not saved with the resolver).
+    pub tally: Option<Tally>,
 }
 
 fn push_unique(map: &mut HashMap<String, Vec<EntityId>>, key: String, id: EntityId) {

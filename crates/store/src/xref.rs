@@ -8,7 +8,7 @@
 
 use crate::codec::{self, Raw};
 use crate::derive::{DatedBy, DocRows, Packed, StoredQuote, clip, entity_keys, json};
-use crate::resolve::{DocEntity, EntityId, Forms, Resolver, canonical_key, fold, keys_of, snapshot};
+use crate::resolve::{DocEntity, EntityId, Forms, Resolver, Tally, canonical_key, fold, keys_of, snapshot};
 use crate::views::{
     Curation, Decision, DocRef, Edge, EntityRecordOut, EntitySummary, EntityView, Graph, Node, QuoteEntry,
     TimelineEntry,
@@ -154,8 +154,9 @@ const ENTITY_TOTALS: [(&str, &str); 3] = [
 ];
 
 /// Builds the [`DEFERRED_INDEXES`] that are missing, and the entity totals with their
-/// triggers when these are missing: counted once from `doc_entities`, then kept.
-pub(crate) fn create_deferred_indexes(db: &Connection) -> Result<()> {
+/// triggers when these are missing: counted once (from the `tally` of the bulk load that wrote
+/// every row since the case was empty, if there is one, else from `doc_entities`), then kept.
+pub(crate) fn create_deferred_indexes(db: &Connection, tally: Option<Tally>) -> Result<()> {
     for (name, on) in DEFERRED_INDEXES {
         db.execute(&format!("CREATE INDEX IF NOT EXISTS {name} ON {on}"), [])?;
     }
@@ -164,11 +165,24 @@ pub(crate) fn create_deferred_indexes(db: &Connection) -> Result<()> {
         for (name, _) in ENTITY_TOTALS {
             db.execute(&format!("DROP TRIGGER IF EXISTS {name}"), [])?;
         }
-        db.execute_batch(
-            "DELETE FROM entity_totals;
-             INSERT INTO entity_totals(entity, docs, mentions)
-                SELECT entity, count(DISTINCT seq), sum(mentions) FROM doc_entities GROUP BY entity;",
-        )?;
+        db.execute("DELETE FROM entity_totals", [])?;
+        let count = "INSERT INTO entity_totals(entity, docs, mentions)
+            SELECT entity, count(DISTINCT seq), sum(mentions) FROM doc_entities";
+        match tally {
+            Some(t) => {
+                let mut put = db.prepare("INSERT INTO entity_totals(entity, docs, mentions) VALUES (?1, ?2, ?3)")?;
+                for (id, (docs, mentions)) in t.counts.iter().filter(|(id, _)| !t.recount.contains(id)) {
+                    put.execute(params![id, docs, mentions])?;
+                }
+                let mut one = db.prepare(&format!("{count} WHERE entity = ?1 GROUP BY entity"))?;
+                for id in &t.recount {
+                    one.execute([id])?;
+                }
+            }
+            None => {
+                db.execute(&format!("{count} GROUP BY entity"), [])?;
+            }
+        }
         for (name, body) in ENTITY_TOTALS {
             db.execute(&format!("CREATE TRIGGER IF NOT EXISTS {name} {body}"), [])?;
         }
@@ -403,6 +417,24 @@ impl Xref {
         Ok(())
     }
 
+    /// Starts counting the entity totals as rows are written (a first bulk load into an empty
+    /// case), in the transaction `db`.
+    pub(crate) fn start_tally(&mut self, db: &Connection) -> Result<()> {
+        self.resolver(db)?.tally = Some(Tally::default());
+        Ok(())
+    }
+
+    /// What the rows written since [`Self::start_tally`] add up to, if the resolver counted
+    /// them all (one loaded again after a failed write or another process's write did not).
+    pub(crate) fn take_tally(&mut self) -> Option<Tally> {
+        self.resolver.as_mut().and_then(|r| r.tally.take())
+    }
+
+    /// True while the resolver counts the totals ([`Self::start_tally`]).
+    pub(crate) fn tallying(&self) -> bool {
+        self.resolver.as_ref().is_some_and(|r| r.tally.is_some())
+    }
+
     /// Forgets the in-memory state (after a failed transaction, or a rebuild).
     pub(crate) fn reset(&mut self) {
         self.resolver = None;
@@ -468,6 +500,9 @@ pub(crate) fn drop_doc(tx: &Transaction, r: &mut Resolver, seq: i64) -> Result<H
     let mut old = HashMap::new();
     each_doc_entity(tx, "WHERE seq = ?1", [seq], |_, id, e| {
         r.remove(id, &e);
+        if let Some(t) = r.tally.as_mut() {
+            t.recount.insert(id);
+        }
         if let Some(k) = canonical_key(e.ty, &e.name) {
             old.insert(k, id);
         }
@@ -504,6 +539,7 @@ fn index_rows(
         st.query_map([hash], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<std::result::Result<_, _>>()?
     };
     let mut touched = Vec::new();
+    let mut linked = Vec::with_capacity(rows.entities.len());
     {
         let mut insert = tx.prepare_cached(
             "INSERT INTO doc_entities(seq, local, entity, type, name, aliases, roles, mentions)
@@ -533,7 +569,11 @@ fn index_rows(
             ])?;
             insert_keys(tx, r, id, &row.keys)?;
             touched.push(id);
+            linked.push((id, i64::from(e.mentions)));
         }
+    }
+    if let Some(t) = r.tally.as_mut() {
+        t.add_doc(&linked);
     }
     // A bare surname seen before any full name joins the full name once it is known.
     for row in rows.entities.iter().filter(|row| row.entity.ty == EntityType::Person) {
@@ -855,6 +895,9 @@ fn absorb(tx: &Transaction, r: &mut Resolver, into: EntityId, from: EntityId) ->
         return Ok(());
     }
     tx.execute("UPDATE doc_entities SET entity = ?1 WHERE entity = ?2", params![into, from])?;
+    if let Some(t) = r.tally.as_mut() {
+        t.recount.extend([into, from]);
+    }
     tx.execute("UPDATE OR IGNORE entity_keys SET entity = ?1 WHERE entity = ?2", params![into, from])?;
     tx.execute("DELETE FROM entity_keys WHERE entity = ?1", [from])?;
     tx.execute("UPDATE OR IGNORE entity_names SET entity = ?1 WHERE entity = ?2", params![into, from])?;
@@ -868,6 +911,8 @@ fn absorb(tx: &Transaction, r: &mut Resolver, into: EntityId, from: EntityId) ->
 
 /// Carries out a decision on the tables and the resolver. Returns a split's new entity.
 fn apply(tx: &Transaction, r: &mut Resolver, c: &Curation, new_id: Option<EntityId>) -> Result<Option<EntityId>> {
+    // (a decision moves rows in ways a bulk load's tally does not follow: its end counts them all)
+    r.tally = None;
     match c {
         Curation::Merge { into, from } => {
             let mut done = HashSet::from([*into]);
