@@ -97,7 +97,7 @@ const DEFERRED_INDEXES: [(&str, &str); 1] = [("doc_entities_by_entity", "doc_ent
 
 /// The timeline's indexes, kept row by row from the start (every opening creates any that is
 /// missing). They were deferred too, but their sorts then ran at the end of a first load on one
-/// core while the other had nothing left to do: 3 of the 8 s that load's end took at 100k
+/// core while the other had nothing left to do: 3 of the 7.5 s that load's end took at 100k
 /// PolNeAR stories, against 1.3 s of CPU spread over the load to keep them (perf, session 13).
 /// `doc_timeline_by_date` holds the timeline's own order (date, until, then its key): a walk in
 /// that order sorts nothing (by date alone, each date's rows were sorted first, half a million
@@ -573,7 +573,7 @@ fn index_rows(
         }
     }
     if let Some(t) = r.tally.as_mut() {
-        t.add_doc(&linked);
+        t.add_doc(&mut linked);
     }
     // A bare surname seen before any full name joins the full name once it is known.
     for row in rows.entities.iter().filter(|row| row.entity.ty == EntityType::Person) {
