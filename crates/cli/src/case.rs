@@ -87,6 +87,7 @@ const BATCH_WAIT: Duration = Duration::from_secs(2);
 pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let jobs = crate::extract::jobs(args.run.jobs)?;
     let mut store = args.case.open()?;
+    store.claim_for_documents()?;
     let cross_reference = !args.without_case_tables;
     if !cross_reference {
         store.skip_cross_reference()?;
@@ -268,6 +269,7 @@ fn doc_of(rec: &DocRecord) -> Doc {
 pub fn reanalyse(args: ReanalyseArgs) -> Result<ExitCode> {
     let jobs = crate::extract::jobs(args.jobs)?;
     let mut store = args.case.open_existing()?;
+    store.claim_for_documents()?;
     let pipeline = dossier_nlp::default_pipeline();
     let version = pipeline.version();
     let started = Instant::now();

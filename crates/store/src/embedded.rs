@@ -333,6 +333,12 @@ impl CaseStore {
         Ok(())
     }
 
+    /// Claims the case for writing documents (an ingest, a re-analysis) before any is written:
+    /// [`StoreError::Busy`] when another process does so already.
+    pub fn claim_for_documents(&mut self) -> Result<()> {
+        self.index.claim_writer()
+    }
+
     /// True while this first bulk load counts the entity totals as it writes (tests).
     #[doc(hidden)]
     pub fn tallying_totals(&self) -> bool {

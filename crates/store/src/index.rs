@@ -1,7 +1,7 @@
 //! The full-text index: tantivy, derived from the records. Each commit carries the highest
 //! sequence number it contains, so the store can tell on open what a crash left unindexed.
 
-use crate::Result;
+use crate::{Result, StoreError};
 use dossier_model::contract::DocRecord;
 use std::path::Path;
 use tantivy::schema::{
@@ -78,6 +78,22 @@ impl TextIndex {
         let last = index.load_metas()?.payload.and_then(|p| p.parse::<i64>().ok());
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         Ok((TextIndex { index, fields, reader, writer: None }, last))
+    }
+
+    /// Takes the index's writer now rather than at the first document: tantivy allows one per
+    /// index, so a second process that writes documents stops here, before it has written any.
+    pub fn claim_writer(&mut self) -> Result<()> {
+        match self.writer() {
+            Err(StoreError::Index(tantivy::TantivyError::LockFailure(
+                tantivy::directory::error::LockError::LockBusy,
+                _,
+            ))) => Err(StoreError::Busy(
+                "another process is writing documents to this case (an ingest or a re-analysis): the search \
+                     index takes one writer at a time, so run this once that one has finished"
+                    .into(),
+            )),
+            other => other.map(|_| ()),
+        }
     }
 
     fn writer(&mut self) -> Result<&mut IndexWriter> {

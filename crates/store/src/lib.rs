@@ -59,6 +59,9 @@ pub enum StoreError {
     /// A stored record could not be decoded.
     #[error("stored record: {0}")]
     Record(String),
+    /// Another process holds what this one needs (the search index's writer).
+    #[error("{0}")]
+    Busy(String),
 }
 
 /// The store's result type.

@@ -1050,6 +1050,25 @@ fn an_open_ingest_follows_what_another_process_wrote() {
 }
 
 #[test]
+fn a_second_writer_of_documents_is_refused_before_it_writes_any() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = CaseStore::open(dir.path()).unwrap();
+    first.claim_for_documents().unwrap();
+    first.put_batch(vec![Put::doc(record("a.txt", "A first story.", None), "p1", None)]).unwrap();
+    let mut second = CaseStore::open(dir.path()).unwrap();
+    let err = second.claim_for_documents().unwrap_err();
+    assert!(matches!(err, dossier_store::StoreError::Busy(_)), "{err}");
+    assert!(err.to_string().starts_with("another process is writing documents to this case"), "{err}");
+    // once the first has finished, the second may write
+    first.flush().unwrap();
+    drop(first);
+    second.claim_for_documents().unwrap();
+    second.put_batch(vec![Put::doc(record("b.txt", "A second story.", None), "p1", None)]).unwrap();
+    second.flush().unwrap();
+    assert_eq!(second.status().unwrap().documents, 2);
+}
+
+#[test]
 fn a_resolver_that_missed_another_process_s_writes_is_not_saved() {
     use dossier_store::Curation;
     let dir = tempfile::tempdir().unwrap();
