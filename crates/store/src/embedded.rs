@@ -184,9 +184,6 @@ impl CaseStore {
         db.set_prepared_statement_cache_capacity(64);
         db.execute_batch(SCHEMA)?;
         db.execute_batch(xref::SCHEMA)?;
-        for (name, on) in xref::TIMELINE_INDEXES {
-            db.execute(&format!("CREATE INDEX IF NOT EXISTS {name} ON {on}"), [])?;
-        }
         let (index, _) = TextIndex::open(&dir.join("index"))?;
         let mut store = CaseStore {
             dir: dir.to_path_buf(),

@@ -33,8 +33,7 @@ CREATE TABLE IF NOT EXISTS doc_entities(
     type TEXT NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL, roles TEXT NOT NULL, mentions INTEGER NOT NULL,
     PRIMARY KEY(seq, local)
 ) WITHOUT ROWID;
--- (older indexes by entity and by date; `DEFERRED_INDEXES` and `TIMELINE_INDEXES` have the ones
--- that replaced them)
+-- (older indexes by entity and by date; `DEFERRED_INDEXES` has the ones that replaced them)
 DROP INDEX IF EXISTS doc_entities_entity;
 DROP INDEX IF EXISTS timeline_date;
 -- Documents and mentions of each case entity, kept by the `ENTITY_TOTALS` triggers (counting
@@ -88,24 +87,22 @@ macro_rules! span {
 }
 const SPAN: &str = span!();
 
-/// The index a first bulk load builds at its end rather than row by row: 66 index entries
+/// The indexes a first bulk load builds at its end rather than row by row: 66 index entries
 /// per generated document written at scattered places cost a seventh of a 100k ingest, and
-/// building them from the finished tables (one sort each) took 8 s. `doc_entities_by_entity`
+/// building them from the finished tables (one sort each) took 8 s. (Keeping the timeline's row
+/// by row again was measured in session 13: 3 s less at the end of 100k PolNeAR stories, but a
+/// 300k generated load took 487 s instead of 383 s, its dates scattered over an index larger
+/// than the page cache.) `doc_entities_by_entity`
 /// is by case entity; with the key (seq, local) that every index of this table carries, it
 /// covers the listings (documents and mentions per entity) without reading the table.
-const DEFERRED_INDEXES: [(&str, &str); 1] = [("doc_entities_by_entity", "doc_entities(entity, mentions)")];
-
-/// The timeline's indexes, kept row by row from the start (every opening creates any that is
-/// missing). They were deferred too, but their sorts then ran at the end of a first load on one
-/// core while the other had nothing left to do: 3 of the 7.5 s that load's end took at 100k
-/// PolNeAR stories, against 1.3 s of CPU spread over the load to keep them (perf, session 13).
 /// `doc_timeline_by_date` holds the timeline's own order (date, until, then its key): a walk in
 /// that order sorts nothing (by date alone, each date's rows were sorted first, half a million
 /// rows for one date at a million documents).
 /// `doc_timeline_spans` and `doc_timeline_long` hold the rows of more than a day ([`SPAN`]) and
 /// the few of more than two calendar years ([`LONG_SPAN`]): a walk from a date reads them
 /// before it (see [`timeline_with`]).
-pub(crate) const TIMELINE_INDEXES: [(&str, &str); 3] = [
+const DEFERRED_INDEXES: [(&str, &str); 4] = [
+    ("doc_entities_by_entity", "doc_entities(entity, mentions)"),
     ("doc_timeline_by_date", "doc_timeline(date, until)"),
     ("doc_timeline_spans", concat!("doc_timeline(date, until) WHERE ", span!())),
     ("doc_timeline_long", concat!("doc_timeline(date, until) WHERE ", long_span!())),

@@ -449,8 +449,7 @@ fn quotes_dated_by_publication_sit_under_it_on_the_timeline_and_co_mentions_coun
     assert_eq!(old, 0);
 }
 
-/// The cross-reference indexes present in the case (the deferred one by entity, the timeline's
-/// by date), and the first load's marker.
+/// The deferred cross-reference indexes present in the case, and the first load's marker.
 fn deferred_state(dir: &std::path::Path) -> (Vec<String>, Option<i64>) {
     let db = rusqlite::Connection::open(dir.join("case.db")).unwrap();
     let mut st = db
@@ -466,18 +465,16 @@ fn deferred_state(dir: &std::path::Path) -> (Vec<String>, Option<i64>) {
 #[test]
 fn a_first_bulk_load_builds_its_indexes_at_the_end_or_after_a_crash() {
     let both = vec!["doc_entities_by_entity".to_string(), "doc_timeline_by_date".to_string()];
-    let timeline = vec!["doc_timeline_by_date".to_string()];
     let docs = || vec![Put::doc(quoted_story_in("Tessavar", Some("2019-05-02"), None), "p1", None)];
-    // A load into an empty case: no index by entity while it runs (the timeline's are kept row
-    // by row), both once it has flushed.
+    // A load into an empty case: no indexes while it runs, both once it has flushed.
     let dir = tempfile::tempdir().unwrap();
     let mut s = CaseStore::open(dir.path()).unwrap();
     s.set_bulk(true).unwrap();
     s.put_batch(docs()).unwrap();
-    assert_eq!(deferred_state(dir.path()), (timeline.clone(), Some(std::process::id() as i64)));
-    // Another opening meanwhile (the loader lives) leaves it to the loader.
+    assert_eq!(deferred_state(dir.path()), (vec![], Some(std::process::id() as i64)));
+    // Another opening meanwhile (the loader lives) leaves them to the loader.
     drop(CaseStore::open(dir.path()).unwrap());
-    assert_eq!(deferred_state(dir.path()).0, timeline);
+    assert_eq!(deferred_state(dir.path()).0, Vec::<String>::new());
     s.flush().unwrap();
     assert_eq!(deferred_state(dir.path()), (both.clone(), None));
     assert_eq!(s.timeline(None, None, None, 10).unwrap().len(), 2);
@@ -496,9 +493,6 @@ fn a_first_bulk_load_builds_its_indexes_at_the_end_or_after_a_crash() {
     let db = rusqlite::Connection::open(dir.path().join("case.db")).unwrap();
     // (no process has this id)
     db.execute("UPDATE bulk_load SET pid = 4294967295", []).unwrap();
-    // as the load of an older build left it, which deferred the timeline's indexes too
-    db.execute_batch("DROP INDEX doc_timeline_by_date; DROP INDEX doc_timeline_spans; DROP INDEX doc_timeline_long;")
-        .unwrap();
     drop(db);
     let s = CaseStore::open(dir.path()).unwrap();
     assert_eq!(deferred_state(dir.path()), (both, None));
