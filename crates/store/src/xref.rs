@@ -572,21 +572,32 @@ fn index_rows(
     if let Some(t) = r.tally.as_mut() {
         t.add_doc(&mut linked);
     }
-    // A bare surname seen before any full name joins the full name once it is known.
-    for row in rows.entities.iter().filter(|row| row.entity.ty == EntityType::Person) {
-        if let Some(p) = row.forms.name.person.as_ref().filter(|p| p.given.is_some()) {
-            for (orphan, into) in r.orphans(p) {
-                absorb(tx, r, into, orphan)?;
-                touched.push(into);
-            }
-        }
-    }
+    touched.extend(join_bare_surnames(tx, r, rows.entities.iter().map(|row| (row.entity.ty, &row.forms)))?);
     touched.sort_unstable();
     touched.dedup();
     for id in touched {
         refresh(tx, r, id)?;
     }
     write_statements(tx, seq, rows)
+}
+
+/// A bare surname seen before any full name joins the full name once a document brings it:
+/// applied to one document's entities (type and forms each), once they are resolved. Returns
+/// the entities that took one in.
+fn join_bare_surnames<'a>(
+    tx: &Transaction,
+    r: &mut Resolver,
+    doc: impl Iterator<Item = (EntityType, &'a Forms)>,
+) -> Result<Vec<EntityId>> {
+    let mut joined = Vec::new();
+    for (_, forms) in doc.filter(|(ty, _)| *ty == EntityType::Person) {
+        let Some(p) = forms.name.person.as_ref().filter(|p| p.given.is_some()) else { continue };
+        for (orphan, into) in r.orphans(p) {
+            absorb(tx, r, into, orphan)?;
+            joined.push(into);
+        }
+    }
+    Ok(joined)
 }
 
 /// Quotes, dated statements and co-mentions of one record.
@@ -683,15 +694,10 @@ pub(crate) fn rebuild(tx: &Transaction, xref: &mut Xref) -> Result<()> {
                 insert_keys(tx, &mut r, id, &forms.keys())?;
                 ids.insert(id);
             }
-            // As ingest does ([`index_rows`]): a bare surname seen before any full name joins it.
-            for (_, forms) in doc.iter().zip(&forms).filter(|((_, _, e), _)| e.ty == EntityType::Person) {
-                let Some(p) = forms.name.person.as_ref().filter(|p| p.given.is_some()) else { continue };
-                for (orphan, into) in r.orphans(p) {
-                    absorb(tx, &mut r, into, orphan)?;
-                    ids.insert(into);
-                    moved = true;
-                }
-            }
+            // as ingest does ([`index_rows`])
+            let joined = join_bare_surnames(tx, &mut r, doc.iter().zip(&forms).map(|((_, _, e), f)| (e.ty, f)))?;
+            moved |= !joined.is_empty();
+            ids.extend(joined);
         }
         match last {
             Some(seq) => after = seq,
