@@ -50,6 +50,40 @@ impl Span {
     }
 }
 
+/// Spans that may overlap one another, asked whether any of them overlaps a given span in
+/// logarithmic time (a scan per question made long documents quadratic).
+#[derive(Debug, Clone, Default)]
+pub struct SpanSet {
+    /// The spans, by start.
+    spans: Vec<Span>,
+    /// `reach[k]`: the largest end among `spans[..=k]`.
+    reach: Vec<usize>,
+}
+
+impl SpanSet {
+    /// The set of `spans`, in any order.
+    pub fn new(spans: impl IntoIterator<Item = Span>) -> SpanSet {
+        let mut spans: Vec<Span> = spans.into_iter().collect();
+        spans.sort_unstable();
+        let reach = spans
+            .iter()
+            .scan(0, |r, s| {
+                *r = s.end.max(*r);
+                Some(*r)
+            })
+            .collect();
+        SpanSet { spans, reach }
+    }
+
+    /// True when [`Span::overlaps`] holds for `span` and a span of the set.
+    pub fn overlaps(&self, span: &Span) -> bool {
+        // of the spans that start before `span` ends, one overlaps it when the furthest
+        // reaching one ends after it starts
+        let k = self.spans.partition_point(|s| s.start < span.end);
+        k > 0 && self.reach[k - 1] > span.start
+    }
+}
+
 /// What a token is, as far as the tokenizer can tell without a model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TokenKind {
@@ -347,6 +381,20 @@ mod tests {
         for kind in [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Indirect] {
             assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
         }
+    }
+
+    #[test]
+    fn a_span_set_answers_as_every_pair_would() {
+        // nested, overlapping, touching and empty spans, in no order
+        let spans = [(10, 20), (12, 14), (30, 31), (0, 3), (25, 25), (18, 40), (50, 55)].map(|(a, b)| Span::new(a, b));
+        let set = SpanSet::new(spans);
+        for start in 0..60 {
+            for end in start..62 {
+                let q = Span::new(start, end);
+                assert_eq!(set.overlaps(&q), spans.iter().any(|s| s.overlaps(&q)), "{q:?}");
+            }
+        }
+        assert!(!SpanSet::new([]).overlaps(&Span::new(0, 5)));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! date, a clock time) or inside a name ("Apollo 11") is no amount.
 
 use crate::{Component, Layer};
-use dossier_model::{Amount, Doc, EntityType, Mention, MentionKind, NumberKind, Span, TokenKind};
+use dossier_model::{Amount, Doc, EntityType, Mention, MentionKind, NumberKind, Span, SpanSet, TokenKind};
 
 /// The component that fills [`Doc::numbers`] and adds `EMAIL`, `URL` and `PHONE` mentions.
 pub struct NumberFinder;
@@ -233,7 +233,7 @@ struct Cx<'a> {
     text: &'a str,
     toks: &'a [dossier_model::Token],
     /// Byte spans where no amount may start: time expressions and names.
-    blocked: Vec<Span>,
+    blocked: SpanSet,
 }
 
 impl Cx<'_> {
@@ -244,8 +244,7 @@ impl Cx<'_> {
         self.toks[i].kind
     }
     fn blocked(&self, i: usize) -> bool {
-        let t = self.toks[i].span;
-        self.blocked.iter().any(|b| b.start < t.end && t.start < b.end)
+        self.blocked.overlaps(&self.toks[i].span)
     }
     /// True when tokens `i` and `i + 1` are separated by nothing but spaces on one line.
     fn next_on_line(&self, i: usize) -> bool {
@@ -282,7 +281,7 @@ fn number_value(s: &str) -> Option<(f64, Option<f64>)> {
 }
 
 fn amounts(doc: &Doc) -> Vec<Amount> {
-    let blocked: Vec<Span> = doc.times.iter().map(|t| t.span).chain(doc.mentions.iter().map(|m| m.span)).collect();
+    let blocked = SpanSet::new(doc.times.iter().map(|t| t.span).chain(doc.mentions.iter().map(|m| m.span)));
     let cx = Cx { text: &doc.text, toks: &doc.tokens, blocked };
     let n = cx.toks.len();
     let mut out = Vec::new();
@@ -450,9 +449,9 @@ fn pattern_mentions(doc: &Doc) -> Vec<Mention> {
         let ty = if s.contains('@') && !s.contains("://") { EntityType::Email } else { EntityType::Url };
         out.push(Mention { span: t.span, ty, entity: None, kind: MentionKind::Pattern });
     }
-    let taken: Vec<Span> = doc.times.iter().map(|t| t.span).chain(out.iter().map(|m| m.span)).collect();
+    let taken = SpanSet::new(doc.times.iter().map(|t| t.span).chain(out.iter().map(|m| m.span)));
     for span in phone_numbers(&doc.text) {
-        if !taken.iter().any(|b| b.start < span.end && span.start < b.end) {
+        if !taken.overlaps(&span) {
             out.push(Mention { span, ty: EntityType::Phone, entity: None, kind: MentionKind::Pattern });
         }
     }

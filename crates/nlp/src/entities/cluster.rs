@@ -1,8 +1,8 @@
 //! Grouping name mentions: nickname and acronym definitions, identical names, short forms of
 //! person names, and acronyms that spell one organisation's initials.
 
-use super::words::FxMap;
 use super::words::f;
+use super::words::{FxMap, FxSet};
 use super::{Ctx, Gender, Work, is_acronym};
 use dossier_model::{EntityType, MentionKind, Span, TokenKind};
 
@@ -19,8 +19,10 @@ pub(crate) fn cluster(cx: &mut Ctx) {
 fn surnames(cx: &mut Ctx) {
     use super::words::f;
     let n = cx.v.len();
-    // surname → full-name mentions (first token positions)
+    // surname as written → full-name mentions, one per full name as written (its repeats are
+    // in its cluster already)
     let mut by_last: FxMap<&str, Vec<usize>> = FxMap::default();
+    let mut listed: FxSet<Vec<&str>> = FxSet::default();
     for i in 0..cx.men.len() {
         let w = &cx.men[i];
         if w.linkable
@@ -28,6 +30,7 @@ fn surnames(cx: &mut Ctx) {
             && w.b - w.a > 1
             && w.kind == MentionKind::Name
             && !not_a_person_name(cx, i)
+            && listed.insert((w.a..w.b).map(|k| cx.v.s(k)).collect())
         {
             let last = cx.v.s(w.b - 1);
             if last.chars().next().is_some_and(char::is_uppercase) && last.len() > 2 {
@@ -187,17 +190,23 @@ fn definitions(cx: &mut Ctx) {
     if defs.is_empty() {
         return;
     }
-    // every occurrence of each defined alias
+    // every occurrence of each defined alias, found from the places of its first word (a scan
+    // of the document per alias made long documents quadratic)
+    let mut places: FxMap<String, Vec<usize>> = defs.iter().map(|d| (d.core[0].clone(), Vec::new())).collect();
+    for i in 0..n {
+        if let Some(list) = places.get_mut(cx.v.s(i)) {
+            list.push(i);
+        }
+    }
     let mut cov = cov;
     for d in defs {
         let len = d.core.len();
         let mut i = 0;
-        while i + len <= n {
-            if cx.v.s(i) != d.core[0] || (1..len).any(|k| cx.v.s(i + k) != d.core[k]) {
-                i += 1;
+        for &at in &places[&d.core[0]] {
+            if at < i || at + len > n || (1..len).any(|k| cx.v.s(at + k) != d.core[k]) {
                 continue;
             }
-            let (a, b) = (i, i + len);
+            let (a, b) = (at, at + len);
             let covering: Vec<u32> = cov[a..b].to_vec();
             // "the Ferryman" as written
             let written = (a > 0 && cx.v.info[a - 1].has(super::words::f::THE))
@@ -314,8 +323,11 @@ fn names(cx: &mut Ctx) {
     let mut by_last: FxMap<&str, Vec<usize>> = FxMap::default();
     let mut by_first: FxMap<&str, Vec<usize>> = FxMap::default();
     let mut first_full: FxMap<&str, usize> = FxMap::default();
+    // one mention per full name: the same full name joins one cluster below, so its repeats
+    // would only lengthen every candidate list (quadratic in a long document)
+    let mut listed: FxSet<&str> = FxSet::default();
     for i in 0..n {
-        if full(i, cx) {
+        if full(i, cx) && listed.insert(norms[i].as_str()) {
             by_last.entry(words[i][words[i].len() - 1]).or_default().push(i);
             by_first.entry(words[i][0]).or_default().push(i);
         }
@@ -427,23 +439,11 @@ fn pick(cx: &mut Ctx, cands: &[usize], at: usize, g: Gender, whole: bool) -> Opt
     for &c in cands {
         let r = cx.find(c);
         if !roots.iter().any(|x| x.0 == r) {
-            roots.push((r, 0, usize::MAX, Gender::Any, c, 0));
-        }
-    }
-    for m in 0..cx.men.len() {
-        if !cx.men[m].linkable {
-            continue;
-        }
-        let r = cx.find(m);
-        let Some(x) = roots.iter_mut().find(|x| x.0 == r) else { continue };
-        let start = cx.men[m].span.start;
-        if start < p {
-            x.1 += 1;
-        }
-        x.5 += 1;
-        x.2 = x.2.min(start);
-        if x.3 == Gender::Any {
-            x.3 = cx.men[m].gender;
+            let g = &cx.groups[r];
+            let before = g.starts.partition_point(|&s| s < p);
+            let first = g.starts.first().copied().unwrap_or(usize::MAX);
+            let gender = g.gender.map_or(Gender::Any, |(_, g)| g);
+            roots.push((r, before, first, gender, c, g.starts.len()));
         }
     }
     for x in &mut roots {

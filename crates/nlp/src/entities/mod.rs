@@ -89,17 +89,68 @@ pub(crate) struct EntInfo {
     pub role_keys: Vec<(String, String)>,
 }
 
+/// What prominence needs of one cluster of mentions, kept at its root as clusters join, so
+/// that weighing candidates costs no scan of the document's mentions (a scan per candidate took
+/// 72% of extracting a 600k-word document).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Group {
+    /// Start offsets of its linkable mentions, sorted.
+    pub starts: Vec<usize>,
+    /// Its first linkable mention (by index) with a gender, and that gender.
+    pub gender: Option<(usize, Gender)>,
+}
+
+impl Group {
+    fn of(i: usize, w: &Work) -> Group {
+        if !w.linkable {
+            return Group::default();
+        }
+        Group { starts: vec![w.span.start], gender: (w.gender != Gender::Any).then_some((i, w.gender)) }
+    }
+
+    /// Takes in `other`'s mentions.
+    fn join(&mut self, other: Group) {
+        let (mut big, small) = if other.starts.len() > self.starts.len() {
+            (other.starts, std::mem::take(&mut self.starts))
+        } else {
+            (std::mem::take(&mut self.starts), other.starts)
+        };
+        if small.len() <= 16 {
+            for s in small {
+                let at = big.partition_point(|&x| x <= s);
+                big.insert(at, s);
+            }
+        } else {
+            big.extend(small);
+            big.sort_unstable();
+        }
+        self.starts = big;
+        self.gender = match (self.gender, other.gender) {
+            (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+            (a, b) => a.or(b),
+        };
+    }
+}
+
 /// The working state of one document.
 pub(crate) struct Ctx<'a> {
     pub v: View<'a>,
     pub men: Vec<Work>,
     pub parent: Vec<usize>,
+    /// Per cluster root, its [`Group`] (empty elsewhere).
+    pub groups: Vec<Group>,
     pub in_quote: Vec<bool>,
     pub ents: Vec<Entity>,
     pub info: Vec<EntInfo>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// Every mention a cluster of its own.
+    pub(crate) fn new(v: View<'a>, men: Vec<Work>, in_quote: Vec<bool>) -> Ctx<'a> {
+        let groups = men.iter().enumerate().map(|(i, w)| Group::of(i, w)).collect();
+        Ctx { v, parent: (0..men.len()).collect(), men, groups, in_quote, ents: Vec::new(), info: Vec::new() }
+    }
+
     pub(crate) fn find(&mut self, mut i: usize) -> usize {
         while self.parent[i] != i {
             self.parent[i] = self.parent[self.parent[i]];
@@ -114,14 +165,18 @@ impl Ctx<'_> {
             // the earlier mention stays the root, so clusters keep text order
             let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
             self.parent[hi] = lo;
+            let g = std::mem::take(&mut self.groups[hi]);
+            self.groups[lo].join(g);
         }
     }
 
     /// Adds a mention (not yet in any cluster); returns its index.
     pub(crate) fn add(&mut self, w: Work) -> usize {
+        let i = self.men.len();
+        self.groups.push(Group::of(i, &w));
         self.men.push(w);
-        self.parent.push(self.parent.len());
-        self.men.len() - 1
+        self.parent.push(i);
+        i
     }
 
     /// The lowercase text of tokens `a..b`, single-spaced.
@@ -156,8 +211,7 @@ pub fn link(doc: &mut Doc) {
             }
         }
         let men = initial(&v, &mentions);
-        let n = men.len();
-        let mut cx = Ctx { v, men, parent: (0..n).collect(), in_quote, ents: Vec::new(), info: Vec::new() };
+        let mut cx = Ctx::new(v, men, in_quote);
         cluster::cluster(&mut cx);
         build(&mut cx);
         roles::roles(&mut cx);

@@ -184,3 +184,57 @@ fn a_name_ending_in_an_initial_is_not_canonical() {
     }
     assert!(!d.entities.iter().any(|e| e.name == "Gordon V."), "{:?}", names(&d));
 }
+
+#[test]
+fn each_cluster_keeps_the_starts_and_gender_of_its_mentions() {
+    // unions of every kind: identical names, short forms, honorifics, a defined nickname, an
+    // acronym, and mentions added by the linker itself
+    let text = "Ms Nadia Okafor, known as \"the Anchor\", met Bruno Lind of the Northern Coal Board (NCB). \
+        Okafor spoke first. Mr Lind of the NCB answered, and the Anchor smiled. Nadia Okafor left; \
+        Lind stayed with the Northern Coal Board. Later Ms Okafor and Mr. Bruno Lind met again.";
+    let mut doc = Doc::new("t", text);
+    crate::Segmenter.process(&mut doc);
+    crate::ner::NerTagger::embedded().process(&mut doc);
+    let v = super::View::new(&doc);
+    let in_quote = vec![false; doc.tokens.len()];
+    let men = super::initial(&v, &doc.mentions);
+    let mut cx = super::Ctx::new(v, men, in_quote);
+    super::cluster::cluster(&mut cx);
+    let mut joined = 0;
+    for r in 0..cx.men.len() {
+        if cx.find(r) != r {
+            joined += 1;
+            continue;
+        }
+        let members: Vec<usize> = (0..cx.men.len()).filter(|&m| cx.find(m) == r && cx.men[m].linkable).collect();
+        let mut starts: Vec<usize> = members.iter().map(|&m| cx.men[m].span.start).collect();
+        starts.sort_unstable();
+        let gender = members.iter().find(|&&m| cx.men[m].gender != super::Gender::Any).map(|&m| (m, cx.men[m].gender));
+        assert_eq!(cx.groups[r].starts, starts, "cluster of {r}");
+        assert_eq!(cx.groups[r].gender, gender, "cluster of {r}");
+    }
+    assert!(joined >= 5, "only {joined} mentions joined a cluster");
+}
+
+#[test]
+fn joined_groups_stay_sorted_and_keep_the_first_gender() {
+    use super::{Gender, Group};
+    let g = |starts: Vec<usize>, gender: Option<(usize, Gender)>| Group { starts, gender };
+    // a few into many (inserted), and many into many (merged)
+    for (a, b) in [
+        (vec![5, 500, 7], (0..40).map(|k| k * 13).collect::<Vec<_>>()),
+        ((0..20).map(|k| k * 7 + 1).collect(), (0..30).map(|k| k * 5).collect()),
+    ] {
+        let mut want: Vec<usize> = a.iter().chain(&b).copied().collect();
+        want.sort_unstable();
+        let (mut a, b) = (a, b);
+        a.sort_unstable();
+        let mut x = g(a, Some((9, Gender::Female)));
+        x.join(g(b, Some((4, Gender::Male))));
+        assert_eq!(x.starts, want);
+        assert_eq!(x.gender, Some((4, Gender::Male)));
+    }
+    let mut x = g(vec![1], None);
+    x.join(g(vec![0], Some((3, Gender::Female))));
+    assert_eq!((x.starts, x.gender), (vec![0, 1], Some((3, Gender::Female))));
+}

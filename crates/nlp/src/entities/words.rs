@@ -501,6 +501,8 @@ impl std::hash::Hasher for Fx {
 
 /// A hash map with [`Fx`].
 pub(crate) type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+/// A hash set with [`Fx`].
+pub(crate) type FxSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<Fx>>;
 
 /// The table, built once per process.
 pub(crate) fn words() -> &'static Words {
