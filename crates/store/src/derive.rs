@@ -8,7 +8,7 @@ use crate::dates::{DateRange, date_range};
 use crate::resolve::{DocEntity, Forms, fold};
 use dossier_model::contract::DocRecord;
 use dossier_model::{EntityType, TimeType};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
 /// A record made ready to store: its stored form and its derived rows.
@@ -295,14 +295,9 @@ impl DocRows {
             }
         }
         // A document names the same few dates again and again: each value is read once.
-        let mut ranges: Vec<(&str, Option<Rc<DateRange>>)> = Vec::new();
+        let mut ranges: HashMap<&str, Option<Rc<DateRange>>> = HashMap::new();
         let mut range_of = |value: &'a str| -> Option<Rc<DateRange>> {
-            if let Some((_, r)) = ranges.iter().find(|(v, _)| *v == value) {
-                return r.clone();
-            }
-            let r = date_range(value).map(Rc::new);
-            ranges.push((value, r.clone()));
-            r
+            ranges.entry(value).or_insert_with(|| date_range(value).map(Rc::new)).clone()
         };
         let dated: Vec<(usize, &dossier_model::contract::TimeRecord, Rc<DateRange>)> = rec
             .times
@@ -329,13 +324,12 @@ impl DocRows {
                 locals: Vec::new(),
             });
         }
-        let mut seen: Vec<(usize, &DateRange)> = Vec::with_capacity(dated.len());
+        let mut seen: HashSet<(usize, &str, &str)> = HashSet::with_capacity(dated.len());
         for (i, t, d) in &dated {
             // One entry per sentence and date: "on 11 April 2014 ... at 6.14am" is one statement.
-            if seen.iter().any(|(j, e)| j == i && e.start == d.start && e.end == d.end) {
+            if !seen.insert((*i, &d.start, &d.end)) {
                 continue;
             }
-            seen.push((*i, d));
             let s = sentences[*i];
             timeline.push(TimelineRow {
                 kind: "time",
@@ -357,16 +351,29 @@ impl DocRows {
                 }
             }
         }
+        // Looked up per quote, so that a long document costs no scan per quote: the dated
+        // expressions of each sentence, and the mentions of an entity by start.
+        let mut dated_in: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (k, (i, _, _)) in dated.iter().enumerate() {
+            dated_in.entry(*i).or_default().push(k);
+        }
+        let mut by_start: Vec<(usize, usize)> =
+            rec.mentions.iter().enumerate().filter(|(_, m)| m.entity.is_some()).map(|(k, m)| (m.start, k)).collect();
+        by_start.sort_unstable();
         let mut quotes = Vec::with_capacity(rec.quotes.len());
+        let mut within: Vec<usize> = Vec::new();
         for q in &rec.quotes {
             let inside = |p: usize| q.parts.iter().any(|s| s[0] <= p && p < s[1]) || (q.start <= p && p < q.end);
             // When it was said: a date beside the cue (not inside the quote), else publication.
             let cue_sentence = q.cue_span.and_then(|c| sentence_of(sentences, c[0]));
             // Only a day ("said on Monday") dates the saying; a year or decade in the same
             // sentence is what the words are about.
-            let cue_date = dated
-                .iter()
-                .find(|(i, t, d)| Some(*i) == cue_sentence && !inside(t.start) && d.granularity == "day")
+            let cue_date = cue_sentence
+                .and_then(|i| dated_in.get(&i))
+                .into_iter()
+                .flatten()
+                .map(|&k| &dated[k])
+                .find(|(_, t, d)| !inside(t.start) && d.granularity == "day")
                 .map(|(_, t, _)| t.value.as_str());
             let dated_by = match (&cue_date, &rec.published) {
                 (Some(_), _) => Some(DatedBy::Cue),
@@ -374,10 +381,17 @@ impl DocRows {
                 (None, None) => None,
             };
             let date: Option<&str> = cue_date.or(rec.published.as_deref());
+            // the mentions inside the quote's span and parts, in the record's order
+            within.clear();
+            for s in q.parts.iter().copied().chain([[q.start, q.end]]) {
+                let from = by_start.partition_point(|&(p, _)| p < s[0]);
+                within.extend(by_start[from..].iter().take_while(|&&(p, _)| p < s[1]).map(|&(_, k)| k));
+            }
+            within.sort_unstable();
+            within.dedup();
             let mut about: Vec<&str> = Vec::new();
-            for m in &rec.mentions {
-                if let Some(local) = m.entity.as_deref()
-                    && inside(m.start)
+            for &k in &within {
+                if let Some(local) = rec.mentions[k].entity.as_deref()
                     && Some(local) != q.speaker.as_deref()
                     && !about.contains(&local)
                 {
