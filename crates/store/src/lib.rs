@@ -34,6 +34,7 @@ pub use views::{
     Curation, Decision, DocRef, Edge, EntityRecordOut, EntitySummary, EntityView, Graph, Node, QuoteEntry,
     TimelineEntry,
 };
+pub use xref::DOCUMENT_PAIRS_UP_TO;
 
 use dossier_model::contract::{DocRecord, ErrorRecord};
 use serde::Serialize;

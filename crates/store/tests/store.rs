@@ -856,6 +856,64 @@ fn the_network_counted_document_by_document_matches_a_count_in_sql() {
     }
 }
 
+/// A record naming `names`, one sentence each, the first two together in one sentence.
+fn one_sentence_each(id: &str, names: &[String]) -> DocRecord {
+    use dossier_model::MentionKind;
+    use dossier_model::contract::MentionRecord;
+    let (mut text, mut mentions, mut sentences) = (String::new(), Vec::new(), Vec::new());
+    let groups = std::iter::once(&names[..2]).chain(names[2..].chunks(1));
+    for (g, named) in groups.enumerate() {
+        let start = text.chars().count();
+        for (k, name) in named.iter().enumerate() {
+            if k > 0 {
+                text.push_str(" met ");
+            }
+            let at = text.chars().count();
+            text.push_str(name);
+            mentions.push(MentionRecord {
+                start: at,
+                end: at + name.chars().count(),
+                text: name.clone(),
+                ty: EntityType::Org,
+                entity: Some(format!("E{}", if g == 0 { k + 1 } else { g + 2 })),
+                kind: MentionKind::Name,
+            });
+        }
+        text.push('.');
+        sentences.push([start, text.chars().count()]);
+        text.push(' ');
+    }
+    let mut r = record(id, &text, None);
+    (r.mentions, r.sentences) = (mentions, sentences);
+    names.iter().fold(r, |r, n| with_entity(r, n, EntityType::Org))
+}
+
+#[test]
+fn a_document_naming_hundreds_of_entities_links_only_those_that_share_a_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = CaseStore::open(dir.path()).unwrap();
+    let names = |n: usize| -> Vec<String> { (0..n).map(|k| format!("Harbour Board {k}")).collect() };
+    // one name more than a document may link pairwise, and a short note naming three of them
+    let long = one_sentence_each("long.txt", &names(dossier_store::DOCUMENT_PAIRS_UP_TO + 1));
+    let short = one_sentence_each("short.txt", &names(3));
+    s.put_batch(vec![Put::doc(long, "p1", None), Put::doc(short, "p1", None)]).unwrap();
+    let g = s.graph(1, None).unwrap();
+    let id = |name: &str| s.entities(None, 1000).unwrap().into_iter().find(|e| e.name == name).unwrap().id;
+    let (b0, b1, b2) = (id("Harbour Board 0"), id("Harbour Board 1"), id("Harbour Board 2"));
+    let mut got: Vec<(i64, i64, u64, u64)> =
+        g.edges.iter().map(|e| (e.source, e.target, e.weight, e.sentences)).collect();
+    got.sort();
+    let pair = |a: i64, b: i64| (a.min(b), a.max(b));
+    // 0 and 1 share a sentence in both documents; the short note also pairs 2 with each
+    let mut want = vec![(pair(b0, b1), 2, 2), (pair(b0, b2), 1, 0), (pair(b1, b2), 1, 0)];
+    want.sort();
+    let want: Vec<(i64, i64, u64, u64)> = want.into_iter().map(|((a, b), w, n)| (a, b, w, n)).collect();
+    assert_eq!(got, want);
+    // the entity's page counts the same pairs
+    let view = s.entity(b0, 10).unwrap().unwrap();
+    assert_eq!(view.co_mentioned.len(), 2);
+}
+
 #[test]
 fn quotes_read_a_page_of_documents_at_a_time_are_all_the_quotes() {
     let dir = tempfile::tempdir().unwrap();
