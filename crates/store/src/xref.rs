@@ -40,6 +40,8 @@ DROP INDEX IF EXISTS timeline_date;
 -- them per entity took seconds for one entity and half a minute for the list at a million
 -- documents). A first bulk load drops the triggers and counts once at its end.
 CREATE TABLE IF NOT EXISTS entity_totals(entity INTEGER PRIMARY KEY, docs INTEGER NOT NULL, mentions INTEGER NOT NULL);
+-- The entities merged into another (a join moves those merged into the one it merges away).
+CREATE INDEX IF NOT EXISTS entities_merged ON entities(merged_into) WHERE merged_into IS NOT NULL;
 CREATE TABLE IF NOT EXISTS entity_keys(key TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY(key, entity)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entity_keys_entity ON entity_keys(entity);
 CREATE TABLE IF NOT EXISTS entity_names(entity INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY(entity, name));
@@ -499,6 +501,7 @@ pub(crate) fn drop_doc(tx: &Transaction, r: &mut Resolver, seq: i64) -> Result<H
         r.remove(id, &e);
         if let Some(t) = r.tally.as_mut() {
             t.recount.insert(id);
+            t.untracked.insert(id);
         }
         if let Some(k) = canonical_key(e.ty, &e.name) {
             old.insert(k, id);
@@ -569,8 +572,12 @@ fn index_rows(
             linked.push((id, i64::from(e.mentions)));
         }
     }
-    if let Some(t) = r.tally.as_mut() {
-        t.add_doc(&mut linked);
+    if r.tally.is_some() {
+        let orphans: Vec<EntityId> = linked.iter().map(|&(id, _)| id).filter(|&id| r.is_orphan(id)).collect();
+        if let Some(t) = r.tally.as_mut() {
+            t.add_doc(&mut linked);
+            t.add_orphan_doc(seq, orphans);
+        }
     }
     touched.extend(join_bare_surnames(tx, r, rows.entities.iter().map(|row| (row.entity.ty, &row.forms)))?);
     touched.sort_unstable();
@@ -897,7 +904,18 @@ fn absorb(tx: &Transaction, r: &mut Resolver, into: EntityId, from: EntityId) ->
     if into == from {
         return Ok(());
     }
-    tx.execute("UPDATE doc_entities SET entity = ?1 WHERE entity = ?2", params![into, from])?;
+    match r.tally.as_mut().and_then(|t| t.take_orphan_docs(from)) {
+        // (a first load: no index by entity yet, but the documents of a bare surname are known)
+        Some(docs) => {
+            let mut st = tx.prepare_cached("UPDATE doc_entities SET entity = ?1 WHERE seq = ?2 AND entity = ?3")?;
+            for seq in docs {
+                st.execute(params![into, seq, from])?;
+            }
+        }
+        None => {
+            tx.execute("UPDATE doc_entities SET entity = ?1 WHERE entity = ?2", params![into, from])?;
+        }
+    }
     if let Some(t) = r.tally.as_mut() {
         t.recount.extend([into, from]);
     }
