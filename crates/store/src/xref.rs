@@ -35,6 +35,7 @@ CREATE TABLE IF NOT EXISTS doc_entities(
 ) WITHOUT ROWID;
 -- (older indexes by entity and by date; `DEFERRED_INDEXES` has the ones that replaced them)
 DROP INDEX IF EXISTS doc_entities_entity;
+DROP INDEX IF EXISTS doc_entities_by_entity;
 DROP INDEX IF EXISTS timeline_date;
 -- Documents and mentions of each case entity, kept by the `ENTITY_TOTALS` triggers (counting
 -- them per entity took seconds for one entity and half a minute for the list at a million
@@ -94,9 +95,10 @@ const SPAN: &str = span!();
 /// building them from the finished tables (one sort each) took 8 s. (Keeping the timeline's row
 /// by row again was measured in session 13: 3 s less at the end of 100k PolNeAR stories, but a
 /// 300k generated load took 487 s instead of 383 s, its dates scattered over an index larger
-/// than the page cache.) `doc_entities_by_entity`
-/// is by case entity; with the key (seq, local) that every index of this table carries, it
-/// covers the listings (documents and mentions per entity) without reading the table.
+/// than the page cache.) `doc_entities_by_entity_doc`
+/// is by case entity and document; with the key (seq, local) that every index of this table
+/// carries, it covers the listings (documents and mentions per entity) without reading the
+/// table, and finds a document's rows of one entity (see [`ENTITY_TOTALS`]).
 /// `doc_timeline_by_date` holds the timeline's own order (date, until, then its key): a walk in
 /// that order sorts nothing (by date alone, each date's rows were sorted first, half a million
 /// rows for one date at a million documents).
@@ -104,7 +106,7 @@ const SPAN: &str = span!();
 /// the few of more than two calendar years ([`LONG_SPAN`]): a walk from a date reads them
 /// before it (see [`timeline_with`]).
 const DEFERRED_INDEXES: [(&str, &str); 4] = [
-    ("doc_entities_by_entity", "doc_entities(entity, mentions)"),
+    ("doc_entities_by_entity_doc", "doc_entities(entity, seq, mentions)"),
     ("doc_timeline_by_date", "doc_timeline(date, until)"),
     ("doc_timeline_spans", concat!("doc_timeline(date, until) WHERE ", span!())),
     ("doc_timeline_long", concat!("doc_timeline(date, until) WHERE ", long_span!())),
@@ -113,16 +115,16 @@ const DEFERRED_INDEXES: [(&str, &str); 4] = [
 /// The triggers that keep `entity_totals`. A document counts once for an entity however many
 /// of its local entities are that entity: "other rows" are the document's rows of the same
 /// entity but the one changed. (An update is the old row leaving and the new one arriving.)
-/// "+entity" keeps SQLite on the document's own rows (the key by seq): with "entity = …" it
-/// chose the index by entity and read every row of the entity for each row changed, so a merge
-/// of two entities in 82k documents each took 344 s, and adding 300 documents to a case of
-/// 100k took 32 s.
+/// The index by entity and document finds them: by the document's key alone, each row changed
+/// read all the document's rows (deleting the 7,471 rows of one 592k-word document took 3.1 s,
+/// against 6 ms without the triggers), and by the older index by entity alone, every row of the
+/// entity (a merge of two entities in 82k documents each took 344 s).
 const ENTITY_TOTALS: [(&str, &str); 3] = [
     (
         "entity_totals_insert",
         "AFTER INSERT ON doc_entities BEGIN
             INSERT INTO entity_totals(entity, docs, mentions) VALUES (new.entity,
-                NOT EXISTS(SELECT 1 FROM doc_entities WHERE seq = new.seq AND +entity = new.entity AND local <> new.local),
+                NOT EXISTS(SELECT 1 FROM doc_entities WHERE seq = new.seq AND entity = new.entity AND local <> new.local),
                 new.mentions)
             ON CONFLICT(entity) DO UPDATE SET docs = docs + excluded.docs, mentions = mentions + excluded.mentions;
         END",
@@ -131,7 +133,7 @@ const ENTITY_TOTALS: [(&str, &str); 3] = [
         "entity_totals_delete",
         "AFTER DELETE ON doc_entities BEGIN
             UPDATE entity_totals SET
-                docs = docs - NOT EXISTS(SELECT 1 FROM doc_entities WHERE seq = old.seq AND +entity = old.entity),
+                docs = docs - NOT EXISTS(SELECT 1 FROM doc_entities WHERE seq = old.seq AND entity = old.entity),
                 mentions = mentions - old.mentions
             WHERE entity = old.entity;
         END",
@@ -140,12 +142,12 @@ const ENTITY_TOTALS: [(&str, &str); 3] = [
         "entity_totals_update",
         "AFTER UPDATE ON doc_entities BEGIN
             UPDATE entity_totals SET
-                docs = docs - NOT EXISTS(SELECT 1 FROM doc_entities WHERE seq = old.seq AND +entity = old.entity
+                docs = docs - NOT EXISTS(SELECT 1 FROM doc_entities WHERE seq = old.seq AND entity = old.entity
                     AND NOT (seq = new.seq AND local = new.local)),
                 mentions = mentions - old.mentions
             WHERE entity = old.entity;
             INSERT INTO entity_totals(entity, docs, mentions) VALUES (new.entity,
-                NOT EXISTS(SELECT 1 FROM doc_entities WHERE seq = new.seq AND +entity = new.entity AND local <> new.local),
+                NOT EXISTS(SELECT 1 FROM doc_entities WHERE seq = new.seq AND entity = new.entity AND local <> new.local),
                 new.mentions)
             ON CONFLICT(entity) DO UPDATE SET docs = docs + excluded.docs, mentions = mentions + excluded.mentions;
         END",
