@@ -787,7 +787,7 @@ impl Resolver {
         let Some(full) = full else { return Vec::new() };
         ids.iter()
             .copied()
-            .filter(|id| *id != full && person(id) && !self.has_full(*id))
+            .filter(|id| *id != full && self.is_orphan(*id))
             .filter(|id| self.entities.get(id).is_some_and(|k| k.curated.is_empty() && !k.fixed))
             .map(|id| (id, full))
             .collect()

@@ -95,10 +95,10 @@ const SPAN: &str = span!();
 /// building them from the finished tables (one sort each) took 8 s. (Keeping the timeline's row
 /// by row again was measured in session 13: 3 s less at the end of 100k PolNeAR stories, but a
 /// 300k generated load took 487 s instead of 383 s, its dates scattered over an index larger
-/// than the page cache.) `doc_entities_by_entity_doc`
-/// is by case entity and document; with the key (seq, local) that every index of this table
-/// carries, it covers the listings (documents and mentions per entity) without reading the
-/// table, and finds a document's rows of one entity (see [`ENTITY_TOTALS`]).
+/// than the page cache.) `doc_entities_by_entity_doc` is by case entity and document; with the
+/// key (seq, local) that every index of this table carries, it covers the listings (documents
+/// and mentions per entity) without reading the table, and finds a document's rows of one
+/// entity (see [`ENTITY_TOTALS`]).
 /// `doc_timeline_by_date` holds the timeline's own order (date, until, then its key): a walk in
 /// that order sorts nothing (by date alone, each date's rows were sorted first, half a million
 /// rows for one date at a million documents).
@@ -1699,11 +1699,14 @@ impl PairCounts {
         for (a, b, s, q) in unpack::<Vec<(String, String, i64, i64)>>(&list)? {
             let (Some(&a), Some(&b)) = (local_entity.get(a.as_str()), local_entity.get(b.as_str())) else { continue };
             let key = (a.min(b), a.max(b));
-            if !whole && a != b && self.live.contains(&a) && self.live.contains(&b) && wanted(&a, &b) {
-                let c = self.counts.entry(key).or_default();
-                if new_here.insert(key) {
-                    c[0] += 1;
-                }
+            if !whole
+                && a != b
+                && self.live.contains(&a)
+                && self.live.contains(&b)
+                && wanted(&a, &b)
+                && new_here.insert(key)
+            {
+                self.counts.entry(key).or_default()[0] += 1;
             }
             // (only pairs counted above: both live, kept by `around`, not one entity twice)
             if let Some(c) = self.counts.get_mut(&key) {
