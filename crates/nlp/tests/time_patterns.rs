@@ -144,6 +144,15 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     assert_eq!(values("On Monday, the mayor said he would resign.", d), ["2018-07-09"]);
     // a present of "be" alone says nothing of the direction
     assert_eq!(values("The mayor, who is ill, spoke on Tuesday.", d), ["2018-07-10"]);
+    // a plan told in the past still looks ahead; a plan in the past perfect does not
+    assert_eq!(values("The vote was planned for early March, an aide said.", d), ["2019-03"]);
+    assert_eq!(
+        values("Exiles planned a rally on Saturday and were planning a march on Monday.", d),
+        ["2018-07-14", "2018-07-16"]
+    );
+    assert_eq!(values("The vote had been scheduled for Monday.", d), ["2018-07-09"]);
+    assert_eq!(values("The firm expects to report results in mid-November.", d), ["2018-11"]);
+    assert_eq!(values("The envoy might arrive in Kell as early as Tuesday.", d), ["2018-07-17"]);
 }
 
 #[test]
@@ -255,6 +264,12 @@ fn times_of_day() {
     assert_eq!(values("The raid began at 10:35 a.m. on Friday, June 1, 2018.", d), ["2018-07-12T10:35", "2018-06-01"]);
     // a clock word that is a whole hour
     assert_eq!(one("The offer expires at midnight.", d).2, "2018-07-12T24");
+    // an hour with the half of the day it falls in
+    assert_eq!(
+        one("The convoy left at 4 in the morning.", d),
+        ("4 in the morning".into(), TimeType::Time, "2018-07-12T04:00".into())
+    );
+    assert_eq!(one("The shop shuts at 10 at night.", d).2, "2018-07-12T22:00");
     assert_eq!(
         one("The offer expired at midnight Friday.", d),
         ("midnight Friday".into(), TimeType::Time, "2018-07-06T24".into())
@@ -279,6 +294,9 @@ fn durations() {
     assert_eq!(one("The talks took several months.", d).2, "PXM");
     assert_eq!(one("It took about a week.", d), ("about a week".into(), TimeType::Duration, "P1W".into()));
     assert_eq!(one("They waited twenty-four hours.", d).2, "PT24H");
+    assert_eq!(one("They held a day-long meeting.", d), ("a day-long".into(), TimeType::Duration, "P1D".into()));
+    assert_eq!(one("It ended a decades-long feud.", d).2, "PXY");
+    assert_eq!(one("It was their third week-long visit.", d), ("week-long".into(), TimeType::Duration, "P1W".into()));
     // ages are not durations
     assert!(tag("A 6-year-old boy and a man 37 years old were found.", Some(d)).is_empty());
 }

@@ -429,6 +429,10 @@ impl Doc<'_> {
             let t = if self.g.in_class(w, cls.future) || self.g.in_class(w, cls.futurebefore) {
                 // "had been scheduled to": an auxiliary just before puts it in the past
                 if before(i, cls.pastaux) { Tense::Past } else { Tense::Future }
+            } else if self.g.in_class(w, cls.planaux)
+                && (i + 1..i + 3).any(|k| self.g.in_class(self.word(k), cls.future))
+            {
+                continue;
             } else if self.g.in_class(w, cls.past) || self.past_form(i, w) {
                 // "would be paid", "is heard": a passive participle, not a past tense
                 if before(i, cls.passaux) {

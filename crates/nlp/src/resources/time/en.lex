@@ -66,6 +66,9 @@ clockword 12:00 noon midday
 clockword 24 midnight
 ampm am am a.m. a.m
 ampm pm pm p.m. p.m
+# the half of the day a part of it says ("4 in the morning", "10 at night")
+dayhalf am morning
+dayhalf pm afternoon evening night
 zone 0 gmt utc est edt cst cdt mst mdt pst pdt bst cet cest et pt ct z
 # the nineties
 decadeword 2 twenties
@@ -192,7 +195,7 @@ join 0 ,
 
 # ---------------------------------------------------------------- tense
 # The tense of the nearest verb picks the direction of "in January" and "on Friday".
-future 0 will 'll shall wo soon going expected scheduled slated due planned planning plans plan intends intend hopes upcoming
+future 0 will 'll shall wo might soon going expects expect expected scheduled slated due planned planning plans plan intends intend hopes upcoming
 past 0 was were had did previously recently has have ended began came went took made gave got saw met won lost left fell rose held kept sent spent paid led ran became began brought bought thought found felt heard knew meant sold stood wrote spoke broke chose drove flew grew threw
 # future words that count only before the expression ("said it would meet Friday", but "On Friday, he said he would")
 futurebefore 0 would
@@ -208,7 +211,10 @@ tobenext 0 to set on
 pastprep 0 since
 futureprep 0 by until till through starting beginning
 # auxiliaries that put the verb after them in the past ("had been scheduled to")
-pastaux 0 had was were
+pastaux 0 had
+# past auxiliaries of a plan that still looks ahead ("was scheduled for March", "were planning
+# to drive there Monday"): before a future word they count as neither tense
+planaux 0 was were
 # auxiliaries of a present or future passive: the participle after them is no past ("would be paid in January")
 passaux 0 is are be being
 # a word ending in one of these suffixes is a past verb unless listed in notpast
