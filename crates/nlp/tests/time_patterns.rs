@@ -262,6 +262,13 @@ fn times_of_day() {
     assert_eq!(one("They met Tuesday morning.", d), ("Tuesday morning".into(), TimeType::Time, "2018-07-10TMO".into()));
     assert_eq!(one("Bids close at 5 p.m. EST, Nov. 6, 2017.", d).2, "2017-11-06T17:00");
     assert_eq!(values("The raid began at 10:35 a.m. on Friday, June 1, 2018.", d), ["2018-07-12T10:35", "2018-06-01"]);
+    // a bare clock time is on the day named in its sentence or the one before, else on the
+    // document's (the headings of a live blog)
+    let blog = "The mayor will speak on Friday evening. Aides say so. Others agree. 12:50 p.m.: The council met.";
+    assert_eq!(values(blog, d), ["2018-07-13TEV", "2018-07-12T12:50"]);
+    assert_eq!(values("The mayor spoke on Friday. At 6 p.m. the council met.", d), ["2018-07-06", "2018-07-06T18:00"]);
+    let later = "Kell was calm. Aides said so. The blast came at 10:35 a.m. (0735 GMT) Monday.";
+    assert_eq!(values(later, d), ["2018-07-09T10:35", "2018-07-09T07:35", "2018-07-09"]);
     // a clock word that is a whole hour
     assert_eq!(one("The offer expires at midnight.", d).2, "2018-07-12T24");
     // an hour with the half of the day it falls in
@@ -394,6 +401,14 @@ fn the_component_anchors_on_the_document() {
     doc.published = Some("2018-07-24".into());
     pipeline.run(&mut doc);
     assert_eq!(doc.times.last().map(|t| t.value.as_str()), Some("2018-07-24"));
+    // and so does one whose timestamp is a day early (another time zone), not two
+    let mut doc = Doc::new("d", "OSLO, July 23 (Wire) - A poll released Monday found a lead.");
+    doc.published = Some("2018-07-22".into());
+    pipeline.run(&mut doc);
+    assert_eq!(doc.times.last().map(|t| t.value.as_str()), Some("2018-07-23"));
+    doc.published = Some("2018-07-21".into());
+    pipeline.run(&mut doc);
+    assert_eq!(doc.times.last().map(|t| t.value.as_str()), Some("2018-07-16"));
 }
 
 #[test]

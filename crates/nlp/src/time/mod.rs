@@ -29,7 +29,7 @@ use dossier_model::{Span, TimeExpr, TimeType, Token, TokenKind};
 use grammar::{Act, Arg, Grammar, Kind, MAX_CAPS, NO_WORD, SlashOrder, T_DATE, T_DURATION, T_SET, T_TIME, Val};
 use jiff::civil::Date;
 use matcher::{Atom, Matcher};
-use resolve::{Ctx, DayRef, Dir, Sem, Tense, Tod, Unit};
+use resolve::{Ctx, DayRef, Dir, Point, Sem, Tense, Tod, Unit};
 use std::sync::OnceLock;
 
 /// The languages whose grammar ships: ISO 639-1 code, word list, rules. A language is added
@@ -68,10 +68,11 @@ impl Component for TimeTagger {
         }
         let mut anchor = doc.anchor_date().and_then(parse_date);
         // a story filed a day or two before its timestamp ("WASHINGTON, Aug. 13 (Xinhua) --" in
-        // a feed dated Aug. 14) says "Thursday" and "today" from its dateline
+        // a feed dated Aug. 14) says "Thursday" and "today" from its dateline; so does one whose
+        // timestamp is a day early ("NEW YORK, Dec. 14 (UPI) --" dated Dec. 13: another time zone)
         if let (Some(a), Some(d)) = (anchor, dateline.as_deref().and_then(parse_date))
-            && d < a
-            && resolve::days_apart(d, a) <= 3
+            && d != a
+            && resolve::days_apart(d, a) <= if d < a { 3 } else { 1 }
         {
             anchor = Some(d);
         }
@@ -340,15 +341,33 @@ impl Doc<'_> {
         let slash = if items.iter().any(|it| has_slash(&it.sem)) { self.slash_order() } else { self.g.slash_order };
         let mut ctx = Ctx { dct: anchor, last: None, last_day: None, last_quarter: None, slash };
         let mut out = Vec::with_capacity(items.len());
-        for it in items {
+        // the sentence of the day last mentioned
+        let mut day_sentence = 0;
+        for (i, it) in items.iter().enumerate() {
             let tense = if it.sem.needs_tense() { self.tense(it.span) } else { Tense::Unknown };
-            let Some((value, point)) = ctx.resolve(&it.sem, tense) else { continue };
+            let sentence = self.sentence_of(it.span);
+            // a bare clock time ("12:50 p.m.") is on the day named in its sentence or the one
+            // before, else on the document's: a live blog's headings do not move to a day that
+            // a paragraph above mentioned
+            let resolved = if matches!(it.sem, Sem::Tod { tod: Tod::Clock(..), day: DayRef::Ref })
+                && sentence > day_sentence + 1
+            {
+                let mut own = ctx.clone();
+                own.last_day = self.day_later_in_sentence(&items[i + 1..], sentence, &ctx);
+                own.resolve(&it.sem, tense)
+            } else {
+                ctx.resolve(&it.sem, tense)
+            };
+            let Some((value, point)) = resolved else { continue };
             // comparisons ("a year ago", "the year-ago quarter") are not what the text goes on about
             let comparison = matches!(it.sem, Sem::Ago { unit: Unit::Y, .. } | Sem::RefQ(1..) | Sem::RefQ(..=-1));
             if let Some(p) = point
                 && it.ty & (T_DATE | T_TIME) != 0
                 && !comparison
             {
+                if matches!(p, Point::Day(_)) {
+                    day_sentence = sentence;
+                }
                 ctx.note(p);
             }
             let ty = match it.ty {
@@ -381,6 +400,23 @@ impl Doc<'_> {
             std::cmp::Ordering::Less => SlashOrder::MonthFirst,
             std::cmp::Ordering::Equal => self.g.slash_order,
         }
+    }
+
+    fn sentence_of(&self, span: Span) -> usize {
+        self.sentences.partition_point(|s| s.end <= span.start)
+    }
+
+    /// The day that an expression after a clock time in its sentence names ("10:35 a.m. (0735
+    /// GMT) Friday"), if any.
+    fn day_later_in_sentence(&self, after: &[Item], sentence: usize, ctx: &Ctx) -> Option<Date> {
+        let next = after.iter().take_while(|it| self.sentence_of(it.span) == sentence);
+        next.filter(|it| it.ty & T_DATE != 0).find_map(|it| {
+            let tense = if it.sem.needs_tense() { self.tense(it.span) } else { Tense::Unknown };
+            match ctx.clone().resolve(&it.sem, tense)? {
+                (_, Some(Point::Day(d))) => Some(d),
+                _ => None,
+            }
+        })
     }
 
     fn word(&self, i: usize) -> u32 {

@@ -270,6 +270,7 @@ impl Point {
 }
 
 /// What the resolver knows of the document so far.
+#[derive(Clone)]
 pub(crate) struct Ctx {
     pub dct: Option<Date>,
     /// The date last mentioned, at its own precision.
