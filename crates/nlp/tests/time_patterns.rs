@@ -153,6 +153,9 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     assert_eq!(values("The vote had been scheduled for Monday.", d), ["2018-07-09"]);
     assert_eq!(values("The firm expects to report results in mid-November.", d), ["2018-11"]);
     assert_eq!(values("The envoy might arrive in Kell as early as Tuesday.", d), ["2018-07-17"]);
+    // the verb of the expression's own clause outweighs one past a comma after it
+    assert_eq!(values("Voters are expected to back her in March, but she has not campaigned.", d), ["2019-03"]);
+    assert_eq!(values("In March, she had campaigned.", d), ["2018-03"]);
 }
 
 #[test]
@@ -262,10 +265,12 @@ fn times_of_day() {
     assert_eq!(one("They met Tuesday morning.", d), ("Tuesday morning".into(), TimeType::Time, "2018-07-10TMO".into()));
     assert_eq!(one("Bids close at 5 p.m. EST, Nov. 6, 2017.", d).2, "2017-11-06T17:00");
     assert_eq!(values("The raid began at 10:35 a.m. on Friday, June 1, 2018.", d), ["2018-07-12T10:35", "2018-06-01"]);
-    // a bare clock time is on the day named in its sentence or the one before, else on the
-    // document's (the headings of a live blog)
-    let blog = "The mayor will speak on Friday evening. Aides say so. Others agree. 12:50 p.m.: The council met.";
+    // a clock time that heads a paragraph (a live blog) is on the day named in its sentence or
+    // the one before, else on the document's; one inside a sentence stays on the day last named
+    let blog = "The mayor will speak on Friday evening. Aides say so. Others agree.\n\n12:50 p.m.\n\nThe council met.";
     assert_eq!(values(blog, d), ["2018-07-13TEV", "2018-07-12T12:50"]);
+    let story = "The raid began on Friday. Aides say so. Others agree. Police heard shots at 9:42 p.m.";
+    assert_eq!(values(story, d), ["2018-07-06", "2018-07-06T21:42"]);
     assert_eq!(values("The mayor spoke on Friday. At 6 p.m. the council met.", d), ["2018-07-06", "2018-07-06T18:00"]);
     let later = "Kell was calm. Aides said so. The blast came at 10:35 a.m. (0735 GMT) Monday.";
     assert_eq!(values(later, d), ["2018-07-09T10:35", "2018-07-09T07:35", "2018-07-09"]);
@@ -339,6 +344,8 @@ fn not_time_expressions() {
         "The fall of the city came fast.",
         "Call me as soon as you can.",
         "He may leave.",
+        "She campaigned hard in the last week of the race.",
+        "It came in the first year of his term.",
     ] {
         assert!(tag(text, Some(d)).is_empty(), "{text:?} gave {:?}", tag(text, Some(d)));
     }

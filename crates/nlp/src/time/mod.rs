@@ -346,14 +346,16 @@ impl Doc<'_> {
         for (i, it) in items.iter().enumerate() {
             let tense = if it.sem.needs_tense() { self.tense(it.span) } else { Tense::Unknown };
             let sentence = self.sentence_of(it.span);
-            // a bare clock time ("12:50 p.m.") is on the day named in its sentence or the one
-            // before, else on the document's: a live blog's headings do not move to a day that
-            // a paragraph above mentioned
-            let resolved = if matches!(it.sem, Sem::Tod { tod: Tod::Clock(..), day: DayRef::Ref })
-                && sentence > day_sentence + 1
-            {
+            // a clock time far from the day last named is on a day named after it in its
+            // sentence ("10:35 a.m. (0735 GMT) Friday"); failing that, one that heads a
+            // paragraph of its own ("12:50 p.m." in a live blog) is on the document's day, and
+            // one inside a story's sentence ("heard gunfire about 9:42 p.m.") on the day last named
+            let far =
+                matches!(it.sem, Sem::Tod { tod: Tod::Clock(..), day: DayRef::Ref }) && sentence > day_sentence + 1;
+            let day = if far { self.day_later_in_sentence(&items[i + 1..], sentence, &ctx) } else { None };
+            let resolved = if day.is_some() || (far && self.is_heading(it.span, sentence)) {
                 let mut own = ctx.clone();
-                own.last_day = self.day_later_in_sentence(&items[i + 1..], sentence, &ctx);
+                own.last_day = day;
                 own.resolve(&it.sem, tense)
             } else {
                 ctx.resolve(&it.sem, tense)
@@ -406,6 +408,16 @@ impl Doc<'_> {
         self.sentences.partition_point(|s| s.end <= span.start)
     }
 
+    /// True when the expression is all its sentence holds, but for punctuation.
+    fn is_heading(&self, span: Span, sentence: usize) -> bool {
+        let Some(s) = self.sentences.get(sentence) else { return false };
+        let first = self.tokens.partition_point(|t| t.span.end <= s.start);
+        self.tokens[first..]
+            .iter()
+            .take_while(|t| t.span.start < s.end)
+            .all(|t| (t.span.start >= span.start && t.span.end <= span.end) || t.kind == TokenKind::Punct)
+    }
+
     /// The day that an expression after a clock time in its sentence names ("10:35 a.m. (0735
     /// GMT) Friday"), if any.
     fn day_later_in_sentence(&self, after: &[Item], sentence: usize, ctx: &Ctx) -> Option<Date> {
@@ -450,8 +462,15 @@ impl Doc<'_> {
         // the verb just before the expression, if any: it outweighs a preposition
         let mut close: Option<Tense> = None;
         let before = |i: usize, c: u16| (i.saturating_sub(2)..i).any(|k| self.g.in_class(self.word(k), c));
+        // a verb in the expression's own clause before it outweighs those past a comma after it
+        // ("supporters are expected to back her in November, she has not changed"); a fronted
+        // expression takes the verb after its comma ("In November, she will")
+        let is_comma = |k: usize| self.tokens[k].span.of(self.text) == ",";
+        let comma_before = (s0..start).rev().find(|&k| is_comma(k));
+        let comma_after = (end..s1).find(|&k| is_comma(k)).unwrap_or(usize::MAX);
+        let mut in_clause = false;
         for i in s0..s1 {
-            if (start..end).contains(&i) {
+            if (start..end).contains(&i) || (i > comma_after && in_clause) {
                 continue;
             }
             let w = self.word(i);
@@ -499,6 +518,7 @@ impl Doc<'_> {
             if best.is_none_or(|(d, _)| dist < d) {
                 best = Some((dist, t));
             }
+            in_clause |= i < start && comma_before.is_none_or(|c| i > c);
             if i < start && dist <= 2 {
                 close = Some(t);
             }
