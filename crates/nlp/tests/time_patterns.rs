@@ -142,6 +142,7 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     assert_eq!(values("The firm said in a statement on Monday that it will appeal.", d), ["2018-07-09"]);
     // but a "would" after the expression belongs to a reported clause
     assert_eq!(values("On Monday, the mayor said he would resign.", d), ["2018-07-09"]);
+    assert_eq!(values("On Monday, his aide said he expects to win.", d), ["2018-07-09"]);
     // a present of "be" alone says nothing of the direction
     assert_eq!(values("The mayor, who is ill, spoke on Tuesday.", d), ["2018-07-10"]);
     // a plan told in the past still looks ahead; a plan in the past perfect does not
@@ -156,6 +157,7 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     // the verb of the expression's own clause outweighs one past a comma after it
     assert_eq!(values("Voters are expected to back her in March, but she has not campaigned.", d), ["2019-03"]);
     assert_eq!(values("In March, she had campaigned.", d), ["2018-03"]);
+    assert_eq!(values("The party invited him to the convention in March, where he will speak.", d), ["2019-03"]);
 }
 
 #[test]

@@ -463,11 +463,15 @@ impl Doc<'_> {
         let mut close: Option<Tense> = None;
         let before = |i: usize, c: u16| (i.saturating_sub(2)..i).any(|k| self.g.in_class(self.word(k), c));
         // a verb in the expression's own clause before it outweighs those past a comma after it
-        // ("supporters are expected to back her in November, she has not changed"); a fronted
-        // expression takes the verb after its comma ("In November, she will")
-        let is_comma = |k: usize| self.tokens[k].span.of(self.text) == ",";
-        let comma_before = (s0..start).rev().find(|&k| is_comma(k));
-        let comma_after = (end..s1).find(|&k| is_comma(k)).unwrap_or(usize::MAX);
+        // ("supporters are expected to back her in November, she has not changed"), but not
+        // those of a relative clause on it ("in July, where he will"); a fronted expression
+        // takes the verb after its comma ("In November, she will")
+        let text_of = |k: usize| self.tokens.get(k).map_or("", |t| t.span.of(self.text));
+        let comma_before = (s0..start).rev().find(|&k| matches!(text_of(k), "," | "(" | ";" | ":" | "?" | "!"));
+        let comma_after = (end..s1)
+            .find(|&k| text_of(k) == ",")
+            .filter(|&k| !self.g.in_class(self.word(k + 1), cls.relative))
+            .unwrap_or(usize::MAX);
         let mut in_clause = false;
         for i in s0..s1 {
             if (start..end).contains(&i) || (i > comma_after && in_clause) {
@@ -479,6 +483,14 @@ impl Doc<'_> {
             // would meet Friday"), but after the expression it is a reported clause's ("On
             // Thursday, he said he would resign")
             if self.g.in_class(w, cls.futurebefore) && i > start {
+                continue;
+            }
+            // so is any future word after a report that follows the expression ("On Wednesday,
+            // his manager said he expects to win")
+            if i > start
+                && self.g.in_class(w, cls.future)
+                && (end..i).any(|k| self.g.in_class(self.word(k), cls.report))
+            {
                 continue;
             }
             let t = if self.g.in_class(w, cls.future) || self.g.in_class(w, cls.futurebefore) {

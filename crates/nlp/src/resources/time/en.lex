@@ -215,6 +215,8 @@ pastaux 0 had
 # past auxiliaries of a plan that still looks ahead ("was scheduled for March", "were planning
 # to drive there Monday"): before a future word they count as neither tense
 planaux 0 was were
+# words that open a relative clause on the expression ("in July, where he will speak")
+relative 0 where when which who whose whom
 # auxiliaries of a present or future passive: the participle after them is no past ("would be paid in January")
 passaux 0 is are be being
 # a word ending in one of these suffixes is a past verb unless listed in notpast
