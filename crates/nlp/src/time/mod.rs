@@ -473,11 +473,15 @@ impl Doc<'_> {
             .filter(|&k| !self.g.in_class(self.word(k + 1), cls.relative))
             .unwrap_or(usize::MAX);
         let mut in_clause = false;
+        // a report seen after the expression, before the word at hand
+        let mut reported = false;
         for i in s0..s1 {
             if (start..end).contains(&i) || (i > comma_after && in_clause) {
                 continue;
             }
             let w = self.word(i);
+            let after_report = reported;
+            reported |= i >= end && self.g.in_class(w, cls.report);
             let dist = if i < start { start - i } else { i + 1 - end };
             // "would" is a future seen from the past: it points ahead for what follows it ("said it
             // would meet Friday"), but after the expression it is a reported clause's ("On
@@ -487,10 +491,7 @@ impl Doc<'_> {
             }
             // so is any future word after a report that follows the expression ("On Wednesday,
             // his manager said he expects to win")
-            if i > start
-                && self.g.in_class(w, cls.future)
-                && (end..i).any(|k| self.g.in_class(self.word(k), cls.report))
-            {
+            if after_report && self.g.in_class(w, cls.future) {
                 continue;
             }
             let t = if self.g.in_class(w, cls.future) || self.g.in_class(w, cls.futurebefore) {
