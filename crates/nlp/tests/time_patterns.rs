@@ -158,6 +158,11 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     assert_eq!(values("Voters are expected to back her in March, but she has not campaigned.", d), ["2019-03"]);
     assert_eq!(values("In March, she had campaigned.", d), ["2018-03"]);
     assert_eq!(values("The party invited him to the convention in March, where he will speak.", d), ["2019-03"]);
+    assert_eq!(values("Lee, who announced a plan on Monday, plans to focus on jobs.", d), ["2018-07-09"]);
+    let far = "Lee, who told reporters about his sweeping road spending plan on Monday, plans to focus on jobs.";
+    assert_eq!(values(far, d), ["2018-07-09"]);
+    assert_eq!(values("Polls show him trailing just ahead of Tuesday's vote.", d), ["2018-07-17"]);
+    assert_eq!(values("He is likely to bounce back Tuesday.", d), ["2018-07-17"]);
 }
 
 #[test]
@@ -331,6 +336,9 @@ fn holidays() {
     assert_eq!(values("Churches were full on Easter Sunday.", date(2018, 4, 10)), ["2018-04-01"]);
     assert_eq!(values("Parades are planned for Labor Day.", date(2016, 8, 20)), ["2016-09-05"]);
     assert_eq!(values("Polls open on Election Day 2016.", date(2016, 6, 1)), ["2016-11-08"]);
+    assert_eq!(values("He hopes to sweep Super Tuesday.", date(2016, 1, 20)), ["2016-03-01"]);
+    assert_eq!(values("He swept Super Tuesday.", date(2020, 3, 5)), ["2020-03-03"]);
+    assert_eq!(values("Kentucky took part in the 1988 Super Tuesday.", date(2016, 5, 18)), ["1988"]);
     assert_eq!(values("The war memorial was busy on Memorial Day.", date(2018, 6, 3)), ["2018-05-28"]);
     assert_eq!(values("Shops will reopen after Christmas.", date(2018, 12, 20)), ["2018-12-25"]);
 }

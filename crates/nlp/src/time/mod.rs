@@ -445,6 +445,13 @@ impl Doc<'_> {
         let prep = match start.checked_sub(1).map(|i| self.word(i)) {
             Some(w) if self.g.in_class(w, cls.pastprep) => Some(Tense::Past),
             Some(w) if self.g.in_class(w, cls.futureprep) => Some(Tense::Future),
+            // "ahead of Tuesday's vote", "in advance of"
+            _ if start >= 2
+                && self.tokens[start - 1].span.of(self.text).eq_ignore_ascii_case("of")
+                && self.g.in_class(self.word(start - 2), cls.futureprepof) =>
+            {
+                Some(Tense::Future)
+            }
             _ => None,
         };
         let k = self.sentences.partition_point(|s| s.end <= span.start);
@@ -491,10 +498,13 @@ impl Doc<'_> {
             }
             // so is any future word after a report that follows the expression ("On Wednesday,
             // his manager said he expects to win")
-            if after_report && self.g.in_class(w, cls.future) {
+            // "plans to", "hopes to", but not "a plan"
+            let future = self.g.in_class(w, cls.future)
+                || (self.g.in_class(w, cls.futureto) && text_of(i + 1).eq_ignore_ascii_case("to"));
+            if after_report && future {
                 continue;
             }
-            let t = if self.g.in_class(w, cls.future) || self.g.in_class(w, cls.futurebefore) {
+            let t = if future || self.g.in_class(w, cls.futurebefore) {
                 // "had been scheduled to": an auxiliary just before puts it in the past
                 if before(i, cls.pastaux) { Tense::Past } else { Tense::Future }
             } else if self.g.in_class(w, cls.planaux)
@@ -522,8 +532,13 @@ impl Doc<'_> {
                 }
                 Tense::Past
             } else {
-                if self.g.in_class(w, cls.report) && weak.is_none_or(|(d, _)| dist < d) {
-                    weak = Some((dist, Tense::Past));
+                if self.g.in_class(w, cls.report) {
+                    if weak.is_none_or(|(d, _)| dist < d) {
+                        weak = Some((dist, Tense::Past));
+                    }
+                    // "Clinton, who announced a plan on Monday, plans to": the report is the verb
+                    // of the expression's clause
+                    in_clause |= i < start && comma_before.is_none_or(|c| i > c);
                 }
                 continue;
             };

@@ -195,7 +195,9 @@ join 0 ,
 
 # ---------------------------------------------------------------- tense
 # The tense of the nearest verb picks the direction of "in January" and "on Friday".
-future 0 will 'll shall wo might soon going expects expect expected scheduled slated due planned planning plans plan intends intend hopes upcoming
+future 0 will 'll shall wo might soon going expects expect expected scheduled slated due planned planning intends intend upcoming
+# future words only before "to" ("plans to", but "a plan")
+futureto 0 plans plan hopes hope
 past 0 was were had did previously recently has have ended began came went took made gave got saw met won lost left fell rose held kept sent spent paid led ran became began brought bought thought found felt heard knew meant sold stood wrote spoke broke chose drove flew grew threw
 # future words that count only before the expression ("said it would meet Friday", but "On Friday, he said he would")
 futurebefore 0 would
@@ -206,10 +208,12 @@ report 0 said told added noted announced reported
 present 0 opens begins starts expires meets resumes arrives visits travels convenes reconvenes
 # "is to", "are set to", "set to": these before "to" (or "set") point ahead too ("talks, set to resume Monday")
 tobe 0 is are 're set
-tobenext 0 to set on
+tobenext 0 to set on likely expected due
 # prepositions just before an expression that give its direction ("since May", "by May")
 pastprep 0 since
 futureprep 0 by until till through starting beginning
+# words that point ahead before "of" and an expression ("ahead of Tuesday's vote", "in advance of")
+futureprepof 0 ahead advance
 # auxiliaries that put the verb after them in the past ("had been scheduled to")
 pastaux 0 had
 # past auxiliaries of a plan that still looks ahead ("was scheduled for March", "were planning
