@@ -163,6 +163,8 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     assert_eq!(values(far, d), ["2018-07-09"]);
     assert_eq!(values("Polls show him trailing just ahead of Tuesday's vote.", d), ["2018-07-17"]);
     assert_eq!(values("He is likely to bounce back Tuesday.", d), ["2018-07-17"]);
+    assert_eq!(values("The plan still has to move through a June hearing.", date(2016, 4, 23)), ["2016-06"]);
+    assert_eq!(values("The plan had to move through a June hearing.", date(2016, 8, 23)), ["2016-06"]);
 }
 
 #[test]

@@ -496,11 +496,11 @@ impl Doc<'_> {
             if self.g.in_class(w, cls.futurebefore) && i > start {
                 continue;
             }
-            // so is any future word after a report that follows the expression ("On Wednesday,
-            // his manager said he expects to win")
             // "plans to", "hopes to", but not "a plan"
             let future = self.g.in_class(w, cls.future)
                 || (self.g.in_class(w, cls.futureto) && text_of(i + 1).eq_ignore_ascii_case("to"));
+            // so is any future word after a report that follows the expression ("On Wednesday,
+            // his manager said he expects to win")
             if after_report && future {
                 continue;
             }
@@ -511,6 +511,9 @@ impl Doc<'_> {
                 && (i + 1..i + 3).any(|k| self.g.in_class(self.word(k), cls.future))
             {
                 continue;
+            } else if self.g.in_class(w, cls.haveto) && text_of(i + 1).eq_ignore_ascii_case("to") {
+                // "has to move through a June hearing": an obligation ahead, no perfect
+                Tense::Future
             } else if self.g.in_class(w, cls.past) || self.past_form(i, w) {
                 // "would be paid", "is heard": a passive participle, not a past tense
                 if before(i, cls.passaux) {
@@ -536,8 +539,8 @@ impl Doc<'_> {
                     if weak.is_none_or(|(d, _)| dist < d) {
                         weak = Some((dist, Tense::Past));
                     }
-                    // "Clinton, who announced a plan on Monday, plans to": the report is the verb
-                    // of the expression's clause
+                    // "Lee, who told reporters of a plan on Monday, plans to": a report too far to
+                    // be the expression's verb still closes its clause
                     in_clause |= i < start && comma_before.is_none_or(|c| i > c);
                 }
                 continue;

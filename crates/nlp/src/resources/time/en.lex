@@ -212,6 +212,8 @@ tobenext 0 to set on likely expected due
 # prepositions just before an expression that give its direction ("since May", "by May")
 pastprep 0 since
 futureprep 0 by until till through starting beginning
+# before "to", an obligation ahead, not a perfect ("has to move through a June hearing")
+haveto 0 has have
 # words that point ahead before "of" and an expression ("ahead of Tuesday's vote", "in advance of")
 futureprepof 0 ahead advance
 # auxiliaries that put the verb after them in the past ("had been scheduled to")
