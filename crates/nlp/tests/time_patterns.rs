@@ -340,6 +340,7 @@ fn holidays() {
     assert_eq!(values("Polls open on Election Day 2016.", date(2016, 6, 1)), ["2016-11-08"]);
     assert_eq!(values("He hopes to sweep Super Tuesday.", date(2016, 1, 20)), ["2016-03-01"]);
     assert_eq!(values("He swept Super Tuesday.", date(2020, 3, 5)), ["2020-03-03"]);
+    assert_eq!(values("He has built teams in the Super Tuesday states.", date(2016, 2, 9)), ["2016-03-01"]);
     assert_eq!(values("Kentucky took part in the 1988 Super Tuesday.", date(2016, 5, 18)), ["1988"]);
     assert_eq!(values("The war memorial was busy on Memorial Day.", date(2018, 6, 3)), ["2018-05-28"]);
     assert_eq!(values("Shops will reopen after Christmas.", date(2018, 12, 20)), ["2018-12-25"]);

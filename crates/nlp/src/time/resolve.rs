@@ -211,7 +211,9 @@ impl Sem {
     /// True when the value depends on the tense of the sentence.
     pub(crate) fn needs_tense(&self) -> bool {
         match self {
-            Sem::Cal { y: None, .. } | Sem::Quarter { y: None, .. } | Sem::Holiday { y: None, .. } => true,
+            Sem::Cal { y: None, .. } | Sem::Quarter { y: None, .. } => true,
+            // a holiday code with "~" is the nearest one whatever the tense
+            Sem::Holiday { y: None, code } => !code.starts_with('~'),
             Sem::Month { dir, .. } | Sem::Wday { dir, .. } | Sem::Season { dir, y: None, .. } | Sem::Weekend(dir) => {
                 *dir == Dir::Auto
             }
@@ -787,6 +789,7 @@ impl Ctx {
                 (fmt_week(d) + "-WE", Some(Point::Week(d)))
             }
             Sem::Holiday { code, y } => {
+                let code = code.trim_start_matches('~');
                 let y = match (y, dct) {
                     (Some(y), _) => y,
                     (None, None) => {
