@@ -318,6 +318,10 @@ fn durations() {
     assert_eq!(one("They held a day-long meeting.", d), ("a day-long".into(), TimeType::Duration, "P1D".into()));
     assert_eq!(one("It ended a decades-long feud.", d).2, "PXY");
     assert_eq!(one("It was their third week-long visit.", d), ("week-long".into(), TimeType::Duration, "P1W".into()));
+    // a fiscal year told by its last day
+    let fiscal = tag("Net income for the year ended March 31 rose.", Some(d));
+    assert_eq!(fiscal[0], ("the year".into(), TimeType::Duration, "P1Y".into()));
+    assert_eq!(fiscal[1].2, "2018-03-31");
     // ages are not durations
     assert!(tag("A 6-year-old boy and a man 37 years old were found.", Some(d)).is_empty());
 }
