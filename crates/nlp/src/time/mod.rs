@@ -431,6 +431,11 @@ impl Doc<'_> {
         })
     }
 
+    /// The text of token `i`, empty past the end.
+    fn text_at(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.span.of(self.text))
+    }
+
     fn word(&self, i: usize) -> u32 {
         self.tokens.get(i).map_or(NO_WORD, |t| self.g.lookup_at(self.text.as_bytes(), t.span.start, t.span.end))
     }
@@ -447,15 +452,14 @@ impl Doc<'_> {
             Some(w) if self.g.in_class(w, cls.futureprep) => Some(Tense::Future),
             // "ahead of Tuesday's vote", "in advance of"
             _ if start >= 2
-                && self.tokens[start - 1].span.of(self.text).eq_ignore_ascii_case("of")
+                && self.text_at(start - 1).eq_ignore_ascii_case("of")
                 && self.g.in_class(self.word(start - 2), cls.futureprepof) =>
             {
                 Some(Tense::Future)
             }
             _ => None,
         };
-        let k = self.sentences.partition_point(|s| s.end <= span.start);
-        let (s0, s1) = match self.sentences.get(k).filter(|s| s.start <= span.start) {
+        let (s0, s1) = match self.sentences.get(self.sentence_of(span)).filter(|s| s.start <= span.start) {
             Some(s) => (
                 self.tokens.partition_point(|t| t.span.start < s.start),
                 self.tokens.partition_point(|t| t.span.start < s.end),
@@ -473,10 +477,9 @@ impl Doc<'_> {
         // ("supporters are expected to back her in November, she has not changed"), but not
         // those of a relative clause on it ("in July, where he will"); a fronted expression
         // takes the verb after its comma ("In November, she will")
-        let text_of = |k: usize| self.tokens.get(k).map_or("", |t| t.span.of(self.text));
-        let comma_before = (s0..start).rev().find(|&k| matches!(text_of(k), "," | "(" | ";" | ":" | "?" | "!"));
+        let comma_before = (s0..start).rev().find(|&k| matches!(self.text_at(k), "," | "(" | ";" | ":" | "?" | "!"));
         let comma_after = (end..s1)
-            .find(|&k| text_of(k) == ",")
+            .find(|&k| self.text_at(k) == ",")
             .filter(|&k| !self.g.in_class(self.word(k + 1), cls.relative))
             .unwrap_or(usize::MAX);
         let mut in_clause = false;
@@ -487,6 +490,8 @@ impl Doc<'_> {
                 continue;
             }
             let w = self.word(i);
+            // a word before the expression, with no comma between them
+            let own_clause = i < start && comma_before.is_none_or(|c| i > c);
             let after_report = reported;
             reported |= i >= end && self.g.in_class(w, cls.report);
             let dist = if i < start { start - i } else { i + 1 - end };
@@ -498,9 +503,9 @@ impl Doc<'_> {
             }
             // "plans to", "hopes to", but not "a plan"
             let future = self.g.in_class(w, cls.future)
-                || (self.g.in_class(w, cls.futureto) && text_of(i + 1).eq_ignore_ascii_case("to"));
-            // so is any future word after a report that follows the expression ("On Wednesday,
-            // his manager said he expects to win")
+                || (self.g.in_class(w, cls.futureto) && self.text_at(i + 1).eq_ignore_ascii_case("to"));
+            // like "would", a future word after a report that follows the expression is the
+            // reported clause's ("On Wednesday, his manager said he expects to win")
             if after_report && future {
                 continue;
             }
@@ -511,7 +516,7 @@ impl Doc<'_> {
                 && (i + 1..i + 3).any(|k| self.g.in_class(self.word(k), cls.future))
             {
                 continue;
-            } else if self.g.in_class(w, cls.haveto) && text_of(i + 1).eq_ignore_ascii_case("to") {
+            } else if self.g.in_class(w, cls.haveto) && self.text_at(i + 1).eq_ignore_ascii_case("to") {
                 // "has to move through a June hearing": an obligation ahead, no perfect
                 Tense::Future
             } else if self.g.in_class(w, cls.past) || self.past_form(i, w) {
@@ -541,7 +546,7 @@ impl Doc<'_> {
                     }
                     // "Lee, who told reporters of a plan on Monday, plans to": a report too far to
                     // be the expression's verb still closes its clause
-                    in_clause |= i < start && comma_before.is_none_or(|c| i > c);
+                    in_clause |= own_clause;
                 }
                 continue;
             };
@@ -549,7 +554,7 @@ impl Doc<'_> {
             if best.is_none_or(|(d, _)| dist < d) {
                 best = Some((dist, t));
             }
-            in_clause |= i < start && comma_before.is_none_or(|c| i > c);
+            in_clause |= own_clause;
             if i < start && dist <= 2 {
                 close = Some(t);
             }
