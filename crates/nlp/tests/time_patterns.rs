@@ -234,6 +234,15 @@ fn relative_to_the_date_last_mentioned() {
     );
     assert_eq!(values("The strike began on March 3, 2016. It ended that evening.", d), ["2016-03-03", "2016-03-03TEV"]);
     assert_eq!(values("The firm was founded in 1995. It moved the following year.", d), ["1995", "1996"]);
+    // a month named after the last day is the one "that month" means
+    assert_eq!(
+        values("On Monday the poll was out. A survey in March found the same; the same month, he won.", d),
+        ["2018-07-09", "2018-03", "2018-03"]
+    );
+    assert_eq!(
+        values("Sales fell in the third quarter of 2015 and rose the following quarter.", d),
+        ["2015-Q3", "2015-Q4"]
+    );
     assert_eq!(values("The fair opened on May 5, 2017. A year later it closed.", d), ["2017-05-05", "2018"]);
     // a few days later is a length of time, as TimeML has it
     assert_eq!(values("The fair opened on May 5, 2017. Two days later it closed.", d), ["2017-05-05", "P2D"]);

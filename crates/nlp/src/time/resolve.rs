@@ -656,6 +656,18 @@ impl Ctx {
                         None => {}
                     }
                 }
+                // "a poll in June … another the same month": a month named after the last day
+                // is the one counted from
+                if from_ref {
+                    match (unit, self.last) {
+                        (Unit::M, Some(Point::Month(y, m))) => return rel_point(date(y, m, 1)?, unit, n),
+                        (Unit::Q, Some(Point::Quarter(y, q))) => {
+                            let (y, q) = shift_quarter((y, q), n);
+                            return Some((fmt_point(Point::Quarter(y, q)), Some(Point::Quarter(y, q))));
+                        }
+                        _ => {}
+                    }
+                }
                 let Some(base) = self.base(from_ref) else { return Some((unknown(unit).into(), None)) };
                 rel_point(base, unit, n)?
             }
