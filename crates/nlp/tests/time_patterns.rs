@@ -163,6 +163,17 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     assert_eq!(values(far, d), ["2018-07-09"]);
     assert_eq!(values("Polls show him trailing just ahead of Tuesday's vote.", d), ["2018-07-17"]);
     assert_eq!(values("He is likely to bounce back Tuesday.", d), ["2018-07-17"]);
+    assert_eq!(
+        values("Vidmar holds its primary on Tuesday; on Saturday, Kell and Ostrava hold caucuses.", d),
+        ["2018-07-17", "2018-07-14"]
+    );
+    // a bare infinitive has no tense; a relative clause after the expression is another thing's
+    assert_eq!(values("Asked on Monday whether Lee would hold the post, aides demurred.", d), ["2018-07-09"]);
+    assert_eq!(values("The move follows Monday's offer by Kell, which holds a stake.", d), ["2018-07-09"]);
+    // a condition points ahead, but not for an expression that names a thing
+    assert_eq!(values("The party could lose if Lee is the nominee in November.", d), ["2018-11"]);
+    assert_eq!(values("Lee promised reform if they take office in January.", d), ["2019-01"]);
+    assert_eq!(values("If Tuesday's debate mattered, the polls will show it.", d), ["2018-07-10"]);
     assert_eq!(values("The plan still has to move through a June hearing.", date(2016, 4, 23)), ["2016-06"]);
     assert_eq!(values("The plan had to move through a June hearing.", date(2016, 8, 23)), ["2016-06"]);
 }

@@ -482,6 +482,10 @@ impl Doc<'_> {
             .find(|&k| self.text_at(k) == ",")
             .filter(|&k| !self.g.in_class(self.word(k + 1), cls.relative))
             .unwrap_or(usize::MAX);
+        // "his Tuesday wins", "October's debate": the expression names a thing, which a condition
+        // before it says nothing about
+        let names_thing = (start > 0 && self.g.in_class(self.word(start - 1), cls.owner))
+            || self.text.get(span.end..).is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"));
         let mut in_clause = false;
         // a report seen after the expression, before the word at hand
         let mut reported = false;
@@ -512,6 +516,12 @@ impl Doc<'_> {
             let t = if future || self.g.in_class(w, cls.futurebefore) {
                 // "had been scheduled to": an auxiliary just before puts it in the past
                 if before(i, cls.pastaux) { Tense::Past } else { Tense::Future }
+            } else if self.g.in_class(w, cls.conditional) {
+                // "if he wins in November"
+                if i > start || names_thing {
+                    continue;
+                }
+                Tense::Future
             } else if self.g.in_class(w, cls.planaux)
                 && (i + 1..i + 3).any(|k| self.g.in_class(self.word(k), cls.future))
             {
@@ -525,7 +535,11 @@ impl Doc<'_> {
                     continue;
                 }
                 Tense::Past
-            } else if self.g.in_class(w, cls.present)
+            } else if (self.g.in_class(w, cls.present)
+                // "would hold": no tense of its own; "Tuesday's move by Ford, which holds": another
+                // thing's clause
+                && !(i > 0 && self.g.in_class(self.word(i - 1), cls.basebefore))
+                && !(i >= end && before(i, cls.relative)))
                 || (self.g.in_class(w, cls.tobe) && self.g.in_class(self.word(i + 1), cls.tobenext))
             {
                 // news puts what is scheduled in the present ("the summit opens Thursday")

@@ -205,7 +205,14 @@ futurebefore 0 would
 report 0 said told added noted announced reported
 # present verbs of scheduled events: news writes what is planned in the present ("the summit
 # opens Thursday", "the contract expires in June"), so they point ahead like the future words
-present 0 opens begins starts expires meets resumes arrives visits travels convenes reconvenes
+present 0 opens begins starts expires meets resumes arrives visits travels convenes reconvenes holds hold heads faces competes compete
+# words after which a present verb is a bare infinitive, with no tense of its own ("would hold", "to face")
+basebefore 0 would could should may might can must to not n't did does do
+# a condition points ahead for an expression after it in its clause ("if he wins in November"),
+# unless the expression names a thing ("if October's debate was")
+conditional 0 if unless
+# words before an expression that make it name a thing ("his Tuesday wins")
+owner 0 his her their its our my your
 # "is to", "are set to", "set to": these before "to" (or "set") point ahead too ("talks, set to resume Monday")
 tobe 0 is are 're set
 tobenext 0 to set on likely expected due
