@@ -174,6 +174,8 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     assert_eq!(values("The party could lose if Lee is the nominee in November.", d), ["2018-11"]);
     assert_eq!(values("Lee promised reform if they take office in January.", d), ["2019-01"]);
     assert_eq!(values("If Tuesday's debate mattered, the polls will show it.", d), ["2018-07-10"]);
+    assert_eq!(values("Aides said that if she were to win in November, she would sign it.", d), ["2018-11"]);
+    assert_eq!(values("The fiscal year ends in September.", date(2016, 1, 20)), ["2016-09"]);
     assert_eq!(values("The plan still has to move through a June hearing.", date(2016, 4, 23)), ["2016-06"]);
     assert_eq!(values("The plan had to move through a June hearing.", date(2016, 8, 23)), ["2016-06"]);
 }

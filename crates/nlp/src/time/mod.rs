@@ -523,7 +523,9 @@ impl Doc<'_> {
                 }
                 Tense::Future
             } else if self.g.in_class(w, cls.planaux)
-                && (i + 1..i + 3).any(|k| self.g.in_class(self.word(k), cls.future))
+                && ((i + 1..i + 3).any(|k| self.g.in_class(self.word(k), cls.future))
+                    // "if she were to win in November", "was to speak Monday"
+                    || self.text_at(i + 1).eq_ignore_ascii_case("to"))
             {
                 continue;
             } else if self.g.in_class(w, cls.haveto) && self.text_at(i + 1).eq_ignore_ascii_case("to") {

@@ -205,7 +205,7 @@ futurebefore 0 would
 report 0 said told added noted announced reported
 # present verbs of scheduled events: news writes what is planned in the present ("the summit
 # opens Thursday", "the contract expires in June"), so they point ahead like the future words
-present 0 opens begins starts expires meets resumes arrives visits travels convenes reconvenes holds hold heads faces competes compete
+present 0 opens begins starts expires meets resumes arrives visits travels convenes reconvenes holds hold heads faces competes compete ends
 # words after which a present verb is a bare infinitive, with no tense of its own ("would hold", "to face")
 basebefore 0 would could should may might can must to not n't did does do
 # a condition points ahead for an expression after it in its clause ("if he wins in November"),
@@ -226,7 +226,7 @@ futureprepof 0 ahead advance
 # auxiliaries that put the verb after them in the past ("had been scheduled to")
 pastaux 0 had
 # past auxiliaries of a plan that still looks ahead ("was scheduled for March", "were planning
-# to drive there Monday"): before a future word they count as neither tense
+# to drive there Monday"): before a future word or "to" they count as neither tense
 planaux 0 was were
 # words that open a relative clause on the expression ("in July, where he will speak")
 relative 0 where when which who whose whom
