@@ -239,6 +239,19 @@ fn periods() {
 }
 
 #[test]
+fn time_words_inside_names_are_no_times() {
+    let d = july12();
+    assert_eq!(values("The Kell Daily News reported it on Monday.", d), ["2018-07-09"]);
+    assert_eq!(values("Lee spoke. She told Ostrava Today on Tuesday that she would run.", d), ["2018-07-10"]);
+    assert!(values("He gave money to One Vidmar Now, a lobby.", d).is_empty());
+    // but not at the start of a sentence or a quotation, nor in a headline in title case
+    assert_eq!(values("Now Lee needs to win.", d), ["PRESENT_REF"]);
+    assert_eq!(values("Lee spoke. \u{201c}Now Lee needs to win,\u{201d} she said.", d), ["PRESENT_REF"]);
+    assert_eq!(values("Lee Is Now Leading In Kell", d), ["PRESENT_REF"]);
+    assert_eq!(values("Prices in Kell are set daily.", d), ["P1D"]);
+}
+
+#[test]
 fn relative_to_the_date_last_mentioned() {
     let d = july12();
     assert_eq!(

@@ -131,10 +131,13 @@ fn tag_with(g: &Grammar, text: &str, tokens: &[Token], sentences: &[Span], ancho
         Window { g, atoms: &atoms, m: Matcher { g, text, atoms: &atoms } }.run(floor, &mut scratch, &mut found);
         k = hi;
     }
+    let doc = Doc { g, text, tokens, sentences };
+    // dropped before resolving, so that "Daily News" is no date to count "the next day" from
+    found.retain(|it| !doc.in_name(it.span));
     if found.is_empty() {
         return Vec::new();
     }
-    Doc { g, text, tokens, sentences }.resolve(&found, anchor)
+    doc.resolve(&found, anchor)
 }
 
 /// The publication date a dateline gives ("LONDON, July 23 (Reuters) -", "June 5, 2018 —"),
@@ -432,6 +435,39 @@ impl Doc<'_> {
     }
 
     /// The text of token `i`, empty past the end.
+    /// True for a time word in a name ("New York Daily News", "Current TV", "One Wisconsin Now"):
+    /// words written lowercase in running text, capitalized inside a sentence, beside another
+    /// capitalized word. Weekdays, months and holidays are capitalized anyway and stay, and so
+    /// does all of a headline in title case ("Trump Is Now Leading").
+    fn in_name(&self, span: Span) -> bool {
+        let capital = |i: usize| self.text_at(i).chars().next().is_some_and(char::is_uppercase);
+        let first = self.tokens.partition_point(|t| t.span.end <= span.start);
+        let end = self.tokens.partition_point(|t| t.span.start < span.end);
+        if first >= end || !capital(first) || !(first..end).all(|i| self.g.in_class(self.word(i), self.g.cls.inname)) {
+            return false;
+        }
+        let Some(s) = self.sentences.get(self.sentence_of(span)) else { return false };
+        let s0 = self.tokens.partition_point(|t| t.span.end <= s.start);
+        let s1 = self.tokens.partition_point(|t| t.span.start < s.end);
+        let mut words = (s0..s1).filter(|&i| self.tokens[i].kind == TokenKind::Word);
+        // the first word of its sentence, after any opening quote (also where the sentence
+        // splitter ran the quote into the sentence before: `Williams. "Now Trump needs`)
+        let opens_quote = first >= 2
+            && matches!(self.text_at(first - 1), "\"" | "\u{201c}" | "''" | "``" | "'" | "\u{2018}")
+            && matches!(self.text_at(first - 2), "." | "!" | "?" | ":");
+        if opens_quote
+            || (s0..first).all(|i| self.tokens[i].kind == TokenKind::Punct)
+            // title case: no word of five letters or more starts in lowercase
+            || !words.any(|i| !capital(i) && self.text_at(i).chars().count() > 4)
+        {
+            return false;
+        }
+        let name_word = |i: usize| {
+            (s0..s1).contains(&i) && self.tokens[i].kind == TokenKind::Word && capital(i) && self.text_at(i) != "I"
+        };
+        (first > 0 && name_word(first - 1)) || name_word(end)
+    }
+
     fn text_at(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.span.of(self.text))
     }

@@ -190,6 +190,9 @@ common 0 , - ' 's . new other most same following previous preceding prior subse
 setctx 0 times twice once thrice million billion trillion cents dollars pounds euros pence percent % share apiece each
 # parts of a period before "of the week", "of the month" that make it the current one
 partof 0 end rest middle beginning start course balance much most remainder part half turn close
+# time words written lowercase in running text: capitalized inside a sentence beside another
+# capitalized word, they are part of a name ("New York Daily News", "Current TV", "Morning Joe")
+inname 0 daily weekly monthly nightly yearly quarterly annually now current currently today tonight tomorrow yesterday morning afternoon evening night midnight noon week weekend day year month decade century season this the
 # words between two expressions that join them into one ("Friday, Oct. 23", "5 p.m. EST, Nov. 6")
 join 0 ,
 
