@@ -269,6 +269,11 @@ fn relative_to_the_date_last_mentioned() {
         values("Sales fell in the third quarter of 2015 and rose the following quarter.", d),
         ["2015-Q3", "2015-Q4"]
     );
+    assert_eq!(values("Lee ran in 1968 and lost that November.", d), ["1968", "1968-11"]);
+    assert_eq!(
+        values("Lee left on May 5, 2001, came back in January 2009 and won in October of that year.", d),
+        ["2001-05-05", "2009-01", "2009-10"]
+    );
     assert_eq!(values("The fair opened on May 5, 2017. A year later it closed.", d), ["2017-05-05", "2018"]);
     // a few days later is a length of time, as TimeML has it
     assert_eq!(values("The fair opened on May 5, 2017. Two days later it closed.", d), ["2017-05-05", "P2D"]);

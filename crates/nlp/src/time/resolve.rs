@@ -874,6 +874,8 @@ impl Ctx {
     fn ref_month(&self, dir: Dir) -> Option<(i32, u8)> {
         match self.last {
             Some(Point::Year(y)) => Some((y, if dir == Dir::Prev { 1 } else { 12 })),
+            // "in January 2009 … in October of that year": a month named after the last day
+            Some(Point::Month(y, m)) => Some((y, m)),
             _ => self.base(true).map(|b| (i32::from(b.year()), b.month() as u8)),
         }
     }
