@@ -68,6 +68,8 @@ fn numeric_dates_follow_the_document() {
     assert_eq!(values("Filed 03/04/2018.", d), ["2018-03-04"]);
     // a document that writes the day first somewhere is read day first everywhere
     assert_eq!(values("Filed 03/04/2018 and heard 22/06/2018.", d), ["2018-04-03", "2018-06-22"]);
+    // "9/11" alone is the 2001 attacks; another day without a year is the document's
+    assert_eq!(values("The city changed after 9/11. The vote is on 9/12.", d), ["2001-09-11", "2018-09-12"]);
 }
 
 #[test]

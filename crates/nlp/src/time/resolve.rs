@@ -577,6 +577,11 @@ impl Ctx {
                 return self.resolve(&Sem::Cal { y: Some(y), m, d }, tense);
             }
             Sem::Slash { a, b, y } => {
+                // "9/11" with no year is, in news, the day of the 2001 attacks ("recover from 9/11"),
+                // a name more than a date of the story: nothing counts from it
+                if y.is_none() && (a, b) == (9, 11) {
+                    return Some(("2001-09-11".into(), None));
+                }
                 let (mut m, mut d) = match self.slash {
                     SlashOrder::MonthFirst => (a, b),
                     SlashOrder::DayFirst => (b, a),
