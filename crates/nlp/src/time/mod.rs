@@ -434,7 +434,6 @@ impl Doc<'_> {
         })
     }
 
-    /// The text of token `i`, empty past the end.
     /// True for a time word in a name ("New York Daily News", "Current TV", "One Wisconsin Now"):
     /// words written lowercase in running text, capitalized inside a sentence, beside another
     /// capitalized word. Weekdays, months and holidays are capitalized anyway and stay, and so
@@ -468,6 +467,7 @@ impl Doc<'_> {
         (first > 0 && name_word(first - 1)) || name_word(end)
     }
 
+    /// The text of token `i`, empty past the end.
     fn text_at(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.span.of(self.text))
     }
