@@ -70,6 +70,10 @@ fn numeric_dates_follow_the_document() {
     assert_eq!(values("Filed 03/04/2018 and heard 22/06/2018.", d), ["2018-04-03", "2018-06-22"]);
     // "9/11" alone is the 2001 attacks; another day without a year is the document's
     assert_eq!(values("The city changed after 9/11. The vote is on 9/12.", d), ["2001-09-11", "2018-09-12"]);
+    assert_eq!(
+        values("The city changed after the Sept. 11 attacks and will hold a Sept. 11 memorial.", d),
+        ["2001-09-11", "2018-09-11"]
+    );
 }
 
 #[test]
