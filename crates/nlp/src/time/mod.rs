@@ -615,7 +615,20 @@ impl Doc<'_> {
         // which outweighs verbs further away
         match (close, prep) {
             (Some(t), _) | (None, Some(t)) => t,
-            _ => best.or(weak).map_or(Tense::Unknown, |(_, t)| t),
+            _ => best.or(weak).map_or_else(
+                // with no verb to go by, "the November election" is the one ahead; a full date
+                // keeps the nearest ("his showing in the March 15 primary")
+                || {
+                    let event = |k: usize| self.g.in_class(self.word(k), cls.event);
+                    let bare = end > 0 && self.tokens[end - 1].kind == TokenKind::Word;
+                    if bare && (event(end) || (self.g.in_class(self.word(end), cls.eventadj) && event(end + 1))) {
+                        Tense::Future
+                    } else {
+                        Tense::Unknown
+                    }
+                },
+                |(_, t)| t,
+            ),
         }
     }
 

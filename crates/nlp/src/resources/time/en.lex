@@ -214,6 +214,10 @@ basebefore 0 would could should may might can must to not n't did does do
 # a condition points ahead for an expression after it in its clause ("if he wins in November"),
 # unless the expression names a thing ("if October's debate was")
 conditional 0 if unless
+# scheduled events after an expression with no verb to give its tense: "before the November
+# election" is the coming one (with an adjective between: "the November general election")
+event 0 election elections ballot ballots primary primaries caucus caucuses convention conventions vote
+eventadj 0 general presidential national state midterm congressional
 # words before an expression that make it name a thing ("his Tuesday wins")
 owner 0 his her their its our my your
 # "is to", "are set to", "set to": these before "to" (or "set") point ahead too ("talks, set to resume Monday")
