@@ -182,6 +182,10 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     assert_eq!(values("If Tuesday's debate mattered, the polls will show it.", d), ["2018-07-10"]);
     assert_eq!(values("Aides said that if she were to win in November, she would sign it.", d), ["2018-11"]);
     assert_eq!(values("The fiscal year ends in September.", date(2016, 1, 20)), ["2016-09"]);
+    // "have" is a perfect only before a participle: "will have until Friday" points ahead
+    assert_eq!(values("The candidates will have until Friday to file.", d), ["2018-07-13"]);
+    assert_eq!(values("Lee trying to win in November says they have a new weapon.", date(2016, 6, 10)), ["2016-11"]);
+    assert_eq!(values("Aides have been in Kell in August.", d), ["2017-08"]);
     // with no verb to go by, a month before an election is the coming one; a full date the nearest
     let (apr, jul) = (date(2016, 4, 28), date(2016, 7, 18));
     assert_eq!(values("All eyes on the November general election, and on turnout.", apr), ["2016-11"]);

@@ -567,6 +567,9 @@ impl Doc<'_> {
             } else if self.g.in_class(w, cls.haveto) && self.text_at(i + 1).eq_ignore_ascii_case("to") {
                 // "has to move through a June hearing": an obligation ahead, no perfect
                 Tense::Future
+            } else if self.g.in_class(w, cls.haveto) && !(i + 1..i + 3).any(|k| self.participle(k)) {
+                // "they have a new weapon": a present, no perfect
+                continue;
             } else if self.g.in_class(w, cls.past) || self.past_form(i, w) {
                 // "would be paid", "is heard": a passive participle, not a past tense
                 if before(i, cls.passaux) {
@@ -640,6 +643,12 @@ impl Doc<'_> {
     }
 
     /// A lowercase word with a past suffix ("captured") that is not listed as an exception.
+    /// True when token `i` can be a past participle ("won", "captured", "been").
+    fn participle(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.g.in_class(w, self.g.cls.past) || self.g.in_class(w, self.g.cls.participle) || self.past_form(i, w)
+    }
+
     fn past_form(&self, i: usize, w: u32) -> bool {
         let t = self.tokens[i].span.of(self.text);
         let b = t.as_bytes();

@@ -226,6 +226,9 @@ tobenext 0 to set on likely expected due
 # prepositions just before an expression that give its direction ("since May", "by May")
 pastprep 0 since
 futureprep 0 by until till through starting beginning
+# past participles not in the past list: "has" and "have" make a perfect (a past) only before a
+# participle ("has been", "have won"); "they have a new weapon" is a present
+participle 0 been done gone seen taken given written spoken broken chosen driven flown grown thrown known shown begun become come run drawn fallen eaten beaten forgotten hidden ridden risen stolen sworn torn worn
 # before "to", an obligation ahead, not a perfect ("has to move through a June hearing")
 haveto 0 has have
 # words that point ahead before "of" and an expression ("ahead of Tuesday's vote", "in advance of")
