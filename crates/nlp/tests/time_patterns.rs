@@ -258,6 +258,8 @@ fn time_words_inside_names_are_no_times() {
     assert_eq!(values("The Kell Daily News reported it on Monday.", d), ["2018-07-09"]);
     assert_eq!(values("Lee spoke. She told Ostrava Today on Tuesday that she would run.", d), ["2018-07-10"]);
     assert!(values("He gave money to One Vidmar Now, a lobby.", d).is_empty());
+    assert!(values("Lee spoke. He told Kell TV's \"This Week,\" that he would run.", d).is_empty());
+    assert_eq!(values("Asked when, Lee said: \"Now.\"", d), ["PRESENT_REF"]);
     // but not at the start of a sentence or a quotation, nor in a headline in title case
     assert_eq!(values("Now Lee needs to win.", d), ["PRESENT_REF"]);
     assert_eq!(values("Lee spoke. \u{201c}Now Lee needs to win,\u{201d} she said.", d), ["PRESENT_REF"]);

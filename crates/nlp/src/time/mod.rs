@@ -464,7 +464,11 @@ impl Doc<'_> {
         let name_word = |i: usize| {
             (s0..s1).contains(&i) && self.tokens[i].kind == TokenKind::Word && capital(i) && self.text_at(i) != "I"
         };
-        (first > 0 && name_word(first - 1)) || name_word(end)
+        // a title in quotation marks: ABC's "This Week," CBS's "This Morning"
+        let quote = |i: usize| self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Quote);
+        let quoted =
+            first > 0 && quote(first - 1) && (quote(end) || (matches!(self.text_at(end), "," | ".") && quote(end + 1)));
+        quoted || (first > 0 && name_word(first - 1)) || name_word(end)
     }
 
     /// The text of token `i`, empty past the end.
