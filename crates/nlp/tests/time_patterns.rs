@@ -202,6 +202,10 @@ fn relative_to_the_document_date() {
     assert_eq!(values("He arrived two weeks ago.", d), ["2018-W26"]);
     assert_eq!(values("He arrived 10 days ago.", d), ["2018-07-02"]);
     assert_eq!(values("He wrote earlier this week.", d), ["2018-W28"]);
+    // a Sunday ends its ISO week: "this week" ahead of it is the next one
+    let sunday = date(2018, 7, 15);
+    assert_eq!(values("Lee will speak at this week's summit.", sunday), ["2018-W29"]);
+    assert_eq!(values("Lee spoke in Kell this week.", sunday), ["2018-W28"]);
     assert_eq!(values("He wrote yesterday.", d), ["2018-07-11"]);
     assert_eq!(values("Half a century ago the town was a village.", d), ["1968"]);
     assert_eq!(values("We will know tomorrow.", d), ["2018-07-13"]);

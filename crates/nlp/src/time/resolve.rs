@@ -212,6 +212,8 @@ impl Sem {
     pub(crate) fn needs_tense(&self) -> bool {
         match self {
             Sem::Cal { y: None, .. } | Sem::Quarter { y: None, .. } => true,
+            // "this week" on a Sunday, the week's last day
+            Sem::Rel { unit: Unit::W, n: 0, from_ref: false } => true,
             // a holiday code with "~" is the nearest one whatever the tense
             Sem::Holiday { y: None, code } => !code.starts_with('~'),
             Sem::Month { dir, .. } | Sem::Wday { dir, .. } | Sem::Season { dir, y: None, .. } | Sem::Weekend(dir) => {
@@ -673,6 +675,18 @@ impl Ctx {
                         _ => {}
                     }
                 }
+                // ISO weeks end on Sunday: a Sunday story's "this week" with a future is the week
+                // ahead ("will extend to this week's convention")
+                let n = if unit == Unit::W
+                    && n == 0
+                    && !from_ref
+                    && tense == Tense::Future
+                    && dct.is_some_and(|d| d.weekday() == Weekday::Sunday)
+                {
+                    1
+                } else {
+                    n
+                };
                 let Some(base) = self.base(from_ref) else { return Some((unknown(unit).into(), None)) };
                 rel_point(base, unit, n)?
             }
