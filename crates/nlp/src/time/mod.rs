@@ -413,12 +413,16 @@ impl Doc<'_> {
 
     /// True when the expression is all its sentence holds, but for punctuation.
     fn is_heading(&self, span: Span, sentence: usize) -> bool {
-        let Some(s) = self.sentences.get(sentence) else { return false };
-        let first = self.tokens.partition_point(|t| t.span.end <= s.start);
-        self.tokens[first..]
+        let Some(&s) = self.sentences.get(sentence) else { return false };
+        self.tokens[self.token_range(s)]
             .iter()
-            .take_while(|t| t.span.start < s.end)
             .all(|t| (t.span.start >= span.start && t.span.end <= span.end) || t.kind == TokenKind::Punct)
+    }
+
+    /// The tokens that overlap `span`.
+    fn token_range(&self, span: Span) -> std::ops::Range<usize> {
+        self.tokens.partition_point(|t| t.span.end <= span.start)
+            ..self.tokens.partition_point(|t| t.span.start < span.end)
     }
 
     /// The day that an expression after a clock time in its sentence names ("10:35 a.m. (0735
@@ -440,14 +444,12 @@ impl Doc<'_> {
     /// does all of a headline in title case ("Trump Is Now Leading").
     fn in_name(&self, span: Span) -> bool {
         let capital = |i: usize| self.text_at(i).chars().next().is_some_and(char::is_uppercase);
-        let first = self.tokens.partition_point(|t| t.span.end <= span.start);
-        let end = self.tokens.partition_point(|t| t.span.start < span.end);
+        let std::ops::Range { start: first, end } = self.token_range(span);
         if first >= end || !capital(first) || !(first..end).all(|i| self.g.in_class(self.word(i), self.g.cls.inname)) {
             return false;
         }
-        let Some(s) = self.sentences.get(self.sentence_of(span)) else { return false };
-        let s0 = self.tokens.partition_point(|t| t.span.end <= s.start);
-        let s1 = self.tokens.partition_point(|t| t.span.start < s.end);
+        let Some(&s) = self.sentences.get(self.sentence_of(span)) else { return false };
+        let std::ops::Range { start: s0, end: s1 } = self.token_range(s);
         let mut words = (s0..s1).filter(|&i| self.tokens[i].kind == TokenKind::Word);
         // the first word of its sentence, after any opening quote (also where the sentence
         // splitter ran the quote into the sentence before: `Williams. "Now Trump needs`)
@@ -646,13 +648,13 @@ impl Doc<'_> {
         [c.future, c.past, c.present, c.tobe, c.report].iter().any(|&k| self.g.in_class(w, k)) || self.past_form(i, w)
     }
 
-    /// A lowercase word with a past suffix ("captured") that is not listed as an exception.
     /// True when token `i` can be a past participle ("won", "captured", "been").
     fn participle(&self, i: usize) -> bool {
         let w = self.word(i);
         self.g.in_class(w, self.g.cls.past) || self.g.in_class(w, self.g.cls.participle) || self.past_form(i, w)
     }
 
+    /// A lowercase word with a past suffix ("captured") that is not listed as an exception.
     fn past_form(&self, i: usize, w: u32) -> bool {
         let t = self.tokens[i].span.of(self.text);
         let b = t.as_bytes();

@@ -649,29 +649,20 @@ impl Ctx {
                 (fmt_day(d), Some(Point::Day(d)))
             }
             Sem::Rel { unit, n, from_ref } => {
-                if from_ref && unit == Unit::Y {
-                    // "the following year" keeps the precision of the date it counts from
-                    match self.last {
-                        Some(Point::Quarter(y, q)) => {
-                            let (y, q) = shift_quarter((y, q), 4 * n);
+                // counted from the date last mentioned, at its precision: "the following year"
+                // after a quarter is a quarter, and "the same month" after "a poll in June"
+                // counts from June, not from a day named before it
+                if from_ref {
+                    match (unit, self.last) {
+                        (Unit::Y | Unit::Q, Some(Point::Quarter(y, q))) => {
+                            let (y, q) = shift_quarter((y, q), if unit == Unit::Y { 4 * n } else { n });
                             return Some((fmt_point(Point::Quarter(y, q)), Some(Point::Quarter(y, q))));
                         }
-                        Some(p) => {
+                        (Unit::Y, Some(p)) => {
                             let y = p.year() + n;
                             return Some((fmt_year(y), Some(Point::Year(y))));
                         }
-                        None => {}
-                    }
-                }
-                // "a poll in June … another the same month": a month named after the last day
-                // is the one counted from
-                if from_ref {
-                    match (unit, self.last) {
                         (Unit::M, Some(Point::Month(y, m))) => return rel_point(date(y, m, 1)?, unit, n),
-                        (Unit::Q, Some(Point::Quarter(y, q))) => {
-                            let (y, q) = shift_quarter((y, q), n);
-                            return Some((fmt_point(Point::Quarter(y, q)), Some(Point::Quarter(y, q))));
-                        }
                         _ => {}
                     }
                 }
