@@ -195,6 +195,23 @@ fn the_present_of_a_scheduled_event_points_ahead() {
 }
 
 #[test]
+fn a_deadline_follows_the_verb_before_it() {
+    let d = july12();
+    // "by", "until", "through" point ahead, unless a past verb of their clause comes first
+    assert_eq!(values("The fund will have raised $3 million by the end of June.", d), ["2019-06"]);
+    assert_eq!(values("The fund had raised $3 million by the end of June.", d), ["2018-06"]);
+    assert_eq!(values("The firm polled 900 voters from June 2 through Tuesday.", d), ["2018-06-02", "2018-07-10"]);
+    assert_eq!(values("Lee has held rallies in six towns through Tuesday.", d), ["2018-07-10"]);
+    // a verb that grants time keeps the deadline ahead
+    assert_eq!(values("The court gave Lee until Friday to appeal.", d), ["2018-07-13"]);
+    assert_eq!(values("The agency has extended its deadline until Friday.", d), ["2018-07-13"]);
+    // "ahead of" is no deadline
+    assert_eq!(values("Lee kept his lead ahead of Tuesday's vote.", d), ["2018-07-17"]);
+    // a past verb in another clause says nothing
+    assert_eq!(values("Lee lost, but aides will finish the report by Friday.", d), ["2018-07-13"]);
+}
+
+#[test]
 fn relative_to_the_document_date() {
     let d = july12();
     assert_eq!(values("Sales fell last month.", d), ["2018-06"]);
@@ -290,6 +307,11 @@ fn relative_to_the_date_last_mentioned() {
         ["2015-Q3", "2015-Q4"]
     );
     assert_eq!(values("Lee ran in 1968 and lost that November.", d), ["1968", "1968-11"]);
+    assert_eq!(
+        values("Lee left in January of last year and will run in March of next year.", d),
+        ["2017-01", "2019-03"]
+    );
+    assert_eq!(values("Lee spoke in May of this year.", d), ["2018-05"]);
     assert_eq!(
         values("Lee left on May 5, 2001, came back in January 2009 and won in October of that year.", d),
         ["2001-05-05", "2009-01", "2009-10"]

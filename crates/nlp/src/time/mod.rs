@@ -501,6 +501,8 @@ impl Doc<'_> {
             }
             _ => None,
         };
+        // "by", "until", "through" just before: a deadline, which a past verb can put behind
+        let deadline = start > 0 && self.g.in_class(self.word(start - 1), cls.futureprep);
         let (s0, s1) = match self.sentences.get(self.sentence_of(span)).filter(|s| s.start <= span.start) {
             Some(s) => (
                 self.tokens.partition_point(|t| t.span.start < s.start),
@@ -529,6 +531,10 @@ impl Doc<'_> {
         let names_thing = (start > 0 && self.g.in_class(self.word(start - 1), cls.owner))
             || self.text.get(span.end..).is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"));
         let mut in_clause = false;
+        // past and future verbs in the expression's own clause before it ("had filed reports by
+        // Wednesday", "will have filed"), and whether one grants time ("extended its deadline
+        // until Tuesday")
+        let (mut own_past, mut own_future, mut granted) = (false, false, false);
         // a report seen after the expression, before the word at hand
         let mut reported = false;
         for i in s0..s1 {
@@ -538,6 +544,7 @@ impl Doc<'_> {
             let w = self.word(i);
             // a word before the expression, with no comma between them
             let own_clause = i < start && comma_before.is_none_or(|c| i > c);
+            granted |= own_clause && self.g.in_class(w, cls.granting);
             let after_report = reported;
             reported |= i >= end && self.g.in_class(w, cls.report);
             let dist = if i < start { start - i } else { i + 1 - end };
@@ -619,10 +626,15 @@ impl Doc<'_> {
             if i < start && dist <= 2 {
                 close = Some(t);
             }
+            own_past |= own_clause && t == Tense::Past;
+            own_future |= own_clause && t == Tense::Future;
         }
         // a verb right before the expression outweighs its preposition ("had filed by Wednesday"),
         // which outweighs verbs further away
         match (close, prep) {
+            // "had raised $38 million by the end of June", "has raised through the end of June": a
+            // deadline in the past (not "maintained their lead ahead of Monday's caucuses")
+            (None, Some(Tense::Future)) if own_past && !own_future && deadline && !granted => Tense::Past,
             (Some(t), _) | (None, Some(t)) => t,
             _ => best.or(weak).map_or_else(
                 // with no verb to go by, "the November election" is the one ahead; a full date

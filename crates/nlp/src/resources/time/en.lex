@@ -226,6 +226,9 @@ tobenext 0 to set on likely expected due
 # prepositions just before an expression that give its direction ("since May", "by May")
 pastprep 0 since
 futureprep 0 by until till through starting beginning
+# a past verb before "by", "until" or "through" makes a deadline past ("had raised $38 million by
+# the end of June"), unless it grants time ("extended its deadline until Tuesday", "gave him until")
+granting 0 extended extend extends gave give gives given granted grant grants allowed allow allows
 # past participles not in the past list: "has" and "have" make a perfect (a past) only before a
 # participle ("has been", "have won"); "they have a new weapon" is a present
 participle 0 been done gone seen taken given written spoken broken chosen driven flown grown thrown known shown begun become come run drawn fallen eaten beaten forgotten hidden ridden risen stolen sworn torn worn
