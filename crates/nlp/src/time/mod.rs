@@ -489,20 +489,22 @@ impl Doc<'_> {
         let cls = self.g.cls;
         let start = self.tokens.partition_point(|t| t.span.start < span.start);
         let end = self.tokens.partition_point(|t| t.span.start < span.end);
-        let prep = match start.checked_sub(1).map(|i| self.word(i)) {
-            Some(w) if self.g.in_class(w, cls.pastprep) => Some(Tense::Past),
-            Some(w) if self.g.in_class(w, cls.futureprep) => Some(Tense::Future),
-            // "ahead of Tuesday's vote", "in advance of"
-            _ if start >= 2
-                && self.text_at(start - 1).eq_ignore_ascii_case("of")
-                && self.g.in_class(self.word(start - 2), cls.futureprepof) =>
-            {
-                Some(Tense::Future)
-            }
-            _ => None,
-        };
+        // the word just before the expression, looked up once: its preposition, a deadline, an owner
+        let word_before = start.checked_sub(1).map(|i| self.word(i));
+        let before_is = |c: u16| word_before.is_some_and(|w| self.g.in_class(w, c));
         // "by", "until", "through" just before: a deadline, which a past verb can put behind
-        let deadline = start > 0 && self.g.in_class(self.word(start - 1), cls.futureprep);
+        let deadline = before_is(cls.futureprep);
+        // "ahead of Tuesday's vote", "in advance of": ahead, but no deadline
+        let ahead_of = start >= 2
+            && self.text_at(start - 1).eq_ignore_ascii_case("of")
+            && self.g.in_class(self.word(start - 2), cls.futureprepof);
+        let prep = if before_is(cls.pastprep) {
+            Some(Tense::Past)
+        } else if deadline || ahead_of {
+            Some(Tense::Future)
+        } else {
+            None
+        };
         let (s0, s1) = match self.sentences.get(self.sentence_of(span)).filter(|s| s.start <= span.start) {
             Some(s) => (
                 self.tokens.partition_point(|t| t.span.start < s.start),
@@ -528,7 +530,7 @@ impl Doc<'_> {
             .unwrap_or(usize::MAX);
         // "his Tuesday wins", "October's debate": the expression names a thing, which a condition
         // before it says nothing about
-        let names_thing = (start > 0 && self.g.in_class(self.word(start - 1), cls.owner))
+        let names_thing = before_is(cls.owner)
             || self.text.get(span.end..).is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"));
         let mut in_clause = false;
         // past and future verbs in the expression's own clause before it ("had filed reports by
