@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Subcommand};
-use dossier_nlp::ner::{TrainOptions, train};
+use dossier_nlp::ner::{TrainOptions, VECTORS_FILE, train};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -38,6 +38,10 @@ pub struct NerArgs {
     /// Cache for converted corpora and word clusters (outside the read-only shared folder).
     #[arg(long)]
     pub cache: Option<PathBuf>,
+    /// Word-vector classes (`word<TAB>coarse<TAB>fine`, made by `crates/nlp/models/ner_vectors.py`);
+    /// default `ner-vectors-glove6b50d.tsv` in the cache folder, and without it the model has none.
+    #[arg(long)]
+    pub vectors: Option<PathBuf>,
 }
 
 /// Runs a train subcommand.
@@ -57,7 +61,11 @@ pub fn run(cmd: TrainCommand) -> Result<ExitCode> {
                 opts.seed = s;
             }
             if let Some(c) = a.cache {
+                opts.vectors = Some(c.join(VECTORS_FILE));
                 opts.cache_dir = c;
+            }
+            if let Some(v) = a.vectors {
+                opts.vectors = Some(v);
             }
             let model = train(&opts, &mut |line| eprintln!("{line}")).map_err(anyhow::Error::msg)?;
             let bytes = model.to_bytes();

@@ -3,8 +3,9 @@
 //!     cargo run --release -p dossier-nlp --example ner_train -- [--quick] [--include-dev]
 //!         [--epochs N] [--seed N] [--data ../shared/data] [--cache DIR] [--out crates/nlp/models/ner.bin]
 //!         [--lexicon crates/nlp/models/ner-lexicon.tsv | --no-lexicon]
+//!         [--vectors CACHE/ner-vectors-glove6b50d.tsv | --no-vectors]
 
-use dossier_nlp::ner::{TrainOptions, train};
+use dossier_nlp::ner::{TrainOptions, VECTORS_FILE, train};
 use std::path::PathBuf;
 
 fn main() {
@@ -19,10 +20,18 @@ fn main() {
             "--epochs" => opts.epochs = val().parse().expect("--epochs N"),
             "--seed" => opts.seed = val().parse().expect("--seed N"),
             "--data" => opts.data_dir = PathBuf::from(val()),
-            "--cache" => opts.cache_dir = PathBuf::from(val()),
+            "--cache" => {
+                let dir = PathBuf::from(val());
+                if opts.vectors == Some(opts.cache_dir.join(VECTORS_FILE)) {
+                    opts.vectors = Some(dir.join(VECTORS_FILE));
+                }
+                opts.cache_dir = dir;
+            }
             "--out" => out = PathBuf::from(val()),
             "--lexicon" => opts.lexicon = Some(PathBuf::from(val())),
             "--no-lexicon" => opts.lexicon = None,
+            "--vectors" => opts.vectors = Some(PathBuf::from(val())),
+            "--no-vectors" => opts.vectors = None,
             _ => {
                 eprintln!("unknown argument {a}");
                 std::process::exit(2);

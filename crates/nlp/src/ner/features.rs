@@ -75,6 +75,8 @@ pub(crate) struct Atoms {
     pub nchars: u32,
     /// Cluster bit path (with a leading 1), 0 when unknown.
     pub cluster: u32,
+    /// Word-vector classes ([`Lexicons::vector_class`], see [`vclass`]), 0 when unknown.
+    pub vclass: u32,
     /// Gazetteer marks: bit `2*t` = begins a name of type t seen in training, `2*t+1` = inside one.
     pub gaz: u32,
     /// How the word is written elsewhere in the document: bit 0 capitalized inside a sentence,
@@ -332,6 +334,7 @@ impl Atoms {
             a.flags |= flag::WEBBY;
         }
         a.cluster = lex.cluster(hl);
+        a.vclass = lex.vector_class(hl);
         a
     }
 }
@@ -354,6 +357,32 @@ fn webby(s: &str) -> bool {
     }
 }
 
+/// How a word's word-vector classes are packed into one value: fine class + 1 in bits 0-11,
+/// coarse class + 1 in bits 12-19, type prior code in bits 20-27 (0: none).
+pub(crate) mod vclass {
+    pub const MAX_FINE: u32 = 0xffd;
+    pub const MAX_COARSE: u32 = 0xfd;
+    pub const MAX_TYPE: u32 = 0xfd;
+    pub const BOS: u32 = pack(MAX_FINE + 1, MAX_COARSE + 1, MAX_TYPE + 1);
+    pub const EOS: u32 = pack(MAX_FINE + 2, MAX_COARSE + 2, MAX_TYPE + 2);
+    /// The value of classes `fine` and `coarse` (counted from 0) and type code `ty` (from 1).
+    pub const fn pack(fine: u32, coarse: u32, ty: u32) -> u32 {
+        (fine + 1) | (coarse + 1) << 12 | ty << 20
+    }
+    #[inline]
+    pub fn fine(v: u32) -> u64 {
+        (v & 0xfff) as u64
+    }
+    #[inline]
+    pub fn coarse(v: u32) -> u64 {
+        (v >> 12 & 0xff) as u64
+    }
+    #[inline]
+    pub fn ty(v: u32) -> u64 {
+        (v >> 20) as u64
+    }
+}
+
 /// Padding atoms before the first and after the last token.
 const BOS: Atoms = Atoms {
     word: 0x1111,
@@ -364,6 +393,7 @@ const BOS: Atoms = Atoms {
     flags: 0,
     nchars: 0,
     cluster: 0x10001,
+    vclass: vclass::BOS,
     gaz: 0,
     dcase: 0,
     dlab: 0,
@@ -378,6 +408,7 @@ const EOS: Atoms = Atoms {
     flags: 0,
     nchars: 0,
     cluster: 0x20002,
+    vclass: vclass::EOS,
     gaz: 0,
     dcase: 0,
     dlab: 0,
@@ -409,6 +440,13 @@ impl FeatureSet {
     pub const RUNS: u32 = 4096;
     /// Name particles ("bin", "de la", "van") between capitalized words.
     pub const PARTICLES: u32 = 8192;
+    /// Word classes from pretrained word vectors, of the word and its neighbours.
+    pub const VECTORS: u32 = 16384;
+    /// More word-vector class contexts: the words two away, and pairs of neighbours' classes.
+    pub const VECTORS2: u32 = 32768;
+    /// The type prior of the word-vector table: the word's likely entity type and its
+    /// confidence, learned from training names and projected through the vectors.
+    pub const VTYPES: u32 = 65536;
     pub const DEFAULT: FeatureSet = FeatureSet(
         Self::CLUSTERS
             | Self::GAZETTEER
@@ -422,7 +460,9 @@ impl FeatureSet {
             | Self::DOC_LABELS
             | Self::EXT
             | Self::MODE
-            | Self::PARTICLES,
+            | Self::PARTICLES
+            | Self::VECTORS
+            | Self::VTYPES,
     );
     #[inline]
     pub fn has(self, bit: u32) -> bool {
@@ -687,6 +727,33 @@ impl Extractor {
                 push(key2(55, coarse(c), coarse(n1)));
                 push(key2(56, fine(c), c.shape));
             }
+            if fs.has(FeatureSet::VECTORS) {
+                let coarse = |a: &Atoms| vclass::coarse(a.vclass);
+                let fine = |a: &Atoms| vclass::fine(a.vclass);
+                push(key(120, coarse(c)));
+                push(key(121, fine(c)));
+                push(key(122, fine(p1)));
+                push(key(123, fine(n1)));
+                push(key2(124, coarse(p1), coarse(c)));
+                push(key2(125, coarse(c), coarse(n1)));
+                push(key2(126, fine(c), c.shape));
+                if mode != 0 {
+                    push(key2(127, mode, fine(c)));
+                    push(key2(128, mode, fine(p1) | fine(n1) << 16));
+                }
+                if fs.has(FeatureSet::VTYPES) {
+                    let ty = |a: &Atoms| vclass::ty(a.vclass);
+                    push(key2(133, ty(c), (c.flags & (flag::INIT_CAP | flag::ALL_CAPS)) as u64 | mode << 4));
+                    push(key2(134, ty(p1), ty(n1)));
+                    push(key2(135, ty(c), fine(c)));
+                }
+                if fs.has(FeatureSet::VECTORS2) {
+                    push(key(129, fine(at(-2))));
+                    push(key(130, fine(at(2))));
+                    push(key2(131, fine(c), fine(n1)));
+                    push(key2(132, fine(p1), fine(c)));
+                }
+            }
             if fs.has(FeatureSet::DOC_CASE) && c.dcase != 0 && c.flags & flag::HAS_LETTER != 0 {
                 let own = (c.flags & (flag::INIT_CAP | flag::ALL_CAPS)) as u64 | ((i == 0) as u64) << 8 | mode << 9;
                 push(key2(70, c.dcase as u64, own));
@@ -779,12 +846,6 @@ impl Extractor {
         let p1 = if i == 0 { &BOS } else { &self.atoms[i - 1] };
         let n1 = if i + 1 >= n { &EOS } else { &self.atoms[i + 1] };
         push_doc_rows(c, p1, n1, 64 - bits as u32, out);
-    }
-
-    /// The rows of token `i`.
-    #[inline]
-    pub fn rows_of(&self, i: usize) -> &[u32] {
-        &self.rows[self.starts[i] as usize..self.starts[i + 1] as usize]
     }
 }
 

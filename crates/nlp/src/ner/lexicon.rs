@@ -7,11 +7,11 @@ use super::features::{Atoms, mix};
 /// Longest gazetteer entry, in tokens.
 pub(crate) const GAZ_MAX_LEN: usize = 6;
 
-/// An open-addressing map from 64-bit keys to u32 values.
+/// An open-addressing map from 64-bit keys to u32 values. Key and value share a slot, so a
+/// lookup in a table larger than the caches misses once, not twice.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct HashIndex {
-    keys: Vec<u64>,
-    vals: Vec<u32>,
+    slots: Vec<(u64, u32)>,
     len: usize,
 }
 
@@ -21,7 +21,7 @@ impl HashIndex {
         while cap < entries.len() * 2 + 1 {
             cap *= 2;
         }
-        let mut h = HashIndex { keys: vec![0; cap], vals: vec![0; cap], len: 0 };
+        let mut h = HashIndex { slots: vec![(0, 0); cap], len: 0 };
         for &(k, v) in entries {
             h.insert(k, v);
         }
@@ -30,34 +30,34 @@ impl HashIndex {
 
     #[inline]
     fn slot(&self, k: u64) -> usize {
-        (mix(k) as usize) & (self.keys.len() - 1)
+        (mix(k) as usize) & (self.slots.len() - 1)
     }
 
     /// Inserts `k`, replacing its value if present.
     pub fn insert(&mut self, k: u64, v: u32) {
         let k = if k == 0 { 1 } else { k };
-        if (self.len + 1) * 2 > self.keys.len() {
+        if (self.len + 1) * 2 > self.slots.len() {
             let old: Vec<(u64, u32)> = self.iter().collect();
-            let mut cap = self.keys.len().max(8) * 2;
+            let mut cap = self.slots.len().max(8) * 2;
             while cap < (old.len() + 1) * 2 {
                 cap *= 2;
             }
-            *self = HashIndex { keys: vec![0; cap], vals: vec![0; cap], len: 0 };
+            *self = HashIndex { slots: vec![(0, 0); cap], len: 0 };
             for (k, v) in old {
                 self.insert(k, v);
             }
         }
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut i = self.slot(k);
         loop {
-            if self.keys[i] == 0 {
-                self.keys[i] = k;
-                self.vals[i] = v;
+            let s = &mut self.slots[i];
+            if s.0 == 0 {
+                *s = (k, v);
                 self.len += 1;
                 return;
             }
-            if self.keys[i] == k {
-                self.vals[i] = v;
+            if s.0 == k {
+                s.1 = v;
                 return;
             }
             i = (i + 1) & mask;
@@ -70,12 +70,12 @@ impl HashIndex {
             return None;
         }
         let k = if k == 0 { 1 } else { k };
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut i = self.slot(k);
         loop {
-            let kk = self.keys[i];
+            let (kk, v) = self.slots[i];
             if kk == k {
-                return Some(self.vals[i]);
+                return Some(v);
             }
             if kk == 0 {
                 return None;
@@ -90,8 +90,7 @@ impl HashIndex {
 
     /// Entries in key order (deterministic serialization).
     pub fn iter(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
-        let mut v: Vec<(u64, u32)> =
-            self.keys.iter().zip(&self.vals).filter(|(k, _)| **k != 0).map(|(k, v)| (*k, *v)).collect();
+        let mut v: Vec<(u64, u32)> = self.slots.iter().filter(|s| s.0 != 0).copied().collect();
         v.sort_unstable();
         v.into_iter()
     }
@@ -114,6 +113,9 @@ pub(crate) struct Lexicons {
     /// [`ext_key`] of the sequence hash: value = [`ext`] category bits, with [`EXT_PREFIX`] on
     /// proper prefixes of longer entries.
     pub ext: HashIndex,
+    /// Word classes from pretrained word vectors (GloVe, `crates/nlp/models/ner_vectors.py`),
+    /// keyed by [`ext_key`] of the lowercase hash, packed as `features::vclass` says.
+    pub vectors: HashIndex,
 }
 
 /// Categories of the external lexicon (bits of its values).
@@ -176,6 +178,11 @@ impl Lexicons {
     #[inline]
     pub fn cluster(&self, lower: u64) -> u32 {
         self.clusters.get(lower).unwrap_or(0)
+    }
+
+    #[inline]
+    pub fn vector_class(&self, lower: u64) -> u32 {
+        self.vectors.get(ext_key(lower)).unwrap_or(0)
     }
 
     /// Marks the tokens covered by gazetteer entries: bit `2t` on the first token of a match of

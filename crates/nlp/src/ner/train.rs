@@ -2,8 +2,8 @@
 
 use super::corpus::{self, Corpus, Document, Ent, Sentence, TYPE_NAMES};
 use super::decode::{self, Scratch};
-use super::features::{DocLabels, DocStats, Extractor, FeatureSet, hash_lower};
-use super::lexicon::{HashIndex, Lexicons, ORG_WORDS, ROLE_WORDS, build_ext, build_gazetteer, ext};
+use super::features::{DocLabels, DocStats, Extractor, FeatureSet, hash_lower, vclass};
+use super::lexicon::{self, HashIndex, Lexicons, ORG_WORDS, ROLE_WORDS, build_ext, build_gazetteer, ext};
 use super::model::Model;
 use super::{NL, clusters, spans_of};
 use crate::segment::{split_sentences, tokenize};
@@ -30,6 +30,10 @@ pub struct TrainOptions {
     /// The external lexicon (`entry<TAB>category` lines, made by `crates/nlp/models/ner_lexicon.py`);
     /// its contents are folded into the model. `None`, or a missing file, trains without it.
     pub lexicon: Option<PathBuf>,
+    /// Word classes from pretrained word vectors (`word<TAB>coarse<TAB>fine` lines, made by
+    /// `crates/nlp/models/ner_vectors.py`); folded into the model. `None`, or a missing file,
+    /// trains without them.
+    pub vectors: Option<PathBuf>,
 }
 
 impl TrainOptions {
@@ -41,9 +45,11 @@ impl TrainOptions {
             .map(|d| PathBuf::from(d).join("dossier"))
             .unwrap_or_else(|| PathBuf::from("/tmp/dossier-cache"));
         let lexicon = Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("models/ner-lexicon.tsv"));
+        let vectors = Some(cache_dir.join(VECTORS_FILE));
         TrainOptions {
             data_dir: data_dir.into(),
             cache_dir,
+            vectors,
             quick: false,
             epochs: 12,
             seed: 1,
@@ -51,6 +57,34 @@ impl TrainOptions {
             lexicon,
         }
     }
+}
+
+/// The default name of the word-vector classes in the cache folder.
+pub const VECTORS_FILE: &str = "ner-vectors-glove6b50d.tsv";
+
+/// Reads the word-vector classes (`word<TAB>coarse<TAB>fine`).
+fn load_vectors(path: Option<&Path>, log: &mut dyn FnMut(&str)) -> Result<HashIndex, String> {
+    let Some(p) = path else { return Ok(HashIndex::default()) };
+    if !p.exists() {
+        log(&format!("no word-vector classes at {}: trained without them", p.display()));
+        return Ok(HashIndex::default());
+    }
+    let src = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+    let mut entries = Vec::new();
+    for (i, line) in src.lines().enumerate() {
+        let f: Vec<&str> = line.split('\t').collect();
+        if !(3..=4).contains(&f.len()) {
+            return Err(format!("{}:{}: expected word, coarse and fine class (and a type code)", p.display(), i + 1));
+        }
+        let num = |v: &str, max: u32| v.parse::<u32>().ok().filter(|&v| v <= max);
+        let ty = if f.len() == 4 { num(f[3], vclass::MAX_TYPE) } else { Some(0) };
+        let (Some(c), Some(fine), Some(ty)) = (num(f[1], vclass::MAX_COARSE), num(f[2], vclass::MAX_FINE), ty) else {
+            return Err(format!("{}:{}: bad class number", p.display(), i + 1));
+        };
+        entries.push((lexicon::ext_key(hash_lower(f[0])), vclass::pack(fine, c, ty)));
+    }
+    log(&format!("word-vector classes: {} words from {}", entries.len(), p.display()));
+    Ok(HashIndex::with_entries(&entries))
 }
 
 /// Knobs for experiments, read from the environment (`DOSSIER_NER_*`); the defaults are the
@@ -719,7 +753,12 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, St
 
     // lexicons: word clusters, and gazetteers (one per fold, so training sees names from other
     // documents only, as tagging will)
-    let fs = k.features;
+    let mut fs = k.features;
+    let vectors =
+        if fs.has(FeatureSet::VECTORS) { load_vectors(opts.vectors.as_deref(), log)? } else { Default::default() };
+    if vectors.len() == 0 {
+        fs = FeatureSet(fs.0 & !FeatureSet::VECTORS);
+    }
     let clusters = if fs.has(FeatureSet::CLUSTERS) {
         clusters::load_or_build(&opts.data_dir, &opts.cache_dir, log)?
     } else {
@@ -737,6 +776,7 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, St
         if fs.has(FeatureSet::EXT) { load_ext(opts.lexicon.as_deref(), k.ext_mask, log)? } else { Default::default() };
     let lex_all = Lexicons {
         ext: ext.clone(),
+        vectors: vectors.clone(),
         clusters: clusters.clone(),
         gazetteer: if fs.has(FeatureSet::GAZETTEER) {
             build_gazetteer(names.iter().map(|(_, t, ty)| (t.as_slice(), *ty)))
@@ -756,6 +796,7 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, St
     for f in 0..k.folds.max(1) {
         let lex = Lexicons {
             ext: ext.clone(),
+            vectors: vectors.clone(),
             clusters: clusters.clone(),
             gazetteer: if fs.has(FeatureSet::GAZETTEER) {
                 build_gazetteer(names.iter().filter(|n| n.0 != f).map(|(_, t, ty)| (t.as_slice(), *ty)))
@@ -1000,6 +1041,29 @@ mod tests {
         x.set_tokens(["Ann", "left", "New", "York", "bogus", "Secretary"], &lex, FeatureSet::DEFAULT);
         let e: Vec<u32> = x.atoms.iter().map(|a| a.ext).collect();
         assert_eq!(e, [ext::FIRST_F, 0, ext::CITY1, ext::CITY1 << 16, 0, ext::ROLE]);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn reads_word_vector_classes_and_rejects_bad_lines() {
+        let dir = std::env::temp_dir().join(format!("dossier-ner-vec-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("vectors.tsv");
+        std::fs::write(&p, "mozilla\t3\t17\t5\nnetscape\t3\t17\nthe\t0\t0\n").unwrap();
+        let idx = load_vectors(Some(&p), &mut |_| {}).unwrap();
+        let lex = Lexicons { vectors: idx, ..Default::default() };
+        let mut x = Extractor::default();
+        x.set_tokens(["Mozilla", "NETSCAPE", "the", "Brixby"], &lex, FeatureSet::DEFAULT);
+        let v: Vec<(u64, u64, u64)> =
+            x.atoms.iter().map(|a| (vclass::fine(a.vclass), vclass::coarse(a.vclass), vclass::ty(a.vclass))).collect();
+        assert_eq!(v, [(18, 4, 5), (18, 4, 0), (1, 1, 0), (0, 0, 0)]);
+        // a missing file trains without classes; a malformed one is an error naming the line
+        assert_eq!(load_vectors(Some(&dir.join("none.tsv")), &mut |_| {}).unwrap().len(), 0);
+        for bad in ["mozilla\t3\n", "mozilla\tx\t1\n", "a\t1\t2\nb\t1\t2\t3\t4\n", "a\t1\t5000\n", "a\t1\t2\t300\n"] {
+            std::fs::write(&p, bad).unwrap();
+            let err = load_vectors(Some(&p), &mut |_| {}).unwrap_err();
+            assert!(err.contains("vectors.tsv:"), "{bad:?}: {err}");
+        }
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
