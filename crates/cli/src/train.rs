@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Subcommand};
-use dossier_nlp::ner::{TrainOptions, VECTORS_FILE, train};
+use dossier_nlp::ner::{TrainOptions, train};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -61,8 +61,7 @@ pub fn run(cmd: TrainCommand) -> Result<ExitCode> {
                 opts.seed = s;
             }
             if let Some(c) = a.cache {
-                opts.vectors = Some(c.join(VECTORS_FILE));
-                opts.cache_dir = c;
+                opts.set_cache_dir(c);
             }
             if let Some(v) = a.vectors {
                 opts.vectors = Some(v);

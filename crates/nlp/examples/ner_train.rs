@@ -5,7 +5,7 @@
 //!         [--lexicon crates/nlp/models/ner-lexicon.tsv | --no-lexicon]
 //!         [--vectors CACHE/ner-vectors-glove6b50d.tsv | --no-vectors]
 
-use dossier_nlp::ner::{TrainOptions, VECTORS_FILE, train};
+use dossier_nlp::ner::{TrainOptions, train};
 use std::path::PathBuf;
 
 fn main() {
@@ -20,13 +20,7 @@ fn main() {
             "--epochs" => opts.epochs = val().parse().expect("--epochs N"),
             "--seed" => opts.seed = val().parse().expect("--seed N"),
             "--data" => opts.data_dir = PathBuf::from(val()),
-            "--cache" => {
-                let dir = PathBuf::from(val());
-                if opts.vectors == Some(opts.cache_dir.join(VECTORS_FILE)) {
-                    opts.vectors = Some(dir.join(VECTORS_FILE));
-                }
-                opts.cache_dir = dir;
-            }
+            "--cache" => opts.set_cache_dir(PathBuf::from(val())),
             "--out" => out = PathBuf::from(val()),
             "--lexicon" => opts.lexicon = Some(PathBuf::from(val())),
             "--no-lexicon" => opts.lexicon = None,

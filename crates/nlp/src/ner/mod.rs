@@ -27,7 +27,7 @@ mod train;
 mod tests;
 
 pub use model::Model;
-pub use train::{TrainOptions, VECTORS_FILE, export_dev_sets, train};
+pub use train::{TrainOptions, export_dev_sets, train};
 
 use crate::pipeline::{Component, Layer};
 use dossier_model::{Doc, EntityType, Mention, MentionKind, Span, Token};

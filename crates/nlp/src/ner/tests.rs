@@ -145,11 +145,14 @@ fn invented_corpus() -> std::path::PathBuf {
 fn learns_a_repeated_pattern() {
     let dir = invented_corpus();
     let mut opts = TrainOptions::new(&dir);
-    opts.cache_dir = dir.join("cache");
+    // the cache, and the word-vector classes that would sit in it, are the test's own
+    opts.set_cache_dir(dir.join("cache"));
     opts.epochs = 5;
     let mut lines = Vec::new();
     let model = train(&opts, &mut |s| lines.push(s.to_string())).unwrap();
     assert!(lines.iter().any(|l| l.contains("dev conll")), "{lines:?}");
+    assert!(lines.iter().any(|l| l.starts_with("no word-vector classes at")), "{lines:?}");
+    assert!(!model.features.has(FeatureSet::VECTORS));
     let tagger = NerTagger::new(Model::from_bytes(&model.to_bytes()).unwrap());
     let found = names("Yesterday Greta Moreau flew to Dunmore.", &tagger);
     assert_eq!(found, [("Greta Moreau".to_string(), EntityType::Person), ("Dunmore".to_string(), EntityType::Loc)]);

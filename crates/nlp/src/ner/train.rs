@@ -30,8 +30,8 @@ pub struct TrainOptions {
     /// The external lexicon (`entry<TAB>category` lines, made by `crates/nlp/models/ner_lexicon.py`);
     /// its contents are folded into the model. `None`, or a missing file, trains without it.
     pub lexicon: Option<PathBuf>,
-    /// Word classes from pretrained word vectors (`word<TAB>coarse<TAB>fine` lines, made by
-    /// `crates/nlp/models/ner_vectors.py`); folded into the model. `None`, or a missing file,
+    /// Word classes from pretrained word vectors (`word<TAB>coarse<TAB>fine[<TAB>type]` lines,
+    /// made by `crates/nlp/models/ner_vectors.py`); folded into the model. `None`, or a missing file,
     /// trains without them.
     pub vectors: Option<PathBuf>,
 }
@@ -57,12 +57,20 @@ impl TrainOptions {
             lexicon,
         }
     }
+
+    /// Moves the cache folder; word-vector classes still at their default place move with it.
+    pub fn set_cache_dir(&mut self, dir: PathBuf) {
+        if self.vectors.as_deref() == Some(self.cache_dir.join(VECTORS_FILE).as_path()) {
+            self.vectors = Some(dir.join(VECTORS_FILE));
+        }
+        self.cache_dir = dir;
+    }
 }
 
 /// The default name of the word-vector classes in the cache folder.
-pub const VECTORS_FILE: &str = "ner-vectors-glove6b50d.tsv";
+const VECTORS_FILE: &str = "ner-vectors-glove6b50d.tsv";
 
-/// Reads the word-vector classes (`word<TAB>coarse<TAB>fine`).
+/// Reads the word-vector classes (`word<TAB>coarse<TAB>fine`, and the type prior's code).
 fn load_vectors(path: Option<&Path>, log: &mut dyn FnMut(&str)) -> Result<HashIndex, String> {
     let Some(p) = path else { return Ok(HashIndex::default()) };
     if !p.exists() {
@@ -757,7 +765,7 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, St
     let vectors =
         if fs.has(FeatureSet::VECTORS) { load_vectors(opts.vectors.as_deref(), log)? } else { Default::default() };
     if vectors.len() == 0 {
-        fs = FeatureSet(fs.0 & !FeatureSet::VECTORS);
+        fs = FeatureSet(fs.0 & !(FeatureSet::VECTORS | FeatureSet::VECTORS2 | FeatureSet::VTYPES));
     }
     let clusters = if fs.has(FeatureSet::CLUSTERS) {
         clusters::load_or_build(&opts.data_dir, &opts.cache_dir, log)?
