@@ -38,7 +38,7 @@ pub struct NerArgs {
     /// Cache for converted corpora and word clusters (outside the read-only shared folder).
     #[arg(long)]
     pub cache: Option<PathBuf>,
-    /// Word-vector classes (`word<TAB>coarse<TAB>fine`, made by `crates/nlp/models/ner_vectors.py`);
+    /// Word-vector classes (`word<TAB>coarse<TAB>fine[<TAB>type]`, made by `crates/nlp/models/ner_vectors.py`);
     /// default `ner-vectors-glove6b50d.tsv` in the cache folder, and without it the model has none.
     #[arg(long)]
     pub vectors: Option<PathBuf>,

@@ -593,6 +593,23 @@ fn key2(template: u64, a: u64, b: u64) -> u64 {
     mix(a.rotate_left(17) ^ mix(b ^ template.wrapping_mul(0x9E37_79B9_7F4A_7C15)))
 }
 
+/// The keys of one family of word-class features, templates `base` to `base + 6`: the word's
+/// coarse and fine class, its neighbours' fine classes, its coarse class paired with each
+/// neighbour's, and its fine class with its shape. `class` gives an atom's (coarse, fine).
+#[inline]
+fn class_keys(base: u64, c: &Atoms, p1: &Atoms, n1: &Atoms, class: impl Fn(&Atoms) -> (u64, u64)) -> [u64; 7] {
+    let ((cc, cf), (pc, pf), (nc, nf)) = (class(c), class(p1), class(n1));
+    [
+        key(base, cc),
+        key(base + 1, cf),
+        key(base + 2, pf),
+        key(base + 3, nf),
+        key2(base + 4, pc, cc),
+        key2(base + 5, cc, nc),
+        key2(base + 6, cf, c.shape),
+    ]
+}
+
 impl Extractor {
     /// Fills `atoms` for the tokens of one sentence.
     pub fn set_tokens<'a, I: IntoIterator<Item = &'a str>>(&mut self, tokens: I, lex: &Lexicons, fs: FeatureSet) {
@@ -717,26 +734,15 @@ impl Extractor {
                 }
             }
             if fs.has(FeatureSet::CLUSTERS) {
-                let coarse = |a: &Atoms| (a.cluster >> 16) as u64;
-                let fine = |a: &Atoms| (a.cluster & 0xffff) as u64;
-                push(key(50, coarse(c)));
-                push(key(51, fine(c)));
-                push(key(52, fine(p1)));
-                push(key(53, fine(n1)));
-                push(key2(54, coarse(p1), coarse(c)));
-                push(key2(55, coarse(c), coarse(n1)));
-                push(key2(56, fine(c), c.shape));
+                for k in class_keys(50, c, p1, n1, |a| ((a.cluster >> 16) as u64, (a.cluster & 0xffff) as u64)) {
+                    push(k);
+                }
             }
             if fs.has(FeatureSet::VECTORS) {
-                let coarse = |a: &Atoms| vclass::coarse(a.vclass);
+                for k in class_keys(120, c, p1, n1, |a| (vclass::coarse(a.vclass), vclass::fine(a.vclass))) {
+                    push(k);
+                }
                 let fine = |a: &Atoms| vclass::fine(a.vclass);
-                push(key(120, coarse(c)));
-                push(key(121, fine(c)));
-                push(key(122, fine(p1)));
-                push(key(123, fine(n1)));
-                push(key2(124, coarse(p1), coarse(c)));
-                push(key2(125, coarse(c), coarse(n1)));
-                push(key2(126, fine(c), c.shape));
                 if mode != 0 {
                     push(key2(127, mode, fine(c)));
                     push(key2(128, mode, fine(p1) | fine(n1) << 16));

@@ -6,6 +6,7 @@ use super::features::FeatureSet;
 use super::lexicon::{HashIndex, Lexicons};
 
 const MAGIC: &[u8; 4] = b"DNER";
+const VERSION: u32 = 3;
 
 /// How many rows ahead [`Model::emissions`] prefetches.
 const PREFETCH_AHEAD: usize = 12;
@@ -21,7 +22,6 @@ fn prefetch(x: &i16) {
     #[cfg(not(target_arch = "x86_64"))]
     let _ = x;
 }
-const VERSION: u32 = 3;
 
 /// A trained named-entity model.
 #[derive(Clone, Debug, PartialEq)]
@@ -76,20 +76,8 @@ impl Model {
     #[inline]
     pub(crate) fn emissions(&self, ex: &super::features::Extractor, n: usize, em: &mut Vec<f32>) {
         em.clear();
-        let rows = &ex.rows;
         for i in 0..n {
-            let mut acc = [0i32; NL];
-            for j in ex.starts[i] as usize..ex.starts[i + 1] as usize {
-                // the table is larger than the caches: ask for a row a few rows ahead
-                if let Some(&ahead) = rows.get(j + PREFETCH_AHEAD) {
-                    prefetch(&self.weights[ahead as usize * NL]);
-                }
-                let r = rows[j];
-                let row = &self.weights[r as usize * NL..r as usize * NL + NL];
-                for (a, &w) in acc.iter_mut().zip(row) {
-                    *a += w as i32;
-                }
-            }
+            let acc = self.row_sum(&ex.rows, ex.starts[i] as usize..ex.starts[i + 1] as usize);
             if ex.atoms[i].flags & super::features::flag::WEBBY != 0 {
                 // addresses and file names are never names
                 em.push(acc[0] as f32);
@@ -103,16 +91,26 @@ impl Model {
     /// Adds the weights of `rows` to one token's scores.
     #[inline]
     pub(crate) fn add_rows(&self, rows: &[u32], em: &mut [f32]) {
+        for (e, a) in em.iter_mut().zip(self.row_sum(rows, 0..rows.len())) {
+            *e += a as f32;
+        }
+    }
+
+    /// The sum of the weight rows `rows[range]`, prefetching the rows that follow in `rows`
+    /// (the table is larger than the caches).
+    #[inline]
+    fn row_sum(&self, rows: &[u32], range: std::ops::Range<usize>) -> [i32; NL] {
         let mut acc = [0i32; NL];
-        for &r in rows {
-            let row = &self.weights[r as usize * NL..r as usize * NL + NL];
-            for (a, &w) in acc.iter_mut().zip(row) {
+        for j in range {
+            if let Some(&ahead) = rows.get(j + PREFETCH_AHEAD) {
+                prefetch(&self.weights[ahead as usize * NL]);
+            }
+            let r = rows[j] as usize;
+            for (a, &w) in acc.iter_mut().zip(&self.weights[r * NL..r * NL + NL]) {
                 *a += w as i32;
             }
         }
-        for (e, a) in em.iter_mut().zip(acc) {
-            *e += a as f32;
-        }
+        acc
     }
 
     /// Number of weight rows with any non-zero weight.
