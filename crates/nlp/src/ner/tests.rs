@@ -322,10 +322,10 @@ fn embedded_model_handles_case_titles_possessives_and_particles() {
             assert!(found.contains(&(name.to_string(), *ty)), "{text}: {found:?}");
         }
     }
-    // standalone headlines, a title before the name: each model misses one or two of these
+    // standalone headlines, a title before the name: models have missed one or two of these
     // (session 17's "RECEP TAYYIP" of "RECEP TAYYIP ERDOGAN"; session 18's "MACRON" of "EMMANUEL
-    // MACRON", which its 2014 word vectors know only as a typographic mark), so the test asks
-    // for 14 of 16
+    // MACRON", which its 2014 word vectors know only as a typographic mark; session 19's found
+    // all 16), so the test asks for 14 of 16
     let headlines = [
         ("FRENCH PRESIDENT EMMANUEL MACRON MEETS TRUMP IN WASHINGTON", "EMMANUEL MACRON"),
         ("HOME SECRETARY SAJID JAVID SAYS HOME OFFICE WILL ACT", "SAJID JAVID"),
