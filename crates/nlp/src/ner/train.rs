@@ -551,7 +551,8 @@ impl Perceptron {
         s: &mut Scratch,
     ) {
         Self::emissions(w, &ex.rows, &ex.starts, em);
-        decode::viterbi(em, &t[..NL * NL], &t[NL * NL..NL * NL + NL], &t[NL * NL + NL..], mask, out, s);
+        let (trans, start, end) = transition_parts(t);
+        decode::viterbi(em, trans, start, end, mask, out, s);
     }
 
     fn update(&mut self, rows: &[u32], starts: &[u32], gold: &[u8], pred: &[u8]) {
@@ -588,6 +589,11 @@ impl Perceptron {
         let t = self.t.iter().zip(&self.tu).map(|(w, u)| w - u / c).collect();
         (w, t)
     }
+}
+
+/// The label transitions, start and end scores of a [`Perceptron`]'s `t` (its layout).
+fn transition_parts(t: &[f32]) -> (&[f32], &[f32], &[f32]) {
+    (&t[..NL * NL], &t[NL * NL..NL * NL + NL], &t[NL * NL + NL..])
 }
 
 /// The feature rows of `ex` without a random `permille` of them (never a token's first row, the
@@ -648,8 +654,7 @@ fn fit(
                 (&rows_d, &starts_d)
             };
             Perceptron::emissions(&p.w, rows, starts, &mut em);
-            let t = &p.t;
-            let (trans, start, end) = (&t[..NL * NL], &t[NL * NL..NL * NL + NL], &t[NL * NL + NL..]);
+            let (trans, start, end) = transition_parts(&p.t);
             let g: &[u8] = match &ex.mask {
                 None => &ex.labels,
                 Some(m) => {
@@ -937,8 +942,8 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, St
             *a += b;
         }
     }
-    let model =
-        Model::quantize(k.bits, fs, &w, &t[..NL * NL], &t[NL * NL..NL * NL + NL], &t[NL * NL + NL..], lex_all, k.prune);
+    let (trans, start, end) = transition_parts(&t);
+    let model = Model::quantize(k.bits, fs, &w, trans, start, end, lex_all, k.prune);
     drop(w);
     // final figures with the quantized model, as it will run
     let tagger = super::NerTagger::new(model);
