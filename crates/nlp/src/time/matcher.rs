@@ -377,7 +377,13 @@ impl Matcher<'_> {
         if let Some(v) = self.word_val(j, cls.num).filter(|v| (10..=19).contains(v)) {
             return Some((j + 1, hi * 100 + v));
         }
-        if self.word_val(j, cls.scale) == Some(100) {
+        // "nineteen hundred" is a year after a preposition ("in nineteen hundred"); elsewhere it
+        // is mostly a count ("twelve hundred students")
+        let after_prep = i > 0
+            && ["in", "since", "of", "by", "until", "from"]
+                .iter()
+                .any(|p| self.atoms[i - 1].text(self.text).eq_ignore_ascii_case(p));
+        if self.word_val(j, cls.scale) == Some(100) && after_prep {
             return Some((j + 1, hi * 100));
         }
         None
