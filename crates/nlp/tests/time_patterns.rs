@@ -329,6 +329,12 @@ fn relative_to_the_date_last_mentioned() {
     assert_eq!(values("On June 3 the guard was arrested. The next day he was freed.", d), ["2018-06-03", "2018-06-04"]);
     assert_eq!(values("Prices rose this week after falling the week before.", d), ["2018-W28", "2018-W27"]);
     assert_eq!(values("The plant closed in 2015; the year before, it had cut jobs.", d), ["2015", "2014"]);
+    // "the day before" with a day after it counts from that day, as one expression
+    let found = tag("The vote came on June 3. The day before last Tuesday's hearing, he fled.", Some(d));
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!((found[1].0.as_str(), found[1].2.as_str()), ("The day before last Tuesday", "2018-07-09"));
+    assert_eq!(values("The day after Christmas 2016, he left.", d), ["2016-12-26"]);
+    assert_eq!(values("It began on June 3. The day before, the staff had gone.", d), ["2018-06-03", "2018-06-02"]);
     // "the week before the merger" counts from the merger, which is no date
     assert_eq!(values("The plant closed in 2015, in the week before the merger.", d), ["2015"]);
     assert_eq!(values("The pact was signed in 2011 and took effect the following January.", d), ["2011", "2012-01"]);

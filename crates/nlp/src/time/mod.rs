@@ -346,7 +346,21 @@ impl Doc<'_> {
         let mut out = Vec::with_capacity(items.len());
         // the sentence of the day last mentioned
         let mut day_sentence = 0;
+        // an item merged into the one before it ("the day before" + "last Tuesday")
+        let mut merged = usize::MAX;
         for (i, it) in items.iter().enumerate() {
+            if i == merged {
+                continue;
+            }
+            // "the day before last Tuesday's hearing", "the day after Christmas": one expression,
+            // counted from the day that follows it rather than from the day last mentioned
+            if let Some((span, value, point)) = self.day_before_a_day(it, items.get(i + 1), &ctx) {
+                merged = i + 1;
+                day_sentence = self.sentence_of(span);
+                ctx.note(point);
+                out.push(TimeExpr { span, ty: TimeType::Date, value });
+                continue;
+            }
             let tense = if it.sem.needs_tense() { self.tense(it.span) } else { Tense::Unknown };
             let sentence = self.sentence_of(it.span);
             // a clock time far from the day last named is on a day named after it in its
@@ -384,6 +398,23 @@ impl Doc<'_> {
             out.push(TimeExpr { span: it.span, ty, value });
         }
         out
+    }
+
+    /// "The day before" or "the day after" directly followed by a day (`next`): the span of both,
+    /// the value and the day it names.
+    fn day_before_a_day(&self, it: &Item, next: Option<&Item>, ctx: &Ctx) -> Option<(Span, String, Point)> {
+        let Sem::Rel { unit: Unit::D, from_ref: true, .. } = it.sem else { return None };
+        let next = next.filter(|n| n.ty & T_DATE != 0 && self.text[it.span.end..n.span.start].trim().is_empty())?;
+        let last = it.span.of(self.text).rsplit(' ').next()?;
+        if !(last.eq_ignore_ascii_case("before") || last.eq_ignore_ascii_case("after")) {
+            return None;
+        }
+        let tense = if next.sem.needs_tense() { self.tense(next.span) } else { Tense::Unknown };
+        let (_, Some(Point::Day(day))) = ctx.clone().resolve(&next.sem, tense)? else { return None };
+        let mut own = ctx.clone();
+        own.last_day = Some(day);
+        let (value, point) = own.resolve(&it.sem, Tense::Unknown)?;
+        Some((Span::new(it.span.start, next.span.end), value, point?))
     }
 
     /// The document's order of numeric dates: day first when one of them can only be read so
