@@ -551,6 +551,11 @@ fn gum_sentence(toks: &[GumTok], mentions: &[(usize, usize, String)]) -> Sentenc
             }
         }
         if ty == 0 {
+            let forms: Vec<&str> = toks[a..z].iter().map(|t| t.form.as_str()).collect();
+            match name_start_after_office(&forms) {
+                Some(k) => a += k,
+                None => continue,
+            }
             while z - a > 1 && TITLES.contains(&toks[a].form.to_lowercase().as_str()) {
                 a += 1;
             }
@@ -721,6 +726,46 @@ fn name_like(s: &str) -> bool {
         })
 }
 
+/// Office words that end a bare title ("the Foreign Secretary", "Attorney General") and that a
+/// person's name may follow ("Press Secretary Peter Cook"). Unlike "King" or "Bishop", none is
+/// also a common surname, so a person annotation that ends in one holds no name.
+const OFFICES: &[&str] = &[
+    "secretary",
+    "secretary-general",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "envoy",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "president",
+    "premier",
+    "senator",
+    "governor",
+    "mayor",
+    "general",
+    "chancellor",
+    "commissioner",
+    "director",
+];
+
+/// Where the name begins among the words of a person annotation: after the last office word
+/// and an "of State" after it ("US Secretary of State John Kerry" -> "John Kerry"), else at the
+/// first word; `None` when no name is left ("the Foreign Secretary"), which CoNLL-style NER
+/// leaves untagged.
+pub(crate) fn name_start_after_office<S: AsRef<str>>(words: &[S]) -> Option<usize> {
+    let is_office = |w: &S| OFFICES.contains(&w.as_ref().to_lowercase().as_str());
+    let Some(k) = words.iter().rposition(is_office) else { return Some(0) };
+    let mut j = k + 1;
+    if words.get(j).is_some_and(|w| w.as_ref() == "of") {
+        j += 2;
+    }
+    (j < words.len()).then_some(j)
+}
+
 /// re3d: every source folder's `documents.json` and `entities.json`. Person, Organisation,
 /// Location, Nationality (→ MISC, partial) with confidence ≥ 0.5; overlaps resolved by confidence
 /// then length; leading titles stripped from persons.
@@ -781,6 +826,23 @@ pub(crate) fn read_re3d(dir: &Path) -> Result<Vec<RawDoc>, String> {
             let (mut bs, be) = (c2b[b], c2b[e]);
             let doc = &mut docs[d];
             if ty == 0 {
+                // the name after an office: "Pentagon Press Secretary Peter Cook" -> "Peter Cook";
+                // "the Foreign Secretary" is no name
+                let s = &doc.text[bs..be];
+                let words: Vec<(usize, &str)> = s
+                    .split(' ')
+                    .scan(0, |at, w| {
+                        let start = *at;
+                        *at += w.len() + 1;
+                        Some((start, w))
+                    })
+                    .filter(|(_, w)| !w.is_empty())
+                    .collect();
+                let forms: Vec<&str> = words.iter().map(|&(_, w)| w).collect();
+                match name_start_after_office(&forms) {
+                    Some(k) => bs += words.get(k).map_or(0, |w| w.0),
+                    None => continue,
+                }
                 // strip titles: "Col. John Smith" -> "John Smith"
                 loop {
                     let s = &doc.text[bs..be];
@@ -790,6 +852,12 @@ pub(crate) fn read_re3d(dir: &Path) -> Result<Vec<RawDoc>, String> {
                     } else {
                         break;
                     }
+                }
+            }
+            // "the United States", "The Coalition": CoNLL-style names leave the article out
+            for article in ["the ", "The "] {
+                if doc.text[bs..be].starts_with(article) && be - bs > article.len() {
+                    bs += article.len();
                 }
             }
             let (bs, be) = (bs as u32, be as u32);
@@ -822,6 +890,18 @@ mod tests {
         let (t, s) = detokenize(&["Britain", "'s", "( new", ")", "plan", ","]);
         assert_eq!(t, "Britain's ( new) plan,");
         assert_eq!(s[1], (7, 9));
+    }
+
+    #[test]
+    fn a_person_annotation_keeps_the_name_after_an_office_and_a_bare_office_is_no_name() {
+        let start = |s: &str| name_start_after_office(&s.split(' ').collect::<Vec<_>>());
+        assert_eq!(start("Pentagon Press Secretary Peter Cook"), Some(3));
+        assert_eq!(start("US Secretary of State John Kerry"), Some(4));
+        assert_eq!(start("Julie Bishop"), Some(0));
+        assert_eq!(start("Martin Luther King"), Some(0));
+        assert_eq!(start("The Foreign Secretary"), None);
+        assert_eq!(start("Attorney General"), None);
+        assert_eq!(start("the Secretary of State"), None);
     }
 
     #[test]
