@@ -335,6 +335,8 @@ pub(crate) struct Cls {
     pub futureprep: u16,
     pub passaux: u16,
     pub article: u16,
+    pub yearprep: u16,
+    pub anchornext: u16,
 }
 
 /// Day-month order of numeric dates when a document gives no evidence either way.
@@ -418,6 +420,8 @@ impl Grammar {
                 granting: NO_CLASS,
                 haveto: NO_CLASS,
                 pastprep: NO_CLASS,
+                yearprep: NO_CLASS,
+                anchornext: NO_CLASS,
                 futureprep: NO_CLASS,
                 passaux: NO_CLASS,
                 article: NO_CLASS,
@@ -494,6 +498,8 @@ impl Grammar {
             futureprep: id(&g, "futureprep"),
             passaux: id(&g, "passaux"),
             article: id(&g, "article"),
+            yearprep: id(&g, "yearprep"),
+            anchornext: id(&g, "anchornext"),
         };
         for (n, line) in rules.lines().enumerate() {
             let line = line.trim();

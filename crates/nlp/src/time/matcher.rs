@@ -379,11 +379,7 @@ impl Matcher<'_> {
         }
         // "nineteen hundred" is a year after a preposition ("in nineteen hundred"); elsewhere it
         // is mostly a count ("twelve hundred students")
-        let after_prep = i > 0
-            && ["in", "since", "of", "by", "until", "from"]
-                .iter()
-                .any(|p| self.atoms[i - 1].text(self.text).eq_ignore_ascii_case(p));
-        if self.word_val(j, cls.scale) == Some(100) && after_prep {
+        if self.word_val(j, cls.scale) == Some(100) && i > 0 && self.is(i - 1, cls.yearprep) {
             return Some((j + 1, hi * 100));
         }
         None

@@ -223,6 +223,11 @@ owner 0 his her their its our my your
 # "is to", "are set to", "set to": these before "to" (or "set") point ahead too ("talks, set to resume Monday")
 tobe 0 is are 're set
 tobenext 0 to set on likely expected due
+# prepositions before a year said in hundreds ("in nineteen hundred"; "twelve hundred pupils" is a count)
+yearprep 0 in since of by until from
+# the last word of "the day before" or "the day after" when a day follows it: one expression,
+# counted from that day ("the day before last Tuesday's hearing")
+anchornext 0 before after
 # prepositions just before an expression that give its direction ("since May", "by May")
 pastprep 0 since
 futureprep 0 by until till through starting beginning
