@@ -552,12 +552,9 @@ fn gum_sentence(toks: &[GumTok], mentions: &[(usize, usize, String)]) -> Sentenc
         }
         if ty == 0 {
             let forms: Vec<&str> = toks[a..z].iter().map(|t| t.form.as_str()).collect();
-            match name_start_after_office(&forms) {
+            match person_name_start(&forms) {
                 Some(k) => a += k,
                 None => continue,
-            }
-            while z - a > 1 && TITLES.contains(&toks[a].form.to_lowercase().as_str()) {
-                a += 1;
             }
             // a bare title ("the Secretary") is no name
             if z - a == 1 && TITLES.contains(&toks[a].form.to_lowercase().as_str()) {
@@ -766,6 +763,17 @@ pub(crate) fn name_start_after_office<S: AsRef<str>>(words: &[S]) -> Option<usiz
     (j < words.len()).then_some(j)
 }
 
+/// Where a person's name begins among the words of a person annotation: after any office (see
+/// [`name_start_after_office`]), then past leading titles ("Col. John Smith" -> "John Smith"),
+/// keeping the last word; `None` when only an office is left. GUM and re3d share it.
+fn person_name_start<S: AsRef<str>>(words: &[S]) -> Option<usize> {
+    let mut j = name_start_after_office(words)?;
+    while j + 1 < words.len() && TITLES.contains(&words[j].as_ref().to_lowercase().as_str()) {
+        j += 1;
+    }
+    Some(j)
+}
+
 /// re3d: every source folder's `documents.json` and `entities.json`. Person, Organisation,
 /// Location, Nationality (→ MISC, partial) with confidence ≥ 0.5; overlaps resolved by confidence
 /// then length; leading titles stripped from persons.
@@ -826,8 +834,8 @@ pub(crate) fn read_re3d(dir: &Path) -> Result<Vec<RawDoc>, String> {
             let (mut bs, be) = (c2b[b], c2b[e]);
             let doc = &mut docs[d];
             if ty == 0 {
-                // the name after an office: "Pentagon Press Secretary Peter Cook" -> "Peter Cook";
-                // "the Foreign Secretary" is no name
+                // the name after an office and titles: "Pentagon Press Secretary Peter Cook" ->
+                // "Peter Cook", "Col. John Smith" -> "John Smith"; "the Foreign Secretary" is no name
                 let s = &doc.text[bs..be];
                 let words: Vec<(usize, &str)> = s
                     .split(' ')
@@ -839,19 +847,9 @@ pub(crate) fn read_re3d(dir: &Path) -> Result<Vec<RawDoc>, String> {
                     .filter(|(_, w)| !w.is_empty())
                     .collect();
                 let forms: Vec<&str> = words.iter().map(|&(_, w)| w).collect();
-                match name_start_after_office(&forms) {
+                match person_name_start(&forms) {
                     Some(k) => bs += words.get(k).map_or(0, |w| w.0),
                     None => continue,
-                }
-                // strip titles: "Col. John Smith" -> "John Smith"
-                loop {
-                    let s = &doc.text[bs..be];
-                    let Some(sp) = s.find(' ') else { break };
-                    if TITLES.contains(&s[..sp].to_lowercase().as_str()) {
-                        bs += sp + 1;
-                    } else {
-                        break;
-                    }
                 }
             }
             // "the United States", "The Coalition": CoNLL-style names leave the article out
