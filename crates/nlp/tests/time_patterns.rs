@@ -442,6 +442,14 @@ fn holidays() {
     assert_eq!(values("Kentucky took part in the 1988 Super Tuesday.", date(2016, 5, 18)), ["1988"]);
     assert_eq!(values("The war memorial was busy on Memorial Day.", date(2018, 6, 3)), ["2018-05-28"]);
     assert_eq!(values("Shops will reopen after Christmas.", date(2018, 12, 20)), ["2018-12-25"]);
+    // the comma after a holiday is not part of it when no year follows
+    let (text, _, value) =
+        one("Asked if she would hold a news conference prior to Election Day, he laughed.", date(2016, 7, 27));
+    assert_eq!((text.as_str(), value.as_str()), ("Election Day", "2016-11-08"));
+    // "as ... nears" points ahead, whatever the tense of the sentence
+    let nears = "The speech hinted at the role he sees for himself as Election Day nears.";
+    assert_eq!(values(nears, date(2016, 8, 17)), ["2016-11-08"]);
+    assert_eq!(values("The campaign changed its ads, as September approaches.", date(2016, 8, 17)), ["2016-09"]);
 }
 
 #[test]
