@@ -266,6 +266,9 @@ fn periods() {
     assert_eq!(one("Profit rose in Q3 2017.", d).2, "2017-Q3");
     assert_eq!(one("Profit rose in the third quarter of 2016.", d).2, "2016-Q3");
     assert_eq!(one("Profit rose in the first half.", d).2, "2018-H1");
+    // the half of a month is in that month; the half of a century is no half of this year
+    assert_eq!(one("The gap must close in the second half of February.", d).2, "2018-02");
+    assert_eq!(one("Towns grew in the second half of the 20th century.", d).2, "19");
     // a quarter or half of a year counted from the document's is one expression
     assert_eq!(
         one("Exports fell in the third quarter of last year.", d),
@@ -466,6 +469,8 @@ fn not_time_expressions() {
         "She campaigned hard in the last week of the race.",
         "It came in the first year of his term.",
         "The school has twelve hundred pupils.",
+        "Her soon-to-be former employer objected.",
+        "Soon afterward, the mayor left the stage.",
     ] {
         assert!(tag(text, Some(d)).is_empty(), "{text:?} gave {:?}", tag(text, Some(d)));
     }
