@@ -330,6 +330,7 @@ fn relative_to_the_date_last_mentioned() {
     assert_eq!(values("The fair opened on May 5, 2017. Two days later it closed.", d), ["2017-05-05", "P2D"]);
     // "the next day" is the story's next day, not the one after the document date
     assert_eq!(values("On June 3 the guard was arrested. The next day he was freed.", d), ["2018-06-03", "2018-06-04"]);
+    assert_eq!(values("On June 3 the guard was arrested and freed that same day.", d), ["2018-06-03", "2018-06-03"]);
     assert_eq!(values("Prices rose this week after falling the week before.", d), ["2018-W28", "2018-W27"]);
     assert_eq!(values("The plant closed in 2015; the year before, it had cut jobs.", d), ["2015", "2014"]);
     // "the day before" with a day after it counts from that day, as one expression
