@@ -85,6 +85,11 @@ fn bare_months_follow_the_tense() {
     assert_eq!(values("Talks resume in September.", d), ["2018-09"]);
     assert_eq!(values("They met last May.", d), ["2018-05"]);
     assert_eq!(values("They meet next May.", d), ["2019-05"]);
+    // a verb with a clause of its own after it is not the expression's ("said that ...")
+    assert_eq!(values("The minister said that in January the law will change.", d), ["2019-01"]);
+    assert_eq!(values("He has decided that on Monday, he will resign.", d), ["2018-07-16"]);
+    // but a relative "that" after a noun is part of the clause ("the role that he played Tuesday")
+    assert_eq!(values("He did not play the role that he could have Tuesday, but he might later.", d), ["2018-07-10"]);
     // "may" and "march" as words are no months
     assert!(tag("Officials may march on the capital.", Some(d)).is_empty());
 }
@@ -211,6 +216,11 @@ fn a_deadline_follows_the_verb_before_it() {
     assert_eq!(values("Lee kept his lead ahead of Tuesday's vote.", d), ["2018-07-17"]);
     // a past verb in another clause says nothing
     assert_eq!(values("Lee lost, but aides will finish the report by Friday.", d), ["2018-07-13"]);
+    // a deadline that opens its clause takes the verb after it
+    assert_eq!(values("Through the end of March, the firm had filed 40 claims.", d), ["2018-03"]);
+    assert_eq!(values("By Monday morning, crowds had gathered at the gate.", d), ["2018-07-09TMO"]);
+    assert_eq!(values("The auditor noted that until June, the fund had lost money.", d), ["2018-06"]);
+    assert_eq!(values("By the end of March, the plant will close.", d), ["2019-03"]);
 }
 
 #[test]

@@ -546,6 +546,8 @@ impl Doc<'_> {
         // the verb of an expression is near it: a dozen words either way is plenty
         let (s0, s1) = (s0.max(start.saturating_sub(12)), s1.min(end + 12));
         let mut best: Option<(usize, Tense)> = None;
+        // whether `best` is a verb before the expression outside its clause
+        let mut best_elsewhere = false;
         let mut weak: Option<(usize, Tense)> = None;
         // the verb just before the expression, if any: it outweighs a preposition
         let mut close: Option<Tense> = None;
@@ -554,7 +556,13 @@ impl Doc<'_> {
         // ("supporters are expected to back her in November, she has not changed"), but not
         // those of a relative clause on it ("in July, where he will"); a fronted expression
         // takes the verb after its comma ("In November, she will")
-        let comma_before = (s0..start).rev().find(|&k| matches!(self.text_at(k), "," | "(" | ";" | ":" | "?" | "!"));
+        // "that" after a verb opens a clause ("said that in January the law will change"); after
+        // a noun it is a relative one on the noun ("the role that he could have Tuesday")
+        let opens_clause =
+            |k: usize| self.g.in_class(self.word(k), cls.complementizer) && k > 0 && self.verb_like(k - 1);
+        let comma_before = (s0..start)
+            .rev()
+            .find(|&k| matches!(self.text_at(k), "," | "(" | ";" | ":" | "?" | "!") || opens_clause(k));
         let comma_after = (end..s1)
             .find(|&k| self.text_at(k) == ",")
             .filter(|&k| !self.g.in_class(self.word(k + 1), cls.relative))
@@ -564,6 +572,8 @@ impl Doc<'_> {
         let names_thing = before_is(cls.owner)
             || self.text.get(span.end..).is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"));
         let mut in_clause = false;
+        // the expression and its preposition open their clause
+        let fronted = start >= 1 && comma_before.map_or(s0, |c| c + 1) + 1 >= start;
         // past and future verbs in the expression's own clause before it ("had filed reports by
         // Wednesday", "will have filed"), and whether one grants time ("extended its deadline
         // until Tuesday")
@@ -632,7 +642,8 @@ impl Doc<'_> {
                 // news puts what is scheduled in the present ("the summit opens Thursday")
                 Tense::Future
             } else if self.g.in_class(w, cls.report)
-                && (dist <= 2 || (i < start && dist <= 5 && !(i + 1..start).any(|k| self.verb_like(k))))
+                && (dist <= 2
+                    || (i < start && dist <= 5 && !(i + 1..start).any(|k| self.verb_like(k) || opens_clause(k))))
             {
                 // "said Thursday", "said on Thursday", "said in a statement on Thursday": the
                 // report is the verb of the expression
@@ -651,9 +662,11 @@ impl Doc<'_> {
                 }
                 continue;
             };
-            // nearest wins; on a tie the verb before the expression
-            if best.is_none_or(|(d, _)| dist < d) {
+            // nearest wins; on a tie the verb before the expression, unless a clause of its own
+            // lies between ("decided that on Monday, he will resign")
+            if best.is_none_or(|(d, _)| dist < d || (dist == d && best_elsewhere && i >= end)) {
                 best = Some((dist, t));
+                best_elsewhere = i < start && !own_clause;
             }
             in_clause |= own_clause;
             if i < start && dist <= 2 {
@@ -668,6 +681,11 @@ impl Doc<'_> {
             // "had raised $38 million by the end of June", "has raised through the end of June": a
             // deadline in the past (not "maintained their lead ahead of Monday's caucuses")
             (None, Some(Tense::Future)) if own_past && !own_future && deadline && !granted => Tense::Past,
+            // a deadline that opens its clause takes the clause's verb after it ("noted that
+            // through the end of March, spending had reached $2 million")
+            (None, Some(Tense::Future)) if deadline && fronted && best.is_some_and(|(_, t)| t == Tense::Past) => {
+                Tense::Past
+            }
             (Some(t), _) | (None, Some(t)) => t,
             _ => best.or(weak).map_or_else(
                 // with no verb to go by, "the November election" is the one ahead; a full date

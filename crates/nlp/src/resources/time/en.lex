@@ -249,6 +249,9 @@ pastaux 0 had
 planaux 0 was were
 # words that open a relative clause on the expression ("in July, where he will speak")
 relative 0 where when which who whose whom
+# a word that opens a clause of its own after a verb ("said that in January the law will
+# change", "decided that on Monday, he will resign"): the verb before it is not the expression's
+complementizer 0 that
 # auxiliaries of a present or future passive: the participle after them is no past ("would be paid in January")
 passaux 0 is are be being
 # a word ending in one of these suffixes is a past verb unless listed in notpast
