@@ -148,6 +148,8 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     assert_eq!(values("The talks, set to resume Monday, are in doubt.", d), ["2018-07-16"]);
     assert_eq!(values("The mayor is to visit Ostrava on Tuesday.", d), ["2018-07-17"]);
     assert_eq!(values("The lease, signed in May, expires in March.", d), ["2018-05", "2019-03"]);
+    assert_eq!(values("The law, passed in March, takes effect in January.", d), ["2018-03", "2019-01"]);
+    assert_eq!(values("The bridge has been shut since May and reopens in June.", d), ["2018-05", "2019-06"]);
     assert_eq!(values("The vote is on Sunday.", d), ["2018-07-15"]);
     // "would" is a future seen from the past
     assert_eq!(values("The agency said Tuesday it would meet Friday.", d), ["2018-07-10", "2018-07-13"]);
