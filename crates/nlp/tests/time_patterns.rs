@@ -82,6 +82,8 @@ fn bare_months_follow_the_tense() {
     assert_eq!(values("The suspect was captured in January.", d), ["2018-01"]);
     assert_eq!(values("The trial will start in January.", d), ["2019-01"]);
     assert_eq!(values("Prices fell in May and recovered in June.", d), ["2018-05", "2018-06"]);
+    // a second predicate after "and" has a tense of its own
+    assert_eq!(values("The suspect appeared in court Monday and is due back in August.", d), ["2018-07-09", "2018-08"]);
     assert_eq!(values("Talks resume in September.", d), ["2018-09"]);
     assert_eq!(values("They met last May.", d), ["2018-05"]);
     assert_eq!(values("They meet next May.", d), ["2019-05"]);
@@ -214,6 +216,7 @@ fn a_deadline_follows_the_verb_before_it() {
     // a verb that grants time keeps the deadline ahead
     assert_eq!(values("The court gave Lee until Friday to appeal.", d), ["2018-07-13"]);
     assert_eq!(values("The agency has extended its deadline until Friday.", d), ["2018-07-13"]);
+    assert_eq!(values("The hearing was adjourned until Monday.", d), ["2018-07-16"]);
     // "ahead of" is no deadline
     assert_eq!(values("Lee kept his lead ahead of Tuesday's vote.", d), ["2018-07-17"]);
     // a past verb in another clause says nothing

@@ -563,8 +563,10 @@ impl Doc<'_> {
         let comma_before = (s0..start)
             .rev()
             .find(|&k| matches!(self.text_at(k), "," | "(" | ";" | ":" | "?" | "!") || opens_clause(k));
+        // ... and a word that joins a second predicate right after it ("appeared in court
+        // Wednesday and is due back in August")
         let comma_after = (end..s1)
-            .find(|&k| self.text_at(k) == ",")
+            .find(|&k| self.text_at(k) == "," || (k == end && self.g.in_class(self.word(k), cls.coordinator)))
             .filter(|&k| !self.g.in_class(self.word(k + 1), cls.relative))
             .unwrap_or(usize::MAX);
         // "his Tuesday wins", "October's debate": the expression names a thing, which a condition
@@ -587,7 +589,12 @@ impl Doc<'_> {
             let w = self.word(i);
             // a word before the expression, with no comma between them
             let own_clause = i < start && comma_before.is_none_or(|c| i > c);
-            granted |= own_clause && self.g.in_class(w, cls.granting);
+            let grants = self.g.in_class(w, cls.granting);
+            granted |= own_clause && grants;
+            // a verb that grants time has no say on the deadline after it ("adjourned until Monday")
+            if grants && i < start && deadline {
+                continue;
+            }
             let after_report = reported;
             reported |= i >= end && self.g.in_class(w, cls.report);
             let dist = if i < start { start - i } else { i + 1 - end };

@@ -209,7 +209,7 @@ report 0 said told added noted announced reported
 # present verbs of scheduled events: news writes what is planned in the present ("the summit
 # opens Thursday", "the contract expires in June", "as Election Day nears"), so they point ahead
 # like the future words
-present 0 opens begins starts expires meets resumes arrives visits travels convenes reconvenes holds hold heads faces competes compete ends meet begin resume arrive visit convene nears approaches looms takes reopens reopen launches debuts airs premieres concludes closes
+present 0 opens begins starts expires meets resumes arrives visits travels convenes reconvenes holds hold heads faces competes compete ends meet begin resume arrive visit convene nears approaches looms takes reopens reopen launches debuts airs premieres concludes closes goes
 # words after which a present verb is a bare infinitive, with no tense of its own ("would hold", "to face")
 basebefore 0 would could should may might can must to not n't did does do
 # a condition points ahead for an expression after it in its clause ("if he wins in November"),
@@ -233,8 +233,9 @@ anchornext 0 before after
 pastprep 0 since
 futureprep 0 by until till through starting beginning
 # a past verb before "by", "until" or "through" makes a deadline past ("had raised $38 million by
-# the end of June"), unless it grants time ("extended its deadline until Tuesday", "gave him until")
-granting 0 extended extend extends gave give gives given granted grant grants allowed allow allows
+# the end of June"), unless it grants time ("extended its deadline until Tuesday", "gave him until",
+# "adjourned until Monday")
+granting 0 extended extend extends gave give gives given granted grant grants allowed allow allows adjourned adjourn adjourns postponed postpone postpones delayed delay delays deferred defer defers recessed
 # past participles not in the past list: "has" and "have" make a perfect (a past) only before a
 # participle ("has been", "have won"); "they have a new weapon" is a present
 participle 0 been done gone seen taken given written spoken broken chosen driven flown grown thrown known shown begun become come run drawn fallen eaten beaten forgotten hidden ridden risen stolen sworn torn worn
@@ -252,6 +253,9 @@ relative 0 where when which who whose whom
 # a word that opens a clause of its own after a verb ("said that in January the law will
 # change", "decided that on Monday, he will resign"): the verb before it is not the expression's
 complementizer 0 that
+# words that join a second predicate: right after the expression they end its clause, as a comma
+# does ("appeared in court Wednesday and is due back in August")
+coordinator 0 and but
 # auxiliaries of a present or future passive: the participle after them is no past ("would be paid in January")
 passaux 0 is are be being
 # a word ending in one of these suffixes is a past verb unless listed in notpast
