@@ -149,6 +149,8 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     assert_eq!(values("Talks are set to resume Monday.", d), ["2018-07-16"]);
     assert_eq!(values("The talks, set to resume Monday, are in doubt.", d), ["2018-07-16"]);
     assert_eq!(values("The mayor is to visit Ostrava on Tuesday.", d), ["2018-07-17"]);
+    assert_eq!(values("The deadline is Friday.", d), ["2018-07-13"]);
+    assert_eq!(values("The council set Friday as the deadline.", d), ["2018-07-06"]);
     assert_eq!(values("The lease, signed in May, expires in March.", d), ["2018-05", "2019-03"]);
     assert_eq!(values("The law, passed in March, takes effect in January.", d), ["2018-03", "2019-01"]);
     assert_eq!(values("The bridge has been shut since May and reopens in June.", d), ["2018-05", "2019-06"]);
@@ -376,6 +378,12 @@ fn times_of_day() {
     );
     assert_eq!(one("Doors open at 5 p.m.", d).2, "2018-07-12T17:00");
     assert_eq!(one("They met at noon.", d).2, "2018-07-12T12:00");
+    // a clock time and its day after "on" are one expression; a part of a day is not joined so
+    assert_eq!(
+        one("The statement was issued at 10.30am on Tuesday.", d),
+        ("10.30am on Tuesday".into(), TimeType::Time, "2018-07-10T10:30".into())
+    );
+    assert_eq!(values("She had a great night on Saturday.", d), ["2018-07-07"]);
     assert_eq!(one("It was hot this morning.", d).2, "2018-07-12TMO");
     assert_eq!(
         one("They met Tuesday afternoon.", d),
@@ -386,7 +394,10 @@ fn times_of_day() {
     assert_eq!(one("They met Tuesday night.", d), ("Tuesday night".into(), TimeType::Date, "2018-07-10".into()));
     assert_eq!(one("They met Tuesday morning.", d), ("Tuesday morning".into(), TimeType::Time, "2018-07-10TMO".into()));
     assert_eq!(one("Bids close at 5 p.m. EST, Nov. 6, 2017.", d).2, "2017-11-06T17:00");
-    assert_eq!(values("The raid began at 10:35 a.m. on Friday, June 1, 2018.", d), ["2018-07-12T10:35", "2018-06-01"]);
+    assert_eq!(
+        one("The raid began at 10:35 a.m. on Friday, June 1, 2018.", d),
+        ("10:35 a.m. on Friday, June 1, 2018".into(), TimeType::Time, "2018-06-01T10:35".into())
+    );
     // a clock time that heads a paragraph (a live blog) is on the day named in its sentence or
     // the one before, else on the document's; one inside a sentence stays on the day last named
     let blog = "The mayor will speak on Friday evening. Aides say so. Others agree.\n\n12:50 p.m.\n\nThe council met.";

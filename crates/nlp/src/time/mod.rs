@@ -252,7 +252,7 @@ impl Window<'_> {
             let item = Local { start: f.start, end: f.end, ty, weak: rule.weak, sem };
             // neighbours that make one expression: "Friday, Oct. 23", "Tuesday night", "5 p.m. EST, Nov. 6"
             if let Some(prev) = items.last_mut()
-                && self.adjacent(prev.end, item.start)
+                && (self.adjacent(prev.end, item.start) || self.clock_on_day(prev, &item))
                 && let Some((mut sem, mut ty)) = join(&prev.sem, &item.sem)
             {
                 // "Friday night" is the date of that Friday: some parts of a day add nothing
@@ -278,6 +278,15 @@ impl Window<'_> {
             let span = Span::new(self.atoms[it.start].start as usize, self.atoms[it.end - 1].end as usize);
             out.push(Item { span, ty: it.ty, sem: it.sem });
         }
+    }
+
+    /// True for a clock time and the day after it across one word of class `clockday` ("at
+    /// 10.30am on Tuesday"), which make one expression; a part of a day does not join that way
+    /// ("a great night on Saturday").
+    fn clock_on_day(&self, time: &Local, day: &Local) -> bool {
+        matches!(time.sem.free_tod(), Some(Tod::Clock(..)))
+            && day.start == time.end + 1
+            && self.g.in_class(self.m.word(time.end), self.g.cls.clockday)
     }
 
     /// True when atom `b` follows an atom range ending at `a` directly or after one joining word.
@@ -645,6 +654,8 @@ impl Doc<'_> {
                 && !(i > 0 && self.g.in_class(self.word(i - 1), cls.basebefore))
                 && !(i >= end && before(i, cls.relative)))
                 || (self.g.in_class(w, cls.tobe) && self.g.in_class(self.word(i + 1), cls.tobenext))
+                // "the deadline is Friday"
+                || (self.g.in_class(w, cls.copula) && i + 1 == start)
             {
                 // news puts what is scheduled in the present ("the summit opens Thursday")
                 Tense::Future
@@ -888,8 +899,16 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
 /// One expression from two neighbours, when they make one: a weekday before its date, a time
 /// of day beside its day.
 fn join(a: &Sem, b: &Sem) -> Option<(Sem, u8)> {
-    if matches!(a, Sem::Wday { .. }) && matches!(b, Sem::Cal { d: 1.., .. } | Sem::Slash { .. }) {
+    let full_date = matches!(b, Sem::Cal { d: 1.., .. } | Sem::Slash { .. });
+    if matches!(a, Sem::Wday { .. }) && full_date {
         return Some((b.clone(), T_DATE));
+    }
+    // "10:35 a.m. on Friday, June 1": the date names the weekday's day
+    if let Sem::At { day, tod } = a
+        && matches!(**day, Sem::Wday { .. })
+        && full_date
+    {
+        return Some((Sem::At { day: Box::new(b.clone()), tod: *tod }, T_TIME));
     }
     if a.is_day()
         && let Some(tod) = b.free_tod()

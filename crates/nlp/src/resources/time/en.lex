@@ -195,6 +195,8 @@ partof 0 end rest middle beginning start course balance much most remainder part
 inname 0 daily weekly monthly nightly yearly quarterly annually now current currently today tonight tomorrow yesterday morning afternoon evening night midnight noon week weekend day year month decade century season this the
 # words between two expressions that join them into one ("Friday, Oct. 23", "5 p.m. EST, Nov. 6")
 join 0 ,
+# the word between a clock time and its day, which join into one expression ("at 10.30am on Tuesday")
+clockday 0 on
 
 # ---------------------------------------------------------------- tense
 # The tense of the nearest verb picks the direction of "in January" and "on Friday".
@@ -223,6 +225,8 @@ eventadj 0 general presidential national state midterm congressional
 owner 0 his her their its our my your
 # "is to", "are set to", "set to": these before "to" (or "set") point ahead too ("talks, set to resume Monday")
 tobe 0 is are 're set
+# a present copula right before an expression points ahead ("the deadline is Friday")
+copula 0 is are 're
 tobenext 0 to set on likely expected due
 # prepositions before a year said in hundreds ("in nineteen hundred"; "twelve hundred pupils" is a count)
 yearprep 0 in since of by until from
