@@ -82,6 +82,10 @@ fn bare_months_follow_the_tense() {
     assert_eq!(values("The suspect was captured in January.", d), ["2018-01"]);
     assert_eq!(values("The trial will start in January.", d), ["2019-01"]);
     assert_eq!(values("Prices fell in May and recovered in June.", d), ["2018-05", "2018-06"]);
+    // a month before another that has a year takes that year; a month after another needs no
+    // preposition to be one
+    assert_eq!(values("Payments were made between January and March 2017.", d), ["2017-01", "2017-03"]);
+    assert_eq!(values("They met in January and March.", d), ["2018-01", "2018-03"]);
     // a second predicate after "and" has a tense of its own
     assert_eq!(values("The suspect appeared in court Monday and is due back in August.", d), ["2018-07-09", "2018-08"]);
     assert_eq!(values("Talks resume in September.", d), ["2018-09"]);
