@@ -107,6 +107,9 @@ fn year_boundaries() {
     assert_eq!(values("The law will take effect in January.", december), ["2018-01"]);
     assert_eq!(values("The hearing is set for Jan. 5.", december), ["2018-01-05"]);
     assert_eq!(values("Shops open late on Dec. 23.", december), ["2017-12-23"]);
+    // a quarter ahead in the next year; one just ended is still reported
+    assert_eq!(values("Profit will rise in the first quarter.", december), ["2018-Q1"]);
+    assert_eq!(values("It expects to report a third-quarter loss.", date(2017, 10, 26)), ["2017-Q3"]);
     let january = date(2018, 1, 3);
     assert_eq!(values("Sales were weak in December.", january), ["2017-12"]);
     assert_eq!(values("The report came out on Dec. 28.", january), ["2017-12-28"]);

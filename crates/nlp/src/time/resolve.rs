@@ -721,9 +721,12 @@ impl Ctx {
                     (None, None) => return Some((format!("XXXX-Q{q}"), None)),
                     (None, Some(dct)) => {
                         // quarters are mostly reported after they end: only a past tense
-                        // moves a later quarter to the year before
+                        // moves a later quarter to the year before, and a future tense one
+                        // that ended before the last to the year after ("will rise in the first
+                        // quarter" in December, but "expects to report third-quarter results"
+                        // in October)
                         let (y0, q0) = quarter_of(dct);
-                        y0 - i32::from(tense == Tense::Past && q > q0)
+                        y0 - i32::from(tense == Tense::Past && q > q0) + i32::from(tense == Tense::Future && q + 1 < q0)
                     }
                 };
                 (fmt_point(Point::Quarter(y, q)), Some(Point::Quarter(y, q)))
