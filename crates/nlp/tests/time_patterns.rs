@@ -89,6 +89,9 @@ fn bare_months_follow_the_tense() {
     // a second predicate after "and" has a tense of its own
     assert_eq!(values("The suspect appeared in court Monday and is due back in August.", d), ["2018-07-09", "2018-08"]);
     assert_eq!(values("Talks resume in September.", d), ["2018-09"]);
+    // "March" and "May" after "mid-", "early-", "late-"
+    assert_eq!(values("The vote was held in mid-May.", d), ["2018-05"]);
+    assert_eq!(values("The vote is due in mid-March.", d), ["2019-03"]);
     assert_eq!(values("They met last May.", d), ["2018-05"]);
     assert_eq!(values("They meet next May.", d), ["2019-05"]);
     // a verb with a clause of its own after it is not the expression's ("said that ...")
@@ -441,6 +444,7 @@ fn durations() {
     assert_eq!(one("A minute and a half later, the ship sank.", d).0, "A minute and a half");
     assert_eq!(one("A minute and a half later, the ship sank.", d).2, "PT1M30S");
     assert_eq!(one("The meeting lasted an hour and a half.", d).2, "PT1H30M");
+    assert_eq!(one("The fund lost money for three consecutive years.", d).2, "P3Y");
     assert_eq!(one("The meeting lasted half an hour.", d), ("half an hour".into(), TimeType::Duration, "PT30M".into()));
     assert_eq!(one("He signed a five-year contract.", d).2, "P5Y");
     assert_eq!(one("The talks took several months.", d).2, "PXM");
@@ -465,6 +469,9 @@ fn sets() {
     assert_eq!(one("The paper appears daily.", d).2, "P1D");
     assert_eq!(one("It costs $5 million a year.", d), ("a year".into(), TimeType::Set, "P1Y".into()));
     assert_eq!(one("The fair is held each July.", d).2, "XXXX-07");
+    assert_eq!(one("The market is held on weekends.", d), ("weekends".into(), TimeType::Set, "XXXX-WXX-WE".into()));
+    assert_eq!(one("He works every weekend.", d).2, "XXXX-WXX-WE");
+    assert_eq!(one("The birds return each spring.", d), ("each spring".into(), TimeType::Set, "XXXX-SP".into()));
 }
 
 #[test]
