@@ -296,52 +296,73 @@ pub(crate) struct WordInfo {
     pub pre_end: bool,
 }
 
-/// Class ids the engine itself reads (number words, tense words, joiners).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Cls {
-    pub num: u16,
-    pub tens: u16,
-    pub scale: u16,
-    pub half: u16,
-    pub vague: u16,
-    pub ord: u16,
-    pub numand: u16,
-    pub numof: u16,
-    pub future: u16,
-    pub past: u16,
-    pub report: u16,
-    pub present: u16,
-    pub tobe: u16,
-    pub tobenext: u16,
-    pub futurebefore: u16,
-    pub notpast: u16,
-    pub join: u16,
-    pub podday: u16,
-    pub pastaux: u16,
-    pub planaux: u16,
-    pub relative: u16,
-    pub complementizer: u16,
-    pub coordinator: u16,
-    pub clockday: u16,
-    pub copula: u16,
-    pub futureto: u16,
-    pub futureprepof: u16,
-    pub conditional: u16,
-    pub owner: u16,
-    pub basebefore: u16,
-    pub inname: u16,
-    pub event: u16,
-    pub eventadj: u16,
-    pub participle: u16,
-    pub granting: u16,
-    pub haveto: u16,
-    pub pastprep: u16,
-    pub futureprep: u16,
-    pub passaux: u16,
-    pub article: u16,
-    pub yearprep: u16,
-    pub anchornext: u16,
+/// Declares [`Cls`] from the names of the word classes the engine reads: each field holds the
+/// id of the class of the same name in a language's word list ([`NO_CLASS`] when it has none).
+macro_rules! engine_classes {
+    ($($name:ident),* $(,)?) => {
+        /// Class ids the engine itself reads (number words, tense words, joiners).
+        #[derive(Debug, Clone, Copy)]
+        pub(crate) struct Cls {
+            $(pub $name: u16,)*
+        }
+
+        impl Cls {
+            /// No class known (before a word list is read).
+            const NONE: Cls = Cls { $($name: NO_CLASS,)* };
+
+            /// The ids of the classes named in `class_names`, by position.
+            fn of(class_names: &[&str]) -> Cls {
+                let id = |name: &str| class_names.iter().position(|&c| c == name).map_or(NO_CLASS, |i| i as u16);
+                Cls { $($name: id(stringify!($name)),)* }
+            }
+        }
+    };
 }
+
+engine_classes!(
+    num,
+    tens,
+    scale,
+    half,
+    vague,
+    ord,
+    numand,
+    numof,
+    future,
+    past,
+    report,
+    present,
+    tobe,
+    tobenext,
+    futurebefore,
+    notpast,
+    join,
+    podday,
+    pastaux,
+    planaux,
+    relative,
+    complementizer,
+    coordinator,
+    clockday,
+    copula,
+    futureto,
+    futureprepof,
+    conditional,
+    owner,
+    basebefore,
+    inname,
+    event,
+    eventadj,
+    participle,
+    granting,
+    haveto,
+    pastprep,
+    futureprep,
+    passaux,
+    article,
+    yearprep,
+    anchornext,
+);
 
 /// Day-month order of numeric dates when a document gives no evidence either way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -390,50 +411,7 @@ impl Grammar {
             shape_keyed: Vec::new(),
             pre: Vec::new(),
             post: Vec::new(),
-            cls: Cls {
-                num: NO_CLASS,
-                tens: NO_CLASS,
-                scale: NO_CLASS,
-                half: NO_CLASS,
-                vague: NO_CLASS,
-                ord: NO_CLASS,
-                numand: NO_CLASS,
-                numof: NO_CLASS,
-                future: NO_CLASS,
-                past: NO_CLASS,
-                report: NO_CLASS,
-                present: NO_CLASS,
-                tobe: NO_CLASS,
-                tobenext: NO_CLASS,
-                futurebefore: NO_CLASS,
-                notpast: NO_CLASS,
-                join: NO_CLASS,
-                podday: NO_CLASS,
-                pastaux: NO_CLASS,
-                planaux: NO_CLASS,
-                relative: NO_CLASS,
-                complementizer: NO_CLASS,
-                coordinator: NO_CLASS,
-                clockday: NO_CLASS,
-                copula: NO_CLASS,
-                futureto: NO_CLASS,
-                futureprepof: NO_CLASS,
-                conditional: NO_CLASS,
-                owner: NO_CLASS,
-                basebefore: NO_CLASS,
-                inname: NO_CLASS,
-                event: NO_CLASS,
-                eventadj: NO_CLASS,
-                participle: NO_CLASS,
-                granting: NO_CLASS,
-                haveto: NO_CLASS,
-                pastprep: NO_CLASS,
-                yearprep: NO_CLASS,
-                anchornext: NO_CLASS,
-                futureprep: NO_CLASS,
-                passaux: NO_CLASS,
-                article: NO_CLASS,
-            },
+            cls: Cls::NONE,
             past_suffixes: Vec::new(),
             slash_order: SlashOrder::MonthFirst,
             class_names: Vec::new(),
@@ -468,51 +446,7 @@ impl Grammar {
                 g.words[id as usize].classes.push((c, val, cap));
             }
         }
-        let id = |g: &Grammar, name: &str| g.class_names.iter().position(|&c| c == name).map_or(NO_CLASS, |i| i as u16);
-        g.cls = Cls {
-            num: id(&g, "num"),
-            tens: id(&g, "tens"),
-            scale: id(&g, "scale"),
-            half: id(&g, "half"),
-            vague: id(&g, "vague"),
-            ord: id(&g, "ord"),
-            numand: id(&g, "numand"),
-            numof: id(&g, "numof"),
-            future: id(&g, "future"),
-            past: id(&g, "past"),
-            report: id(&g, "report"),
-            present: id(&g, "present"),
-            tobe: id(&g, "tobe"),
-            tobenext: id(&g, "tobenext"),
-            futurebefore: id(&g, "futurebefore"),
-            notpast: id(&g, "notpast"),
-            join: id(&g, "join"),
-            podday: id(&g, "podday"),
-            pastaux: id(&g, "pastaux"),
-            planaux: id(&g, "planaux"),
-            relative: id(&g, "relative"),
-            complementizer: id(&g, "complementizer"),
-            coordinator: id(&g, "coordinator"),
-            clockday: id(&g, "clockday"),
-            copula: id(&g, "copula"),
-            futureto: id(&g, "futureto"),
-            futureprepof: id(&g, "futureprepof"),
-            conditional: id(&g, "conditional"),
-            owner: id(&g, "owner"),
-            basebefore: id(&g, "basebefore"),
-            inname: id(&g, "inname"),
-            event: id(&g, "event"),
-            eventadj: id(&g, "eventadj"),
-            participle: id(&g, "participle"),
-            granting: id(&g, "granting"),
-            haveto: id(&g, "haveto"),
-            pastprep: id(&g, "pastprep"),
-            futureprep: id(&g, "futureprep"),
-            passaux: id(&g, "passaux"),
-            article: id(&g, "article"),
-            yearprep: id(&g, "yearprep"),
-            anchornext: id(&g, "anchornext"),
-        };
+        g.cls = Cls::of(&g.class_names);
         for (n, line) in rules.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {

@@ -414,7 +414,7 @@ impl Doc<'_> {
     fn day_before_a_day(&self, it: &Item, next: Option<&Item>, ctx: &Ctx) -> Option<(Span, String, Point)> {
         let Sem::Rel { unit: Unit::D, from_ref: true, .. } = it.sem else { return None };
         let next = next.filter(|n| n.ty & T_DATE != 0 && self.text[it.span.end..n.span.start].trim().is_empty())?;
-        let end = self.tokens.partition_point(|t| t.span.start < it.span.end);
+        let end = self.token_range(it.span).end;
         if end == 0 || !self.g.in_class(self.word(end - 1), self.g.cls.anchornext) {
             return None;
         }
