@@ -89,6 +89,10 @@ fn bare_months_follow_the_tense() {
     // a second predicate after "and" has a tense of its own
     assert_eq!(values("The suspect appeared in court Monday and is due back in August.", d), ["2018-07-09", "2018-08"]);
     assert_eq!(values("Talks resume in September.", d), ["2018-09"]);
+    // short and irregular past forms ("died", "shot", "underwent") are past verbs too
+    assert_eq!(values("The judge, who died in December, was 79.", d), ["2017-12"]);
+    assert_eq!(values("Gunmen shot two guards in November.", d), ["2017-11"]);
+    assert_eq!(values("The senator underwent surgery in December.", d), ["2017-12"]);
     // "March" and "May" after "mid-", "early-", "late-"
     assert_eq!(values("The vote was held in mid-May.", d), ["2018-05"]);
     assert_eq!(values("The vote is due in mid-March.", d), ["2019-03"]);

@@ -203,7 +203,7 @@ clockday 0 on
 future 0 will 'll shall wo might soon going expects expect expected scheduled slated due planned planning intends intend upcoming
 # future words only before "to" ("plans to", but "a plan")
 futureto 0 plans plan hopes hope
-past 0 was were had did previously recently has have ended began came went took made gave got saw met won lost left fell rose held kept sent spent paid led ran became began brought bought thought found felt heard knew meant sold stood wrote spoke broke chose drove flew grew threw
+past 0 was were had did previously recently has have ended began came went took made gave got saw met won lost left fell rose held kept sent spent paid led ran became began brought bought thought found felt heard knew meant sold stood wrote spoke broke chose drove flew grew threw died lied tied sued owed shot struck fought caught taught sought underwent arose swore stole drew blew shook woke hung sank hid stuck swung dug fled bled laid slept swept dealt built lent bent forgot forgave overcame oversaw undertook withdrew foresaw
 # future words that count only before the expression ("said it would meet Friday", but "On Friday, he said he would")
 futurebefore 0 would
 # reporting verbs: past, but weaker than any other verb of the sentence ("will meet Monday, he said")
@@ -264,4 +264,4 @@ coordinator 0 and but
 passaux 0 is are be being
 # a word ending in one of these suffixes is a past verb unless listed in notpast
 pastsuffix 0 ed
-notpast 0 unspecified unidentified unnamed unexpected unprecedented undisclosed unfinished unemployed unrelated unlimited unresolved unconfirmed unarmed unchanged need speed seed feed bed red shed hundred united indeed proceed exceed succeed breed weed deed creed steed embed wed fled bred bled sled naked wicked sacred kindred hatred limited based scheduled expected planned
+notpast 0 unspecified unidentified unnamed unexpected unprecedented undisclosed unfinished unemployed unrelated unlimited unresolved unconfirmed unarmed unchanged need speed seed feed bed red shed hundred united indeed proceed exceed succeed breed weed deed creed steed embed wed bred sled naked wicked sacred kindred hatred limited based scheduled expected planned
