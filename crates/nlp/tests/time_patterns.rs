@@ -162,6 +162,9 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     assert_eq!(values("The two leaders meet separately Monday with the envoy.", d), ["2018-07-16"]);
     assert_eq!(values("Talks are set to resume Monday.", d), ["2018-07-16"]);
     assert_eq!(values("The talks, set to resume Monday, are in doubt.", d), ["2018-07-16"]);
+    assert_eq!(values("The talks, set for Tuesday, are in doubt.", d), ["2018-07-17"]);
+    // but a thing set on a day was set then
+    assert_eq!(values("The Dow fell 30 points from the record set on Dec. 3.", d), ["2017-12-03"]);
     assert_eq!(values("The mayor is to visit Ostrava on Tuesday.", d), ["2018-07-17"]);
     assert_eq!(values("The deadline is Friday.", d), ["2018-07-13"]);
     assert_eq!(values("The council set Friday as the deadline.", d), ["2018-07-06"]);
@@ -235,6 +238,9 @@ fn a_deadline_follows_the_verb_before_it() {
     assert_eq!(values("The hearing was adjourned until Monday.", d), ["2018-07-16"]);
     // "ahead of" is no deadline
     assert_eq!(values("Lee kept his lead ahead of Tuesday's vote.", d), ["2018-07-17"]);
+    // "as early as" is one
+    assert_eq!(values("The vote could come as early as Tuesday.", d), ["2018-07-17"]);
+    assert_eq!(values("The gunman was seen near the school as early as Monday.", d), ["2018-07-09"]);
     // a past verb in another clause says nothing
     assert_eq!(values("Lee lost, but aides will finish the report by Friday.", d), ["2018-07-13"]);
     // a deadline that opens its clause takes the verb after it

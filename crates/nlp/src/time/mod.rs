@@ -532,8 +532,13 @@ impl Doc<'_> {
         // the word just before the expression, looked up once: its preposition, a deadline, an owner
         let word_before = start.checked_sub(1).map(|i| self.word(i));
         let before_is = |c: u16| word_before.is_some_and(|w| self.g.in_class(w, c));
-        // "by", "until", "through" just before: a deadline, which a past verb can put behind
-        let deadline = before_is(cls.futureprep);
+        // "by", "until", "through", "as early as" just before: a deadline, which a past verb can
+        // put behind
+        let as_early_as = start >= 3
+            && before_is(cls.equative)
+            && self.g.in_class(self.word(start - 2), cls.earliest)
+            && self.g.in_class(self.word(start - 3), cls.equative);
+        let deadline = before_is(cls.futureprep) || as_early_as;
         // "ahead of Tuesday's vote", "in advance of": ahead, but no deadline
         let ahead_of = start >= 2
             && self.text_at(start - 1).eq_ignore_ascii_case("of")
@@ -654,6 +659,7 @@ impl Doc<'_> {
                 && !(i > 0 && self.g.in_class(self.word(i - 1), cls.basebefore))
                 && !(i >= end && before(i, cls.relative)))
                 || (self.g.in_class(w, cls.tobe) && self.g.in_class(self.word(i + 1), cls.tobenext))
+                || (self.g.in_class(w, cls.scheduled) && self.g.in_class(self.word(i + 1), cls.schedulednext))
                 // "the deadline is Friday"
                 || (self.g.in_class(w, cls.copula) && i + 1 == start)
             {
@@ -726,7 +732,8 @@ impl Doc<'_> {
     fn verb_like(&self, i: usize) -> bool {
         let c = self.g.cls;
         let w = self.word(i);
-        [c.future, c.past, c.present, c.tobe, c.report].iter().any(|&k| self.g.in_class(w, k)) || self.past_form(i, w)
+        [c.future, c.past, c.present, c.tobe, c.scheduled, c.report].iter().any(|&k| self.g.in_class(w, k))
+            || self.past_form(i, w)
     }
 
     /// True when token `i` can be a past participle ("won", "captured", "been").

@@ -223,8 +223,11 @@ event 0 election elections ballot ballots primary primaries caucus caucuses conv
 eventadj 0 general presidential national state midterm congressional
 # words before an expression that make it name a thing ("his Tuesday wins")
 owner 0 his her their its our my your
-# "is to", "are set to", "set to": these before "to" (or "set") point ahead too ("talks, set to resume Monday")
-tobe 0 is are 're set
+# "is to", "are set to": these before "to" (or "set") point ahead too
+tobe 0 is are 're
+# "set to resume Monday", "set for Tuesday" point ahead; not "a record high set on Aug. 6"
+scheduled 0 set
+schedulednext 0 to for
 # a present copula right before an expression points ahead ("the deadline is Friday")
 copula 0 is are 're
 tobenext 0 to set on likely expected due
@@ -247,6 +250,10 @@ participle 0 been done gone seen taken given written spoken broken chosen driven
 haveto 0 has have
 # words that point ahead before "of" and an expression ("ahead of Tuesday's vote", "in advance of")
 futureprepof 0 ahead advance
+# "as early as Tuesday", "as soon as Monday": a deadline of sorts, ahead unless a past verb of
+# its clause puts it behind ("was seen as early as Monday")
+equative 0 as
+earliest 0 early soon
 # auxiliaries that put the verb after them in the past ("had been scheduled to")
 pastaux 0 had
 # past auxiliaries of a plan that still looks ahead ("was scheduled for March", "were planning
