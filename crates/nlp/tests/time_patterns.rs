@@ -152,6 +152,8 @@ fn weekdays() {
     assert_eq!(values("They met last Friday.", d), ["2018-07-06"]);
     assert_eq!(values("They meet next Friday.", d), ["2018-07-13"]);
     assert_eq!(values("The polls close by Friday.", d), ["2018-07-13"]);
+    // "up to" goes with a length of time, not with a day ("up to five years")
+    assert_eq!(one("Money poured in leading up to Monday's caucuses.", d).0, "Monday");
 }
 
 #[test]
@@ -467,8 +469,36 @@ fn durations() {
     let fiscal = tag("Net income for the year ended March 31 rose.", Some(d));
     assert_eq!(fiscal[0], ("the year".into(), TimeType::Duration, "P1Y".into()));
     assert_eq!(fiscal[1].2, "2018-03-31");
+    // a count given as a range or loosely is one expression
+    assert_eq!(
+        one("Over the past two or three weeks, prices rose.", d),
+        ("the past two or three weeks".into(), TimeType::Duration, "PXW".into())
+    );
+    assert_eq!(one("Contracts last from three to six months.", d).0, "three to six months");
+    assert_eq!(
+        one("Results came over the past four-plus months.", d),
+        ("the past four-plus months".into(), TimeType::Duration, "P4M".into())
+    );
+    assert_eq!(one("He paid no tax for 15-plus years.", d).2, "P15Y");
+    assert_eq!(
+        one("He has served seven-and-a-half years.", d),
+        ("seven-and-a-half years".into(), TimeType::Duration, "P90M".into())
+    );
+    assert_eq!(
+        one("Fees fell over the past year and a half.", d),
+        ("the past year and a half".into(), TimeType::Duration, "P18M".into())
+    );
+    assert_eq!(
+        one("The speech was drafted six to eight weeks ago.", d),
+        ("six to eight weeks ago".into(), TimeType::Date, "PAST_REF".into())
+    );
+    assert_eq!(
+        one("Voters decide two or three months from now.", d),
+        ("two or three months from now".into(), TimeType::Date, "FUTURE_REF".into())
+    );
     // ages are not durations
     assert!(tag("A 6-year-old boy and a man 37 years old were found.", Some(d)).is_empty());
+    assert!(tag("Among voters 18 to 25 years old, he leads.", Some(d)).is_empty());
 }
 
 #[test]
@@ -504,6 +534,12 @@ fn holidays() {
     let nears = "The speech hinted at the role he sees for himself as Election Day nears.";
     assert_eq!(values(nears, date(2016, 8, 17)), ["2016-11-08"]);
     assert_eq!(values("The campaign changed its ads, as September approaches.", date(2016, 8, 17)), ["2016-09"]);
+    // without a tense, Election Day is the coming one unless the last was lately
+    assert_eq!(
+        values("Start packing, so that on Election Day you just hop on a bus.", date(2016, 2, 18)),
+        ["2016-11-08"]
+    );
+    assert_eq!(values("The results of Election Day remain in dispute.", date(2016, 12, 20)), ["2016-11-08"]);
 }
 
 #[test]
@@ -522,6 +558,7 @@ fn not_time_expressions() {
         "The school has twelve hundred pupils.",
         "Her soon-to-be former employer objected.",
         "Soon afterward, the mayor left the stage.",
+        "He has won seven of the past eight contests.",
     ] {
         assert!(tag(text, Some(d)).is_empty(), "{text:?} gave {:?}", tag(text, Some(d)));
     }

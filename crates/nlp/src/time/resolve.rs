@@ -814,7 +814,10 @@ impl Ctx {
                 (fmt_week(d) + "-WE", Some(Point::Week(d)))
             }
             Sem::Holiday { code, y } => {
-                let code = code.trim_start_matches('~');
+                // ">": an event awaited ("Election Day"), which without a tense is the coming
+                // one unless the last was lately
+                let awaited = code.starts_with('>');
+                let code = code.trim_start_matches(['~', '>']);
                 let y = match (y, dct) {
                     (Some(y), _) => y,
                     (None, None) => {
@@ -829,12 +832,12 @@ impl Ctx {
                         let mut best: Option<(i32, i32)> = None;
                         for y in y0 - 1..=y0 + 1 {
                             let Some(h) = holiday(code, y) else { continue };
+                            let dist = (h.since(dct).ok()?.get_days()).abs();
                             let ok = match tense {
                                 Tense::Past => h <= dct,
                                 Tense::Future => h >= dct,
-                                Tense::Unknown => true,
+                                Tense::Unknown => !awaited || h >= dct || dist <= 60,
                             };
-                            let dist = (h.since(dct).ok()?.get_days()).abs();
                             if ok && best.is_none_or(|(b, _)| dist < b) {
                                 best = Some((dist, y));
                             }
