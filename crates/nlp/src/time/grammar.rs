@@ -338,6 +338,7 @@ engine_classes!(
     schedulednext,
     futurebefore,
     notpast,
+    determiner,
     join,
     podday,
     pastaux,

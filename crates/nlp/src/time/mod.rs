@@ -742,14 +742,16 @@ impl Doc<'_> {
         self.g.in_class(w, self.g.cls.past) || self.g.in_class(w, self.g.cls.participle) || self.past_form(i, w)
     }
 
-    /// A lowercase word with a past suffix ("captured") that is not listed as an exception.
+    /// A lowercase word with a past suffix ("captured") that is not listed as an exception nor
+    /// follows a determiner ("a contested convention").
     fn past_form(&self, i: usize, w: u32) -> bool {
         let t = self.tokens[i].span.of(self.text);
         let b = t.as_bytes();
         if b.len() < 5 || !b[0].is_ascii_lowercase() || !b.iter().all(u8::is_ascii_alphabetic) {
             return false;
         }
-        if self.g.in_class(w, self.g.cls.notpast) {
+        if self.g.in_class(w, self.g.cls.notpast) || (i > 0 && self.g.in_class(self.word(i - 1), self.g.cls.determiner))
+        {
             return false;
         }
         self.g.past_suffixes.iter().any(|s| t.ends_with(s))

@@ -269,6 +269,9 @@ complementizer 0 that
 coordinator 0 and but
 # auxiliaries of a present or future passive: the participle after them is no past ("would be paid in January")
 passaux 0 is are be being
+# a word ending in one of these suffixes is a past verb unless listed in notpast, or after one of
+# these words, where it describes a noun ("a contested convention in July", "the revised plan")
+determiner 0 a an the his her their its our my your this these those
 # a word ending in one of these suffixes is a past verb unless listed in notpast
 pastsuffix 0 ed
 notpast 0 unspecified unidentified unnamed unexpected unprecedented undisclosed unfinished unemployed unrelated unlimited unresolved unconfirmed unarmed unchanged need speed seed feed bed red shed hundred united indeed proceed exceed succeed breed weed deed creed steed embed wed bred sled naked wicked sacred kindred hatred limited based scheduled expected planned
