@@ -50,8 +50,16 @@ fn absolute_dates() {
     let (text, ty, value) = one("Voting ended on Monday, June 22, 2015.", d);
     assert_eq!((text.as_str(), ty, value.as_str()), ("Monday, June 22, 2015", TimeType::Date, "2015-06-22"));
     assert_eq!(one("Voting ended on Monday, June 22.", date(2015, 7, 1)).2, "2015-06-22");
-    // a range of days: the first one is a date
-    assert_eq!(one("The summit was held June 20-21.", d), ("June 20".into(), TimeType::Date, "2018-06-20".into()));
+    // a range of days within a month: each day is a date, as TimeML marks them
+    assert_eq!(values("The summit was held June 20-21.", d), ["2018-06-20", "2018-06-21"]);
+    let texts = |t: &str| tag(t, Some(d)).into_iter().map(|(text, _, _)| text).collect::<Vec<_>>();
+    assert_eq!(texts("The summit was held June 20-21."), ["June 20", "21"]);
+    assert_eq!(values("The summit is on April 24 and 25 in Brussels.", d), ["2018-04-24", "2018-04-25"]);
+    assert_eq!(values("Talks were held on 2 and 4 March.", d), ["2018-03-02", "2018-03-04"]);
+    assert_eq!(texts("The shooting happened on the night of 4-5 June."), ["4", "5 June"]);
+    assert_eq!(values("The conference ran from 9 to 11 July 2017.", d), ["2017-07-09", "2017-07-11"]);
+    // but not a count after a date
+    assert_eq!(values("On May 3 and 4 people died.", d), ["2018-05-03"]);
     // the week that contains a date (2018-03-06 is in ISO week 10)
     assert_eq!(
         one("A hearing was held the week of March 6.", d),
@@ -395,6 +403,8 @@ fn relative_to_the_date_last_mentioned() {
 #[test]
 fn times_of_day() {
     let d = july12();
+    assert_eq!(one("The guard left at 2300 hours.", d).2, "2018-07-12T23:00");
+    assert_eq!(one("He did 1500 hours of community service.", d).2, "PT1500H");
     assert_eq!(one("The alarm went off at 6.14am.", d), ("6.14am".into(), TimeType::Time, "2018-07-12T06:14".into()));
     assert_eq!(
         one("The train leaves at 18:30 GMT.", d),

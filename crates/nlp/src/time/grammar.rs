@@ -367,6 +367,8 @@ engine_classes!(
     article,
     yearprep,
     anchornext,
+    dayrange,
+    afterday,
 );
 
 /// Day-month order of numeric dates when a document gives no evidence either way.

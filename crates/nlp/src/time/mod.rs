@@ -26,7 +26,7 @@ mod resolve;
 
 use crate::pipeline::{Component, Layer};
 use dossier_model::{Span, TimeExpr, TimeType, Token, TokenKind};
-use grammar::{Act, Arg, Grammar, Kind, MAX_CAPS, NO_WORD, SlashOrder, T_DATE, T_DURATION, T_SET, T_TIME, Val};
+use grammar::{Act, Arg, Grammar, Kind, MAX_CAPS, NO_WORD, Shape, SlashOrder, T_DATE, T_DURATION, T_SET, T_TIME, Val};
 use jiff::civil::Date;
 use matcher::{Atom, Matcher};
 use resolve::{Ctx, DayRef, Dir, Point, Sem, Tense, Tod, Unit};
@@ -274,9 +274,68 @@ impl Window<'_> {
         }
         items.retain(|it| !it.weak);
         self.modifiers(floor, items);
+        self.range_partners(floor, items);
         for it in items.drain(..) {
             let span = Span::new(self.atoms[it.start].start as usize, self.atoms[it.end - 1].end as usize);
             out.push(Item { span, ty: it.ty, sem: it.sem });
+        }
+    }
+
+    /// Adds the other day of a range that shares a date's month ("2 and 4 March", "4-5 June",
+    /// "April 24 and 25"): TimeML marks each day, and the bare number names no month itself.
+    fn range_partners(&self, floor: usize, items: &mut Vec<Local>) {
+        let (g, text) = (self.g, self.m.text);
+        let day_at = |i: usize| match self.atoms.get(i).filter(|a| a.digit) {
+            Some(a) => match matcher::digit_shape(Shape::Day, a.text(text)) {
+                Some(Val::Int(d)) => Some(d as u8),
+                _ => None,
+            },
+            None => None,
+        };
+        let is = |i: usize, c: u16| self.atoms.get(i).is_some_and(|a| g.in_class(a.word(g, text), c));
+        let taken = |i: usize| items.iter().any(|it| (it.start..it.end).contains(&i));
+        let mut partners = Vec::new();
+        for it in items.iter() {
+            let Sem::Cal { y, m, d: day @ 1.. } = it.sem else { continue };
+            // the day before the link, when the date opens with its day ("2 and 4 March")
+            if it.start >= floor + 2
+                && day_at(it.start) == Some(day)
+                && is(it.start - 1, g.cls.dayrange)
+                && !taken(it.start - 2)
+                && let Some(d) = day_at(it.start - 2)
+            {
+                partners.push(Local {
+                    start: it.start - 2,
+                    end: it.start - 1,
+                    ty: T_DATE,
+                    weak: false,
+                    sem: Sem::Cal { y, m, d },
+                });
+            }
+            // the day after the link, when the date ends with its day and what follows the
+            // number cannot be what it counts ("April 24 and 25 in Brussels", not "May 3 and 4
+            // people")
+            let after = it.end + 2;
+            if day_at(it.end - 1) == Some(day)
+                && is(it.end, g.cls.dayrange)
+                && !taken(it.end + 1)
+                && (after >= self.atoms.len()
+                    || is(after, g.cls.afterday)
+                    || self.atoms[after].text(text).starts_with(|c: char| c.is_ascii_punctuation()))
+                && let Some(d) = day_at(it.end + 1)
+            {
+                partners.push(Local {
+                    start: it.end + 1,
+                    end: it.end + 2,
+                    ty: T_DATE,
+                    weak: false,
+                    sem: Sem::Cal { y, m, d },
+                });
+            }
+        }
+        if !partners.is_empty() {
+            items.append(&mut partners);
+            items.sort_by_key(|it| it.start);
         }
     }
 

@@ -275,3 +275,8 @@ determiner 0 a an the his her their its our my your this these those
 # a word ending in one of these suffixes is a past verb unless listed in notpast
 pastsuffix 0 ed
 notpast 0 unspecified unidentified unnamed unexpected unprecedented undisclosed unfinished unemployed unrelated unlimited unresolved unconfirmed unarmed unchanged need speed seed feed bed red shed hundred united indeed proceed exceed succeed breed weed deed creed steed embed wed bred sled naked wicked sacred kindred hatred limited based scheduled expected planned
+# words between two days that share a month ("2 and 4 March", "4-5 June", "from 9 to 11 July")
+dayrange 0 and or to through until -
+# words that can follow the second day of "April 24 and 25": after any other word, the number
+# may count it ("May 3 and 4 people")
+afterday 0 in at on during when for with before after and but as
