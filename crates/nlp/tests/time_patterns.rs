@@ -355,6 +355,10 @@ fn time_words_inside_names_are_no_times() {
 fn relative_to_the_date_last_mentioned() {
     let d = july12();
     assert_eq!(
+        values("Police raided the flat on Tuesday. The previous evening, neighbours had heard shouting.", d),
+        ["2018-07-10", "2018-07-09"]
+    );
+    assert_eq!(
         values("The vote was on June 22, 2018. The count began the following day.", d),
         ["2018-06-22", "2018-06-23"]
     );
