@@ -97,6 +97,7 @@ fn bare_months_follow_the_tense() {
     // a second predicate after "and" has a tense of its own
     assert_eq!(values("The suspect appeared in court Monday and is due back in August.", d), ["2018-07-09", "2018-08"]);
     assert_eq!(values("Talks resume in September.", d), ["2018-09"]);
+    assert_eq!(values("The anniversary falls on Sunday.", d), ["2018-07-15"]);
     // short and irregular past forms ("died", "shot", "underwent") are past verbs too
     assert_eq!(values("The judge, who died in December, was 79.", d), ["2017-12"]);
     assert_eq!(values("Gunmen shot two guards in November.", d), ["2017-11"]);

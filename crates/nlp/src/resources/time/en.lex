@@ -211,7 +211,7 @@ report 0 said told added noted announced reported
 # present verbs of scheduled events: news writes what is planned in the present ("the summit
 # opens Thursday", "the contract expires in June", "as Election Day nears"), so they point ahead
 # like the future words
-present 0 opens begins starts expires meets resumes arrives visits travels convenes reconvenes holds hold heads faces competes compete ends meet begin resume arrive visit convene nears approaches looms takes reopens reopen launches debuts airs premieres concludes closes goes
+present 0 opens begins starts expires falls meets resumes arrives visits travels convenes reconvenes holds hold heads faces competes compete ends meet begin resume arrive visit convene nears approaches looms takes reopens reopen launches debuts airs premieres concludes closes goes
 # words after which a present verb is a bare infinitive, with no tense of its own ("would hold", "to face")
 basebefore 0 would could should may might can must to not n't did does do
 # a condition points ahead for an expression after it in its clause ("if he wins in November"),
