@@ -497,6 +497,9 @@ fn durations() {
         ("the past four-plus months".into(), TimeType::Duration, "P4M".into())
     );
     assert_eq!(one("He paid no tax for 15-plus years.", d).2, "P15Y");
+    assert_eq!(one("After a quarter-century of talks, they signed.", d).2, "P25Y");
+    assert_eq!(one("Troops ruled for a half-century.", d).2, "P50Y");
+    assert_eq!(one("The series ended a quarter-century ago.", d).2, "1993");
     assert_eq!(
         one("He has served seven-and-a-half years.", d),
         ("seven-and-a-half years".into(), TimeType::Duration, "P90M".into())
@@ -525,6 +528,7 @@ fn sets() {
     assert_eq!(one("The fee is paid annually.", d), ("annually".into(), TimeType::Set, "P1Y".into()));
     assert_eq!(one("The paper appears daily.", d).2, "P1D");
     assert_eq!(one("It costs $5 million a year.", d), ("a year".into(), TimeType::Set, "P1Y".into()));
+    assert_eq!(one("They want a $15-an-hour wage.", d), ("an-hour".into(), TimeType::Set, "PT1H".into()));
     assert_eq!(one("The fair is held each July.", d).2, "XXXX-07");
     assert_eq!(one("The market is held on weekends.", d), ("weekends".into(), TimeType::Set, "XXXX-WXX-WE".into()));
     assert_eq!(one("He works every weekend.", d).2, "XXXX-WXX-WE");
