@@ -1,0 +1,308 @@
+//! The tense around a time expression: whether a bare "January" or "Tuesday" is the one
+//! before the document date or the one after. Read from the words of the expression's clause,
+//! by their classes in the lexicon; the engine knows no English word.
+
+use super::Doc;
+use super::resolve::Tense;
+use dossier_model::{Span, TokenKind};
+
+/// What the words just before an expression say.
+struct Prep {
+    /// The tense they give: "since" the past; "by", "ahead of" the future.
+    tense: Option<Tense>,
+    /// A deadline ("by", "until", "as early as"), which a past verb of its clause can put behind.
+    deadline: bool,
+}
+
+/// The stretch of the sentence whose verbs can give an expression its tense.
+struct Clause {
+    /// First token looked at, and the one after the last.
+    s0: usize,
+    s1: usize,
+    /// Where the expression's own clause begins before it: a comma, a bracket, or "that" after
+    /// a verb.
+    comma_before: Option<usize>,
+    /// Where its clause ends after it: a comma, or "and"/"but" right after it (`usize::MAX`: none).
+    comma_after: usize,
+}
+
+/// The expression whose tense is sought: its tokens, and whether it names a thing ("his
+/// Tuesday wins", "October's debate"), which a condition before it says nothing about.
+#[derive(Clone, Copy)]
+struct Target {
+    start: usize,
+    end: usize,
+    names_thing: bool,
+}
+
+/// What one word says of the expression's tense.
+enum Reading {
+    Nothing,
+    /// A verb or an auxiliary that gives a tense.
+    Verb(Tense),
+    /// A report right beside the expression ("said Thursday"): its verb, in the past.
+    Report,
+    /// A report too far to be the expression's verb: a weak past.
+    FarReport,
+}
+
+impl Doc<'_> {
+    /// The tense of the verb nearest the expression in its clause: a preposition just before it
+    /// ("since", "by"), a future or past word ("will", "was"), a past form by its suffix
+    /// ("captured"), and failing those a reporting verb ("said"), which news puts beside any
+    /// tense.
+    pub(super) fn tense(&self, span: Span) -> Tense {
+        let cls = self.g.cls;
+        let start = self.tokens.partition_point(|t| t.span.start < span.start);
+        let end = self.tokens.partition_point(|t| t.span.start < span.end);
+        let prep = self.preposition(start);
+        let Clause { s0, s1, comma_before, comma_after } = self.clause(span, start, end);
+        let names_thing = (start > 0 && self.g.in_class(self.word(start - 1), cls.owner))
+            || self.text.get(span.end..).is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"));
+        let target = Target { start, end, names_thing };
+        // the expression and its preposition open their clause
+        let fronted = start >= 1 && comma_before.map_or(s0, |c| c + 1) + 1 >= start;
+        let mut best: Option<(usize, Tense)> = None;
+        // whether `best` is a verb before the expression outside its clause
+        let mut best_elsewhere = false;
+        let mut weak: Option<(usize, Tense)> = None;
+        // the verb just before the expression, if any: it outweighs a preposition
+        let mut close: Option<Tense> = None;
+        // a verb in the expression's own clause before it outweighs those past a comma after it
+        // ("supporters are expected to back her in November, she has not changed"), but not
+        // those of a relative clause on it ("in July, where he will"); a fronted expression
+        // takes the verb after its comma ("In November, she will")
+        let mut in_clause = false;
+        // past and future verbs in the expression's own clause before it ("had filed reports by
+        // Wednesday", "will have filed"), and whether one grants time ("extended its deadline
+        // until Tuesday")
+        let (mut own_past, mut own_future, mut granted) = (false, false, false);
+        // a report seen after the expression, before the word at hand
+        let mut reported = false;
+        for i in s0..s1 {
+            if (start..end).contains(&i) || (i > comma_after && in_clause) {
+                continue;
+            }
+            let w = self.word(i);
+            // a word before the expression, with no comma between them
+            let own_clause = i < start && comma_before.is_none_or(|c| i > c);
+            let grants = self.g.in_class(w, cls.granting);
+            granted |= own_clause && grants;
+            // a verb that grants time has no say on the deadline after it ("adjourned until Monday")
+            if grants && i < start && prep.deadline {
+                continue;
+            }
+            let after_report = reported;
+            reported |= i >= end && self.g.in_class(w, cls.report);
+            let dist = if i < start { start - i } else { i + 1 - end };
+            let t = match self.reading(i, w, &target, dist, after_report) {
+                Reading::Nothing => continue,
+                Reading::FarReport => {
+                    if weak.is_none_or(|(d, _)| dist < d) {
+                        weak = Some((dist, Tense::Past));
+                    }
+                    // "Lee, who told reporters of a plan on Monday, plans to": a report too far to
+                    // be the expression's verb still closes its clause
+                    in_clause |= own_clause;
+                    continue;
+                }
+                Reading::Report => {
+                    if i < start {
+                        close = Some(Tense::Past);
+                    }
+                    Tense::Past
+                }
+                Reading::Verb(t) => t,
+            };
+            // nearest wins; on a tie the verb before the expression, unless a clause of its own
+            // lies between ("decided that on Monday, he will resign")
+            if best.is_none_or(|(d, _)| dist < d || (dist == d && best_elsewhere && i >= end)) {
+                best = Some((dist, t));
+                best_elsewhere = i < start && !own_clause;
+            }
+            in_clause |= own_clause;
+            if i < start && dist <= 2 {
+                close = Some(t);
+            }
+            own_past |= own_clause && t == Tense::Past;
+            own_future |= own_clause && t == Tense::Future;
+        }
+        // a verb right before the expression outweighs its preposition ("had filed by Wednesday"),
+        // which outweighs verbs further away
+        match (close, prep.tense) {
+            // "had raised $38 million by the end of June", "has raised through the end of June": a
+            // deadline in the past (not "maintained their lead ahead of Monday's caucuses")
+            (None, Some(Tense::Future)) if own_past && !own_future && prep.deadline && !granted => Tense::Past,
+            // a deadline that opens its clause takes the clause's verb after it ("noted that
+            // through the end of March, spending had reached $2 million")
+            (None, Some(Tense::Future)) if prep.deadline && fronted && best.is_some_and(|(_, t)| t == Tense::Past) => {
+                Tense::Past
+            }
+            (Some(t), _) | (None, Some(t)) => t,
+            _ => best.or(weak).map_or_else(|| self.tense_of_event(end), |(_, t)| t),
+        }
+    }
+
+    /// What the words just before the expression starting at token `start` say.
+    fn preposition(&self, start: usize) -> Prep {
+        let cls = self.g.cls;
+        let before_is = |k: usize, c: u16| start >= k && self.g.in_class(self.word(start - k), c);
+        // "by", "until", "through", "as early as" just before: a deadline
+        let as_early_as = before_is(1, cls.equative) && before_is(2, cls.earliest) && before_is(3, cls.equative);
+        let deadline = before_is(1, cls.futureprep) || as_early_as;
+        // "ahead of Tuesday's vote", "in advance of": ahead, but no deadline
+        let ahead_of =
+            start >= 2 && self.text_at(start - 1).eq_ignore_ascii_case("of") && before_is(2, cls.futureprepof);
+        let tense = if before_is(1, cls.pastprep) {
+            Some(Tense::Past)
+        } else if deadline || ahead_of {
+            Some(Tense::Future)
+        } else {
+            None
+        };
+        Prep { tense, deadline }
+    }
+
+    /// The stretch around the expression (tokens `start..end`) whose verbs are looked at.
+    fn clause(&self, span: Span, start: usize, end: usize) -> Clause {
+        let cls = self.g.cls;
+        let (s0, s1) = match self.sentences.get(self.sentence_of(span)).filter(|s| s.start <= span.start) {
+            Some(s) => (
+                self.tokens.partition_point(|t| t.span.start < s.start),
+                self.tokens.partition_point(|t| t.span.start < s.end),
+            ),
+            None => (start.saturating_sub(15), (end + 15).min(self.tokens.len())),
+        };
+        // the verb of an expression is near it: a dozen words either way is plenty
+        let (s0, s1) = (s0.max(start.saturating_sub(12)), s1.min(end + 12));
+        let comma_before = (s0..start)
+            .rev()
+            .find(|&k| matches!(self.text_at(k), "," | "(" | ";" | ":" | "?" | "!") || self.opens_clause(k));
+        // ... and a word that joins a second predicate right after it ("appeared in court
+        // Wednesday and is due back in August")
+        let comma_after = (end..s1)
+            .find(|&k| self.text_at(k) == "," || (k == end && self.g.in_class(self.word(k), cls.coordinator)))
+            .filter(|&k| !self.g.in_class(self.word(k + 1), cls.relative))
+            .unwrap_or(usize::MAX);
+        Clause { s0, s1, comma_before, comma_after }
+    }
+
+    /// What word `i` (id `w`, `dist` tokens from the expression) says of its tense;
+    /// `after_report` when a report follows the expression before the word.
+    fn reading(&self, i: usize, w: u32, target: &Target, dist: usize, after_report: bool) -> Reading {
+        let Target { start, end, names_thing } = *target;
+        let cls = self.g.cls;
+        let is = |c: u16| self.g.in_class(w, c);
+        let before = |c: u16| (i.saturating_sub(2)..i).any(|k| self.g.in_class(self.word(k), c));
+        let next_is_to = self.text_at(i + 1).eq_ignore_ascii_case("to");
+        // "would" is a future seen from the past: it points ahead for what follows it ("said it
+        // would meet Friday"), but after the expression it is a reported clause's ("On
+        // Thursday, he said he would resign")
+        if is(cls.futurebefore) && i > start {
+            return Reading::Nothing;
+        }
+        // "plans to", "hopes to", but not "a plan"
+        let future = is(cls.future) || (is(cls.futureto) && next_is_to);
+        // like "would", a future word after a report that follows the expression is the
+        // reported clause's ("On Wednesday, his manager said he expects to win")
+        if after_report && future {
+            return Reading::Nothing;
+        }
+        if future || is(cls.futurebefore) {
+            // "had been scheduled to": an auxiliary just before puts it in the past
+            return Reading::Verb(if before(cls.pastaux) { Tense::Past } else { Tense::Future });
+        }
+        if is(cls.conditional) {
+            // "if he wins in November"
+            return if i > start || names_thing { Reading::Nothing } else { Reading::Verb(Tense::Future) };
+        }
+        // "if she were to win in November", "was to speak Monday"
+        if is(cls.planaux) && ((i + 1..i + 3).any(|k| self.g.in_class(self.word(k), cls.future)) || next_is_to) {
+            return Reading::Nothing;
+        }
+        if is(cls.haveto) {
+            // "has to move through a June hearing": an obligation ahead, no perfect; "they have
+            // a new weapon": a present, no perfect
+            if next_is_to {
+                return Reading::Verb(Tense::Future);
+            }
+            if !(i + 1..i + 3).any(|k| self.participle(k)) {
+                return Reading::Nothing;
+            }
+        }
+        if is(cls.past) || self.past_form(i, w) {
+            // "would be paid", "is heard": a passive participle, not a past tense
+            return if before(cls.passaux) { Reading::Nothing } else { Reading::Verb(Tense::Past) };
+        }
+        let next = self.word(i + 1);
+        if (is(cls.present)
+            // "would hold": no tense of its own; "Tuesday's move by Ford, which holds": another
+            // thing's clause
+            && !(i > 0 && self.g.in_class(self.word(i - 1), cls.basebefore))
+            && !(i >= end && before(cls.relative)))
+            || (is(cls.tobe) && self.g.in_class(next, cls.tobenext))
+            || (is(cls.scheduled) && self.g.in_class(next, cls.schedulednext))
+            // "the deadline is Friday"
+            || (is(cls.copula) && i + 1 == start)
+        {
+            // news puts what is scheduled in the present ("the summit opens Thursday")
+            return Reading::Verb(Tense::Future);
+        }
+        if is(cls.report) {
+            // "said Thursday", "said on Thursday", "said in a statement on Thursday": the report
+            // is the verb of the expression
+            let beside = dist <= 2
+                || (i < start && dist <= 5 && !(i + 1..start).any(|k| self.verb_like(k) || self.opens_clause(k)));
+            return if beside { Reading::Report } else { Reading::FarReport };
+        }
+        Reading::Nothing
+    }
+
+    /// With no verb to go by, "the November election" is the one ahead; a full date keeps the
+    /// nearest ("his showing in the March 15 primary").
+    fn tense_of_event(&self, end: usize) -> Tense {
+        let cls = self.g.cls;
+        let event = |k: usize| self.g.in_class(self.word(k), cls.event);
+        let bare = end > 0 && self.tokens[end - 1].kind == TokenKind::Word;
+        if bare && (event(end) || (self.g.in_class(self.word(end), cls.eventadj) && event(end + 1))) {
+            Tense::Future
+        } else {
+            Tense::Unknown
+        }
+    }
+
+    /// "That" after a verb opens a clause ("said that in January the law will change"); after a
+    /// noun it is a relative one on the noun ("the role that he could have Tuesday").
+    fn opens_clause(&self, k: usize) -> bool {
+        self.g.in_class(self.word(k), self.g.cls.complementizer) && k > 0 && self.verb_like(k - 1)
+    }
+
+    /// A word that gives a tense, or a verb of report.
+    pub(super) fn verb_like(&self, i: usize) -> bool {
+        let c = self.g.cls;
+        let w = self.word(i);
+        [c.future, c.past, c.present, c.tobe, c.scheduled, c.report].iter().any(|&k| self.g.in_class(w, k))
+            || self.past_form(i, w)
+    }
+
+    /// True when token `i` can be a past participle ("won", "captured", "been").
+    fn participle(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.g.in_class(w, self.g.cls.past) || self.g.in_class(w, self.g.cls.participle) || self.past_form(i, w)
+    }
+
+    /// A lowercase word with a past suffix ("captured") that is not listed as an exception nor
+    /// follows a determiner ("a contested convention").
+    fn past_form(&self, i: usize, w: u32) -> bool {
+        let t = self.tokens[i].span.of(self.text);
+        let b = t.as_bytes();
+        if b.len() < 5 || !b[0].is_ascii_lowercase() || !b.iter().all(u8::is_ascii_alphabetic) {
+            return false;
+        }
+        if self.g.in_class(w, self.g.cls.notpast) || (i > 0 && self.g.in_class(self.word(i - 1), self.g.cls.determiner))
+        {
+            return false;
+        }
+        self.g.past_suffixes.iter().any(|s| t.ends_with(s))
+    }
+}
