@@ -525,6 +525,11 @@ fn durations() {
 fn sets() {
     let d = july12();
     assert_eq!(one("He visits every Monday.", d), ("every Monday".into(), TimeType::Set, "XXXX-WXX-1".into()));
+    assert_eq!(
+        one("The board meets every other Tuesday.", d),
+        ("every other Tuesday".into(), TimeType::Set, "XXXX-WXX-2".into())
+    );
+    assert_eq!(one("He calls her every morning.", d), ("every morning".into(), TimeType::Set, "XXXX-XX-XXTMO".into()));
     assert_eq!(one("The fee is paid annually.", d), ("annually".into(), TimeType::Set, "P1Y".into()));
     assert_eq!(one("The paper appears daily.", d).2, "P1D");
     assert_eq!(one("It costs $5 million a year.", d), ("a year".into(), TimeType::Set, "P1Y".into()));
