@@ -76,6 +76,12 @@ fn numeric_dates_follow_the_document() {
     assert_eq!(values("Filed 03/04/2018.", d), ["2018-03-04"]);
     // a document that writes the day first somewhere is read day first everywhere
     assert_eq!(values("Filed 03/04/2018 and heard 22/06/2018.", d), ["2018-04-03", "2018-06-22"]);
+    // points are written day first; a year first fixes the order too
+    assert_eq!(values("The letter is dated 05.06.2018.", d), ["2018-06-05"]);
+    assert_eq!(values("The letter is dated 22.06.2018 by the clerk.", d), ["2018-06-22"]);
+    assert_eq!(values("The file was saved 2018/06/05.", d), ["2018-06-05"]);
+    // but a count with points is no date
+    assert!(tag("The fund holds 1.250.000 shares and version 1.2.3 of the code.", Some(d)).is_empty());
     // "9/11" alone is the 2001 attacks; another day without a year is the document's
     assert_eq!(values("The city changed after 9/11. The vote is on 9/12.", d), ["2001-09-11", "2018-09-12"]);
     assert_eq!(

@@ -856,8 +856,11 @@ impl Grammar {
     /// True when a token with digits has one of the anchor shapes ("1998", "6:14", "22/06/2018").
     fn digit_anchor(&self, s: &str) -> bool {
         let b = s.as_bytes();
-        // plain counts ("5", "1,000", "3.5") are anchors only as four-digit years ("1998", "1830 GMT")
-        if b.iter().all(|&c| c.is_ascii_digit() || c == b',' || c == b'.') {
+        // plain counts ("5", "1,000", "3.5") are anchors only as four-digit years ("1998", "1830
+        // GMT"); two points make a date ("22.06.2018")
+        if b.iter().all(|&c| c.is_ascii_digit() || c == b',' || c == b'.')
+            && b.iter().filter(|&&c| c == b'.').count() < 2
+        {
             return b.len() == 4
                 && b.iter().all(u8::is_ascii_digit)
                 && [Shape::Year, Shape::Mil].iter().any(|&sh| {

@@ -432,7 +432,7 @@ pub(crate) fn digit_shape(s: Shape, t: &str) -> Option<Val> {
         }
         Shape::Iso => iso(t)?,
         Shape::Slash => match slash(t)? {
-            v @ Val::Slash { y: Some(_), .. } => v,
+            v @ (Val::Slash { y: Some(_), .. } | Val::Date { .. }) => v,
             _ => return None,
         },
         Shape::Md => match slash(t)? {
@@ -525,16 +525,16 @@ fn clock(t: &str, strict: bool) -> Option<Val> {
     ok.then_some(Val::Clock { h, m, ampm })
 }
 
-/// "2018-06-22", "2018-06".
+/// "2018-06-22", "2018-06", "2018/06/22", "2018.06.22".
 fn iso(t: &str) -> Option<Val> {
     let b = t.as_bytes();
-    if !(b.len() == 10 || b.len() == 7) || b[4] != b'-' {
+    if !(b.len() == 10 || b.len() == 7) || !matches!(b[4], b'-' | b'/' | b'.') || (b.len() == 7 && b[4] != b'-') {
         return None;
     }
     let y: i32 = t[..4].parse().ok()?;
     let m: u8 = t.get(5..7)?.parse().ok()?;
     let d: u8 = if b.len() == 10 {
-        if b[7] != b'-' {
+        if b[7] != b[4] {
             return None;
         }
         t[8..10].parse().ok()?
@@ -579,6 +579,14 @@ fn slash(t: &str) -> Option<Val> {
         }
         _ => return None,
     };
+    // points are the day-first convention of the countries that write them ("05.06.2018" is
+    // 5 June), whatever order the document's slashes follow
+    if sep == b'.'
+        && let Some(y) = y
+    {
+        let (d, m) = if b <= 12 { (a, b) } else { (b, a) };
+        return Some(Val::Date { y, m: m as u8, d: d as u8 });
+    }
     Some(Val::Slash { a, b, y })
 }
 
