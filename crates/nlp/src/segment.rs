@@ -721,6 +721,35 @@ fn scan_number(text: &str, start: usize, lex: &Lexicon) -> (usize, TokenKind) {
             i += 1;
         }
     }
+    // an ISO 8601 date and time ("2018-06-22T14:30:00Z", "...T14:30+01:00") is one token
+    if i - start == 10 && b[start + 4] == b'-' && b[start + 7] == b'-' && b.get(i) == Some(&b'T') {
+        let two = |k: usize| digit(k) && digit(k + 1);
+        if two(i + 1) && b.get(i + 3) == Some(&b':') && two(i + 4) {
+            let mut k = i + 6;
+            if b.get(k) == Some(&b':') && two(k + 1) {
+                k += 3;
+                if b.get(k) == Some(&b'.') && digit(k + 1) {
+                    k += 1;
+                    while digit(k) {
+                        k += 1;
+                    }
+                }
+            }
+            if b.get(k) == Some(&b'Z') {
+                k += 1;
+            } else if matches!(b.get(k), Some(b'+' | b'-')) && two(k + 1) {
+                k += 3;
+                if b.get(k) == Some(&b':') && two(k + 1) {
+                    k += 3;
+                } else if two(k) {
+                    k += 2;
+                }
+            }
+            if !word_char_at(text, k) {
+                return (k, TokenKind::Number);
+            }
+        }
+    }
     if i < n && b[i].is_ascii_alphabetic() {
         let mut k = i;
         while k < n && b[k].is_ascii_alphabetic() {

@@ -415,6 +415,12 @@ fn relative_to_the_date_last_mentioned() {
 fn times_of_day() {
     let d = july12();
     assert_eq!(one("The guard left at 2300 hours.", d).2, "2018-07-12T23:00");
+    // a log's ISO date and time, and seconds, which TimeML keeps only at this grain
+    assert_eq!(
+        one("Logged 2018-06-22T14:30:00Z by the server.", d),
+        ("2018-06-22T14:30:00Z".into(), TimeType::Time, "2018-06-22T14:30".into())
+    );
+    assert_eq!(one("The alarm sounded at 14:05:33.", d).2, "2018-07-12T14:05");
     assert_eq!(one("He did 1500 hours of community service.", d).2, "PT1500H");
     assert_eq!(one("The alarm went off at 6.14am.", d), ("6.14am".into(), TimeType::Time, "2018-07-12T06:14".into()));
     assert_eq!(

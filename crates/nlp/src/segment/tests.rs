@@ -61,6 +61,11 @@ fn numbers_times_and_ordinals() {
     // a list of digits is not a thousands number; a unit is its own token
     assert_eq!(toks("1,2 and 10km or 4x4 and 3D"), ["1", ",", "2", "and", "10", "km", "or", "4x4", "and", "3D"]);
     assert_eq!(toks("In 2019. Then"), ["In", "2019", ".", "Then"]);
+    // an ISO date and time is one number, with its seconds and zone
+    assert_eq!(
+        toks("At 2018-06-22T14:30:05.250Z, then 2018-06-22T14:30+01:00."),
+        ["At", "2018-06-22T14:30:05.250Z", ",", "then", "2018-06-22T14:30+01:00", "."]
+    );
 }
 
 #[test]

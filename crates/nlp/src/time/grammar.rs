@@ -867,9 +867,10 @@ impl Grammar {
                     self.anchor_shapes & (1 << (sh as u32)) != 0 && super::matcher::digit_shape(sh, s).is_some()
                 });
         }
-        ALL_SHAPES
-            .iter()
-            .any(|&sh| self.anchor_shapes & (1 << (sh as u32)) != 0 && super::matcher::digit_shape(sh, s).is_some())
+        super::matcher::iso_clock(s).is_some()
+            || ALL_SHAPES
+                .iter()
+                .any(|&sh| self.anchor_shapes & (1 << (sh as u32)) != 0 && super::matcher::digit_shape(sh, s).is_some())
     }
 
     /// The word id of a token's text, or [`NO_WORD`].

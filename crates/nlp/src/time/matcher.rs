@@ -69,6 +69,15 @@ pub(crate) fn push_atoms(text: &str, tokens: &[Token], out: &mut Vec<Atom>) {
                 out.push(atom(text, s + h, s + h + 1));
                 out.push(number(s + h + 1, e));
             }
+            // an ISO date and time ("2018-06-22T14:30:00Z"): the date, the hour and minute, and
+            // what follows them (a zone the rules may take)
+            TokenKind::Number if let Some(c) = iso_clock(&text[s..e]) => {
+                out.push(atom(text, s, s + 10));
+                out.push(atom(text, s + 11, s + c));
+                if let Some(z) = text[s + c..e].find(|ch: char| !(ch.is_ascii_digit() || ch == ':' || ch == '.')) {
+                    out.push(atom(text, s + c + z, e));
+                }
+            }
             TokenKind::Number => {
                 out.push(Atom { start: s as u32, end: e as u32, word: Cell::new(NO_WORD), digit: true, cap: false })
             }
@@ -92,6 +101,13 @@ pub(crate) fn push_atoms(text: &str, tokens: &[Token], out: &mut Vec<Atom>) {
             _ => out.push(atom(text, s, e)),
         }
     }
+}
+
+/// In an ISO date and time ("2018-06-22T14:30:00Z"), the end of its hour and minute.
+pub(crate) fn iso_clock(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    (b.len() >= 16 && b[10] == b'T' && b[13] == b':' && iso(&t[..10]).is_some() && clock(&t[11..16], true).is_some())
+        .then_some(16)
 }
 
 /// The position of the hyphen in a range of two days of the month ("24-25", "8-9").
@@ -506,6 +522,15 @@ fn clock(t: &str, strict: bool) -> Option<Val> {
     let (h, m, sep) = match lower_end.find([':', '.']) {
         Some(k) => {
             let (h, m) = (&lower_end[..k], &lower_end[k + 1..]);
+            // seconds say nothing TimeML keeps at this grain ("14:05:33")
+            let m = match m.split_once(':') {
+                Some((m, s))
+                    if s.len() == 2 && s.bytes().all(|c| c.is_ascii_digit()) && lower_end.as_bytes()[k] == b':' =>
+                {
+                    m
+                }
+                _ => m,
+            };
             if m.len() != 2 {
                 return None;
             }
