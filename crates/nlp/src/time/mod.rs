@@ -286,8 +286,8 @@ impl Window<'_> {
     /// "April 24 and 25"): TimeML marks each day, and the bare number names no month itself.
     fn range_partners(&self, floor: usize, items: &mut Vec<Local>) {
         let (g, text) = (self.g, self.m.text);
-        let day_at = |i: usize| match self.atoms.get(i).filter(|a| a.digit) {
-            Some(a) => match matcher::digit_shape(Shape::Day, a.text(text)) {
+        let day_at = |i: usize| match self.atoms.get(i).filter(|a| a.digit).map(|a| a.text(text)) {
+            Some(t) => match matcher::digit_shape(Shape::Day, t) {
                 Some(Val::Int(d)) => Some(d as u8),
                 _ => None,
             },
@@ -298,20 +298,18 @@ impl Window<'_> {
         let mut partners = Vec::new();
         for it in items.iter() {
             let Sem::Cal { y, m, d: day @ 1.. } = it.sem else { continue };
+            // the day at atom `at`, if it is one and free, with the month and year of `it`
+            let partner = |at: usize| {
+                let d = day_at(at).filter(|_| !taken(at))?;
+                Some(Local { start: at, end: at + 1, ty: T_DATE, weak: false, sem: Sem::Cal { y, m, d } })
+            };
             // the day before the link, when the date opens with its day ("2 and 4 March")
             if it.start >= floor + 2
                 && day_at(it.start) == Some(day)
                 && is(it.start - 1, g.cls.dayrange)
-                && !taken(it.start - 2)
-                && let Some(d) = day_at(it.start - 2)
+                && let Some(p) = partner(it.start - 2)
             {
-                partners.push(Local {
-                    start: it.start - 2,
-                    end: it.start - 1,
-                    ty: T_DATE,
-                    weak: false,
-                    sem: Sem::Cal { y, m, d },
-                });
+                partners.push(p);
             }
             // the day after the link, when the date ends with its day and what follows the
             // number cannot be what it counts ("April 24 and 25 in Brussels", not "May 3 and 4
@@ -319,19 +317,12 @@ impl Window<'_> {
             let after = it.end + 2;
             if day_at(it.end - 1) == Some(day)
                 && is(it.end, g.cls.dayrange)
-                && !taken(it.end + 1)
                 && (after >= self.atoms.len()
                     || is(after, g.cls.afterday)
                     || self.atoms[after].text(text).starts_with(|c: char| c.is_ascii_punctuation()))
-                && let Some(d) = day_at(it.end + 1)
+                && let Some(p) = partner(it.end + 1)
             {
-                partners.push(Local {
-                    start: it.end + 1,
-                    end: it.end + 2,
-                    ty: T_DATE,
-                    weak: false,
-                    sem: Sem::Cal { y, m, d },
-                });
+                partners.push(p);
             }
         }
         if !partners.is_empty() {
