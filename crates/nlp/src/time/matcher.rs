@@ -522,7 +522,7 @@ fn clock(t: &str, strict: bool) -> Option<Val> {
     let (h, m, sep) = match lower_end.find([':', '.']) {
         Some(k) => {
             let (h, m) = (&lower_end[..k], &lower_end[k + 1..]);
-            // seconds say nothing TimeML keeps at this grain ("14:05:33")
+            // a clock with seconds ("14:05:33"): the value keeps the minute
             let m = match m.split_once(':') {
                 Some((m, s))
                     if s.len() == 2 && s.bytes().all(|c| c.is_ascii_digit()) && lower_end.as_bytes()[k] == b':' =>

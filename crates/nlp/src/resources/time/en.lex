@@ -110,6 +110,9 @@ shortunit W week weeks
 shortunit H hour hours
 shortunit MIN minute minutes
 # units that a calendar can count back from today ("last week", "this month")
+# words that make a stretch of time of a count after "the" ("the past four years", "the next two
+# or three weeks")
+stretch 0 past last next coming first previous following latest preceding
 calunit Y year
 calunit M month
 calunit W week
