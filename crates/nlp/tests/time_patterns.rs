@@ -131,6 +131,9 @@ fn year_boundaries() {
     assert_eq!(values("The law will take effect in January.", december), ["2018-01"]);
     assert_eq!(values("The hearing is set for Jan. 5.", december), ["2018-01-05"]);
     assert_eq!(values("Shops open late on Dec. 23.", december), ["2017-12-23"]);
+    // "since" reaches back however far (a past verb alone yields to a much nearer date ahead)
+    let september = date(2016, 9, 29);
+    assert_eq!(values("Police have recorded 3,000 shootings since January 1.", september), ["2016-01-01"]);
     // a quarter ahead in the next year; one just ended is still reported
     assert_eq!(values("Profit will rise in the first quarter.", december), ["2018-Q1"]);
     assert_eq!(values("It expects to report a third-quarter loss.", date(2017, 10, 26)), ["2017-Q3"]);

@@ -430,12 +430,21 @@ impl Doc<'_> {
             let far =
                 matches!(it.sem, Sem::Tod { tod: Tod::Clock(..), day: DayRef::Ref }) && sentence > day_sentence + 1;
             let day = if far { self.day_later_in_sentence(&items[i + 1..], sentence, &ctx) } else { None };
+            // "since Jan. 1" is the last one however far back, where a past verb alone yields to a
+            // much nearer date ahead
+            let since = match (&it.sem, anchor) {
+                (&Sem::Cal { y: None, m, d }, Some(dct)) if self.after_pastprep(it.span) => {
+                    resolve::year_before(dct, m, d).map(|y| Sem::Cal { y: Some(y), m, d })
+                }
+                _ => None,
+            };
+            let sem = since.as_ref().unwrap_or(&it.sem);
             let resolved = if day.is_some() || (far && self.is_heading(it.span, sentence)) {
                 let mut own = ctx.clone();
                 own.last_day = day;
-                own.resolve(&it.sem, tense)
+                own.resolve(sem, tense)
             } else {
-                ctx.resolve(&it.sem, tense)
+                ctx.resolve(sem, tense)
             };
             let Some((value, point)) = resolved else { continue };
             // comparisons ("a year ago", "the year-ago quarter") are not what the text goes on about

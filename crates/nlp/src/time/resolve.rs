@@ -454,6 +454,12 @@ fn rel_point(base: Date, unit: Unit, n: i32) -> Option<(String, Option<Point>)> 
     })
 }
 
+/// The year of the last month `m` (day `d`, 0 for none) on or before the document date, however
+/// far back ("since Jan. 1" in December).
+pub(crate) fn year_before(dct: Date, m: u8, d: u8) -> Option<i32> {
+    pick_year(dct, m, d, Tense::Past)
+}
+
 /// The year of month `m` (and day `d`, 0 for none) nearest the document date in the tense's
 /// direction: the past wants the last one on or before it, the future the first on or after.
 fn pick_year(dct: Date, m: u8, d: u8, tense: Tense) -> Option<i32> {

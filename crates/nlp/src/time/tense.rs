@@ -143,6 +143,12 @@ impl Doc<'_> {
         }
     }
 
+    /// True when the word before the expression is a preposition of the past ("since").
+    pub(super) fn after_pastprep(&self, span: Span) -> bool {
+        let start = self.tokens.partition_point(|t| t.span.start < span.start);
+        start > 0 && self.g.in_class(self.word(start - 1), self.g.cls.pastprep)
+    }
+
     /// What the words just before the expression starting at token `start` say.
     fn preposition(&self, start: usize) -> Prep {
         let cls = self.g.cls;
