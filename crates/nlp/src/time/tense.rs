@@ -143,10 +143,10 @@ impl Doc<'_> {
         }
     }
 
-    /// True when the word before the expression is a preposition of the past ("since").
+    /// True when the words before the expression put it in the past by themselves ("since").
     pub(super) fn after_pastprep(&self, span: Span) -> bool {
         let start = self.tokens.partition_point(|t| t.span.start < span.start);
-        start > 0 && self.g.in_class(self.word(start - 1), self.g.cls.pastprep)
+        self.preposition(start).tense == Some(Tense::Past)
     }
 
     /// What the words just before the expression starting at token `start` say.
