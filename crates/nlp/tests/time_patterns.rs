@@ -120,6 +120,10 @@ fn bare_months_follow_the_tense() {
     assert_eq!(values("He has decided that on Monday, he will resign.", d), ["2018-07-16"]);
     // but a relative "that" after a noun is part of the clause ("the role that he played Tuesday")
     assert_eq!(values("He did not play the role that he could have Tuesday, but he might later.", d), ["2018-07-10"]);
+    // the verb that reports a quotation is not the quotation's
+    assert_eq!(values("\"We feel good about our chances in November,\" the senator said.", d), ["2018-11"]);
+    assert_eq!(values("\u{201c}We can win in November\u{201d}, the senator said.", d), ["2018-11"]);
+    assert_eq!(values("\"We won,\" the senator said Tuesday.", d), ["2018-07-10"]);
     // "may" and "march" as words are no months
     assert!(tag("Officials may march on the capital.", Some(d)).is_empty());
 }

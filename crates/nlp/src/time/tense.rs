@@ -181,6 +181,14 @@ impl Doc<'_> {
         };
         // the verb of an expression is near it: a dozen words either way is plenty
         let (s0, s1) = (s0.max(start.saturating_sub(12)), s1.min(end + 12));
+        // a quotation and the words that report it ("'... in November,' Tester said", "he said:
+        // 'In November ...'") are two clauses: the frame's past is not the quotation's
+        let frame = |k: usize| {
+            self.tokens[k].kind == TokenKind::Quote
+                && [k.wrapping_sub(1), k + 1].iter().any(|&j| matches!(self.text_at(j), "," | ":"))
+        };
+        let s0 = (s0..start).rev().find(|&k| frame(k)).map_or(s0, |k| k + 1);
+        let s1 = (end..s1).find(|&k| frame(k)).unwrap_or(s1);
         let comma_before = (s0..start)
             .rev()
             .find(|&k| matches!(self.text_at(k), "," | "(" | ";" | ":" | "?" | "!") || self.opens_clause(k));
