@@ -343,6 +343,7 @@ engine_classes!(
     podday,
     pastaux,
     planaux,
+    modal,
     relative,
     complementizer,
     coordinator,

@@ -223,8 +223,10 @@ impl Doc<'_> {
             return Reading::Nothing;
         }
         if future || is(cls.futurebefore) {
-            // "had been scheduled to": an auxiliary just before puts it in the past
-            return Reading::Verb(if before(cls.pastaux) { Tense::Past } else { Tense::Future });
+            // "had been scheduled to": an auxiliary just before puts it in the past, and so does
+            // a perfect after it ("must have known in January")
+            let perfect = is(cls.modal) && self.g.in_class(self.word(i + 1), cls.haveto) && self.participle(i + 2);
+            return Reading::Verb(if before(cls.pastaux) || perfect { Tense::Past } else { Tense::Future });
         }
         if is(cls.conditional) {
             // "if he wins in November"

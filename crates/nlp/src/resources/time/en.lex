@@ -203,9 +203,11 @@ clockday 0 on
 
 # ---------------------------------------------------------------- tense
 # The tense of the nearest verb picks the direction of "in January" and "on Friday".
-future 0 will 'll shall wo might soon going expects expect expected scheduled slated due planned planning intends intend upcoming
+future 0 will 'll shall wo might must soon going expects expect expected scheduled slated due planned planning intends intend upcoming
+# modals before a perfect put it in the past ("must have known in January"; not "will have")
+modal 0 must might should would could
 # future words only before "to" ("plans to", but "a plan")
-futureto 0 plans plan hopes hope
+futureto 0 plans plan hopes hope needs need wants want aims aim seeks seek vows vow
 past 0 was were had did previously recently has have ended began came went took made gave got saw met won lost left fell rose held kept sent spent paid led ran became began brought bought thought found felt heard knew meant sold stood wrote spoke broke chose drove flew grew threw died lied tied sued owed shot struck fought caught taught sought underwent arose swore stole drew blew shook woke hung sank hid stuck swung dug fled bled laid slept swept dealt built lent bent forgot forgave overcame oversaw undertook withdrew foresaw
 # future words that count only before the expression ("said it would meet Friday", but "On Friday, he said he would")
 futurebefore 0 would
