@@ -180,6 +180,10 @@ fn weekdays() {
     assert_eq!(values("They met last Friday.", d), ["2018-07-06"]);
     assert_eq!(values("They meet next Friday.", d), ["2018-07-13"]);
     assert_eq!(values("The polls close by Friday.", d), ["2018-07-13"]);
+    // "could" points ahead, but negated it tells what was not done
+    assert_eq!(values("He could win the state on Tuesday.", d), ["2018-07-17"]);
+    assert_eq!(values("His aides could not be reached for comment Tuesday.", d), ["2018-07-10"]);
+    assert_eq!(values("Neither he nor his aides could be located Tuesday.", d), ["2018-07-10"]);
     // "up to" goes with a length of time, not with a day ("up to five years")
     assert_eq!(one("Money poured in leading up to Monday's caucuses.", d).0, "Monday");
 }
@@ -293,6 +297,7 @@ fn relative_to_the_document_date() {
     assert_eq!(values("The mill was built in nineteen hundred.", d), ["1900"]);
     // "one day" after a modal is some time ahead, not a length
     assert_eq!(values("He hopes he will one day fly to the station.", d), ["FUTURE_REF"]);
+    assert_eq!(values("Researchers hope one day to cure it.", d), ["FUTURE_REF"]);
     assert_eq!(values("The trip took one day.", d), ["P1D"]);
     assert_eq!(values("He arrived two weeks ago.", d), ["2018-W26"]);
     assert_eq!(values("He arrived 10 days ago.", d), ["2018-07-02"]);
@@ -608,6 +613,8 @@ fn not_time_expressions() {
         "Her soon-to-be former employer objected.",
         "Soon afterward, the mayor left the stage.",
         "He has won seven of the past eight contests.",
+        "Incomes for workers in their 30s, 40s and 50s grew.",
+        "He is in his early 60s.",
     ] {
         assert!(tag(text, Some(d)).is_empty(), "{text:?} gave {:?}", tag(text, Some(d)));
     }

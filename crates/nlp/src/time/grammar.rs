@@ -344,6 +344,8 @@ engine_classes!(
     pastaux,
     planaux,
     modal,
+    ability,
+    negation,
     relative,
     complementizer,
     coordinator,

@@ -215,6 +215,9 @@ impl Doc<'_> {
         if is(cls.futurebefore) && i > start {
             return Reading::Nothing;
         }
+        if is(cls.ability) && self.negated(i) {
+            return Reading::Verb(Tense::Past);
+        }
         // "plans to", "hopes to", but not "a plan"
         let future = is(cls.future) || (is(cls.futureto) && next_is_to);
         // like "would", a future word after a report that follows the expression is the
@@ -224,8 +227,10 @@ impl Doc<'_> {
         }
         if future || is(cls.futurebefore) {
             // "had been scheduled to": an auxiliary just before puts it in the past, and so does
-            // a perfect after it ("must have known in January")
-            let perfect = is(cls.modal) && self.g.in_class(self.word(i + 1), cls.haveto) && self.participle(i + 2);
+            // a perfect after it ("must have known in January", "the role he could have Tuesday")
+            let perfect = is(cls.modal)
+                && self.g.in_class(self.word(i + 1), cls.haveto)
+                && (self.participle(i + 2) || i + 2 == start);
             return Reading::Verb(if before(cls.pastaux) || perfect { Tense::Past } else { Tense::Future });
         }
         if is(cls.conditional) {
@@ -272,6 +277,18 @@ impl Doc<'_> {
             return if beside { Reading::Report } else { Reading::FarReport };
         }
         Reading::Nothing
+    }
+
+    /// True when a negation comes right after word `i` or before it in its clause ("could not",
+    /// "neither he nor his aides could").
+    fn negated(&self, i: usize) -> bool {
+        let cls = self.g.cls;
+        let negation = |k: usize| self.g.in_class(self.word(k), cls.negation);
+        let stop = |k: usize| {
+            matches!(self.text_at(k), "," | ";" | ":" | "(")
+                || [cls.complementizer, cls.conditional, cls.relative].iter().any(|&c| self.g.in_class(self.word(k), c))
+        };
+        negation(i + 1) || (i.saturating_sub(7)..i).rev().take_while(|&k| !stop(k)).any(negation)
     }
 
     /// With no verb to go by, "the November election" is the one ahead; a full date keeps the
