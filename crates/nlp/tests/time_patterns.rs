@@ -377,6 +377,18 @@ fn time_words_inside_names_are_no_times() {
 #[test]
 fn relative_to_the_date_last_mentioned() {
     let d = july12();
+    // a day of the month alone is in the month last mentioned, else in the document's month or
+    // the one before or after it as the tense says
+    assert_eq!(
+        values("I will be in town the week of September 3rd. Let's grab lunch on the 5th.", d),
+        ["2018-W36", "2018-09-05"]
+    );
+    assert_eq!(values("I saw the van on the night of the 9th.", d), ["2018-07-09"]);
+    assert_eq!(values("I saw the van on the 20th.", d), ["2018-06-20"]);
+    assert_eq!(values("The rent is due on the 3rd.", d), ["2018-08-03"]);
+    for text in ["She lives on the 12th floor.", "It dates from the 12th century.", "It came on the 45th."] {
+        assert!(tag(text, Some(d)).iter().all(|(_, _, v)| !v.ends_with("-12") && !v.ends_with("-45")), "{text:?}");
+    }
     assert_eq!(
         values("Police raided the flat on Tuesday. The previous evening, neighbours had heard shouting.", d),
         ["2018-07-10", "2018-07-09"]

@@ -100,6 +100,8 @@ pub(crate) enum Val {
 pub(crate) enum Shape {
     Year,
     Day,
+    /// A day of the month written in digits with its ordinal suffix ("12th").
+    Dth,
     Ord,
     Num,
     Clock,
@@ -120,6 +122,7 @@ impl Shape {
         Some(match s {
             "year" => Shape::Year,
             "day" => Shape::Day,
+            "dth" => Shape::Dth,
             "ord" => Shape::Ord,
             "num" => Shape::Num,
             "clock" => Shape::Clock,
@@ -179,6 +182,7 @@ pub(crate) enum Act {
     Season,
     Weekend,
     Holiday,
+    MDay,
     Time,
     Pod,
     Lit,
@@ -225,6 +229,7 @@ impl Act {
             "setwd" => Act::SetWd,
             "setmon" => Act::SetMon,
             "none" => Act::None,
+            "mday" => Act::MDay,
             _ => return None,
         })
     }
@@ -974,9 +979,10 @@ fn bloom_hash(b: &[u8]) -> usize {
     bloom_index(load8(b, 0, n) | (0x2020_2020_2020_2020 & mask(n)), n)
 }
 
-const ALL_SHAPES: [Shape; 15] = [
+const ALL_SHAPES: [Shape; 16] = [
     Shape::Year,
     Shape::Day,
+    Shape::Dth,
     Shape::Ord,
     Shape::Num,
     Shape::Clock,

@@ -434,6 +434,12 @@ pub(crate) fn digit_shape(s: Shape, t: &str) -> Option<Val> {
             let d: i64 = n.parse().ok()?;
             (n.len() <= 2 && (1..=31).contains(&d) && is_ord_suffix(suf, true)).then_some(Val::Int(d))?
         }
+        Shape::Dth => {
+            let (n, suf) = split_digits(t);
+            let d: i64 = n.parse().ok()?;
+            (n.len() <= 2 && (1..=31).contains(&d) && !suf.is_empty() && is_ord_suffix(suf, false))
+                .then_some(Val::Int(d))?
+        }
         Shape::Ord => {
             let (n, suf) = split_digits(t);
             let d: i64 = n.parse().ok()?;

@@ -689,6 +689,7 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
                 _ => dir(0).unwrap_or(Dir::Auto),
             }),
             Act::Holiday => Sem::Holiday { code: code(0)?, y: year(1) },
+            Act::MDay => Sem::MonthDay(small(0, 31)?),
             Act::Time => {
                 let (h, m, ampm) = match val(0) {
                     Val::Clock { h, m, ampm } => (h, m, ampm),

@@ -180,6 +180,8 @@ pub(crate) enum Sem {
         code: &'static str,
         y: Option<i32>,
     },
+    /// A day of the month alone ("on the 12th"), in the month last mentioned.
+    MonthDay(u8),
     Lit(&'static str),
     Dur {
         n: Option<f64>,
@@ -211,7 +213,7 @@ impl Sem {
     /// True when the value depends on the tense of the sentence.
     pub(crate) fn needs_tense(&self) -> bool {
         match self {
-            Sem::Cal { y: None, .. } | Sem::Quarter { y: None, .. } => true,
+            Sem::Cal { y: None, .. } | Sem::Quarter { y: None, .. } | Sem::MonthDay(_) => true,
             // "this week" on a Sunday, the week's last day
             Sem::Rel { unit: Unit::W, n: 0, from_ref: false } => true,
             // a holiday code with "~" is the nearest one whatever the tense
@@ -229,6 +231,7 @@ impl Sem {
         matches!(
             self,
             Sem::Cal { d: 1.., .. }
+                | Sem::MonthDay(_)
                 | Sem::Slash { .. }
                 | Sem::Wday { .. }
                 | Sem::Rel { unit: Unit::D, .. }
@@ -581,6 +584,25 @@ impl Ctx {
                 let y = match pick_year(dct, m, d, tense) {
                     Some(y) if y != near && date(y, m, d).is_some_and(|x| days_apart(x, dct) <= 245) => y,
                     _ => near,
+                };
+                return self.resolve(&Sem::Cal { y: Some(y), m, d }, tense);
+            }
+            Sem::MonthDay(d) => {
+                // the month of the date last mentioned ("the week of April 9th ... on the 12th"),
+                // else the document's month, or the one before or after it as the tense says
+                let (y, m) = match (self.last, dct) {
+                    (Some(Point::Day(x) | Point::Week(x)), _) => (i32::from(x.year()), x.month() as u8),
+                    (Some(Point::Month(y, m)), _) => (y, m),
+                    (_, Some(dct)) => {
+                        let shift = match tense {
+                            Tense::Past if d as i8 > dct.day() => -1,
+                            Tense::Future if (d as i8) < dct.day() => 1,
+                            _ => 0,
+                        };
+                        let x = add(dct.first_of_month(), Unit::M, shift)?;
+                        (i32::from(x.year()), x.month() as u8)
+                    }
+                    (_, None) => return Some((format!("XXXX-XX-{d:02}"), None)),
                 };
                 return self.resolve(&Sem::Cal { y: Some(y), m, d }, tense);
             }
