@@ -457,6 +457,19 @@ fn times_of_day() {
     );
     assert_eq!(one("Doors open at 5 p.m.", d).2, "2018-07-12T17:00");
     assert_eq!(one("They met at noon.", d).2, "2018-07-12T12:00");
+    // the clock said in words, with straight or curly apostrophes
+    assert_eq!(one("I left at ten o'clock.", d), ("ten o'clock".into(), TimeType::Time, "2018-07-12T10:00".into()));
+    assert_eq!(one("I left at ten o\u{2019}clock.", d).2, "2018-07-12T10:00");
+    assert_eq!(one("We met at half past two.", d).2, "2018-07-12T02:30");
+    assert_eq!(one("We met at twenty past eight.", d).2, "2018-07-12T08:20");
+    assert_eq!(one("The bus came at a quarter to six in the evening.", d).2, "2018-07-12T17:45");
+    assert_eq!(one("The bus came at quarter to one.", d).2, "2018-07-12T12:45");
+    assert!(tag("He gave a quarter to six charities.", Some(d)).iter().all(|(_, ty, _)| *ty != TimeType::Time));
+    // a clock time beside "last night" keeps its hour
+    assert_eq!(
+        one("He rang at 10pm last night.", d),
+        ("10pm last night".into(), TimeType::Time, "2018-07-11T22:00".into())
+    );
     // a clock time and its day after "on" are one expression; a part of a day is not joined so
     assert_eq!(
         one("The statement was issued at 10.30am on Tuesday.", d),

@@ -184,6 +184,7 @@ pub(crate) enum Act {
     Holiday,
     MDay,
     Time,
+    ClockPast,
     Pod,
     Lit,
     Dur,
@@ -221,6 +222,7 @@ impl Act {
             "weekend" => Act::Weekend,
             "holiday" => Act::Holiday,
             "time" => Act::Time,
+            "past" => Act::ClockPast,
             "pod" => Act::Pod,
             "lit" => Act::Lit,
             "dur" => Act::Dur,
@@ -299,6 +301,9 @@ pub(crate) struct WordInfo {
     pub anchor_cap: bool,
     /// Some modifier (PRE rule) ends with this word.
     pub pre_end: bool,
+    /// Other spellings with the same key ("o’clock" beside "o'clock"), which the byte-level
+    /// filters must also let through.
+    pub spellings: Vec<&'static str>,
 }
 
 /// Declares [`Cls`] from the names of the word classes the engine reads: each field holds the
@@ -496,6 +501,11 @@ impl Grammar {
     fn intern(&mut self, w: &'static str) -> u32 {
         let k = key_of(w).unwrap_or_else(|| panic!("time grammar: word too long: {w}"));
         if let Some(&id) = self.map.get(&k) {
+            if w != self.words[id as usize].text && !self.words[id as usize].spellings.contains(&w) {
+                self.words[id as usize].spellings.push(w);
+                let h = bloom_hash(w.as_bytes());
+                self.word_bloom[h / 64] |= 1 << (h % 64);
+            }
             return id;
         }
         let id = self.words.len() as u32;
@@ -753,8 +763,10 @@ impl Grammar {
             w.keyed.sort_unstable();
             w.keyed.dedup();
             if !w.keyed.is_empty() {
-                let h = bloom_hash(w.text.as_bytes());
-                self.keyed_bloom[h / 64] |= 1 << (h % 64);
+                for b in std::iter::once(w.text).chain(w.spellings.iter().copied()).map(str::as_bytes) {
+                    let h = bloom_hash(b);
+                    self.keyed_bloom[h / 64] |= 1 << (h % 64);
+                }
             }
         }
     }
@@ -773,10 +785,11 @@ impl Grammar {
     fn mark(&mut self, w: u32) {
         let info = &mut self.words[w as usize];
         info.anchor = true;
-        let b = info.text.as_bytes();
-        let h = bloom_hash(b);
-        self.anchor_bloom[h / 64] |= 1 << (h % 64);
-        self.anchor_two[two(b)] |= if b.len() < 16 { 1 << b.len() } else { 1 };
+        for b in std::iter::once(info.text).chain(info.spellings.iter().copied()).map(str::as_bytes) {
+            let h = bloom_hash(b);
+            self.anchor_bloom[h / 64] |= 1 << (h % 64);
+            self.anchor_two[two(b)] |= if b.len() < 16 { 1 << b.len() } else { 1 };
+        }
     }
 
     /// True when some rule may need this token to match: the first pass over a document, so
@@ -1000,3 +1013,20 @@ const ALL_SHAPES: [Shape; 16] = [
 
 /// Most elements a pattern can have, context included.
 pub(crate) const MAX_CAPS: usize = 12;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A word written with a curly apostrophe in the rules passes every byte-level filter that
+    /// its straight spelling passes.
+    #[test]
+    fn curly_spellings_pass_the_filters() {
+        let g = Grammar::parse("", "TIME time 10 _ := o'clock|o\u{2019}clock\n");
+        for w in ["o'clock", "o\u{2019}clock"] {
+            assert!(g.word_anchor(w), "{w} is no anchor");
+            assert!(g.maybe_keyed(w.as_bytes(), 0, w.len()), "{w} is filtered out");
+            assert_ne!(g.lookup_at(w.as_bytes(), 0, w.len()), NO_WORD, "{w} is not found");
+        }
+    }
+}

@@ -256,9 +256,10 @@ impl Window<'_> {
                 && (self.adjacent(prev.end, item.start) || self.clock_on_day(prev, &item))
                 && let Some((mut sem, mut ty)) = join(&prev.sem, &item.sem)
             {
-                // "Friday night" is the date of that Friday: some parts of a day add nothing
+                // "Friday night" is the date of that Friday: some parts of a day add nothing (but
+                // a clock time does: "10pm last night")
                 let podday = self.g.cls.podday;
-                if let Sem::At { day, .. } = &sem
+                if let Sem::At { day, tod: Tod::Part(_) } = &sem
                     && (self.g.in_class(self.m.word(item.end - 1), podday)
                         || self.g.in_class(self.m.word(prev.end - 1), podday))
                 {
@@ -699,6 +700,8 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
                     },
                     // a clock word given as a whole hour ("midnight" is 24)
                     Val::Int(h @ 0..=24) => (h as u8, None, 0),
+                    // an hour counted in words or digits ("ten o'clock")
+                    Val::Num(Some(x)) if x.fract() == 0.0 && (1.0..=12.0).contains(&x) => (x as u8, None, 0),
                     _ => return None,
                 };
                 let ampm = match code(1) {
@@ -712,6 +715,17 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
                     _ => h,
                 };
                 Sem::Tod { tod: Tod::Clock(h, m), day: DayRef::Ref }
+            }
+            Act::ClockPast => {
+                // minutes before (negative) or after an hour said on a twelve-hour clock
+                let (m, h) = (int(0).filter(|m| (-59..=59).contains(m))?, int(1).filter(|h| (1..=12).contains(h))?);
+                let (h, m) = if m < 0 { ((h + 10) % 12 + 1, 60 + m) } else { (h, m) };
+                let h = match code(2) {
+                    Some("pm") if h < 12 => h + 12,
+                    Some("am") if h == 12 => 0,
+                    _ => h,
+                };
+                Sem::Tod { tod: Tod::Clock(h as u8, Some(m as u8)), day: DayRef::Ref }
             }
             Act::Pod => {
                 let day = match val(1) {
