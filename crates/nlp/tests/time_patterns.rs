@@ -183,6 +183,7 @@ fn weekdays() {
     // "could" points ahead, but negated it tells what was not done
     assert_eq!(values("He could win the state on Tuesday.", d), ["2018-07-17"]);
     assert_eq!(values("His aides could not be reached for comment Tuesday.", d), ["2018-07-10"]);
+    assert_eq!(values("His aides couldn\u{2019}t be reached for comment Tuesday.", d), ["2018-07-10"]);
     assert_eq!(values("Neither he nor his aides could be located Tuesday.", d), ["2018-07-10"]);
     // "up to" goes with a length of time, not with a day ("up to five years")
     assert_eq!(one("Money poured in leading up to Monday's caucuses.", d).0, "Monday");
