@@ -524,6 +524,10 @@ fn durations() {
         ("the past decade".into(), TimeType::Duration, "P10Y".into())
     );
     assert_eq!(one("It took two and a half years.", d).2, "P30M");
+    assert_eq!(
+        one("They will be moved within the next fortnight.", d),
+        ("the next fortnight".into(), TimeType::Duration, "P2W".into())
+    );
     assert_eq!(one("A minute and a half later, the ship sank.", d).0, "A minute and a half");
     assert_eq!(one("A minute and a half later, the ship sank.", d).2, "PT1M30S");
     assert_eq!(one("The meeting lasted an hour and a half.", d).2, "PT1H30M");
