@@ -337,6 +337,8 @@ fn periods() {
     assert_eq!(one("Jazz boomed in the twenties.", d).0, "the twenties");
     assert_eq!(one("The 2014-15 season was poor.", d).2, "2014");
     assert_eq!(one("Profit rose in Q3 2017.", d).2, "2017-Q3");
+    assert_eq!(one("Profit rose in H1 2017.", d), ("H1 2017".into(), TimeType::Date, "2017-H1".into()));
+    assert_eq!(values("He holds an H1-B visa.", d), Vec::<String>::new());
     assert_eq!(one("Profit rose in the third quarter of 2016.", d).2, "2016-Q3");
     assert_eq!(one("Profit rose in the first half.", d).2, "2018-H1");
     // the half of a month is in that month; the half of a century is no half of this year

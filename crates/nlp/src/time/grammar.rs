@@ -113,6 +113,8 @@ pub(crate) enum Shape {
     Decade,
     Yrange,
     Qtr,
+    /// A half of a year ("H1", "2H").
+    Hlf,
     Fy,
     Wyear,
 }
@@ -134,6 +136,7 @@ impl Shape {
             "decade" => Shape::Decade,
             "yrange" => Shape::Yrange,
             "qtr" => Shape::Qtr,
+            "hlf" => Shape::Hlf,
             "fy" => Shape::Fy,
             "wyear" => Shape::Wyear,
             _ => return None,
@@ -992,7 +995,7 @@ fn bloom_hash(b: &[u8]) -> usize {
     bloom_index(load8(b, 0, n) | (0x2020_2020_2020_2020 & mask(n)), n)
 }
 
-const ALL_SHAPES: [Shape; 16] = [
+const ALL_SHAPES: [Shape; 17] = [
     Shape::Year,
     Shape::Day,
     Shape::Dth,
@@ -1007,6 +1010,7 @@ const ALL_SHAPES: [Shape; 16] = [
     Shape::Decade,
     Shape::Yrange,
     Shape::Qtr,
+    Shape::Hlf,
     Shape::Fy,
     Shape::Wyear,
 ];

@@ -475,6 +475,13 @@ pub(crate) fn digit_shape(s: Shape, t: &str) -> Option<Val> {
             };
             (1..=4).contains(&q).then_some(Val::Int(i64::from(q)))?
         }
+        Shape::Hlf => {
+            let h = match b {
+                [b'h' | b'H', d] | [d, b'h' | b'H'] => d.wrapping_sub(b'0'),
+                _ => return None,
+            };
+            (1..=2).contains(&h).then_some(Val::Int(i64::from(h)))?
+        }
         Shape::Fy => {
             let n = t.strip_prefix("FY").or_else(|| t.strip_prefix("fy"))?;
             let y: i64 = n.parse().ok()?;
