@@ -309,6 +309,12 @@ pub(crate) struct WordInfo {
     pub spellings: Vec<&'static str>,
 }
 
+impl WordInfo {
+    fn all_spellings(&self) -> impl Iterator<Item = &'static str> + '_ {
+        std::iter::once(self.text).chain(self.spellings.iter().copied())
+    }
+}
+
 /// Declares [`Cls`] from the names of the word classes the engine reads: each field holds the
 /// id of the class of the same name in a language's word list ([`NO_CLASS`] when it has none).
 macro_rules! engine_classes {
@@ -764,7 +770,7 @@ impl Grammar {
             w.keyed.sort_unstable();
             w.keyed.dedup();
             if !w.keyed.is_empty() {
-                for b in std::iter::once(w.text).chain(w.spellings.iter().copied()).map(str::as_bytes) {
+                for b in w.all_spellings().map(str::as_bytes) {
                     let h = bloom_hash(b);
                     self.keyed_bloom[h / 64] |= 1 << (h % 64);
                 }
@@ -786,7 +792,7 @@ impl Grammar {
     fn mark(&mut self, w: u32) {
         let info = &mut self.words[w as usize];
         info.anchor = true;
-        for b in std::iter::once(info.text).chain(info.spellings.iter().copied()).map(str::as_bytes) {
+        for b in info.all_spellings().map(str::as_bytes) {
             let h = bloom_hash(b);
             self.anchor_bloom[h / 64] |= 1 << (h % 64);
             self.anchor_two[two(b)] |= if b.len() < 16 { 1 << b.len() } else { 1 };

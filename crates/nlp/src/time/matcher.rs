@@ -434,12 +434,8 @@ pub(crate) fn digit_shape(s: Shape, t: &str) -> Option<Val> {
             let d: i64 = n.parse().ok()?;
             (n.len() <= 2 && (1..=31).contains(&d) && is_ord_suffix(suf, true)).then_some(Val::Int(d))?
         }
-        Shape::Dth => {
-            let (n, suf) = split_digits(t);
-            let d: i64 = n.parse().ok()?;
-            (n.len() <= 2 && (1..=31).contains(&d) && !suf.is_empty() && is_ord_suffix(suf, false))
-                .then_some(Val::Int(d))?
-        }
+        // a day with its suffix only: "12th", not "12"
+        Shape::Dth if !all_digits => return digit_shape(Shape::Day, t),
         Shape::Ord => {
             let (n, suf) = split_digits(t);
             let d: i64 = n.parse().ok()?;
@@ -468,20 +464,8 @@ pub(crate) fn digit_shape(s: Shape, t: &str) -> Option<Val> {
                 .then_some(Val::Int(d))?
         }
         Shape::Yrange => yrange(t)?,
-        Shape::Qtr => {
-            let q = match b {
-                [b'q' | b'Q', d] | [d, b'q' | b'Q'] => d.wrapping_sub(b'0'),
-                _ => return None,
-            };
-            (1..=4).contains(&q).then_some(Val::Int(i64::from(q)))?
-        }
-        Shape::Hlf => {
-            let h = match b {
-                [b'h' | b'H', d] | [d, b'h' | b'H'] => d.wrapping_sub(b'0'),
-                _ => return None,
-            };
-            (1..=2).contains(&h).then_some(Val::Int(i64::from(h)))?
-        }
+        Shape::Qtr => letter_digit(b, b'q', 4)?,
+        Shape::Hlf => letter_digit(b, b'h', 2)?,
         Shape::Fy => {
             let n = t.strip_prefix("FY").or_else(|| t.strip_prefix("fy"))?;
             let y: i64 = n.parse().ok()?;
@@ -498,6 +482,15 @@ pub(crate) fn digit_shape(s: Shape, t: &str) -> Option<Val> {
 fn split_digits(t: &str) -> (&str, &str) {
     let k = t.bytes().position(|c| !c.is_ascii_digit()).unwrap_or(t.len());
     t.split_at(k)
+}
+
+/// A letter and a digit from 1 to `max` in either order ("Q3", "3Q", "H1"): the digit.
+fn letter_digit(b: &[u8], letter: u8, max: u8) -> Option<Val> {
+    let d = match *b {
+        [l, d] | [d, l] if l.eq_ignore_ascii_case(&letter) => d.wrapping_sub(b'0'),
+        _ => return None,
+    };
+    (1..=max).contains(&d).then_some(Val::Int(i64::from(d)))
 }
 
 /// "st", "nd", "rd", "th" (or nothing, when `bare` allows it).

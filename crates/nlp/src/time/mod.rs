@@ -704,28 +704,14 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
                     Val::Num(Some(x)) if x.fract() == 0.0 && (1.0..=12.0).contains(&x) => (x as u8, None, 0),
                     _ => return None,
                 };
-                let ampm = match code(1) {
-                    Some("am") => 1,
-                    Some("pm") => 2,
-                    _ => ampm,
-                };
-                let h = match (ampm, h) {
-                    (1, 12) => 0,
-                    (2, h) if h < 12 => h + 12,
-                    _ => h,
-                };
-                Sem::Tod { tod: Tod::Clock(h, m), day: DayRef::Ref }
+                Sem::Tod { tod: Tod::Clock(on_24_hours(h, ampm_of(code(1), ampm)), m), day: DayRef::Ref }
             }
             Act::ClockPast => {
-                // minutes before (negative) or after an hour said on a twelve-hour clock
+                // minutes before (negative) or after an hour said on a twelve-hour clock: "a
+                // quarter to one" is 12:45
                 let (m, h) = (int(0).filter(|m| (-59..=59).contains(m))?, int(1).filter(|h| (1..=12).contains(h))?);
                 let (h, m) = if m < 0 { ((h + 10) % 12 + 1, 60 + m) } else { (h, m) };
-                let h = match code(2) {
-                    Some("pm") if h < 12 => h + 12,
-                    Some("am") if h == 12 => 0,
-                    _ => h,
-                };
-                Sem::Tod { tod: Tod::Clock(h as u8, Some(m as u8)), day: DayRef::Ref }
+                Sem::Tod { tod: Tod::Clock(on_24_hours(h as u8, ampm_of(code(2), 0)), Some(m as u8)), day: DayRef::Ref }
             }
             Act::Pod => {
                 let day = match val(1) {
@@ -743,6 +729,24 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
         })
     };
     build().unwrap_or(Sem::Nothing)
+}
+
+/// The half of the day a rule's code names (1 "am", 2 "pm"), else `given`.
+fn ampm_of(code: Option<&str>, given: u8) -> u8 {
+    match code {
+        Some("am") => 1,
+        Some("pm") => 2,
+        _ => given,
+    }
+}
+
+/// An hour of a twelve-hour clock on the 24-hour clock, by its half of the day (0: not said).
+fn on_24_hours(h: u8, ampm: u8) -> u8 {
+    match (ampm, h) {
+        (1, 12) => 0,
+        (2, h) if h < 12 => h + 12,
+        _ => h,
+    }
 }
 
 /// One expression from two neighbours, when they make one: a weekday before its date, a time
