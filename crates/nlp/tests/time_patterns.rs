@@ -590,6 +590,12 @@ fn sets() {
         ("every other Tuesday".into(), TimeType::Set, "XXXX-WXX-2".into())
     );
     assert_eq!(one("He calls her every morning.", d), ("every morning".into(), TimeType::Set, "XXXX-XX-XXTMO".into()));
+    // a weekday before a part of the day in the plural recurs; in the singular it is one day
+    assert_eq!(
+        one("The debates are on Saturday nights.", d),
+        ("Saturday nights".into(), TimeType::Set, "XXXX-WXX-6TNI".into())
+    );
+    assert_eq!(one("They met on Saturday night.", d).2, "2018-07-07");
     assert_eq!(one("The fee is paid annually.", d), ("annually".into(), TimeType::Set, "P1Y".into()));
     assert_eq!(one("The paper appears daily.", d).2, "P1D");
     assert_eq!(one("It costs $5 million a year.", d), ("a year".into(), TimeType::Set, "P1Y".into()));

@@ -724,7 +724,7 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
             Act::Dur => Sem::Dur { n: count(0)?.map(half), unit: unit(1)? },
             Act::Set => Sem::SetLit(code(0)?),
             Act::SetDur => Sem::SetDur { n: count(0)?, unit: unit(1)? },
-            Act::SetWd => Sem::SetWd(small(0, 7)?),
+            Act::SetWd => Sem::SetWd(small(0, 7)?, code(1)),
             Act::SetMon => Sem::SetMon(small(0, 12)?),
         })
     };

@@ -192,7 +192,8 @@ pub(crate) enum Sem {
         n: Option<f64>,
         unit: Unit,
     },
-    SetWd(u8),
+    /// A weekday every week, with a part of the day ("Tuesday nights").
+    SetWd(u8, Option<&'static str>),
     SetMon(u8),
     /// The week that contains a day ("the week of March 6").
     WeekOf(Box<Sem>),
@@ -562,7 +563,7 @@ impl Ctx {
             Sem::Lit(v) => (v.to_string(), None),
             Sem::SetLit(v) => (v.to_string(), None),
             Sem::Dur { n, unit } | Sem::SetDur { n, unit } => (fmt_dur(n, unit), None),
-            Sem::SetWd(w) => (format!("XXXX-WXX-{w}"), None),
+            Sem::SetWd(w, pod) => (format!("XXXX-WXX-{w}{}", pod.map_or(String::new(), |p| format!("T{p}"))), None),
             Sem::SetMon(m) => (format!("XXXX-{m:02}"), None),
             Sem::Year(y) => (fmt_year(y), Some(Point::Year(y))),
             Sem::Decade(d) => (format!("{d:03}"), None),

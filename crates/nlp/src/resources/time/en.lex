@@ -58,6 +58,11 @@ pod MO morning
 pod AF afternoon
 pod EV evening
 pod NI night
+# parts of a day in the plural, which make a weekday before them a set ("Saturday evenings")
+pods MO mornings
+pods AF afternoons
+pods EV evenings
+pods NI nights
 # parts of a day that add nothing to a named day ("Friday night" is the date of that Friday, as
 # TimeBank annotates it more often than not; "Friday morning" keeps its TMO, 3 times against 2)
 podday 0 night
