@@ -468,7 +468,15 @@ fn times_of_day() {
     assert_eq!(one("The bus came at a quarter to six in the evening.", d).2, "2018-07-12T17:45");
     assert_eq!(one("The bus came at quarter to one.", d).2, "2018-07-12T12:45");
     assert!(tag("He gave a quarter to six charities.", Some(d)).iter().all(|(_, ty, _)| *ty != TimeType::Time));
-    // a clock time beside "last night" keeps its hour
+    // last night is a part of the day before; a clock time beside a part of a day keeps its
+    // hour, in that part's half of the day
+    assert_eq!(
+        one("CBS first reported it last night.", d),
+        ("last night".into(), TimeType::Time, "2018-07-11TNI".into())
+    );
+    assert_eq!(one("He rang at 10 o'clock last night.", d).2, "2018-07-11T22:00");
+    assert_eq!(one("He rang at 1 a.m. last night.", d).2, "2018-07-11T01:00");
+    assert_eq!(one("It must be ready by 6 o'clock this afternoon.", d).2, "2018-07-12T18:00");
     assert_eq!(
         one("He rang at 10pm last night.", d),
         ("10pm last night".into(), TimeType::Time, "2018-07-11T22:00".into())

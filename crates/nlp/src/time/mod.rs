@@ -763,6 +763,16 @@ fn join(a: &Sem, b: &Sem) -> Option<(Sem, u8)> {
     {
         return Some((Sem::At { day: Box::new(b.clone()), tod: *tod }, T_TIME));
     }
+    // "6 o'clock this afternoon", "10 o'clock last night": the clock on that part's day, in its
+    // half of the day (a night's small hours stay in the morning)
+    if let (Some(Tod::Clock(h, m)), Sem::Tod { tod: Tod::Part(p), day }) = (a.free_tod(), b) {
+        let pm = match *p {
+            "AF" | "EV" => h < 12,
+            "NI" => (6..12).contains(&h),
+            _ => false,
+        };
+        return Some((Sem::Tod { tod: Tod::Clock(if pm { h + 12 } else { h }, m), day: *day }, T_TIME));
+    }
     if a.is_day()
         && let Some(tod) = b.free_tod()
     {
