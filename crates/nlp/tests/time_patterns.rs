@@ -108,6 +108,8 @@ fn bare_months_follow_the_tense() {
     assert_eq!(values("The judge, who died in December, was 79.", d), ["2017-12"]);
     assert_eq!(values("Gunmen shot two guards in November.", d), ["2017-11"]);
     assert_eq!(values("The senator underwent surgery in December.", d), ["2017-12"]);
+    // a present of schedule after a determiner is a noun: "during a visit to Scotland on Friday"
+    assert_eq!(values("He spoke to reporters during a visit to Kell on Tuesday.", d), ["2018-07-10"]);
     // but a participle after a determiner describes a noun: "a contested convention"
     assert_eq!(values("That would set up a contested convention in July.", date(2016, 3, 22)), ["2016-07"]);
     // "March" and "May" after "mid-", "early-", "late-"

@@ -257,9 +257,9 @@ impl Doc<'_> {
         }
         let next = self.word(i + 1);
         if (is(cls.present)
-            // "would hold": no tense of its own; "Tuesday's move by Ford, which holds": another
-            // thing's clause
-            && !(i > 0 && self.g.in_class(self.word(i - 1), cls.basebefore))
+            // "would hold": no tense of its own; "a visit to Scotland": a noun; "Tuesday's move
+            // by Ford, which holds": another thing's clause
+            && !(i > 0 && [cls.basebefore, cls.determiner].iter().any(|&c| self.g.in_class(self.word(i - 1), c)))
             && !(i >= end && before(cls.relative)))
             || (is(cls.tobe) && self.g.in_class(next, cls.tobenext))
             || (is(cls.scheduled) && self.g.in_class(next, cls.schedulednext))
