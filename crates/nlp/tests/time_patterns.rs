@@ -126,6 +126,8 @@ fn bare_months_follow_the_tense() {
     assert_eq!(values("She must win in May.", d), ["2019-05"]);
     assert_eq!(values("The band wants to tour in June.", d), ["2019-06"]);
     assert_eq!(values("In May, he might have known.", d), ["2018-05"]);
+    // nor is the future of a clause that a present report opens ("shows voters say ... will")
+    assert_eq!(values("A poll in January shows voters say the law will matter.", d), ["2018-01"]);
     // the verb that reports a quotation is not the quotation's
     assert_eq!(values("\"We feel good about our chances in November,\" the senator said.", d), ["2018-11"]);
     assert_eq!(values("\u{201c}We can win in November\u{201d}, the senator said.", d), ["2018-11"]);

@@ -93,7 +93,7 @@ impl Doc<'_> {
                 continue;
             }
             let after_report = reported;
-            reported |= i >= end && self.g.in_class(w, cls.report);
+            reported |= i >= end && (self.g.in_class(w, cls.report) || self.g.in_class(w, cls.reportnow));
             let dist = if i < start { start - i } else { i + 1 - end };
             let t = match self.reading(i, w, &target, dist, after_report) {
                 Reading::Nothing => continue,

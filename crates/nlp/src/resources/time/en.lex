@@ -222,6 +222,9 @@ ability 0 could
 negation 0 not n't never no none nobody neither nor
 # reporting verbs: past, but weaker than any other verb of the sentence ("will meet Monday, he said")
 report 0 said told added noted announced reported
+# reporting verbs in the present: no tense of their own, but the clause after them is the report's
+# ("a poll in January shows voters say gun policy will matter")
+reportnow 0 say says shows show suggests suggest finds find
 # present verbs of scheduled events: news writes what is planned in the present ("the summit
 # opens Thursday", "the contract expires in June", "as Election Day nears"), so they point ahead
 # like the future words
