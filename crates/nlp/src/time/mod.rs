@@ -767,11 +767,11 @@ fn join(a: &Sem, b: &Sem) -> Option<(Sem, u8)> {
     // half of the day (a night's small hours stay in the morning)
     if let (Some(Tod::Clock(h, m)), Sem::Tod { tod: Tod::Part(p), day }) = (a.free_tod(), b) {
         let pm = match *p {
-            "AF" | "EV" => h < 12,
-            "NI" => (6..12).contains(&h),
+            "AF" | "EV" => true,
+            "NI" => h >= 6,
             _ => false,
         };
-        return Some((Sem::Tod { tod: Tod::Clock(if pm { h + 12 } else { h }, m), day: *day }, T_TIME));
+        return Some((Sem::Tod { tod: Tod::Clock(on_24_hours(h, if pm { 2 } else { 0 }), m), day: *day }, T_TIME));
     }
     if a.is_day()
         && let Some(tod) = b.free_tod()
