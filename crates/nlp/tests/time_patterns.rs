@@ -306,6 +306,10 @@ fn relative_to_the_document_date() {
     assert_eq!(values("The trip took one day.", d), ["P1D"]);
     assert_eq!(values("He arrived two weeks ago.", d), ["2018-W26"]);
     assert_eq!(values("He arrived 10 days ago.", d), ["2018-07-02"]);
+    // a date has no clock: hours, minutes and seconds ago are today unless they make a day
+    assert_eq!(values("He left about an hour ago.", d), ["2018-07-12"]);
+    assert_eq!(values("It came out only 20 minutes ago.", d), ["2018-07-12"]);
+    assert_eq!(values("He left some 36 hours ago.", d), ["2018-07-11"]);
     assert_eq!(values("He wrote earlier this week.", d), ["2018-W28"]);
     // a Sunday ends its ISO week: "this week" ahead of it is the next one
     let sunday = date(2018, 7, 15);
@@ -423,6 +427,8 @@ fn relative_to_the_date_last_mentioned() {
     assert_eq!(values("The fair opened on May 5, 2017. A year later it closed.", d), ["2017-05-05", "2018"]);
     // a few days later is a length of time, as TimeML has it
     assert_eq!(values("The fair opened on May 5, 2017. Two days later it closed.", d), ["2017-05-05", "P2D"]);
+    assert_eq!(values("He left the building; 20 mins later the alarm rang.", d), ["PT20M"]);
+    assert_eq!(values("Two hrs later he left. Ten seconds later it fell.", d), ["PT2H", "PT10S"]);
     // "the next day" is the story's next day, not the one after the document date
     assert_eq!(values("On June 3 the guard was arrested. The next day he was freed.", d), ["2018-06-03", "2018-06-04"]);
     assert_eq!(values("On June 3 the guard was arrested and freed that same day.", d), ["2018-06-03", "2018-06-03"]);
@@ -654,6 +660,7 @@ fn not_time_expressions() {
         "Turnout rose 2000 percent.",
         "It won a second term.",
         "A quarter of voters stayed home.",
+        "He guessed one-quarter to one-third of the staff agreed.",
         "The fall of the city came fast.",
         "Call me as soon as you can.",
         "He may leave.",

@@ -303,7 +303,11 @@ fn add(d: Date, unit: Unit, n: i64) -> Option<Date> {
         Unit::Fn => Dur::new().try_weeks(2 * n).ok()?,
         Unit::De => Dur::new().try_years(10 * n).ok()?,
         Unit::Ce => Dur::new().try_years(100 * n).ok()?,
-        Unit::D | Unit::H | Unit::Min | Unit::S => Dur::new().try_days(n).ok()?,
+        Unit::D => Dur::new().try_days(n).ok()?,
+        // a date has no clock: "an hour ago" is today, "36 hours ago" the day before
+        Unit::H => Dur::new().try_days(n / 24).ok()?,
+        Unit::Min => Dur::new().try_days(n / 1440).ok()?,
+        Unit::S => Dur::new().try_days(n / 86400).ok()?,
     };
     d.checked_add(span).ok()
 }

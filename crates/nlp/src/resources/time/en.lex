@@ -112,8 +112,9 @@ unitpl CE centuries
 # short units: "two days later" is a length of time, "a year earlier" a date
 shortunit D day days
 shortunit W week weeks
-shortunit H hour hours
-shortunit MIN minute minutes
+shortunit H hour hours hr hrs
+shortunit MIN minute minutes min mins
+shortunit S second seconds sec secs
 # units that a calendar can count back from today ("last week", "this month")
 # words that make a stretch of time of a count after "the" ("the past four years", "the next two
 # or three weeks")
