@@ -217,6 +217,11 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     assert_eq!(values("The firm said in a statement on Monday that it will appeal.", d), ["2018-07-09"]);
     // but a "would" after the expression belongs to a reported clause
     assert_eq!(values("On Monday, the mayor said he would resign.", d), ["2018-07-09"]);
+    // ... unless the report comes first and the expression sits in the reported clause's subject
+    assert_eq!(values("Lee said the gathering in September in Kell would be the last.", d), ["2018-09"]);
+    assert_eq!(values("Lee said the gathering in September was the last.", d), ["2017-09"]);
+    assert_eq!(values("Lee told reporters in March he would run.", d), ["2018-03"]);
+    assert_eq!(values("Lee told voters on Sunday that Kell would lead.", d), ["2018-07-08"]);
     assert_eq!(values("On Monday, his aide said he expects to win.", d), ["2018-07-09"]);
     // a present of "be" alone says nothing of the direction
     assert_eq!(values("The mayor, who is ill, spoke on Tuesday.", d), ["2018-07-10"]);

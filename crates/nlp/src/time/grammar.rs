@@ -369,6 +369,7 @@ engine_classes!(
     relative,
     complementizer,
     coordinator,
+    subject,
     clockday,
     copula,
     futureto,

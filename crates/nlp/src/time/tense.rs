@@ -211,8 +211,9 @@ impl Doc<'_> {
         let next_is_to = self.text_at(i + 1).eq_ignore_ascii_case("to");
         // "would" is a future seen from the past: it points ahead for what follows it ("said it
         // would meet Friday"), but after the expression it is a reported clause's ("On
-        // Thursday, he said he would resign")
-        if is(cls.futurebefore) && i > start {
+        // Thursday, he said he would resign"), unless the report comes first and the expression
+        // is in the reported clause ("said the gathering in September would be the last")
+        if is(cls.futurebefore) && i > start && !(self.report_before(start).is_some() && self.reported_subject(end)) {
             return Reading::Nothing;
         }
         if is(cls.ability) && self.negated(i) {
@@ -272,8 +273,13 @@ impl Doc<'_> {
         if is(cls.report) {
             // "said Thursday", "said on Thursday", "said in a statement on Thursday": the report
             // is the verb of the expression
+            // ... but not "said the gathering in September would be": a verb after the
+            // expression makes the words between a reported clause's subject
             let beside = dist <= 2
-                || (i < start && dist <= 5 && !(i + 1..start).any(|k| self.verb_like(k) || self.opens_clause(k)));
+                || (i < start
+                    && dist <= 5
+                    && !(i + 1..start).any(|k| self.verb_like(k) || self.opens_clause(k))
+                    && !self.reported_subject(end));
             return if beside { Reading::Report } else { Reading::FarReport };
         }
         Reading::Nothing
@@ -302,6 +308,28 @@ impl Doc<'_> {
         } else {
             Tense::Unknown
         }
+    }
+
+    /// The report a few words before the expression starting at token `start`, with no pause
+    /// between ("said the gathering in September").
+    fn report_before(&self, start: usize) -> Option<usize> {
+        (start.saturating_sub(6)..start)
+            .rev()
+            .take_while(|&k| !matches!(self.text_at(k), "," | ";" | ":" | "(" | "\"" | "\u{201C}" | "\u{201D}"))
+            .find(|&k| self.g.in_class(self.word(k), self.g.cls.report))
+    }
+
+    /// True when a future word follows the expression ending before token `end` within a few
+    /// words and no pause: the expression sits in the subject of the clause of that word.
+    fn reported_subject(&self, end: usize) -> bool {
+        let c = self.g.cls;
+        (end..end + 4)
+            .take_while(|&k| {
+                k < self.tokens.len()
+                    && !matches!(self.text_at(k), "," | ";" | ":" | "(")
+                    && ![c.subject, c.complementizer, c.relative].iter().any(|&x| self.g.in_class(self.word(k), x))
+            })
+            .any(|k| self.g.in_class(self.word(k), c.futurebefore) || self.g.in_class(self.word(k), c.future))
     }
 
     /// "That" after a verb opens a clause ("said that in January the law will change"); after a

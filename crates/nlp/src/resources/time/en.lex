@@ -285,6 +285,9 @@ complementizer 0 that
 # words that join a second predicate: right after the expression they end its clause, as a comma
 # does ("appeared in court Wednesday and is due back in August")
 coordinator 0 and but
+# words that open a clause's subject: after an expression they end the phrase it sits in ("told
+# reporters in March he would run"; but "said the gathering in September would be the last")
+subject 0 he she they it we i you there
 # auxiliaries of a present or future passive: the participle after them is no past ("would be paid in January")
 passaux 0 is are be being
 # a word ending in one of these suffixes is a past verb unless listed in notpast, or after one of
