@@ -223,6 +223,8 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     assert_eq!(values("Lee told reporters in March he would run.", d), ["2018-03"]);
     assert_eq!(values("Lee told voters on Sunday that Kell would lead.", d), ["2018-07-08"]);
     assert_eq!(values("On Monday, his aide said he expects to win.", d), ["2018-07-09"]);
+    // "likely to" points ahead like "plans to"
+    assert_eq!(values("Two in three said they are less likely to vote for Lee in March.", d), ["2019-03"]);
     // a present of "be" alone says nothing of the direction
     assert_eq!(values("The mayor, who is ill, spoke on Tuesday.", d), ["2018-07-10"]);
     // a plan told in the past still looks ahead; a plan in the past perfect does not
@@ -292,6 +294,12 @@ fn a_deadline_follows_the_verb_before_it() {
     assert_eq!(values("By Monday morning, crowds had gathered at the gate.", d), ["2018-07-09TMO"]);
     assert_eq!(values("The auditor noted that until June, the fund had lost money.", d), ["2018-06"]);
     assert_eq!(values("By the end of March, the plant will close.", d), ["2019-03"]);
+    // "through" or "until" that closes a range from an earlier date is no deadline
+    assert_eq!(values("From March through May, the show was the only one.", d), ["2018-03", "2018-05"]);
+    assert_eq!(
+        values("The poll of 900 adults taken from May 13 through Sunday was released.", d),
+        ["2018-05-13", "2018-07-08"]
+    );
 }
 
 #[test]

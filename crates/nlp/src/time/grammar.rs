@@ -370,6 +370,7 @@ engine_classes!(
     complementizer,
     coordinator,
     subject,
+    rangefrom,
     clockday,
     copula,
     futureto,

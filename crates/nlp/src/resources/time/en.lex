@@ -213,7 +213,7 @@ future 0 will 'll shall wo might must soon going expects expect expected schedul
 # modals before a perfect put it in the past ("must have known in January"; not "will have")
 modal 0 must might should would could
 # future words only before "to" ("plans to", but "a plan")
-futureto 0 plans plan hopes hope needs need wants want aims aim seeks seek vows vow
+futureto 0 plans plan hopes hope needs need wants want aims aim seeks seek vows vow likely
 past 0 was were had did previously recently has have ended began came went took made gave got saw met won lost left fell rose held kept sent spent paid led ran became began brought bought thought found felt heard knew meant sold stood wrote spoke broke chose drove flew grew threw died lied tied sued owed shot struck fought caught taught sought underwent arose swore stole drew blew shook woke hung sank hid stuck swung dug fled bled laid slept swept dealt built lent bent forgot forgave overcame oversaw undertook withdrew foresaw
 # future words that count only before the expression ("said it would meet Friday", but "On Friday, he said he would")
 futurebefore 0 would could
@@ -257,6 +257,9 @@ anchornext 0 before after
 # prepositions just before an expression that give its direction ("since May", "by May")
 pastprep 0 since
 futureprep 0 by until till through starting beginning
+# the word that opens a range: "until" or "through" after it closes the range, no deadline ("From
+# March through May, the show was")
+rangefrom 0 from
 # a past verb before "by", "until" or "through" makes a deadline past ("had raised $38 million by
 # the end of June"), unless it grants time ("extended its deadline until Tuesday", "gave him until",
 # "adjourned until Monday")
