@@ -223,6 +223,9 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     assert_eq!(values("Lee told reporters in March he would run.", d), ["2018-03"]);
     assert_eq!(values("Lee told voters on Sunday that Kell would lead.", d), ["2018-07-08"]);
     assert_eq!(values("On Monday, his aide said he expects to win.", d), ["2018-07-09"]);
+    // an event said to loom is ahead, whatever the tense of the clause
+    assert_eq!(values("But Lee was not hopeful about the looming showdown in March.", d), ["2019-03"]);
+    assert_eq!(values("Aides were worried about the upcoming vote in June.", d), ["2019-06"]);
     // "likely to" points ahead like "plans to"
     assert_eq!(values("Two in three said they are less likely to vote for Lee in March.", d), ["2019-03"]);
     // a present of "be" alone says nothing of the direction

@@ -209,7 +209,7 @@ clockday 0 on
 
 # ---------------------------------------------------------------- tense
 # The tense of the nearest verb picks the direction of "in January" and "on Friday".
-future 0 will 'll shall wo might must soon going expects expect expected scheduled slated due planned planning intends intend upcoming
+future 0 will 'll shall wo might must soon going expects expect expected scheduled slated due planned planning intends intend upcoming looming impending forthcoming
 # modals before a perfect put it in the past ("must have known in January"; not "will have")
 modal 0 must might should would could
 # future words only before "to" ("plans to", but "a plan")
