@@ -425,6 +425,13 @@ fn relative_to_the_date_last_mentioned() {
         ["2018-06-22", "2018-06-23"]
     );
     assert_eq!(values("The strike began on March 3, 2016. It ended that evening.", d), ["2016-03-03", "2016-03-03TEV"]);
+    // a part of a day after "in the", "by" or "earlier in the" is that of the day last mentioned
+    let parts = "On March 3, 2016, dealers bought in the morning. By evening, they had sold.";
+    assert_eq!(values(parts, d), ["2016-03-03", "2016-03-03TMO", "2016-03-03TEV"]);
+    assert_eq!(values("Lee quit earlier in the evening.", d), ["2018-07-12TEV"]);
+    // ... but not when it names a thing ("the morning shows"), and "Sunday morning shows" keeps its day
+    assert!(values("It caused an upheaval in the morning shows.", d).is_empty());
+    assert_eq!(values("He made the rounds on the Sunday morning shows.", d), ["2018-07-08TMO"]);
     assert_eq!(values("The firm was founded in 1995. It moved the following year.", d), ["1995", "1996"]);
     // a month named after the last day is the one "that month" means
     assert_eq!(

@@ -63,6 +63,8 @@ pods MO mornings
 pods AF afternoons
 pods EV evenings
 pods NI nights
+# nouns after a part of a day that make it name a thing ("the morning shows", "evening prayers")
+podnoun 0 show shows program programs programme edition editions news newspaper paper papers prayer prayers tipsheet briefing briefings commute rush anchor anchors host hosts star stars meetings
 # parts of a day that add nothing to a named day ("Friday night" is the date of that Friday, as
 # TimeBank annotates it more often than not; "Friday morning" keeps its TMO, 3 times against 2)
 podday 0 night
