@@ -425,6 +425,15 @@ fn relative_to_the_date_last_mentioned() {
         ["2018-06-22", "2018-06-23"]
     );
     assert_eq!(values("The strike began on March 3, 2016. It ended that evening.", d), ["2016-03-03", "2016-03-03TEV"]);
+    // a weekend counted from the day last mentioned: the following one ends that day's week
+    let floods = "Lee chided the mayor on Wednesday, June 6 over the floods of the previous weekend.";
+    assert_eq!(values(floods, d), ["2018-06-06", "2018-W22-WE"]);
+    assert_eq!(
+        values("Lee arrived on Friday, June 8, and left the following weekend.", d),
+        ["2018-06-08", "2018-W23-WE"]
+    );
+    assert_eq!(values("Lee arrived on June 9 and left the following weekend.", d), ["2018-06-09", "2018-W24-WE"]);
+    assert_eq!(values("The deal came on the same weekend.", d), ["2018-W28-WE"]);
     // a part of a day after "in the", "by" or "earlier in the" is that of the day last mentioned
     let parts = "On March 3, 2016, dealers bought in the morning. By evening, they had sold.";
     assert_eq!(values(parts, d), ["2016-03-03", "2016-03-03TMO", "2016-03-03TEV"]);

@@ -712,6 +712,8 @@ impl Ctx {
                     n
                 };
                 let Some(base) = self.base(from_ref) else { return Some((unknown(unit).into(), None)) };
+                // "the following weekend" after a weekday is the one that ends its week
+                let n = if unit == Unit::We && n == 1 && wd(base) < 6 { 0 } else { n };
                 rel_point(base, unit, n)?
             }
             // "a few days later" says how long, not when
