@@ -327,6 +327,9 @@ fn relative_to_the_document_date() {
     assert_eq!(values("It came out only 20 minutes ago.", d), ["2018-07-12"]);
     assert_eq!(values("He left some 36 hours ago.", d), ["2018-07-11"]);
     assert_eq!(values("He wrote earlier this week.", d), ["2018-W28"]);
+    // "a year-end deal" is the end of this year, not a year's length (the article stays in:
+    // the pattern that counts "a year" starts there)
+    assert_eq!(one("They voted for a year-end budget deal.", d), ("a year-end".into(), TimeType::Date, "2018".into()));
     // a Sunday ends its ISO week: "this week" ahead of it is the next one
     let sunday = date(2018, 7, 15);
     assert_eq!(values("Lee will speak at this week's summit.", sunday), ["2018-W29"]);
