@@ -194,6 +194,21 @@ fn weekdays() {
 }
 
 #[test]
+fn a_possessive_weekday_is_an_event_of_the_last_three_days_or_the_coming_two() {
+    let d = july12();
+    // the verbs say what follows from the event, not when it was
+    assert_eq!(values("Monday's decision will reverberate down the ballot.", d), ["2018-07-09"]);
+    assert_eq!(values("Lee's showing right before Saturday's primary has emboldened his rivals.", d), ["2018-07-14"]);
+    // the words before it can say ("ahead of"), or leave it to the verbs ("after", a deadline)
+    assert_eq!(values("Aides met ahead of Monday's vote.", d), ["2018-07-16"]);
+    assert_eq!(values("After Tuesday's debate, Lee must travel to Kell.", d), ["2018-07-17"]);
+    // four days back is as often the coming one: the verbs decide
+    let friday = date(2018, 7, 13);
+    assert_eq!(values("And while Monday's debate will be his first, he is calm.", friday), ["2018-07-16"]);
+    assert_eq!(values("At Monday's debate, Lee cited his record.", friday), ["2018-07-09"]);
+}
+
+#[test]
 fn the_present_of_a_scheduled_event_points_ahead() {
     let d = july12();
     assert_eq!(values("The summit opens Friday in Kell.", d), ["2018-07-13"]);

@@ -371,6 +371,7 @@ engine_classes!(
     coordinator,
     subject,
     rangefrom,
+    retro,
     clockday,
     copula,
     futureto,

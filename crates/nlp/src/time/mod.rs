@@ -422,7 +422,7 @@ impl Doc<'_> {
                 out.push(TimeExpr { span, ty: TimeType::Date, value });
                 continue;
             }
-            let tense = if it.sem.needs_tense() { self.tense(it.span) } else { Tense::Unknown };
+            let tense = self.item_tense(&it.sem, it.span, ctx.dct);
             let sentence = self.sentence_of(it.span);
             // a clock time far from the day last named is on a day named after it in its
             // sentence ("10:35 a.m. (0735 GMT) Friday"); failing that, one that heads a
@@ -479,7 +479,7 @@ impl Doc<'_> {
         if end == 0 || !self.g.in_class(self.word(end - 1), self.g.cls.anchornext) {
             return None;
         }
-        let tense = if next.sem.needs_tense() { self.tense(next.span) } else { Tense::Unknown };
+        let tense = self.item_tense(&next.sem, next.span, ctx.dct);
         let (_, Some(Point::Day(day))) = ctx.clone().resolve(&next.sem, tense)? else { return None };
         let mut own = ctx.clone();
         own.last_day = Some(day);
@@ -520,6 +520,26 @@ impl Doc<'_> {
             .all(|t| (t.span.start >= span.start && t.span.end <= span.end) || t.kind == TokenKind::Punct)
     }
 
+    /// The tense that picks the direction of an expression with none of its own: a possessive
+    /// weekday by its own rule, others by the verbs around them.
+    fn item_tense(&self, sem: &Sem, span: Span, dct: Option<Date>) -> Tense {
+        if !sem.needs_tense() {
+            return Tense::Unknown;
+        }
+        let weekday = match sem {
+            Sem::Wday { w, dir: Dir::Auto } => Some(*w),
+            Sem::At { day, .. } => match **day {
+                Sem::Wday { w, dir: Dir::Auto } => Some(w),
+                _ => None,
+            },
+            _ => None,
+        };
+        weekday
+            .zip(dct)
+            .and_then(|(w, dct)| self.possessive_weekday_tense(span, w, dct))
+            .unwrap_or_else(|| self.tense(span))
+    }
+
     /// The tokens that overlap `span`.
     fn token_range(&self, span: Span) -> std::ops::Range<usize> {
         self.tokens.partition_point(|t| t.span.end <= span.start)
@@ -531,7 +551,7 @@ impl Doc<'_> {
     fn day_later_in_sentence(&self, after: &[Item], sentence: usize, ctx: &Ctx) -> Option<Date> {
         let next = after.iter().take_while(|it| self.sentence_of(it.span) == sentence);
         next.filter(|it| it.ty & T_DATE != 0).find_map(|it| {
-            let tense = if it.sem.needs_tense() { self.tense(it.span) } else { Tense::Unknown };
+            let tense = self.item_tense(&it.sem, it.span, ctx.dct);
             match ctx.clone().resolve(&it.sem, tense)? {
                 (_, Some(Point::Day(d))) => Some(d),
                 _ => None,

@@ -5,6 +5,7 @@
 use super::Doc;
 use super::resolve::Tense;
 use dossier_model::{Span, TokenKind};
+use jiff::civil::Date;
 
 /// What the words just before an expression say.
 struct Prep {
@@ -140,6 +141,37 @@ impl Doc<'_> {
             }
             (Some(t), _) | (None, Some(t)) => t,
             _ => best.or(weak).map_or_else(|| self.tense_of_event(end), |(_, t)| t),
+        }
+    }
+
+    /// The tense of a weekday that names an event by its possessive ("Monday's debate",
+    /// "Thursday night's debate"), `w` its number, when it has a rule of its own: the verbs
+    /// around such a name tell what is said of the event, not when it was ("Monday's decision
+    /// will reverberate", "Rubio's debate performance just days before Tuesday's primary has
+    /// emboldened"), and news means the one of the last three days, or else one of the coming
+    /// two. `None` (the verbs decide) when it is no possessive, when the words before it give a
+    /// deadline or follow an event ("until Monday's announcement, stocks were trading", "after
+    /// Thursday's debate, Cruz must travel"), and for the weekday four days back, which news
+    /// names as often for the coming week ("while Monday's debate will be his first" on a
+    /// Friday) as for the past one.
+    pub(super) fn possessive_weekday_tense(&self, span: Span, w: u8, dct: Date) -> Option<Tense> {
+        let rest = self.text.get(span.end..)?;
+        if !(rest.starts_with("'s") || rest.starts_with("\u{2019}s")) {
+            return None;
+        }
+        let start = self.tokens.partition_point(|t| t.span.start < span.start);
+        let prep = self.preposition(start);
+        if prep.deadline || (start > 0 && self.g.in_class(self.word(start - 1), self.g.cls.retro)) {
+            return None;
+        }
+        if prep.tense.is_some() {
+            // "ahead of Tuesday's vote", "since Monday's debate"
+            return prep.tense;
+        }
+        match (i32::from(dct.weekday().to_monday_one_offset()) - i32::from(w)).rem_euclid(7) {
+            0..=3 => Some(Tense::Past),
+            4 => None,
+            _ => Some(Tense::Future),
         }
     }
 

@@ -258,6 +258,9 @@ yearprep 0 in since of by until from
 anchornext 0 before after
 # prepositions just before an expression that give its direction ("since May", "by May")
 pastprep 0 since
+# words before an event named by a possessive weekday after which the verbs decide its direction
+# ("after Thursday's debate, Cruz must travel"; "after Wednesday's attacks, the issue ratcheted up")
+retro 0 after following
 futureprep 0 by until till through starting beginning
 # the word that opens a range: "until" or "through" after it closes the range, no deadline ("From
 # March through May, the show was")
