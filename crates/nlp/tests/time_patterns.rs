@@ -212,6 +212,11 @@ fn a_possessive_weekday_is_an_event_of_the_last_three_days_or_the_coming_two() {
 fn the_present_of_a_scheduled_event_points_ahead() {
     let d = july12();
     assert_eq!(values("The summit opens Friday in Kell.", d), ["2018-07-13"]);
+    assert_eq!(values("Lee speaks to the club on Monday and testifies on Tuesday.", d), ["2018-07-16", "2018-07-17"]);
+    assert_eq!(values("On Tuesday, voters in Kell vote for a mayor.", d), ["2018-07-17"]);
+    // "can" points ahead like "could"
+    assert_eq!(values("We really can win on Tuesday.", d), ["2018-07-17"]);
+    assert_eq!(values("She wants a mayor who can win in March.", d), ["2019-03"]);
     // a plural subject takes the base form
     assert_eq!(values("The two leaders meet separately Monday with the envoy.", d), ["2018-07-16"]);
     assert_eq!(values("Talks are set to resume Monday.", d), ["2018-07-16"]);

@@ -218,10 +218,11 @@ modal 0 must might should would could
 futureto 0 plans plan hopes hope needs need wants want aims aim seeks seek vows vow likely
 past 0 was were had did previously recently has have ended began came went took made gave got saw met won lost left fell rose held kept sent spent paid led ran became began brought bought thought found felt heard knew meant sold stood wrote spoke broke chose drove flew grew threw died lied tied sued owed shot struck fought caught taught sought underwent arose swore stole drew blew shook woke hung sank hid stuck swung dug fled bled laid slept swept dealt built lent bent forgot forgave overcame oversaw undertook withdrew foresaw
 # future words that count only before the expression ("said it would meet Friday", but "On Friday, he said he would")
-futurebefore 0 would could
-# "could" points ahead like "would" ("could win on Tuesday"), but negated it tells what was not
-# done ("could not be reached Saturday", "neither he nor his aides could be located Wednesday")
-ability 0 could
+futurebefore 0 would could can
+# "could" and "can" point ahead like "would" ("could win on Tuesday", "a candidate who can win in
+# November"), but negated they tell what was not done ("could not be reached Saturday", "neither
+# he nor his aides could be located Wednesday")
+ability 0 could can
 negation 0 not n't never no none nobody neither nor
 # reporting verbs: past, but weaker than any other verb of the sentence ("will meet Monday, he said")
 report 0 said told added noted announced reported
@@ -231,7 +232,7 @@ reportnow 0 say says shows show suggests suggest finds find
 # present verbs of scheduled events: news writes what is planned in the present ("the summit
 # opens Thursday", "the contract expires in June", "as Election Day nears"), so they point ahead
 # like the future words
-present 0 opens begins starts expires falls meets resumes arrives visits travels convenes reconvenes holds hold heads faces competes compete ends meet begin resume arrive visit convene nears approaches looms takes reopens reopen launches debuts airs premieres concludes closes goes
+present 0 opens begins starts expires falls meets resumes arrives visits travels convenes reconvenes holds hold heads faces competes compete ends meet begin resume arrive visit convene nears approaches looms takes reopens reopen launches debuts airs premieres concludes closes goes speaks speak testifies testify addresses votes vote
 # words after which a present verb is a bare infinitive, with no tense of its own ("would hold", "to face")
 basebefore 0 would could should may might can must to not n't did does do
 # a condition points ahead for an expression after it in its clause ("if he wins in November"),
