@@ -216,6 +216,7 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     assert_eq!(values("On Tuesday, voters in Kell vote for a mayor.", d), ["2018-07-17"]);
     // "can" points ahead like "could"
     assert_eq!(values("We really can win on Tuesday.", d), ["2018-07-17"]);
+    assert_eq!(values("Aides can not be reached for comment Tuesday.", d), ["2018-07-10"]);
     assert_eq!(values("She wants a mayor who can win in March.", d), ["2019-03"]);
     // a plural subject takes the base form
     assert_eq!(values("The two leaders meet separately Monday with the envoy.", d), ["2018-07-16"]);
@@ -319,6 +320,10 @@ fn a_deadline_follows_the_verb_before_it() {
     assert_eq!(values("By the end of March, the plant will close.", d), ["2019-03"]);
     // "through" or "until" that closes a range from an earlier date is no deadline
     assert_eq!(values("From March through May, the show was the only one.", d), ["2018-03", "2018-05"]);
+    assert_eq!(
+        values("The poll of 900 voters, taken Friday through Monday, has a margin of 3 points.", d),
+        ["2018-07-06", "2018-07-09"]
+    );
     assert_eq!(
         values("The poll of 900 adults taken from May 13 through Sunday was released.", d),
         ["2018-05-13", "2018-07-08"]

@@ -372,6 +372,8 @@ engine_classes!(
     subject,
     rangefrom,
     retro,
+    weekday,
+    month,
     clockday,
     copula,
     futureto,

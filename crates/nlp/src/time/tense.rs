@@ -187,11 +187,13 @@ impl Doc<'_> {
         let before_is = |k: usize, c: u16| start >= k && self.g.in_class(self.word(start - k), c);
         // "by", "until", "through", "as early as" just before: a deadline
         let as_early_as = before_is(1, cls.equative) && before_is(2, cls.earliest) && before_is(3, cls.equative);
-        // ... but "through" or "until" that ends a range is none ("From March through May")
+        // ... but "through" or "until" that ends a range is none ("From March through May",
+        // "a poll taken Wednesday through Sunday")
         let range_end = (start.saturating_sub(6)..start.saturating_sub(2))
             .rev()
             .take_while(|&k| !self.verb_like(k))
-            .any(|k| self.g.in_class(self.word(k), cls.rangefrom));
+            .any(|k| self.g.in_class(self.word(k), cls.rangefrom))
+            || (start >= 2 && [cls.weekday, cls.month].iter().any(|&c| self.g.in_class(self.word(start - 2), c)));
         let deadline = (before_is(1, cls.futureprep) && !range_end) || as_early_as;
         // "ahead of Tuesday's vote", "in advance of": ahead, but no deadline
         let ahead_of =
