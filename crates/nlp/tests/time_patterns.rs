@@ -132,6 +132,8 @@ fn bare_months_follow_the_tense() {
     assert_eq!(values("\"We feel good about our chances in November,\" the senator said.", d), ["2018-11"]);
     assert_eq!(values("\u{201c}We can win in November\u{201d}, the senator said.", d), ["2018-11"]);
     assert_eq!(values("\"We won,\" the senator said Tuesday.", d), ["2018-07-10"]);
+    // ... nor the quotation's verb that of the words that report it
+    assert_eq!(values("Lee admitted in a forum Monday night \"it will be very hard to win\".", d), ["2018-07-09"]);
     // "may" and "march" as words are no months
     assert!(tag("Officials may march on the capital.", Some(d)).is_empty());
 }

@@ -227,7 +227,9 @@ impl Doc<'_> {
                 && [k.wrapping_sub(1), k + 1].iter().any(|&j| matches!(self.text_at(j), "," | ":"))
         };
         let s0 = (s0..start).rev().find(|&k| frame(k)).map_or(s0, |k| k + 1);
-        let s1 = (end..s1).find(|&k| frame(k)).unwrap_or(s1);
+        // ... and so are the words before a quotation that opens right after the expression
+        // ("acknowledged in a forum Monday night \"it will be very hard\"")
+        let s1 = (end..s1).find(|&k| frame(k) || (k == end && self.tokens[k].kind == TokenKind::Quote)).unwrap_or(s1);
         let comma_before = (s0..start)
             .rev()
             .find(|&k| matches!(self.text_at(k), "," | "(" | ";" | ":" | "?" | "!") || self.opens_clause(k));
