@@ -374,6 +374,7 @@ engine_classes!(
     retro,
     weekday,
     month,
+    infinitive,
     clockday,
     copula,
     futureto,

@@ -294,7 +294,16 @@ impl Doc<'_> {
             }
         }
         if is(cls.past) || self.past_form(i, w) {
-            // "would be paid", "is heard": a passive participle, not a past tense
+            // "would be paid", "is heard": a passive participle, not a past tense; "an address to
+            // be delivered Wednesday": a passive infinitive, which points ahead (not "was to be
+            // issued on Wednesday", a plan seen from the past)
+            if i >= 2
+                && self.g.in_class(self.word(i - 1), cls.passaux)
+                && self.g.in_class(self.word(i - 2), cls.infinitive)
+                && !(i >= 3 && self.g.in_class(self.word(i - 3), cls.planaux))
+            {
+                return Reading::Verb(Tense::Future);
+            }
             return if before(cls.passaux) { Reading::Nothing } else { Reading::Verb(Tense::Past) };
         }
         let next = self.word(i + 1);

@@ -299,6 +299,9 @@ coordinator 0 and but
 subject 0 he she they it we i you there
 # auxiliaries of a present or future passive: the participle after them is no past ("would be paid in January")
 passaux 0 is are be being
+# the mark of an infinitive: before a passive auxiliary and a participle it points ahead ("an
+# address to be delivered Wednesday")
+infinitive 0 to
 # a word ending in one of these suffixes is a past verb unless listed in notpast, or after one of
 # these words, where it describes a noun ("a contested convention in July", "the revised plan")
 determiner 0 a an the his her their its our my your this these those
