@@ -252,6 +252,15 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     // an event said to loom is ahead, whatever the tense of the clause
     assert_eq!(values("But Lee was not hopeful about the looming showdown in March.", d), ["2019-03"]);
     assert_eq!(values("Aides were worried about the upcoming vote in June.", d), ["2019-06"]);
+    // "threatened to" points ahead of an expression after it, and is past for one before it
+    assert_eq!(values("Several threatened to disrupt the convention in Kell in March.", d), ["2019-03"]);
+    assert_eq!(values("At a Tuesday rally in Kell, Lee promised to cut taxes.", d), ["2018-07-10"]);
+    // "come November" is the coming one; "the March on Kell" is no month
+    assert_eq!(values("She is the favorite to win the race come March.", d), ["2019-03"]);
+    assert!(values("He was at the March on Kell.", d).is_empty());
+    // a past form after a number or "needed" after a noun describes the noun
+    assert_eq!(values("Entering the final contests in August, Lee leads by 271 pledged delegates.", d), ["2018-08"]);
+    assert_eq!(values("Lee would not reach the convention in March with the delegates needed.", d), ["2019-03"]);
     // "likely to" points ahead like "plans to"
     assert_eq!(values("Two in three said they are less likely to vote for Lee in March.", d), ["2019-03"]);
     // a present of "be" alone says nothing of the direction

@@ -375,6 +375,7 @@ engine_classes!(
     weekday,
     month,
     infinitive,
+    promisedto,
     clockday,
     copula,
     futureto,

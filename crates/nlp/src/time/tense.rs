@@ -260,8 +260,8 @@ impl Doc<'_> {
         if is(cls.ability) && self.negated(i) {
             return Reading::Verb(Tense::Past);
         }
-        // "plans to", "hopes to", but not "a plan"
-        let future = is(cls.future) || (is(cls.futureto) && next_is_to);
+        // "plans to", "hopes to", but not "a plan"; "threatened to" before the expression
+        let future = is(cls.future) || ((is(cls.futureto) || (is(cls.promisedto) && i < start)) && next_is_to);
         // like "would", a future word after a report that follows the expression is the
         // reported clause's ("On Wednesday, his manager said he expects to win")
         if after_report && future {
@@ -410,7 +410,12 @@ impl Doc<'_> {
         if b.len() < 5 || !b[0].is_ascii_lowercase() || !b.iter().all(u8::is_ascii_alphabetic) {
             return false;
         }
-        if self.g.in_class(w, self.g.cls.notpast) || (i > 0 && self.g.in_class(self.word(i - 1), self.g.cls.determiner))
+        // after a determiner or a number it describes a noun ("a contested convention", "271
+        // pledged delegates")
+        if self.g.in_class(w, self.g.cls.notpast)
+            || (i > 0
+                && (self.g.in_class(self.word(i - 1), self.g.cls.determiner)
+                    || self.text_at(i - 1).starts_with(|c: char| c.is_ascii_digit())))
         {
             return false;
         }

@@ -216,6 +216,10 @@ future 0 will 'll shall wo might must soon going expects expect expected schedul
 modal 0 must might should would could
 # future words only before "to" ("plans to", but "a plan")
 futureto 0 plans plan hopes hope needs need wants want aims aim seeks seek vows vow likely
+# past verbs of a promise before "to": ahead of an expression after them ("several threatened to
+# disrupt the convention in July"), past for one before them ("At a Thursday rally, Sanders
+# promised to")
+promisedto 0 threatened promised pledged vowed
 past 0 was were had did previously recently has have ended began came went took made gave got saw met won lost left fell rose held kept sent spent paid led ran became began brought bought thought found felt heard knew meant sold stood wrote spoke broke chose drove flew grew threw died lied tied sued owed shot struck fought caught taught sought underwent arose swore stole drew blew shook woke hung sank hid stuck swung dug fled bled laid slept swept dealt built lent bent forgot forgave overcame oversaw undertook withdrew foresaw
 # future words that count only before the expression ("said it would meet Friday", but "On Friday, he said he would")
 futurebefore 0 would could can
@@ -307,7 +311,7 @@ infinitive 0 to
 determiner 0 a an the his her their its our my your this these those
 # a word ending in one of these suffixes is a past verb unless listed in notpast
 pastsuffix 0 ed
-notpast 0 unspecified unidentified unnamed unexpected unprecedented undisclosed unfinished unemployed unrelated unlimited unresolved unconfirmed unarmed unchanged need speed seed feed bed red shed hundred united indeed proceed exceed succeed breed weed deed creed steed embed wed bred sled naked wicked sacred kindred hatred limited based scheduled expected planned
+notpast 0 needed unspecified unidentified unnamed unexpected unprecedented undisclosed unfinished unemployed unrelated unlimited unresolved unconfirmed unarmed unchanged need speed seed feed bed red shed hundred united indeed proceed exceed succeed breed weed deed creed steed embed wed bred sled naked wicked sacred kindred hatred limited based scheduled expected planned
 # words between two days that share a month ("2 and 4 March", "4-5 June", "from 9 to 11 July")
 dayrange 0 and or to through until -
 # words that can follow the second day of "April 24 and 25": after any other word, the number
