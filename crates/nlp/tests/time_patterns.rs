@@ -139,6 +139,17 @@ fn bare_months_follow_the_tense() {
 }
 
 #[test]
+fn a_past_year_that_opens_a_sentence_holds_its_bare_months() {
+    let d = july12();
+    assert_eq!(values("In 2008, she stayed in the race until June.", d), ["2008", "2008-06"]);
+    assert_eq!(values("But in 2012, the campaign spent millions on ads beginning in April.", d), ["2012", "2012-04"]);
+    assert_eq!(values("Ten years ago, Lee had won 11 straight races in February.", d), ["2008", "2008-02"]);
+    // not the next sentence, nor a year inside the sentence
+    assert_eq!(values("In 2014, he was extradited. He pleaded guilty in May.", d), ["2014", "2018-05"]);
+    assert_eq!(values("He was extradited in 2014 and pleaded guilty in May.", d), ["2014", "2018-05"]);
+}
+
+#[test]
 fn year_boundaries() {
     let december = date(2017, 12, 20);
     assert_eq!(values("Prices rose in January.", december), ["2017-01"]);

@@ -409,6 +409,9 @@ impl Doc<'_> {
         let mut day_sentence = 0;
         // an item merged into the one before it ("the day before" + "last Tuesday")
         let mut merged = usize::MAX;
+        // a past year that opens a sentence ("In 2012, ...", "Eight years ago, ..."), and the
+        // sentence: the bare months after it in that sentence are of that year
+        let mut fronted_year: Option<(usize, i32)> = None;
         for (i, it) in items.iter().enumerate() {
             if i == merged {
                 continue;
@@ -439,7 +442,14 @@ impl Doc<'_> {
                 }
                 _ => None,
             };
-            let sem = since.as_ref().unwrap_or(&it.sem);
+            // "In 2012, the campaign spent millions on ads beginning in April"
+            let of_fronted_year = match (&it.sem, fronted_year) {
+                (&Sem::Month { m, dir: Dir::Auto }, Some((s, y))) if s == sentence => {
+                    Some(Sem::Cal { y: Some(y), m, d: 0 })
+                }
+                _ => None,
+            };
+            let sem = since.as_ref().or(of_fronted_year.as_ref()).unwrap_or(&it.sem);
             let resolved = if day.is_some() || (far && self.is_heading(it.span, sentence)) {
                 let mut own = ctx.clone();
                 own.last_day = day;
@@ -448,6 +458,12 @@ impl Doc<'_> {
                 ctx.resolve(sem, tense)
             };
             let Some((value, point)) = resolved else { continue };
+            if let Some(Point::Year(y)) = point
+                && anchor.is_some_and(|d| y < i32::from(d.year()))
+                && self.opens_sentence(it.span, sentence)
+            {
+                fronted_year = Some((sentence, y));
+            }
             // comparisons ("a year ago", "the year-ago quarter") are not what the text goes on about
             let comparison = matches!(it.sem, Sem::Ago { unit: Unit::Y, .. } | Sem::RefQ(1..) | Sem::RefQ(..=-1));
             if let Some(p) = point
@@ -510,6 +526,15 @@ impl Doc<'_> {
 
     fn sentence_of(&self, span: Span) -> usize {
         self.sentences.partition_point(|s| s.end <= span.start)
+    }
+
+    /// True when the expression opens its sentence, alone or after a word or two ("In 2012,
+    /// ...", "But in 2012, ...", "Eight years ago, ...") and is followed by a comma.
+    fn opens_sentence(&self, span: Span, sentence: usize) -> bool {
+        let Some(&s) = self.sentences.get(sentence) else { return false };
+        let r = self.token_range(span);
+        let first = self.tokens.partition_point(|t| t.span.end <= s.start);
+        r.start <= first + 2 && self.tokens.get(r.end).is_some_and(|t| t.span.of(self.text) == ",")
     }
 
     /// True when the expression is all its sentence holds, but for punctuation.
