@@ -343,6 +343,15 @@ fn a_deadline_follows_the_verb_before_it() {
     assert_eq!(values("By Monday morning, crowds had gathered at the gate.", d), ["2018-07-09TMO"]);
     assert_eq!(values("The auditor noted that until June, the fund had lost money.", d), ["2018-06"]);
     assert_eq!(values("By the end of March, the plant will close.", d), ["2019-03"]);
+    // "ahead of" may have "the" before the date
+    assert_eq!(values("He tried to look presidential ahead of the Nov. 6 election.", date(2018, 5, 1)), ["2018-11-06"]);
+    // a range's first date lies before its last
+    let victims = "They counted 3,210 victims between January 1 and September 26 alone.";
+    assert_eq!(values(victims, date(2018, 9, 29)), ["2018-01-01", "2018-09-26"]);
+    assert_eq!(values("Sales rose from December to March.", d), ["2017-12", "2018-03"]);
+    // ... but "between two places by August" is still a deadline
+    let flights = "Qantas will double its flights between Kell and Ostrava by August.";
+    assert_eq!(values(flights, date(2018, 2, 13)), ["2018-08"]);
     // "through" or "until" that closes a range from an earlier date is no deadline
     assert_eq!(values("From March through May, the show was the only one.", d), ["2018-03", "2018-05"]);
     assert_eq!(

@@ -376,6 +376,7 @@ engine_classes!(
     month,
     infinitive,
     promisedto,
+    rangeopen,
     clockday,
     copula,
     futureto,

@@ -30,7 +30,7 @@ use dossier_model::{Span, TimeExpr, TimeType, Token, TokenKind};
 use grammar::{Act, Arg, Grammar, Kind, MAX_CAPS, NO_WORD, Shape, SlashOrder, T_DATE, T_DURATION, T_SET, T_TIME, Val};
 use jiff::civil::Date;
 use matcher::{Atom, Matcher};
-use resolve::{Ctx, DayRef, Dir, Point, Sem, Tense, Tod, Unit};
+use resolve::{Ctx, DayRef, Dir, Point, Sem, Tense, Tod, Unit, fmt_point, later, year_earlier};
 use std::sync::OnceLock;
 
 /// The languages whose grammar ships: ISO 639-1 code, word list, rules. A language is added
@@ -412,6 +412,9 @@ impl Doc<'_> {
         // a past year that opens a sentence ("In 2012, ...", "Eight years ago, ..."), and the
         // sentence: the bare months after it in that sentence are of that year
         let mut fronted_year: Option<(usize, i32)> = None;
+        // the last bare day or month found without a year: its output index and point, and the
+        // item's index ("between January 1 and September 26")
+        let mut open_range: Option<(usize, Point, usize)> = None;
         for (i, it) in items.iter().enumerate() {
             if i == merged {
                 continue;
@@ -475,6 +478,23 @@ impl Doc<'_> {
                 }
                 ctx.note(p);
             }
+            // the start of a range that the text gives in order ("between January 1 and
+            // September 26", "from December to March") lies before its end
+            let yearless = matches!(it.sem, Sem::Cal { y: None, .. } | Sem::Month { dir: Dir::Auto, .. });
+            if yearless
+                && let Some(p) = point
+                && let Some((k, q, j)) = open_range
+                && j + 1 == i
+                && later(q, p)
+                && self.range_between(items[j].span, it.span)
+                && let Some(e) = year_earlier(q)
+            {
+                out[k].value = fmt_point(e);
+            }
+            open_range = match point {
+                Some(p) if yearless => Some((out.len(), p, i)),
+                _ => None,
+            };
             let ty = match it.ty {
                 T_TIME => TimeType::Time,
                 T_DURATION => TimeType::Duration,
@@ -526,6 +546,17 @@ impl Doc<'_> {
 
     fn sentence_of(&self, span: Span) -> usize {
         self.sentences.partition_point(|s| s.end <= span.start)
+    }
+
+    /// True when the words between two expressions join them into a range that a word before
+    /// the first opens ("between January 1 and September 26", "from December to March").
+    fn range_between(&self, first: Span, second: Span) -> bool {
+        let (a, b) = (self.token_range(first), self.token_range(second));
+        let c = self.g.cls;
+        a.end + 1 == b.start
+            && self.g.in_class(self.word(a.end), c.dayrange)
+            && a.start > 0
+            && self.g.in_class(self.word(a.start - 1), c.rangeopen)
     }
 
     /// True when the expression opens its sentence, alone or after a word or two ("In 2012,

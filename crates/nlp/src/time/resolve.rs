@@ -346,7 +346,28 @@ fn fmt_week(d: Date) -> String {
     format!("{:04}-W{:02}", w.year(), w.week())
 }
 
-fn fmt_point(p: Point) -> String {
+/// True when day or month `q` comes after day or month `p` (a day after its own month does not).
+pub(crate) fn later(q: Point, p: Point) -> bool {
+    let ym = |d: Date| (i32::from(d.year()), d.month() as u8);
+    match (q, p) {
+        (Point::Day(a), Point::Day(b)) => a > b,
+        (Point::Month(y, m), Point::Month(z, n)) => (y, m) > (z, n),
+        (Point::Day(a), Point::Month(z, n)) => ym(a) > (z, n),
+        (Point::Month(y, m), Point::Day(b)) => (y, m) > ym(b),
+        _ => false,
+    }
+}
+
+/// The same day or month a year earlier (other points: none).
+pub(crate) fn year_earlier(p: Point) -> Option<Point> {
+    match p {
+        Point::Day(d) => add(d, Unit::Y, -1).map(Point::Day),
+        Point::Month(y, m) => Some(Point::Month(y - 1, m)),
+        _ => None,
+    }
+}
+
+pub(crate) fn fmt_point(p: Point) -> String {
     match p {
         Point::Day(d) => fmt_day(d),
         Point::Week(d) => fmt_week(d),

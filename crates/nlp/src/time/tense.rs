@@ -196,8 +196,11 @@ impl Doc<'_> {
             || (start >= 2 && [cls.weekday, cls.month].iter().any(|&c| self.g.in_class(self.word(start - 2), c)));
         let deadline = (before_is(1, cls.futureprep) && !range_end) || as_early_as;
         // "ahead of Tuesday's vote", "in advance of": ahead, but no deadline
-        let ahead_of =
-            start >= 2 && self.text_at(start - 1).eq_ignore_ascii_case("of") && before_is(2, cls.futureprepof);
+        // ("ahead of the Nov. 8 election" too)
+        let of_at = |k: usize| {
+            start > k && self.text_at(start - k).eq_ignore_ascii_case("of") && before_is(k + 1, cls.futureprepof)
+        };
+        let ahead_of = of_at(1) || (before_is(1, cls.determiner) && of_at(2));
         let tense = if before_is(1, cls.pastprep) {
             Some(Tense::Past)
         } else if deadline || ahead_of {

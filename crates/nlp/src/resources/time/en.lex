@@ -270,6 +270,9 @@ futureprep 0 by until till through starting beginning
 # the word that opens a range: "until" or "through" after it closes the range, no deadline ("From
 # March through May, the show was")
 rangefrom 0 from
+# words that open a range of two dates in order: the first lies before the second ("between
+# January 1 and September 26")
+rangeopen 0 from between
 # a past verb before "by", "until" or "through" makes a deadline past ("had raised $38 million by
 # the end of June"), unless it grants time ("extended its deadline until Tuesday", "gave him until",
 # "adjourned until Monday")
