@@ -381,6 +381,9 @@ fn relative_to_the_document_date() {
     assert_eq!(values("The trip took one day.", d), ["P1D"]);
     assert_eq!(values("He arrived two weeks ago.", d), ["2018-W26"]);
     assert_eq!(values("He arrived 10 days ago.", d), ["2018-07-02"]);
+    // half a dozen is six
+    assert_eq!(values("He waited half a dozen years, then a half-dozen days.", d), ["P6Y", "P6D"]);
+    assert_eq!(values("He stumbled over the past half-dozen days.", d), ["P6D"]);
     // a date has no clock: hours, minutes and seconds ago are today unless they make a day
     assert_eq!(values("He left about an hour ago.", d), ["2018-07-12"]);
     assert_eq!(values("It came out only 20 minutes ago.", d), ["2018-07-12"]);
@@ -754,6 +757,7 @@ fn not_time_expressions() {
         "Turnout rose 2000 percent.",
         "It won a second term.",
         "A quarter of voters stayed home.",
+        "The backlash has been fierce in some quarters.",
         "He guessed one-quarter to one-third of the staff agreed.",
         "The fall of the city came fast.",
         "Call me as soon as you can.",
