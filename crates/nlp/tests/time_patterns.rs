@@ -401,6 +401,7 @@ fn relative_to_the_document_date() {
     assert_eq!(values("We will know tomorrow.", d), ["2018-07-13"]);
     assert_eq!(values("He is here now.", d), ["PRESENT_REF"]);
     assert_eq!(values("It was quiet recently.", d), ["PAST_REF"]);
+    assert_eq!(values("The plant will soon close.", d), ["FUTURE_REF"]);
     assert_eq!(values("The talks end next year.", d), ["2019"]);
     assert_eq!(values("Shares fell in the first quarter.", d), ["2018-Q1"]);
     assert_eq!(values("Shares will recover by the end of the month.", d), ["2018-07"]);
@@ -758,6 +759,8 @@ fn not_time_expressions() {
         "It won a second term.",
         "A quarter of voters stayed home.",
         "The backlash has been fierce in some quarters.",
+        "He was soon released.",
+        "It was a trickle of cash that soon became a flood.",
         "He guessed one-quarter to one-third of the staff agreed.",
         "The fall of the city came fast.",
         "Call me as soon as you can.",
