@@ -257,7 +257,7 @@ impl Doc<'_> {
         // would meet Friday"), but after the expression it is a reported clause's ("On
         // Thursday, he said he would resign"), unless the report comes first and the expression
         // is in the reported clause ("said the gathering in September would be the last")
-        if is(cls.futurebefore) && i > start && !(self.report_before(start).is_some() && self.reported_subject(end)) {
+        if is(cls.futurebefore) && i > start && !(self.report_before(start) && self.reported_subject(end)) {
             return Reading::Nothing;
         }
         if is(cls.ability) && self.negated(i) {
@@ -363,13 +363,13 @@ impl Doc<'_> {
         }
     }
 
-    /// The report a few words before the expression starting at token `start`, with no pause
-    /// between ("said the gathering in September").
-    fn report_before(&self, start: usize) -> Option<usize> {
+    /// True when a report comes a few words before the expression starting at token `start`,
+    /// with no pause between ("said the gathering in September").
+    fn report_before(&self, start: usize) -> bool {
         (start.saturating_sub(6)..start)
             .rev()
             .take_while(|&k| !matches!(self.text_at(k), "," | ";" | ":" | "(" | "\"" | "\u{201C}" | "\u{201D}"))
-            .find(|&k| self.g.in_class(self.word(k), self.g.cls.report))
+            .any(|k| self.g.in_class(self.word(k), self.g.cls.report))
     }
 
     /// True when a future word follows the expression ending before token `end` within a few
