@@ -227,6 +227,11 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     assert_eq!(values("The summit opens Friday in Kell.", d), ["2018-07-13"]);
     assert_eq!(values("Lee speaks to the club on Monday and testifies on Tuesday.", d), ["2018-07-16", "2018-07-17"]);
     assert_eq!(values("On Tuesday, voters in Kell vote for a mayor.", d), ["2018-07-17"]);
+    // dashes close a clause as commas do
+    let dashes = "In a speech from Kell -- which holds a caucus on Saturday -- Lee claimed momentum.";
+    assert_eq!(values(dashes, d), ["2018-07-14"]);
+    let em = "In a speech from Kell \u{2014} which holds a caucus on Saturday \u{2014} Lee claimed momentum.";
+    assert_eq!(values(em, d), ["2018-07-14"]);
     // a passive infinitive points ahead, unless it is a plan seen from the past
     assert_eq!(values("Lee was recasting an address, to be delivered Wednesday in Kell.", d), ["2018-07-18"]);
     assert_eq!(values("The rule that was to be issued on Wednesday covers 4 million workers.", d), ["2018-07-11"]);

@@ -233,13 +233,16 @@ impl Doc<'_> {
         // ... and so are the words before a quotation that opens right after the expression
         // ("acknowledged in a forum Monday night \"it will be very hard\"")
         let s1 = (end..s1).find(|&k| frame(k) || (k == end && self.tokens[k].kind == TokenKind::Quote)).unwrap_or(s1);
-        let comma_before = (s0..start)
-            .rev()
-            .find(|&k| matches!(self.text_at(k), "," | "(" | ";" | ":" | "?" | "!") || self.opens_clause(k));
+        let comma_before = (s0..start).rev().find(|&k| {
+            matches!(self.text_at(k), "," | "(" | ";" | ":" | "?" | "!" | "--" | "\u{2014}") || self.opens_clause(k)
+        });
         // ... and a word that joins a second predicate right after it ("appeared in court
         // Wednesday and is due back in August")
         let comma_after = (end..s1)
-            .find(|&k| self.text_at(k) == "," || (k == end && self.g.in_class(self.word(k), cls.coordinator)))
+            .find(|&k| {
+                matches!(self.text_at(k), "," | "--" | "\u{2014}")
+                    || (k == end && self.g.in_class(self.word(k), cls.coordinator))
+            })
             .filter(|&k| !self.g.in_class(self.word(k + 1), cls.relative))
             .unwrap_or(usize::MAX);
         Clause { s0, s1, comma_before, comma_after }
