@@ -215,8 +215,12 @@ fn a_possessive_weekday_is_an_event_of_the_last_three_days_or_the_coming_two() {
     // the words before it can say ("ahead of"), or leave it to the verbs ("after", a deadline)
     assert_eq!(values("Aides met ahead of Monday's vote.", d), ["2018-07-16"]);
     assert_eq!(values("After Tuesday's debate, Lee must travel to Kell.", d), ["2018-07-17"]);
-    // four days back is as often the coming one: the verbs decide
+    // an event named with a bare weekday six days back would be "last ...": the coming day's
     let friday = date(2018, 7, 13);
+    assert_eq!(values("He reminded them that there's an election on Saturday.", friday), ["2018-07-14"]);
+    assert_eq!(values("He met voters ahead of the state's contest on Saturday.", friday), ["2018-07-14"]);
+    assert_eq!(values("He met voters on Saturday.", friday), ["2018-07-07"]);
+    // four days back is as often the coming one: the verbs decide
     assert_eq!(values("And while Monday's debate will be his first, he is calm.", friday), ["2018-07-16"]);
     assert_eq!(values("At Monday's debate, Lee cited his record.", friday), ["2018-07-09"]);
 }

@@ -377,6 +377,7 @@ engine_classes!(
     infinitive,
     promisedto,
     rangeopen,
+    dayevent,
     clockday,
     copula,
     futureto,

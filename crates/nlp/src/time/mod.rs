@@ -590,10 +590,15 @@ impl Doc<'_> {
             },
             _ => None,
         };
-        weekday
-            .zip(dct)
-            .and_then(|(w, dct)| self.possessive_weekday_tense(span, w, dct))
-            .unwrap_or_else(|| self.tense(span))
+        let Some((w, dct)) = weekday.zip(dct) else { return self.tense(span) };
+        if let Some(t) = self.possessive_weekday_tense(span, w, dct) {
+            return t;
+        }
+        let tense = self.tense(span);
+        // an event six days back would be "last Tuesday": "the New Hampshire primary on Tuesday"
+        // in a Monday story is the next day's, whatever tense reports it
+        let back = (i32::from(dct.weekday().to_monday_one_offset()) - i32::from(w)).rem_euclid(7);
+        if tense != Tense::Future && back == 6 && self.weekday_of_event(span) { Tense::Future } else { tense }
     }
 
     /// The tokens that overlap `span`.

@@ -175,6 +175,16 @@ impl Doc<'_> {
         }
     }
 
+    /// True when the weekday at `span` names when an event happens, right after its noun ("the
+    /// New Hampshire primary on Tuesday", "a debate Thursday").
+    pub(super) fn weekday_of_event(&self, span: Span) -> bool {
+        let start = self.tokens.partition_point(|t| t.span.start < span.start);
+        let c = self.g.cls;
+        let event = |k: usize| [c.event, c.dayevent].iter().any(|&x| self.g.in_class(self.word(k), x));
+        (start >= 1 && event(start - 1))
+            || (start >= 2 && self.g.in_class(self.word(start - 1), c.clockday) && event(start - 2))
+    }
+
     /// True when the words before the expression put it in the past by themselves ("since").
     pub(super) fn after_pastprep(&self, span: Span) -> bool {
         let start = self.tokens.partition_point(|t| t.span.start < span.start);
