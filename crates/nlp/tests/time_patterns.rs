@@ -352,6 +352,10 @@ fn a_deadline_follows_the_verb_before_it() {
     assert_eq!(values("By Monday morning, crowds had gathered at the gate.", d), ["2018-07-09TMO"]);
     assert_eq!(values("The auditor noted that until June, the fund had lost money.", d), ["2018-06"]);
     assert_eq!(values("By the end of March, the plant will close.", d), ["2019-03"]);
+    // "ahead of" may have the event's name between it and the day, within the sentence
+    assert_eq!(values("She trailed in polls ahead of the Kell caucuses on Monday.", d), ["2018-07-16"]);
+    assert_eq!(values("It turned nasty ahead of Kell's delegate-rich Tuesday primary.", d), ["2018-07-17"]);
+    assert_eq!(values("He left ahead of the vote. On Monday, he spoke.", d), ["2018-07-09"]);
     // "ahead of" may have "the" before the date
     assert_eq!(values("He tried to look presidential ahead of the Nov. 6 election.", date(2018, 5, 1)), ["2018-11-06"]);
     // a range's first date lies before its last
@@ -890,6 +894,16 @@ impl Rng {
         self.0 ^= self.0 << 17;
         self.0
     }
+}
+
+#[test]
+fn expressions_at_the_very_start_of_a_text() {
+    let d = july12();
+    // the words before an expression are looked at: none must not be out of range
+    assert_eq!(values("Monday's vote was calm.", d), ["2018-07-09"]);
+    assert_eq!(values("Monday was calm.", d), ["2018-07-09"]);
+    assert_eq!(values("May 3", d), ["2018-05-03"]);
+    assert_eq!(values("Tuesday", d), ["2018-07-10"]);
 }
 
 #[test]

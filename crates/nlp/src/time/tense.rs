@@ -210,7 +210,17 @@ impl Doc<'_> {
         let of_at = |k: usize| {
             start > k && self.text_at(start - k).eq_ignore_ascii_case("of") && before_is(k + 1, cls.futureprepof)
         };
-        let ahead_of = of_at(1) || (before_is(1, cls.determiner) && of_at(2));
+        // ("ahead of the Iowa caucuses on Monday": the event's name between)
+        let ahead_of = of_at(1)
+            || (before_is(1, cls.determiner) && of_at(2))
+            || (2..=6)
+                .take_while(|&k| {
+                    start > k && {
+                        let j = start - k + 1;
+                        !self.verb_like(j) && matches!(self.tokens[j].kind, TokenKind::Word | TokenKind::Number)
+                    }
+                })
+                .any(of_at);
         let tense = if before_is(1, cls.pastprep) {
             Some(Tense::Past)
         } else if deadline || ahead_of {
