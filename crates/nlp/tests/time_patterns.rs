@@ -220,6 +220,10 @@ fn a_possessive_weekday_is_an_event_of_the_last_three_days_or_the_coming_two() {
     assert_eq!(values("He reminded them that there's an election on Saturday.", friday), ["2018-07-14"]);
     assert_eq!(values("He met voters ahead of the state's contest on Saturday.", friday), ["2018-07-14"]);
     assert_eq!(values("He met voters on Saturday.", friday), ["2018-07-07"]);
+    // a plan seen from the past that would land six days ahead is yesterday's
+    assert_eq!(values("The fundraiser, which Lee was set to headline Wednesday, was a hit.", d), ["2018-07-11"]);
+    assert_eq!(values("Lee was to arrive at the palace on Wednesday.", d), ["2018-07-11"]);
+    assert_eq!(values("Lee will arrive at the palace on Wednesday.", d), ["2018-07-18"]);
     // four days back is as often the coming one: the verbs decide
     assert_eq!(values("And while Monday's debate will be his first, he is calm.", friday), ["2018-07-16"]);
     assert_eq!(values("At Monday's debate, Lee cited his record.", friday), ["2018-07-09"]);

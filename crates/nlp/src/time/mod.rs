@@ -598,7 +598,12 @@ impl Doc<'_> {
         // an event six days back would be "last Tuesday": "the New Hampshire primary on Tuesday"
         // in a Monday story is the next day's, whatever tense reports it
         let back = (i32::from(dct.weekday().to_monday_one_offset()) - i32::from(w)).rem_euclid(7);
-        if tense != Tense::Future && back == 6 && self.weekday_of_event(span) { Tense::Future } else { tense }
+        if tense != Tense::Future && back == 6 && self.weekday_of_event(span) {
+            return Tense::Future;
+        }
+        // likewise a plan seen from the past ("was set to headline Tuesday") six days ahead is
+        // yesterday's: the story would say "next Tuesday"
+        if tense == Tense::Future && back == 1 && self.planned_in_past(span) { Tense::Past } else { tense }
     }
 
     /// The tokens that overlap `span`.

@@ -185,6 +185,23 @@ impl Doc<'_> {
             || (start >= 2 && self.g.in_class(self.word(start - 1), c.clockday) && event(start - 2))
     }
 
+    /// True when a plan seen from the past comes before the expression in its clause ("was to
+    /// arrive on Monday", "was set to headline Tuesday", "was planning to hold ... on Thursday").
+    pub(super) fn planned_in_past(&self, span: Span) -> bool {
+        let start = self.tokens.partition_point(|t| t.span.start < span.start);
+        let c = self.g.cls;
+        (start.saturating_sub(8)..start)
+            .rev()
+            .take_while(|&k| !matches!(self.tokens[k].kind, TokenKind::Punct | TokenKind::Quote))
+            .any(|k| {
+                self.g.in_class(self.word(k), c.planaux)
+                    && (self.text_at(k + 1).eq_ignore_ascii_case("to")
+                        || (k + 1..k + 3).any(|j| {
+                            self.g.in_class(self.word(j), c.future) || self.g.in_class(self.word(j), c.scheduled)
+                        }))
+            })
+    }
+
     /// True when the words before the expression put it in the past by themselves ("since").
     pub(super) fn after_pastprep(&self, span: Span) -> bool {
         let start = self.tokens.partition_point(|t| t.span.start < span.start);
