@@ -168,7 +168,7 @@ impl Doc<'_> {
             // "ahead of Tuesday's vote", "since Monday's debate"
             return prep.tense;
         }
-        match (i32::from(dct.weekday().to_monday_one_offset()) - i32::from(w)).rem_euclid(7) {
+        match days_back(dct, w) {
             0..=3 => Some(Tense::Past),
             4 => None,
             _ => Some(Tense::Future),
@@ -464,4 +464,9 @@ impl Doc<'_> {
         }
         self.g.past_suffixes.iter().any(|s| t.ends_with(s))
     }
+}
+
+/// How many days weekday `w` (1 Monday .. 7 Sunday) last fell before `dct` (0 on that day).
+pub(super) fn days_back(dct: Date, w: u8) -> i32 {
+    (i32::from(dct.weekday().to_monday_one_offset()) - i32::from(w)).rem_euclid(7)
 }

@@ -247,8 +247,8 @@ conditional 0 if unless
 event 0 election elections ballot ballots primary primaries caucus caucuses convention conventions vote
 eventadj 0 general presidential national state midterm congressional
 # events named with a bare weekday after them ("the New Hampshire primary on Tuesday", "a debate
-# Thursday"): news names one six days back as "last Tuesday", so a past tense that lands there
-# means the coming day (with the words of the class event)
+# Thursday"): news names one six days back as "last Tuesday", so a past or no tense that lands
+# there means the coming day (with the words of the class event)
 dayevent 0 debate debates rally rallies speech address contest contests summit hearing forum
 # words before an expression that make it name a thing ("his Tuesday wins")
 owner 0 his her their its our my your
