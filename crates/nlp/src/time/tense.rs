@@ -390,12 +390,13 @@ impl Doc<'_> {
         negation(i + 1) || (i.saturating_sub(7)..i).rev().take_while(|&k| !stop(k)).any(negation)
     }
 
-    /// With no verb to go by, "the November election" is the one ahead; a full date keeps the
-    /// nearest ("his showing in the March 15 primary").
+    /// With no verb to go by, "the November election" (or "November's general election") is the
+    /// one ahead; a full date keeps the nearest ("his showing in the March 15 primary").
     fn tense_of_event(&self, end: usize) -> Tense {
         let cls = self.g.cls;
         let event = |k: usize| self.g.in_class(self.word(k), cls.event);
         let bare = end > 0 && self.tokens[end - 1].kind == TokenKind::Word;
+        let end = if matches!(self.text_at(end), "'s" | "\u{2019}s") { end + 1 } else { end };
         if bare && (event(end) || (self.g.in_class(self.word(end), cls.eventadj) && event(end + 1))) {
             Tense::Future
         } else {
