@@ -672,6 +672,10 @@ fn durations() {
     assert_eq!(one("He signed a five-year contract.", d).2, "P5Y");
     assert_eq!(one("The talks took several months.", d).2, "PXM");
     assert_eq!(one("It took about a week.", d), ("about a week".into(), TimeType::Duration, "P1W".into()));
+    // "about" before a month or weekday is the preposition, "around" the approximation
+    assert_eq!(one("They talked about November's election.", d).0, "November");
+    assert_eq!(one("They met around Tuesday.", d).0, "around Tuesday");
+    assert_eq!(one("The shift ends about 4 p.m.", d).0, "about 4 p.m.");
     assert_eq!(one("They waited twenty-four hours.", d).2, "PT24H");
     assert_eq!(one("They held a day-long meeting.", d), ("a day-long".into(), TimeType::Duration, "P1D".into()));
     assert_eq!(one("It ended a decades-long feud.", d).2, "PXY");
