@@ -597,7 +597,7 @@ impl Doc<'_> {
         let tense = self.tense(span);
         // an event six days back would be "last Tuesday": "the New Hampshire primary on Tuesday"
         // in a Monday story is the next day's, whatever tense reports it
-        let back = tense::days_back(dct, w);
+        let back = resolve::days_back(dct, w);
         if tense != Tense::Future && back == 6 && self.weekday_of_event(span) {
             return Tense::Future;
         }

@@ -320,6 +320,11 @@ fn wd(d: Date) -> i32 {
     i32::from(d.weekday().to_monday_one_offset())
 }
 
+/// How many days weekday `w` (1 Monday .. 7 Sunday) last fell before `d` (0 on that day).
+pub(crate) fn days_back(d: Date, w: u8) -> i32 {
+    (wd(d) - i32::from(w)).rem_euclid(7)
+}
+
 fn plus_days(d: Date, n: i32) -> Option<Date> {
     add(d, Unit::D, i64::from(n))
 }
@@ -680,10 +685,8 @@ impl Ctx {
                     _ => dct,
                 };
                 let Some(base) = base else { return Some((format!("XXXX-WXX-{w}"), None)) };
-                let w0 = wd(base);
-                let w = i32::from(w);
-                let back = (w0 - w).rem_euclid(7);
-                let fwd = (w - w0).rem_euclid(7);
+                let back = days_back(base, w);
+                let fwd = (7 - back) % 7;
                 let off = match dir {
                     Dir::Last | Dir::Prev => -(if back == 0 { 7 } else { back }),
                     Dir::Next | Dir::Follow => {
@@ -693,7 +696,7 @@ impl Ctx {
                             fwd
                         }
                     }
-                    Dir::This => w - w0,
+                    Dir::This => i32::from(w) - wd(base),
                     _ => match tense {
                         Tense::Future => fwd,
                         _ => -back,

@@ -3,7 +3,7 @@
 //! by their classes in the lexicon; the engine knows no English word.
 
 use super::Doc;
-use super::resolve::Tense;
+use super::resolve::{Tense, days_back};
 use dossier_model::{Span, TokenKind};
 use jiff::civil::Date;
 
@@ -58,8 +58,8 @@ impl Doc<'_> {
         let end = self.tokens.partition_point(|t| t.span.start < span.end);
         let prep = self.preposition(start);
         let Clause { s0, s1, comma_before, comma_after } = self.clause(span, start, end);
-        let names_thing = (start > 0 && self.g.in_class(self.word(start - 1), cls.owner))
-            || self.text.get(span.end..).is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"));
+        let names_thing =
+            (start > 0 && self.g.in_class(self.word(start - 1), cls.owner)) || self.possessive_after(span);
         let target = Target { start, end, names_thing };
         // the expression and its preposition open their clause
         let fronted = start >= 1 && comma_before.map_or(s0, |c| c + 1) + 1 >= start;
@@ -155,8 +155,7 @@ impl Doc<'_> {
     /// names as often for the coming week ("while Monday's debate will be his first" on a
     /// Friday) as for the past one.
     pub(super) fn possessive_weekday_tense(&self, span: Span, w: u8, dct: Date) -> Option<Tense> {
-        let rest = self.text.get(span.end..)?;
-        if !(rest.starts_with("'s") || rest.starts_with("\u{2019}s")) {
+        if !self.possessive_after(span) {
             return None;
         }
         let start = self.tokens.partition_point(|t| t.span.start < span.start);
@@ -173,6 +172,11 @@ impl Doc<'_> {
             4 => None,
             _ => Some(Tense::Future),
         }
+    }
+
+    /// True when a possessive "'s" follows the expression ("Monday's debate").
+    fn possessive_after(&self, span: Span) -> bool {
+        self.text.get(span.end..).is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"))
     }
 
     /// True when the weekday at `span` names when an event happens, right after its noun ("the
@@ -216,12 +220,14 @@ impl Doc<'_> {
         let as_early_as = before_is(1, cls.equative) && before_is(2, cls.earliest) && before_is(3, cls.equative);
         // ... but "through" or "until" that ends a range is none ("From March through May",
         // "a poll taken Wednesday through Sunday")
-        let range_end = (start.saturating_sub(6)..start.saturating_sub(2))
-            .rev()
-            .take_while(|&k| !self.verb_like(k))
-            .any(|k| self.g.in_class(self.word(k), cls.rangefrom))
-            || (start >= 2 && [cls.weekday, cls.month].iter().any(|&c| self.g.in_class(self.word(start - 2), c)));
-        let deadline = (before_is(1, cls.futureprep) && !range_end) || as_early_as;
+        let range_end = || {
+            (start.saturating_sub(6)..start.saturating_sub(2))
+                .rev()
+                .take_while(|&k| !self.verb_like(k))
+                .any(|k| self.g.in_class(self.word(k), cls.rangefrom))
+                || (start >= 2 && [cls.weekday, cls.month].iter().any(|&c| self.g.in_class(self.word(start - 2), c)))
+        };
+        let deadline = (before_is(1, cls.futureprep) && !range_end()) || as_early_as;
         // "ahead of Tuesday's vote", "in advance of": ahead, but no deadline
         // ("ahead of the Nov. 8 election" too)
         let of_at = |k: usize| {
@@ -465,9 +471,4 @@ impl Doc<'_> {
         }
         self.g.past_suffixes.iter().any(|s| t.ends_with(s))
     }
-}
-
-/// How many days weekday `w` (1 Monday .. 7 Sunday) last fell before `dct` (0 on that day).
-pub(super) fn days_back(dct: Date, w: u8) -> i32 {
-    (i32::from(dct.weekday().to_monday_one_offset()) - i32::from(w)).rem_euclid(7)
 }
