@@ -202,6 +202,8 @@ fn weekdays() {
     assert_eq!(values("His aides could not be reached for comment Tuesday.", d), ["2018-07-10"]);
     assert_eq!(values("His aides couldn\u{2019}t be reached for comment Tuesday.", d), ["2018-07-10"]);
     assert_eq!(values("Neither he nor his aides could be located Tuesday.", d), ["2018-07-10"]);
+    // ... but "not only can" is no negation
+    assert_eq!(values("Not only can Lee win on Tuesday, she is the favorite.", d), ["2018-07-17"]);
     // "up to" goes with a length of time, not with a day ("up to five years")
     assert_eq!(one("Money poured in leading up to Monday's caucuses.", d).0, "Monday");
 }
@@ -281,6 +283,7 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     assert_eq!(values("At a Tuesday rally in Kell, Lee promised to cut taxes.", d), ["2018-07-10"]);
     // "come November" is the coming one; "the March on Kell" is no month
     assert_eq!(values("She is the favorite to win the race come March.", d), ["2019-03"]);
+    assert_eq!(values("Aides said she was the favorite come November.", d), ["2018-11"]);
     assert!(values("He was at the March on Kell.", d).is_empty());
     // a past form after a number or "needed" after a noun describes the noun
     assert_eq!(values("Entering the final contests in August, Lee leads by 271 pledged delegates.", d), ["2018-08"]);

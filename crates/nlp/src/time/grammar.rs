@@ -365,6 +365,7 @@ engine_classes!(
     modal,
     ability,
     negation,
+    additive,
     reportnow,
     relative,
     complementizer,

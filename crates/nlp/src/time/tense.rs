@@ -388,7 +388,8 @@ impl Doc<'_> {
     /// "neither he nor his aides could").
     fn negated(&self, i: usize) -> bool {
         let cls = self.g.cls;
-        let negation = |k: usize| self.g.in_class(self.word(k), cls.negation);
+        let negation =
+            |k: usize| self.g.in_class(self.word(k), cls.negation) && !self.g.in_class(self.word(k + 1), cls.additive);
         let stop = |k: usize| {
             matches!(self.text_at(k), "," | ";" | ":" | "(")
                 || [cls.complementizer, cls.conditional, cls.relative].iter().any(|&c| self.g.in_class(self.word(k), c))

@@ -228,6 +228,9 @@ futurebefore 0 would could can
 # he nor his aides could be located Wednesday")
 ability 0 could can
 negation 0 not n't never no none nobody neither nor
+# after a negation, words that make it "not only ... but" and no negation ("Not only can he win in
+# November, he ...")
+additive 0 only just merely
 # reporting verbs: past, but weaker than any other verb of the sentence ("will meet Monday, he said")
 report 0 said told added noted announced reported
 # reporting verbs in the present: no tense of their own, but the clause after them is the report's
