@@ -88,6 +88,9 @@ fn numeric_dates_follow_the_document() {
         values("The city changed after the Sept. 11 attacks and will hold a Sept. 11 memorial.", d),
         ["2001-09-11", "2018-09-11"]
     );
+    // ... and so is a bare "Sept. 11" long before or after its anniversary, unless ahead
+    assert_eq!(values("Many were shocked after Sept. 11 when the spotlight turned.", d), ["2001-09-11"]);
+    assert_eq!(values("They were shocked on Sept. 11.", date(2018, 9, 20)), ["2018-09-11"]);
 }
 
 #[test]

@@ -612,6 +612,16 @@ impl Ctx {
                 // one is not much further (prepositions and verbs beside a day mislead: "by
                 // Jan. 14", "extended to Nov. 16")
                 let near = pick_year(dct, m, d, Tense::Unknown)?;
+                // "after Sept. 11", "what we saw on Sept. 11": after 2001, the day of the attacks,
+                // unless the story is within a month of an anniversary or looks ahead to one
+                // ("will hold a Sept. 11 memorial")
+                if (m, d) == (9, 11)
+                    && near > 2001
+                    && tense != Tense::Future
+                    && date(near, m, d).is_some_and(|x| days_apart(x, dct) > 31)
+                {
+                    return Some(("2001-09-11".into(), None));
+                }
                 let y = match pick_year(dct, m, d, tense) {
                     Some(y) if y != near && date(y, m, d).is_some_and(|x| days_apart(x, dct) <= 245) => y,
                     _ => near,
