@@ -82,6 +82,8 @@ fn numeric_dates_follow_the_document() {
     assert_eq!(values("The file was saved 2018/06/05.", d), ["2018-06-05"]);
     // but a count with points is no date
     assert!(tag("The fund holds 1.250.000 shares and version 1.2.3 of the code.", Some(d)).is_empty());
+    // nor a number after the name of a law's part
+    assert_eq!(values("In 2016 Section 1001 and House Bill 1523 (HB 1523's rule) applied.", d), ["2016"]);
     // "9/11" alone is the 2001 attacks; another day without a year is the document's
     assert_eq!(values("The city changed after 9/11. The vote is on 9/12.", d), ["2001-09-11", "2018-09-12"]);
     assert_eq!(
