@@ -364,6 +364,8 @@ fn a_deadline_follows_the_verb_before_it() {
     assert_eq!(values("Through the end of March, the firm had filed 40 claims.", d), ["2018-03"]);
     assert_eq!(values("By Monday morning, crowds had gathered at the gate.", d), ["2018-07-09TMO"]);
     assert_eq!(values("The auditor noted that until June, the fund had lost money.", d), ["2018-06"]);
+    // ... also after a quotation mark
+    assert_eq!(values("\u{201c}By December, the firm had filed 40 claims,\u{201d} Lee said.", d), ["2017-12"]);
     assert_eq!(values("By the end of March, the plant will close.", d), ["2019-03"]);
     // "ahead of" may have the event's name between it and the day, within the sentence
     assert_eq!(values("She trailed in polls ahead of the Kell caucuses on Monday.", d), ["2018-07-16"]);

@@ -61,8 +61,13 @@ impl Doc<'_> {
         let names_thing =
             (start > 0 && self.g.in_class(self.word(start - 1), cls.owner)) || self.possessive_after(span);
         let target = Target { start, end, names_thing };
-        // the expression and its preposition open their clause
-        let fronted = start >= 1 && comma_before.map_or(s0, |c| c + 1) + 1 >= start;
+        // the expression and its preposition open their clause (a quotation mark may open it
+        // first: "\"By December, we were looking\"")
+        let mut open = comma_before.map_or(s0, |c| c + 1);
+        while open < start && self.tokens[open].kind == TokenKind::Quote {
+            open += 1;
+        }
+        let fronted = start >= 1 && open + 1 >= start;
         let mut best: Option<(usize, Tense)> = None;
         // whether `best` is a verb before the expression outside its clause
         let mut best_elsewhere = false;
