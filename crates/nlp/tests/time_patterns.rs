@@ -290,6 +290,9 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     assert_eq!(values("She is the favorite to win the race come March.", d), ["2019-03"]);
     assert_eq!(values("Aides said she was the favorite come November.", d), ["2018-11"]);
     assert!(values("He was at the March on Kell.", d).is_empty());
+    // "a March meeting" is the month, "a March on Kell" is not
+    assert_eq!(values("At a March meeting of the caucus, Lee spoke.", d), ["2018-03"]);
+    assert!(values("He led a March on Kell.", d).is_empty());
     // a past form after a number or "needed" after a noun describes the noun
     assert_eq!(values("Entering the final contests in August, Lee leads by 271 pledged delegates.", d), ["2018-08"]);
     assert_eq!(values("Lee would not reach the convention in March with the delegates needed.", d), ["2019-03"]);

@@ -34,8 +34,8 @@ monthname 11 November! Nov.!
 monthname 12 December! Dec.!
 monthctx 3 March!
 monthctx 5 May!
-# words before May or March that make them months ("in May", "since March")
-monthprep 0 the in since until till by during through throughout before after from to between early late mid last next this of each every since
+# words before May or March that make them months ("in May", "since March", "a March speech")
+monthprep 0 the a an in since until till by during through throughout before after from to between early late mid last next this of each every since
 weekday 1 monday Mon.!
 weekday 2 tuesday Tue.! Tues.!
 weekday 3 wednesday Wed.!
