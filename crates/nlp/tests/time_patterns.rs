@@ -374,6 +374,8 @@ fn a_deadline_follows_the_verb_before_it() {
     assert_eq!(values("She trailed in polls ahead of the Kell caucuses on Monday.", d), ["2018-07-16"]);
     assert_eq!(values("It turned nasty ahead of Kell's delegate-rich Tuesday primary.", d), ["2018-07-17"]);
     assert_eq!(values("He left ahead of the vote. On Monday, he spoke.", d), ["2018-07-09"]);
+    // "looking ahead to" points ahead like "ahead of"
+    assert_eq!(values("Looking ahead to March, Lee was joined by Kim.", d), ["2019-03"]);
     // "ahead of" may have "the" before the date
     assert_eq!(values("He tried to look presidential ahead of the Nov. 6 election.", date(2018, 5, 1)), ["2018-11-06"]);
     // a range's first date lies before its last

@@ -377,6 +377,7 @@ engine_classes!(
     month,
     infinitive,
     promisedto,
+    aheadjoin,
     rangeopen,
     dayevent,
     clockday,

@@ -233,11 +233,9 @@ impl Doc<'_> {
                 || (start >= 2 && [cls.weekday, cls.month].iter().any(|&c| self.g.in_class(self.word(start - 2), c)))
         };
         let deadline = (before_is(1, cls.futureprep) && !range_end()) || as_early_as;
-        // "ahead of Tuesday's vote", "in advance of": ahead, but no deadline
-        // ("ahead of the Nov. 8 election" too)
-        let of_at = |k: usize| {
-            start > k && self.text_at(start - k).eq_ignore_ascii_case("of") && before_is(k + 1, cls.futureprepof)
-        };
+        // "ahead of Tuesday's vote", "in advance of", "looking ahead to the fall": ahead, but no
+        // deadline ("ahead of the Nov. 8 election" too)
+        let of_at = |k: usize| before_is(k, cls.aheadjoin) && before_is(k + 1, cls.futureprepof);
         // ("ahead of the Iowa caucuses on Monday": the event's name between)
         let ahead_of = of_at(1)
             || (before_is(1, cls.determiner) && of_at(2))

@@ -289,8 +289,10 @@ granting 0 extended extend extends gave give gives given granted grant grants al
 participle 0 been done gone seen taken given written spoken broken chosen driven flown grown thrown known shown begun become come run drawn fallen eaten beaten forgotten hidden ridden risen stolen sworn torn worn
 # before "to", an obligation ahead, not a perfect ("has to move through a June hearing")
 haveto 0 has have
-# words that point ahead before "of" and an expression ("ahead of Tuesday's vote", "in advance of")
+# words that point ahead before "of" (or "to") and an expression ("ahead of Tuesday's vote", "in
+# advance of", "looking ahead to the fall")
 futureprepof 0 ahead advance
+aheadjoin 0 of to
 # "as early as Tuesday", "as soon as Monday": a deadline of sorts, ahead unless a past verb of
 # its clause puts it behind ("was seen as early as Monday")
 equative 0 as
