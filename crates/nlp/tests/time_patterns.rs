@@ -535,6 +535,10 @@ fn relative_to_the_date_last_mentioned() {
     );
     assert_eq!(values("Lee arrived on June 9 and left the following weekend.", d), ["2018-06-09", "2018-W24-WE"]);
     assert_eq!(values("The deal came on the same weekend.", d), ["2018-W28-WE"]);
+    // "over the weekend" with no tense is the one behind; "for the weekend" the week's own
+    assert_eq!(values("The behavior on display over the weekend in Kell.", d), ["2018-W27-WE"]);
+    assert_eq!(values("The deal will be signed over the weekend.", d), ["2018-W28-WE"]);
+    assert_eq!(values("Protests are planned for the weekend.", d), ["2018-W28-WE"]);
     // a part of a day after "in the", "by" or "earlier in the" is that of the day last mentioned
     let parts = "On March 3, 2016, dealers bought in the morning. By evening, they had sold.";
     assert_eq!(values(parts, d), ["2016-03-03", "2016-03-03TMO", "2016-03-03TEV"]);

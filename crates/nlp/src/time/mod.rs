@@ -577,8 +577,16 @@ impl Doc<'_> {
     }
 
     /// The tense that picks the direction of an expression with none of its own: a possessive
-    /// weekday by its own rule, others by the verbs around them.
+    /// weekday by its own rule, others by the verbs around them; with none, past for an
+    /// expression that looks behind ("over the weekend").
     fn item_tense(&self, sem: &Sem, span: Span, dct: Option<Date>) -> Tense {
+        match self.verb_tense(sem, span, dct) {
+            Tense::Unknown if sem.behind() => Tense::Past,
+            t => t,
+        }
+    }
+
+    fn verb_tense(&self, sem: &Sem, span: Span, dct: Option<Date>) -> Tense {
         if !sem.needs_tense() {
             return Tense::Unknown;
         }

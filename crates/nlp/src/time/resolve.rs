@@ -60,6 +60,8 @@ pub(crate) enum Dir {
     NextYear,
     /// In the year of the date last mentioned ("that summer").
     Same,
+    /// As the tense says, an unknown tense reading as past ("over the weekend").
+    Behind,
 }
 
 impl Dir {
@@ -74,6 +76,7 @@ impl Dir {
             "lastyear" => Dir::LastYear,
             "nextyear" => Dir::NextYear,
             "same" => Dir::Same,
+            "behind" => Dir::Behind,
             _ => return None,
         })
     }
@@ -220,11 +223,23 @@ impl Sem {
             // a holiday code with "~" is the nearest one whatever the tense
             Sem::Holiday { y: None, code } => !code.starts_with('~'),
             Sem::Month { dir, .. } | Sem::Wday { dir, .. } | Sem::Season { dir, y: None, .. } | Sem::Weekend(dir) => {
-                *dir == Dir::Auto
+                matches!(dir, Dir::Auto | Dir::Behind)
             }
             Sem::At { day, .. } | Sem::WeekOf(day) => day.needs_tense(),
             _ => false,
         }
+    }
+
+    /// True when the direction is behind unless the tense points ahead (an unknown tense
+    /// reads as past).
+    pub(crate) fn behind(&self) -> bool {
+        matches!(
+            self,
+            Sem::Month { dir: Dir::Behind, .. }
+                | Sem::Wday { dir: Dir::Behind, .. }
+                | Sem::Season { dir: Dir::Behind, .. }
+                | Sem::Weekend(Dir::Behind)
+        )
     }
 
     /// A single day, to which a time of day can attach.
@@ -681,7 +696,7 @@ impl Ctx {
                     Dir::NextYear => y0 + 1,
                     // the tense gives the direction ("captured in January" is the one before,
                     // "will start in January" the one after); without one, the nearest
-                    Dir::Auto => match tense {
+                    Dir::Auto | Dir::Behind => match tense {
                         Tense::Past => y0 - i32::from(m > m0),
                         Tense::Future => y0 + i32::from(m < m0),
                         Tense::Unknown => pick_year(dct, m, 0, tense)?,
