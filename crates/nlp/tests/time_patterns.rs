@@ -339,6 +339,7 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     let (apr, jul) = (date(2016, 4, 28), date(2016, 7, 18));
     assert_eq!(values("All eyes on the November general election, and on turnout.", apr), ["2016-11"]);
     assert_eq!(values("All eyes on November's general election, and on turnout.", apr), ["2016-11"]);
+    assert_eq!(values("Polls see Lee making it to an early May run-off in Kell.", jul), ["2017-05"]);
     assert_eq!(values("His showing in the March 15 primary is a sign.", jul), ["2016-03-15"]);
     assert_eq!(values("The plan still has to move through a June hearing.", date(2016, 4, 23)), ["2016-06"]);
     assert_eq!(values("The plan had to move through a June hearing.", date(2016, 8, 23)), ["2016-06"]);

@@ -247,7 +247,7 @@ basebefore 0 would could should may might can must to not n't did does do
 conditional 0 if unless
 # scheduled events after an expression with no verb to give its tense: "before the November
 # election" is the coming one (with an adjective between: "the November general election")
-event 0 election elections ballot ballots primary primaries caucus caucuses convention conventions vote
+event 0 election elections ballot ballots primary primaries caucus caucuses convention conventions vote runoff runoffs run-off run-offs
 eventadj 0 general presidential national state midterm congressional
 # events named with a bare weekday after them ("the New Hampshire primary on Tuesday", "a debate
 # Thursday"): news names one six days back as "last Tuesday", so a past or no tense that lands
