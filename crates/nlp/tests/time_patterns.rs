@@ -377,6 +377,11 @@ fn a_deadline_follows_the_verb_before_it() {
     assert_eq!(values("He left ahead of the vote. On Monday, he spoke.", d), ["2018-07-09"]);
     // "looking ahead to" points ahead like "ahead of"
     assert_eq!(values("Looking ahead to March, Lee was joined by Kim.", d), ["2019-03"]);
+    // ... and so do "toward" and "closer to"; "as far back as", "as recently as" point behind
+    assert_eq!(values("She is marching toward February, facing an opponent.", d), ["2019-02"]);
+    assert_eq!(values("The Senate slows down as it gets closer to February.", d), ["2019-02"]);
+    assert_eq!(values("Clips dating as far back as August.", d), ["2017-08"]);
+    assert_eq!(values("It fell from $9 billion as recently as August.", d), ["2017-08"]);
     // "ahead of" may have "the" before the date
     assert_eq!(values("He tried to look presidential ahead of the Nov. 6 election.", date(2018, 5, 1)), ["2018-11-06"]);
     // a range's first date lies before its last

@@ -378,6 +378,8 @@ engine_classes!(
     infinitive,
     promisedto,
     aheadjoin,
+    toward,
+    latest,
     rangeopen,
     dayevent,
     clockday,

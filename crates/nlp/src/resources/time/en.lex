@@ -35,7 +35,7 @@ monthname 12 December! Dec.!
 monthctx 3 March!
 monthctx 5 May!
 # words before May or March that make them months ("in May", "since March", "a March speech")
-monthprep 0 the a an in since until till by during through throughout before after from to between early late mid last next this of each every since
+monthprep 0 the a an in since until till by during through throughout before after from to toward towards between early late mid last next this of each every since
 weekday 1 monday Mon.!
 weekday 2 tuesday Tue.! Tues.!
 weekday 3 wednesday Wed.!
@@ -290,13 +290,17 @@ participle 0 been done gone seen taken given written spoken broken chosen driven
 # before "to", an obligation ahead, not a perfect ("has to move through a June hearing")
 haveto 0 has have
 # words that point ahead before "of" (or "to") and an expression ("ahead of Tuesday's vote", "in
-# advance of", "looking ahead to the fall")
-futureprepof 0 ahead advance
+# advance of", "looking ahead to the fall", "closer to November")
+futureprepof 0 ahead advance closer nearer
+# before an expression, words that point ahead with no deadline ("marching toward November")
+toward 0 toward towards
 aheadjoin 0 of to
 # "as early as Tuesday", "as soon as Monday": a deadline of sorts, ahead unless a past verb of
 # its clause puts it behind ("was seen as early as Monday")
 equative 0 as
 earliest 0 early soon
+# "as far back as June", "as recently as February": behind
+latest 0 back recently
 # auxiliaries that put the verb after them in the past ("had been scheduled to")
 pastaux 0 had
 # past auxiliaries of a plan that still looks ahead ("was scheduled for March", "were planning
