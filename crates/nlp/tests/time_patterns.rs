@@ -234,6 +234,8 @@ fn a_possessive_weekday_is_an_event_of_the_last_three_days_or_the_coming_two() {
     // four days back is as often the coming one: the verbs decide
     assert_eq!(values("And while Monday's debate will be his first, he is calm.", friday), ["2018-07-16"]);
     assert_eq!(values("At Monday's debate, Lee cited his record.", friday), ["2018-07-09"]);
+    // "soon after" is shortly after, no future
+    assert_eq!(values("The mayor tweeted soon after Sunday's storm.", date(2018, 7, 10)), ["2018-07-08"]);
 }
 
 #[test]

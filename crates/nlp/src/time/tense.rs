@@ -314,6 +314,10 @@ impl Doc<'_> {
         if is(cls.ability) && self.negated(i) {
             return Reading::Verb(Tense::Past);
         }
+        // "soon after Sunday's massacre" is shortly after it, no future
+        if is(cls.earliest) && self.g.in_class(self.word(i + 1), cls.retro) {
+            return Reading::Nothing;
+        }
         // "plans to", "hopes to", but not "a plan"; "threatened to" before the expression
         let future = is(cls.future) || ((is(cls.futureto) || (is(cls.promisedto) && i < start)) && next_is_to);
         // like "would", a future word after a report that follows the expression is the
