@@ -379,7 +379,7 @@ engine_classes!(
     promisedto,
     aheadjoin,
     toward,
-    latest,
+    lookback,
     rangeopen,
     dayevent,
     clockday,

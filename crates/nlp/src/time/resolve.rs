@@ -327,6 +327,9 @@ fn add(d: Date, unit: Unit, n: i64) -> Option<Date> {
     d.checked_add(span).ok()
 }
 
+/// The day news means by "9/11" or a bare "Sept. 11" far from its anniversary.
+const SEPT_11_ATTACKS: &str = "2001-09-11";
+
 pub(crate) fn days_apart(a: Date, b: Date) -> i32 {
     a.since(b).map_or(i32::MAX, |s| s.get_days().abs())
 }
@@ -635,7 +638,7 @@ impl Ctx {
                     && tense != Tense::Future
                     && date(near, m, d).is_some_and(|x| days_apart(x, dct) > 31)
                 {
-                    return Some(("2001-09-11".into(), None));
+                    return Some((SEPT_11_ATTACKS.into(), None));
                 }
                 let y = match pick_year(dct, m, d, tense) {
                     Some(y) if y != near && date(y, m, d).is_some_and(|x| days_apart(x, dct) <= 245) => y,
@@ -666,7 +669,7 @@ impl Ctx {
                 // "9/11" with no year is, in news, the day of the 2001 attacks ("recover from 9/11"),
                 // a name more than a date of the story: nothing counts from it
                 if y.is_none() && (a, b) == (9, 11) {
-                    return Some(("2001-09-11".into(), None));
+                    return Some((SEPT_11_ATTACKS.into(), None));
                 }
                 let (mut m, mut d) = match self.slash {
                     SlashOrder::MonthFirst => (a, b),

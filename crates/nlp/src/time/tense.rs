@@ -248,7 +248,7 @@ impl Doc<'_> {
                 })
                 .any(of_at);
         // "as far back as June", "as recently as February"
-        let as_far_back_as = before_is(1, cls.equative) && before_is(2, cls.latest);
+        let as_far_back_as = before_is(1, cls.equative) && before_is(2, cls.lookback);
         let tense = if before_is(1, cls.pastprep) || as_far_back_as {
             Some(Tense::Past)
         } else if deadline || ahead_of || before_is(1, cls.toward) {

@@ -300,7 +300,7 @@ aheadjoin 0 of to
 equative 0 as
 earliest 0 early soon
 # "as far back as June", "as recently as February": behind
-latest 0 back recently
+lookback 0 back recently
 # auxiliaries that put the verb after them in the past ("had been scheduled to")
 pastaux 0 had
 # past auxiliaries of a plan that still looks ahead ("was scheduled for March", "were planning
