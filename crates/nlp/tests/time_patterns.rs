@@ -570,6 +570,13 @@ fn relative_to_the_date_last_mentioned() {
         ["2001-05-05", "2009-01", "2009-10"]
     );
     assert_eq!(values("The fair opened on May 5, 2017. A year later it closed.", d), ["2017-05-05", "2018"]);
+    // ... but one that would pass the document date from a date before it, with no future
+    // tense, counts from some date the text did not name last: unknown
+    assert_eq!(
+        values("On Monday Lee spoke of the attack, which even three years later remains raw.", d),
+        ["2018-07-09", "XXXX"]
+    );
+    assert_eq!(values("The law passed in 2010 and will expire ten years later.", d), ["2010", "2020"]);
     // a few days later is a length of time, as TimeML has it
     assert_eq!(values("The fair opened on May 5, 2017. Two days later it closed.", d), ["2017-05-05", "P2D"]);
     assert_eq!(values("He left the building; 20 mins later the alarm rang.", d), ["PT20M"]);

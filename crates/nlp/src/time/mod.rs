@@ -461,6 +461,12 @@ impl Doc<'_> {
                 ctx.resolve(sem, tense)
             };
             let Some((value, point)) = resolved else { continue };
+            let (value, point) = match &it.sem {
+                Sem::Ago { unit, .. } if ctx.later_than_today(&it.sem, point, tense) => {
+                    (resolve::unknown(*unit).to_string(), None)
+                }
+                _ => (value, point),
+            };
             if let Some(Point::Year(y)) = point
                 && anchor.is_some_and(|d| y < i32::from(d.year()))
                 && self.opens_sentence(it.span, sentence)

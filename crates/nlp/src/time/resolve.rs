@@ -226,6 +226,8 @@ impl Sem {
                 matches!(dir, Dir::Auto | Dir::Behind)
             }
             Sem::At { day, .. } | Sem::WeekOf(day) => day.needs_tense(),
+            // "three years later": only a future tense lets it pass the document date
+            Sem::Ago { n: Some(_), sign: 1.., from_ref: true, .. } => true,
             _ => false,
         }
     }
@@ -474,7 +476,7 @@ fn fmt_num(n: Option<f64>) -> String {
 }
 
 /// The unknown value of a unit's precision, for documents without a date.
-fn unknown(unit: Unit) -> &'static str {
+pub(crate) fn unknown(unit: Unit) -> &'static str {
     match unit {
         Unit::Y => "XXXX",
         Unit::M => "XXXX-XX",
@@ -599,6 +601,18 @@ fn easter(y: i32) -> Option<Date> {
 
 impl Ctx {
     /// The day a relative expression counts from.
+    /// True when `sem`, a count of units after the date last mentioned ("three years later"),
+    /// resolved to `point`, starts after the document date although that date lay on or before
+    /// it and no future tense looks ahead: it counts from some date other than the one last
+    /// named ("an attack that even three years later remains" after "that night").
+    pub(crate) fn later_than_today(&self, sem: &Sem, point: Option<Point>, tense: Tense) -> bool {
+        let (Sem::Ago { n: Some(_), sign: 1.., from_ref: true, .. }, Some(p), Some(dct)) = (sem, point, self.dct)
+        else {
+            return false;
+        };
+        tense != Tense::Future && self.base(true).is_some_and(|b| b <= dct) && p.day().is_some_and(|d| d > dct)
+    }
+
     fn base(&self, from_ref: bool) -> Option<Date> {
         if from_ref { self.last_day.or_else(|| self.last.and_then(Point::day)).or(self.dct) } else { self.dct }
     }
