@@ -463,6 +463,9 @@ fn periods() {
     let d = july12();
     assert_eq!(one("Growth peaked in mid-2018.", d), ("mid-2018".into(), TimeType::Date, "2018".into()));
     assert_eq!(one("Growth peaked in the 1990s.", d).2, "199");
+    // "the 1990's" is the decade, "2001's attacks" the year's, "1989's third quarter" its quarter
+    assert_eq!(values("Growth peaked in the 1990's, after 2001's crash.", d), ["199", "2001"]);
+    assert_eq!(values("Profit in 1989's third quarter and 1988's first half fell.", d), ["1989-Q3", "1988-H1"]);
     assert_eq!(one("It was popular in the '90s.", d).2, "199");
     assert_eq!(one("Growth peaked in the 2010s.", d).2, "201");
     // An age is no decade.

@@ -111,6 +111,9 @@ pub(crate) enum Shape {
     Slash,
     Md,
     Decade,
+    /// A year that ends in 0, which names its decade before "'s" ("the 1990's"; "2015's" is the
+    /// year's own).
+    Decyear,
     Yrange,
     Qtr,
     /// A half of a year ("H1", "2H").
@@ -134,6 +137,7 @@ impl Shape {
             "slash" => Shape::Slash,
             "md" => Shape::Md,
             "decade" => Shape::Decade,
+            "decyear" => Shape::Decyear,
             "yrange" => Shape::Yrange,
             "qtr" => Shape::Qtr,
             "hlf" => Shape::Hlf,
@@ -1015,7 +1019,7 @@ fn bloom_hash(b: &[u8]) -> usize {
     bloom_index(load8(b, 0, n) | (0x2020_2020_2020_2020 & mask(n)), n)
 }
 
-const ALL_SHAPES: [Shape; 17] = [
+const ALL_SHAPES: [Shape; 18] = [
     Shape::Year,
     Shape::Day,
     Shape::Dth,
@@ -1028,6 +1032,7 @@ const ALL_SHAPES: [Shape; 17] = [
     Shape::Slash,
     Shape::Md,
     Shape::Decade,
+    Shape::Decyear,
     Shape::Yrange,
     Shape::Qtr,
     Shape::Hlf,
