@@ -429,10 +429,7 @@ pub(crate) fn digit_shape(s: Shape, t: &str) -> Option<Val> {
             let y: i64 = t.parse().ok()?;
             (1000..=2199).contains(&y).then_some(Val::Int(y))?
         }
-        Shape::Decyear if all_digits && b.len() == 4 => {
-            let y: i64 = t.parse().ok()?;
-            ((1000..=2199).contains(&y) && y % 10 == 0).then_some(Val::Int(y))?
-        }
+        Shape::Decyear => digit_shape(Shape::Year, t).filter(|v| matches!(v, Val::Int(y) if y % 10 == 0))?,
         Shape::Day => {
             let (n, suf) = split_digits(t);
             let d: i64 = n.parse().ok()?;

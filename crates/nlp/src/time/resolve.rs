@@ -475,7 +475,8 @@ fn fmt_num(n: Option<f64>) -> String {
     }
 }
 
-/// The unknown value of a unit's precision, for documents without a date.
+/// The unknown value of a unit's precision, for documents without a date (and for counts
+/// from a date the text does not name).
 pub(crate) fn unknown(unit: Unit) -> &'static str {
     match unit {
         Unit::Y => "XXXX",
@@ -600,7 +601,6 @@ fn easter(y: i32) -> Option<Date> {
 }
 
 impl Ctx {
-    /// The day a relative expression counts from.
     /// True when `sem`, a count of units after the date last mentioned ("three years later"),
     /// resolved to `point`, starts after the document date although that date lay on or before
     /// it and no future tense looks ahead: it counts from some date other than the one last
@@ -613,6 +613,7 @@ impl Ctx {
         tense != Tense::Future && self.base(true).is_some_and(|b| b <= dct) && p.day().is_some_and(|d| d > dct)
     }
 
+    /// The day a relative expression counts from.
     fn base(&self, from_ref: bool) -> Option<Date> {
         if from_ref { self.last_day.or_else(|| self.last.and_then(Point::day)).or(self.dct) } else { self.dct }
     }
