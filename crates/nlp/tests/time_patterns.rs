@@ -445,7 +445,10 @@ fn relative_to_the_document_date() {
     assert_eq!(values("The plant will soon close.", d), ["FUTURE_REF"]);
     assert_eq!(values("He will report as soon as possible, as soon as he can.", d), ["FUTURE_REF"]);
     // "by the end of the day" is the day last mentioned; "at the end of the day" is no date
-    assert_eq!(values("On Monday he spoke. By the end of the day, at the end of the day, he left.", d), ["2018-07-09", "2018-07-09"]);
+    assert_eq!(
+        values("On Monday he spoke. By the end of the day, at the end of the day, he left.", d),
+        ["2018-07-09", "2018-07-09"]
+    );
     // "in two weeks' time" is a date ahead; "took a week's time" a length
     assert_eq!(values("Talks resume in two weeks' time; it took a week's time.", d), ["2018-W30", "P1W"]);
     assert_eq!(values("Sales rose last fiscal year and will fall this fiscal year.", d), ["2017", "2018"]);
