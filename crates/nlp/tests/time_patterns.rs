@@ -377,6 +377,8 @@ fn a_deadline_follows_the_verb_before_it() {
     assert_eq!(values("She trailed in polls ahead of the Kell caucuses on Monday.", d), ["2018-07-16"]);
     assert_eq!(values("It turned nasty ahead of Kell's delegate-rich Tuesday primary.", d), ["2018-07-17"]);
     assert_eq!(values("He left ahead of the vote. On Monday, he spoke.", d), ["2018-07-09"]);
+    // a colon or a semicolon ends the clause: the verbs past it are another clause's
+    assert_eq!(values("The race already had a favorable landscape: Lee has 24 seats up in November.", d), ["2018-11"]);
     // "looking ahead to" points ahead like "ahead of"
     assert_eq!(values("Looking ahead to March, Lee was joined by Kim.", d), ["2019-03"]);
     // ... and so do "toward" and "closer to"; "as far back as", "as recently as" point behind

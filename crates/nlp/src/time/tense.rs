@@ -281,6 +281,11 @@ impl Doc<'_> {
         // ... and so are the words before a quotation that opens right after the expression
         // ("acknowledged in a forum Monday night \"it will be very hard\"")
         let s1 = (end..s1).find(|&k| frame(k) || (k == end && self.tokens[k].kind == TokenKind::Quote)).unwrap_or(s1);
+        // a colon or a semicolon joins two clauses that keep their own verbs ("a year that already
+        // had a favorable landscape: Republicans have 24 seats up in November")
+        let hard = |k: usize| matches!(self.text_at(k), ":" | ";");
+        let s0 = (s0..start).rev().find(|&k| hard(k)).map_or(s0, |k| k + 1);
+        let s1 = (end..s1).find(|&k| hard(k)).unwrap_or(s1);
         let comma_before = (s0..start).rev().find(|&k| {
             matches!(self.text_at(k), "," | "(" | ";" | ":" | "?" | "!" | "--" | "\u{2014}") || self.opens_clause(k)
         });
