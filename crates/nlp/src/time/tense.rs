@@ -202,13 +202,15 @@ impl Doc<'_> {
         (start.saturating_sub(8)..start)
             .rev()
             .take_while(|&k| !matches!(self.tokens[k].kind, TokenKind::Punct | TokenKind::Quote))
-            .any(|k| {
-                self.g.in_class(self.word(k), c.planaux)
-                    && (self.text_at(k + 1).eq_ignore_ascii_case("to")
-                        || (k + 1..k + 3).any(|j| {
-                            self.g.in_class(self.word(j), c.future) || self.g.in_class(self.word(j), c.scheduled)
-                        }))
-            })
+            .any(|k| self.plan_aux(k, &[c.future, c.scheduled]))
+    }
+
+    /// True when token `k` is an auxiliary of a plan ("was", "were") before "to" or, within two
+    /// words, a word of one of the classes `ahead` ("was to speak", "was set to", "were planning").
+    fn plan_aux(&self, k: usize, ahead: &[u16]) -> bool {
+        self.g.in_class(self.word(k), self.g.cls.planaux)
+            && (self.text_at(k + 1).eq_ignore_ascii_case("to")
+                || (k + 1..k + 3).any(|j| ahead.iter().any(|&a| self.g.in_class(self.word(j), a))))
     }
 
     /// True when the words before the expression put it in the past by themselves ("since").
@@ -234,11 +236,11 @@ impl Doc<'_> {
         };
         let deadline = (before_is(1, cls.futureprep) && !range_end()) || as_early_as;
         // "ahead of Tuesday's vote", "in advance of", "looking ahead to the fall": ahead, but no
-        // deadline ("ahead of the Nov. 8 election" too)
+        // deadline
         let of_at = |k: usize| before_is(k, cls.aheadjoin) && before_is(k + 1, cls.futureprepof);
-        // ("ahead of the Iowa caucuses on Monday": the event's name between)
+        // ("ahead of the Nov. 8 election", "ahead of the Iowa caucuses on Monday": a determiner
+        // or the event's name between)
         let ahead_of = of_at(1)
-            || (before_is(1, cls.determiner) && of_at(2))
             || (2..=6)
                 .take_while(|&k| {
                     start > k && {
@@ -286,9 +288,9 @@ impl Doc<'_> {
         let hard = |k: usize| matches!(self.text_at(k), ":" | ";");
         let s0 = (s0..start).rev().find(|&k| hard(k)).map_or(s0, |k| k + 1);
         let s1 = (end..s1).find(|&k| hard(k)).unwrap_or(s1);
-        let comma_before = (s0..start).rev().find(|&k| {
-            matches!(self.text_at(k), "," | "(" | ";" | ":" | "?" | "!" | "--" | "\u{2014}") || self.opens_clause(k)
-        });
+        let comma_before = (s0..start)
+            .rev()
+            .find(|&k| matches!(self.text_at(k), "," | "(" | "?" | "!" | "--" | "\u{2014}") || self.opens_clause(k));
         // ... and a word that joins a second predicate right after it ("appeared in court
         // Wednesday and is due back in August")
         let comma_after = (end..s1)
@@ -343,7 +345,7 @@ impl Doc<'_> {
             return if i > start || names_thing { Reading::Nothing } else { Reading::Verb(Tense::Future) };
         }
         // "if she were to win in November", "was to speak Monday"
-        if is(cls.planaux) && ((i + 1..i + 3).any(|k| self.g.in_class(self.word(k), cls.future)) || next_is_to) {
+        if self.plan_aux(i, &[cls.future]) {
             return Reading::Nothing;
         }
         if is(cls.haveto) {
