@@ -818,6 +818,13 @@ fn holidays() {
         ["2016-11-08"]
     );
     assert_eq!(values("The results of Election Day remain in dispute.", date(2016, 12, 20)), ["2016-11-08"]);
+    // a tense that would take a holiday a year away gives way to the nearest one, as for a date
+    // ("was held the Saturday before Christmas" three days before it), but not for an awaited one
+    let before = "The debate was held the Saturday before Christmas, when many were away.";
+    assert_eq!(values(before, date(2015, 12, 22)).last().map(String::as_str), Some("2015-12-25"));
+    assert_eq!(values("I guess Christmas Eve was booked.", date(2015, 12, 23)), ["2015-12-24"]);
+    let awaited = "By a year from now, on Election Day, the situation will have changed.";
+    assert_eq!(values(awaited, date(2015, 11, 18)).last().map(String::as_str), Some("2016-11-08"));
 }
 
 #[test]

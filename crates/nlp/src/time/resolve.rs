@@ -329,6 +329,10 @@ fn add(d: Date, unit: Unit, n: i64) -> Option<Date> {
     d.checked_add(span).ok()
 }
 
+/// How far the tense may take a date without a year from the nearest one: past that, the
+/// nearest wins (a tense read off the sentence misleads more often than such a date is meant)
+const TENSE_REACH: i32 = 245;
+
 /// The day news means by "9/11" or a bare "Sept. 11" far from its anniversary.
 const SEPT_11_ATTACKS: &str = "2001-09-11";
 
@@ -656,7 +660,7 @@ impl Ctx {
                     return Some((SEPT_11_ATTACKS.into(), None));
                 }
                 let y = match pick_year(dct, m, d, tense) {
-                    Some(y) if y != near && date(y, m, d).is_some_and(|x| days_apart(x, dct) <= 245) => y,
+                    Some(y) if y != near && date(y, m, d).is_some_and(|x| days_apart(x, dct) <= TENSE_REACH) => y,
                     _ => near,
                 };
                 return self.resolve(&Sem::Cal { y: Some(y), m, d }, tense);
@@ -931,20 +935,30 @@ impl Ctx {
                     }
                     (None, Some(dct)) => {
                         let y0 = i32::from(dct.year());
-                        let mut best: Option<(i32, i32)> = None;
-                        for y in y0 - 1..=y0 + 1 {
-                            let Some(h) = holiday(code, y) else { continue };
-                            let dist = (h.since(dct).ok()?.get_days()).abs();
-                            let ok = match tense {
-                                Tense::Past => h <= dct,
-                                Tense::Future => h >= dct,
-                                Tense::Unknown => !awaited || h >= dct || dist <= 60,
-                            };
-                            if ok && best.is_none_or(|(b, _)| dist < b) {
-                                best = Some((dist, y));
+                        let pick = |tense: Tense| {
+                            let mut best: Option<(i32, i32)> = None;
+                            for y in y0 - 1..=y0 + 1 {
+                                let Some(h) = holiday(code, y) else { continue };
+                                let dist = days_apart(h, dct);
+                                let ok = match tense {
+                                    Tense::Past => h <= dct,
+                                    Tense::Future => h >= dct,
+                                    Tense::Unknown => !awaited || h >= dct || dist <= 60,
+                                };
+                                if ok && best.is_none_or(|(b, _)| dist < b) {
+                                    best = Some((dist, y));
+                                }
                             }
+                            best
+                        };
+                        // as for a calendar date: the tense's one unless it is much further than
+                        // the nearest ("the debate was held the Saturday before Christmas" two
+                        // days before it); but an awaited event is looked to a year ahead ("by a
+                        // year from now, on Election Day, the situation will have morphed")
+                        match (pick(tense), pick(Tense::Unknown)) {
+                            (Some((dist, y)), _) if dist <= TENSE_REACH || awaited => y,
+                            (_, near) => near?.1,
                         }
-                        best?.1
                     }
                 };
                 let d = holiday(code, y)?;
