@@ -295,6 +295,9 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     // "a March meeting" is the month, "a March on Kell" is not
     assert_eq!(values("At a March meeting of the caucus, Lee spoke.", d), ["2018-03"]);
     assert!(values("He led a March on Kell.", d).is_empty());
+    // after a possessive, only before an event: "Kell's March primary", not "Kell's May said"
+    assert_eq!(values("Lee will wait until Kell's March presidential primary.", d), ["2019-03"]);
+    assert!(values("Kell's May said it would leave.", d).is_empty());
     // a past form after a number or "needed" after a noun describes the noun
     assert_eq!(values("Entering the final contests in August, Lee leads by 271 pledged delegates.", d), ["2018-08"]);
     assert_eq!(values("Lee would not reach the convention in March with the delegates needed.", d), ["2019-03"]);
