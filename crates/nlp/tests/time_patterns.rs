@@ -144,6 +144,19 @@ fn bare_months_follow_the_tense() {
 }
 
 #[test]
+fn november_of_an_election_race() {
+    // with no tense, November in a sentence about the race is the election's: the coming one in
+    // an even year, or the last one within 60 days of it
+    let chances = "Lee is upbeat about her chances of winning in November.";
+    assert_eq!(values(chances, date(2018, 1, 19)), ["2018-11"]);
+    assert_eq!(values(chances, date(2019, 2, 1)), ["2020-11"]);
+    assert_eq!(values("Her victory in November, a surprise to many.", date(2018, 12, 20)), ["2018-11"]);
+    // not without a word of the race, nor against a tense
+    assert_eq!(values("The income figures from November.", date(2018, 1, 19)), ["2017-11"]);
+    assert_eq!(values("Lee won the mayoral election in November.", date(2018, 1, 19)), ["2017-11"]);
+}
+
+#[test]
 fn a_past_year_that_opens_a_sentence_holds_its_bare_months() {
     let d = july12();
     assert_eq!(values("In 2008, she stayed in the race until June.", d), ["2008", "2008-06"]);

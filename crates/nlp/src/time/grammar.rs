@@ -409,6 +409,7 @@ engine_classes!(
     anchornext,
     dayrange,
     afterday,
+    electionword,
 );
 
 /// Day-month order of numeric dates when a document gives no evidence either way.
@@ -435,6 +436,9 @@ pub(crate) struct Grammar {
     pub cls: Cls,
     pub past_suffixes: Vec<&'static str>,
     pub slash_order: SlashOrder,
+    /// The month of general elections and every how many years they fall (November of even
+    /// years in the United States), from the rules' `OPTION elections M N`.
+    pub elections: Option<(u8, i32)>,
     class_names: Vec<&'static str>,
     /// Number shapes that some rule cannot match without (bit per [`Shape`]).
     anchor_shapes: u32,
@@ -461,6 +465,7 @@ impl Grammar {
             cls: Cls::NONE,
             past_suffixes: Vec::new(),
             slash_order: SlashOrder::MonthFirst,
+            elections: None,
             class_names: Vec::new(),
             anchor_shapes: 0,
             anchor_bloom: vec![0; BLOOM_BITS / 64],
@@ -503,6 +508,10 @@ impl Grammar {
                 match opt.split_whitespace().collect::<Vec<_>>().as_slice() {
                     ["slash", "MDY"] => g.slash_order = SlashOrder::MonthFirst,
                     ["slash", "DMY"] => g.slash_order = SlashOrder::DayFirst,
+                    ["elections", m, every] => match (m.parse::<u8>(), every.parse::<i32>()) {
+                        (Ok(m @ 1..=12), Ok(every @ 1..)) => g.elections = Some((m, every)),
+                        _ => panic!("time rules line {}: want OPTION elections MONTH YEARS", n + 1),
+                    },
                     _ => panic!("time rules line {}: unknown option", n + 1),
                 }
                 continue;

@@ -452,7 +452,17 @@ impl Doc<'_> {
                 }
                 _ => None,
             };
-            let sem = since.as_ref().or(of_fronted_year.as_ref()).unwrap_or(&it.sem);
+            // "Cruz's chances of winning in November": with no tense, the month of elections in a
+            // sentence about the race is the election's
+            let of_election = match (&it.sem, anchor, self.g.elections) {
+                (&Sem::Month { m, dir: Dir::Auto }, Some(dct), Some((em, every)))
+                    if m == em && tense == Tense::Unknown && self.speaks_of_election(sentence) =>
+                {
+                    resolve::election_year(dct, m, every).map(|y| Sem::Cal { y: Some(y), m, d: 0 })
+                }
+                _ => None,
+            };
+            let sem = since.as_ref().or(of_fronted_year.as_ref()).or(of_election.as_ref()).unwrap_or(&it.sem);
             let resolved = if day.is_some() || (far && self.is_heading(it.span, sentence)) {
                 let mut own = ctx.clone();
                 own.last_day = day;
@@ -618,6 +628,12 @@ impl Doc<'_> {
         // likewise a plan seen from the past ("was set to headline Tuesday") six days ahead is
         // yesterday's: the story would say "next Tuesday"
         if tense == Tense::Future && back == 1 && self.planned_in_past(span) { Tense::Past } else { tense }
+    }
+
+    /// True when sentence `sentence` holds a word of an election race.
+    fn speaks_of_election(&self, sentence: usize) -> bool {
+        let Some(&s) = self.sentences.get(sentence) else { return false };
+        self.token_range(s).any(|i| self.g.in_class(self.word(i), self.g.cls.electionword))
     }
 
     /// The tokens that overlap `span`.

@@ -519,6 +519,18 @@ pub(crate) fn year_before(dct: Date, m: u8, d: u8) -> Option<i32> {
     pick_year(dct, m, d, Tense::Past)
 }
 
+/// The year of the election month `m` that a story dated `dct` speaks of, elections falling in
+/// years divisible by `every`: the coming one, unless the last one ended within 60 days.
+pub(crate) fn election_year(dct: Date, m: u8, every: i32) -> Option<i32> {
+    let y0 = i32::from(dct.year());
+    (y0 - every..=y0 + every).filter(|y| y % every == 0).find(|&y| {
+        date(y, m, 1).is_some_and(|first| {
+            let end = first.last_of_month();
+            end >= dct || days_apart(end, dct) <= 60
+        })
+    })
+}
+
 /// The year of month `m` (and day `d`, 0 for none) nearest the document date in the tense's
 /// direction: the past wants the last one on or before it, the future the first on or after.
 fn pick_year(dct: Date, m: u8, d: u8, tense: Tense) -> Option<i32> {
