@@ -55,6 +55,7 @@ fn absolute_dates() {
     let texts = |t: &str| tag(t, Some(d)).into_iter().map(|(text, _, _)| text).collect::<Vec<_>>();
     assert_eq!(texts("The summit was held June 20-21."), ["June 20", "21"]);
     assert_eq!(values("The summit is on April 24 and 25 in Brussels.", d), ["2018-04-24", "2018-04-25"]);
+    assert_eq!(values("The poll was taken March 17-20 via landlines.", d), ["2018-03-17", "2018-03-20"]);
     assert_eq!(values("Talks were held on 2 and 4 March.", d), ["2018-03-02", "2018-03-04"]);
     assert_eq!(texts("The shooting happened on the night of 4-5 June."), ["4", "5 June"]);
     assert_eq!(values("The conference ran from 9 to 11 July 2017.", d), ["2017-07-09", "2017-07-11"]);

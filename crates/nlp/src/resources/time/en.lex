@@ -332,7 +332,7 @@ notpast 0 needed unspecified unidentified unnamed unexpected unprecedented undis
 dayrange 0 and or to through until -
 # words that can follow the second day of "April 24 and 25": after any other word, the number
 # may count it ("May 3 and 4 people")
-afterday 0 in at on during when for with before after and but as
+afterday 0 in at on during when for with before after and but as via among by across throughout
 # words of an election race: a bare month of elections (OPTION elections in en.rules) with no
 # tense in a sentence that holds one is the election's ("Cruz's chances of winning in November",
 # "electability in November"; not "the Paris attacks in November")
