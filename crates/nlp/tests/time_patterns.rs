@@ -988,6 +988,15 @@ fn expressions_at_the_very_start_of_a_text() {
 }
 
 #[test]
+fn expressions_near_the_very_end_of_a_text() {
+    let d = july12();
+    // the words after a verb are looked at ("have" before a participle): none must not be out
+    // of range
+    assert_eq!(values("On Monday, we have", d), ["2018-07-09"]);
+    assert_eq!(values("Since Monday they has", d), ["2018-07-09"]);
+}
+
+#[test]
 fn any_input_gives_spans_in_order_on_char_boundaries() {
     let pieces = [
         "June",
@@ -1032,6 +1041,20 @@ fn any_input_gives_spans_in_order_on_char_boundaries() {
         "\u{1F600}",
         "$",
         "%",
+        // words the tense of an expression is read from
+        "have",
+        "has",
+        "will",
+        "was",
+        "said",
+        "to",
+        "not",
+        "set",
+        "if",
+        "that",
+        "ahead",
+        "as",
+        "\"",
     ];
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for round in 0..400u32 {
