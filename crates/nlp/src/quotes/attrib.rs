@@ -827,7 +827,8 @@ pub(crate) fn trailing(cx: &Cx, z: usize) -> Option<Attr> {
     }
     // a longer description of the speaker ("Harry Bond, 30, of Raleigh, who was polled, said",
     // "Mr. Morgan of the Sierra Club said"): the first cue of the clause
-    let described = v.punct(end + 1, b',') || v.info[end + 1].has(f::PREP) || v.punct(end + 1, b'(');
+    let described =
+        v.punct(end + 1, b',') || v.info.get(end + 1).is_some_and(|i| i.has(f::PREP)) || v.punct(end + 1, b'(');
     if !sp.pronoun && sp.entity.is_some() && described {
         let mut j = end + 1;
         while j < limit && j < end + MAX_NP {

@@ -222,6 +222,10 @@ fn verb_phrase_at(cx: &Cx, mut j: usize, e: usize) -> bool {
 /// he also noted …", "while Cruz said …").
 fn attribution_at(cx: &Cx, j: usize, e: usize) -> bool {
     let v = &cx.v;
+    // a clause needs a word: none after the content's end (the text may end there)
+    if j > e || j >= v.info.len() {
+        return false;
+    }
     let mut k = j;
     if v.info[k].has(f::PRON) && v.info[k].has(f::P_SUBJ) {
         k += 1;
@@ -550,7 +554,7 @@ fn clause_start(cx: &Cx, c: usize) -> bool {
     let v = &cx.v;
     let ic = v.info[c];
     (ic.has(f::PRON) && ic.has(f::P_SUBJ) && !v.is(c, "it")
-        || v.is(c, "it") && v.info[c + 1].has(f::BE | f::AUX | f::CUE))
+        || v.is(c, "it") && v.info.get(c + 1).is_some_and(|i| i.has(f::BE | f::AUX | f::CUE)))
         || ic.has(f::DET) && !ic.has(f::COMP)
         || cx.mention(c).is_some()
         || v.cap(c) && !ic.has(f::CUE)
@@ -602,6 +606,9 @@ fn asked(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
         && (v.info[c].has(f::TIME | f::ADV) || v.is(c, "in") && v.cap(c + 1) || v.cap(c) && v.is(c - 1, "in"))
     {
         c += 1;
+    }
+    if c >= se {
+        return None;
     }
     let ok = v.info[c].has(f::COMP) && !v.is(c, "that") || v.info[c].has(f::WH) || v.is(c, "about") || v.is(c, "to");
     if !ok {
