@@ -531,6 +531,10 @@ fn time_words_inside_names_are_no_times() {
     assert_eq!(values("Lee spoke. She told Ostrava Today on Tuesday that she would run.", d), ["2018-07-10"]);
     assert!(values("He gave money to One Vidmar Now, a lobby.", d).is_empty());
     assert!(values("Lee spoke. He told Kell TV's \"This Week,\" that he would run.", d).is_empty());
+    // a time word in capitals beside another word in capitals, in a sentence that is not all
+    // capitals, even a short one
+    assert_eq!(values("He told KELL TODAY on Monday.", d), ["2018-07-09"]);
+    assert_eq!(values("KELL SPEAKS TODAY", d), ["2018-07-12"]);
     assert_eq!(values("Asked when, Lee said: \"Now.\"", d), ["PRESENT_REF"]);
     // but not at the start of a sentence or a quotation, nor in a headline in title case
     assert_eq!(values("Now Lee needs to win.", d), ["PRESENT_REF"]);

@@ -668,6 +668,18 @@ impl Doc<'_> {
         let Some(&s) = self.sentences.get(self.sentence_of(span)) else { return false };
         let std::ops::Range { start: s0, end: s1 } = self.token_range(s);
         let mut words = (s0..s1).filter(|&i| self.tokens[i].kind == TokenKind::Word);
+        // in capitals beside another word in capitals, in a sentence that is not all capitals:
+        // "Greg Toppo, USA TODAY", "a USA TODAY poll"
+        let caps = |i: usize| {
+            let t = self.text_at(i);
+            t.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !t.chars().any(char::is_lowercase)
+        };
+        if (first..end).all(caps)
+            && ((first > s0 && caps(first - 1)) || (end < s1 && caps(end)))
+            && (s0..s1).any(|i| self.text_at(i).chars().any(char::is_lowercase))
+        {
+            return true;
+        }
         // the first word of its sentence, after any opening quote (also where the sentence
         // splitter ran the quote into the sentence before: `Williams. "Now Trump needs`)
         let opens_quote = first >= 2
