@@ -80,10 +80,11 @@ impl Pipeline {
         self.components.iter().map(|c| c.name()).collect()
     }
 
-    /// A string that changes whenever the output may change: the crate version and each
-    /// component's name and version (`0.1.0 segment/1 ner/3f2a...`).
+    /// A string that changes whenever the output may change: the crate version, a digest of
+    /// the analysis code and word lists, and each component's name and version
+    /// (`0.1.0+5e1c... segment/1 ner/3f2a...`).
     pub fn version(&self) -> String {
-        let mut v = env!("CARGO_PKG_VERSION").to_string();
+        let mut v = format!("{}+{}", env!("CARGO_PKG_VERSION"), env!("DOSSIER_NLP_RULES_DIGEST"));
         for c in &self.components {
             v.push_str(&format!(" {}/{}", c.name(), c.version()));
         }
@@ -140,6 +141,8 @@ mod tests {
         p.run(&mut doc);
         assert_eq!(doc.warnings, ["segment", "ner"]);
         assert_eq!(p.names(), ["segment", "ner"]);
-        assert_eq!(p.version(), format!("{} segment/1 ner/1", env!("CARGO_PKG_VERSION")));
+        let rules = env!("DOSSIER_NLP_RULES_DIGEST");
+        assert_eq!(rules.len(), 12);
+        assert_eq!(p.version(), format!("{}+{rules} segment/1 ner/1", env!("CARGO_PKG_VERSION")));
     }
 }
