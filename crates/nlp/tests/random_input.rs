@@ -9,23 +9,10 @@
 //! A longer search: `DOSSIER_RANDOM_SEED=7 DOSSIER_RANDOM_ROUNDS=200000 cargo test --release -p
 //! dossier-nlp --test random_input -- --nocapture` (a run of 20,000 texts takes about a second).
 
+mod common;
+
+use common::Rng;
 use dossier_model::{Doc, Span};
-
-/// A small xorshift generator: the same texts on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn pick<'a>(&mut self, words: &[&'a str]) -> &'a str {
-        words[(self.next() % words.len() as u64) as usize]
-    }
-}
 
 /// The words of a resource list: the first column of each line that is not a comment, and for
 /// the report verbs every form before the `|`.

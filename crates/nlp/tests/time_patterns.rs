@@ -1,6 +1,9 @@
 //! Time expressions, family by family, against a fixed document date. The sentences are
 //! invented for these tests.
 
+mod common;
+
+use common::Rng;
 use dossier_model::{Doc, TimeType};
 use dossier_nlp::time::{dateline_date, tag_times};
 use dossier_nlp::{Component, Pipeline, Segmenter, TimeTagger, split_sentences, tokenize};
@@ -969,18 +972,6 @@ fn datelines() {
     assert_eq!(dateline_date("OSLO, Dec. 31 (Wire) - Markets shut.", Some("2019-01-02")), Some("2018-12-31".into()));
 }
 
-/// A small deterministic generator, so that the test needs no extra crate.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 #[test]
 fn expressions_at_the_very_start_of_a_text() {
     let d = july12();
@@ -1065,7 +1056,7 @@ fn any_input_gives_spans_in_order_on_char_boundaries() {
         let n = (rng.next() % 40) as usize;
         let mut text = String::new();
         for _ in 0..n {
-            text.push_str(pieces[(rng.next() % pieces.len() as u64) as usize]);
+            text.push_str(rng.pick(&pieces));
             if !rng.next().is_multiple_of(4) {
                 text.push(' ');
             }

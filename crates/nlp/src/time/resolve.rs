@@ -333,6 +333,10 @@ fn add(d: Date, unit: Unit, n: i64) -> Option<Date> {
 /// nearest wins (a tense read off the sentence misleads more often than such a date is meant)
 const TENSE_REACH: i32 = 245;
 
+/// How long after an awaited event (an election) a story still means the last one when it
+/// names it with no tense
+const LATELY_DAYS: i32 = 60;
+
 /// The day news means by "9/11" or a bare "Sept. 11" far from its anniversary.
 const SEPT_11_ATTACKS: &str = "2001-09-11";
 
@@ -520,13 +524,13 @@ pub(crate) fn year_before(dct: Date, m: u8, d: u8) -> Option<i32> {
 }
 
 /// The year of the election month `m` that a story dated `dct` speaks of, elections falling in
-/// years divisible by `every`: the coming one, unless the last one ended within 60 days.
+/// years divisible by `every`: the coming one, unless the last one ended lately.
 pub(crate) fn election_year(dct: Date, m: u8, every: i32) -> Option<i32> {
     let y0 = i32::from(dct.year());
     (y0 - every..=y0 + every).filter(|y| y % every == 0).find(|&y| {
         date(y, m, 1).is_some_and(|first| {
             let end = first.last_of_month();
-            end >= dct || days_apart(end, dct) <= 60
+            end >= dct || days_apart(end, dct) <= LATELY_DAYS
         })
     })
 }
@@ -955,7 +959,7 @@ impl Ctx {
                                 let ok = match tense {
                                     Tense::Past => h <= dct,
                                     Tense::Future => h >= dct,
-                                    Tense::Unknown => !awaited || h >= dct || dist <= 60,
+                                    Tense::Unknown => !awaited || h >= dct || dist <= LATELY_DAYS,
                                 };
                                 if ok && best.is_none_or(|(b, _)| dist < b) {
                                     best = Some((dist, y));
