@@ -107,7 +107,7 @@ impl DocLabels {
                 continue;
             }
             let e = self.map.entry(a.lower).or_insert([0; 5]);
-            let k = if l == 0 { 4 } else { ((l - 1) / 2) as usize };
+            let k = super::label_type(l).map_or(4, usize::from);
             e[k] = e[k].saturating_add(1);
         }
     }
@@ -120,7 +120,7 @@ impl DocLabels {
         }
         let Some(c) = self.map.get(&a.lower) else { return 1 };
         let mut c = *c;
-        let k = if own == 0 { 4 } else { ((own - 1) / 2) as usize };
+        let k = super::label_type(own).map_or(4, usize::from);
         c[k] = c[k].saturating_sub(1);
         let total: u32 = c.iter().map(|&x| x as u32).sum();
         if total == 0 {

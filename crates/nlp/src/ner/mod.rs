@@ -1,7 +1,7 @@
 //! Named-entity recognition: persons, organisations, locations and other names (MISC).
 //!
-//! An averaged structured perceptron over hashed features, decoded with Viterbi under the BIO
-//! constraint (an `I-` label only continues a name of the same type). The model is trained by
+//! An averaged structured perceptron over hashed features, decoded with Viterbi under the BILOU
+//! scheme (`I-` and `L-` only continue a name of the same type; `U-` is a name of one word). The model is trained by
 //! [`train`] from the shared corpora and ships embedded ([`NerTagger::embedded`]).
 //!
 //! ```
@@ -33,19 +33,36 @@ use crate::pipeline::{Component, Layer};
 use dossier_model::{Doc, EntityType, Mention, MentionKind, Span, Token};
 use std::sync::{Arc, OnceLock};
 
-/// Number of labels: O, then B- and I- for PER, ORG, LOC, MISC.
-pub(crate) const NL: usize = 9;
+/// Number of labels: O, then B- (begin), I- (inside), L- (last) and U- (a name of one token) for
+/// PER, ORG, LOC, MISC.
+pub(crate) const NL: usize = 17;
+
+/// The label of part `part` (`BEGIN`, `INSIDE`, `LAST`, `UNIT`) of a name of type `t`.
+#[inline]
+pub(crate) const fn label(t: u8, part: u8) -> u8 {
+    1 + 4 * t + part
+}
+pub(crate) const BEGIN: u8 = 0;
+pub(crate) const INSIDE: u8 = 1;
+pub(crate) const LAST: u8 = 2;
+pub(crate) const UNIT: u8 = 3;
 
 /// The entity type of label `l` (`None` for O).
 #[inline]
 pub(crate) fn label_type(l: u8) -> Option<u8> {
-    if l == 0 { None } else { Some((l - 1) / 2) }
+    if l == 0 { None } else { Some((l - 1) / 4) }
+}
+
+/// The part of a name that label `l` stands for (`None` for O).
+#[inline]
+pub(crate) fn label_part(l: u8) -> Option<u8> {
+    if l == 0 { None } else { Some((l - 1) % 4) }
 }
 
 /// Whether label `l` begins a name.
 #[inline]
 pub(crate) fn is_begin(l: u8) -> bool {
-    l % 2 == 1
+    matches!(label_part(l), Some(BEGIN | UNIT))
 }
 
 fn entity_type(t: u8) -> EntityType {
@@ -280,10 +297,6 @@ impl Component for NerTagger {
     }
 }
 
-/// Labels B-PER and I-PER.
-const B_PER: u8 = 1;
-const I_PER: u8 = 2;
-
 /// A person's name that the labels start at a lowercase particle ("bin Laden") takes the
 /// capitalized word just before it, when that word is no part of a longer name: in CoNLL-2003
 /// a capitalized word, a particle and a capitalized word are always one name, but the model,
@@ -302,22 +315,23 @@ fn join_particle_names(toks: &[&str], labels: &mut [u8]) {
         "these", "those", "his", "her", "their", "its", "our", "my", "your", "then", "so", "yet", "both", "all",
     ];
     for i in 1..labels.len() {
-        if labels[i] != B_PER || !PARTICLES.contains(&toks[i]) {
+        let starts_person = labels[i] == label(0, BEGIN) || labels[i] == label(0, UNIT);
+        if !starts_person || !PARTICLES.contains(&toks[i]) {
             continue;
         }
         let prev = toks[i - 1];
         let mut chars = prev.chars();
         let capitalized = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
-        // no name, or a one-word name of its own (B- followed by this B-PER)
-        let alone = labels[i - 1] == 0 || is_begin(labels[i - 1]);
+        // no name, or a one-word name of its own
+        let alone = labels[i - 1] == 0 || label_part(labels[i - 1]) == Some(UNIT);
         let lower = prev.to_lowercase();
         if capitalized
             && alone
             && !FUNCTION_WORDS.contains(&lower.as_str())
             && !lexicon::ROLE_WORDS.contains(&lower.as_str())
         {
-            labels[i - 1] = B_PER;
-            labels[i] = I_PER;
+            labels[i - 1] = label(0, BEGIN);
+            labels[i] = if labels[i] == label(0, UNIT) { label(0, LAST) } else { label(0, INSIDE) };
         }
     }
 }

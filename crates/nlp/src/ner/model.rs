@@ -6,7 +6,9 @@ use super::features::FeatureSet;
 use super::lexicon::{HashIndex, Lexicons};
 
 const MAGIC: &[u8; 4] = b"DNER";
-const VERSION: u32 = 3;
+/// Version 4: BILOU labels (16 stored columns, O's implied); versions 1–3 had BIO labels (9
+/// columns) and no longer load.
+const VERSION: u32 = 4;
 
 /// How many rows ahead [`Model::emissions`] prefetches.
 const PREFETCH_AHEAD: usize = 12;
@@ -23,13 +25,24 @@ fn prefetch(x: &i16) {
     let _ = x;
 }
 
+/// The weights one feature gives the labels other than O. O's weight is always zero: a row's
+/// weights are stored less its O weight, which moves every label of a token by the same amount
+/// and so changes no decision; what is left is 16 columns, one 32-byte row that never straddles
+/// two cache lines.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[repr(C, align(32))]
+pub(crate) struct Row(pub(crate) [i16; COLS]);
+
+/// Stored columns: the labels after O.
+const COLS: usize = NL - 1;
+
 /// A trained named-entity model.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
     pub(crate) bits: u8,
     pub(crate) features: FeatureSet,
-    /// `2^bits` rows of `NL` quantized weights.
-    pub(crate) weights: Vec<i16>,
+    /// `2^bits` rows of quantized weights.
+    pub(crate) weights: Vec<Row>,
     /// Transition scores, `prev * NL + cur`, in the weights' units.
     pub(crate) trans: Vec<i32>,
     /// Score of a label opening a sentence.
@@ -54,11 +67,16 @@ impl Model {
         lex: Lexicons,
         prune: f32,
     ) -> Model {
+        // each row less its O weight (see Row)
+        let shifted: Vec<f32> = w.chunks(NL).flat_map(|r| r[1..].iter().map(move |&x| x - r[0])).collect();
         // scale so that the largest weight fits in i16
-        let cap = w.iter().chain(trans).chain(start).chain(end).fold(1e-6f32, |m, x| m.max(x.abs()));
+        let cap = shifted.iter().chain(trans).chain(start).chain(end).fold(1e-6f32, |m, x| m.max(x.abs()));
         let scale = 32000.0 / cap;
         let q = |x: f32| -> i16 { (x * scale).round().clamp(-32767.0, 32767.0) as i16 };
-        let weights: Vec<i16> = w.iter().map(|&x| if x.abs() < prune * cap { 0 } else { q(x) }).collect();
+        let weights: Vec<Row> = shifted
+            .chunks(COLS)
+            .map(|r| Row(std::array::from_fn(|j| if r[j].abs() < prune * cap { 0 } else { q(r[j]) })))
+            .collect();
         let qi = |x: &f32| -> i32 { (x * scale).round() as i32 };
         Model {
             bits,
@@ -100,22 +118,23 @@ impl Model {
     /// (the table is larger than the caches).
     #[inline]
     fn row_sum(&self, rows: &[u32], range: std::ops::Range<usize>) -> [i32; NL] {
-        let mut acc = [0i32; NL];
+        let mut sum = [0i32; COLS];
         for j in range {
             if let Some(&ahead) = rows.get(j + PREFETCH_AHEAD) {
-                prefetch(&self.weights[ahead as usize * NL]);
+                prefetch(&self.weights[ahead as usize].0[0]);
             }
-            let r = rows[j] as usize;
-            for (a, &w) in acc.iter_mut().zip(&self.weights[r * NL..r * NL + NL]) {
+            for (a, &w) in sum.iter_mut().zip(&self.weights[rows[j] as usize].0) {
                 *a += w as i32;
             }
         }
+        let mut acc = [0i32; NL];
+        acc[1..].copy_from_slice(&sum);
         acc
     }
 
     /// Number of weight rows with any non-zero weight.
     pub fn rows_used(&self) -> usize {
-        self.weights.chunks(NL).filter(|r| r.iter().any(|&x| x != 0)).count()
+        self.weights.iter().filter(|r| r.0.iter().any(|&x| x != 0)).count()
     }
 
     /// The compact binary form.
@@ -130,13 +149,13 @@ impl Model {
             put_varint(&mut out, zigzag(*v as i64));
         }
         let rows: Vec<usize> =
-            (0..1usize << self.bits).filter(|&r| self.weights[r * NL..r * NL + NL].iter().any(|&x| x != 0)).collect();
+            (0..1usize << self.bits).filter(|&r| self.weights[r].0.iter().any(|&x| x != 0)).collect();
         put_varint(&mut out, rows.len() as u64);
         let mut prev = 0usize;
         for &r in &rows {
             put_varint(&mut out, (r - prev) as u64);
             prev = r;
-            let row = &self.weights[r * NL..r * NL + NL];
+            let row = &self.weights[r].0;
             let mut mask = 0u64;
             for (j, &x) in row.iter().enumerate() {
                 if x != 0 {
@@ -175,8 +194,8 @@ impl Model {
             return Err("not a dossier NER model (bad magic)".into());
         }
         let version = u32::from_le_bytes(r.take(4)?.try_into().unwrap());
-        if !(1..=VERSION).contains(&version) {
-            return Err(format!("NER model version {version}, expected {VERSION}"));
+        if version != VERSION {
+            return Err(format!("NER model version {version}, expected {VERSION} (retrain it: `dossier train ner`)"));
         }
         let bits = r.take(1)?[0];
         if !(8..=26).contains(&bits) {
@@ -192,7 +211,7 @@ impl Model {
         let start = tse.split_off(NL * NL);
         let trans = tse;
         let rows = 1usize << bits;
-        let mut weights = vec![0i16; rows * NL];
+        let mut weights = vec![Row::default(); rows];
         let n = r.varint()? as usize;
         let mut row = 0usize;
         for _ in 0..n {
@@ -201,9 +220,9 @@ impl Model {
                 return Err("weight row out of range".into());
             }
             let mask = r.varint()?;
-            for j in 0..NL {
+            for j in 0..COLS {
                 if mask & (1 << j) != 0 {
-                    weights[row * NL + j] = unzigzag(r.varint()?) as i16;
+                    weights[row].0[j] = unzigzag(r.varint()?) as i16;
                 }
             }
         }
@@ -221,8 +240,8 @@ impl Model {
             }
             idxs.push(HashIndex::with_entries(&entries));
         }
-        let ext = if version >= 2 { r.delta_coded(b.len())? } else { Vec::new() };
-        let vectors = if version >= 3 { r.delta_coded(b.len())? } else { Vec::new() };
+        let ext = r.delta_coded(b.len())?;
+        let vectors = r.delta_coded(b.len())?;
         if r.pos != b.len() {
             return Err("trailing bytes after the NER model".into());
         }

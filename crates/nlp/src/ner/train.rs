@@ -214,7 +214,7 @@ pub(crate) struct Example {
     pub text: String,
     pub toks: Vec<(u32, u32)>,
     pub labels: Vec<u8>,
-    pub mask: Option<Vec<u16>>,
+    pub mask: Option<Vec<u32>>,
     pub ents: Vec<Ent>,
     pub fold: u64,
     /// Some tokens' labels are unknown (no re-cased or particle copies are made).
@@ -227,25 +227,32 @@ pub(crate) struct Example {
 
 /// Labels of `toks` from the names `ents`: a token belongs to the name its start lies in.
 pub(crate) fn project(toks: &[(u32, u32)], ents: &[Ent]) -> Vec<u8> {
-    let mut labels = vec![0u8; toks.len()];
-    let mut prev_ent = usize::MAX;
-    for (i, &(s, _)) in toks.iter().enumerate() {
-        if let Some(k) = ents.iter().position(|e| e.start <= s && s < e.end) {
-            let ty = ents[k].ty;
-            labels[i] = if k != prev_ent { 1 + 2 * ty } else { 2 + 2 * ty };
-            prev_ent = k;
-        } else {
-            prev_ent = usize::MAX;
-        }
-    }
-    labels
+    let owner: Vec<Option<usize>> =
+        toks.iter().map(|&(s, _)| ents.iter().position(|e| e.start <= s && s < e.end)).collect();
+    (0..toks.len())
+        .map(|i| {
+            let Some(k) = owner[i] else { return 0 };
+            let first = i == 0 || owner[i - 1] != Some(k);
+            let last = i + 1 == toks.len() || owner[i + 1] != Some(k);
+            let part = match (first, last) {
+                (true, true) => super::UNIT,
+                (true, false) => super::BEGIN,
+                (false, true) => super::LAST,
+                (false, false) => super::INSIDE,
+            };
+            super::label(ents[k].ty, part)
+        })
+        .collect()
 }
+
+/// The bits of the four MISC labels in a label mask (a token a corpus leaves unlabeled may be O
+/// or part of a MISC name it does not annotate).
+const MISC_LABELS: u32 = 0b1111 << super::label(3, super::BEGIN);
 
 fn example(text: String, ents: Vec<Ent>, misc_partial: bool, fold: u64) -> Example {
     let toks: Vec<(u32, u32)> = tokenize(&text).iter().map(|t| (t.span.start as u32, t.span.end as u32)).collect();
     let labels = project(&toks, &ents);
-    let mask = misc_partial
-        .then(|| labels.iter().map(|&l| if l == 0 { 1 | (1 << 7) | (1 << 8) } else { 1u16 << l }).collect());
+    let mask = misc_partial.then(|| labels.iter().map(|&l| if l == 0 { 1 | MISC_LABELS } else { 1u32 << l }).collect());
     Example { text, toks, labels, mask, ents, fold, free: false, doc: 0, rows: vec![], starts: vec![] }
 }
 
@@ -256,7 +263,7 @@ fn examples_of(docs: &[Document], out: &mut Vec<Example>, folds: u64, next_doc: 
             let mut ex = example(s.text.clone(), s.ents.clone(), s.misc_partial, fold);
             if !s.free.is_empty() {
                 // tokens of an unclear annotation may take any label
-                let mask = ex.mask.get_or_insert_with(|| ex.labels.iter().map(|&l| 1u16 << l).collect());
+                let mask = ex.mask.get_or_insert_with(|| ex.labels.iter().map(|&l| 1u32 << l).collect());
                 for (m, &(a, _)) in mask.iter_mut().zip(&ex.toks) {
                     if s.free.iter().any(|&(p, q)| p <= a && a < q) {
                         *m = (1 << NL) - 1;
@@ -586,7 +593,7 @@ impl Perceptron {
         w: &[f32],
         t: &[f32],
         ex: &Example,
-        mask: Option<&[u16]>,
+        mask: Option<&[u32]>,
         em: &mut Vec<f32>,
         out: &mut Vec<u8>,
         s: &mut Scratch,
