@@ -1,8 +1,9 @@
 //! Named-entity recognition: persons, organisations, locations and other names (MISC).
 //!
 //! An averaged structured perceptron over hashed features, decoded with Viterbi under the BILOU
-//! scheme (`I-` and `L-` only continue a name of the same type; `U-` is a name of one word). The model is trained by
-//! [`train`] from the shared corpora and ships embedded ([`NerTagger::embedded`]).
+//! scheme (`I-` and `L-` only continue a name of the same type; `U-` is a name of one word). The
+//! model is trained by [`train`] from the shared corpora and ships embedded
+//! ([`NerTagger::embedded`]).
 //!
 //! ```
 //! use dossier_nlp::ner::NerTagger;
