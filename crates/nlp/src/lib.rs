@@ -17,4 +17,8 @@ pub use quotes::QuoteFinder;
 pub use segment::{Segmenter, split_sentences, tokenize};
 pub use time::TimeTagger;
 mod defaults;
+/// The random-input tests' generator, shared with the integration tests.
+#[cfg(test)]
+#[path = "../tests/common/mod.rs"]
+mod test_rng;
 pub use defaults::{default_components, default_pipeline, pipeline_without};

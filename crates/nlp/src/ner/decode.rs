@@ -4,30 +4,22 @@
 
 use super::{BEGIN, INSIDE, LAST, NL, UNIT, label, label_part, label_type};
 
+/// O, then the labels of parts `a` and `b` of each type.
+const fn outside_and(a: u8, b: u8) -> [u8; 9] {
+    let mut out = [0u8; 9];
+    let mut t = 0;
+    while t < 4 {
+        out[1 + 2 * t] = label(t as u8, a);
+        out[2 + 2 * t] = label(t as u8, b);
+        t += 1;
+    }
+    out
+}
+
 /// The labels that close a name or stand outside one: O, L- and U- of each type.
-const CLOSED: [u8; 9] = [
-    0,
-    label(0, LAST),
-    label(0, UNIT),
-    label(1, LAST),
-    label(1, UNIT),
-    label(2, LAST),
-    label(2, UNIT),
-    label(3, LAST),
-    label(3, UNIT),
-];
+const CLOSED: [u8; 9] = outside_and(LAST, UNIT);
 /// The labels that open a name or stand outside one: O, B- and U- of each type.
-const OPENING: [u8; 9] = [
-    0,
-    label(0, BEGIN),
-    label(0, UNIT),
-    label(1, BEGIN),
-    label(1, UNIT),
-    label(2, BEGIN),
-    label(2, UNIT),
-    label(3, BEGIN),
-    label(3, UNIT),
-];
+const OPENING: [u8; 9] = outside_and(BEGIN, UNIT);
 
 /// Whether label `l` leaves a name open (the next label must go on with it).
 #[inline]

@@ -56,13 +56,8 @@ fn a_sentence_of_one_strong_name_token_gets_a_unit_label() {
 #[test]
 fn decoder_finds_the_best_allowed_sequence() {
     // against every sequence of 3 labels, on pseudo-random scores
-    let mut seed = 12345u64;
-    let mut next = || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % 2000) as f32 / 100.0 - 10.0
-    };
+    let mut rng = crate::test_rng::Rng(12345);
+    let mut next = || (rng.next() % 2000) as f32 / 100.0 - 10.0;
     for _ in 0..20 {
         let n = 3;
         let em: Vec<f32> = (0..n * NL).map(|_| next()).collect();

@@ -236,14 +236,11 @@ fn any_input_keeps_spans_in_bounds() {
         " told ",
         "Sajid Javid",
     ];
-    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut rng = crate::test_rng::Rng(0x9E37_79B9_7F4A_7C15);
     for _ in 0..300 {
         let mut s = String::new();
-        for _ in 0..(x % 40) {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            s.push_str(pieces[(x % pieces.len() as u64) as usize]);
+        for _ in 0..(rng.0 % 40) {
+            s.push_str(rng.pick(&pieces));
         }
         let d = run(&s);
         for q in &d.quotes {

@@ -1,4 +1,5 @@
-//! What more than one test file of this crate needs.
+//! What more than one test file of this crate needs (the unit tests under `src/` include this
+//! file too, as `test_rng`).
 
 /// A small xorshift generator, so that random-input tests need no extra crate and give the
 /// same texts on every run.
