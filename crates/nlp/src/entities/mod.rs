@@ -252,8 +252,13 @@ fn initial(v: &View, mentions: &[Mention]) -> Vec<Work> {
         let mut written = None;
         let mut gender = Gender::Any;
         let mut ty = m.ty;
-        // "Ms Strand" tagged as an organisation: an honorific makes it a person
-        if linkable && ty != EntityType::Person && b - a > 1 && v.info[a].has(f::HON) && v.cap(a) && v.cap(a + 1) {
+        // "Ms Strand" tagged as an organisation, or "Strand" after "Ms" tagged as another name:
+        // an honorific makes it a person
+        if linkable
+            && ty != EntityType::Person
+            && (b - a > 1 && v.info[a].has(f::HON) && v.cap(a) && v.cap(a + 1)
+                || a > 0 && v.info[a - 1].has(f::HON) && v.cap(a - 1) && v.cap(a))
+        {
             ty = EntityType::Person;
         }
         if linkable && ty == EntityType::Person {

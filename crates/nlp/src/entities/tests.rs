@@ -1,7 +1,7 @@
 //! Entity-linking tests on invented sentences.
 
 use crate::Component;
-use dossier_model::{Doc, Entity, MentionKind};
+use dossier_model::{Doc, Entity, EntityType, Mention, MentionKind, Span};
 
 fn run(text: &str) -> Doc {
     let mut doc = Doc::new("t", text);
@@ -237,4 +237,22 @@ fn joined_groups_stay_sorted_and_keep_the_first_gender() {
     let mut x = g(vec![1], None);
     x.join(g(vec![0], Some((3, Gender::Female))));
     assert_eq!((x.starts, x.gender), (vec![0, 1], Some((3, Gender::Female))));
+}
+
+#[test]
+fn a_name_after_an_honorific_is_a_person_whatever_its_tagged_type() {
+    // the tagger's types, set by hand: a surname after "Ms" read as another kind of name
+    let text = "Home Secretary Miriam Lund wrote first. In the letter, Ms Lund writes: no. Dr Orvel replied.";
+    let mut doc = Doc::new("t", text);
+    crate::Segmenter.process(&mut doc);
+    for (words, ty) in [("Miriam Lund", EntityType::Person), ("Lund", EntityType::Misc), ("Orvel", EntityType::Org)] {
+        let at = text.rfind(words).unwrap();
+        doc.mentions.push(Mention { span: Span::new(at, at + words.len()), ty, entity: None, kind: MentionKind::Name });
+    }
+    doc.mentions.sort_by_key(|m| m.span.start);
+    super::EntityLinker.process(&mut doc);
+    let lund = entity_at(&doc, "Lund", text.find("Ms Lund").unwrap()).expect("linked");
+    assert_eq!(lund.name, "Miriam Lund");
+    assert!(lund.aliases.iter().any(|a| a == "Ms Lund"), "{:?}", names(&doc));
+    assert_eq!(entity_of(&doc, "Orvel").map(|e| e.ty), Some(EntityType::Person), "{:?}", names(&doc));
 }
