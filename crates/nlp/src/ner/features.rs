@@ -447,6 +447,9 @@ impl FeatureSet {
     /// The type prior of the word-vector table: the word's likely entity type and its
     /// confidence, learned from training names and projected through the vectors.
     pub const VTYPES: u32 = 65536;
+    /// A bias row per sentence case mode (normal, ALL-CAPS, all lowercase), which training
+    /// moves towards O in normal sentences only (`train::shift_to_o`).
+    pub const MODE_BIAS: u32 = 131072;
     pub const DEFAULT: FeatureSet = FeatureSet(
         Self::CLUSTERS
             | Self::GAZETTEER
@@ -462,7 +465,8 @@ impl FeatureSet {
             | Self::MODE
             | Self::PARTICLES
             | Self::VECTORS
-            | Self::VTYPES,
+            | Self::VTYPES
+            | Self::MODE_BIAS,
     );
     #[inline]
     pub fn has(self, bit: u32) -> bool {
@@ -583,6 +587,17 @@ fn find_runs(atoms: &[Atoms], runs: &mut Vec<(u32, u32)>) {
     }
 }
 
+/// The weight row of feature key `k` in a table of `2^(64 - shift)` rows.
+#[inline]
+fn row_of(k: u64, shift: u32) -> u32 {
+    (k.wrapping_mul(0x2545_F491_4F6C_DD1D) >> shift) as u32
+}
+
+/// The bias row of the tokens of normal-case sentences ([`FeatureSet::MODE_BIAS`]).
+pub(crate) fn normal_case_row(bits: u8) -> usize {
+    row_of(key(6, 0), 64 - bits as u32) as usize
+}
+
 #[inline]
 fn key(template: u64, v: u64) -> u64 {
     mix(v ^ template.wrapping_mul(0x9E37_79B9_7F4A_7C15))
@@ -681,8 +696,11 @@ impl Extractor {
             let c = &atoms[i];
             let p1 = at(-1);
             let n1 = at(1);
-            let mut push = |k: u64| rows.push((k.wrapping_mul(0x2545_F491_4F6C_DD1D) >> shift) as u32);
+            let mut push = |k: u64| rows.push(row_of(k, shift));
             push(key(1, 0));
+            if fs.has(FeatureSet::MODE_BIAS) {
+                push(key(6, mode));
+            }
             push(key(2, c.word));
             push(key(3, c.lower));
             push(key(4, c.shape));

@@ -132,12 +132,16 @@ pub(crate) mod ext {
     pub const SUR3: u32 = 1 << 9;
     pub const ROLE: u32 = 1 << 10;
     pub const ORG_WORD: u32 = 1 << 11;
+    /// An abbreviation that is no name ("fyi", "ceo", "pdf").
+    pub const ABBR: u32 = 1 << 12;
     /// Places.
     pub const GEO: u32 = COUNTRY | STATE | CONTINENT | CITY1 | CITY2;
     /// Person names.
     pub const PERSON: u32 = FIRST_M | FIRST_F | SUR1 | SUR2 | SUR3;
     /// Every name category (the low 12 bits).
     pub const NAMES: u32 = 0xfff;
+    /// Every category (the low 13 bits).
+    pub const ALL: u32 = 0x1fff;
     /// The category of a lexicon file's label.
     pub fn of_label(s: &str) -> Option<u32> {
         Some(match s {
@@ -237,8 +241,8 @@ impl Lexicons {
 
 impl Lexicons {
     /// Marks the tokens covered by external-lexicon entries: `ext` gets the categories of the
-    /// longest entry starting at a token (low 12 bits) and of the longest entry covering it from
-    /// an earlier token (bits 16-27).
+    /// longest entry starting at a token (low 13 bits) and of the longest entry covering it from
+    /// an earlier token (bits 16-28).
     pub fn mark_ext(&self, atoms: &mut [Atoms]) {
         for a in atoms.iter_mut() {
             a.ext = 0;
@@ -258,8 +262,8 @@ impl Lexicons {
                 match self.ext.get(ext_key(h)) {
                     None => break,
                     Some(m) => {
-                        if m & ext::NAMES != 0 {
-                            best = Some((len, m & ext::NAMES));
+                        if m & ext::ALL != 0 {
+                            best = Some((len, m & ext::ALL));
                         }
                         if m & EXT_PREFIX == 0 {
                             break;
@@ -424,6 +428,31 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
     "pilot",
     "player",
     "champion",
+];
+
+/// Abbreviations that are no name, common in e-mail, web and business text, which a tagger
+/// trained on news would read as organisations for their capitals (lowercase; project-authored;
+/// ambiguous ones such as "md", "dc", "ba", "eta", "pc" or "cpa", also places, parties or
+/// organisations, left out). The decoder never makes one of them, written in capitals, a
+/// one-word name (`Model::emissions`).
+#[rustfmt::skip]
+pub(crate) const ABBREVIATIONS: &[&str] = &[
+    // chat and e-mail
+    "fyi", "asap", "lol", "lmao", "rofl", "omg", "btw", "imo", "imho", "tbh", "idk", "brb", "ttyl", "thx", "pls", "plz",
+    "fwiw", "afaik", "iirc", "wtf", "smh", "rsvp", "pps", "tbd", "tba", "faq", "diy", "aka", "ok",
+    // roles and degrees
+    "ceo", "cfo", "coo", "cto", "cio", "cmo", "evp", "svp", "vp", "avp", "hr", "pr", "mba", "phd", "esq",
+    // business and finance
+    "r&d", "m&a", "ipo", "roi", "irr", "npv", "ebitda", "eps", "p&l", "gdp", "cpi", "kpi", "b2b", "b2c", "dba", "llp",
+    "ytd", "yoy", "q&a", "vat", "apr",
+    // files, computing and devices
+    "pdf", "xls", "ppt", "jpg", "jpeg", "gif", "png", "mp3", "mp4", "usb", "gps", "sms", "mms", "api", "url", "html",
+    "http", "https", "cpu", "gpu", "ram", "cd", "dvd", "vhs", "tv", "hd", "lcd", "led", "wifi", "isp", "vpn", "rss",
+    "atm", "pin", "sim", "lte", "gsm",
+    // units and measures
+    "mph", "kph", "km", "kg", "lbs", "mw", "kw", "kwh", "mmbtu", "bcf", "mcf", "mpg", "rpm",
+    // fuels, vehicles and everyday things
+    "lng", "lpg", "cng", "hvac", "suv", "atv", "bbq", "dui", "dwi", "iq", "icu", "dna",
 ];
 
 /// Words that end or head organisation names (lowercase; project-authored).

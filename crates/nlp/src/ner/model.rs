@@ -3,7 +3,8 @@
 
 use super::NL;
 use super::features::FeatureSet;
-use super::lexicon::{HashIndex, Lexicons};
+use super::features::flag;
+use super::lexicon::{HashIndex, Lexicons, ext};
 
 const MAGIC: &[u8; 4] = b"DNER";
 /// Version 4: BILOU labels (16 stored columns, O's implied); versions 1–3 had BIO labels (9
@@ -96,12 +97,20 @@ impl Model {
         em.clear();
         for i in 0..n {
             let acc = self.row_sum(&ex.rows, ex.starts[i] as usize..ex.starts[i + 1] as usize);
-            if ex.atoms[i].flags & super::features::flag::WEBBY != 0 {
+            let a = &ex.atoms[i];
+            if a.flags & flag::WEBBY != 0 {
                 // addresses and file names are never names
                 em.push(acc[0] as f32);
                 em.extend([-1e9f32; NL - 1]);
             } else {
                 em.extend(acc.iter().map(|&a| a as f32));
+                if a.ext & ext::ALL == ext::ABBR && a.flags & flag::ALL_CAPS != 0 {
+                    // a known abbreviation in capitals ("FYI", "SVP") is no name on its own
+                    let row = em.len() - NL;
+                    for t in 0..4 {
+                        em[row + super::label(t, super::UNIT) as usize] = -1e9;
+                    }
+                }
             }
         }
     }

@@ -328,6 +328,34 @@ fn addresses_and_file_names_are_never_names() {
 }
 
 #[test]
+fn abbreviations_in_capitals_are_never_one_word_names() {
+    // a model whose every row votes for a one-word organisation
+    let bits = 10;
+    let mut w = vec![0f32; (1usize << bits) * NL];
+    for row in w.chunks_mut(NL) {
+        row[label(1, UNIT) as usize] = 1.0;
+    }
+    let zeros = vec![0f32; NL];
+    let abbreviations: Vec<Vec<u64>> = lexicon::ABBREVIATIONS
+        .iter()
+        .map(|a| tokenize(a).iter().map(|t| features::hash_lower(t.span.of(a))).collect())
+        .collect();
+    let lex =
+        Lexicons { ext: build_ext(abbreviations.iter().map(|t| (t.as_slice(), ext::ABBR))), ..Default::default() };
+    let model = Model::quantize(bits, FeatureSet::DEFAULT, &w, &vec![0f32; NL * NL], &zeros, &zeros, lex, 0.0);
+    let tagger = NerTagger::new(model);
+    let found = names("FYI ACME hired a CEO ASAP and Ms Ok.", &tagger);
+    let found: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    for abbreviation in ["FYI", "CEO", "ASAP"] {
+        assert!(!found.contains(&abbreviation), "{abbreviation} in {found:?}");
+    }
+    // other capitals, and a listed word not in capitals, stay free
+    for name in ["ACME", "Ok"] {
+        assert!(found.contains(&name), "{name} not in {found:?}");
+    }
+}
+
+#[test]
 fn lowercase_and_capital_sentences_say_nothing_about_case() {
     let lex = Lexicons::default();
     let mut x = Extractor::default();
