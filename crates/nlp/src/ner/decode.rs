@@ -30,7 +30,7 @@ fn open(l: u8) -> bool {
 /// Whether `cur` may follow `prev` (`None` = sentence start).
 #[inline]
 pub(crate) fn allowed(prev: Option<u8>, cur: u8) -> bool {
-    let continues = matches!(label_part(cur), Some(part) if part == INSIDE || part == LAST);
+    let continues = matches!(label_part(cur), Some(INSIDE | LAST));
     match prev {
         Some(p) if open(p) => continues && label_type(p) == label_type(cur),
         _ => !continues,

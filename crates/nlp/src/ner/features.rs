@@ -593,9 +593,16 @@ fn row_of(k: u64, shift: u32) -> u32 {
     (k.wrapping_mul(0x2545_F491_4F6C_DD1D) >> shift) as u32
 }
 
-/// The bias row of the tokens of normal-case sentences ([`FeatureSet::MODE_BIAS`]).
+/// The key of the bias row of the tokens of sentences in case mode `mode`
+/// ([`FeatureSet::MODE_BIAS`]; 0 = normal case).
+#[inline]
+fn mode_bias_key(mode: u64) -> u64 {
+    key(6, mode)
+}
+
+/// The bias row of the tokens of normal-case sentences.
 pub(crate) fn normal_case_row(bits: u8) -> usize {
-    row_of(key(6, 0), 64 - bits as u32) as usize
+    row_of(mode_bias_key(0), 64 - bits as u32) as usize
 }
 
 #[inline]
@@ -699,7 +706,7 @@ impl Extractor {
             let mut push = |k: u64| rows.push(row_of(k, shift));
             push(key(1, 0));
             if fs.has(FeatureSet::MODE_BIAS) {
-                push(key(6, mode));
+                push(mode_bias_key(mode));
             }
             push(key(2, c.word));
             push(key(3, c.lower));

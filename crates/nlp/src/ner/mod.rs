@@ -316,7 +316,7 @@ fn join_particle_names(toks: &[&str], labels: &mut [u8]) {
         "these", "those", "his", "her", "their", "its", "our", "my", "your", "then", "so", "yet", "both", "all",
     ];
     for i in 1..labels.len() {
-        let starts_person = labels[i] == label(0, BEGIN) || labels[i] == label(0, UNIT);
+        let starts_person = label_type(labels[i]) == Some(0) && is_begin(labels[i]);
         if !starts_person || !PARTICLES.contains(&toks[i]) {
             continue;
         }
