@@ -396,6 +396,7 @@ engine_classes!(
     owner,
     basebefore,
     inname,
+    periodical,
     event,
     eventadj,
     participle,

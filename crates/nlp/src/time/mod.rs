@@ -134,7 +134,7 @@ fn tag_with(g: &Grammar, text: &str, tokens: &[Token], sentences: &[Span], ancho
     }
     let doc = Doc { g, text, tokens, sentences };
     // dropped before resolving, so that "Daily News" is no date to count "the next day" from
-    found.retain(|it| !doc.in_name(it.span));
+    found.retain(|it| !doc.in_name(it.span) && !doc.names_a_periodical(it.span));
     if found.is_empty() {
         return Vec::new();
     }
@@ -700,6 +700,28 @@ impl Doc<'_> {
         let quoted =
             first > 0 && quote(first - 1) && (quote(end) || (matches!(self.text_at(end), "," | ".") && quote(end + 1)));
         quoted || (first > 0 && name_word(first - 1)) || name_word(end)
+    }
+
+    /// True for "daily", "weekly" or "monthly" naming a newspaper or magazine: written in
+    /// lowercase before a name ("the Communist Party daily Granma"), or after "the" before a
+    /// reporting verb ("the daily said"). A weekday or month after it is no name ("weekly
+    /// Friday prayers").
+    fn names_a_periodical(&self, span: Span) -> bool {
+        let r = self.token_range(span);
+        if r.len() != 1 || !self.g.in_class(self.word(r.start), self.g.cls.periodical) {
+            return false;
+        }
+        let (i, next) = (r.start, self.word(r.end));
+        let cls = &self.g.cls;
+        let starts_upper = |i: usize| self.text_at(i).chars().next().is_some_and(char::is_uppercase);
+        let time_word = self.g.in_class(next, cls.weekday) || self.g.in_class(next, cls.month);
+        let same_sentence = self.tokens.get(r.end).is_some_and(|t| self.sentence_of(t.span) == self.sentence_of(span));
+        if !starts_upper(i) && starts_upper(r.end) && !time_word && same_sentence {
+            return true;
+        }
+        i > 0
+            && self.text_at(i - 1).eq_ignore_ascii_case("the")
+            && (self.g.in_class(next, cls.report) || self.g.in_class(next, cls.reportnow))
     }
 
     /// The text of token `i`, empty past the end.
