@@ -530,11 +530,12 @@ fn periods() {
 #[test]
 fn a_daily_or_weekly_that_names_a_newspaper_is_no_set() {
     let d = july12();
-    assert!(values("The party daily Vesnik praised the plan.", d).is_empty());
+    assert!(values("The Kell Party daily Vesnik praised the plan.", d).is_empty());
     assert!(values("It was in the Kellish weekly Der Kurier.", d).is_empty());
     assert_eq!(values("The daily said on Monday that it would close.", d), ["2018-07-09"]);
     // but a rate stays one, also before a name or a weekday
     assert_eq!(values("Ostrava Air runs daily flights to Kell.", d), ["P1D"]);
+    assert_eq!(values("Lee tops the weekly Kell Power Rankings.", d), ["P1W"]);
     assert_eq!(values("She visits weekly. Lee does not.", d), ["P1W"]);
     assert_eq!(values("They hold weekly Friday prayers.", d)[0], "P1W");
     assert_eq!(values("The daily dose is set.", d), ["P1D"]);

@@ -703,9 +703,10 @@ impl Doc<'_> {
     }
 
     /// True for "daily", "weekly" or "monthly" naming a newspaper or magazine: written in
-    /// lowercase before a name ("the Communist Party daily Granma"), or after "the" before a
-    /// reporting verb ("the daily said"). A weekday or month after it is no name ("weekly
-    /// Friday prayers").
+    /// lowercase between a capitalized word and a name ("the Communist Party daily Granma", "the
+    /// Paris daily Liberation"), or after "the" before a reporting verb ("the daily said"). After
+    /// a determiner a name is what recurs ("the weekly GOP Power Rankings"), and a weekday or
+    /// month after it is no name ("weekly Friday prayers").
     fn names_a_periodical(&self, span: Span) -> bool {
         let r = self.token_range(span);
         if r.len() != 1 || !self.g.in_class(self.word(r.start), self.g.cls.periodical) {
@@ -716,7 +717,8 @@ impl Doc<'_> {
         let starts_upper = |i: usize| self.text_at(i).chars().next().is_some_and(char::is_uppercase);
         let time_word = self.g.in_class(next, cls.weekday) || self.g.in_class(next, cls.month);
         let same_sentence = self.tokens.get(r.end).is_some_and(|t| self.sentence_of(t.span) == self.sentence_of(span));
-        if !starts_upper(i) && starts_upper(r.end) && !time_word && same_sentence {
+        let named_before = i > 0 && starts_upper(i - 1) && !self.g.in_class(self.word(i - 1), cls.determiner);
+        if named_before && !starts_upper(i) && starts_upper(r.end) && !time_word && same_sentence {
             return true;
         }
         i > 0
