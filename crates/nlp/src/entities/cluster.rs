@@ -350,11 +350,23 @@ fn names(cx: &mut Ctx) {
         .filter(|&j| cx.men[j].linkable && cx.men[j].ty == EntityType::Person && !odd[j])
         .map(|j| (cx.men[j].a, j))
         .collect();
+    // a place keeps its own name ("Ruth Danvers ... in Danvers"), unless most mentions of the
+    // same words in the document are no place: then the tagger misread one of them ("El-Sayeed
+    // said of Brekov" after "Brekov's death" and "Brekov gave the orders")
+    let mut as_place: FxMap<&str, (usize, usize)> = FxMap::default();
+    for (w, norm) in cx.men.iter().zip(&norms) {
+        if w.linkable && w.kind == MentionKind::Name {
+            let c = as_place.entry(norm.as_str()).or_default();
+            c.0 += usize::from(w.ty == EntityType::Loc);
+            c.1 += 1;
+        }
+    }
+    let a_place = |i: usize| as_place.get(norms[i].as_str()).is_none_or(|&(loc, all)| 2 * loc >= all);
     let mut short = vec![false; n];
     let mut later: Vec<(usize, Vec<usize>, Gender, bool)> = Vec::new();
     for &i in &order {
         let w = &cx.men[i];
-        if !w.linkable || w.kind != MentionKind::Name || w.ty == EntityType::Loc || odd[i] {
+        if !w.linkable || w.kind != MentionKind::Name || w.ty == EntityType::Loc && a_place(i) || odd[i] {
             continue;
         }
         let mut mw: &[&str] = &words[i];

@@ -256,3 +256,28 @@ fn a_name_after_an_honorific_is_a_person_whatever_its_tagged_type() {
     assert!(lund.aliases.iter().any(|a| a == "Ms Lund"), "{:?}", names(&doc));
     assert_eq!(entity_of(&doc, "Orvel").map(|e| e.ty), Some(EntityType::Person), "{:?}", names(&doc));
 }
+
+#[test]
+fn a_surname_read_once_as_a_place_joins_the_person_its_other_mentions_name() {
+    // the tagger's types, set by hand: one of three "Varn" read as a place
+    let text = "Ilse Varn ran the cell. Varn gave the orders. Varn's men obeyed. A witness spoke of Varn. \
+                Marta Kellin lives in Kellin.";
+    let mut doc = Doc::new("t", text);
+    crate::Segmenter.process(&mut doc);
+    let mut tag = |at: usize, words: &str, ty| {
+        doc.mentions.push(Mention { span: Span::new(at, at + words.len()), ty, entity: None, kind: MentionKind::Name });
+    };
+    tag(0, "Ilse Varn", EntityType::Person);
+    for (k, (at, _)) in text.match_indices("Varn").skip(1).enumerate() {
+        tag(at, "Varn", if k == 2 { EntityType::Loc } else { EntityType::Person });
+    }
+    tag(text.find("Marta Kellin").unwrap(), "Marta Kellin", EntityType::Person);
+    tag(text.rfind("Kellin").unwrap(), "Kellin", EntityType::Loc);
+    doc.mentions.sort_by_key(|m| m.span.start);
+    super::EntityLinker.process(&mut doc);
+    let spoken_of = entity_at(&doc, "Varn", text.find("of Varn").unwrap()).expect("linked");
+    assert_eq!(spoken_of.name, "Ilse Varn", "{:?}", names(&doc));
+    // a place named only as a place keeps its own entity
+    let place = entity_at(&doc, "Kellin", text.rfind("Kellin").unwrap()).expect("linked");
+    assert_eq!((place.name.as_str(), place.ty), ("Kellin", EntityType::Loc), "{:?}", names(&doc));
+}
