@@ -204,8 +204,9 @@ partof 0 end rest middle beginning start course balance much most remainder part
 # time words written lowercase in running text: capitalized inside a sentence beside another
 # capitalized word, they are part of a name ("New York Daily News", "Current TV", "Morning Joe")
 inname 0 daily weekly monthly nightly yearly quarterly annually now current currently today tonight tomorrow yesterday morning afternoon evening night midnight noon week weekend day year month decade century season this the
-# set words that name a newspaper or magazine before a name ("the party daily Granma", "the
-# weekly Der Kurier") or after "the" before a reporting verb ("the daily said")
+# set words that name a newspaper or magazine between a capitalized word and a name ("the
+# Communist Party daily Granma", "the Kellish weekly Der Kurier") or after "the" before a
+# reporting verb ("the daily said")
 periodical 0 daily weekly monthly
 # words between two expressions that join them into one ("Friday, Oct. 23", "5 p.m. EST, Nov. 6")
 join 0 ,
