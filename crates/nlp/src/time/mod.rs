@@ -708,13 +708,13 @@ impl Doc<'_> {
     /// a determiner a name is what recurs ("the weekly GOP Power Rankings"), and a weekday or
     /// month after it is no name ("weekly Friday prayers").
     fn names_a_periodical(&self, span: Span) -> bool {
+        let cls = &self.g.cls;
         let r = self.token_range(span);
-        if r.len() != 1 || !self.g.in_class(self.word(r.start), self.g.cls.periodical) {
+        if r.len() != 1 || !self.g.in_class(self.word(r.start), cls.periodical) {
             return false;
         }
         let (i, next) = (r.start, self.word(r.end));
-        let cls = &self.g.cls;
-        let starts_upper = |i: usize| self.text_at(i).chars().next().is_some_and(char::is_uppercase);
+        let starts_upper = |k: usize| self.text_at(k).chars().next().is_some_and(char::is_uppercase);
         let time_word = self.g.in_class(next, cls.weekday) || self.g.in_class(next, cls.month);
         let same_sentence = self.tokens.get(r.end).is_some_and(|t| self.sentence_of(t.span) == self.sentence_of(span));
         let named_before = i > 0 && starts_upper(i - 1) && !self.g.in_class(self.word(i - 1), cls.determiner);
