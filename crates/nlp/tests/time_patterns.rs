@@ -172,6 +172,19 @@ fn a_past_year_that_opens_a_sentence_holds_its_bare_months() {
 }
 
 #[test]
+fn a_day_of_last_or_next_year() {
+    let d = july12();
+    assert_eq!(
+        one("The law took effect on March 23 last year.", d),
+        ("March 23 last year".into(), TimeType::Date, "2017-03-23".into())
+    );
+    assert_eq!(one("He takes office on January 20 next year.", d).2, "2019-01-20");
+    assert_eq!(one("It opened on 4 July of this year.", d).2, "2018-07-04");
+    assert_eq!(one("We began on June 16th of last year.", d).2, "2017-06-16");
+    assert_eq!(one("The trial starts on the 3rd of May next year.", d).2, "2019-05-03");
+}
+
+#[test]
 fn year_boundaries() {
     let december = date(2017, 12, 20);
     assert_eq!(values("Prices rose in January.", december), ["2017-01"]);
@@ -558,6 +571,27 @@ fn time_words_inside_names_are_no_times() {
     assert_eq!(values("Lee spoke. \u{201c}Now Lee needs to win,\u{201d} she said.", d), ["PRESENT_REF"]);
     assert_eq!(values("Lee Is Now Leading In Kell", d), ["PRESENT_REF"]);
     assert_eq!(values("Prices in Kell are set daily.", d), ["P1D"]);
+    // a weekday before such words is part of the name of a show
+    assert!(values("Lee hosts Kell TV's Sunday Night Hockey broadcasts.", d).is_empty());
+    assert!(values("She was a guest on \"Saturday Night Live\" twice.", d).is_empty());
+    assert_eq!(values("She watched Saturday Night Live on Saturday.", d), ["2018-07-07"]);
+    // but a day and its part of the day written in lowercase stay, and so do both in a
+    // headline in title case
+    assert_eq!(values("Lee spoke on Sunday night to the crowd.", d), ["2018-07-08"]);
+    assert_eq!(values("Lee Wins Kell On Sunday Night After Recount", d), ["2018-07-08"]);
+}
+
+#[test]
+fn a_month_that_is_a_persons_name_is_no_date() {
+    let d = july12();
+    assert!(values("The board had Ana Vidmar, Jill June, Tom Lesko and Ivo Kral.", d).is_empty());
+    assert!(values("Lee left early. April Marsh, a spokeswoman for the party, said so.", d).is_empty());
+    // a preposition, a weekday, a noun or a number keeps the month a month
+    assert_eq!(values("In April Lee said no.", d), ["2018-04"]);
+    assert_eq!(values("The Kell June primary drew few voters.", d), ["2018-06"]);
+    assert_eq!(values("Since June, Lee has gained.", d), ["2018-06"]);
+    assert_eq!(values("Lee, June 5, spoke in Kell.", d), ["2018-06-05"]);
+    assert_eq!(values("The vote, held in Kell in June, was close.", d), ["2018-06"]);
 }
 
 #[test]

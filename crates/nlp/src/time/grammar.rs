@@ -167,6 +167,7 @@ pub(crate) struct Elem {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Act {
     Date,
+    YDate,
     Year,
     Decade,
     Century,
@@ -206,6 +207,7 @@ impl Act {
     fn parse(s: &str) -> Option<Act> {
         Some(match s {
             "date" => Act::Date,
+            "ydate" => Act::YDate,
             "year" => Act::Year,
             "decade" => Act::Decade,
             "century" => Act::Century,
@@ -379,6 +381,7 @@ engine_classes!(
     retro,
     weekday,
     month,
+    monthprep,
     infinitive,
     promisedto,
     aheadjoin,

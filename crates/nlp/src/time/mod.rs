@@ -134,7 +134,7 @@ fn tag_with(g: &Grammar, text: &str, tokens: &[Token], sentences: &[Span], ancho
     }
     let doc = Doc { g, text, tokens, sentences };
     // dropped before resolving, so that "Daily News" is no date to count "the next day" from
-    found.retain(|it| !doc.in_name(it.span) && !doc.names_a_periodical(it.span));
+    found.retain(|it| !doc.in_name(it.span) && !doc.names_a_periodical(it.span) && !doc.month_in_name(it.span));
     if found.is_empty() {
         return Vec::new();
     }
@@ -658,11 +658,18 @@ impl Doc<'_> {
     /// True for a time word in a name ("New York Daily News", "Current TV", "One Wisconsin Now"):
     /// words written lowercase in running text, capitalized inside a sentence, beside another
     /// capitalized word. Weekdays, months and holidays are capitalized anyway and stay, and so
-    /// does all of a headline in title case ("Trump Is Now Leading").
+    /// does all of a headline in title case ("Trump Is Now Leading"); a weekday before such
+    /// words goes with them ("Sunday Night Baseball", "Saturday Night Live").
     fn in_name(&self, span: Span) -> bool {
         let capital = |i: usize| self.text_at(i).chars().next().is_some_and(char::is_uppercase);
         let std::ops::Range { start: first, end } = self.token_range(span);
-        if first >= end || !capital(first) || !(first..end).all(|i| self.g.in_class(self.word(i), self.g.cls.inname)) {
+        let weekday_first =
+            end >= first + 2 && self.g.in_class(self.word(first), self.g.cls.weekday) && (first + 1..end).all(capital);
+        let inname_from = if weekday_first { first + 1 } else { first };
+        if first >= end
+            || !capital(first)
+            || !(inname_from..end).all(|i| self.g.in_class(self.word(i), self.g.cls.inname))
+        {
             return false;
         }
         let Some(&s) = self.sentences.get(self.sentence_of(span)) else { return false };
@@ -724,6 +731,40 @@ impl Doc<'_> {
         i > 0
             && self.text_at(i - 1).eq_ignore_ascii_case("the")
             && (self.g.in_class(next, cls.report) || self.g.in_class(next, cls.reportnow))
+    }
+
+    /// True for a month that is a person's name: a surname after a capitalized first name
+    /// ("Jill June, Lori Jungling"), or a first name before a surname and a comma ("April
+    /// Mellody, a spokeswoman"), where no preposition or time word comes before it ("In
+    /// April Trump said") and no number or noun after it ("the GOP June primary", "June 5").
+    fn month_in_name(&self, span: Span) -> bool {
+        let cls = &self.g.cls;
+        let r = self.token_range(span);
+        if r.len() != 1 || !self.g.in_class(self.word(r.start), cls.month) {
+            return false;
+        }
+        let (i, next) = (r.start, r.end);
+        let Some(&sentence) = self.sentences.get(self.sentence_of(span)) else { return false };
+        let s0 = self.token_range(sentence).start;
+        // a capitalized word in lowercase after its first letter ("Jill", not "GOP")
+        let name_like = |k: usize| {
+            let t = self.text_at(k);
+            let mut cs = t.chars();
+            self.tokens.get(k).is_some_and(|x| x.kind == TokenKind::Word)
+                && cs.next().is_some_and(char::is_uppercase)
+                && cs.clone().any(char::is_lowercase)
+                && cs.all(char::is_alphabetic)
+                && ![cls.monthprep, cls.weekday, cls.month, cls.determiner]
+                    .iter()
+                    .any(|&c| self.g.in_class(self.word(k), c))
+        };
+        let pause = |k: usize| matches!(self.text_at(k), "," | "." | ";" | ")");
+        let surname = i > s0 + 1 && name_like(i - 1) && (pause(next) || name_like(next));
+        let opens = i <= s0 || matches!(self.text_at(i - 1), "," | ";" | "(");
+        let first_name = opens
+            && name_like(next)
+            && (self.text_at(next + 1) == "," || self.g.in_class(self.word(next + 1), cls.report));
+        surname || first_name
     }
 
     /// The text of token `i`, empty past the end.
@@ -802,6 +843,7 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
                     _ => return None,
                 }
             }
+            Act::YDate => Sem::YearDate { n: int(0)? as i32, m: small(1, 12)?, d: small(2, 31)? },
             Act::Year => Sem::Year(year(0).filter(|y| (1000..=2199).contains(y))?),
             Act::Decade => {
                 let v = int(0)?;

@@ -159,6 +159,12 @@ pub(crate) enum Sem {
         q: u8,
         n: i32,
     },
+    /// Day `d` of month `m` in the year `n` years from the document's ("March 3 last year").
+    YearDate {
+        m: u8,
+        d: u8,
+        n: i32,
+    },
     /// Half `h` of the year `n` years from the document's ("the first half of last year").
     YearHalf {
         h: u8,
@@ -867,6 +873,10 @@ impl Ctx {
                 let Some(dct) = dct else { return Some((format!("XXXX-Q{q}"), None)) };
                 let y = i32::from(dct.year()) + n;
                 (fmt_point(Point::Quarter(y, q)), Some(Point::Quarter(y, q)))
+            }
+            Sem::YearDate { m, d, n } => {
+                let Some(dct) = dct else { return Some((format!("XXXX-{m:02}-{d:02}"), None)) };
+                return self.resolve(&Sem::Cal { y: Some(i32::from(dct.year()) + n), m, d }, tense);
             }
             Sem::YearHalf { h, n } => {
                 let Some(dct) = dct else { return Some((format!("XXXX-H{h}"), None)) };
