@@ -231,6 +231,9 @@ fn weekdays() {
     assert_eq!(values("The minister said Thursday that talks had failed.", d), ["2018-07-12"]);
     assert_eq!(values("They met last Friday.", d), ["2018-07-06"]);
     assert_eq!(values("They meet next Friday.", d), ["2018-07-13"]);
+    // "later Wednesday" in a story stamped Thursday is later that Wednesday, not next week's
+    assert_eq!(values("Lee may face a tough crowd when she speaks later Wednesday.", d), ["2018-07-11"]);
+    assert_eq!(values("Lee will speak later Friday.", d), ["2018-07-13"]);
     assert_eq!(values("The polls close by Friday.", d), ["2018-07-13"]);
     // "could" points ahead, but negated it tells what was not done
     assert_eq!(values("He could win the state on Tuesday.", d), ["2018-07-17"]);
@@ -597,6 +600,12 @@ fn a_month_that_is_a_persons_name_is_no_date() {
 #[test]
 fn relative_to_the_date_last_mentioned() {
     let d = july12();
+    // a count of months after a month last mentioned counts from that month, not from a day
+    // named before it
+    assert_eq!(
+        values("Lee spoke on Monday. Vidmar came in December 2011 and Kral a month later.", d),
+        ["2018-07-09", "2011-12", "2012-01"]
+    );
     // a day of the month alone is in the month last mentioned, else in the document's month or
     // the one before or after it as the tense says
     assert_eq!(

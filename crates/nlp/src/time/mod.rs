@@ -622,6 +622,11 @@ impl Doc<'_> {
         // an event six days back would be "last Tuesday": "the New Hampshire primary on Tuesday"
         // in a Monday story is the next day's, whatever tense reports it
         let back = resolve::days_back(dct, w);
+        // "later Monday" is later that day: in a story stamped the day after, yesterday, never
+        // the Monday ahead, which would be "next Monday"
+        if back == 1 && self.text_at(self.token_range(span).start).eq_ignore_ascii_case("later") {
+            return Tense::Past;
+        }
         if tense != Tense::Future && back == 6 && self.weekday_of_event(span) {
             return Tense::Future;
         }

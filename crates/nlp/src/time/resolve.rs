@@ -831,7 +831,9 @@ impl Ctx {
                     let (y, q) = shift_quarter(q, 4 * sign);
                     return Some((fmt_point(Point::Quarter(y, q)), Some(Point::Quarter(y, q))));
                 }
-                if from_ref && unit == Unit::Y {
+                // "a year later", "a month later": counted from the date last mentioned at its
+                // precision, as "the following year" is ("in December 2011 ... a month later")
+                if from_ref && matches!(unit, Unit::Y | Unit::M) {
                     return self.resolve(&Sem::Rel { unit, n: sign * k, from_ref }, tense);
                 }
                 let Some(base) = self.base(from_ref) else { return Some((unknown(unit).into(), None)) };
