@@ -588,6 +588,7 @@ fn time_words_inside_names_are_no_times() {
 fn a_month_that_is_a_persons_name_is_no_date() {
     let d = july12();
     assert!(values("The board had Ana Vidmar, Jill June, Tom Lesko and Ivo Kral.", d).is_empty());
+    assert!(values("Members: Ana Vidmar, Jill June, Tom Lesko, Ivo Kral.", d).is_empty());
     assert!(values("Lee left early. April Marsh, a spokeswoman for the party, said so.", d).is_empty());
     // a preposition, a weekday, a noun or a number keeps the month a month
     assert_eq!(values("In April Lee said no.", d), ["2018-04"]);
@@ -595,6 +596,8 @@ fn a_month_that_is_a_persons_name_is_no_date() {
     assert_eq!(values("Since June, Lee has gained.", d), ["2018-06"]);
     assert_eq!(values("Lee, June 5, spoke in Kell.", d), ["2018-06-05"]);
     assert_eq!(values("The vote, held in Kell in June, was close.", d), ["2018-06"]);
+    // and a headline in title case capitalizes the nouns around it
+    assert_eq!(values("Vidmar Campaign June Fundraising Beats Goals", d), ["2018-06"]);
 }
 
 #[test]

@@ -679,7 +679,6 @@ impl Doc<'_> {
         }
         let Some(&s) = self.sentences.get(self.sentence_of(span)) else { return false };
         let std::ops::Range { start: s0, end: s1 } = self.token_range(s);
-        let mut words = (s0..s1).filter(|&i| self.tokens[i].kind == TokenKind::Word);
         // in capitals beside another word in capitals, in a sentence that is not all capitals:
         // "Greg Toppo, USA TODAY", "a USA TODAY poll"
         let caps = |i: usize| {
@@ -697,11 +696,7 @@ impl Doc<'_> {
         let opens_quote = first >= 2
             && matches!(self.text_at(first - 1), "\"" | "\u{201c}" | "''" | "``" | "'" | "\u{2018}")
             && matches!(self.text_at(first - 2), "." | "!" | "?" | ":");
-        if opens_quote
-            || (s0..first).all(|i| self.tokens[i].kind == TokenKind::Punct)
-            // title case: no word of five letters or more starts in lowercase
-            || !words.any(|i| !capital(i) && self.text_at(i).chars().count() > 4)
-        {
+        if opens_quote || (s0..first).all(|i| self.tokens[i].kind == TokenKind::Punct) || self.title_case(s0..s1) {
             return false;
         }
         let name_word = |i: usize| {
@@ -738,10 +733,20 @@ impl Doc<'_> {
             && (self.g.in_class(next, cls.report) || self.g.in_class(next, cls.reportnow))
     }
 
+    /// True when the tokens `r` (a sentence) are in title case: no word of five letters or more
+    /// starts in lowercase.
+    fn title_case(&self, r: std::ops::Range<usize>) -> bool {
+        !r.filter(|&i| self.tokens[i].kind == TokenKind::Word).any(|i| {
+            let t = self.text_at(i);
+            !t.chars().next().is_some_and(char::is_uppercase) && t.chars().count() > 4
+        })
+    }
+
     /// True for a month that is a person's name: a surname after a capitalized first name
     /// ("Jill June, Lori Jungling"), or a first name before a surname and a comma ("April
     /// Mellody, a spokeswoman"), where no preposition or time word comes before it ("In
-    /// April Trump said") and no number or noun after it ("the GOP June primary", "June 5").
+    /// April Trump said"), no number or noun after it ("the GOP June primary", "June 5"), and
+    /// the sentence is no headline in title case.
     fn month_in_name(&self, span: Span) -> bool {
         let cls = &self.g.cls;
         let r = self.token_range(span);
@@ -750,7 +755,10 @@ impl Doc<'_> {
         }
         let (i, next) = (r.start, r.end);
         let Some(&sentence) = self.sentences.get(self.sentence_of(span)) else { return false };
-        let s0 = self.token_range(sentence).start;
+        let std::ops::Range { start: s0, end: s1 } = self.token_range(sentence);
+        // a headline in title case capitalizes the nouns around a month ("Sanders Campaign June
+        // Fundraising"), where a list of names has commas ("Jill June, Lori Jungling")
+        let headline = self.title_case(s0..s1);
         // a capitalized word in lowercase after its first letter ("Jill", not "GOP")
         let name_like = |k: usize| {
             let t = self.text_at(k);
@@ -764,9 +772,10 @@ impl Doc<'_> {
                     .any(|&c| self.g.in_class(self.word(k), c))
         };
         let pause = |k: usize| matches!(self.text_at(k), "," | "." | ";" | ")");
-        let surname = i > s0 + 1 && name_like(i - 1) && (pause(next) || name_like(next));
+        let surname = i > s0 + 1 && name_like(i - 1) && (pause(next) || (name_like(next) && !headline));
         let opens = i <= s0 || matches!(self.text_at(i - 1), "," | ";" | "(");
         let first_name = opens
+            && !headline
             && name_like(next)
             && (self.text_at(next + 1) == "," || self.g.in_class(self.word(next + 1), cls.report));
         surname || first_name
