@@ -155,6 +155,9 @@ fn november_of_an_election_race() {
     assert_eq!(values(chances, date(2018, 1, 19)), ["2018-11"]);
     assert_eq!(values(chances, date(2019, 2, 1)), ["2020-11"]);
     assert_eq!(values("Her victory in November, a surprise to many.", date(2018, 12, 20)), ["2018-11"]);
+    // a report too far to be its verb gives it no tense
+    let far = "He backs Lee, he said, because he prizes electability and taking the state in November.";
+    assert_eq!(values(far, date(2018, 4, 9)), ["2018-11"]);
     // not without a word of the race, nor against a tense
     assert_eq!(values("The income figures from November.", date(2018, 1, 19)), ["2017-11"]);
     assert_eq!(values("Lee won the mayoral election in November.", date(2018, 1, 19)), ["2017-11"]);

@@ -452,11 +452,13 @@ impl Doc<'_> {
                 }
                 _ => None,
             };
-            // "Cruz's chances of winning in November": with no tense, the month of elections in a
-            // sentence about the race is the election's
+            // "Cruz's chances of winning in November": with no tense (or only a report too far to
+            // be its verb), the month of elections in a sentence about the race is the election's
             let of_election = match (&it.sem, anchor, self.g.elections) {
                 (&Sem::Month { m, dir: Dir::Auto }, Some(dct), Some((em, every)))
-                    if m == em && tense == Tense::Unknown && self.speaks_of_election(sentence) =>
+                    if m == em
+                        && (tense == Tense::Unknown || (tense == Tense::Past && self.tense_is_weak(it.span)))
+                        && self.speaks_of_election(sentence) =>
                 {
                     resolve::election_year(dct, m, every).map(|y| Sem::Cal { y: Some(y), m, d: 0 })
                 }

@@ -53,6 +53,17 @@ impl Doc<'_> {
     /// ("captured"), and failing those a reporting verb ("said"), which news puts beside any
     /// tense.
     pub(super) fn tense(&self, span: Span) -> Tense {
+        self.tense_and_weight(span).0
+    }
+
+    /// True when the expression's tense comes from no verb of its own but only from a report
+    /// too far from it to be its verb ("he said, because he prizes ... in November").
+    pub(super) fn tense_is_weak(&self, span: Span) -> bool {
+        self.tense_and_weight(span).1
+    }
+
+    /// The tense (see [`Doc::tense`]), and whether only a far report gave it.
+    fn tense_and_weight(&self, span: Span) -> (Tense, bool) {
         let cls = self.g.cls;
         let start = self.tokens.partition_point(|t| t.span.start < span.start);
         let end = self.tokens.partition_point(|t| t.span.start < span.end);
@@ -138,14 +149,18 @@ impl Doc<'_> {
         match (close, prep.tense) {
             // "had raised $38 million by the end of June", "has raised through the end of June": a
             // deadline in the past (not "maintained their lead ahead of Monday's caucuses")
-            (None, Some(Tense::Future)) if own_past && !own_future && prep.deadline && !granted => Tense::Past,
+            (None, Some(Tense::Future)) if own_past && !own_future && prep.deadline && !granted => (Tense::Past, false),
             // a deadline that opens its clause takes the clause's verb after it ("noted that
             // through the end of March, spending had reached $2 million")
             (None, Some(Tense::Future)) if prep.deadline && fronted && best.is_some_and(|(_, t)| t == Tense::Past) => {
-                Tense::Past
+                (Tense::Past, false)
             }
-            (Some(t), _) | (None, Some(t)) => t,
-            _ => best.or(weak).map_or_else(|| self.tense_of_event(end), |(_, t)| t),
+            (Some(t), _) | (None, Some(t)) => (t, false),
+            _ => match (best, weak) {
+                (Some((_, t)), _) => (t, false),
+                (None, Some((_, t))) => (t, true),
+                (None, None) => (self.tense_of_event(end), false),
+            },
         }
     }
 
