@@ -412,6 +412,12 @@ fn a_deadline_follows_the_verb_before_it() {
     // ... also after a quotation mark
     assert_eq!(values("\u{201c}By December, the firm had filed 40 claims,\u{201d} Lee said.", d), ["2017-12"]);
     assert_eq!(values("By the end of March, the plant will close.", d), ["2019-03"]);
+    // ... and after a conjunction
+    assert_eq!(
+        values("Lee spoke of taxes, but by late Monday afternoon the speech had been rewritten.", d),
+        ["2018-07-09TAF"]
+    );
+    assert_eq!(values("Lee spoke of taxes, and by Friday the plant will close.", d), ["2018-07-13"]);
     // "ahead of" may have the event's name between it and the day, within the sentence
     assert_eq!(values("She trailed in polls ahead of the Kell caucuses on Monday.", d), ["2018-07-16"]);
     assert_eq!(values("It turned nasty ahead of Kell's delegate-rich Tuesday primary.", d), ["2018-07-17"]);

@@ -72,10 +72,13 @@ impl Doc<'_> {
         let names_thing =
             (start > 0 && self.g.in_class(self.word(start - 1), cls.owner)) || self.possessive_after(span);
         let target = Target { start, end, names_thing };
-        // the expression and its preposition open their clause (a quotation mark may open it
-        // first: "\"By December, we were looking\"")
+        // the expression and its preposition open their clause (a quotation mark or a
+        // conjunction may open it first: "\"By December, we were looking\"", "but by Sunday
+        // afternoon the speech had been reframed")
         let mut open = comma_before.map_or(s0, |c| c + 1);
-        while open < start && self.tokens[open].kind == TokenKind::Quote {
+        while open < start
+            && (self.tokens[open].kind == TokenKind::Quote || self.g.in_class(self.word(open), cls.coordinator))
+        {
             open += 1;
         }
         let fronted = start >= 1 && open + 1 >= start;
