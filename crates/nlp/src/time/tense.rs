@@ -53,17 +53,17 @@ impl Doc<'_> {
     /// ("captured"), and failing those a reporting verb ("said"), which news puts beside any
     /// tense.
     pub(super) fn tense(&self, span: Span) -> Tense {
-        self.tense_and_weight(span).0
+        self.tense_and_weakness(span).0
     }
 
     /// True when the expression's tense comes from no verb of its own but only from a report
     /// too far from it to be its verb ("he said, because he prizes ... in November").
     pub(super) fn tense_is_weak(&self, span: Span) -> bool {
-        self.tense_and_weight(span).1
+        self.tense_and_weakness(span).1
     }
 
     /// The tense (see [`Doc::tense`]), and whether only a far report gave it.
-    fn tense_and_weight(&self, span: Span) -> (Tense, bool) {
+    fn tense_and_weakness(&self, span: Span) -> (Tense, bool) {
         let cls = self.g.cls;
         let start = self.tokens.partition_point(|t| t.span.start < span.start);
         let end = self.tokens.partition_point(|t| t.span.start < span.end);
