@@ -392,6 +392,14 @@ fn a_deadline_follows_the_verb_before_it() {
     // "by", "until", "through" point ahead, unless a past verb of their clause comes first
     assert_eq!(values("The fund will have raised $3 million by the end of June.", d), ["2019-06"]);
     assert_eq!(values("The fund had raised $3 million by the end of June.", d), ["2018-06"]);
+    // quotation marks do not push the verb out of reach
+    assert_eq!(
+        values(
+            "It owed Kell Data $9,000 for \u{201c}survey work\u{201d} and \u{201c}donor files\u{201d} through the end of June.",
+            d
+        ),
+        ["2018-06"]
+    );
     assert_eq!(values("The firm polled 900 voters from June 2 through Tuesday.", d), ["2018-06-02", "2018-07-10"]);
     assert_eq!(values("Lee has held rallies in six towns through Tuesday.", d), ["2018-07-10"]);
     // a verb that grants time keeps the deadline ahead

@@ -289,8 +289,13 @@ impl Doc<'_> {
             ),
             None => (start.saturating_sub(15), (end + 15).min(self.tokens.len())),
         };
-        // the verb of an expression is near it: a dozen words either way is plenty
-        let (s0, s1) = (s0.max(start.saturating_sub(12)), s1.min(end + 12));
+        // the verb of an expression is near it: a dozen tokens either way is plenty, not counting
+        // quotation marks ("owed $556,000 for 'survey research' and 'donor modeling' through the
+        // end of June")
+        let word = |k: &usize| self.tokens[*k].kind != TokenKind::Quote;
+        let lo = (s0..start).rev().filter(word).nth(11).unwrap_or(s0);
+        let hi = (end..s1).filter(word).nth(11).map_or(s1, |k| k + 1);
+        let (s0, s1) = (s0.max(lo), s1.min(hi));
         // a quotation and the words that report it ("'... in November,' Tester said", "he said:
         // 'In November ...'") are two clauses: the frame's past is not the quotation's
         let frame = |k: usize| {
