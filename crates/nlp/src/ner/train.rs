@@ -702,18 +702,17 @@ fn drop_rows(ex: &Example, permille: u64, rng: &mut Rng, rows: &mut Vec<u32>, st
 /// Runs the averaged perceptron over the examples `idx` for `epochs` passes; `on_epoch` gets the
 /// epoch, the number of sentences it got wrong, and the weights. Each visit of a sentence drops
 /// a random `dropout` permille of its feature rows (feature dropout), so the weights cannot lean
-/// on a few strong features (measured: CoNLL testa and re-cased text gain, see the model card).
-#[allow(clippy::too_many_arguments)]
+/// on a few strong features (measured: CoNLL testa and re-cased text gain, see the model card);
+/// `k` gives the table size, the dropout and the margin ([`add_cost`]).
 fn fit(
     train_ex: &[Example],
     idx: &[usize],
     epochs: usize,
-    bits: u8,
+    k: &Knobs,
     seed: u64,
-    dropout: u64,
-    margin: f32,
     on_epoch: &mut dyn FnMut(usize, usize, &Perceptron),
 ) -> Perceptron {
+    let (bits, dropout, margin) = (k.bits, k.dropout, k.margin);
     let rows = 1usize << bits;
     let mut p = Perceptron {
         w: vec![0.0; rows * NL],
@@ -954,7 +953,7 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, St
         let mut pass1: Vec<Vec<u8>> = vec![Vec::new(); train_ex.len()];
         for f in 0..k.folds.max(1) {
             let idx: Vec<usize> = (0..train_ex.len()).filter(|&i| train_ex[i].fold != f).collect();
-            let p = fit(&train_ex, &idx, jk_epochs, k.bits, opts.seed ^ f, k.dropout, k.margin, &mut |_, _, _| {});
+            let p = fit(&train_ex, &idx, jk_epochs, &k, opts.seed ^ f, &mut |_, _, _| {});
             let (w, t) = p.averaged();
             drop(p);
             let mut em = Vec::new();
@@ -999,7 +998,7 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, St
 
     let epochs = if opts.quick { opts.epochs.min(6) } else { opts.epochs };
     let all: Vec<usize> = (0..train_ex.len()).collect();
-    let p = fit(&train_ex, &all, epochs, k.bits, opts.seed, k.dropout, k.margin, &mut |epoch, errors, p| {
+    let p = fit(&train_ex, &all, epochs, &k, opts.seed, &mut |epoch, errors, p| {
         let mut line = format!("epoch {epoch}: {errors} sentences wrong");
         if epoch == epochs || epoch % 3 == 0 || opts.quick {
             let (w, t) = p.averaged();
@@ -1025,16 +1024,7 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, St
     // the scale the quantizer removes): less variance from the visiting order; 3 runs measured
     // +0.2 to +0.9 F1 per dev set over 4 folds and 2 seeds, 5 runs no better
     for e in 1..k.ensemble {
-        let p = fit(
-            &train_ex,
-            &all,
-            epochs,
-            k.bits,
-            opts.seed.wrapping_add(1000 * e),
-            k.dropout,
-            k.margin,
-            &mut |_, _, _| {},
-        );
+        let p = fit(&train_ex, &all, epochs, &k, opts.seed.wrapping_add(1000 * e), &mut |_, _, _| {});
         let (w2, t2) = p.averaged();
         for (a, b) in w.iter_mut().zip(&w2) {
             *a += b;

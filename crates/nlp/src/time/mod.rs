@@ -668,7 +668,7 @@ impl Doc<'_> {
     /// does all of a headline in title case ("Trump Is Now Leading"); a weekday before such
     /// words goes with them ("Sunday Night Baseball", "Saturday Night Live").
     fn in_name(&self, span: Span) -> bool {
-        let capital = |i: usize| self.text_at(i).chars().next().is_some_and(char::is_uppercase);
+        let capital = |i: usize| self.capitalized(i);
         let std::ops::Range { start: first, end } = self.token_range(span);
         let weekday_first =
             end >= first + 2 && self.g.in_class(self.word(first), self.g.cls.weekday) && (first + 1..end).all(capital);
@@ -723,11 +723,10 @@ impl Doc<'_> {
             return false;
         }
         let (i, next) = (r.start, self.word(r.end));
-        let starts_upper = |k: usize| self.text_at(k).chars().next().is_some_and(char::is_uppercase);
         let time_word = self.g.in_class(next, cls.weekday) || self.g.in_class(next, cls.month);
         let same_sentence = self.tokens.get(r.end).is_some_and(|t| self.sentence_of(t.span) == self.sentence_of(span));
-        let named_before = i > 0 && starts_upper(i - 1) && !self.g.in_class(self.word(i - 1), cls.determiner);
-        if named_before && !starts_upper(i) && starts_upper(r.end) && !time_word && same_sentence {
+        let named_before = i > 0 && self.capitalized(i - 1) && !self.g.in_class(self.word(i - 1), cls.determiner);
+        if named_before && !self.capitalized(i) && self.capitalized(r.end) && !time_word && same_sentence {
             return true;
         }
         i > 0
@@ -738,10 +737,13 @@ impl Doc<'_> {
     /// True when the tokens `r` (a sentence) are in title case: no word of five letters or more
     /// starts in lowercase.
     fn title_case(&self, r: std::ops::Range<usize>) -> bool {
-        !r.filter(|&i| self.tokens[i].kind == TokenKind::Word).any(|i| {
-            let t = self.text_at(i);
-            !t.chars().next().is_some_and(char::is_uppercase) && t.chars().count() > 4
-        })
+        !r.filter(|&i| self.tokens[i].kind == TokenKind::Word)
+            .any(|i| !self.capitalized(i) && self.text_at(i).chars().count() > 4)
+    }
+
+    /// True when token `i` starts with a capital letter (false past the end).
+    fn capitalized(&self, i: usize) -> bool {
+        self.text_at(i).chars().next().is_some_and(char::is_uppercase)
     }
 
     /// True for a month that is a person's name: a surname after a capitalized first name
@@ -763,12 +765,11 @@ impl Doc<'_> {
         let headline = self.title_case(s0..s1);
         // a capitalized word in lowercase after its first letter ("Jill", not "GOP")
         let name_like = |k: usize| {
-            let t = self.text_at(k);
-            let mut cs = t.chars();
+            let rest = self.text_at(k).chars().skip(1);
             self.tokens.get(k).is_some_and(|x| x.kind == TokenKind::Word)
-                && cs.next().is_some_and(char::is_uppercase)
-                && cs.clone().any(char::is_lowercase)
-                && cs.all(char::is_alphabetic)
+                && self.capitalized(k)
+                && rest.clone().any(char::is_lowercase)
+                && rest.clone().all(char::is_alphabetic)
                 && ![cls.monthprep, cls.weekday, cls.month, cls.determiner]
                     .iter()
                     .any(|&c| self.g.in_class(self.word(k), c))
