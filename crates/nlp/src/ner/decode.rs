@@ -43,6 +43,9 @@ pub(crate) fn allowed_last(l: u8) -> bool {
     !open(l)
 }
 
+/// The nine opening labels, padded to a whole number of 4-lane vectors.
+const W: usize = 12;
+
 /// Reusable buffers.
 #[derive(Default)]
 pub(crate) struct Scratch {
@@ -71,10 +74,11 @@ pub(crate) fn viterbi(
     // The scheme fixes which labels may meet: a label that opens a name or stands outside one
     // (O, B-, U-) follows one that closes a name or stands outside (O, L-, U-), and I-t and L-t
     // follow B-t or I-t. The search visits those 97 pairs a token instead of all 289.
-    let mut closed_tr = [[0f32; 9]; 9];
-    for (j, &l) in OPENING.iter().enumerate() {
-        for (k, &p) in CLOSED.iter().enumerate() {
-            closed_tr[j][k] = trans[p as usize * NL + l as usize];
+    // `closed_tr[k][j]`: from the k-th closing label to the j-th opening one
+    let mut closed_tr = [[NEG; W]; 9];
+    for (k, &p) in CLOSED.iter().enumerate() {
+        for (j, &l) in OPENING.iter().enumerate() {
+            closed_tr[k][j] = trans[p as usize * NL + l as usize];
         }
     }
     s.score.clear();
@@ -93,18 +97,22 @@ pub(crate) fn viterbi(
         let cur: &mut [f32] = &mut cur[..NL];
         let back = &mut s.back[i * NL..i * NL + NL];
         let e = &em[i * NL..i * NL + NL];
-        let before: [f32; 9] = CLOSED.map(|p| prev[p as usize]);
-        for (j, &l) in OPENING.iter().enumerate() {
-            let mut best = NEG;
-            let mut arg = 0u8;
-            for (k, (&v, &t)) in before.iter().zip(&closed_tr[j]).enumerate() {
-                if v + t > best {
-                    best = v + t;
-                    arg = CLOSED[k];
-                }
+        // all nine opening labels at once, one closing label after the other (the first best
+        // wins, as it would label by label); the compiler keeps the nine in vector registers
+        let mut best = [NEG; W];
+        let mut arg = [0i32; W];
+        for (k, tr) in closed_tr.iter().enumerate() {
+            let v = prev[CLOSED[k] as usize];
+            for j in 0..W {
+                let c = v + tr[j];
+                let better = c > best[j];
+                best[j] = if better { c } else { best[j] };
+                arg[j] = if better { k as i32 } else { arg[j] };
             }
-            cur[l as usize] = best + e[l as usize];
-            back[l as usize] = arg;
+        }
+        for (j, &l) in OPENING.iter().enumerate() {
+            cur[l as usize] = best[j] + e[l as usize];
+            back[l as usize] = CLOSED[arg[j] as usize];
         }
         for t in 0..4u8 {
             let (b, i) = (label(t, BEGIN) as usize, label(t, INSIDE) as usize);
