@@ -481,6 +481,11 @@ pub(crate) struct Extractor {
     /// Row indexes, `per_token` of them for each token... flattened with `starts`.
     pub rows: Vec<u32>,
     pub starts: Vec<u32>,
+    /// With [`Extractor::extract_split`]: the rows that depend on the word alone (its form,
+    /// shape, affixes and classes), apart from `rows`, flattened with `word_starts`; the tagger
+    /// sums them once per distinct word ([`WordSums`](super::model::WordSums)).
+    pub word_rows: Vec<u32>,
+    pub word_starts: Vec<u32>,
     /// Per token, the run of capitalized words around it (`[start, end)`; empty outside runs).
     runs: Vec<(u32, u32)>,
 }
@@ -615,6 +620,44 @@ fn key2(template: u64, a: u64, b: u64) -> u64 {
     mix(a.rotate_left(17) ^ mix(b ^ template.wrapping_mul(0x9E37_79B9_7F4A_7C15)))
 }
 
+/// Where [`Extractor::extract_rows`] puts the rows of one sentence.
+struct Sink<'a> {
+    rows: &'a mut Vec<u32>,
+    /// Where the rows of the word alone go, when kept apart.
+    word_rows: Option<&'a mut Vec<u32>>,
+    shift: u32,
+}
+
+impl Sink<'_> {
+    /// A row of the token in its context.
+    #[inline]
+    fn push(&mut self, k: u64) {
+        self.rows.push(row_of(k, self.shift));
+    }
+
+    /// A row that depends on the word alone.
+    #[inline]
+    fn push_word(&mut self, k: u64) {
+        let r = row_of(k, self.shift);
+        match &mut self.word_rows {
+            Some(w) => w.push(r),
+            None => self.rows.push(r),
+        }
+    }
+
+    /// The keys of [`class_keys`]: the word's own classes (0, 1, 6) are the word's alone.
+    #[inline]
+    fn push_class_keys(&mut self, keys: [u64; 7]) {
+        for (j, k) in keys.into_iter().enumerate() {
+            if matches!(j, 0 | 1 | 6) {
+                self.push_word(k);
+            } else {
+                self.push(k);
+            }
+        }
+    }
+}
+
 /// The keys of one family of word-class features, templates `base` to `base + 6`: the word's
 /// coarse and fine class, its neighbours' fine classes, its coarse class paired with each
 /// neighbour's, and its fine class with its shape. `class` gives an atom's (coarse, fine).
@@ -656,8 +699,20 @@ impl Extractor {
 
     /// Computes the rows of every token from `atoms`, for a table of `2^bits` rows.
     pub fn extract(&mut self, bits: u8, fs: FeatureSet) {
+        self.extract_rows(bits, fs, false);
+    }
+
+    /// As [`Extractor::extract`], but the rows that depend on the word alone go to `word_rows`
+    /// (the same rows in all, in the same order within each list).
+    pub fn extract_split(&mut self, bits: u8, fs: FeatureSet) {
+        self.extract_rows(bits, fs, true);
+    }
+
+    fn extract_rows(&mut self, bits: u8, fs: FeatureSet, split: bool) {
         self.rows.clear();
         self.starts.clear();
+        self.word_rows.clear();
+        self.word_starts.clear();
         let n = self.atoms.len();
         let shift = 64 - bits as u32;
         // sentence-level facts
@@ -686,10 +741,13 @@ impl Extractor {
         }
         let runs = &self.runs;
         let mut in_quote = false;
-        let rows = &mut self.rows;
+        let mut sink = Sink { rows: &mut self.rows, word_rows: split.then_some(&mut self.word_rows), shift };
         let atoms = &self.atoms;
         for i in 0..n {
-            self.starts.push(rows.len() as u32);
+            self.starts.push(sink.rows.len() as u32);
+            if let Some(w) = &sink.word_rows {
+                self.word_starts.push(w.len() as u32);
+            }
             let at = |d: isize| -> &Atoms {
                 let j = i as isize + d;
                 if j < 0 {
@@ -703,118 +761,117 @@ impl Extractor {
             let c = &atoms[i];
             let p1 = at(-1);
             let n1 = at(1);
-            let mut push = |k: u64| rows.push(row_of(k, shift));
-            push(key(1, 0));
+            sink.push_word(key(1, 0));
             if fs.has(FeatureSet::MODE_BIAS) {
-                push(mode_bias_key(mode));
+                sink.push(mode_bias_key(mode));
             }
-            push(key(2, c.word));
-            push(key(3, c.lower));
-            push(key(4, c.shape));
-            push(key(5, (c.flags & 0x7ff) as u64));
+            sink.push_word(key(2, c.word));
+            sink.push_word(key(3, c.lower));
+            sink.push_word(key(4, c.shape));
+            sink.push_word(key(5, (c.flags & 0x7ff) as u64));
             if fs.has(FeatureSet::AFFIX) {
                 for k in 0..4 {
-                    push(key(10 + k as u64, c.pre[k]));
-                    push(key(20 + k as u64, c.suf[k]));
+                    sink.push_word(key(10 + k as u64, c.pre[k]));
+                    sink.push_word(key(20 + k as u64, c.suf[k]));
                 }
             } else {
-                push(key(20 + 2, c.suf[2]));
+                sink.push_word(key(20 + 2, c.suf[2]));
             }
-            push(key(30, p1.lower));
-            push(key(31, n1.lower));
-            push(key2(32, p1.shape, c.shape));
-            push(key2(33, c.shape, n1.shape));
-            push(key2(34, p1.shape ^ n1.shape.rotate_left(7), c.shape));
+            sink.push(key(30, p1.lower));
+            sink.push(key(31, n1.lower));
+            sink.push(key2(32, p1.shape, c.shape));
+            sink.push(key2(33, c.shape, n1.shape));
+            sink.push(key2(34, p1.shape ^ n1.shape.rotate_left(7), c.shape));
             if fs.has(FeatureSet::CONTEXT2) {
                 let p2 = at(-2);
                 let n2 = at(2);
-                push(key(35, p2.lower));
-                push(key(36, n2.lower));
-                push(key2(37, p2.lower, p1.lower));
+                sink.push(key(35, p2.lower));
+                sink.push(key(36, n2.lower));
+                sink.push(key2(37, p2.lower, p1.lower));
             }
             if fs.has(FeatureSet::CONTEXT_SHAPE) {
-                push(key(38, p1.suf[2]));
-                push(key(39, n1.suf[2]));
-                push(key2(40, p1.flags as u64, c.flags as u64));
-                push(key2(41, c.flags as u64, n1.flags as u64));
+                sink.push(key(38, p1.suf[2]));
+                sink.push(key(39, n1.suf[2]));
+                sink.push(key2(40, p1.flags as u64, c.flags as u64));
+                sink.push(key2(41, c.flags as u64, n1.flags as u64));
             }
             if fs.has(FeatureSet::BIGRAMS) {
-                push(key2(42, p1.lower, c.lower));
-                push(key2(43, c.lower, n1.lower));
-                push(key2(44, p1.lower, c.shape));
-                push(key2(45, c.shape, n1.lower));
+                sink.push(key2(42, p1.lower, c.lower));
+                sink.push(key2(43, c.lower, n1.lower));
+                sink.push(key2(44, p1.lower, c.shape));
+                sink.push(key2(45, c.shape, n1.lower));
             }
             if i == 0 {
-                push(key2(46, c.shape, c.lower));
+                sink.push(key2(46, c.shape, c.lower));
             }
             if fs.has(FeatureSet::HEADLINE) && mode != 0 {
-                push(key2(47, mode, c.lower));
-                push(key2(48, mode, c.shape));
+                sink.push(key2(47, mode, c.lower));
+                sink.push(key2(48, mode, c.shape));
             }
             if fs.has(FeatureSet::QUOTES) {
                 if c.flags & flag::QUOTE != 0 {
                     in_quote = !in_quote;
                 } else if in_quote {
-                    push(key(49, c.shape));
+                    sink.push(key(49, c.shape));
                 }
             }
             if fs.has(FeatureSet::CLUSTERS) {
-                for k in class_keys(50, c, p1, n1, |a| ((a.cluster >> 16) as u64, (a.cluster & 0xffff) as u64)) {
-                    push(k);
-                }
+                sink.push_class_keys(class_keys(50, c, p1, n1, |a| {
+                    ((a.cluster >> 16) as u64, (a.cluster & 0xffff) as u64)
+                }));
             }
             if fs.has(FeatureSet::VECTORS) {
-                for k in class_keys(120, c, p1, n1, |a| (vclass::coarse(a.vclass), vclass::fine(a.vclass))) {
-                    push(k);
-                }
+                sink.push_class_keys(class_keys(120, c, p1, n1, |a| {
+                    (vclass::coarse(a.vclass), vclass::fine(a.vclass))
+                }));
                 let fine = |a: &Atoms| vclass::fine(a.vclass);
                 if mode != 0 {
-                    push(key2(127, mode, fine(c)));
-                    push(key2(128, mode, fine(p1) | fine(n1) << 16));
+                    sink.push(key2(127, mode, fine(c)));
+                    sink.push(key2(128, mode, fine(p1) | fine(n1) << 16));
                 }
                 if fs.has(FeatureSet::VTYPES) {
                     let ty = |a: &Atoms| vclass::ty(a.vclass);
-                    push(key2(133, ty(c), (c.flags & (flag::INIT_CAP | flag::ALL_CAPS)) as u64 | mode << 4));
-                    push(key2(134, ty(p1), ty(n1)));
-                    push(key2(135, ty(c), fine(c)));
+                    sink.push(key2(133, ty(c), (c.flags & (flag::INIT_CAP | flag::ALL_CAPS)) as u64 | mode << 4));
+                    sink.push(key2(134, ty(p1), ty(n1)));
+                    sink.push_word(key2(135, ty(c), fine(c)));
                 }
                 if fs.has(FeatureSet::VECTORS2) {
-                    push(key(129, fine(at(-2))));
-                    push(key(130, fine(at(2))));
-                    push(key2(131, fine(c), fine(n1)));
-                    push(key2(132, fine(p1), fine(c)));
+                    sink.push(key(129, fine(at(-2))));
+                    sink.push(key(130, fine(at(2))));
+                    sink.push(key2(131, fine(c), fine(n1)));
+                    sink.push(key2(132, fine(p1), fine(c)));
                 }
             }
             if fs.has(FeatureSet::DOC_CASE) && c.dcase != 0 && c.flags & flag::HAS_LETTER != 0 {
                 let own = (c.flags & (flag::INIT_CAP | flag::ALL_CAPS)) as u64 | ((i == 0) as u64) << 8 | mode << 9;
-                push(key2(70, c.dcase as u64, own));
-                push(key2(71, c.dcase as u64, c.shape));
-                push(key2(72, c.dcase as u64 | (p1.dcase as u64) << 4, own));
+                sink.push(key2(70, c.dcase as u64, own));
+                sink.push(key2(71, c.dcase as u64, c.shape));
+                sink.push(key2(72, c.dcase as u64 | (p1.dcase as u64) << 4, own));
             }
             if fs.has(FeatureSet::GAZETTEER) {
                 let g = c.gaz;
                 if g != 0 {
-                    push(key2(62, g as u64, (c.flags & (flag::INIT_CAP | flag::ALL_CAPS)) as u64));
-                    push(key(63, g as u64));
+                    sink.push(key2(62, g as u64, (c.flags & (flag::INIT_CAP | flag::ALL_CAPS)) as u64));
+                    sink.push(key(63, g as u64));
                 }
                 if p1.gaz != 0 || n1.gaz != 0 {
-                    push(key2(64, p1.gaz as u64, n1.gaz as u64));
+                    sink.push(key2(64, p1.gaz as u64, n1.gaz as u64));
                 }
             }
             if fs.has(FeatureSet::EXT) {
                 use super::lexicon::ext;
                 let capc = (c.flags & (flag::INIT_CAP | flag::ALL_CAPS)) as u64 | mode << 4 | ((i == 0) as u64) << 6;
                 if c.ext & (ext::GEO | ext::GEO << 16) != 0 {
-                    push(key2(90, (c.ext & (ext::GEO | ext::GEO << 16)) as u64, capc));
+                    sink.push(key2(90, (c.ext & (ext::GEO | ext::GEO << 16)) as u64, capc));
                 }
                 if c.ext & (ext::PERSON | ext::PERSON << 16) != 0 {
-                    push(key2(91, (c.ext & (ext::PERSON | ext::PERSON << 16)) as u64, capc));
+                    sink.push(key2(91, (c.ext & (ext::PERSON | ext::PERSON << 16)) as u64, capc));
                 }
                 if c.ext != 0 {
-                    push(key(92, c.ext as u64));
+                    sink.push(key(92, c.ext as u64));
                 }
                 if p1.ext | n1.ext != 0 {
-                    push(key2(95, p1.ext as u64, n1.ext as u64));
+                    sink.push(key2(95, p1.ext as u64, n1.ext as u64));
                 }
             }
             if use_runs && runs[i].1 > runs[i].0 + 1 {
@@ -827,10 +884,10 @@ impl Extractor {
                     3
                 } | ((z - a).min(5) as u64) << 2
                     | ((a == 0) as u64) << 5;
-                push(key2(110, atoms[z - 1].lower, pos));
-                push(key2(111, atoms[a].lower, pos));
-                push(key(112, pos));
-                push(key2(
+                sink.push(key2(110, atoms[z - 1].lower, pos));
+                sink.push(key2(111, atoms[a].lower, pos));
+                sink.push(key(112, pos));
+                sink.push(key2(
                     113,
                     (atoms[z - 1].ext & ext_names_mask()) as u64 | (pos & 3) << 40,
                     atoms[z - 1].cluster as u64,
@@ -842,28 +899,31 @@ impl Extractor {
                 let part = |a: &Atoms| a.flags & flag::INIT_CAP == 0 && PARTICLES.contains(&a.lower);
                 let n2 = at(2);
                 if part(c) && cap(p1) && (cap(n1) || part(n1) && cap(n2)) {
-                    push(key(114, 1));
-                    push(key2(115, c.lower, 1));
+                    sink.push(key(114, 1));
+                    sink.push(key2(115, c.lower, 1));
                 } else if cap(c) && (part(n1) && (cap(n2) || part(n2) && cap(at(3)))) {
-                    push(key(114, 2));
+                    sink.push(key(114, 2));
                 } else if cap(c) && part(p1) && (cap(at(-2)) || part(at(-2)) && cap(at(-3))) {
-                    push(key(114, 3));
+                    sink.push(key(114, 3));
                 }
             }
             if fs.has(FeatureSet::MODE) && mode != 0 {
                 let fine = |a: &Atoms| (a.cluster & 0xffff) as u64;
-                push(key2(100, mode, fine(c)));
-                push(key2(101, mode, fine(p1) | fine(n1) << 16));
-                push(key2(102, mode, (c.ext as u64) << 2 | (c.gaz as u64) << 40));
-                push(key2(103, mode, (p1.ext as u64) << 2 | (n1.ext as u64) << 34));
-                push(key2(104, mode | p1.lower << 2, c.lower));
-                push(key2(105, mode | (p1.gaz as u64) << 2 | (n1.gaz as u64) << 20, c.gaz as u64));
+                sink.push(key2(100, mode, fine(c)));
+                sink.push(key2(101, mode, fine(p1) | fine(n1) << 16));
+                sink.push(key2(102, mode, (c.ext as u64) << 2 | (c.gaz as u64) << 40));
+                sink.push(key2(103, mode, (p1.ext as u64) << 2 | (n1.ext as u64) << 34));
+                sink.push(key2(104, mode | p1.lower << 2, c.lower));
+                sink.push(key2(105, mode | (p1.gaz as u64) << 2 | (n1.gaz as u64) << 20, c.gaz as u64));
             }
             if fs.has(FeatureSet::DOC_LABELS) && c.dlab != 0 {
-                push_doc_rows(c, p1, n1, shift, rows);
+                push_doc_rows(c, p1, n1, shift, sink.rows);
             }
         }
-        self.starts.push(rows.len() as u32);
+        self.starts.push(sink.rows.len() as u32);
+        if let Some(w) = &sink.word_rows {
+            self.word_starts.push(w.len() as u32);
+        }
     }
 
     /// The rows of the document-label features of token `i` (for the second pass).

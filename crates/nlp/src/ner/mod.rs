@@ -99,7 +99,14 @@ pub(crate) fn spans_of(labels: &[u8]) -> Vec<(usize, usize, u8)> {
 pub struct NerTagger {
     model: Arc<Model>,
     /// A digest of the model's bytes: the store records it, so a new model marks old records.
-    digest: String,
+    /// Computed when first asked for: hashing the 6 MB model costs as much as tagging a few
+    /// dozen news stories, and `extract` never asks.
+    digest: OnceLock<String>,
+    /// The model's stored bytes, when it was read from them (the embedded one): their digest is
+    /// the model's without writing it out again.
+    stored: Option<&'static [u8]>,
+    /// Tells this tagger's sums apart from another's in a thread's [`TagScratch`].
+    id: u64,
     trans: Vec<f32>,
     start: Vec<f32>,
     end: Vec<f32>,
@@ -115,24 +122,38 @@ fn digest_of(bytes: &[u8]) -> String {
 impl NerTagger {
     /// A tagger using `model`.
     pub fn new(model: Model) -> NerTagger {
-        let digest = digest_of(&model.to_bytes());
-        NerTagger::shared(Arc::new(model), digest)
+        NerTagger::shared(Arc::new(model), None)
     }
 
-    fn shared(model: Arc<Model>, digest: String) -> NerTagger {
+    fn shared(model: Arc<Model>, stored: Option<&'static [u8]>) -> NerTagger {
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let f = |v: &[i32]| v.iter().map(|&x| x as f32).collect::<Vec<f32>>();
-        NerTagger { trans: f(&model.trans), start: f(&model.start), end: f(&model.end), model, digest }
+        NerTagger {
+            trans: f(&model.trans),
+            start: f(&model.start),
+            end: f(&model.end),
+            model,
+            digest: OnceLock::new(),
+            stored,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        }
+    }
+
+    /// The digest of the model's bytes (see `digest`).
+    fn digest(&self) -> &str {
+        self.digest.get_or_init(|| match self.stored {
+            Some(bytes) => digest_of(bytes),
+            None => digest_of(&self.model.to_bytes()),
+        })
     }
 
     /// The tagger with the model built into the binary (`crates/nlp/models/ner.bin`), decoded
     /// once per process and shared.
     pub fn embedded() -> NerTagger {
-        static MODEL: OnceLock<(Arc<Model>, String)> = OnceLock::new();
+        static MODEL: OnceLock<Arc<Model>> = OnceLock::new();
+        let m = MODEL.get_or_init(|| Arc::new(Model::from_bytes(EMBEDDED).expect("the embedded NER model is valid")));
         // the stored bytes are the model's canonical form, so their digest is the one `new` computes
-        let (m, digest) = MODEL.get_or_init(|| {
-            (Arc::new(Model::from_bytes(EMBEDDED).expect("the embedded NER model is valid")), digest_of(EMBEDDED))
-        });
-        NerTagger::shared(Arc::clone(m), digest.clone())
+        NerTagger::shared(Arc::clone(m), Some(EMBEDDED))
     }
 
     /// The model.
@@ -210,6 +231,7 @@ impl NerTagger {
         let two_pass = m.features.has(features::FeatureSet::DOC_LABELS);
         labels.clear();
         labels.resize(toks.len(), 0);
+        s.word_sums.keep_for(self.id);
         s.doc.clear();
         s.atoms.clear();
         s.atoms.resize(toks.len(), Default::default());
@@ -225,8 +247,8 @@ impl NerTagger {
             s.ex.atoms.clear();
             s.ex.atoms.extend_from_slice(&s.atoms[a..z]);
             s.ex.set_doc(&s.doc);
-            s.ex.extract(m.bits, m.features);
-            m.emissions(&s.ex, z - a, &mut s.em);
+            s.ex.extract_split(m.bits, m.features);
+            m.emissions(&s.ex, z - a, &mut s.em, &mut s.word_sums);
             decode::viterbi(&s.em, &self.trans, &self.start, &self.end, None, &mut s.labels, &mut s.dec);
             labels[a..z].copy_from_slice(&s.labels);
             if two_pass {
@@ -271,6 +293,7 @@ pub(crate) struct TagScratch {
     atoms: Vec<features::Atoms>,
     em_doc: Vec<f32>,
     rows: Vec<u32>,
+    word_sums: model::WordSums,
 }
 
 impl Component for NerTagger {
@@ -284,7 +307,7 @@ impl Component for NerTagger {
         &[Layer::Mentions]
     }
     fn version(&self) -> String {
-        self.digest.clone()
+        self.digest().to_string()
     }
     fn process(&self, doc: &mut Doc) {
         let found = self.tag(&doc.text, &doc.tokens, &doc.sentences);

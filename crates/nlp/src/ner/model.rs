@@ -37,6 +37,52 @@ pub(crate) struct Row(pub(crate) [i16; COLS]);
 /// Stored columns: the labels after O.
 const COLS: usize = NL - 1;
 
+/// The summed rows of the features of a word alone (form, shape, affixes, classes), kept for
+/// the words seen last: most tokens of a text are words it has used before, and their rows
+/// need not be read again. Direct-mapped by the word's hash; belongs to one tagger.
+pub(crate) struct WordSums {
+    /// The tagger the sums come from ([`NerTagger`](super::NerTagger)'s `id`; 0: none).
+    owner: u64,
+    keys: Vec<u64>,
+    sums: Vec<[i32; COLS]>,
+}
+
+/// Slots of [`WordSums`] (a power of two): 512 KB of sums.
+const WORD_SLOTS: usize = 1 << 13;
+
+impl Default for WordSums {
+    fn default() -> Self {
+        WordSums { owner: 0, keys: vec![0; WORD_SLOTS], sums: vec![[0; COLS]; WORD_SLOTS] }
+    }
+}
+
+impl WordSums {
+    /// Empties the sums unless they come from the tagger `owner`.
+    pub(crate) fn keep_for(&mut self, owner: u64) {
+        if self.owner != owner {
+            self.keys.fill(0);
+            self.owner = owner;
+        }
+    }
+
+    /// The sums of word `word` (an [`Atoms::word`](super::features::Atoms) hash), computed by
+    /// `sum` when not kept.
+    #[inline]
+    fn get(&mut self, word: u64, sum: impl FnOnce() -> [i32; COLS]) -> [i32; COLS] {
+        // 0 marks an empty slot, so a word hashing to 0 is summed every time
+        let slot = (super::features::mix(word) >> (64 - WORD_SLOTS.trailing_zeros())) as usize;
+        if word != 0 && self.keys[slot] == word {
+            return self.sums[slot];
+        }
+        let s = sum();
+        if word != 0 {
+            self.keys[slot] = word;
+            self.sums[slot] = s;
+        }
+        s
+    }
+}
+
 /// A trained named-entity model.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
@@ -93,11 +139,21 @@ impl Model {
 
     /// Emission scores of every token from the extractor's rows, into `em` (`n * NL`).
     #[inline]
-    pub(crate) fn emissions(&self, ex: &super::features::Extractor, n: usize, em: &mut Vec<f32>) {
+    /// Scores of every label for the `n` tokens of `ex`, whose rows come from
+    /// [`Extractor::extract_split`](super::features::Extractor::extract_split): the rows of a
+    /// word alone are summed once per distinct word and kept in `sums`.
+    pub(crate) fn emissions(&self, ex: &super::features::Extractor, n: usize, em: &mut Vec<f32>, sums: &mut WordSums) {
         em.clear();
         for i in 0..n {
-            let acc = self.row_sum(&ex.rows, ex.starts[i] as usize..ex.starts[i + 1] as usize);
+            let mut acc = self.row_sum(&ex.rows, ex.starts[i] as usize..ex.starts[i + 1] as usize);
             let a = &ex.atoms[i];
+            let word = sums.get(a.word, || {
+                let r = self.row_sum(&ex.word_rows, ex.word_starts[i] as usize..ex.word_starts[i + 1] as usize);
+                r[1..].try_into().expect("COLS columns")
+            });
+            for (x, w) in acc[1..].iter_mut().zip(word) {
+                *x += w;
+            }
             if a.flags & flag::WEBBY != 0 {
                 // addresses and file names are never names
                 em.push(acc[0] as f32);
@@ -325,5 +381,41 @@ impl<'a> Reader<'a> {
             out.push((k, self.varint()? as u32));
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ner::features::Extractor;
+
+    #[test]
+    fn kept_word_sums_give_the_scores_of_all_rows() {
+        let Ok(m) = Model::from_bytes(include_bytes!("../../models/ner.bin")) else {
+            println!("skipped: crates/nlp/models/ner.bin is not a trained model");
+            return;
+        };
+        // the same words in other contexts, so a context row taken for a word's own would show
+        let tokens = ["Ms", "Kral", "met", "Kral", "in", "Paris", ",", "and", "Paris", "met", "Ms", "Kral", "."];
+        let mut ex = Extractor::default();
+        ex.set_tokens(tokens, &m.lex, m.features);
+        ex.extract(m.bits, m.features);
+        let all: Vec<f32> = (0..tokens.len())
+            .flat_map(|i| m.row_sum(&ex.rows, ex.starts[i] as usize..ex.starts[i + 1] as usize).map(|x| x as f32))
+            .collect();
+        ex.extract_split(m.bits, m.features);
+        assert!(!ex.word_rows.is_empty() && ex.rows.len() + ex.word_rows.len() > ex.word_rows.len());
+        let mut sums = WordSums::default();
+        sums.keep_for(1);
+        let mut em = Vec::new();
+        for _ in 0..2 {
+            // the second time every word's sums are kept ones
+            m.emissions(&ex, tokens.len(), &mut em, &mut sums);
+            assert_eq!(em, all);
+        }
+        // sums kept for another tagger are not used
+        sums.keys[0] = 7;
+        sums.keep_for(2);
+        assert!(sums.keys.iter().all(|&k| k == 0));
     }
 }
