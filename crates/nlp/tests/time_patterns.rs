@@ -534,6 +534,7 @@ fn periods() {
     assert!(tag("He spent his twenties at sea.", Some(d)).is_empty());
     assert_eq!(one("Jazz boomed in the twenties.", d).0, "the twenties");
     assert_eq!(one("The 2014-15 season was poor.", d).2, "2014");
+    assert_eq!(one("It was the crash of 2008-9 that did it.", d).2, "2008");
     assert_eq!(one("Profit rose in Q3 2017.", d).2, "2017-Q3");
     assert_eq!(one("Profit rose in H1 2017.", d), ("H1 2017".into(), TimeType::Date, "2017-H1".into()));
     assert_eq!(values("He holds an H1-B visa.", d), Vec::<String>::new());
@@ -572,6 +573,11 @@ fn a_daily_or_weekly_that_names_a_newspaper_is_no_set() {
     assert_eq!(values("She visits weekly. Lee does not.", d), ["P1W"]);
     assert_eq!(values("They hold weekly Friday prayers.", d)[0], "P1W");
     assert_eq!(values("The daily dose is set.", d), ["P1D"]);
+    // capitalized before a name, also opening a sentence, or after a name's possessive
+    assert!(values("Daily Vesnik readers were told.", d).is_empty());
+    assert!(values("\u{201c}Daily Kell\u{201d} host Ivo Kral spoke.", d).is_empty());
+    assert!(values("Today, the Kell People's Daily newspaper praised it.", d).iter().all(|v| v != "P1D"));
+    assert_eq!(values("Daily, he walks to work.", d), ["P1D"]);
 }
 
 #[test]
@@ -633,6 +639,10 @@ fn relative_to_the_date_last_mentioned() {
         ["2018-W36", "2018-09-05"]
     );
     assert_eq!(values("I saw the van on the night of the 9th.", d), ["2018-07-09"]);
+    // days counted from a month, a quarter or a year are some day of it, not its second
+    assert_eq!(values("Last month Lee was arrested. The next day he was freed.", d), ["2018-06", "XXXX-XX-XX"]);
+    assert_eq!(values("In May Lee was arrested. The following morning he was freed.", d), ["2018-05", "XXXX-XX-XX"]);
+    assert_eq!(values("On May 3 Lee was arrested. The next day he was freed.", d), ["2018-05-03", "2018-05-04"]);
     assert_eq!(values("I saw the van on the 20th.", d), ["2018-06-20"]);
     assert_eq!(values("The rent is due on the 3rd.", d), ["2018-08-03"]);
     for text in ["She lives on the 12th floor.", "It dates from the 12th century.", "It came on the 45th."] {
@@ -936,6 +946,16 @@ fn not_time_expressions() {
         "Turnout rose 2000 percent.",
         "It won a second term.",
         "A quarter of voters stayed home.",
+        "Lee did well with the quarter of voters who are young.",
+        "Turnout fell by between a quarter and a third.",
+        "Just over a quarter, 26 percent, said no.",
+        "We spoke to a quarter-of-a-million people.",
+        "The quarter-century-old brigade was disbanded.",
+        "Citing Exodus 18:21, the pastor spoke.",
+        "The photo quotes Romans 8:31 in full.",
+        "The comments start at the 2:05 mark.",
+        "Time named Lee its Person of the Year.",
+        "He was voted Kell's Player of the Week.",
         "The backlash has been fierce in some quarters.",
         "He was soon released.",
         "It was a trickle of cash that soon became a flood.",

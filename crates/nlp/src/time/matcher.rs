@@ -622,15 +622,19 @@ fn slash(t: &str) -> Option<Val> {
     Some(Val::Slash { a, b, y })
 }
 
-/// "2014-15", "2014-2015", "1998/99": the first year.
+/// "2014-15", "2014-2015", "1998/99", "2008-9": the first year.
 fn yrange(t: &str) -> Option<Val> {
     let (a, b) = t.split_once(['-', '/'])?;
-    if a.len() != 4 || !(b.len() == 2 || b.len() == 4) {
+    if a.len() != 4 || !matches!(b.len(), 1 | 2 | 4) {
         return None;
     }
     let y: i32 = a.parse().ok()?;
     let z: i32 = b.parse().ok()?;
-    let z = if b.len() == 2 { y - y % 100 + z } else { z };
+    let z = match b.len() {
+        1 => y - y % 10 + z,
+        2 => y - y % 100 + z,
+        _ => z,
+    };
     ((1000..=2199).contains(&y) && z > y && z <= y + 10).then_some(Val::Int(i64::from(y)))
 }
 
@@ -652,6 +656,8 @@ mod tests {
         assert_eq!(slash("3.5"), None);
         assert_eq!(yrange("2014-15"), Some(Val::Int(2014)));
         assert_eq!(yrange("2018-06"), None);
+        assert_eq!(yrange("2008-9"), Some(Val::Int(2008)));
+        assert_eq!(yrange("2009-8"), None);
         assert_eq!(parse_decimal("1,000"), Some(1000.0));
     }
 }

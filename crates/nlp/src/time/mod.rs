@@ -673,8 +673,14 @@ impl Doc<'_> {
         let weekday_first =
             end >= first + 2 && self.g.in_class(self.word(first), self.g.cls.weekday) && (first + 1..end).all(capital);
         let inname_from = if weekday_first { first + 1 } else { first };
+        // "Person of the Year", "Game of the Week": a title's capitalized unit after "of the"
+        let of_the = end == first + 2
+            && first > 0
+            && self.text_at(first) == "the"
+            && capital(first + 1)
+            && self.text_at(first - 1).to_lowercase().ends_with("of");
         if first >= end
-            || !capital(first)
+            || !(capital(first) || of_the)
             || !(inname_from..end).all(|i| self.g.in_class(self.word(i), self.g.cls.inname))
         {
             return false;
@@ -693,6 +699,15 @@ impl Doc<'_> {
         {
             return true;
         }
+        let name_word = |i: usize| {
+            (s0..s1).contains(&i) && self.tokens[i].kind == TokenKind::Word && capital(i) && self.text_at(i) != "I"
+        };
+        // a periodical's name, also opening a sentence: "Daily Mail readers", "the People's Daily"
+        let periodical = end == first + 1 && self.g.in_class(self.word(first), self.g.cls.periodical);
+        let possessed = first >= 2 && matches!(self.text_at(first - 1), "'s" | "\u{2019}s") && name_word(first - 2);
+        if periodical && (name_word(end) || possessed) {
+            return true;
+        }
         // the first word of its sentence, after any opening quote (also where the sentence
         // splitter ran the quote into the sentence before: `Williams. "Now Trump needs`)
         let opens_quote = first >= 2
@@ -701,9 +716,9 @@ impl Doc<'_> {
         if opens_quote || (s0..first).all(|i| self.tokens[i].kind == TokenKind::Punct) || self.title_case(s0..s1) {
             return false;
         }
-        let name_word = |i: usize| {
-            (s0..s1).contains(&i) && self.tokens[i].kind == TokenKind::Word && capital(i) && self.text_at(i) != "I"
-        };
+        if of_the {
+            return true;
+        }
         // a title in quotation marks: ABC's "This Week," CBS's "This Morning"
         let quote = |i: usize| self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Quote);
         let quoted =

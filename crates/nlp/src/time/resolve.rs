@@ -644,6 +644,18 @@ impl Ctx {
         if from_ref { self.last_day.or_else(|| self.last.and_then(Point::day)).or(self.dct) } else { self.dct }
     }
 
+    /// The day that days, hours or minutes before or after the date last mentioned count from
+    /// (`from_ref`), or from the document date: none when only a month, quarter or year was
+    /// mentioned ("Last month he was arrested. The next day ..." is some day of that month, not
+    /// its second).
+    fn day_base(&self, from_ref: bool, unit: Unit) -> Option<Date> {
+        let finer = matches!(unit, Unit::D | Unit::H | Unit::Min | Unit::S);
+        if from_ref && finer && self.last_day.is_none() && self.last.is_some() {
+            return None;
+        }
+        self.base(from_ref)
+    }
+
     /// The value of an expression and the point it names, if any.
     pub(crate) fn resolve(&self, sem: &Sem, tense: Tense) -> Option<(String, Option<Point>)> {
         let dct = self.dct;
@@ -804,7 +816,7 @@ impl Ctx {
                 } else {
                     n
                 };
-                let Some(base) = self.base(from_ref) else { return Some((unknown(unit).into(), None)) };
+                let Some(base) = self.day_base(from_ref, unit) else { return Some((unknown(unit).into(), None)) };
                 // "the following weekend" after a weekday is the one that ends its week
                 let n = if unit == Unit::We && n == 1 && wd(base) < 6 { 0 } else { n };
                 rel_point(base, unit, n)?
@@ -836,7 +848,7 @@ impl Ctx {
                 if from_ref && matches!(unit, Unit::Y | Unit::M) {
                     return self.resolve(&Sem::Rel { unit, n: sign * k, from_ref }, tense);
                 }
-                let Some(base) = self.base(from_ref) else { return Some((unknown(unit).into(), None)) };
+                let Some(base) = self.day_base(from_ref, unit) else { return Some((unknown(unit).into(), None)) };
                 match unit {
                     Unit::De | Unit::Ce => {
                         let y = i32::from(add(base, unit, i64::from(sign * k))?.year());

@@ -208,6 +208,9 @@ inname 0 daily weekly monthly nightly yearly quarterly annually now current curr
 # Communist Party daily Granma", "the Kellish weekly Der Kurier") or after "the" before a
 # reporting verb ("the daily said")
 periodical 0 daily weekly monthly
+# books of the Bible, cited with chapter and verse ("Exodus 18:21"); those that are also common
+# nouns (job, acts, judges, kings, numbers) are left out
+scripture 0 genesis exodus leviticus deuteronomy joshua ruth samuel chronicles ezra nehemiah esther psalm psalms proverbs ecclesiastes isaiah jeremiah lamentations ezekiel daniel hosea joel amos obadiah jonah micah nahum habakkuk zephaniah haggai zechariah malachi matthew mark luke john romans corinthians galatians ephesians philippians colossians thessalonians timothy titus philemon hebrews james peter jude revelation
 # words between two expressions that join them into one ("Friday, Oct. 23", "5 p.m. EST, Nov. 6")
 join 0 ,
 # the word between a clock time and its day, which join into one expression ("at 10.30am on Tuesday")
