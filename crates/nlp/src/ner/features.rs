@@ -67,6 +67,10 @@ pub(crate) mod flag {
 #[derive(Clone, Copy, Default, Debug, PartialEq)]
 pub(crate) struct Atoms {
     pub word: u64,
+    /// A hash of the exact string, a whole character at a time: the keys above step through a
+    /// character past U+00FF in two bytes, so that such a word can hash as two Latin-1
+    /// characters would ("正" as "ck"); this one tells them apart ([`WordSums`](super::model::WordSums)).
+    pub exact: u64,
     pub lower: u64,
     pub shape: u64,
     pub pre: [u64; 4],
@@ -230,8 +234,10 @@ impl Atoms {
         let mut ring = ['\0'; 4];
         let (mut upper, mut lowerc, mut digit, mut letters, mut other) = (0u32, 0u32, 0u32, 0u32, 0u32);
         let mut inner_cap = false;
+        let mut hx = SEED;
         for c in s.chars() {
             hw = step(hw, c as u32);
+            hx = (hx ^ c as u64).wrapping_mul(MUL);
             let lc = lower_char(c);
             hl = step(hl, lc as u32);
             if n < 4 {
@@ -303,6 +309,7 @@ impl Atoms {
             a.suf[k] = h ^ ((k as u64 + 1) << 56);
         }
         a.word = hw;
+        a.exact = hx;
         a.lower = hl;
         a.shape = hs;
         a.nchars = n as u32;
@@ -386,6 +393,7 @@ pub(crate) mod vclass {
 /// Padding atoms before the first and after the last token.
 const BOS: Atoms = Atoms {
     word: 0x1111,
+    exact: 0x1111,
     lower: 0x1111,
     shape: 0x1111,
     pre: [0x1111; 4],
@@ -401,6 +409,7 @@ const BOS: Atoms = Atoms {
 };
 const EOS: Atoms = Atoms {
     word: 0x2222,
+    exact: 0x2222,
     lower: 0x2222,
     shape: 0x2222,
     pre: [0x2222; 4],

@@ -39,7 +39,7 @@ const COLS: usize = NL - 1;
 
 /// The summed rows of the features of a word alone (form, shape, affixes, classes), kept for
 /// the words seen last: most tokens of a text are words it has used before, and their rows
-/// need not be read again. Direct-mapped by the word's hash; belongs to one tagger.
+/// need not be read again. Direct-mapped by the word's exact hash; belongs to one tagger.
 pub(crate) struct WordSums {
     /// The tagger the sums come from ([`NerTagger`](super::NerTagger)'s `id`; 0: none).
     owner: u64,
@@ -65,8 +65,9 @@ impl WordSums {
         }
     }
 
-    /// The sums of word `word` (an [`Atoms::word`](super::features::Atoms) hash), computed by
-    /// `sum` when not kept.
+    /// The sums of the word whose exact hash is `word` ([`Atoms`](super::features::Atoms)'s
+    /// `exact`: all the rows of a word alone come from its string), computed by `sum` when not
+    /// kept.
     #[inline]
     fn get(&mut self, word: u64, sum: impl FnOnce() -> [i32; COLS]) -> [i32; COLS] {
         // 0 marks an empty slot, so a word hashing to 0 is summed every time
@@ -137,17 +138,16 @@ impl Model {
         }
     }
 
-    /// Emission scores of every token from the extractor's rows, into `em` (`n * NL`).
-    #[inline]
     /// Scores of every label for the `n` tokens of `ex`, whose rows come from
     /// [`Extractor::extract_split`](super::features::Extractor::extract_split): the rows of a
     /// word alone are summed once per distinct word and kept in `sums`.
     pub(crate) fn emissions(&self, ex: &super::features::Extractor, n: usize, em: &mut Vec<f32>, sums: &mut WordSums) {
+        debug_assert_eq!(ex.word_starts.len(), n + 1, "emissions needs the rows of extract_split");
         em.clear();
         for i in 0..n {
             let mut acc = self.row_sum(&ex.rows, ex.starts[i] as usize..ex.starts[i + 1] as usize);
             let a = &ex.atoms[i];
-            let word = sums.get(a.word, || {
+            let word = sums.get(a.exact, || {
                 let r = self.row_sum(&ex.word_rows, ex.word_starts[i] as usize..ex.word_starts[i + 1] as usize);
                 r[1..].try_into().expect("COLS columns")
             });
@@ -396,7 +396,9 @@ mod tests {
             return;
         };
         // the same words in other contexts, so a context row taken for a word's own would show
-        let tokens = ["Ms", "Kral", "met", "Kral", "in", "Paris", ",", "and", "Paris", "met", "Ms", "Kral", "."];
+        // and two words whose forms hash alike ("正" as "ck") but whose shapes and affixes differ
+        let tokens =
+            ["Ms", "Kral", "met", "Kral", "in", "Paris", ",", "and", "Paris", "met", "Ms", "Kral", "ck", "正", "."];
         let mut ex = Extractor::default();
         ex.set_tokens(tokens, &m.lex, m.features);
         ex.extract(m.bits, m.features);

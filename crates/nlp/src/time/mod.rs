@@ -678,7 +678,7 @@ impl Doc<'_> {
             && first > 0
             && self.text_at(first) == "the"
             && capital(first + 1)
-            && self.text_at(first - 1).to_lowercase().ends_with("of");
+            && matches!(self.text_at(first - 1).rsplit('-').next(), Some("of" | "Of"));
         if first >= end
             || !(capital(first) || of_the)
             || !(inname_from..end).all(|i| self.g.in_class(self.word(i), self.g.cls.inname))
@@ -702,12 +702,6 @@ impl Doc<'_> {
         let name_word = |i: usize| {
             (s0..s1).contains(&i) && self.tokens[i].kind == TokenKind::Word && capital(i) && self.text_at(i) != "I"
         };
-        // a periodical's name, also opening a sentence: "Daily Mail readers", "the People's Daily"
-        let periodical = end == first + 1 && self.g.in_class(self.word(first), self.g.cls.periodical);
-        let possessed = first >= 2 && matches!(self.text_at(first - 1), "'s" | "\u{2019}s") && name_word(first - 2);
-        if periodical && (name_word(end) || possessed) {
-            return true;
-        }
         // the first word of its sentence, after any opening quote (also where the sentence
         // splitter ran the quote into the sentence before: `Williams. "Now Trump needs`)
         let opens_quote = first >= 2
@@ -716,7 +710,10 @@ impl Doc<'_> {
         if opens_quote || (s0..first).all(|i| self.tokens[i].kind == TokenKind::Punct) || self.title_case(s0..s1) {
             return false;
         }
-        if of_the {
+        // a periodical after a name's possessive: "the People's Daily"
+        let periodical = end == first + 1 && self.g.in_class(self.word(first), self.g.cls.periodical);
+        let possessed = first >= 2 && matches!(self.text_at(first - 1), "'s" | "\u{2019}s") && name_word(first - 2);
+        if of_the || (periodical && possessed) {
             return true;
         }
         // a title in quotation marks: ABC's "This Week," CBS's "This Morning"

@@ -645,9 +645,9 @@ impl Ctx {
     }
 
     /// The day that days, hours or minutes before or after the date last mentioned count from
-    /// (`from_ref`), or from the document date: none when only a month, quarter or year was
-    /// mentioned ("Last month he was arrested. The next day ..." is some day of that month, not
-    /// its second).
+    /// (`from_ref`), or from the document date: none when only a week, month, quarter or year
+    /// was mentioned ("Last month he was arrested. The next day ..." is some day of that month,
+    /// not its second). Weeks after a month still count from its first day.
     fn day_base(&self, from_ref: bool, unit: Unit) -> Option<Date> {
         let finer = matches!(unit, Unit::D | Unit::H | Unit::Min | Unit::S);
         if from_ref && finer && self.last_day.is_none() && self.last.is_some() {
