@@ -646,6 +646,12 @@ fn relative_to_the_date_last_mentioned() {
     assert_eq!(values("Last month Lee was arrested. The next day he was freed.", d), ["2018-06", "XXXX-XX-XX"]);
     assert_eq!(values("In May Lee was arrested. The following morning he was freed.", d), ["2018-05", "XXXX-XX-XX"]);
     assert_eq!(values("On May 3 Lee was arrested. The next day he was freed.", d), ["2018-05-03", "2018-05-04"]);
+    // a day after the date last mentioned that would pass the document date in a past sentence
+    // counts from some other day: the event's, unknown
+    assert_eq!(values("Her remarks came the day after the convention ended.", d), ["XXXX-XX-XX"]);
+    assert_eq!(values("Lee apologized the next day.", d), ["XXXX-XX-XX"]);
+    assert_eq!(values("Lee will speak the day after the vote.", d), ["2018-07-13"]);
+    assert_eq!(values("On Tuesday Lee was arrested. The next day he was freed.", d), ["2018-07-10", "2018-07-11"]);
     assert_eq!(values("I saw the van on the 20th.", d), ["2018-06-20"]);
     assert_eq!(values("The rent is due on the 3rd.", d), ["2018-08-03"]);
     for text in ["She lives on the 12th floor.", "It dates from the 12th century.", "It came on the 45th."] {

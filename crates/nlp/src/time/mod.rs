@@ -474,7 +474,7 @@ impl Doc<'_> {
             };
             let Some((value, point)) = resolved else { continue };
             let (value, point) = match &it.sem {
-                Sem::Ago { unit, .. } if ctx.later_than_today(&it.sem, point, tense) => {
+                Sem::Ago { unit, .. } | Sem::Rel { unit, .. } if ctx.later_than_today(&it.sem, point, tense) => {
                     (resolve::unknown(*unit).to_string(), None)
                 }
                 _ => (value, point),

@@ -232,8 +232,10 @@ impl Sem {
                 matches!(dir, Dir::Auto | Dir::Behind)
             }
             Sem::At { day, .. } | Sem::WeekOf(day) => day.needs_tense(),
-            // "three years later": only a future tense lets it pass the document date
+            // "three years later", "the day after": only a future tense lets it pass the
+            // document date
             Sem::Ago { n: Some(_), sign: 1.., from_ref: true, .. } => true,
+            Sem::Rel { unit: Unit::D, n: 1.., from_ref: true } => true,
             _ => false,
         }
     }
@@ -627,13 +629,17 @@ fn easter(y: i32) -> Option<Date> {
 }
 
 impl Ctx {
-    /// True when `sem`, a count of units after the date last mentioned ("three years later"),
-    /// resolved to `point`, starts after the document date although that date lay on or before
-    /// it and no future tense looks ahead: it counts from some date other than the one last
-    /// named ("an attack that even three years later remains" after "that night").
+    /// True when `sem`, a count of units after the date last mentioned ("three years later",
+    /// "the day after"), resolved to `point`, starts after the document date although that date
+    /// lay on or before it and no future tense looks ahead: it counts from some date other than
+    /// the one last named ("an attack that even three years later remains" after "that night";
+    /// "her remarks came the day after Republicans completed their convention").
     pub(crate) fn later_than_today(&self, sem: &Sem, point: Option<Point>, tense: Tense) -> bool {
-        let (Sem::Ago { n: Some(_), sign: 1.., from_ref: true, .. }, Some(p), Some(dct)) = (sem, point, self.dct)
-        else {
+        let after_ref = matches!(
+            sem,
+            Sem::Ago { n: Some(_), sign: 1.., from_ref: true, .. } | Sem::Rel { unit: Unit::D, n: 1.., from_ref: true }
+        );
+        let (true, Some(p), Some(dct)) = (after_ref, point, self.dct) else {
             return false;
         };
         tense != Tense::Future && self.base(true).is_some_and(|b| b <= dct) && p.day().is_some_and(|d| d > dct)
