@@ -634,6 +634,9 @@ struct Sink<'a> {
     rows: &'a mut Vec<u32>,
     /// Where the rows of the word alone go, when kept apart.
     word_rows: Option<&'a mut Vec<u32>>,
+    /// The word's sums are kept: its own rows are not needed (nor their keys computed, once
+    /// this is inlined).
+    skip_word: bool,
     shift: u32,
 }
 
@@ -647,6 +650,9 @@ impl Sink<'_> {
     /// A row that depends on the word alone.
     #[inline]
     fn push_word(&mut self, k: u64) {
+        if self.skip_word {
+            return;
+        }
         let r = row_of(k, self.shift);
         match &mut self.word_rows {
             Some(w) => w.push(r),
@@ -708,16 +714,18 @@ impl Extractor {
 
     /// Computes the rows of every token from `atoms`, for a table of `2^bits` rows.
     pub fn extract(&mut self, bits: u8, fs: FeatureSet) {
-        self.extract_rows(bits, fs, false);
+        self.extract_rows(bits, fs, None::<fn(u64) -> bool>);
     }
 
     /// As [`Extractor::extract`], but the rows that depend on the word alone go to `word_rows`
-    /// (the same rows in all, in the same order within each list).
-    pub fn extract_split(&mut self, bits: u8, fs: FeatureSet) {
-        self.extract_rows(bits, fs, true);
+    /// (the same rows in all, in the same order within each list), and none for the words
+    /// whose sums are `kept` (by [`Atoms`]' `exact` hash): their range in `word_rows` is empty.
+    pub fn extract_split(&mut self, bits: u8, fs: FeatureSet, kept: impl Fn(u64) -> bool) {
+        self.extract_rows(bits, fs, Some(kept));
     }
 
-    fn extract_rows(&mut self, bits: u8, fs: FeatureSet, split: bool) {
+    fn extract_rows(&mut self, bits: u8, fs: FeatureSet, kept: Option<impl Fn(u64) -> bool>) {
+        let split = kept.is_some();
         self.rows.clear();
         self.starts.clear();
         self.word_rows.clear();
@@ -750,13 +758,15 @@ impl Extractor {
         }
         let runs = &self.runs;
         let mut in_quote = false;
-        let mut sink = Sink { rows: &mut self.rows, word_rows: split.then_some(&mut self.word_rows), shift };
+        let mut sink =
+            Sink { rows: &mut self.rows, word_rows: split.then_some(&mut self.word_rows), skip_word: false, shift };
         let atoms = &self.atoms;
         for i in 0..n {
             self.starts.push(sink.rows.len() as u32);
             if let Some(w) = &sink.word_rows {
                 self.word_starts.push(w.len() as u32);
             }
+            sink.skip_word = kept.as_ref().is_some_and(|k| k(atoms[i].exact));
             let at = |d: isize| -> &Atoms {
                 let j = i as isize + d;
                 if j < 0 {

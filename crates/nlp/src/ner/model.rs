@@ -45,6 +45,9 @@ pub(crate) struct WordSums {
     owner: u64,
     keys: Vec<u64>,
     sums: Vec<[i32; COLS]>,
+    /// Sums of one sentence's new words, kept once the sentence is scored: a word of the
+    /// sentence whose rows were not extracted because its sums were kept must find them.
+    pending: Vec<(u64, [i32; COLS])>,
 }
 
 /// Slots of [`WordSums`] (a power of two): 512 KB of sums.
@@ -52,7 +55,7 @@ const WORD_SLOTS: usize = 1 << 13;
 
 impl Default for WordSums {
     fn default() -> Self {
-        WordSums { owner: 0, keys: vec![0; WORD_SLOTS], sums: vec![[0; COLS]; WORD_SLOTS] }
+        WordSums { owner: 0, keys: vec![0; WORD_SLOTS], sums: vec![[0; COLS]; WORD_SLOTS], pending: Vec::new() }
     }
 }
 
@@ -65,22 +68,29 @@ impl WordSums {
         }
     }
 
-    /// The sums of the word whose exact hash is `word` ([`Atoms`](super::features::Atoms)'s
-    /// `exact`: all the rows of a word alone come from its string), computed by `sum` when not
-    /// kept.
+    /// The slot of the word whose exact hash is `word` ([`Atoms`](super::features::Atoms)'s
+    /// `exact`: all the rows of a word alone come from its string).
     #[inline]
-    fn get(&mut self, word: u64, sum: impl FnOnce() -> [i32; COLS]) -> [i32; COLS] {
-        // 0 marks an empty slot, so a word hashing to 0 is summed every time
-        let slot = (super::features::mix(word) >> (64 - WORD_SLOTS.trailing_zeros())) as usize;
-        if word != 0 && self.keys[slot] == word {
-            return self.sums[slot];
+    fn slot(word: u64) -> usize {
+        (super::features::mix(word) >> (64 - WORD_SLOTS.trailing_zeros())) as usize
+    }
+
+    /// The kept sums of word `word` (0 is never kept: it marks an empty slot).
+    #[inline]
+    pub(crate) fn get(&self, word: u64) -> Option<&[i32; COLS]> {
+        let slot = Self::slot(word);
+        (word != 0 && self.keys[slot] == word).then(|| &self.sums[slot])
+    }
+
+    /// Keeps the sums noted while scoring a sentence.
+    fn keep_pending(&mut self) {
+        for (word, sum) in std::mem::take(&mut self.pending) {
+            if word != 0 {
+                let slot = Self::slot(word);
+                self.keys[slot] = word;
+                self.sums[slot] = sum;
+            }
         }
-        let s = sum();
-        if word != 0 {
-            self.keys[slot] = word;
-            self.sums[slot] = s;
-        }
-        s
     }
 }
 
@@ -147,10 +157,19 @@ impl Model {
         for i in 0..n {
             let mut acc = self.row_sum(&ex.rows, ex.starts[i] as usize..ex.starts[i + 1] as usize);
             let a = &ex.atoms[i];
-            let word = sums.get(a.exact, || {
-                let r = self.row_sum(&ex.word_rows, ex.word_starts[i] as usize..ex.word_starts[i + 1] as usize);
-                r[1..].try_into().expect("COLS columns")
-            });
+            let word = match sums.get(a.exact) {
+                Some(&kept) => kept,
+                None => {
+                    let rows = ex.word_starts[i] as usize..ex.word_starts[i + 1] as usize;
+                    // a word always has rows of its own (its bias row): none means they were left
+                    // out for sums that are gone
+                    debug_assert!(!rows.is_empty(), "the kept sums of a word were dropped");
+                    let r = self.row_sum(&ex.word_rows, rows);
+                    let r: [i32; COLS] = r[1..].try_into().expect("COLS columns");
+                    sums.pending.push((a.exact, r));
+                    r
+                }
+            };
             for (x, w) in acc[1..].iter_mut().zip(word) {
                 *x += w;
             }
@@ -169,6 +188,7 @@ impl Model {
                 }
             }
         }
+        sums.keep_pending();
     }
 
     /// Adds the weights of `rows` to one token's scores.
@@ -405,16 +425,33 @@ mod tests {
         let all: Vec<f32> = (0..tokens.len())
             .flat_map(|i| m.row_sum(&ex.rows, ex.starts[i] as usize..ex.starts[i + 1] as usize).map(|x| x as f32))
             .collect();
-        ex.extract_split(m.bits, m.features);
-        assert!(!ex.word_rows.is_empty() && ex.rows.len() + ex.word_rows.len() > ex.word_rows.len());
         let mut sums = WordSums::default();
         sums.keep_for(1);
         let mut em = Vec::new();
-        for _ in 0..2 {
-            // the second time every word's sums are kept ones
+        for round in 0..2 {
+            // the second time every word's sums are kept ones, and no word rows are extracted
+            ex.extract_split(m.bits, m.features, |w| sums.get(w).is_some());
+            assert_eq!(ex.word_rows.is_empty(), round == 1);
             m.emissions(&ex, tokens.len(), &mut em, &mut sums);
             assert_eq!(em, all);
         }
+        // a new word whose sums go to the slot of a kept word after it in the same sentence:
+        // the kept word's rows were not extracted, so its sums must still be there for it
+        let exact = |w: &str| crate::ner::features::Atoms::of(w, &m.lex).exact;
+        let kept = exact("Kral");
+        let rival = (0..100_000)
+            .map(|i| format!("w{i}"))
+            .find(|w| WordSums::slot(exact(w)) == WordSums::slot(kept) && exact(w) != kept)
+            .expect("a word in the same slot");
+        let tokens = [rival.as_str(), "Kral", "."];
+        ex.set_tokens(tokens, &m.lex, m.features);
+        ex.extract(m.bits, m.features);
+        let all: Vec<f32> = (0..tokens.len())
+            .flat_map(|i| m.row_sum(&ex.rows, ex.starts[i] as usize..ex.starts[i + 1] as usize).map(|x| x as f32))
+            .collect();
+        ex.extract_split(m.bits, m.features, |w| sums.get(w).is_some());
+        m.emissions(&ex, tokens.len(), &mut em, &mut sums);
+        assert_eq!(em, all);
         // sums kept for another tagger are not used
         sums.keys[0] = 7;
         sums.keep_for(2);
