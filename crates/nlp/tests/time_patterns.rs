@@ -965,6 +965,11 @@ fn not_time_expressions() {
         "The comments start at the 2:05 mark.",
         "Time named Lee its Person of the Year.",
         "He was voted Kell's Player of the Week.",
+        "A cashier who steals a handful of $20s is fired.",
+        "They retaliated against Christmas trees from Kell.",
+        "Lee sent a Christmas card to Vidmar.",
+        "But it is not going to happen overnight.",
+        "Lee became an overnight sensation.",
         "The backlash has been fierce in some quarters.",
         "He was soon released.",
         "It was a trickle of cash that soon became a flood.",
@@ -983,6 +988,8 @@ fn not_time_expressions() {
     ] {
         assert!(tag(text, Some(d)).is_empty(), "{text:?} gave {:?}", tag(text, Some(d)));
     }
+    // but a night it stays where it is one
+    assert_eq!(values("Stocks fell overnight in Asia.", d), ["2018-07-12TNI"]);
 }
 
 #[test]
