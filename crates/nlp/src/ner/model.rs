@@ -419,12 +419,16 @@ mod tests {
         // and two words whose forms hash alike ("正" as "ck") but whose shapes and affixes differ
         let tokens =
             ["Ms", "Kral", "met", "Kral", "in", "Paris", ",", "and", "Paris", "met", "Ms", "Kral", "ck", "正", "."];
+        // the scores of the tokens from all their rows, extracted in one list as training does
+        let all_rows = |ex: &mut Extractor, tokens: &[&str]| -> Vec<f32> {
+            ex.set_tokens(tokens.iter().copied(), &m.lex, m.features);
+            ex.extract(m.bits, m.features);
+            (0..tokens.len())
+                .flat_map(|i| m.row_sum(&ex.rows, ex.starts[i] as usize..ex.starts[i + 1] as usize).map(|x| x as f32))
+                .collect()
+        };
         let mut ex = Extractor::default();
-        ex.set_tokens(tokens, &m.lex, m.features);
-        ex.extract(m.bits, m.features);
-        let all: Vec<f32> = (0..tokens.len())
-            .flat_map(|i| m.row_sum(&ex.rows, ex.starts[i] as usize..ex.starts[i + 1] as usize).map(|x| x as f32))
-            .collect();
+        let all = all_rows(&mut ex, &tokens);
         let mut sums = WordSums::default();
         sums.keep_for(1);
         let mut em = Vec::new();
@@ -444,11 +448,7 @@ mod tests {
             .find(|w| WordSums::slot(exact(w)) == WordSums::slot(kept) && exact(w) != kept)
             .expect("a word in the same slot");
         let tokens = [rival.as_str(), "Kral", "."];
-        ex.set_tokens(tokens, &m.lex, m.features);
-        ex.extract(m.bits, m.features);
-        let all: Vec<f32> = (0..tokens.len())
-            .flat_map(|i| m.row_sum(&ex.rows, ex.starts[i] as usize..ex.starts[i + 1] as usize).map(|x| x as f32))
-            .collect();
+        let all = all_rows(&mut ex, &tokens);
         ex.extract_split(m.bits, m.features, |w| sums.get(w).is_some());
         m.emissions(&ex, tokens.len(), &mut em, &mut sums);
         assert_eq!(em, all);

@@ -712,7 +712,7 @@ impl Doc<'_> {
         }
         // a periodical after a name's possessive: "the People's Daily"
         let periodical = end == first + 1 && self.g.in_class(self.word(first), self.g.cls.periodical);
-        let possessed = first >= 2 && matches!(self.text_at(first - 1), "'s" | "\u{2019}s") && name_word(first - 2);
+        let possessed = first >= 2 && self.possessive_at(first - 1) && name_word(first - 2);
         if of_the || (periodical && possessed) {
             return true;
         }
@@ -756,6 +756,11 @@ impl Doc<'_> {
     /// True when token `i` starts with a capital letter (false past the end).
     fn capitalized(&self, i: usize) -> bool {
         self.text_at(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// True when token `i` is a possessive "'s" (false past the end).
+    fn possessive_at(&self, i: usize) -> bool {
+        matches!(self.text_at(i), "'s" | "\u{2019}s")
     }
 
     /// True for a month that is a person's name: a surname after a capitalized first name

@@ -234,10 +234,18 @@ impl Sem {
             Sem::At { day, .. } | Sem::WeekOf(day) => day.needs_tense(),
             // "three years later", "the day after": only a future tense lets it pass the
             // document date
-            Sem::Ago { n: Some(_), sign: 1.., from_ref: true, .. } => true,
-            Sem::Rel { unit: Unit::D, n: 1.., from_ref: true } => true,
+            s if s.after_last_mentioned() => true,
             _ => false,
         }
+    }
+
+    /// True for a count of units after the date last mentioned ("three years later", "the day
+    /// after"), which [`Ctx::later_than_today`] checks against the tense.
+    fn after_last_mentioned(&self) -> bool {
+        matches!(
+            self,
+            Sem::Ago { n: Some(_), sign: 1.., from_ref: true, .. } | Sem::Rel { unit: Unit::D, n: 1.., from_ref: true }
+        )
     }
 
     /// True when the direction is behind unless the tense points ahead (an unknown tense
@@ -635,11 +643,7 @@ impl Ctx {
     /// the one last named ("an attack that even three years later remains" after "that night";
     /// "her remarks came the day after Republicans completed their convention").
     pub(crate) fn later_than_today(&self, sem: &Sem, point: Option<Point>, tense: Tense) -> bool {
-        let after_ref = matches!(
-            sem,
-            Sem::Ago { n: Some(_), sign: 1.., from_ref: true, .. } | Sem::Rel { unit: Unit::D, n: 1.., from_ref: true }
-        );
-        let (true, Some(p), Some(dct)) = (after_ref, point, self.dct) else {
+        let (true, Some(p), Some(dct)) = (sem.after_last_mentioned(), point, self.dct) else {
             return false;
         };
         tense != Tense::Future && self.base(true).is_some_and(|b| b <= dct) && p.day().is_some_and(|d| d > dct)

@@ -442,7 +442,7 @@ impl Doc<'_> {
         let cls = self.g.cls;
         let event = |k: usize| self.g.in_class(self.word(k), cls.event);
         let bare = end > 0 && self.tokens[end - 1].kind == TokenKind::Word;
-        let end = if matches!(self.text_at(end), "'s" | "\u{2019}s") { end + 1 } else { end };
+        let end = if self.possessive_at(end) { end + 1 } else { end };
         if bare && (event(end) || (self.g.in_class(self.word(end), cls.eventadj) && event(end + 1))) {
             Tense::Future
         } else {
