@@ -324,6 +324,9 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     // "threatened to" points ahead of an expression after it, and is past for one before it
     assert_eq!(values("Several threatened to disrupt the convention in Kell in March.", d), ["2019-03"]);
     assert_eq!(values("At a Tuesday rally in Kell, Lee promised to cut taxes.", d), ["2018-07-10"]);
+    // so does a decision to act
+    assert_eq!(values("The council has decided to admit Kell in early March.", d), ["2019-03"]);
+    assert_eq!(values("The council voted to close the mine in May.", d), ["2019-05"]);
     // "come November" is the coming one; "the March on Kell" is no month
     assert_eq!(values("She is the favorite to win the race come March.", d), ["2019-03"]);
     assert_eq!(values("Aides said she was the favorite come November.", d), ["2018-11"]);
@@ -823,6 +826,9 @@ fn durations() {
     let d = july12();
     assert_eq!(one("He served four years.", d), ("four years".into(), TimeType::Duration, "P4Y".into()));
     assert_eq!(one("The match lasted 90 minutes.", d).2, "PT90M");
+    // a capitalized unit after a number is a title's ("60 Minutes"), but not in a headline in
+    // title case
+    assert_eq!(one("Two Years After the Flood, Kell Rebuilds Its Harbour", d).2, "P2Y");
     assert_eq!(
         one("Prices rose for the past decade.", d),
         ("the past decade".into(), TimeType::Duration, "P10Y".into())
@@ -965,6 +971,10 @@ fn not_time_expressions() {
         "The comments start at the 2:05 mark.",
         "Time named Lee its Person of the Year.",
         "He was voted Kell's Player of the Week.",
+        "Lee told KTV's \"60 Minutes\" she would run.",
+        "The film 13 Hours opens in Kell.",
+        "He owns shares of 21st Century Vidmar.",
+        "Seven Years in Kell is her second book.",
         "A cashier who steals a handful of $20s is fired.",
         "They retaliated against Christmas trees from Kell.",
         "Lee sent a Christmas card to Vidmar.",

@@ -414,6 +414,7 @@ engine_classes!(
     dayrange,
     afterday,
     electionword,
+    unit,
 );
 
 /// Day-month order of numeric dates when a document gives no evidence either way.

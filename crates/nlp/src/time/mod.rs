@@ -679,9 +679,17 @@ impl Doc<'_> {
             && self.text_at(first) == "the"
             && capital(first + 1)
             && matches!(self.text_at(first - 1).rsplit('-').next(), Some("of" | "Of"));
+        // "60 Minutes", "Seven Years in Tibet": a number and a capitalized unit, which no
+        // sentence's first capital explains
+        let numbered = end == first + 2
+            && (self.text_at(first).starts_with(|c: char| c.is_ascii_digit())
+                || self.g.in_class(self.word(first), self.g.cls.num))
+            && capital(first + 1)
+            && self.text_at(first + 1).chars().skip(1).all(char::is_lowercase)
+            && self.g.in_class(self.word(first + 1), self.g.cls.unit);
         if first >= end
-            || !(capital(first) || of_the)
-            || !(inname_from..end).all(|i| self.g.in_class(self.word(i), self.g.cls.inname))
+            || !(capital(first) || of_the || numbered)
+            || !(numbered || (inname_from..end).all(|i| self.g.in_class(self.word(i), self.g.cls.inname)))
         {
             return false;
         }
@@ -707,7 +715,13 @@ impl Doc<'_> {
         let opens_quote = first >= 2
             && matches!(self.text_at(first - 1), "\"" | "\u{201c}" | "''" | "``" | "'" | "\u{2018}")
             && matches!(self.text_at(first - 2), "." | "!" | "?" | ":");
-        if opens_quote || (s0..first).all(|i| self.tokens[i].kind == TokenKind::Punct) || self.title_case(s0..s1) {
+        if self.title_case(s0..s1) {
+            return false;
+        }
+        if numbered {
+            return true;
+        }
+        if opens_quote || (s0..first).all(|i| self.tokens[i].kind == TokenKind::Punct) {
             return false;
         }
         // a periodical after a name's possessive: "the People's Daily"
