@@ -826,6 +826,11 @@ fn durations() {
     let d = july12();
     assert_eq!(one("He served four years.", d), ("four years".into(), TimeType::Duration, "P4Y".into()));
     assert_eq!(one("The match lasted 90 minutes.", d).2, "PT90M");
+    // a range of years, not a year and month
+    assert_eq!(one("Growth has been slow since the 2007-09 financial crisis.", d).2, "2007");
+    assert_eq!(one("The index rose in 2016-03.", d).2, "2016-03");
+    // a length of hours of a kind is still a length
+    assert_eq!(one("He waited for hours at the office.", d).2, "PTXH");
     // a capitalized unit after a number is a title's ("60 Minutes"), but not in a headline in
     // title case
     assert_eq!(one("Two Years After the Flood, Kell Rebuilds Its Harbour", d).2, "P2Y");
@@ -975,6 +980,20 @@ fn not_time_expressions() {
         "The film 13 Hours opens in Kell.",
         "He owns shares of 21st Century Vidmar.",
         "Seven Years in Kell is her second book.",
+        "For most voters, those were the good old days.",
+        "It has not been seen since the days of Vidmar.",
+        "Gone are the days when Lee could win Kell.",
+        "The park is full of families on game days.",
+        "She burned her vacation days.",
+        "They met lobbyists at happy hour.",
+        "The debates were held at odd hours.",
+        "The agenda minutes name the members.",
+        "It came not a moment too soon.",
+        "It is too soon to say.",
+        "Lee, the future leader of the party, spoke.",
+        "She spoke of it in the past tense.",
+        "He was a guest of late-night comedians.",
+        "He gave an interview to a late night talk show host.",
         "A cashier who steals a handful of $20s is fired.",
         "They retaliated against Christmas trees from Kell.",
         "Lee sent a Christmas card to Vidmar.",
