@@ -655,6 +655,12 @@ fn relative_to_the_date_last_mentioned() {
     assert_eq!(values("Lee apologized the next day.", d), ["XXXX-XX-XX"]);
     assert_eq!(values("Lee will speak the day after the vote.", d), ["2018-07-13"]);
     assert_eq!(values("On Tuesday Lee was arrested. The next day he was freed.", d), ["2018-07-10", "2018-07-11"]);
+    // so does a day or a time of the day last mentioned ("that night", "7 a.m. that day") that
+    // lies after the document date in a past sentence; a future one keeps it
+    assert_eq!(values("The vote is on Monday. At a rally that night, Lee spoke.", d), ["2018-07-16", "XXXX-XX-XXTNI"]);
+    assert_eq!(values("The vote is on Monday. The plane landed at 7 a.m. that day.", d), ["2018-07-16", "XXXX-XX-XXT07:00"]);
+    assert_eq!(values("The vote is on Monday. At a rally that night, Lee will speak.", d), ["2018-07-16", "2018-07-16TNI"]);
+    assert_eq!(values("On Tuesday Lee was arrested. At a rally that night, he spoke.", d), ["2018-07-10", "2018-07-10TNI"]);
     assert_eq!(values("I saw the van on the 20th.", d), ["2018-06-20"]);
     assert_eq!(values("The rent is due on the 3rd.", d), ["2018-08-03"]);
     for text in ["She lives on the 12th floor.", "It dates from the 12th century.", "It came on the 45th."] {

@@ -474,10 +474,10 @@ impl Doc<'_> {
             };
             let Some((value, point)) = resolved else { continue };
             let (value, point) = match &it.sem {
-                Sem::Ago { unit, .. } | Sem::Rel { unit, .. } if ctx.later_than_today(&it.sem, point, tense) => {
-                    (resolve::unknown(*unit).to_string(), None)
-                }
-                _ => (value, point),
+                _ if !ctx.later_than_today(&it.sem, point, tense) => (value, point),
+                Sem::Ago { unit, .. } | Sem::Rel { unit, .. } => (resolve::unknown(*unit).to_string(), None),
+                // a time of that day keeps its time ("XXXX-XX-XXTNI")
+                _ => (format!("XXXX-XX-XX{}", value.get(10..).unwrap_or("")), None),
             };
             if let Some(Point::Year(y)) = point
                 && anchor.is_some_and(|d| y < i32::from(d.year()))

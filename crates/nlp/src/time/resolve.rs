@@ -234,7 +234,18 @@ impl Sem {
             Sem::At { day, .. } | Sem::WeekOf(day) => day.needs_tense(),
             // "three years later", "the day after": only a future tense lets it pass the
             // document date
-            s if s.after_last_mentioned() => true,
+            s if s.after_last_mentioned() || s.on_day_last_mentioned() => true,
+            _ => false,
+        }
+    }
+
+    /// True for a day or a time of day counted from the day last mentioned ("that day", "that
+    /// night", "the day before", "the following morning", "7 a.m. that day"), which
+    /// [`Ctx::later_than_today`] checks against the tense.
+    fn on_day_last_mentioned(&self) -> bool {
+        match self {
+            Sem::Rel { unit: Unit::D, from_ref: true, .. } | Sem::Tod { day: DayRef::Ref, .. } => true,
+            Sem::At { day, .. } => day.on_day_last_mentioned(),
             _ => false,
         }
     }
@@ -641,12 +652,18 @@ impl Ctx {
     /// "the day after"), resolved to `point`, starts after the document date although that date
     /// lay on or before it and no future tense looks ahead: it counts from some date other than
     /// the one last named ("an attack that even three years later remains" after "that night";
-    /// "her remarks came the day after Republicans completed their convention").
+    /// "her remarks came the day after Republicans completed their convention"); or when `sem`,
+    /// a day or a time of the day last mentioned ("that night", "7 a.m. that day"), lies after
+    /// the document date in a past clause: the date last named was not the event's.
     pub(crate) fn later_than_today(&self, sem: &Sem, point: Option<Point>, tense: Tense) -> bool {
-        let (true, Some(p), Some(dct)) = (sem.after_last_mentioned(), point, self.dct) else {
-            return false;
-        };
-        tense != Tense::Future && self.base(true).is_some_and(|b| b <= dct) && p.day().is_some_and(|d| d > dct)
+        let (Some(p), Some(dct)) = (point, self.dct) else { return false };
+        let later = p.day().is_some_and(|d| d > dct);
+        if sem.after_last_mentioned() {
+            return later && tense != Tense::Future && self.base(true).is_some_and(|b| b <= dct);
+        }
+        // "At a rally that night in Macon, Trump called": a day named after the story's in a past
+        // clause is the event's, whose date the text has not given
+        later && tense == Tense::Past && sem.on_day_last_mentioned()
     }
 
     /// The day a relative expression counts from.
