@@ -835,6 +835,11 @@ fn durations() {
     // a range of years, not a year and month
     assert_eq!(one("Growth has been slow since the 2007-09 financial crisis.", d).2, "2007");
     assert_eq!(one("The index rose in 2016-03.", d).2, "2016-03");
+    // "the past months" is one length, not "the past" and "months"
+    assert_eq!(tag("He said so on many occasions during the past months.", Some(d)).len(), 1);
+    assert_eq!(one("He said so on many occasions during the past months.", d).2, "PXM");
+    // a season of a range of years is the season of its first year
+    assert_eq!(one("The uprising in the winter of 2004-5 changed Kell.", d).2, "2004-WI");
     // a length of hours of a kind is still a length
     assert_eq!(one("He waited for hours at the office.", d).2, "PTXH");
     // a capitalized unit after a number is a title's ("60 Minutes"), but not in a headline in
