@@ -655,6 +655,16 @@ fn relative_to_the_date_last_mentioned() {
     assert_eq!(values("Lee apologized the next day.", d), ["XXXX-XX-XX"]);
     assert_eq!(values("Lee will speak the day after the vote.", d), ["2018-07-13"]);
     assert_eq!(values("On Tuesday Lee was arrested. The next day he was freed.", d), ["2018-07-10", "2018-07-11"]);
+    // "the end of the month" is of a month named in its sentence or the one before, else the
+    // document's
+    assert_eq!(
+        values("The data will be added in January 2019 and done by the end of the month.", d),
+        ["2019-01", "2019-01"]
+    );
+    assert_eq!(
+        values("In May 2017 Lee was arrested. Kell voted. Vidmar lost. Lee will resign by the end of the month.", d),
+        ["2017-05", "2018-07"]
+    );
     // so does a day or a time of the day last mentioned ("that night", "7 a.m. that day") that
     // lies after the document date in a past sentence; a future one keeps it
     assert_eq!(values("The vote is on Monday. At a rally that night, Lee spoke.", d), ["2018-07-16", "XXXX-XX-XXTNI"]);

@@ -405,8 +405,9 @@ impl Doc<'_> {
         let slash = if items.iter().any(|it| has_slash(&it.sem)) { self.slash_order() } else { self.g.slash_order };
         let mut ctx = Ctx { dct: anchor, last: None, last_day: None, last_quarter: None, slash };
         let mut out = Vec::with_capacity(items.len());
-        // the sentence of the day last mentioned
+        // the sentence of the day last mentioned, and of the point last mentioned
         let mut day_sentence = 0;
+        let mut point_sentence: Option<usize> = None;
         // an item merged into the one before it ("the day before" + "last Tuesday")
         let mut merged = usize::MAX;
         // a past year that opens a sentence ("In 2012, ...", "Eight years ago, ..."), and the
@@ -424,6 +425,7 @@ impl Doc<'_> {
             if let Some((span, value, point)) = self.day_before_a_day(it, items.get(i + 1), &ctx) {
                 merged = i + 1;
                 day_sentence = self.sentence_of(span);
+                point_sentence = Some(day_sentence);
                 ctx.note(point);
                 out.push(TimeExpr { span, ty: TimeType::Date, value });
                 continue;
@@ -464,7 +466,20 @@ impl Doc<'_> {
                 }
                 _ => None,
             };
-            let sem = since.as_ref().or(of_fronted_year.as_ref()).or(of_election.as_ref()).unwrap_or(&it.sem);
+            // "in January 2016 ... by the end of the month": the month named in this sentence or
+            // the one before, else the document's
+            let near = match it.sem {
+                Sem::NearRel { unit, n } => {
+                    Some(Sem::Rel { unit, n, from_ref: point_sentence.is_some_and(|s| sentence <= s + 1) })
+                }
+                _ => None,
+            };
+            let sem = since
+                .as_ref()
+                .or(of_fronted_year.as_ref())
+                .or(of_election.as_ref())
+                .or(near.as_ref())
+                .unwrap_or(&it.sem);
             let resolved = if day.is_some() || (far && self.is_heading(it.span, sentence)) {
                 let mut own = ctx.clone();
                 own.last_day = day;
@@ -494,6 +509,7 @@ impl Doc<'_> {
                 if matches!(p, Point::Day(_)) {
                     day_sentence = sentence;
                 }
+                point_sentence = Some(sentence);
                 ctx.note(p);
             }
             // the start of a range that the text gives in order ("between January 1 and
@@ -905,6 +921,7 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
             Act::Month => Sem::Month { m: small(0, 12)?, dir: dir(1)? },
             Act::Wday => Sem::Wday { w: small(0, 7)?, dir: dir(1)? },
             Act::Rel | Act::RefRel => Sem::Rel { unit: unit(0)?, n: int(1)? as i32, from_ref: act == Act::RefRel },
+            Act::NearRel => Sem::NearRel { unit: unit(0)?, n: int(1)? as i32 },
             Act::Ago | Act::Hence | Act::Earlier | Act::Later => Sem::Ago {
                 n: count(0)?.map(half),
                 unit: unit(1)?,

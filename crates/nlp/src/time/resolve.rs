@@ -206,6 +206,12 @@ pub(crate) enum Sem {
     SetMon(u8),
     /// The week that contains a day ("the week of March 6").
     WeekOf(Box<Sem>),
+    /// Units from the date last mentioned when it was named in the same sentence or the one
+    /// before, else from the document date ("by the end of the month").
+    NearRel {
+        unit: Unit,
+        n: i32,
+    },
     /// A time of day on a day given by reference.
     Tod {
         tod: Tod,
@@ -813,6 +819,8 @@ impl Ctx {
                 let d = plus_days(base, off)?;
                 (fmt_day(d), Some(Point::Day(d)))
             }
+            // without a sentence to go by, the document date
+            Sem::NearRel { unit, n } => return self.resolve(&Sem::Rel { unit, n, from_ref: false }, tense),
             Sem::Rel { unit, n, from_ref } => {
                 // counted from the date last mentioned, at its precision: "the following year"
                 // after a quarter is a quarter, and "the same month" after "a poll in June"
