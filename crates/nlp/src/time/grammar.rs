@@ -386,6 +386,7 @@ engine_classes!(
     monthprep,
     infinitive,
     promisedto,
+    decidedto,
     aheadjoin,
     toward,
     lookback,

@@ -468,10 +468,14 @@ impl Doc<'_> {
             };
             // "in January 2016 ... by the end of the month": the month named in this sentence or
             // the one before, else the document's
+            // (a month or a day: after a year or a quarter the month is the document's)
             let near = match it.sem {
-                Sem::NearRel { unit, n } => {
-                    Some(Sem::Rel { unit, n, from_ref: point_sentence.is_some_and(|s| sentence <= s + 1) })
-                }
+                Sem::NearRel { unit, n } => Some(Sem::Rel {
+                    unit,
+                    n,
+                    from_ref: point_sentence.is_some_and(|s| sentence <= s + 1)
+                        && matches!(ctx.last, Some(Point::Month(..) | Point::Day(_))),
+                }),
                 _ => None,
             };
             let sem = since
@@ -490,6 +494,9 @@ impl Doc<'_> {
             let Some((value, point)) = resolved else { continue };
             let (value, point) = match &it.sem {
                 _ if !ctx.later_than_today(&it.sem, point, tense) => (value, point),
+                // a past that only a report too far to be its verb gives does not tell that the
+                // day last named is not the event's ("officials said polls open at 7 a.m. that day")
+                _ if it.sem.on_day_last_mentioned() && self.tense_is_weak(it.span) => (value, point),
                 Sem::Ago { unit, .. } | Sem::Rel { unit, .. } => (resolve::unknown(*unit).to_string(), None),
                 // a time of that day keeps its time ("XXXX-XX-XXTNI")
                 _ => (format!("XXXX-XX-XX{}", value.get(10..).unwrap_or("")), None),
@@ -682,7 +689,9 @@ impl Doc<'_> {
     /// words written lowercase in running text, capitalized inside a sentence, beside another
     /// capitalized word. Weekdays, months and holidays are capitalized anyway and stay, and so
     /// does all of a headline in title case ("Trump Is Now Leading"); a weekday before such
-    /// words goes with them ("Sunday Night Baseball", "Saturday Night Live").
+    /// words goes with them ("Sunday Night Baseball", "Saturday Night Live"). A number and a
+    /// capitalized unit are a title wherever they stand, the first words of a sentence too ("60
+    /// Minutes", "21st Century Fox"), but in a headline in title case.
     fn in_name(&self, span: Span) -> bool {
         let capital = |i: usize| self.capitalized(i);
         let std::ops::Range { start: first, end } = self.token_range(span);

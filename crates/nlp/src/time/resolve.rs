@@ -239,7 +239,7 @@ impl Sem {
             }
             Sem::At { day, .. } | Sem::WeekOf(day) => day.needs_tense(),
             // "three years later", "the day after": only a future tense lets it pass the
-            // document date
+            // document date; "that night": a past tense keeps it from passing it
             s if s.after_last_mentioned() || s.on_day_last_mentioned() => true,
             _ => false,
         }
@@ -248,7 +248,7 @@ impl Sem {
     /// True for a day or a time of day counted from the day last mentioned ("that day", "that
     /// night", "the day before", "the following morning", "7 a.m. that day"), which
     /// [`Ctx::later_than_today`] checks against the tense.
-    fn on_day_last_mentioned(&self) -> bool {
+    pub(crate) fn on_day_last_mentioned(&self) -> bool {
         match self {
             Sem::Rel { unit: Unit::D, from_ref: true, .. } | Sem::Tod { day: DayRef::Ref, .. } => true,
             Sem::At { day, .. } => day.on_day_last_mentioned(),

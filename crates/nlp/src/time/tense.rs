@@ -348,8 +348,10 @@ impl Doc<'_> {
         if is(cls.earliest) && self.g.in_class(self.word(i + 1), cls.retro) {
             return Reading::Nothing;
         }
-        // "plans to", "hopes to", but not "a plan"; "threatened to" before the expression
-        let future = is(cls.future) || ((is(cls.futureto) || (is(cls.promisedto) && i < start)) && next_is_to);
+        // "plans to", "hopes to", but not "a plan"; "threatened to" before the expression, and
+        // "decided to" before one that names no weekday
+        let decided = is(cls.decidedto) && !(start..end).any(|k| self.g.in_class(self.word(k), cls.weekday));
+        let future = is(cls.future) || ((is(cls.futureto) || ((is(cls.promisedto) || decided) && i < start)) && next_is_to);
         // like "would", a future word after a report that follows the expression is the
         // reported clause's ("On Wednesday, his manager said he expects to win")
         if after_report && future {

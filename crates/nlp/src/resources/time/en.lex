@@ -223,11 +223,14 @@ future 0 will 'll shall wo might must soon going expects expect expected schedul
 modal 0 must might should would could
 # future words only before "to" ("plans to", but "a plan")
 futureto 0 plans plan hopes hope needs need wants want aims aim seeks seek vows vow likely
-# past verbs of a promise or a decision before "to": ahead of an expression after them ("several
-# threatened to disrupt the convention in July", "NATO has decided to admit Poland in early
-# March"), past for one before them ("At a Thursday rally, Sanders promised to"); not "agreed",
-# which is as often "agreed to a phone call on Wednesday"
-promisedto 0 threatened promised pledged vowed decided voted
+# past verbs of a promise before "to": ahead of an expression after them ("several threatened to
+# disrupt the convention in July"), past for one before them ("At a Thursday rally, Sanders
+# promised to")
+promisedto 0 threatened promised pledged vowed
+# past verbs of a decision before "to": ahead of a month or a date after them ("NATO has decided
+# to admit Poland in early March"), but a weekday is the decision's ("the Senate voted to confirm
+# Smith on Tuesday"); not "agreed", which is as often "agreed to a phone call on Wednesday"
+decidedto 0 decided voted
 past 0 was were had did previously recently has have ended began came went took made gave got saw met won lost left fell rose held kept sent spent paid led ran became began brought bought thought found felt heard knew meant sold stood wrote spoke broke chose drove flew grew threw died lied tied sued owed shot struck fought caught taught sought underwent arose swore stole drew blew shook woke hung sank hid stuck swung dug fled bled laid slept swept dealt built lent bent forgot forgave overcame oversaw undertook withdrew foresaw
 # future words that count only before the expression ("said it would meet Friday", but "On Friday, he said he would")
 futurebefore 0 would could can
