@@ -855,6 +855,10 @@ fn durations() {
     assert_eq!(one("He campaigned hard in the last days of the race.", d), ("the last days".into(), TimeType::Duration, "PXD".into()));
     // a season of a range of years is the season of its first year
     assert_eq!(one("The uprising in the winter of 2004-5 changed Kell.", d).2, "2004-WI");
+    // hours of talks are a length, hours of the morning none, and a "soon" not in the past ahead
+    assert_eq!(one("After hours of talks they agreed.", d).2, "PTXH");
+    assert_eq!(one("In the early morning hours he wrote to Kell.", d), ("early morning".into(), TimeType::Time, "2018-07-12TMO".into()));
+    assert_eq!(one("Talks will soon resume.", d).2, "FUTURE_REF");
     // a count of business days is still a length, where "business days" alone is none
     assert_eq!(one("Lee must reply within five business days.", d).2, "P5D");
     assert_eq!(one("The bank pays out in 72 working hours.", d).2, "PT72H");
@@ -1008,6 +1012,17 @@ fn not_time_expressions() {
         "He owns shares of 21st Century Vidmar.",
         "Seven Years in Kell is her second book.",
         "For most voters, those were the good old days.",
+        "Things soon changed in Kell.",
+        "Fact-checkers soon noted the error.",
+        "Nurses in Kell work long hours.",
+        "Employers will cut back hours.",
+        "Skaters stay after hours.",
+        "Those days are never coming back.",
+        "In his younger days he ran a mill.",
+        "She recalled her days as mayor of Kell.",
+        "A poll of 2047 voters was released.",
+        "The road leads to 1600 Pennsylvania Avenue.",
+        "It was a zero-day flaw.",
         "It has not been seen since the days of Vidmar.",
         "Gone are the days when Lee could win Kell.",
         "The park is full of families on game days.",

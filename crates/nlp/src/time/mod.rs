@@ -134,7 +134,9 @@ fn tag_with(g: &Grammar, text: &str, tokens: &[Token], sentences: &[Span], ancho
     }
     let doc = Doc { g, text, tokens, sentences };
     // dropped before resolving, so that "Daily News" is no date to count "the next day" from
-    found.retain(|it| !doc.in_name(it.span) && !doc.names_a_periodical(it.span) && !doc.month_in_name(it.span));
+    found.retain(|it| {
+        !doc.in_name(it.span) && !doc.names_a_periodical(it.span) && !doc.month_in_name(it.span) && !doc.soon_in_past(it.span)
+    });
     if found.is_empty() {
         return Vec::new();
     }
@@ -683,6 +685,14 @@ impl Doc<'_> {
                 _ => None,
             }
         })
+    }
+
+    /// True for "soon" before a verb in the past ("Fact-checkers soon noted", "Things soon
+    /// changed"): shortly after, in a past story, no future; the rules' `soon [@past]` knows only
+    /// the irregular verbs, this the past forms by their suffix.
+    fn soon_in_past(&self, span: Span) -> bool {
+        let r = self.token_range(span);
+        r.len() == 1 && self.text_at(r.start).eq_ignore_ascii_case("soon") && self.past_form(r.end, self.word(r.end))
     }
 
     /// True for a time word in a name ("New York Daily News", "Current TV", "One Wisconsin Now"):

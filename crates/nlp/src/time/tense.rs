@@ -496,7 +496,7 @@ impl Doc<'_> {
 
     /// A lowercase word with a past suffix ("captured") that is not listed as an exception nor
     /// follows a determiner ("a contested convention").
-    fn past_form(&self, i: usize, w: u32) -> bool {
+    pub(super) fn past_form(&self, i: usize, w: u32) -> bool {
         // callers look a word or two past a verb, which may be past the text's end
         let Some(t) = self.tokens.get(i).map(|t| t.span.of(self.text)) else { return false };
         let b = t.as_bytes();
