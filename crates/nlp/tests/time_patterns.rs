@@ -1023,6 +1023,8 @@ fn not_time_expressions() {
         "A poll of 2047 voters was released.",
         "The road leads to 1600 Pennsylvania Avenue.",
         "It was a zero-day flaw.",
+        "Time Just Named Its Person Of The Year",
+        "She was named coach of the year.",
         "It has not been seen since the days of Vidmar.",
         "Gone are the days when Lee could win Kell.",
         "The park is full of families on game days.",
