@@ -135,7 +135,10 @@ fn tag_with(g: &Grammar, text: &str, tokens: &[Token], sentences: &[Span], ancho
     let doc = Doc { g, text, tokens, sentences };
     // dropped before resolving, so that "Daily News" is no date to count "the next day" from
     found.retain(|it| {
-        !doc.in_name(it.span) && !doc.names_a_periodical(it.span) && !doc.month_in_name(it.span) && !doc.soon_in_past(it.span)
+        !doc.in_name(it.span)
+            && !doc.names_a_periodical(it.span)
+            && !doc.month_in_name(it.span)
+            && !doc.soon_in_past(it.span)
     });
     if found.is_empty() {
         return Vec::new();

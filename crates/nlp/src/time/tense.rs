@@ -351,7 +351,8 @@ impl Doc<'_> {
         // "plans to", "hopes to", but not "a plan"; "threatened to" before the expression, and
         // "decided to" before one that names no weekday
         let decided = is(cls.decidedto) && !(start..end).any(|k| self.g.in_class(self.word(k), cls.weekday));
-        let future = is(cls.future) || ((is(cls.futureto) || ((is(cls.promisedto) || decided) && i < start)) && next_is_to);
+        let future =
+            is(cls.future) || ((is(cls.futureto) || ((is(cls.promisedto) || decided) && i < start)) && next_is_to);
         // like "would", a future word after a report that follows the expression is the
         // reported clause's ("On Wednesday, his manager said he expects to win")
         if after_report && future {
