@@ -651,6 +651,8 @@ fn relative_to_the_date_last_mentioned() {
     assert_eq!(values("Last month Lee was arrested. The next day he was freed.", d), ["2018-06", "XXXX-XX-XX"]);
     assert_eq!(values("In May Lee was arrested. The following morning he was freed.", d), ["2018-05", "XXXX-XX-XX"]);
     assert_eq!(values("On May 3 Lee was arrested. The next day he was freed.", d), ["2018-05-03", "2018-05-04"]);
+    // ... and weeks counted from a year are some week of it, not its first
+    assert_eq!(values("In 2017 Lee was arrested. The following week he was freed.", d), ["2017", "XXXX-WXX"]);
     // a day after the date last mentioned that would pass the document date in a past sentence
     // counts from some other day: the event's, unknown
     assert_eq!(values("Her remarks came the day after the convention ended.", d), ["XXXX-XX-XX"]);

@@ -680,10 +680,15 @@ impl Ctx {
     /// The day that days, hours or minutes before or after the date last mentioned count from
     /// (`from_ref`), or from the document date: none when only a week, month, quarter or year
     /// was mentioned ("Last month he was arrested. The next day ..." is some day of that month,
-    /// not its second). Weeks after a month still count from its first day.
+    /// not its second), and none for weeks when only a year or a quarter was. Weeks after a month
+    /// still count from its first day.
     fn day_base(&self, from_ref: bool, unit: Unit) -> Option<Date> {
         let finer = matches!(unit, Unit::D | Unit::H | Unit::Min | Unit::S);
-        if from_ref && finer && self.last_day.is_none() && self.last.is_some() {
+        // ... nor the week of a year or a quarter ("this summer's convention in the same week
+        // that James announced his return" is no week of January)
+        let week_of_coarse = matches!(unit, Unit::W | Unit::We | Unit::Fn)
+            && matches!(self.last, Some(Point::Year(_) | Point::Quarter(..)));
+        if from_ref && (finer || week_of_coarse) && self.last_day.is_none() && self.last.is_some() {
             return None;
         }
         self.base(from_ref)
