@@ -651,6 +651,12 @@ fn relative_to_the_date_last_mentioned() {
     assert_eq!(values("Last month Lee was arrested. The next day he was freed.", d), ["2018-06", "XXXX-XX-XX"]);
     assert_eq!(values("In May Lee was arrested. The following morning he was freed.", d), ["2018-05", "XXXX-XX-XX"]);
     assert_eq!(values("On May 3 Lee was arrested. The next day he was freed.", d), ["2018-05-03", "2018-05-04"]);
+    // a holiday in the past is of a past year just named, unless its last one was lately
+    assert_eq!(
+        values("Campaigning in Kell in 2012, Lee barely spoke. But soon after Election Day, Lee left.", d),
+        ["2012", "2012-11-06"]
+    );
+    assert_eq!(values("Lee was born in 1960. Lee turned 58 on Independence Day.", d), ["1960", "2018-07-04"]);
     // ... and weeks counted from a year are some week of it, not its first
     assert_eq!(values("In 2017 Lee was arrested. The following week he was freed.", d), ["2017", "XXXX-WXX"]);
     // a day after the date last mentioned that would pass the document date in a past sentence

@@ -471,6 +471,22 @@ impl Doc<'_> {
                 }
                 _ => None,
             };
+            // "Campaigning against Mitt Romney in 2012, he barely mentioned climate change. But soon
+            // after Election Day, Mr. Obama interrupted": a holiday in the past is of a past year
+            // named in its sentence or the one before, unless its last one was lately ("turned 74
+            // on Valentine's Day" four days before the story)
+            let of_year_named = match (&it.sem, ctx.last, anchor) {
+                (&Sem::Holiday { code, y: None }, Some(p), Some(dct))
+                    if tense == Tense::Past
+                        && p.year() < i32::from(dct.year())
+                        && point_sentence.is_some_and(|s| sentence <= s + 1)
+                        && !matches!(ctx.resolve(&it.sem, tense), Some((_, Some(Point::Day(d))))
+                            if resolve::days_apart(d, dct) <= resolve::LATELY_DAYS) =>
+                {
+                    Some(Sem::Holiday { code, y: Some(p.year()) })
+                }
+                _ => None,
+            };
             // "in January 2016 ... by the end of the month": the month named in this sentence or
             // the one before, else the document's
             // (a month or a day: after a year or a quarter the month is the document's)
@@ -487,6 +503,7 @@ impl Doc<'_> {
                 .as_ref()
                 .or(of_fronted_year.as_ref())
                 .or(of_election.as_ref())
+                .or(of_year_named.as_ref())
                 .or(near.as_ref())
                 .unwrap_or(&it.sem);
             let resolved = if day.is_some() || (far && self.is_heading(it.span, sentence)) {

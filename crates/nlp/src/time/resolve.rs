@@ -310,7 +310,7 @@ pub(crate) enum Point {
 }
 
 impl Point {
-    fn year(self) -> i32 {
+    pub(crate) fn year(self) -> i32 {
         match self {
             Point::Day(d) | Point::Week(d) => i32::from(d.year()),
             Point::Month(y, _) | Point::Quarter(y, _) | Point::Year(y) => y,
@@ -368,7 +368,7 @@ const TENSE_REACH: i32 = 245;
 
 /// How long after an awaited event (an election) a story still means the last one when it
 /// names it with no tense
-const LATELY_DAYS: i32 = 60;
+pub(crate) const LATELY_DAYS: i32 = 60;
 
 /// The day news means by "9/11" or a bare "Sept. 11" far from its anniversary.
 const SEPT_11_ATTACKS: &str = "2001-09-11";
