@@ -881,6 +881,8 @@ fn durations() {
         // a count of business days is still a length, where "business days" alone is none
         ("Lee must reply within five business days.", "five business days", "P5D"),
         ("The bank pays out in 72 working hours.", "72 working hours", "PT72H"),
+        // a half written as one sign
+        ("He survived 5 ½ years in a prison in Kell.", "5 ½ years", "P66M"),
     ] {
         let (found, _, got) = one(text, d);
         assert_eq!((found.as_str(), got.as_str()), (span, value), "{text:?}");
