@@ -867,6 +867,8 @@ fn durations() {
     for (text, span, value) in [
         // a range of years, not a year and month
         ("Growth has been slow since the 2007-09 financial crisis.", "2007-09", "2007"),
+        // an address is no year, but a year before a state's name is
+        ("Lee won the 2016 Pennsylvania primary.", "2016", "2016"),
         ("Prices rose in 2010-11.", "2010-11", "2010"),
         ("The index rose in 2016-03.", "2016-03", "2016-03"),
         // "the past months" is one length, not "the past" and "months"
