@@ -387,6 +387,7 @@ engine_classes!(
     infinitive,
     promisedto,
     decidedto,
+    beforepast,
     aheadjoin,
     toward,
     lookback,

@@ -138,7 +138,7 @@ fn tag_with(g: &Grammar, text: &str, tokens: &[Token], sentences: &[Span], ancho
         !doc.in_name(it.span)
             && !doc.names_a_periodical(it.span)
             && !doc.month_in_name(it.span)
-            && !doc.soon_in_past(it.span)
+            && !doc.before_past(it.span)
     });
     if found.is_empty() {
         return Vec::new();
@@ -471,6 +471,8 @@ impl Doc<'_> {
                 }
                 _ => None,
             };
+            // the date last mentioned was named in this sentence or the one before
+            let named_near = point_sentence.is_some_and(|s| sentence <= s + 1);
             // "Campaigning against Mitt Romney in 2012, he barely mentioned climate change. But soon
             // after Election Day, Mr. Obama interrupted": a holiday in the past is of a past year
             // named in its sentence or the one before, unless its last one was lately ("turned 74
@@ -479,7 +481,7 @@ impl Doc<'_> {
                 (&Sem::Holiday { code, y: None }, Some(p), Some(dct))
                     if tense == Tense::Past
                         && p.year() < i32::from(dct.year())
-                        && point_sentence.is_some_and(|s| sentence <= s + 1)
+                        && named_near
                         && !matches!(ctx.resolve(&it.sem, tense), Some((_, Some(Point::Day(d))))
                             if resolve::days_apart(d, dct) <= resolve::LATELY_DAYS) =>
                 {
@@ -494,8 +496,7 @@ impl Doc<'_> {
                 Sem::NearRel { unit, n } => Some(Sem::Rel {
                     unit,
                     n,
-                    from_ref: point_sentence.is_some_and(|s| sentence <= s + 1)
-                        && matches!(ctx.last, Some(Point::Month(..) | Point::Day(_))),
+                    from_ref: named_near && matches!(ctx.last, Some(Point::Month(..) | Point::Day(_))),
                 }),
                 _ => None,
             };
@@ -707,12 +708,15 @@ impl Doc<'_> {
         })
     }
 
-    /// True for "soon" before a verb in the past ("Fact-checkers soon noted", "Things soon
-    /// changed"): shortly after, in a past story, no future; the rules' `soon [@past]` knows only
-    /// the irregular verbs, this the past forms by their suffix.
-    fn soon_in_past(&self, span: Span) -> bool {
+    /// True for a word of the class `beforepast` ("soon") before a verb in the past, listed or
+    /// known by its suffix ("soon became", "Fact-checkers soon noted"): shortly after, in a past
+    /// story, no future. The rules cannot tell a past form by its suffix, so this is the engine's.
+    fn before_past(&self, span: Span) -> bool {
         let r = self.token_range(span);
-        r.len() == 1 && self.text_at(r.start).eq_ignore_ascii_case("soon") && self.past_form(r.end, self.word(r.end))
+        let next = self.word(r.end);
+        r.len() == 1
+            && self.g.in_class(self.word(r.start), self.g.cls.beforepast)
+            && (self.g.in_class(next, self.g.cls.past) || self.past_form(r.end, next))
     }
 
     /// True for a time word in a name ("New York Daily News", "Current TV", "One Wisconsin Now"):

@@ -231,6 +231,9 @@ promisedto 0 threatened promised pledged vowed
 # to admit Poland in early March"), but a weekday is the decision's ("the Senate voted to confirm
 # Smith on Tuesday"); not "agreed", which is as often "agreed to a phone call on Wednesday"
 decidedto 0 decided voted
+# time words that are none right before a verb in the past, listed ("soon became") or known by
+# its suffix ("Things soon changed"): shortly after, in a past story
+beforepast 0 soon
 past 0 was were had did previously recently has have ended began came went took made gave got saw met won lost left fell rose held kept sent spent paid led ran became began brought bought thought found felt heard knew meant sold stood wrote spoke broke chose drove flew grew threw died lied tied sued owed shot struck fought caught taught sought underwent arose swore stole drew blew shook woke hung sank hid stuck swung dug fled bled laid slept swept dealt built lent bent forgot forgave overcame oversaw undertook withdrew foresaw
 # future words that count only before the expression ("said it would meet Friday", but "On Friday, he said he would")
 futurebefore 0 would could can
