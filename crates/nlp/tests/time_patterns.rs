@@ -503,6 +503,7 @@ fn relative_to_the_document_date() {
     assert_eq!(values("He is here now.", d), ["PRESENT_REF"]);
     assert_eq!(values("It was quiet recently.", d), ["PAST_REF"]);
     assert_eq!(values("The plant will soon close.", d), ["FUTURE_REF"]);
+    assert_eq!(one("We need action in the very near future.", d).0, "the very near future");
     assert_eq!(values("He will report as soon as possible, as soon as he can.", d), ["FUTURE_REF"]);
     // "by the end of the day" is the day last mentioned; "at the end of the day" is no date
     assert_eq!(
@@ -595,6 +596,11 @@ fn time_words_inside_names_are_no_times() {
     assert_eq!(values("Lee spoke. She told Ostrava Today on Tuesday that she would run.", d), ["2018-07-10"]);
     assert!(values("He gave money to One Vidmar Now, a lobby.", d).is_empty());
     assert!(values("Lee spoke. He told Kell TV's \"This Week,\" that he would run.", d).is_empty());
+    // a show after a name's possessive, without quotation marks (but not a weekday: "Lee's
+    // Tuesday rally")
+    assert!(values("Lee spoke. He told KTV's This Week that he would run.", d).is_empty());
+    assert!(values("Lee spoke. He told KTV's Today show that he would run.", d).is_empty());
+    assert_eq!(values("Lee spoke. He praised Kell's Tuesday rally.", d), ["2018-07-10"]);
     // a time word in capitals beside another word in capitals, in a sentence that is not all
     // capitals, even a short one
     assert_eq!(values("He told KELL TODAY on Monday.", d), ["2018-07-09"]);
@@ -885,6 +891,8 @@ fn durations() {
         ("The bank pays out in 72 working hours.", "72 working hours", "PT72H"),
         // a half written as one sign
         ("He survived 5 ½ years in a prison in Kell.", "5 ½ years", "P66M"),
+        ("The statement came a half-hour before the rally.", "a half-hour", "PT30M"),
+        ("Results came in less than a half hour.", "less than a half hour", "PT30M"),
     ] {
         let (found, _, got) = one(text, d);
         assert_eq!((found.as_str(), got.as_str()), (span, value), "{text:?}");
@@ -978,6 +986,7 @@ fn sets() {
     assert_eq!(one("The fair is held each July.", d).2, "XXXX-07");
     assert_eq!(one("The market is held on weekends.", d), ("weekends".into(), TimeType::Set, "XXXX-WXX-WE".into()));
     assert_eq!(one("He works every weekend.", d).2, "XXXX-WXX-WE");
+    assert_eq!(one("We see it every single day.", d), ("every single day".into(), TimeType::Set, "P1D".into()));
     assert_eq!(one("The birds return each spring.", d), ("each spring".into(), TimeType::Set, "XXXX-SP".into()));
 }
 
@@ -1058,6 +1067,8 @@ fn not_time_expressions() {
         "She burned her vacation days.",
         "They met lobbyists at happy hour.",
         "The debates were held at odd hours.",
+        "His approval rating rose to the low 40s.",
+        "Temperatures reached the upper 90s.",
         "The agenda minutes name the members.",
         "It came not a moment too soon.",
         "It is too soon to say.",

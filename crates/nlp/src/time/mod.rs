@@ -783,10 +783,10 @@ impl Doc<'_> {
         if opens_quote || (s0..first).all(|i| self.tokens[i].kind == TokenKind::Punct) {
             return false;
         }
-        // a periodical after a name's possessive: "the People's Daily"
-        let periodical = end == first + 1 && self.g.in_class(self.word(first), self.g.cls.periodical);
+        // a periodical or a show after a name's possessive: "the People's Daily", "ABC's This
+        // Week", "NBC's Today show" (a weekday or a month, capitalized anyway, is no name word)
         let possessed = first >= 2 && self.possessive_at(first - 1) && name_word(first - 2);
-        if of_the || (periodical && possessed) {
+        if of_the || possessed {
             return true;
         }
         // a title in quotation marks: ABC's "This Week," CBS's "This Morning"

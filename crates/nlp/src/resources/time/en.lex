@@ -66,7 +66,9 @@ pods NI nights
 # nouns after a part of a day that make it name a thing ("the morning shows", "evening prayers")
 podnoun 0 show shows program programs programme edition editions news newspaper paper papers prayer prayers tipsheet briefing briefings commute rush anchor anchors host hosts star stars meetings
 # parts of a day that add nothing to a named day ("Friday night" is the date of that Friday, as
-# TimeBank annotates it more often than not; "Friday morning" keeps its TMO, 3 times against 2)
+# TimeBank annotates it more often than not; "Friday morning" keeps its TMO, 3 times against 2).
+# With TNI (the TimeML guidelines' value), TBAQ's held-back part fell from 0.8157 to 0.8070 and
+# its tuning part from 0.8286 to 0.8273 (session 33).
 podday 0 night
 # clock words: hour:minute, or the hour alone
 clockword 12:00 noon midday
