@@ -892,6 +892,9 @@ fn durations() {
         // a half written as one sign
         ("He survived 5 ½ years in a prison in Kell.", "5 ½ years", "P66M"),
         ("The statement came a half-hour before the rally.", "a half-hour", "PT30M"),
+        // a length written as one word with "long"
+        ("The yearlong battle split the party.", "yearlong", "P1Y"),
+        ("She held an hourlong meeting.", "hourlong", "PT1H"),
         ("Results came in less than a half hour.", "less than a half hour", "PT30M"),
     ] {
         let (found, _, got) = one(text, d);
