@@ -1005,6 +1005,13 @@ fn holidays() {
     assert_eq!(values("Kentucky took part in the 1988 Super Tuesday.", date(2016, 5, 18)), ["1988"]);
     assert_eq!(values("The war memorial was busy on Memorial Day.", date(2018, 6, 3)), ["2018-05-28"]);
     assert_eq!(values("Shops will reopen after Christmas.", date(2018, 12, 20)), ["2018-12-25"]);
+    // a holiday's other spellings, and the days counted from a month's weekdays
+    assert_eq!(values("The general spoke in Kell on Veteran\u{2019}s Day.", date(2015, 12, 10)), ["2015-11-11"]);
+    assert_eq!(values("He visited veterans on Veterans' Day.", date(2015, 12, 10)), ["2015-11-11"]);
+    assert_eq!(values("She tweeted a photo on Cinco de Mayo.", date(2016, 7, 18)), ["2016-05-05"]);
+    assert_eq!(values("Flower sales peaked before Mother's Day.", date(2016, 6, 1)), ["2016-05-08"]);
+    assert_eq!(values("He will march on St. Patrick's Day.", date(2016, 3, 1)), ["2016-03-17"]);
+    assert_eq!(values("He called her on Father's Day.", date(2016, 7, 1)), ["2016-06-19"]);
     // the comma after a holiday is not part of it when no year follows
     let (text, _, value) =
         one("Asked if she would hold a news conference prior to Election Day, he laughed.", date(2016, 7, 27));
