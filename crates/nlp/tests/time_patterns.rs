@@ -90,6 +90,9 @@ fn numeric_dates_follow_the_document() {
     assert_eq!(values("In 2016 Section 1001 and House Bill 1523 (HB 1523's rule) applied.", d), ["2016"]);
     // "9/11" alone is the 2001 attacks; another day without a year is the document's
     assert_eq!(values("The city changed after 9/11. The vote is on 9/12.", d), ["2001-09-11", "2018-09-12"]);
+    // ... with no preposition before the words of the attacks, but a share is no date
+    assert_eq!(values("Families of 9/11 victims sued over the 9/11 attacks.", d), ["2001-09-11", "2001-09-11"]);
+    assert!(values("It passed with a 3/4 majority.", d).is_empty());
     assert_eq!(
         values("The city changed after the Sept. 11 attacks and will hold a Sept. 11 memorial.", d),
         ["2001-09-11", "2018-09-11"]
