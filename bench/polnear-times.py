@@ -9,7 +9,7 @@ exact value.
 The reference (`bench/data/polnear-times-ref.tsv`) holds character offsets, types and values only,
 no text: PolNeAR's stories are copyrighted and are read from `../shared/data/polnear` (or
 $POLNEAR). It was written by helper sessions of the project, each reading 15 stories without
-seeing any extractor's output (batches a-f, 1,182 expressions), then used to find errors; it is
+seeing any extractor's output (batches a-f, 1,181 expressions), then used to find errors; it is
 not an expert-checked gold. Batches a and b were written from instructions that gave "Tuesday
 night" as `...TNI`, which dossier leaves out as TimeBank mostly does; "sure" is the annotator's
 own confidence. `--sure` scores only the expressions marked sure (predictions that overlap an

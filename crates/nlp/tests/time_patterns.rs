@@ -90,9 +90,13 @@ fn numeric_dates_follow_the_document() {
     assert_eq!(values("In 2016 Section 1001 and House Bill 1523 (HB 1523's rule) applied.", d), ["2016"]);
     // "9/11" alone is the 2001 attacks; another day without a year is the document's
     assert_eq!(values("The city changed after 9/11. The vote is on 9/12.", d), ["2001-09-11", "2018-09-12"]);
-    // ... with no preposition before the words of the attacks, but a share is no date
+    // ... with no preposition, but no other month and day written so, which may be a share
     assert_eq!(values("Families of 9/11 victims sued over the 9/11 attacks.", d), ["2001-09-11", "2001-09-11"]);
-    assert!(values("It passed with a 3/4 majority.", d).is_empty());
+    for text in ["It passed with a 3/4 majority.", "The 7/7 attacks shook Kell.", "Police answered 24/7 terror alerts."]
+    {
+        assert!(values(text, d).is_empty(), "{text:?}");
+    }
+    assert!(values("He watched Fahrenheit 9/11 twice.", d).is_empty());
     assert_eq!(
         values("The city changed after the Sept. 11 attacks and will hold a Sept. 11 memorial.", d),
         ["2001-09-11", "2018-09-11"]
@@ -898,6 +902,9 @@ fn durations() {
         // a length written as one word with "long"
         ("The yearlong battle split the party.", "yearlong", "P1Y"),
         ("She held an hourlong meeting.", "hourlong", "PT1H"),
+        ("A monthslong search ended.", "monthslong", "PXM"),
+        // a decade after "high" with no "the" is still one
+        ("Kell endured high 1970s inflation.", "1970s", "197"),
         ("Results came in less than a half hour.", "less than a half hour", "PT30M"),
     ] {
         let (found, _, got) = one(text, d);
@@ -993,6 +1000,9 @@ fn sets() {
     assert_eq!(one("The market is held on weekends.", d), ("weekends".into(), TimeType::Set, "XXXX-WXX-WE".into()));
     assert_eq!(one("He works every weekend.", d).2, "XXXX-WXX-WE");
     assert_eq!(one("We see it every single day.", d), ("every single day".into(), TimeType::Set, "P1D".into()));
+    assert_eq!(one("He went home every single weekend.", d).2, "XXXX-WXX-WE");
+    assert_eq!(one("He prays every single Sunday.", d).2, "XXXX-WXX-7");
+    assert_eq!(one("She called every single night.", d).2, "XXXX-XX-XXTNI");
     assert_eq!(one("The birds return each spring.", d), ("each spring".into(), TimeType::Set, "XXXX-SP".into()));
 }
 
@@ -1015,6 +1025,12 @@ fn holidays() {
     assert_eq!(values("Flower sales peaked before Mother's Day.", date(2016, 6, 1)), ["2016-05-08"]);
     assert_eq!(values("He will march on St. Patrick's Day.", date(2016, 3, 1)), ["2016-03-17"]);
     assert_eq!(values("He called her on Father's Day.", date(2016, 7, 1)), ["2016-06-19"]);
+    // ... written with capitals: a possessive in lowercase is no holiday
+    for text in
+        ["He handled his mother's day-to-day care.", "It was her father's day off.", "The veteran's day-to-day life."]
+    {
+        assert!(values(text, date(2016, 7, 1)).is_empty(), "{text:?}");
+    }
     // the comma after a holiday is not part of it when no year follows
     let (text, _, value) =
         one("Asked if she would hold a news conference prior to Election Day, he laughed.", date(2016, 7, 27));
@@ -1082,6 +1098,8 @@ fn not_time_expressions() {
         "The debates were held at odd hours.",
         "His approval rating rose to the low 40s.",
         "Temperatures reached the upper 90s.",
+        "Lee spoke. He told KTV's This Week.",
+        "Lee said on KTV's Today show that she would run.",
         "The agenda minutes name the members.",
         "It came not a moment too soon.",
         "It is too soon to say.",

@@ -319,6 +319,16 @@ fn headline_and_byline_lines_end_sentences() {
     );
     assert_eq!(sents("Leaders met in\nGeneva"), ["Leaders met in\nGeneva"]);
     assert_eq!(sents("Rain fell and\nlater it stopped"), ["Rain fell and\nlater it stopped"]);
+    // a title run into its text ends before the word that opens the text, but a possessive
+    // leaves its name unfinished ("NBC's Today show")
+    assert_eq!(
+        sents("Floods Hit Kell Today the river rose again."),
+        ["Floods Hit Kell", "Today the river rose again."]
+    );
+    assert_eq!(
+        sents("Lee said on KTV's Today show that she would run."),
+        ["Lee said on KTV's Today show that she would run."]
+    );
 }
 
 #[test]

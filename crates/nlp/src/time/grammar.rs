@@ -167,6 +167,8 @@ pub(crate) struct Elem {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Act {
     Date,
+    /// A month and day written M/D ($n, a `#md`) that is exactly the rule's M and D.
+    SlashDay,
     YDate,
     Year,
     Decade,
@@ -208,6 +210,7 @@ impl Act {
     fn parse(s: &str) -> Option<Act> {
         Some(match s {
             "date" => Act::Date,
+            "slashday" => Act::SlashDay,
             "ydate" => Act::YDate,
             "year" => Act::Year,
             "decade" => Act::Decade,

@@ -774,6 +774,12 @@ impl Doc<'_> {
         let opens_quote = first >= 2
             && matches!(self.text_at(first - 1), "\"" | "\u{201c}" | "''" | "``" | "'" | "\u{2018}")
             && matches!(self.text_at(first - 2), "." | "!" | "?" | ":");
+        // a periodical or a show after a name's possessive: "the People's Daily", "ABC's This
+        // Week", "NBC's Today show" (a weekday or a month, capitalized anyway, is no name word),
+        // also in a short sentence that counts as title case ("He told ABC's This Week.")
+        if first >= 2 && self.possessive_at(first - 1) && name_word(first - 2) {
+            return true;
+        }
         if self.title_case(s0..s1) {
             return false;
         }
@@ -783,10 +789,7 @@ impl Doc<'_> {
         if opens_quote || (s0..first).all(|i| self.tokens[i].kind == TokenKind::Punct) {
             return false;
         }
-        // a periodical or a show after a name's possessive: "the People's Daily", "ABC's This
-        // Week", "NBC's Today show" (a weekday or a month, capitalized anyway, is no name word)
-        let possessed = first >= 2 && self.possessive_at(first - 1) && name_word(first - 2);
-        if of_the || possessed {
+        if of_the {
             return true;
         }
         // a title in quotation marks: ABC's "This Week," CBS's "This Morning"
@@ -950,6 +953,12 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
                     _ => return None,
                 }
             }
+            Act::SlashDay => match val(2) {
+                Val::Slash { a, b, y: None } if Some(i64::from(a)) == int(0) && Some(i64::from(b)) == int(1) => {
+                    Sem::Slash { a, b, y: None }
+                }
+                _ => return None,
+            },
             Act::YDate => Sem::YearDate { n: int(0)? as i32, m: small(1, 12)?, d: small(2, 31)? },
             Act::Year => Sem::Year(year(0).filter(|y| (1000..=2199).contains(y))?),
             Act::Decade => {

@@ -70,6 +70,12 @@ podnoun 0 show shows program programs programme edition editions news newspaper 
 # With TNI (the TimeML guidelines' value), TBAQ's held-back part fell from 0.8157 to 0.8070 and
 # its tuning part from 0.8286 to 0.8273 (session 33).
 podday 0 night
+# words of holidays that name one only when capitalized ("Mother's Day", "Veterans Day"; not
+# "his mother's day-to-day care", "her father's day off")
+capmother 0 Mother!
+capfather 0 Father!
+capveteran 0 Veteran! Veterans!
+capday 0 Day!
 # clock words: hour:minute, or the hour alone
 clockword 12:00 noon midday
 clockword 24 midnight
