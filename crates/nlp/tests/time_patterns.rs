@@ -807,6 +807,12 @@ fn times_of_day() {
     );
     assert_eq!(one("Doors open at 5 p.m.", d).2, "2018-07-12T17:00");
     assert_eq!(one("They met at noon.", d).2, "2018-07-12T12:00");
+    // a part of a day "of" a day is one expression, but a night adds nothing to its day
+    assert_eq!(
+        one("Lee proposed a debate on the evening of July 4.", d),
+        ("the evening of July 4".into(), TimeType::Time, "2018-07-04TEV".into())
+    );
+    assert_eq!(one("He came home on the night of Friday, July 6.", d).0, "Friday, July 6");
     // the clock said in words, with straight or curly apostrophes
     assert_eq!(one("I left at ten o'clock.", d), ("ten o'clock".into(), TimeType::Time, "2018-07-12T10:00".into()));
     assert_eq!(one("I left at ten o\u{2019}clock.", d).2, "2018-07-12T10:00");

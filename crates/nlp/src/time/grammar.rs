@@ -397,6 +397,7 @@ engine_classes!(
     rangeopen,
     dayevent,
     clockday,
+    podof,
     copula,
     futureto,
     futureprepof,

@@ -256,9 +256,12 @@ impl Window<'_> {
                 continue;
             }
             let item = Local { start: f.start, end: f.end, ty, weak: rule.weak, sem };
-            // neighbours that make one expression: "Friday, Oct. 23", "Tuesday night", "5 p.m. EST, Nov. 6"
+            // neighbours that make one expression: "Friday, Oct. 23", "Tuesday night", "5 p.m. EST, Nov. 6",
+            // "the evening of April 4"
             if let Some(prev) = items.last_mut()
-                && (self.adjacent(prev.end, item.start) || self.clock_on_day(prev, &item))
+                && (self.adjacent(prev.end, item.start)
+                    || self.clock_on_day(prev, &item)
+                    || self.part_of_day(prev, &item))
                 && let Some((mut sem, mut ty)) = join(&prev.sem, &item.sem)
             {
                 // "Friday night" is the date of that Friday: some parts of a day add nothing (but
@@ -344,6 +347,17 @@ impl Window<'_> {
         matches!(time.sem.free_tod(), Some(Tod::Clock(..)))
             && day.start == time.end + 1
             && self.g.in_class(self.m.word(time.end), self.g.cls.clockday)
+    }
+
+    /// True for a part of a day and the day after it across one word of class `podof` ("the
+    /// evening of April 4"); not for a part that adds nothing to its day (`podday`: TimeBank
+    /// marks "Friday, Oct. 23" in "the night of Friday, Oct. 23").
+    fn part_of_day(&self, part: &Local, day: &Local) -> bool {
+        matches!(part.sem.free_tod(), Some(Tod::Part(_)))
+            && !self.g.in_class(self.m.word(part.end - 1), self.g.cls.podday)
+            && day.sem.is_day()
+            && day.start == part.end + 1
+            && self.g.in_class(self.m.word(part.end), self.g.cls.podof)
     }
 
     /// True when atom `b` follows an atom range ending at `a` directly or after one joining word.

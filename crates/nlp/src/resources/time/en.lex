@@ -223,6 +223,9 @@ scripture 0 genesis exodus leviticus deuteronomy joshua ruth samuel chronicles e
 join 0 ,
 # the word between a clock time and its day, which join into one expression ("at 10.30am on Tuesday")
 clockday 0 on
+# the word between a part of a day and its day, which join into one expression ("the evening of
+# April 4", "the morning of Sept. 11")
+podof 0 of
 
 # ---------------------------------------------------------------- tense
 # The tense of the nearest verb picks the direction of "in January" and "on Friday".
