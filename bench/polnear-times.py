@@ -1,18 +1,18 @@
 #!/usr/bin/env python3
-"""Scores time expressions on 150 PolNeAR news stories (2015-2016) against a TimeML-style reference
+"""Scores time expressions on 180 PolNeAR news stories (2015-2016) against a TimeML-style reference
 made for this project, as `score.py times` scores TimeBank: relaxed span match (any overlap) and
 exact value.
 
     python3 bench/polnear-times.py --cmd "target/release/dossier extract"
     python3 bench/polnear-times.py --output /tmp/ht.jsonl     # an extractor's saved output
-    python3 bench/polnear-times.py --cmd "..." --batches gh   # only the stories of batches g and h
+    python3 bench/polnear-times.py --cmd "..." --batches ghkl # only the held-out batches
 
 The reference (`bench/data/polnear-times-ref.tsv`) holds character offsets, types and values only,
 no text: PolNeAR's stories are copyrighted and are read from `../shared/data/polnear` (or
 $POLNEAR). It was written by helper sessions of the project, each reading 15 stories without
 seeing any extractor's output. Batches a-f, i and j (120 stories, 1,517 expressions) were then
-read to find errors; batches g and h (30 stories, 454 expressions) were scored before anyone read
-them and are kept unread: they are the held-out part. It is not an expert-checked gold. Batches a and b were
+read to find errors; batches g, h, k and l (60 stories, 811 expressions) were scored before anyone
+read them and are kept unread: they are the held-out part. It is not an expert-checked gold. Batches a and b were
 written from instructions that gave "Tuesday night" as `...TNI`, which dossier leaves out as
 TimeBank mostly does; "sure" is the annotator's own confidence. `--sure` scores only the expressions marked sure (predictions that overlap an
 unsure one are then not counted either way).
@@ -33,7 +33,7 @@ def main() -> None:
     ap.add_argument("--output", help="JSONL output of an extractor over these stories (ids as in the feed)")
     ap.add_argument("--ref", default=os.path.join(HERE, "data", "polnear-times-ref.tsv"))
     ap.add_argument("--sure", action="store_true", help="score only the expressions the annotator was sure of")
-    ap.add_argument("--batches", default="", help="score only the stories of these batches (letters a-j)")
+    ap.add_argument("--batches", default="", help="score only the stories of these batches (letters a-l)")
     a = ap.parse_args()
     if not (a.cmd or a.output):
         ap.error("give --cmd or --output")
