@@ -8,15 +8,15 @@ exact value.
     python3 bench/polnear-times.py --cmd "..." --batches ghkl # only the held-out batches
 
 The reference (`bench/data/polnear-times-ref.tsv`) holds character offsets, types and values only,
-no text: PolNeAR's stories are copyrighted and are read from `../shared/data/polnear` (or
-$POLNEAR). It was written by helper sessions of the project, each reading 15 stories without
-seeing any extractor's output. Batches a-f, i and j (120 stories, 1,517 expressions) were then
-read to find errors; batches g, h, k and l (60 stories, 811 expressions) were scored before anyone
-read them and are kept unread: they are the held-out part. It is not an expert-checked gold. Batches a and b were
+no text: PolNeAR's stories are copyrighted and are read from `../shared/data/polnear` (or $POLNEAR).
+It was written by helper sessions of the project, each reading 15 stories without seeing any
+extractor's output. Batches a-f, i and j (120 stories, 1,517 expressions) were then read to find
+errors; batches g, h, k and l (60 stories, 811 expressions) were scored before anyone read them and
+are kept unread: they are the held-out part. It is not an expert-checked gold. Batches a and b were
 written from instructions that gave "Tuesday night" as `...TNI`, which dossier leaves out as
 TimeBank mostly does; "sure" is the annotator's own confidence. How it was written, with the
-annotators' instructions: `bench/data/polnear-times-ref.md`. `--sure` scores only the expressions marked sure (predictions that overlap an
-unsure one are then not counted either way).
+annotators' instructions: `bench/data/polnear-times-ref.md`. `--sure` scores only the expressions
+marked sure (predictions that overlap an unsure one are then not counted either way).
 """
 
 import argparse

@@ -344,25 +344,26 @@ impl Window<'_> {
     /// 10.30am on Tuesday"), which make one expression; a part of a day does not join that way
     /// ("a great night on Saturday").
     fn clock_on_day(&self, time: &Local, day: &Local) -> bool {
-        matches!(time.sem.free_tod(), Some(Tod::Clock(..)))
-            && day.start == time.end + 1
-            && self.g.in_class(self.m.word(time.end), self.g.cls.clockday)
+        matches!(time.sem.free_tod(), Some(Tod::Clock(..))) && self.across(time.end, day.start, self.g.cls.clockday)
     }
 
-    /// True for a part of a day and the day after it across one word of class `podof` ("the
-    /// evening of April 4"); not for a part that adds nothing to its day (`podday`: TimeBank
-    /// marks "Friday, Oct. 23" in "the night of Friday, Oct. 23").
+    /// True for a part of a day and what follows it across one word of class `podof` ("the
+    /// evening of April 4"; `join` keeps only a day); not for a part that adds nothing to its day
+    /// (`podday`: TimeBank marks "Friday, Oct. 23" in "the night of Friday, Oct. 23").
     fn part_of_day(&self, part: &Local, day: &Local) -> bool {
         matches!(part.sem.free_tod(), Some(Tod::Part(_)))
             && !self.g.in_class(self.m.word(part.end - 1), self.g.cls.podday)
-            && day.sem.is_day()
-            && day.start == part.end + 1
-            && self.g.in_class(self.m.word(part.end), self.g.cls.podof)
+            && self.across(part.end, day.start, self.g.cls.podof)
     }
 
     /// True when atom `b` follows an atom range ending at `a` directly or after one joining word.
     fn adjacent(&self, a: usize, b: usize) -> bool {
-        b == a || (b == a + 1 && self.g.in_class(self.m.word(a), self.g.cls.join))
+        b == a || self.across(a, b, self.g.cls.join)
+    }
+
+    /// True when atom `b` follows an atom range ending at `a` after exactly one word of class `c`.
+    fn across(&self, a: usize, b: usize, c: u16) -> bool {
+        b == a + 1 && self.g.in_class(self.m.word(a), c)
     }
 
     /// Widens each expression over the modifiers before and after it ("early", "about", "or so").
