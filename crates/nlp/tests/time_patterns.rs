@@ -254,6 +254,9 @@ fn weekdays() {
     assert_eq!(values("Not only can Lee win on Tuesday, she is the favorite.", d), ["2018-07-17"]);
     // "up to" goes with a length of time, not with a day ("up to five years")
     assert_eq!(one("Money poured in leading up to Monday's caucuses.", d).0, "Monday");
+    // "going" points ahead, but not after "kept"
+    assert_eq!(values("He is going to win on Tuesday.", d), ["2018-07-17"]);
+    assert_eq!(values("Protesters kept going until 2 a.m. Tuesday.", d), ["2018-07-10T02:00"]);
 }
 
 #[test]
@@ -523,6 +526,9 @@ fn relative_to_the_document_date() {
     assert_eq!(values("The talks end next year.", d), ["2019"]);
     assert_eq!(values("Shares fell in the first quarter.", d), ["2018-Q1"]);
     assert_eq!(values("Shares will recover by the end of the month.", d), ["2018-07"]);
+    assert_eq!(values("He will have a lead by month's end and a deal by week's end.", d), ["2018-07", "2018-W28"]);
+    assert_eq!(values("On Monday he spoke. At day's end, he left.", d), ["2018-07-09", "2018-07-09"]);
+    assert_eq!(values("His late-summer slump ended.", d), ["2018-SU"]);
     assert_eq!(values("Earlier in the week, shares fell.", d), ["2018-W28"]);
     assert_eq!(values("He plans to retire at the end of the decade.", d), ["201"]);
     // "of the week" names the current week only after a part of it
@@ -548,6 +554,14 @@ fn periods() {
     assert_eq!(one("Jazz boomed in the twenties.", d).0, "the twenties");
     assert_eq!(one("The 2014-15 season was poor.", d).2, "2014");
     assert_eq!(one("It was the crash of 2008-9 that did it.", d).2, "2008");
+    // two full years are two expressions, however far apart; other numbers are no years
+    let texts = |t: &str| tag(t, Some(d)).into_iter().map(|(text, _, v)| (text, v)).collect::<Vec<_>>();
+    assert_eq!(
+        texts("She was secretary of state from 2009-2013."),
+        [("2009".into(), "2009".into()), ("2013".into(), "2013".into())]
+    );
+    assert_eq!(values("Peace came to the region from 1948-1982.", d), ["1948", "1982"]);
+    assert!(tag("Adults need 1500-1600 calories.", Some(d)).is_empty());
     assert_eq!(one("Profit rose in Q3 2017.", d).2, "2017-Q3");
     assert_eq!(one("Profit rose in H1 2017.", d), ("H1 2017".into(), TimeType::Date, "2017-H1".into()));
     assert_eq!(values("He holds an H1-B visa.", d), Vec::<String>::new());
@@ -807,6 +821,10 @@ fn times_of_day() {
     );
     assert_eq!(one("Doors open at 5 p.m.", d).2, "2018-07-12T17:00");
     assert_eq!(one("They met at noon.", d).2, "2018-07-12T12:00");
+    assert_eq!(
+        one("The call came in midafternoon.", d),
+        ("midafternoon".into(), TimeType::Time, "2018-07-12TAF".into())
+    );
     // a part of a day "of" a day is one expression, but a night adds nothing to its day
     assert_eq!(
         one("Lee proposed a debate on the evening of July 4.", d),
@@ -1010,6 +1028,10 @@ fn sets() {
     assert_eq!(one("He prays every single Sunday.", d).2, "XXXX-WXX-7");
     assert_eq!(one("She called every single night.", d).2, "XXXX-XX-XXTNI");
     assert_eq!(one("The birds return each spring.", d), ("each spring".into(), TimeType::Set, "XXXX-SP".into()));
+    assert_eq!(
+        one("The president every fiscal year sets the cap.", d),
+        ("every fiscal year".into(), TimeType::Set, "P1Y".into())
+    );
 }
 
 #[test]
@@ -1031,6 +1053,9 @@ fn holidays() {
     assert_eq!(values("Flower sales peaked before Mother's Day.", date(2016, 6, 1)), ["2016-05-08"]);
     assert_eq!(values("He will march on St. Patrick's Day.", date(2016, 3, 1)), ["2016-03-17"]);
     assert_eq!(values("He called her on Father's Day.", date(2016, 7, 1)), ["2016-06-19"]);
+    // the shopping days after Thanksgiving
+    assert_eq!(values("Protesters marched on Black Friday.", date(2015, 12, 4)), ["2015-11-27"]);
+    assert_eq!(values("Sales rose on Cyber Monday.", date(2015, 12, 4)), ["2015-11-30"]);
     // ... written with capitals: a possessive in lowercase is no holiday
     for text in
         ["He handled his mother's day-to-day care.", "It was her father's day off.", "The veteran's day-to-day life."]

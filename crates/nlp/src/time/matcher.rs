@@ -622,7 +622,8 @@ fn slash(t: &str) -> Option<Val> {
     Some(Val::Slash { a, b, y })
 }
 
-/// "2014-15", "2014-2015", "1998/99", "2008-9": the first year.
+/// "2014-15", "2014-2015", "1998/99", "2008-9": the first year. Two full years of the last
+/// two centuries may lie further apart ("from 1948-1982", "covering 2003-2016").
 fn yrange(t: &str) -> Option<Val> {
     let (a, b) = t.split_once(['-', '/'])?;
     if a.len() != 4 || !matches!(b.len(), 1 | 2 | 4) {
@@ -635,7 +636,8 @@ fn yrange(t: &str) -> Option<Val> {
         2 => y - y % 100 + z,
         _ => z,
     };
-    ((1000..=2199).contains(&y) && z > y && z <= y + 10).then_some(Val::Int(i64::from(y)))
+    let span_ok = z <= y + 10 || (b.len() == 4 && (1900..=2099).contains(&y) && z <= 2099);
+    ((1000..=2199).contains(&y) && z > y && span_ok).then_some(Val::Int(i64::from(y)))
 }
 
 #[cfg(test)]
@@ -658,6 +660,9 @@ mod tests {
         assert_eq!(yrange("2018-06"), None);
         assert_eq!(yrange("2008-9"), Some(Val::Int(2008)));
         assert_eq!(yrange("2009-8"), None);
+        assert_eq!(yrange("1948-1982"), Some(Val::Int(1948)));
+        assert_eq!(yrange("1948-82"), None);
+        assert_eq!(yrange("1500-1600"), None);
         assert_eq!(parse_decimal("1,000"), Some(1000.0));
     }
 }

@@ -580,9 +580,31 @@ impl Doc<'_> {
                 T_SET => TimeType::Set,
                 _ => TimeType::Date,
             };
+            // "from 2010-2011": two years, each an expression of its own, as TimeML marks them
+            // (a range written short, "2014-15", is one, the first year's)
+            if let Some((first, second)) = self.two_full_years(it.span)
+                && ty == TimeType::Date
+            {
+                out.push(TimeExpr { span: first.0, ty, value: first.1 });
+                out.push(TimeExpr { span: second.0, ty, value: second.1 });
+                continue;
+            }
             out.push(TimeExpr { span: it.span, ty, value });
         }
         out
+    }
+
+    /// The two years of a span written as two full years ("1948-1982"), with their spans.
+    fn two_full_years(&self, span: Span) -> Option<((Span, String), (Span, String))> {
+        let t = self.text.get(span.start..span.end)?;
+        let b = t.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        if b.len() != 9 || !matches!(b[4], b'-' | b'/') || !digits(0..4) || !digits(5..9) {
+            return None;
+        }
+        let first = (Span { start: span.start, end: span.start + 4 }, t[..4].to_string());
+        let second = (Span { start: span.start + 5, end: span.end }, t[5..].to_string());
+        Some((first, second))
     }
 
     /// "The day before" or "the day after" directly followed by a day (`next`): the span of both,

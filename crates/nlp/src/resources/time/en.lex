@@ -50,10 +50,10 @@ weekdays 4 thursdays
 weekdays 5 fridays
 weekdays 6 saturdays
 weekdays 7 sundays
-season SP spring
-season SU summer
+season SP spring springtime
+season SU summer summertime
 season FA fall autumn
-season WI winter
+season WI winter wintertime
 pod MO morning
 pod AF afternoon
 pod EV evening
@@ -326,8 +326,9 @@ equative 0 as
 earliest 0 early soon
 # "as far back as June", "as recently as February": behind
 lookback 0 back recently
-# auxiliaries that put the verb after them in the past ("had been scheduled to")
-pastaux 0 had
+# auxiliaries that put the verb after them in the past ("had been scheduled to", "kept going
+# until 2 a.m. Friday")
+pastaux 0 had kept
 # past auxiliaries of a plan that still looks ahead ("was scheduled for March", "were planning
 # to drive there Monday"): before a future word or "to" they count as neither tense
 planaux 0 was were
