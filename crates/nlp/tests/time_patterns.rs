@@ -567,6 +567,12 @@ fn periods() {
     assert_eq!(values("He holds an H1-B visa.", d), Vec::<String>::new());
     assert_eq!(one("Profit rose in the third quarter of 2016.", d).2, "2016-Q3");
     assert_eq!(one("Profit rose in the first half.", d).2, "2018-H1");
+    // as a quarter, a half of the year still ahead is last year's in a past clause, and one
+    // gone by is next year's in a future one
+    let (jan, dec) = (date(2016, 1, 29), date(2016, 12, 10));
+    assert_eq!(one("It raised more in the second half of the year than before.", jan).2, "2015-H2");
+    assert_eq!(one("It will raise more in the second half of the year.", jan).2, "2016-H2");
+    assert_eq!(one("Profit will grow in the first half.", dec).2, "2017-H1");
     // the half of a month is in that month; the half of a century is no half of this year
     assert_eq!(one("The gap closed in the second half of February.", d).2, "2018-02");
     assert_eq!(one("Towns grew in the second half of the 20th century.", d).2, "19");

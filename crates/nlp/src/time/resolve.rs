@@ -229,7 +229,9 @@ impl Sem {
     /// True when the value depends on the tense of the sentence.
     pub(crate) fn needs_tense(&self) -> bool {
         match self {
-            Sem::Cal { y: None, .. } | Sem::Quarter { y: None, .. } | Sem::MonthDay(_) => true,
+            Sem::Cal { y: None, .. } | Sem::Quarter { y: None, .. } | Sem::Half { y: None, .. } | Sem::MonthDay(_) => {
+                true
+            }
             // "this week" on a Sunday, the week's last day
             Sem::Rel { unit: Unit::W, n: 0, from_ref: false } => true,
             // a holiday code with "~" is the nearest one whatever the tense
@@ -944,7 +946,13 @@ impl Ctx {
                 (fmt_point(Point::Quarter(y, q)), Some(Point::Quarter(y, q)))
             }
             Sem::Half { h, y } => {
-                let y = y.or(dct.map(|d| i32::from(d.year())));
+                // as a quarter: "raised more in the second half of the year" in January is last
+                // year's, "will grow in the first half" in December next year's
+                let y = y.or(dct.map(|d| {
+                    let h0 = if d.month() > 6 { 2 } else { 1 };
+                    i32::from(d.year()) - i32::from(tense == Tense::Past && h > h0)
+                        + i32::from(tense == Tense::Future && h < h0)
+                }));
                 (format!("{}-H{h}", y.map_or("XXXX".into(), fmt_year)), y.map(Point::Year))
             }
             Sem::Season { s, y, dir } => {
