@@ -179,6 +179,10 @@ fn a_past_year_that_opens_a_sentence_holds_its_bare_months() {
     // not the next sentence, nor a year inside the sentence
     assert_eq!(values("In 2014, he was extradited. He pleaded guilty in May.", d), ["2014", "2018-05"]);
     assert_eq!(values("He was extradited in 2014 and pleaded guilty in May.", d), ["2014", "2018-05"]);
+    // ... but a year that names an event holds the bare months of a past clause
+    assert_eq!(values("Lee stayed in the 2008 primary contest until June.", d), ["2008", "2008-06"]);
+    assert_eq!(values("In his 2008 campaign, Lee lost more than he won after March.", d), ["2008", "2008-03"]);
+    assert_eq!(values("His 2008 campaign will be retold in March.", d), ["2008", "2019-03"]);
 }
 
 #[test]

@@ -433,6 +433,11 @@ impl Doc<'_> {
         // a past year that opens a sentence ("In 2012, ...", "Eight years ago, ..."), and the
         // sentence: the bare months after it in that sentence are of that year
         let mut fronted_year: Option<(usize, i32)> = None;
+        // a past year that names an event ("in his 2008 campaign", "the 2008 primary contest"),
+        // and its sentence: a bare month there in a past clause is of that year ("lost more
+        // contests than he won between early March and June"); not a year after a preposition
+        // ("was extradited in 2014 and pleaded guilty in May" means this May)
+        let mut sentence_year: Option<(usize, i32)> = None;
         // the last bare day or month found without a year: its output index and point, and the
         // item's index ("between January 1 and September 26")
         let mut open_range: Option<(usize, Point, usize)> = None;
@@ -468,8 +473,11 @@ impl Doc<'_> {
                 _ => None,
             };
             // "In 2012, the campaign spent millions on ads beginning in April"
-            let of_fronted_year = match (&it.sem, fronted_year) {
-                (&Sem::Month { m, dir: Dir::Auto }, Some((s, y))) if s == sentence => {
+            let of_fronted_year = match (&it.sem, fronted_year, sentence_year) {
+                (&Sem::Month { m, dir: Dir::Auto }, Some((s, y)), _) if s == sentence => {
+                    Some(Sem::Cal { y: Some(y), m, d: 0 })
+                }
+                (&Sem::Month { m, dir: Dir::Auto }, _, Some((s, y))) if s == sentence && tense == Tense::Past => {
                     Some(Sem::Cal { y: Some(y), m, d: 0 })
                 }
                 _ => None,
@@ -541,9 +549,14 @@ impl Doc<'_> {
             };
             if let Some(Point::Year(y)) = point
                 && anchor.is_some_and(|d| y < i32::from(d.year()))
-                && self.opens_sentence(it.span, sentence)
             {
-                fronted_year = Some((sentence, y));
+                if self.opens_sentence(it.span, sentence) {
+                    fronted_year = Some((sentence, y));
+                }
+                let r = self.token_range(it.span);
+                if r.start > 0 && r.len() == 1 && self.g.in_class(self.word(r.start - 1), self.g.cls.determiner) {
+                    sentence_year = Some((sentence, y));
+                }
             }
             // comparisons ("a year ago", "the year-ago quarter") are not what the text goes on about
             let comparison = matches!(it.sem, Sem::Ago { unit: Unit::Y, .. } | Sem::RefQ(1..) | Sem::RefQ(..=-1));
