@@ -552,6 +552,12 @@ fn periods() {
     assert_eq!(values("Growth peaked in the 1990's, after 2001's crash.", d), ["199", "2001"]);
     assert_eq!(values("Profit in 1989's third quarter and 1988's first half fell.", d), ["1989-Q3", "1988-H1"]);
     assert_eq!(one("It was popular in the '90s.", d).2, "199");
+    assert_eq!(one("It was popular in the \u{2018}90s.", d).0, "the \u{2018}90s");
+    // a year written short after a preposition or another one, with any apostrophe; not a
+    // count, nor a title
+    assert_eq!(values("That's what he did in '08 and \u{2019}12.", d), ["2008", "2012"]);
+    assert_eq!(values("He said in \u{2018}95 that it mattered.", d), ["1995"]);
+    assert!(tag("The movie \u{2019}13 Hours\u{2019} opens. He scored 16 in 12 games.", Some(d)).is_empty());
     assert_eq!(one("Growth peaked in the 2010s.", d).2, "201");
     // An age is no decade.
     assert!(tag("He spent his twenties at sea.", Some(d)).is_empty());

@@ -13,7 +13,8 @@ pub(crate) const NO_WORD: u32 = u32::MAX;
 pub(crate) const NO_CLASS: u16 = u16::MAX;
 
 /// A token's text as a number: ASCII letters folded to lowercase (other ASCII bytes a word of
-/// the grammar can hold are left alone by the folding), `’` read as `'`, at most 16 bytes.
+/// the grammar can hold are left alone by the folding), `’` (and a lone `‘`) read as `'`, at
+/// most 16 bytes.
 /// Lookups run for many tokens, so they hash one integer rather than a string.
 #[inline]
 pub(crate) fn key_of(text: &str) -> Option<u128> {
@@ -37,7 +38,12 @@ fn key_at(b: &[u8], s: usize, e: usize) -> Option<u128> {
             return Some(u128::from(lo) | (u128::from(hi) << 64));
         }
     }
-    // curly apostrophes read as straight ones; other bytes fold as on the fast path
+    // curly apostrophes read as straight ones, and so does a lone opening single quote, which
+    // word processors put for the apostrophe of "in ‘08" or "the ‘90s"; other bytes fold as on
+    // the fast path
+    if n == 3 && b[s..e] == *"\u{2018}".as_bytes() {
+        return key_at(b"'", 0, 1);
+    }
     let mut key = [0u8; 16];
     let mut k = 0;
     let mut i = s;
@@ -115,6 +121,9 @@ pub(crate) enum Shape {
     /// year's own).
     Decyear,
     Yrange,
+    /// A year written with two digits after an apostrophe ("in '08"): 00-68 are of the 2000s,
+    /// 69-99 of the 1900s (the POSIX pivot).
+    Yy,
     Qtr,
     /// A half of a year ("H1", "2H").
     Hlf,
@@ -139,6 +148,7 @@ impl Shape {
             "decade" => Shape::Decade,
             "decyear" => Shape::Decyear,
             "yrange" => Shape::Yrange,
+            "yy" => Shape::Yy,
             "qtr" => Shape::Qtr,
             "hlf" => Shape::Hlf,
             "fy" => Shape::Fy,
@@ -894,9 +904,18 @@ impl Grammar {
                 let h = bloom_index((x | 0x2020_2020_2020_2020) & mask(n), n);
                 self.anchor_bloom[h / 64] & (1 << (h % 64)) != 0 && self.word_anchor(&text[s..e])
             }
-            TokenKind::Number => self.digit_anchor(&text[s..e]),
+            TokenKind::Number => self.digit_anchor(&text[s..e]) || self.short_year_anchor(text, s, e),
             _ => false,
         }
+    }
+
+    /// Two digits right after an apostrophe ("in '08"), when some rule needs a short year: plain
+    /// two-digit counts are no anchors otherwise.
+    fn short_year_anchor(&self, text: &str, s: usize, e: usize) -> bool {
+        self.anchor_shapes & (1 << (Shape::Yy as u32)) != 0
+            && e == s + 2
+            && text[..s].ends_with(['\'', '\u{2018}', '\u{2019}'])
+            && super::matcher::digit_shape(Shape::Yy, &text[s..e]).is_some()
     }
 
     fn piece_anchor(&self, s: &str) -> bool {
@@ -1041,7 +1060,7 @@ fn bloom_hash(b: &[u8]) -> usize {
     bloom_index(load8(b, 0, n) | (0x2020_2020_2020_2020 & mask(n)), n)
 }
 
-const ALL_SHAPES: [Shape; 18] = [
+const ALL_SHAPES: [Shape; 19] = [
     Shape::Year,
     Shape::Day,
     Shape::Dth,
@@ -1056,6 +1075,7 @@ const ALL_SHAPES: [Shape; 18] = [
     Shape::Decade,
     Shape::Decyear,
     Shape::Yrange,
+    Shape::Yy,
     Shape::Qtr,
     Shape::Hlf,
     Shape::Fy,

@@ -430,6 +430,10 @@ pub(crate) fn digit_shape(s: Shape, t: &str) -> Option<Val> {
             (1000..=2199).contains(&y).then_some(Val::Int(y))?
         }
         Shape::Decyear => digit_shape(Shape::Year, t).filter(|v| matches!(v, Val::Int(y) if y % 10 == 0))?,
+        Shape::Yy if all_digits && b.len() == 2 => {
+            let y: i64 = t.parse().ok()?;
+            Val::Int(if y <= 68 { 2000 + y } else { 1900 + y })
+        }
         Shape::Day => {
             let (n, suf) = split_digits(t);
             let d: i64 = n.parse().ok()?;
