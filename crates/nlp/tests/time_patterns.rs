@@ -533,6 +533,9 @@ fn relative_to_the_document_date() {
     assert_eq!(values("He will have a lead by month's end and a deal by week's end.", d), ["2018-07", "2018-W28"]);
     assert_eq!(values("On Monday he spoke. At day's end, he left.", d), ["2018-07-09", "2018-07-09"]);
     assert_eq!(values("His late-summer slump ended.", d), ["2018-SU"]);
+    // the second of two seasons; a month something began or ended with
+    assert_eq!(values("She was criticized throughout the spring and summer.", d), ["2018-SP", "2018-SU"]);
+    assert_eq!(values("The PAC began March with $8 million in cash.", d), ["2018-03"]);
     assert_eq!(values("Earlier in the week, shares fell.", d), ["2018-W28"]);
     assert_eq!(values("He plans to retire at the end of the decade.", d), ["201"]);
     // "of the week" names the current week only after a part of it
