@@ -183,6 +183,9 @@ fn a_past_year_that_opens_a_sentence_holds_its_bare_months() {
     assert_eq!(values("Lee stayed in the 2008 primary contest until June.", d), ["2008", "2008-06"]);
     assert_eq!(values("In his 2008 campaign, Lee lost more than he won after March.", d), ["2008", "2008-03"]);
     assert_eq!(values("His 2008 campaign will be retold in March.", d), ["2008", "2019-03"]);
+    // not a year that names no event, nor one a later year in the sentence replaces
+    assert_eq!(values("The 2010 law was repealed in March.", d), ["2010", "2018-03"]);
+    assert_eq!(values("After the 2008 primaries, he ran in 2012 and won in March.", d), ["2008", "2012", "2018-03"]);
 }
 
 #[test]
@@ -261,6 +264,7 @@ fn weekdays() {
     // "going" points ahead, but not after "kept"
     assert_eq!(values("He is going to win on Tuesday.", d), ["2018-07-17"]);
     assert_eq!(values("Protesters kept going until 2 a.m. Tuesday.", d), ["2018-07-10T02:00"]);
+    assert_eq!(values("The seats they kept will be on the ballot on Tuesday.", d), ["2018-07-17"]);
 }
 
 #[test]
@@ -535,6 +539,7 @@ fn relative_to_the_document_date() {
     assert_eq!(values("His late-summer slump ended.", d), ["2018-SU"]);
     // the second of two seasons; a month something began or ended with
     assert_eq!(values("She was criticized throughout the spring and summer.", d), ["2018-SP", "2018-SU"]);
+    assert_eq!(values("Leaves turn red in autumn and fall by November.", d), ["2018-FA", "2018-11"]);
     assert_eq!(values("The PAC began March with $8 million in cash.", d), ["2018-03"]);
     assert_eq!(values("Earlier in the week, shares fell.", d), ["2018-W28"]);
     assert_eq!(values("He plans to retire at the end of the decade.", d), ["201"]);
@@ -560,6 +565,9 @@ fn periods() {
     // count, nor a title
     assert_eq!(values("That's what he did in '08 and \u{2019}12.", d), ["2008", "2012"]);
     assert_eq!(values("He said in \u{2018}95 that it mattered.", d), ["1995"]);
+    // ... of the 1900s when the 2000s would lie more than ten years ahead
+    assert_eq!(values("The riots in '68 and '45 shaped him.", d), ["1968", "1945"]);
+    assert!(tag("Tina Fey, who starred in '30 Rock', spoke. He was in '24' too.", Some(d)).is_empty());
     assert!(tag("The movie \u{2019}13 Hours\u{2019} opens. He scored 16 in 12 games.", Some(d)).is_empty());
     assert_eq!(one("Growth peaked in the 2010s.", d).2, "201");
     // An age is no decade.
@@ -574,7 +582,7 @@ fn periods() {
         [("2009".into(), "2009".into()), ("2013".into(), "2013".into())]
     );
     assert_eq!(values("Peace came to the region from 1948-1982.", d), ["1948", "1982"]);
-    assert!(tag("Adults need 1500-1600 calories.", Some(d)).is_empty());
+    assert!(tag("Adults need 1900-2000 calories. Rooms 1901-1950 were shut.", Some(d)).is_empty());
     assert_eq!(one("Profit rose in Q3 2017.", d).2, "2017-Q3");
     assert_eq!(one("Profit rose in H1 2017.", d), ("H1 2017".into(), TimeType::Date, "2017-H1".into()));
     assert_eq!(values("He holds an H1-B visa.", d), Vec::<String>::new());
@@ -583,6 +591,7 @@ fn periods() {
     // as a quarter, a half of the year still ahead is last year's in a past clause, and one
     // gone by is next year's in a future one
     let (jan, dec) = (date(2016, 1, 29), date(2016, 12, 10));
+    assert_eq!(values("It will report first-half results on Aug. 2.", date(2016, 7, 20))[0], "2016-H1");
     assert_eq!(one("It raised more in the second half of the year than before.", jan).2, "2015-H2");
     assert_eq!(one("It will raise more in the second half of the year.", jan).2, "2016-H2");
     assert_eq!(one("Profit will grow in the first half.", dec).2, "2017-H1");

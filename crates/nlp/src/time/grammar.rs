@@ -121,8 +121,9 @@ pub(crate) enum Shape {
     /// year's own).
     Decyear,
     Yrange,
-    /// A year written with two digits after an apostrophe ("in '08"): 00-68 are of the 2000s,
-    /// 69-99 of the 1900s (the POSIX pivot).
+    /// Two full years far apart ("1948-1982").
+    Yspan,
+    /// A year written with two digits after an apostrophe ("in '08"), its two digits.
     Yy,
     Qtr,
     /// A half of a year ("H1", "2H").
@@ -149,6 +150,7 @@ impl Shape {
             "decyear" => Shape::Decyear,
             "yrange" => Shape::Yrange,
             "yy" => Shape::Yy,
+            "yspan" => Shape::Yspan,
             "qtr" => Shape::Qtr,
             "hlf" => Shape::Hlf,
             "fy" => Shape::Fy,
@@ -181,6 +183,8 @@ pub(crate) enum Act {
     SlashDay,
     YDate,
     Year,
+    /// A year written with two digits ("'08"), read against the document's year.
+    ShortYear,
     Decade,
     Century,
     Month,
@@ -223,6 +227,7 @@ impl Act {
             "slashday" => Act::SlashDay,
             "ydate" => Act::YDate,
             "year" => Act::Year,
+            "shortyear" => Act::ShortYear,
             "decade" => Act::Decade,
             "century" => Act::Century,
             "month" => Act::Month,
@@ -406,6 +411,8 @@ engine_classes!(
     lookback,
     rangeopen,
     dayevent,
+    campaign,
+    goingon,
     clockday,
     podof,
     copula,
@@ -1060,7 +1067,7 @@ fn bloom_hash(b: &[u8]) -> usize {
     bloom_index(load8(b, 0, n) | (0x2020_2020_2020_2020 & mask(n)), n)
 }
 
-const ALL_SHAPES: [Shape; 19] = [
+const ALL_SHAPES: [Shape; 20] = [
     Shape::Year,
     Shape::Day,
     Shape::Dth,
@@ -1075,6 +1082,7 @@ const ALL_SHAPES: [Shape; 19] = [
     Shape::Decade,
     Shape::Decyear,
     Shape::Yrange,
+    Shape::Yspan,
     Shape::Yy,
     Shape::Qtr,
     Shape::Hlf,

@@ -430,10 +430,7 @@ pub(crate) fn digit_shape(s: Shape, t: &str) -> Option<Val> {
             (1000..=2199).contains(&y).then_some(Val::Int(y))?
         }
         Shape::Decyear => digit_shape(Shape::Year, t).filter(|v| matches!(v, Val::Int(y) if y % 10 == 0))?,
-        Shape::Yy if all_digits && b.len() == 2 => {
-            let y: i64 = t.parse().ok()?;
-            Val::Int(if y <= 68 { 2000 + y } else { 1900 + y })
-        }
+        Shape::Yy if all_digits && b.len() == 2 => Val::Int(t.parse().ok()?),
         Shape::Day => {
             let (n, suf) = split_digits(t);
             let d: i64 = n.parse().ok()?;
@@ -469,6 +466,7 @@ pub(crate) fn digit_shape(s: Shape, t: &str) -> Option<Val> {
                 .then_some(Val::Int(d))?
         }
         Shape::Yrange => yrange(t)?,
+        Shape::Yspan => yspan(t)?,
         Shape::Qtr => letter_digit(b, b'q', 4)?,
         Shape::Hlf => letter_digit(b, b'h', 2)?,
         Shape::Fy => {
@@ -476,7 +474,7 @@ pub(crate) fn digit_shape(s: Shape, t: &str) -> Option<Val> {
             let y: i64 = n.parse().ok()?;
             match n.len() {
                 4 => Val::Int(y),
-                2 => Val::Int(if y < 50 { 2000 + y } else { 1900 + y }),
+                2 => Val::Int(i64::from(full_year(y as i32, None))),
                 _ => return None,
             }
         }
@@ -609,7 +607,7 @@ fn slash(t: &str) -> Option<Val> {
             let y: i32 = yt.parse().ok()?;
             Some(match yt.len() {
                 4 if (1000..=2199).contains(&y) => y,
-                2 if sep == b'/' => y + if y < 50 { 2000 } else { 1900 },
+                2 if sep == b'/' => full_year(y, None),
                 _ => return None,
             })
         }
@@ -626,8 +624,15 @@ fn slash(t: &str) -> Option<Val> {
     Some(Val::Slash { a, b, y })
 }
 
-/// "2014-15", "2014-2015", "1998/99", "2008-9": the first year. Two full years of the last
-/// two centuries may lie further apart ("from 1948-1982", "covering 2003-2016").
+/// The year a two-digit year `yy` names: of the 2000s if that is no more than ten years after
+/// `doc_year` (the document's), else of the 1900s ("in '45" in 2016 is 1945, "'08" 2008);
+/// without a document year, 00-49 are the 2000s.
+pub(crate) fn full_year(yy: i32, doc_year: Option<i32>) -> i32 {
+    let late = doc_year.map_or(yy < 50, |d| 2000 + yy <= d + 10);
+    if late { 2000 + yy } else { 1900 + yy }
+}
+
+/// "2014-15", "2014-2015", "1998/99", "2008-9": the first year.
 fn yrange(t: &str) -> Option<Val> {
     let (a, b) = t.split_once(['-', '/'])?;
     if a.len() != 4 || !matches!(b.len(), 1 | 2 | 4) {
@@ -640,8 +645,14 @@ fn yrange(t: &str) -> Option<Val> {
         2 => y - y % 100 + z,
         _ => z,
     };
-    let span_ok = z <= y + 10 || (b.len() == 4 && (1900..=2099).contains(&y) && z <= 2099);
-    ((1000..=2199).contains(&y) && z > y && span_ok).then_some(Val::Int(i64::from(y)))
+    ((1000..=2199).contains(&y) && z > y && z <= y + 10).then_some(Val::Int(i64::from(y)))
+}
+
+/// "1948-1982": two full years of the 1900s or 2000s, however far apart; the first.
+fn yspan(t: &str) -> Option<Val> {
+    let (a, b) = t.split_once(['-', '/'])?;
+    let (y, z): (i32, i32) = (a.parse().ok()?, b.parse().ok()?);
+    (a.len() == 4 && b.len() == 4 && (1900..=2099).contains(&y) && z > y && z <= 2099).then_some(Val::Int(i64::from(y)))
 }
 
 #[cfg(test)]
@@ -664,9 +675,14 @@ mod tests {
         assert_eq!(yrange("2018-06"), None);
         assert_eq!(yrange("2008-9"), Some(Val::Int(2008)));
         assert_eq!(yrange("2009-8"), None);
-        assert_eq!(yrange("1948-1982"), Some(Val::Int(1948)));
-        assert_eq!(yrange("1948-82"), None);
-        assert_eq!(yrange("1500-1600"), None);
+        assert_eq!(yrange("1948-1982"), None);
+        assert_eq!(yspan("1948-1982"), Some(Val::Int(1948)));
+        assert_eq!(yspan("1948-82"), None);
+        assert_eq!(yspan("1500-1600"), None);
+        assert_eq!(full_year(45, Some(2016)), 1945);
+        assert_eq!(full_year(8, Some(2016)), 2008);
+        assert_eq!(full_year(26, Some(2016)), 2026);
+        assert_eq!(full_year(45, None), 2045);
         assert_eq!(parse_decimal("1,000"), Some(1000.0));
     }
 }

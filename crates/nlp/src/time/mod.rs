@@ -139,6 +139,7 @@ fn tag_with(g: &Grammar, text: &str, tokens: &[Token], sentences: &[Span], ancho
             && !doc.names_a_periodical(it.span)
             && !doc.month_in_name(it.span)
             && !doc.before_past(it.span)
+            && !doc.short_year_in_title(it)
     });
     if found.is_empty() {
         return Vec::new();
@@ -553,10 +554,20 @@ impl Doc<'_> {
                 if self.opens_sentence(it.span, sentence) {
                     fronted_year = Some((sentence, y));
                 }
+                // a year after a determiner and before an event's name; any other year in the
+                // sentence ends its hold ("after the 2008 primaries, he ran in 2012 and won in
+                // November")
                 let r = self.token_range(it.span);
-                if r.start > 0 && r.len() == 1 && self.g.in_class(self.word(r.start - 1), self.g.cls.determiner) {
-                    sentence_year = Some((sentence, y));
-                }
+                let cls = &self.g.cls;
+                let names_event = r.start > 0
+                    && r.len() == 1
+                    && self.g.in_class(self.word(r.start - 1), cls.determiner)
+                    && [cls.event, cls.eventadj, cls.dayevent, cls.campaign]
+                        .iter()
+                        .any(|&c| self.g.in_class(self.word(r.end), c));
+                sentence_year = names_event.then_some((sentence, y));
+            } else if matches!(point, Some(Point::Year(_))) {
+                sentence_year = None;
             }
             // comparisons ("a year ago", "the year-ago quarter") are not what the text goes on about
             let comparison = matches!(it.sem, Sem::Ago { unit: Unit::Y, .. } | Sem::RefQ(1..) | Sem::RefQ(..=-1));
@@ -598,6 +609,10 @@ impl Doc<'_> {
             if let Some((first, second)) = self.two_full_years(it.span)
                 && ty == TimeType::Date
             {
+                // the range ends with the second year: "that year" after it is that one
+                if let Ok(y) = second.1.parse() {
+                    ctx.note(Point::Year(y));
+                }
                 out.push(TimeExpr { span: first.0, ty, value: first.1 });
                 out.push(TimeExpr { span: second.0, ty, value: second.1 });
                 continue;
@@ -849,6 +864,14 @@ impl Doc<'_> {
         quoted || (first > 0 && name_word(first - 1)) || name_word(end)
     }
 
+    /// True for a year written with two digits that opens a title: a quotation mark or a
+    /// capitalized word follows it ("starred in '30 Rock'", "in '24'").
+    fn short_year_in_title(&self, it: &Item) -> bool {
+        let end = self.token_range(it.span).end;
+        matches!(it.sem, Sem::ShortYear(_))
+            && self.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Quote || self.capitalized(end))
+    }
+
     /// True for "daily", "weekly" or "monthly" naming a newspaper or magazine: written in
     /// lowercase between a capitalized word and a name ("the Communist Party daily Granma", "the
     /// Paris daily Liberation"), or after "the" before a reporting verb ("the daily said"). After
@@ -1011,6 +1034,7 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
             },
             Act::YDate => Sem::YearDate { n: int(0)? as i32, m: small(1, 12)?, d: small(2, 31)? },
             Act::Year => Sem::Year(year(0).filter(|y| (1000..=2199).contains(y))?),
+            Act::ShortYear => Sem::ShortYear(int(0).filter(|y| (0..=99).contains(y))? as i32),
             Act::Decade => {
                 let v = int(0)?;
                 Sem::Decade(match v {

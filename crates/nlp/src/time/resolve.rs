@@ -123,6 +123,8 @@ pub(crate) enum Sem {
         y: Option<i32>,
     },
     Year(i32),
+    /// A year written with two digits ("'08").
+    ShortYear(i32),
     /// First three digits of the years (199).
     Decade(i32),
     /// First two digits (19).
@@ -390,6 +392,16 @@ pub(crate) fn days_back(d: Date, w: u8) -> i32 {
 
 fn plus_days(d: Date, n: i32) -> Option<Date> {
     add(d, Unit::D, i64::from(n))
+}
+
+/// The year of a part of a year named without one, its quarters `first..=last`, in a clause of
+/// `tense` on `dct`. Parts are mostly reported after they end: only a past tense moves a part
+/// not yet begun to the year before, and a future tense one that ended before the last quarter
+/// to the year after ("will rise in the first quarter" in December, but "expects to report
+/// third-quarter results" in October, "first-half results" in July).
+fn year_of_part(dct: Date, first: u8, last: u8, tense: Tense) -> i32 {
+    let (y0, q0) = quarter_of(dct);
+    y0 - i32::from(tense == Tense::Past && first > q0) + i32::from(tense == Tense::Future && last + 1 < q0)
 }
 
 fn quarter_of(d: Date) -> (i32, u8) {
@@ -707,6 +719,10 @@ impl Ctx {
             Sem::SetWd(w, pod) => (format!("XXXX-WXX-{w}{}", pod.map_or(String::new(), |p| format!("T{p}"))), None),
             Sem::SetMon(m) => (format!("XXXX-{m:02}"), None),
             Sem::Year(y) => (fmt_year(y), Some(Point::Year(y))),
+            Sem::ShortYear(yy) => {
+                let y = super::matcher::full_year(yy, dct.map(|d| i32::from(d.year())));
+                (fmt_year(y), Some(Point::Year(y)))
+            }
             Sem::Decade(d) => (format!("{d:03}"), None),
             Sem::Century(c) => (format!("{c:02}"), None),
             Sem::Cal { y: Some(y), m, d: 0 } => (fmt_point(Point::Month(y, m)), Some(Point::Month(y, m))),
@@ -903,15 +919,7 @@ impl Ctx {
                 let y = match (y, dct) {
                     (Some(y), _) => y,
                     (None, None) => return Some((format!("XXXX-Q{q}"), None)),
-                    (None, Some(dct)) => {
-                        // quarters are mostly reported after they end: only a past tense
-                        // moves a later quarter to the year before, and a future tense one
-                        // that ended before the last to the year after ("will rise in the first
-                        // quarter" in December, but "expects to report third-quarter results"
-                        // in October)
-                        let (y0, q0) = quarter_of(dct);
-                        y0 - i32::from(tense == Tense::Past && q > q0) + i32::from(tense == Tense::Future && q + 1 < q0)
-                    }
+                    (None, Some(dct)) => year_of_part(dct, q, q, tense),
                 };
                 (fmt_point(Point::Quarter(y, q)), Some(Point::Quarter(y, q)))
             }
@@ -946,13 +954,8 @@ impl Ctx {
                 (fmt_point(Point::Quarter(y, q)), Some(Point::Quarter(y, q)))
             }
             Sem::Half { h, y } => {
-                // as a quarter: "raised more in the second half of the year" in January is last
-                // year's, "will grow in the first half" in December next year's
-                let y = y.or(dct.map(|d| {
-                    let h0 = if d.month() > 6 { 2 } else { 1 };
-                    i32::from(d.year()) - i32::from(tense == Tense::Past && h > h0)
-                        + i32::from(tense == Tense::Future && h < h0)
-                }));
+                // "raised more in the second half of the year" in January is last year's
+                let y = y.or(dct.map(|d| year_of_part(d, 2 * h - 1, 2 * h, tense)));
                 (format!("{}-H{h}", y.map_or("XXXX".into(), fmt_year)), y.map(Point::Year))
             }
             Sem::Season { s, y, dir } => {

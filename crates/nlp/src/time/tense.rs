@@ -351,8 +351,11 @@ impl Doc<'_> {
         // "plans to", "hopes to", but not "a plan"; "threatened to" before the expression, and
         // "decided to" before one that names no weekday
         let decided = is(cls.decidedto) && !(start..end).any(|k| self.g.in_class(self.word(k), cls.weekday));
-        let future =
-            is(cls.future) || ((is(cls.futureto) || ((is(cls.promisedto) || decided) && i < start)) && next_is_to);
+        // "going" but not "kept going until 2 a.m. Friday"
+        let going_on =
+            i > 0 && self.g.in_class(self.word(i - 1), cls.goingon) && self.text_at(i).eq_ignore_ascii_case("going");
+        let future = (is(cls.future) && !going_on)
+            || ((is(cls.futureto) || ((is(cls.promisedto) || decided) && i < start)) && next_is_to);
         // like "would", a future word after a report that follows the expression is the
         // reported clause's ("On Wednesday, his manager said he expects to win")
         if after_report && future {

@@ -278,6 +278,8 @@ eventadj 0 general presidential national state midterm congressional
 # Thursday"): news names one six days back as "last Tuesday", so a past or no tense that lands
 # there means the coming day (with the words of the class event)
 dayevent 0 debate debates rally rallies speech address contest contests summit hearing forum
+# what a year before it names as an event ("his 2008 campaign"), beside event, eventadj and dayevent
+campaign 0 campaign campaigns race races bid candidacy
 # words before an expression that make it name a thing ("his Tuesday wins")
 owner 0 his her their its our my your
 # "is to", "are set to": these before "to" (or "set") point ahead too
@@ -326,9 +328,10 @@ equative 0 as
 earliest 0 early soon
 # "as far back as June", "as recently as February": behind
 lookback 0 back recently
-# auxiliaries that put the verb after them in the past ("had been scheduled to", "kept going
-# until 2 a.m. Friday")
-pastaux 0 had kept
+# auxiliaries that put the verb after them in the past ("had been scheduled to")
+pastaux 0 had
+# words that make "going" after them no future ("kept going until 2 a.m. Friday")
+goingon 0 kept keep keeps keeping got get gets getting
 # past auxiliaries of a plan that still looks ahead ("was scheduled for March", "were planning
 # to drive there Monday"): before a future word or "to" they count as neither tense
 planaux 0 was were
