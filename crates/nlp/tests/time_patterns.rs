@@ -519,6 +519,8 @@ fn relative_to_the_document_date() {
     assert_eq!(values("Half a century ago the town was a village.", d), ["1968"]);
     assert_eq!(values("We will know tomorrow.", d), ["2018-07-13"]);
     assert_eq!(values("He is here now.", d), ["PRESENT_REF"]);
+    // a dash between words is no compound ("now-defunct" is none: see not_time_expressions)
+    assert_eq!(values("Such a rule - unheard of until now - is new.", d), ["PRESENT_REF"]);
     assert_eq!(values("It was quiet recently.", d), ["PAST_REF"]);
     assert_eq!(values("The plant will soon close.", d), ["FUTURE_REF"]);
     assert_eq!(one("We need action in the very near future.", d).0, "the very near future");
@@ -1118,6 +1120,9 @@ fn not_time_expressions() {
     let d = july12();
     for text in [
         "He paid $1990 for it.",
+        "He criticized the now-defunct college and Lee's by-now-familiar claims.",
+        "I don't believe for a minute that he knew.",
+        "They sold Halloween masks.",
         "Turnout rose 2000 percent.",
         "It won a second term.",
         "A quarter of voters stayed home.",

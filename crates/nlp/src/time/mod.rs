@@ -140,6 +140,7 @@ fn tag_with(g: &Grammar, text: &str, tokens: &[Token], sentences: &[Span], ancho
             && !doc.month_in_name(it.span)
             && !doc.before_past(it.span)
             && !doc.short_year_in_title(it)
+            && !doc.now_in_compound(it.span)
     });
     if found.is_empty() {
         return Vec::new();
@@ -862,6 +863,17 @@ impl Doc<'_> {
         let quoted =
             first > 0 && quote(first - 1) && (quote(end) || (matches!(self.text_at(end), "," | ".") && quote(end + 1)));
         quoted || (first > 0 && name_word(first - 1)) || name_word(end)
+    }
+
+    /// True for "now" inside a hyphenated adjective ("the now-denied pipeline", "by-now-familiar
+    /// claims"), which says when the thing had that quality, not when the text speaks; not "until
+    /// now - would", a dash between words.
+    fn now_in_compound(&self, span: Span) -> bool {
+        let r = self.token_range(span);
+        self.text.get(span.start..span.end).is_some_and(|t| t.eq_ignore_ascii_case("now"))
+            && self.text[span.end..].starts_with('-')
+            && r.len() == 1
+            && self.tokens[r.start].span.end > span.end
     }
 
     /// True for a year written with two digits that opens a title: a quotation mark or a
