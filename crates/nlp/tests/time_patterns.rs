@@ -104,6 +104,7 @@ fn numeric_dates_follow_the_document() {
     // ... and so is a bare "Sept. 11" long before or after its anniversary, unless ahead
     assert_eq!(values("Many were shocked after Sept. 11 when the spotlight turned.", d), ["2001-09-11"]);
     assert_eq!(values("They were shocked on Sept. 11.", date(2018, 9, 20)), ["2018-09-11"]);
+    assert_eq!(values("It trafficked in Sept. 11 conspiracy theories.", date(2018, 9, 20)), ["2001-09-11"]);
 }
 
 #[test]
@@ -1123,6 +1124,7 @@ fn not_time_expressions() {
         "He criticized the now-defunct college and Lee's by-now-familiar claims.",
         "I don't believe for a minute that he knew.",
         "They sold Halloween masks.",
+        "It ran a Christmas-themed ad of Christmas gifts.",
         "Turnout rose 2000 percent.",
         "It won a second term.",
         "A quarter of voters stayed home.",
