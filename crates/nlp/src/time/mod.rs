@@ -842,8 +842,11 @@ impl Doc<'_> {
             && matches!(self.text_at(first - 2), "." | "!" | "?" | ":");
         // a periodical or a show after a name's possessive: "the People's Daily", "ABC's This
         // Week", "NBC's Today show" (a weekday or a month, capitalized anyway, is no name word),
-        // also in a short sentence that counts as title case ("He told ABC's This Week.")
-        if first >= 2 && self.possessive_at(first - 1) && name_word(first - 2) {
+        // also in a short sentence that counts as title case ("He told ABC's This Week."), and
+        // with the title in quotation marks (ABC's "This Week with George Stephanopoulos")
+        let quoted_title = first >= 3 && self.tokens[first - 1].kind == TokenKind::Quote;
+        let owner = if quoted_title { first - 1 } else { first };
+        if owner >= 2 && self.possessive_at(owner - 1) && name_word(owner - 2) {
             return true;
         }
         if self.title_case(s0..s1) {

@@ -278,6 +278,8 @@ eventadj 0 general presidential national state midterm congressional
 # Thursday"): news names one six days back as "last Tuesday", so a past or no tense that lands
 # there means the coming day (with the words of the class event)
 dayevent 0 debate debates rally rallies speech address contest contests summit hearing forum
+# "News" before a weekday that names a show ("Fox News Sunday"), only capitalized
+capnews 0 News!
 # what a year before it names as an event ("his 2008 campaign"), beside event, eventadj and dayevent
 campaign 0 campaign campaigns race races bid candidacy
 # words before an expression that make it name a thing ("his Tuesday wins")
