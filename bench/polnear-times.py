@@ -10,7 +10,7 @@ exact value.
 The reference (`bench/data/polnear-times-ref.tsv`) holds character offsets, types and values only,
 no text: PolNeAR's stories are copyrighted and are read from `../shared/data/polnear` (or $POLNEAR).
 It was written by helper sessions of the project, each reading 15 stories without seeing any
-extractor's output. Batches a-f, i, j, m-p, s-v, y, z, 1, 2 and 5-8 (360 stories, 4,718
+extractor's output. Batches a-f, i, j, m-p, s-v, y, z, 1, 2, 5-8 and A-D (420 stories, 5,505
 expressions) were then read to find errors; batches g, h, k, l, q, r, w, x, 3 and 4 (150 stories, 1,966
 expressions) were scored before anyone read them and are kept unread: they are the held-out part.
 It is not an expert-checked gold. Batches a and b were
@@ -35,7 +35,7 @@ def main() -> None:
     ap.add_argument("--output", help="JSONL output of an extractor over these stories (ids as in the feed)")
     ap.add_argument("--ref", default=os.path.join(HERE, "data", "polnear-times-ref.tsv"))
     ap.add_argument("--sure", action="store_true", help="score only the expressions the annotator was sure of")
-    ap.add_argument("--batches", default="", help="score only the stories of these batches (letters a-z, digits 1-8)")
+    ap.add_argument("--batches", default="", help="score only the stories of these batches (letters a-z and A-D, digits 1-8)")
     a = ap.parse_args()
     if not (a.cmd or a.output):
         ap.error("give --cmd or --output")
