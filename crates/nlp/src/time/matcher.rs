@@ -650,9 +650,18 @@ fn yrange(t: &str) -> Option<Val> {
 
 /// "1948-1982": two full years of the 1900s or 2000s, however far apart; the first.
 fn yspan(t: &str) -> Option<Val> {
+    let (y, z) = full_years(t)?;
+    ((1900..=2099).contains(&y) && z > y && z <= 2099).then_some(Val::Int(i64::from(y)))
+}
+
+/// The two numbers of four digits each that "1948-1982" or "2010/2011" writes.
+pub(crate) fn full_years(t: &str) -> Option<(i32, i32)> {
     let (a, b) = t.split_once(['-', '/'])?;
-    let (y, z): (i32, i32) = (a.parse().ok()?, b.parse().ok()?);
-    (a.len() == 4 && b.len() == 4 && (1900..=2099).contains(&y) && z > y && z <= 2099).then_some(Val::Int(i64::from(y)))
+    let four = |s: &str| s.len() == 4 && s.bytes().all(|c| c.is_ascii_digit());
+    if !(four(a) && four(b)) {
+        return None;
+    }
+    Some((a.parse().ok()?, b.parse().ok()?))
 }
 
 #[cfg(test)]
@@ -679,6 +688,9 @@ mod tests {
         assert_eq!(yspan("1948-1982"), Some(Val::Int(1948)));
         assert_eq!(yspan("1948-82"), None);
         assert_eq!(yspan("1500-1600"), None);
+        assert_eq!(full_years("2010/2011"), Some((2010, 2011)));
+        assert_eq!(full_years("2010-11"), None);
+        assert_eq!(full_years("+948-1982"), None);
         assert_eq!(full_year(45, Some(2016)), 1945);
         assert_eq!(full_year(8, Some(2016)), 2008);
         assert_eq!(full_year(26, Some(2016)), 2026);

@@ -30,7 +30,7 @@ use dossier_model::{Span, TimeExpr, TimeType, Token, TokenKind};
 use grammar::{Act, Arg, Grammar, Kind, MAX_CAPS, NO_WORD, Shape, SlashOrder, T_DATE, T_DURATION, T_SET, T_TIME, Val};
 use jiff::civil::Date;
 use matcher::{Atom, Matcher};
-use resolve::{Ctx, DayRef, Dir, Point, Sem, Tense, Tod, Unit, fmt_point, later, year_earlier};
+use resolve::{Ctx, DayRef, Dir, Point, Sem, Tense, Tod, Unit, fmt_point, fmt_year, later, year_earlier};
 use std::sync::OnceLock;
 
 /// The languages whose grammar ships: ISO 639-1 code, word list, rules. A language is added
@@ -611,11 +611,9 @@ impl Doc<'_> {
                 && ty == TimeType::Date
             {
                 // the range ends with the second year: "that year" after it is that one
-                if let Ok(y) = second.1.parse() {
-                    ctx.note(Point::Year(y));
-                }
-                out.push(TimeExpr { span: first.0, ty, value: first.1 });
-                out.push(TimeExpr { span: second.0, ty, value: second.1 });
+                ctx.note(Point::Year(second.1));
+                out.push(TimeExpr { span: first.0, ty, value: fmt_year(first.1) });
+                out.push(TimeExpr { span: second.0, ty, value: fmt_year(second.1) });
                 continue;
             }
             out.push(TimeExpr { span: it.span, ty, value });
@@ -624,16 +622,9 @@ impl Doc<'_> {
     }
 
     /// The two years of a span written as two full years ("1948-1982"), with their spans.
-    fn two_full_years(&self, span: Span) -> Option<((Span, String), (Span, String))> {
-        let t = self.text.get(span.start..span.end)?;
-        let b = t.as_bytes();
-        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-        if b.len() != 9 || !matches!(b[4], b'-' | b'/') || !digits(0..4) || !digits(5..9) {
-            return None;
-        }
-        let first = (Span { start: span.start, end: span.start + 4 }, t[..4].to_string());
-        let second = (Span { start: span.start + 5, end: span.end }, t[5..].to_string());
-        Some((first, second))
+    fn two_full_years(&self, span: Span) -> Option<((Span, i32), (Span, i32))> {
+        let (y, z) = matcher::full_years(self.text.get(span.start..span.end)?)?;
+        Some(((Span { start: span.start, end: span.start + 4 }, y), (Span { start: span.start + 5, end: span.end }, z)))
     }
 
     /// "The day before" or "the day after" directly followed by a day (`next`): the span of both,
