@@ -253,6 +253,12 @@ pub fn person_name(name: &str) -> Option<PersonName> {
     Some(PersonName { given, surname, suffix, middle })
 }
 
+/// True when `name` is one word that is no title ("Veloria", not "Mr Veloria" or "Sen.").
+fn bare_word(name: &str) -> bool {
+    let f = fold(name);
+    !f.is_empty() && !f.contains(' ') && !LISTS.titles.contains(f.as_str())
+}
+
 /// Levenshtein distance over bytes (folded names are ASCII).
 fn edit_distance(a: &str, b: &str) -> usize {
     let b = b.as_bytes();
@@ -475,6 +481,16 @@ impl Known {
             .max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t)))
             .map(|(t, _)| *t)
             .unwrap_or(EntityType::Misc)
+    }
+
+    /// A person known by one bare word alone (no full name, no title, nothing a curator did):
+    /// what a place or body of that word may turn out to be.
+    fn is_bare_person(&self) -> bool {
+        self.ty() == EntityType::Person
+            && self.persons.is_empty()
+            && self.curated.is_empty()
+            && !self.fixed
+            && self.names.keys().all(|n| bare_word(n))
     }
 
     /// The best written form: a person's full name before a surname, mixed case before capitals,
@@ -760,14 +776,40 @@ impl Resolver {
             if let Some(id) = self.exact(e, forms) {
                 return Some(id);
             }
-            let cands = self.by_surname.get(&p.surname)?;
-            return cands
-                .iter()
-                .copied()
-                .filter(|id| self.entities.get(id).is_some_and(|k| k.ty() == EntityType::Person))
-                .max_by_key(mentions);
+            let person = self.by_surname.get(&p.surname).and_then(|cands| {
+                cands
+                    .iter()
+                    .copied()
+                    .filter(|id| self.entities.get(id).is_some_and(|k| k.ty() == EntityType::Person))
+                    .max_by_key(mentions)
+            });
+            // else a place or body of that name: a bare word that no person of the case bears is
+            // more likely a name tagged as a person here ("Veloria will not seek assurances")
+            return person.or_else(|| self.bare_across(e, |k| !is_person(k.ty())));
         }
-        self.exact(e, forms)
+        // ... and the other way round: a place or body that a document before took for a person
+        // known by that one word alone
+        self.exact(e, forms).or_else(|| self.bare_across(e, Known::is_bare_person))
+    }
+
+    /// For a document entity known by one bare word (no title, no role, no second word in any
+    /// form), the most mentioned case entity of the other family with that word as a form that
+    /// `fits`; none for anything else.
+    fn bare_across(&self, e: &DocEntity, fits: impl Fn(&Known) -> bool) -> Option<EntityId> {
+        if !e.roles.is_empty() || !bare_word(&e.name) || !e.aliases.iter().all(|a| bare_word(a)) {
+            return None;
+        }
+        let key = fold(&e.name);
+        self.by_key
+            .get(&key)?
+            .iter()
+            .copied()
+            .filter(|id| {
+                self.entities.get(id).is_some_and(|k| {
+                    fits(k) && !matches!(k.ty(), EntityType::Email | EntityType::Phone | EntityType::Url)
+                })
+            })
+            .max_by_key(|id| (self.entities.get(id).map(|k| k.mentions).unwrap_or(0), std::cmp::Reverse(*id)))
     }
 
     /// People known only by a surname (a bare "Clinton" seen before any full name) who now have
@@ -793,9 +835,21 @@ impl Resolver {
             .collect()
     }
 
-    /// A person known by a bare surname only: one [`Self::orphans`] may return.
+    /// A person known by a bare surname only: one [`Self::orphans`] may return. (A bare word
+    /// that [`Self::find`] joined across person and place is one while most of its mentions are
+    /// a person's: "Hitler", once tagged a place, still joins "Adolf Hitler".)
     pub fn is_orphan(&self, id: EntityId) -> bool {
         self.entities.get(&id).is_some_and(|k| k.ty() == EntityType::Person) && !self.has_full(id)
+    }
+
+    /// True when `id` has mentions tagged as a person and others tagged as a place or body (a
+    /// bare word [`Self::find`] joined across the two): its person status can come and go with
+    /// the counts, so a first load cannot follow its documents as it does a bare surname's.
+    pub fn is_mixed(&self, id: EntityId) -> bool {
+        self.entities.get(&id).is_some_and(|k| {
+            let person = k.types.get(&EntityType::Person).is_some_and(|&n| n > 0);
+            person && k.types.iter().any(|(t, &n)| !is_person(*t) && n > 0)
+        })
     }
 
     fn has_full(&self, id: EntityId) -> bool {
@@ -1192,6 +1246,43 @@ mod tests {
         assert_eq!(r.resolve(&thing(EntityType::Org, "the NCD"), None), ncd);
         assert_ne!(r.resolve(&thing(EntityType::Person, "Veloria Smith"), None), us);
         assert_eq!(r.entities[&us].ty(), EntityType::Loc);
+    }
+
+    #[test]
+    fn a_bare_word_tagged_a_person_joins_the_place_of_that_name_either_way() {
+        let mut r = Resolver::new(0);
+        // the "person" first, then the place: one entity, typed by most of its mentions
+        let veloria = r.resolve(&person("Veloria", &[]), None);
+        for _ in 0..3 {
+            assert_eq!(r.resolve(&thing(EntityType::Loc, "Veloria"), None), veloria);
+        }
+        assert_eq!(r.entities[&veloria].ty(), EntityType::Loc);
+        // mostly a place: no bare surname for a full name to take in, places and all
+        assert!(!r.is_orphan(veloria));
+        r.resolve(&person("Anna Veloria", &[]), None);
+        assert!(r.orphans(&person_name("Anna Veloria").unwrap()).is_empty());
+        // the place first, then the "person"
+        let korvin = r.resolve(&thing(EntityType::Org, "Korvin"), None);
+        assert_eq!(r.resolve(&person("Korvin", &[]), None), korvin);
+        // mostly a person now: a full name that comes later takes it in
+        assert_eq!(r.entities[&korvin].ty(), EntityType::Person);
+        let ilse = r.resolve(&person("Ilse Korvin", &[]), None);
+        assert_eq!(r.orphans(&person_name("Ilse Korvin").unwrap()), vec![(korvin, ilse)]);
+        // a bare surname that a person of the case bears stays with that person
+        let brekov = r.resolve(&person("Tomas Brekov", &[]), None);
+        assert_ne!(r.resolve(&thing(EntityType::Loc, "Brekov"), None), brekov);
+        assert_eq!(r.resolve(&person("Brekov", &[]), None), brekov);
+        // a title or a role keeps a person apart from a place, in either order
+        let sennick = r.resolve(&thing(EntityType::Loc, "Sennick"), None);
+        assert_ne!(r.resolve(&person("Ms Sennick", &[]), None), sennick);
+        let tessavar = r.resolve(&thing(EntityType::Loc, "Tessavar"), None);
+        let mayor = DocEntity { roles: vec!["mayor".into()], ..person("Tessavar", &[]) };
+        assert_ne!(r.resolve(&mayor, None), tessavar);
+        let pell = r.resolve(&person("Pell", &["Mr Pell"]), None);
+        assert_ne!(r.resolve(&thing(EntityType::Loc, "Pell"), None), pell);
+        // two words are no bare word
+        let vell = r.resolve(&thing(EntityType::Loc, "Vell Basin"), None);
+        assert_ne!(r.resolve(&person("Vell Basin", &[]), None), vell);
     }
 
     #[test]

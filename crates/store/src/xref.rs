@@ -576,9 +576,12 @@ fn index_rows(
     }
     if r.tally.is_some() {
         let orphans: Vec<EntityId> = linked.iter().map(|&(id, _)| id).filter(|&id| r.is_orphan(id)).collect();
+        let mixed: Vec<EntityId> = linked.iter().map(|&(id, _)| id).filter(|&id| r.is_mixed(id)).collect();
         if let Some(t) = r.tally.as_mut() {
             t.add_doc(&mut linked);
             t.add_orphan_doc(seq, orphans);
+            // (rows of such an entity are found by a scan if a full name takes it in)
+            t.untracked.extend(mixed);
         }
     }
     touched.extend(join_bare_surnames(tx, r, rows.entities.iter().map(|row| (row.entity.ty, &row.forms)))?);

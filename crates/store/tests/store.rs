@@ -1147,3 +1147,28 @@ fn a_resolver_that_missed_another_process_s_writes_is_not_saved() {
     ingesting.flush().unwrap();
     assert_eq!(snapshot(), merged);
 }
+
+#[test]
+fn a_place_once_tagged_a_person_moves_whole_when_a_full_name_takes_it_in_during_a_first_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = CaseStore::open(dir.path()).unwrap();
+    s.set_bulk(true).unwrap();
+    // a place first, then the same bare word tagged as a person (more often), then a full name
+    let docs = [
+        ("k1.txt", "Korvin", EntityType::Loc),
+        ("k2.txt", "Korvin", EntityType::Person),
+        ("k3.txt", "Korvin", EntityType::Person),
+        ("k4.txt", "Ilse Korvin", EntityType::Person),
+    ];
+    let puts = docs.iter().map(|&(id, name, ty)| {
+        let text = format!("{name} spoke in {id}.");
+        Put::doc(with_entity(record(id, &text, None), name, ty), "p1", None)
+    });
+    s.put_batch(puts.collect()).unwrap();
+    s.flush().unwrap();
+    let list = s.entities(None, 10).unwrap();
+    assert_eq!(list.iter().map(|e| (e.name.as_str(), e.documents)).collect::<Vec<_>>(), [("Ilse Korvin", 4)]);
+    let (kept, counted) = totals(dir.path());
+    assert_eq!(kept, counted);
+    assert_eq!(counted.len(), 1, "every row with the one entity: {counted:?}");
+}
