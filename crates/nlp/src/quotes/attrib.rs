@@ -490,6 +490,14 @@ pub(crate) fn np_forward(cx: &Cx, i: usize, limit: usize) -> Option<(Speaker, us
     np_forward_with(cx, i, limit, true)
 }
 
+/// True when lowercase `w` reads as a past participle ("seen", "obtained", "drawn", "sent").
+fn participle(w: &str) -> bool {
+    const IRREGULAR: &[&str] =
+        &["made", "sent", "held", "read", "told", "kept", "bought", "brought", "found", "paid", "built", "won"];
+    w.bytes().all(|b| b.is_ascii_lowercase())
+        && (w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn") || IRREGULAR.contains(&w))
+}
+
 /// [`np_forward`], with or without taking an apposition after the phrase ("according to the
 /// NCD, the number …" has none).
 pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> Option<(Speaker, usize)> {
@@ -595,6 +603,10 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
             if function_word(cx, e) || ie.has(f::CUE) && !ie.has(f::SRC | f::ROLE | f::BODY | f::ARTIFACT) {
                 break;
             }
+            // "a leaked letter seen by the paper": the phrase ends before a participle and its agent
+            if head.is_some() && v.is(e + 1, "by") && participle(v.s(e)) {
+                break;
+            }
             head = Some(e);
             e += 1;
         }
@@ -634,9 +646,11 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
         return None;
     };
     // a prepositional phrase after a described speaker: "a spokeswoman for the Home Office"
-    if sp.entity.is_none() && !sp.pronoun && end + 2 < n && v.info[end + 1].has(f::PREP) && !v.is(end + 1, "to") {
-        let mut e = end + 1;
-        while e + 1 < n && e < end + 7 && v.toks[e + 1].kind == TokenKind::Word && !v.info[e + 1].has(f::CUE) {
+    // (or a participle and its agent: "a complaint filed by the SEC")
+    let pp = if end + 3 < n && participle(v.s(end + 1)) && v.is(end + 2, "by") { end + 2 } else { end + 1 };
+    if sp.entity.is_none() && !sp.pronoun && pp + 1 < n && v.info[pp].has(f::PREP) && !v.is(pp, "to") {
+        let mut e = pp;
+        while e + 1 < n && e < pp + 6 && v.toks[e + 1].kind == TokenKind::Word && !v.info[e + 1].has(f::CUE) {
             e += 1;
         }
         end = e;

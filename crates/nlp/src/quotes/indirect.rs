@@ -827,6 +827,34 @@ fn source_phrase(cx: &Cx, s: usize, se: usize) -> Option<(Speaker, usize)> {
     Some((sp, e))
 }
 
+/// The first token after a dateline that opens a paragraph at token `sa` ("LONDON (Reuters) -",
+/// "ARDENPORT, July 23 —"): a word in capitals, then capitalized words, numbers, commas and a
+/// bracket, then a dash, all before token `limit`; `sa` when there is none.
+fn after_dateline(cx: &Cx, sa: usize, limit: usize) -> usize {
+    let v = &cx.v;
+    let place = v.s(sa);
+    let capitals = place.len() > 1 && place.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    if !(sa == 0 || v.toks[sa].para_start) || !v.cap(sa) || !capitals {
+        return sa;
+    }
+    let mut k = sa + 1;
+    let mut bracket = false;
+    while k < limit && k < sa + 16 {
+        let t = &v.toks[k];
+        if bracket {
+            bracket = !v.punct(k, b')');
+        } else if v.punct(k, b'(') {
+            bracket = true;
+        } else if v.dash(k) {
+            return k + 1;
+        } else if !(v.cap(k) || t.kind == TokenKind::Number || v.punct(k, b',') || v.punct(k, b'.')) {
+            return sa;
+        }
+        k += 1;
+    }
+    sa
+}
+
 /// "According to X, …" and "…, according to X."
 fn according(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
     let v = &cx.v;
@@ -847,7 +875,7 @@ fn according(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
         return Some(((c + 1, cut(cx, c + 1, end_sent)), attr));
     }
     if i > sa && v.punct(i - 1, b',') {
-        let start = sa;
+        let start = after_dateline(cx, sa, i);
         let end = if np_end + 1 < se && v.punct(np_end + 1, b',') && np_end + 2 <= end_sent { end_sent } else { i - 2 };
         return Some(((start, end), attr));
     }

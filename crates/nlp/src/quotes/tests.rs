@@ -72,6 +72,22 @@ fn apostrophes_and_scare_quotes_are_no_quotations() {
 }
 
 #[test]
+fn a_dateline_is_no_part_of_what_a_source_says() {
+    for text in [
+        "LONDON (Daily Courier) - The minister will not seek assurances for the two suspects, according to a leaked letter seen by the paper.",
+        "ARDENPORT, July 23 — The minister will not seek assurances for the two suspects, according to a leaked letter seen by the paper.",
+    ] {
+        let d = run(text);
+        let q = quote(&d, "will not seek");
+        assert!(q.parts[0].of(&d.text).starts_with("The minister"), "{text}: {:?}", texts(&d));
+        assert_eq!(speaker(&d, q), "-a leaked letter", "{text}");
+    }
+    // a sentence that opens with a name in capitals and no dash keeps it
+    let d = run("NATO will not send troops to the border, according to a leaked letter.");
+    assert!(quote(&d, "will not send").parts[0].of(&d.text).starts_with("NATO"), "{:?}", texts(&d));
+}
+
+#[test]
 fn nested_quotation_stays_inside() {
     let d = run("“He told me ‘never again’ twice,” Ann Lee said.");
     assert_eq!(d.quotes.len(), 1);
