@@ -42,7 +42,14 @@ pub(crate) fn verb_cue(cx: &Cx, i: usize, classes: u64) -> bool {
         return true;
     }
     let p = &cx.v.info[i - 1];
-    if p.has(f::DET) && !p.has(f::COMP) || p.has(f::P_POSS) && !cx.v.is(i - 1, "her") {
+    // ("the said letter"; but "Some said", "One in three said": a share standing alone)
+    // (a plural standing alone opening its clause, so no "-s" verb after it: "many calls" and
+    // "a few questions" are nouns)
+    let opens = i < 2 || !matches!(cx.v.toks[i - 2].kind, TokenKind::Word | TokenKind::Number);
+    let alone = (QUANTIFIERS.iter().any(|w| cx.v.is(i - 1, w)) && opens
+        || i >= 2 && cx.v.is(i - 2, "in") && number_word(cx.v.s(i - 1)))
+        && !cx.v.s(i).ends_with('s');
+    if p.has(f::DET) && !p.has(f::COMP) && !alone || p.has(f::P_POSS) && !cx.v.is(i - 1, "her") {
         return false;
     }
     if cx.v.is(i - 1, "'s") || cx.v.is(i - 1, "’s") {
@@ -108,7 +115,14 @@ fn appositive(cx: &Cx, k: usize) -> bool {
     inf.has(f::DET | f::P_POSS | f::WH | f::TITLE | f::ROLE | f::ROLE_MOD | f::SRC)
         || inf.has(f::PREP) && !cx.v.is(k, "to") && !cx.v.is(k, "as")
         || cx.v.toks[k].kind == TokenKind::Number
-        || (cx.v.cap(k) && (cx.v.is(k + 1, "'s") || cx.v.is(k + 1, "’s")))
+        || cx.v.cap(k) && {
+            // "Layla's brother", "Color of Change's executive director"
+            let mut j = k + 1;
+            while j < k + 6 && (cx.v.cap(j) || ["of", "and", "for", "&"].iter().any(|w| cx.v.is(j, w))) {
+                j += 1;
+            }
+            cx.v.is(j, "'s") || cx.v.is(j, "’s")
+        }
         // "The Anchor, as she is known on the quays, said"
         || cx.v.is(k, "as") && cx.v.info.get(k + 1).is_some_and(|x| x.has(f::PRON))
         || cx.v.is(k, "himself")
@@ -122,6 +136,32 @@ fn appositive(cx: &Cx, k: usize) -> bool {
         || (k + 1..k + 3).any(|j| j < cx.v.len() && cx.v.info[j].has(f::ROLE | f::SRC) && !cx.v.info[j].has(f::PLURAL))
             && cx.v.toks[k].kind == TokenKind::Word
 }
+
+/// Quantifiers that stand alone as a subject ("Some said", "Others told the paper").
+const QUANTIFIERS: &[&str] = &["some", "many", "most", "others", "several", "few", "both"];
+
+/// One-word comments set off by commas between a subject and its cue.
+const INSERTS: &[&str] = &[
+    "though",
+    "however",
+    "too",
+    "also",
+    "meanwhile",
+    "instead",
+    "moreover",
+    "furthermore",
+    "nonetheless",
+    "nevertheless",
+    "again",
+    "then",
+    "now",
+    "separately",
+    "likewise",
+    "similarly",
+    "indeed",
+    "later",
+    "earlier",
+];
 
 /// The speaker right before a cue at token `cue`, not before token `floor`.
 pub(crate) fn np_before(cx: &Cx, cue: usize, floor: usize, allow_be: bool) -> Option<(Speaker, usize)> {
@@ -171,6 +211,11 @@ pub(crate) fn np_before(cx: &Cx, cue: usize, floor: usize, allow_be: bool) -> Op
         let open = if closing_dash { cx.v.dash(c) } else { cx.v.punct(c, b',') };
         if !open || c <= floor || c + 1 >= e {
             return None;
+        }
+        // "Murphy, though, said", "The group, meanwhile, said": a word that comments
+        if c + 2 == e && !closing_dash && INSERTS.iter().any(|w| cx.v.is(c + 1, w)) {
+            e = c - 1;
+            continue;
         }
         // "her adviser, Jake Sullivan, said", "A former candidate -- John McCain, who lost --
         // said": the name in the commas is the speaker
@@ -235,6 +280,17 @@ pub(crate) fn np_ending_at(cx: &Cx, e: usize, floor: usize) -> Option<(Speaker, 
     let v = &cx.v;
     let inf = v.info[e];
     // "Two in three said", "all but two said", "56 percent of those polled said"
+    // "One in three said", "nearly three in five said"
+    if e >= floor + 2 && v.is(e - 1, "in") && number_word(v.s(e)) && number_word(v.s(e - 2)) {
+        let mut s = e - 2;
+        while s > floor
+            && ["nearly", "almost", "about", "roughly", "only", "just", "over"].iter().any(|w| v.is(s - 1, w))
+        {
+            s -= 1;
+        }
+        let sp = Speaker { span: cx.span(s, e), entity: None, gender: Gender::Any, pronoun: false, head: e };
+        return Some((sp, s));
+    }
     if v.toks[e].kind == TokenKind::Number
         || ["polled", "surveyed", "interviewed", "questioned"].iter().any(|w| v.is(e, w)) && e > floor
     {
@@ -251,6 +307,13 @@ pub(crate) fn np_ending_at(cx: &Cx, e: usize, floor: usize) -> Option<(Speaker, 
     }
     if v.toks[e].kind != TokenKind::Word {
         return None;
+    }
+    // "Some said", "Others told the paper": a quantifier alone opening its clause
+    if (e == floor || !matches!(v.toks[e - 1].kind, TokenKind::Word | TokenKind::Number))
+        && QUANTIFIERS.iter().any(|w| v.is(e, w))
+    {
+        let sp = Speaker { span: cx.span(e, e), entity: None, gender: Gender::Any, pronoun: false, head: e };
+        return Some((sp, e));
     }
     // a share of those polled: "Sixty-six percent said", "Nearly half said", "a majority say"
     if ["percent", "half", "majority", "minority", "plurality", "third", "thirds", "quarter"].iter().any(|w| v.is(e, w))

@@ -763,13 +763,7 @@ fn postposed(cx: &Cx, i: usize, np_first: usize, inverted: bool, ing: bool) -> O
         let after = if inverted { np_forward(cx, i + 1, se).map_or(i + 1, |x| x.1 + 1) } else { i + 1 };
         let after = words_to_punct(cx, after, se);
         let end_sent = content_end(cx, sa);
-        let mut start = sa;
-        // a dateline: "ARDENPORT, July 23 — ..."
-        if let Some(d) = (sa..comma.min(sa + 12)).find(|&k| v.dash(k))
-            && v.s(sa).chars().all(|c| !c.is_lowercase())
-        {
-            start = d + 1;
-        }
+        let start = after_dateline(cx, sa, comma);
         if start >= comma {
             return None;
         }

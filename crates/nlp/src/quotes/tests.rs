@@ -161,6 +161,11 @@ fn reported_speech() {
             "-Sixty-six percent",
         ),
         ("Nearly half said the harbour plan had failed.", "the harbour plan had failed", "-Nearly half"),
+        ("One in three said the harbour plan had failed.", "the harbour plan had failed", "-One in three"),
+        ("Some said the harbour plan had failed.", "the harbour plan had failed", "-Some"),
+        // a subject set off from its cue by an apposition with a possessive, or by a comment
+        ("Ann Lee, Harbour Watch's executive director, said the plan had failed.", "the plan had failed", "Ann Lee"),
+        ("Ann Lee, though, said the plan had failed.", "the plan had failed", "Ann Lee"),
         ("In May, 55 percent said so in the poll.", "so", "-55 percent"),
     ];
     for (text, content, who) in cases {
