@@ -96,6 +96,9 @@ pub(crate) mod f {
     pub const CUE_P: u64 = 1 << 39;
     /// Cue class B: takes a reported clause without "that".
     pub const CUE_B: u64 = 1 << 40;
+    /// Cue class E: a weak cue that a text or record speaking makes a full one ("the poll
+    /// finds Trump leading", "..., records show").
+    pub const CUE_E: u64 = 1 << 41;
     /// The prepositions of class P, in this order from bit 52.
     pub const PARTICLES: [&str; 8] = ["to", "about", "for", "on", "against", "at", "of", "out"];
     /// The first of the particle bits.
@@ -448,6 +451,7 @@ fn parse_all() -> Words {
                 "O" => f::CUE_O,
                 "W" => f::CUE_W,
                 "B" => f::CUE_B,
+                "E" => f::CUE_E,
                 _ => 0,
             };
             if let Some(ps) = c.strip_prefix("P:") {

@@ -77,6 +77,8 @@ pub(crate) fn verb_cue(cx: &Cx, i: usize, classes: u64) -> bool {
         let w = cx.v.s(i - 1);
         let ok = p.has(f::AUX | f::NEG | f::ADV)
             || p.has(f::PRON) && p.has(f::P_SUBJ)
+            // ("the data suggest")
+            || p.has(f::PLURAL) && p.has(f::ARTIFACT)
             || cx.mention(i - 1).is_some()
             || (w.ends_with('s') && !w.ends_with("ss") && cx.v.toks[i - 1].kind == TokenKind::Word);
         if !ok {

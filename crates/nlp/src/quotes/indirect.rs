@@ -482,8 +482,9 @@ fn complement_start(cx: &Cx, cue: usize, se: usize) -> (usize, usize) {
 }
 
 /// The content after a cue at token `cue`: from "that"/"to"/the clause/the object to the
-/// sentence end (see [`cut`]).
-pub(crate) fn content_after(cx: &Cx, cue: usize) -> Option<(usize, usize)> {
+/// sentence end (see [`cut`]). `evidence`: the speaker is a text or record ("the poll finds
+/// Trump leading"), which makes a weak cue take a clause without "that".
+pub(crate) fn content_after(cx: &Cx, cue: usize, evidence: bool) -> Option<(usize, usize)> {
     let v = &cx.v;
     let inf = v.info[cue];
     let (_, se) = cx.sent_range(cue);
@@ -517,8 +518,9 @@ pub(crate) fn content_after(cx: &Cx, cue: usize) -> Option<(usize, usize)> {
     let explicit = ic.has(f::COMP) && (v.is(c, "that") || v.is(c, "whether") || v.is(c, "if"))
         || v.is(c, "to") && inf.has(f::CUE_I)
         || ic.has(f::WH) && !v.is(c, "who") && !v.is(c, "which") && inf.has(f::CUE_S | f::CUE_T);
-    let weak = inf.has(f::CUE_W) && !inf.has(f::CUE_O);
-    let clause = inf.has(f::CUE_S | f::CUE_T) && clause_start(cx, c)
+    let weak = inf.has(f::CUE_W) && !inf.has(f::CUE_O) && !evidence;
+    // ("a poll shows upstart Sen. Bernie Sanders leading")
+    let clause = inf.has(f::CUE_S | f::CUE_T) && (clause_start(cx, c) || evidence && np_start(cx, c))
         // "said closed primaries deny …"
         || inf.has(f::CUE_S | f::CUE_B)
             && !inf.has(f::CUE_W | f::CUE_O)
@@ -704,8 +706,10 @@ pub(crate) fn reported(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
             return None;
         }
     };
+    // "The poll finds …", "…, records show": a weak cue is one with a text or record speaking
+    let evidence = inf.has(f::CUE_E) && v.info[speaker.head].has(f::ARTIFACT);
     let attr = Attr { cue: (i, i), speaker: Some(speaker), end: i };
-    let after = if inverted { None } else { content_after(cx, i) };
+    let after = if inverted { None } else { content_after(cx, i, evidence) };
     // an explicit complement ("that …", "to …", ": …") settles it; a bare one loses to a
     // content before the speaker ("Veloria will …, Miriam Achebe-Lund has told the Karsland
     // authorities in a leaked letter")
@@ -715,7 +719,9 @@ pub(crate) fn reported(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
         return Some((after?, attr));
     }
     let short_after = after.is_none_or(|(a, z)| z < a + 4);
-    if short_after && let Some(before) = postposed(cx, i, np_first, inverted, ing) {
+    // (a record's finding before it only when nothing follows: "…, records show.")
+    let evidence_before = evidence && (i + 1 >= se || v.punct(i + 1, b'.') || v.punct(i + 1, b','));
+    if short_after && let Some(before) = postposed(cx, i, np_first, inverted, ing, evidence_before) {
         let (a, z) = before;
         let intro = v.info[a].has(f::PREP | f::COMP | f::WH)
             || v.s(a).ends_with("ing")
@@ -731,11 +737,11 @@ pub(crate) fn reported(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
 
 /// "…, X said." / "…, said X." / "The plan, he said, would …": the content before the
 /// speaker whose phrase starts at token `np_first` (the cue `i` when inverted).
-fn postposed(cx: &Cx, i: usize, np_first: usize, inverted: bool, ing: bool) -> Option<(usize, usize)> {
+fn postposed(cx: &Cx, i: usize, np_first: usize, inverted: bool, ing: bool, evidence: bool) -> Option<(usize, usize)> {
     let v = &cx.v;
     let inf = v.info[i];
     let (sa, se) = cx.sent_range(i);
-    if inf.has(f::CUE_W) {
+    if inf.has(f::CUE_W) && !evidence {
         return None;
     }
     // "…, X said." / "…, said X." / "The plan, he said, would …": the content before

@@ -72,6 +72,16 @@ fn apostrophes_and_scare_quotes_are_no_quotations() {
 }
 
 #[test]
+fn a_weak_cue_needs_a_record_to_report() {
+    // a person who shows or finds something reports nothing by it
+    let d = run("Ann Lee showed the visitors the mill. Tom Berg found the keys in the harbour.");
+    assert!(d.quotes.is_empty(), "{:?}", texts(&d));
+    // what opens the sentence is no finding of a record whose own finding follows
+    let d = run("For the first time, polls show in Ardenport a close race.");
+    assert!(d.quotes.iter().all(|q| !q.span.of(&d.text).starts_with("For the first")), "{:?}", texts(&d));
+}
+
+#[test]
 fn a_dateline_is_no_part_of_what_a_source_says() {
     for text in [
         "LONDON (Daily Courier) - The minister will not seek assurances for the two suspects, according to a leaked letter seen by the paper.",
@@ -166,6 +176,10 @@ fn reported_speech() {
         // a subject set off from its cue by an apposition with a possessive, or by a comment
         ("Ann Lee, Harbour Watch's executive director, said the plan had failed.", "the plan had failed", "Ann Lee"),
         ("Ann Lee, though, said the plan had failed.", "the plan had failed", "Ann Lee"),
+        // a text or record that shows or finds: with or without "that", before or after
+        ("The poll finds Ann Lee leading the race.", "Ann Lee leading the race", "-The poll"),
+        ("The council cut the budget in May, records show.", "The council cut the budget in May", "-records"),
+        ("The data suggest that the plan failed.", "that the plan failed", "-The data"),
         ("In May, 55 percent said so in the poll.", "so", "-55 percent"),
     ];
     for (text, content, who) in cases {
