@@ -139,6 +139,10 @@ fn appositive(cx: &Cx, k: usize) -> bool {
             && cx.v.toks[k].kind == TokenKind::Word
 }
 
+/// Adjectives and participles that tie a source to what it knows ("people familiar with the
+/// talks", "officials close to the campaign", "a person briefed on the plan").
+const CLOSE_TO: &[&str] = &["familiar", "close", "involved", "knowledgeable", "briefed"];
+
 /// Quantifiers that stand alone as a subject ("Some said", "Others told the paper").
 const QUANTIFIERS: &[&str] = &["some", "many", "most", "others", "several", "few", "both"];
 
@@ -507,8 +511,9 @@ fn head_of_long_np(cx: &Cx, e: usize, floor: usize) -> Option<(Speaker, usize)> 
     }
     let ih = v.info[h];
     let person = cx.mention(h).is_some_and(|m| cx.doc.mentions[m].ty == EntityType::Person);
-    if !(ih.has(f::ROLE | f::SRC | f::BODY | f::TITLE | f::ARTIFACT) || person) || h >= e || !v.info[h + 1].has(f::PREP)
-    {
+    // ("sources familiar with the talks", "officials close to the campaign")
+    let pp = if CLOSE_TO.iter().any(|w| v.is(h + 1, w)) { h + 2 } else { h + 1 };
+    if !(ih.has(f::ROLE | f::SRC | f::BODY | f::TITLE | f::ARTIFACT) || person) || pp >= e || !v.info[pp].has(f::PREP) {
         return None;
     }
     let sp = Speaker { span: cx.span(l, e), entity: None, gender: ih.gender(), pronoun: false, head: h };
@@ -523,7 +528,7 @@ fn head_before_pp(cx: &Cx, prep: usize, floor: usize) -> Option<(Speaker, usize)
         return None;
     }
     let ih = cx.v.info[h];
-    let familiar = cx.v.is(h, "familiar") || cx.v.is(h, "close");
+    let familiar = CLOSE_TO.iter().any(|w| cx.v.is(h, w));
     if !(ih.has(f::SRC | f::BODY | f::ROLE | f::TITLE | f::ARTIFACT) || familiar) {
         return None;
     }

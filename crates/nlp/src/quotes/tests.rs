@@ -176,6 +176,17 @@ fn reported_speech() {
         // a subject set off from its cue by an apposition with a possessive, or by a comment
         ("Ann Lee, Harbour Watch's executive director, said the plan had failed.", "the plan had failed", "Ann Lee"),
         ("Ann Lee, though, said the plan had failed.", "the plan had failed", "Ann Lee"),
+        // a source tied to what it knows by an adjective before a preposition
+        (
+            "Sources familiar with the talks told reporters the deal was close.",
+            "the deal was close",
+            "-Sources familiar with the talks",
+        ),
+        (
+            "Officials close to the council said the plan had failed.",
+            "the plan had failed",
+            "-Officials close to the council",
+        ),
         // a text or record that shows or finds: with or without "that", before or after
         ("The poll finds Ann Lee leading the race.", "Ann Lee leading the race", "-The poll"),
         ("The council cut the budget in May, records show.", "The council cut the budget in May", "-records"),
