@@ -337,11 +337,13 @@ fn object_end(cx: &Cx, a: usize, e: usize) -> usize {
         if sub.iter().any(|x| v.is(k, x)) || (v.is(k, "as") && k > a + 1) {
             return k - 1;
         }
-        if v.info[k].has(f::TIME) && !v.is(k, "this") && k > a + 1 {
+        // (right after a name too: "endorsed Cruz Wednesday", not "announced plans Tuesday to")
+        let past_first = k > a + 1 || cx.mention(a).is_some();
+        if v.info[k].has(f::TIME) && !v.is(k, "this") && past_first {
             let back = if v.is(k - 1, "on") || v.is(k - 1, "last") { 2 } else { 1 };
             return k - back;
         }
-        if (v.is(k, "in") || v.is(k, "during")) && k > a + 1 {
+        if (v.is(k, "in") || v.is(k, "during")) && past_first {
             let medium = (k + 1..=e.min(k + 3)).any(|x| {
                 v.info[x].has(f::ARTIFACT)
                     || ["interview", "speech", "op-ed", "debate", "tweet"].iter().any(|w| v.is(x, w))
@@ -350,9 +352,37 @@ fn object_end(cx: &Cx, a: usize, e: usize) -> usize {
                 return k - 1;
             }
         }
+        // "mocked Trump on Twitter" (not "spent $1 million on television ads")
+        if v.is(k, "on") && past_first && k < e {
+            let m = if v.info[k + 1].has(f::DET | f::P_POSS) { k + 2 } else { k + 1 };
+            let site = m <= e && ["twitter", "facebook", "instagram", "television", "radio"].iter().any(|w| v.is(m, w));
+            if site && (m + 1 > e || v.toks[m + 1].kind != TokenKind::Word || v.info[m + 1].has(f::PREP | f::TIME)) {
+                return k - 1;
+            }
+        }
+        // "praised the plan and highlighted its cost", "backed Lee but stopped short of": a
+        // verb of the speaker's own after the object
+        // (an object with no verb of its own so far: not "how it was taken over and looted")
+        if (v.is(k, "and") || v.is(k, "but")) && k > a && k < e && !(a..k).any(|x| verb_like(cx, x)) {
+            let verb = verb_like(cx, k + 1) || v.is(k, "but") && v.info[k + 1].has(f::AUX | f::NEG);
+            if verb {
+                return k - 1;
+            }
+        }
         k += 1;
     }
     e
+}
+
+/// True when token `k` reads as a finite verb or a participle: a lowercase word ending in "-ed"
+/// (not a hyphenated adjective such as "worse-than-expected"), a known past or third-person
+/// form, an auxiliary or "be".
+fn verb_like(cx: &Cx, k: usize) -> bool {
+    let v = &cx.v;
+    let w = v.s(k);
+    v.toks[k].kind == TokenKind::Word
+        && !v.cap(k)
+        && (w.ends_with("ed") && !w.contains('-') || v.info[k].has(f::PAST | f::S3 | f::AUX | f::BE))
 }
 
 /// True when the comma at token `k` separates the items of a list of nouns that ends with

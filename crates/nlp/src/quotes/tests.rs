@@ -163,6 +163,11 @@ fn reported_speech() {
             "Ann Lee",
         ),
         ("Ann Lee blamed the council, which had cut the budget.", "the council", "Ann Lee"),
+        // an object ends before a verb of the speaker's own, a site or a day after a name
+        ("Ann Lee praised the harbour plan and criticized its cost.", "the harbour plan", "Ann Lee"),
+        ("Ann Lee attacked Tom Berg on Twitter.", "Tom Berg", "Ann Lee"),
+        ("Ann Lee endorsed Tom Berg Wednesday.", "Tom Berg", "Ann Lee"),
+        ("Ann Lee criticized the spending on television ads.", "the spending on television ads", "Ann Lee"),
         ("Ann Lee said they backed Berg, however that number has dropped.", "they backed Berg", "Ann Lee"),
         // a share of those polled speaks; "so", "yes" and "no" are what they said
         (
