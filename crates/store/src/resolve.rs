@@ -483,6 +483,12 @@ impl Known {
             .unwrap_or(EntityType::Misc)
     }
 
+    /// A person (by most mentions, and not made by a curator) that also has mentions tagged
+    /// as a place or body: a bare word joined across the two.
+    fn took_in_other_types(&self) -> bool {
+        self.ty() == EntityType::Person && !self.fixed && self.types.iter().any(|(t, &n)| !is_person(*t) && n > 0)
+    }
+
     /// A person known by one bare word alone (no full name, no title, nothing a curator did):
     /// what a place or body of that word may turn out to be.
     fn is_bare_person(&self) -> bool {
@@ -785,18 +791,20 @@ impl Resolver {
             });
             // else a place or body of that name: a bare word that no person of the case bears is
             // more likely a name tagged as a person here ("Veloria will not seek assurances")
-            return person.or_else(|| self.bare_across(e, |k| !is_person(k.ty())));
+            return person.or_else(|| self.bare_across(e, |k| !is_person(k.ty()) && !k.fixed));
         }
         // ... and the other way round: a place or body that a document before took for a person
-        // known by that one word alone
-        self.exact(e, forms).or_else(|| self.bare_across(e, Known::is_bare_person))
+        // known by that one word alone, or that such a person (now with a full name) took in
+        // before: a document read again finds the entity that a first reading joined it to
+        self.exact(e, forms).or_else(|| self.bare_across(e, |k| k.is_bare_person() || k.took_in_other_types()))
     }
 
     /// For a document entity known by one bare word (no title, no role, no second word in any
     /// form), the most mentioned case entity of the other family with that word as a form that
     /// `fits`; none for anything else.
     fn bare_across(&self, e: &DocEntity, fits: impl Fn(&Known) -> bool) -> Option<EntityId> {
-        if !e.roles.is_empty() || !bare_word(&e.name) || !e.aliases.iter().all(|a| bare_word(a)) {
+        let named = !matches!(e.ty, EntityType::Email | EntityType::Phone | EntityType::Url);
+        if !named || !e.roles.is_empty() || !bare_word(&e.name) || !e.aliases.iter().all(|a| bare_word(a)) {
             return None;
         }
         let key = fold(&e.name);
@@ -1268,6 +1276,9 @@ mod tests {
         assert_eq!(r.entities[&korvin].ty(), EntityType::Person);
         let ilse = r.resolve(&person("Ilse Korvin", &[]), None);
         assert_eq!(r.orphans(&person_name("Ilse Korvin").unwrap()), vec![(korvin, ilse)]);
+        r.merge(ilse, korvin);
+        // the place's document read again finds where its first reading went
+        assert_eq!(r.resolve(&thing(EntityType::Org, "Korvin"), None), ilse);
         // a bare surname that a person of the case bears stays with that person
         let brekov = r.resolve(&person("Tomas Brekov", &[]), None);
         assert_ne!(r.resolve(&thing(EntityType::Loc, "Brekov"), None), brekov);

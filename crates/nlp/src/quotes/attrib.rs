@@ -80,6 +80,7 @@ pub(crate) fn verb_cue(cx: &Cx, i: usize, classes: u64) -> bool {
             // ("the data suggest")
             || p.has(f::PLURAL) && p.has(f::ARTIFACT)
             || cx.mention(i - 1).is_some()
+            || alone
             || (w.ends_with('s') && !w.ends_with("ss") && cx.v.toks[i - 1].kind == TokenKind::Word);
         if !ok {
             return false;
@@ -562,10 +563,13 @@ pub(crate) fn np_forward(cx: &Cx, i: usize, limit: usize) -> Option<(Speaker, us
 
 /// True when lowercase `w` reads as a past participle ("seen", "obtained", "drawn", "sent").
 fn participle(w: &str) -> bool {
-    const IRREGULAR: &[&str] =
-        &["made", "sent", "held", "read", "told", "kept", "bought", "brought", "found", "paid", "built", "won"];
-    w.bytes().all(|b| b.is_ascii_lowercase())
-        && (w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn") || IRREGULAR.contains(&w))
+    // (a list, not "-en"/"-wn" endings: "women", "when", "town" and "own" are none)
+    const IRREGULAR: &[&str] = &[
+        "made", "sent", "held", "read", "told", "kept", "bought", "brought", "found", "paid", "built", "won", "seen",
+        "written", "given", "taken", "shown", "drawn", "known", "driven", "chosen", "spoken", "stolen", "broken",
+        "hidden", "thrown", "done",
+    ];
+    w.bytes().all(|b| b.is_ascii_lowercase()) && (w.len() > 3 && w.ends_with("ed") || IRREGULAR.contains(&w))
 }
 
 /// [`np_forward`], with or without taking an apposition after the phrase ("according to the

@@ -52,6 +52,7 @@ pub(crate) fn indirect(cx: &mut Cx, recs: &mut Vec<Rec>) {
             cands.push(c);
         }
     }
+    cands.retain(|((a, z), _)| z >= a);
     cands.sort_by_key(|((a, z), attr)| (std::cmp::Reverse(z - a), attr.cue.0));
     let mut inside = vec![false; n];
     let mut out: Vec<Rec> = Vec::new();
@@ -215,7 +216,12 @@ fn verb_phrase_at(cx: &Cx, mut j: usize, e: usize) -> bool {
     while j <= e && v.info[j].has(f::ADV | f::NEG | f::AUX) && !v.info[j].has(f::DET) {
         j += 1;
     }
-    j <= e && v.info[j].has(f::CUE) && v.info[j].has(f::PAST | f::S3 | f::BASE) && verb_cue(cx, j, f::CUE)
+    // ("and claims of bias" is a noun)
+    if j > e {
+        return false;
+    }
+    let noun = v.info[j].has(f::S3) && !v.info[j].has(f::PAST) && v.is(j + 1, "of");
+    v.info[j].has(f::CUE) && v.info[j].has(f::PAST | f::S3 | f::BASE) && !noun && verb_cue(cx, j, f::CUE)
 }
 
 /// True when a clause with its own attribution starts at token `j`: a subject and a cue ("but
@@ -337,8 +343,9 @@ fn object_end(cx: &Cx, a: usize, e: usize) -> usize {
         if sub.iter().any(|x| v.is(k, x)) || (v.is(k, "as") && k > a + 1) {
             return k - 1;
         }
-        // (right after a name too: "endorsed Cruz Wednesday", not "announced plans Tuesday to")
-        let past_first = k > a + 1 || cx.mention(a).is_some();
+        // (right after a name too: "endorsed Cruz Wednesday", not "announced plans Tuesday to"
+        // nor inside the name, "Joe Friday")
+        let past_first = k > a + 1 || cx.mention(a).is_some() && cx.mention(k) != cx.mention(a);
         if v.info[k].has(f::TIME) && !v.is(k, "this") && past_first {
             let back = if v.is(k - 1, "on") || v.is(k - 1, "last") { 2 } else { 1 };
             return k - back;
@@ -364,9 +371,17 @@ fn object_end(cx: &Cx, a: usize, e: usize) -> usize {
         // verb of the speaker's own after the object
         // (an object with no verb of its own so far: not "how it was taken over and looted")
         if (v.is(k, "and") || v.is(k, "but")) && k > a && k < e && !(a..k).any(|x| verb_like(cx, x)) {
-            let verb = verb_like(cx, k + 1) || v.is(k, "but") && v.info[k + 1].has(f::AUX | f::NEG);
+            // (after "and" a past form, not a plural noun that is also a cue: "the allegations
+            // and claims of bias")
+            let past = v.info[k + 1].has(f::PAST) || verb_like(cx, k + 1) && !v.info[k + 1].has(f::S3);
+            let verb = past || v.is(k, "but") && v.info[k + 1].has(f::AUX | f::NEG);
             if verb {
-                return k - 1;
+                // (", but ranged to …": the comma is no part of it)
+                let mut z = k - 1;
+                while z > a && v.toks[z].kind == TokenKind::Punct {
+                    z -= 1;
+                }
+                return z;
             }
         }
         k += 1;
@@ -380,9 +395,9 @@ fn object_end(cx: &Cx, a: usize, e: usize) -> usize {
 fn verb_like(cx: &Cx, k: usize) -> bool {
     let v = &cx.v;
     let w = v.s(k);
-    v.toks[k].kind == TokenKind::Word
-        && !v.cap(k)
-        && (w.ends_with("ed") && !w.contains('-') || v.info[k].has(f::PAST | f::S3 | f::AUX | f::BE))
+    // ("need", "speed", "hundred", "greed" end in "-ed" too)
+    let ed = w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") && !w.contains('-') && w != "hundred";
+    v.toks[k].kind == TokenKind::Word && !v.cap(k) && (ed || v.info[k].has(f::PAST | f::S3 | f::AUX | f::BE))
 }
 
 /// True when the comma at token `k` separates the items of a list of nouns that ends with
@@ -867,7 +882,15 @@ fn after_dateline(cx: &Cx, sa: usize, limit: usize) -> usize {
     if !(sa == 0 || v.toks[sa].para_start) || !v.cap(sa) || !capitals {
         return sa;
     }
+    // the place in capitals ("NEW YORK"), then a comma, a bracket or the dash ("US President
+    // Joe Biden — who …" is no dateline)
     let mut k = sa + 1;
+    while k < limit && v.cap(k) && v.s(k).chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) {
+        k += 1;
+    }
+    if !(v.punct(k, b',') || v.punct(k, b'(') || v.dash(k)) {
+        return sa;
+    }
     let mut bracket = false;
     while k < limit && k < sa + 16 {
         let t = &v.toks[k];

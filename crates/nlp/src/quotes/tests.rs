@@ -92,6 +92,13 @@ fn a_dateline_is_no_part_of_what_a_source_says() {
         assert!(q.parts[0].of(&d.text).starts_with("The minister"), "{text}: {:?}", texts(&d));
         assert_eq!(speaker(&d, q), "-a leaked letter", "{text}");
     }
+    // a title in capitals before a name and a dash is no dateline; a dash right before the
+    // comma leaves nothing to attribute
+    let d =
+        run("US President Ann Lee — who leads the council — will not seek assurances, according to a leaked letter.");
+    assert!(quote(&d, "will not seek").parts[0].of(&d.text).starts_with("US President"), "{:?}", texts(&d));
+    let d = run("LONDON —, according to a leaked letter.");
+    assert!(d.quotes.is_empty(), "{:?}", texts(&d));
     // a sentence that opens with a name in capitals and no dash keeps it
     let d = run("NATO will not send troops to the border, according to a leaked letter.");
     assert!(quote(&d, "will not send").parts[0].of(&d.text).starts_with("NATO"), "{:?}", texts(&d));
@@ -165,6 +172,7 @@ fn reported_speech() {
         ("Ann Lee blamed the council, which had cut the budget.", "the council", "Ann Lee"),
         // an object ends before a verb of the speaker's own, a site or a day after a name
         ("Ann Lee praised the harbour plan and criticized its cost.", "the harbour plan", "Ann Lee"),
+        ("Ann Lee praised the harbour plan, but criticized its cost.", "the harbour plan", "Ann Lee"),
         ("Ann Lee attacked Tom Berg on Twitter.", "Tom Berg", "Ann Lee"),
         ("Ann Lee endorsed Tom Berg Wednesday.", "Tom Berg", "Ann Lee"),
         ("Ann Lee criticized the spending on television ads.", "the spending on television ads", "Ann Lee"),
@@ -178,6 +186,8 @@ fn reported_speech() {
         ("Nearly half said the harbour plan had failed.", "the harbour plan had failed", "-Nearly half"),
         ("One in three said the harbour plan had failed.", "the harbour plan had failed", "-One in three"),
         ("Some said the harbour plan had failed.", "the harbour plan had failed", "-Some"),
+        ("Some say the harbour plan has failed.", "the harbour plan has failed", "-Some"),
+        ("Ann Lee rejected the allegations and claims of bias.", "the allegations and claims of bias", "Ann Lee"),
         // a subject set off from its cue by an apposition with a possessive, or by a comment
         ("Ann Lee, Harbour Watch's executive director, said the plan had failed.", "the plan had failed", "Ann Lee"),
         ("Ann Lee, though, said the plan had failed.", "the plan had failed", "Ann Lee"),
