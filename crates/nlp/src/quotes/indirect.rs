@@ -873,8 +873,9 @@ fn source_phrase(cx: &Cx, s: usize, se: usize) -> Option<(Speaker, usize)> {
 }
 
 /// The first token after a dateline that opens a paragraph at token `sa` ("LONDON (Reuters) -",
-/// "ARDENPORT, July 23 —"): a word in capitals, then capitalized words, numbers, commas and a
-/// bracket, then a dash, all before token `limit`; `sa` when there is none.
+/// "ARDENPORT, July 23 —"): a place in capitals, right after it a comma, a bracket or the dash,
+/// then capitalized words, numbers, commas and a bracket up to the dash, all before token
+/// `limit`; `sa` when there is none.
 fn after_dateline(cx: &Cx, sa: usize, limit: usize) -> usize {
     let v = &cx.v;
     let place = v.s(sa);
