@@ -332,6 +332,11 @@ fn object_end(cx: &Cx, a: usize, e: usize) -> usize {
             k = cx.segs[s].end_tok() + 1;
             continue;
         }
+        // "expressed concern that the plan would fail": a clause after the noun runs on as
+        // reported speech does
+        if v.is(k, "that") && k > a && v.toks[k - 1].kind == TokenKind::Word && !v.info[k - 1].has(f::DET | f::PREP) {
+            return e;
+        }
         if v.punct(k, b',') {
             if list_goes_on(cx, k, e) {
                 k += 1;
@@ -347,7 +352,11 @@ fn object_end(cx: &Cx, a: usize, e: usize) -> usize {
         // nor inside the name, "Joe Friday")
         let past_first = k > a + 1 || cx.mention(a).is_some() && cx.mention(k) != cx.mention(a);
         if v.info[k].has(f::TIME) && !v.is(k, "this") && past_first {
-            let back = if v.is(k - 1, "on") || v.is(k - 1, "last") { 2 } else { 1 };
+            let mut back = if ["on", "last", "this", "next"].iter().any(|w| v.is(k - 1, w)) { 2 } else { 1 };
+            // ("the next year")
+            if back == 2 && k >= a + 3 && v.is(k - 2, "the") {
+                back = 3;
+            }
             return k - back;
         }
         if (v.is(k, "in") || v.is(k, "during")) && past_first {

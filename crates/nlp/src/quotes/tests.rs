@@ -175,6 +175,13 @@ fn reported_speech() {
         ("Ann Lee praised the harbour plan, but criticized its cost.", "the harbour plan", "Ann Lee"),
         ("Ann Lee attacked Tom Berg on Twitter.", "Tom Berg", "Ann Lee"),
         ("Ann Lee endorsed Tom Berg Wednesday.", "Tom Berg", "Ann Lee"),
+        ("Ann Lee criticized the harbour plan the next week.", "the harbour plan", "Ann Lee"),
+        // a clause after the object's noun runs on
+        (
+            "Ann Lee expressed concern that the council would act on Monday.",
+            "concern that the council would act on Monday",
+            "Ann Lee",
+        ),
         ("Ann Lee criticized the spending on television ads.", "the spending on television ads", "Ann Lee"),
         ("Ann Lee said they backed Berg, however that number has dropped.", "they backed Berg", "Ann Lee"),
         // a share of those polled speaks; "so", "yes" and "no" are what they said
