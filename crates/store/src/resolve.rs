@@ -434,7 +434,12 @@ fn is_person(ty: EntityType) -> bool {
 /// Types that resolve together: names of places, organisations and other things are often
 /// tagged differently from one document to the next ("Veloria" the state, "Veloria" the place).
 fn same_family(a: EntityType, b: EntityType) -> bool {
-    is_person(a) == is_person(b) && !matches!(a, EntityType::Email | EntityType::Phone | EntityType::Url) || a == b
+    is_person(a) == is_person(b) && !is_address(a) || a == b
+}
+
+/// An e-mail address, a phone number or a URL: matched on its own type only.
+fn is_address(ty: EntityType) -> bool {
+    matches!(ty, EntityType::Email | EntityType::Phone | EntityType::Url)
 }
 
 /// One document's entity, as the resolver sees it.
@@ -486,7 +491,12 @@ impl Known {
     /// A person (by most mentions, and not made by a curator) that also has mentions tagged
     /// as a place or body: a bare word joined across the two.
     fn took_in_other_types(&self) -> bool {
-        self.ty() == EntityType::Person && !self.fixed && self.types.iter().any(|(t, &n)| !is_person(*t) && n > 0)
+        self.ty() == EntityType::Person && !self.fixed && self.has_other_types()
+    }
+
+    /// True when some of its mentions were tagged as something other than a person.
+    fn has_other_types(&self) -> bool {
+        self.types.iter().any(|(t, &n)| !is_person(*t) && n > 0)
     }
 
     /// A person known by one bare word alone (no full name, no title, nothing a curator did):
@@ -757,6 +767,11 @@ impl Resolver {
         known.persons.iter().any(|q| same_person(p, q))
     }
 
+    /// How candidates for a form are weighed: the most mentioned, then the oldest.
+    fn rank(&self, id: EntityId) -> (u64, std::cmp::Reverse<EntityId>) {
+        (self.entities.get(&id).map(|k| k.mentions).unwrap_or(0), std::cmp::Reverse(id))
+    }
+
     /// The case entity a document's entity is, if one is known.
     pub fn find(&self, e: &DocEntity) -> Option<EntityId> {
         self.find_with(e, &Forms::of(e))
@@ -764,7 +779,6 @@ impl Resolver {
 
     /// [`Self::find`] with the entity's forms taken apart already.
     pub fn find_with(&self, e: &DocEntity, forms: &Forms) -> Option<EntityId> {
-        let mentions = |id: &EntityId| (self.entities.get(id).map(|k| k.mentions).unwrap_or(0), std::cmp::Reverse(*id));
         if is_person(e.ty) {
             let p = forms.name.person.as_ref()?;
             if p.given.is_some() {
@@ -775,7 +789,11 @@ impl Resolver {
                     return Some(id);
                 }
                 let cands = self.by_surname.get(&p.surname)?;
-                return cands.iter().copied().filter(|&id| self.compatible_person(id, p)).max_by_key(mentions);
+                return cands
+                    .iter()
+                    .copied()
+                    .filter(|&id| self.compatible_person(id, p))
+                    .max_by_key(|id| self.rank(*id));
             }
             // One word: a known form (a nickname, a single-name person), else the most
             // mentioned person with that surname.
@@ -787,7 +805,7 @@ impl Resolver {
                     .iter()
                     .copied()
                     .filter(|id| self.entities.get(id).is_some_and(|k| k.ty() == EntityType::Person))
-                    .max_by_key(mentions)
+                    .max_by_key(|id| self.rank(*id))
             });
             // else a place or body of that name: a bare word that no person of the case bears is
             // more likely a name tagged as a person here ("Veloria will not seek assurances")
@@ -803,8 +821,7 @@ impl Resolver {
     /// form), the most mentioned case entity of the other family with that word as a form that
     /// `fits`; none for anything else.
     fn bare_across(&self, e: &DocEntity, fits: impl Fn(&Known) -> bool) -> Option<EntityId> {
-        let named = !matches!(e.ty, EntityType::Email | EntityType::Phone | EntityType::Url);
-        if !named || !e.roles.is_empty() || !bare_word(&e.name) || !e.aliases.iter().all(|a| bare_word(a)) {
+        if is_address(e.ty) || !e.roles.is_empty() || !bare_word(&e.name) || !e.aliases.iter().all(|a| bare_word(a)) {
             return None;
         }
         let key = fold(&e.name);
@@ -812,12 +829,8 @@ impl Resolver {
             .get(&key)?
             .iter()
             .copied()
-            .filter(|id| {
-                self.entities.get(id).is_some_and(|k| {
-                    fits(k) && !matches!(k.ty(), EntityType::Email | EntityType::Phone | EntityType::Url)
-                })
-            })
-            .max_by_key(|id| (self.entities.get(id).map(|k| k.mentions).unwrap_or(0), std::cmp::Reverse(*id)))
+            .filter(|id| self.entities.get(id).is_some_and(|k| fits(k) && !is_address(k.ty())))
+            .max_by_key(|id| self.rank(*id))
     }
 
     /// People known only by a surname (a bare "Clinton" seen before any full name) who now have
@@ -829,11 +842,7 @@ impl Resolver {
             return Vec::new();
         }
         let person = |id: &EntityId| self.entities.get(id).is_some_and(|k| k.ty() == EntityType::Person);
-        let full = ids
-            .iter()
-            .copied()
-            .filter(|id| person(id) && self.has_full(*id))
-            .max_by_key(|id| (self.entities.get(id).map(|k| k.mentions).unwrap_or(0), std::cmp::Reverse(*id)));
+        let full = ids.iter().copied().filter(|id| person(id) && self.has_full(*id)).max_by_key(|id| self.rank(*id));
         let Some(full) = full else { return Vec::new() };
         ids.iter()
             .copied()
@@ -854,10 +863,9 @@ impl Resolver {
     /// bare word [`Self::find`] joined across the two): its person status can come and go with
     /// the counts, so a first load cannot follow its documents as it does a bare surname's.
     pub fn is_mixed(&self, id: EntityId) -> bool {
-        self.entities.get(&id).is_some_and(|k| {
-            let person = k.types.get(&EntityType::Person).is_some_and(|&n| n > 0);
-            person && k.types.iter().any(|(t, &n)| !is_person(*t) && n > 0)
-        })
+        self.entities
+            .get(&id)
+            .is_some_and(|k| k.types.get(&EntityType::Person).is_some_and(|&n| n > 0) && k.has_other_types())
     }
 
     fn has_full(&self, id: EntityId) -> bool {
@@ -866,7 +874,6 @@ impl Resolver {
 
     /// An entity of the same family that has one of the document entity's forms.
     fn exact(&self, e: &DocEntity, forms: &Forms) -> Option<EntityId> {
-        let mentions = |id: &EntityId| (self.entities.get(id).map(|k| k.mentions).unwrap_or(0), std::cmp::Reverse(*id));
         let surname = forms.name.person.as_ref().map(|p| &p.surname);
         let candidates = std::iter::once(&forms.name).chain(forms.aliases.iter().filter(|a| {
             // A person's one-word short form ("Javid") is not an identity: surnames are shared.
@@ -880,7 +887,7 @@ impl Resolver {
                     .iter()
                     .copied()
                     .filter(|id| self.entities.get(id).is_some_and(|k| same_family(k.ty(), e.ty)))
-                    .max_by_key(mentions);
+                    .max_by_key(|id| self.rank(*id));
                 if best.is_some() {
                     return best;
                 }

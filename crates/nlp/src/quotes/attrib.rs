@@ -45,9 +45,7 @@ pub(crate) fn verb_cue(cx: &Cx, i: usize, classes: u64) -> bool {
     // ("the said letter"; but "Some said", "One in three said": a share standing alone)
     // (a plural standing alone opening its clause, so no "-s" verb after it: "many calls" and
     // "a few questions" are nouns)
-    let opens = i < 2 || !matches!(cx.v.toks[i - 2].kind, TokenKind::Word | TokenKind::Number);
-    let alone = (QUANTIFIERS.iter().any(|w| cx.v.is(i - 1, w)) && opens
-        || i >= 2 && cx.v.is(i - 2, "in") && number_word(cx.v.s(i - 1)))
+    let alone = (lone_quantifier(cx, i - 1, 0) || i >= 2 && cx.v.is(i - 2, "in") && number_word(cx.v.s(i - 1)))
         && !cx.v.s(i).ends_with('s');
     if p.has(f::DET) && !p.has(f::COMP) && !alone || p.has(f::P_POSS) && !cx.v.is(i - 1, "her") {
         return false;
@@ -146,6 +144,22 @@ const CLOSE_TO: &[&str] = &["familiar", "close", "involved", "knowledgeable", "b
 
 /// Quantifiers that stand alone as a subject ("Some said", "Others told the paper").
 const QUANTIFIERS: &[&str] = &["some", "many", "most", "others", "several", "few", "both"];
+
+/// Words that make a share approximate ("nearly half", "about one in three").
+const ROUGHLY: &[&str] = &["nearly", "almost", "about", "roughly", "only", "just", "over"];
+
+/// True when token `t` is a quantifier standing alone at the opening of its clause: at `floor`
+/// or the text's start, or after no word or number.
+fn lone_quantifier(cx: &Cx, t: usize, floor: usize) -> bool {
+    QUANTIFIERS.iter().any(|w| cx.v.is(t, w))
+        && (t == floor || t == 0 || !matches!(cx.v.toks[t - 1].kind, TokenKind::Word | TokenKind::Number))
+}
+
+/// An unnamed speaker of tokens `s` to `e`, headed by `e`: a share of those polled, a phrase
+/// the tagger did not name.
+fn described(cx: &Cx, s: usize, e: usize) -> Speaker {
+    Speaker { span: cx.span(s, e), entity: None, gender: Gender::Any, pronoun: false, head: e }
+}
 
 /// One-word comments set off by commas between a subject and its cue.
 const INSERTS: &[&str] = &[
@@ -290,13 +304,10 @@ pub(crate) fn np_ending_at(cx: &Cx, e: usize, floor: usize) -> Option<(Speaker, 
     // "One in three said", "nearly three in five said"
     if e >= floor + 2 && v.is(e - 1, "in") && number_word(v.s(e)) && number_word(v.s(e - 2)) {
         let mut s = e - 2;
-        while s > floor
-            && ["nearly", "almost", "about", "roughly", "only", "just", "over"].iter().any(|w| v.is(s - 1, w))
-        {
+        while s > floor && ROUGHLY.iter().any(|w| v.is(s - 1, w)) {
             s -= 1;
         }
-        let sp = Speaker { span: cx.span(s, e), entity: None, gender: Gender::Any, pronoun: false, head: e };
-        return Some((sp, s));
+        return Some((described(cx, s, e), s));
     }
     if v.toks[e].kind == TokenKind::Number
         || ["polled", "surveyed", "interviewed", "questioned"].iter().any(|w| v.is(e, w)) && e > floor
@@ -309,18 +320,15 @@ pub(crate) fn np_ending_at(cx: &Cx, e: usize, floor: usize) -> Option<(Speaker, 
             }
             s -= 1;
         }
-        let sp = Speaker { span: cx.span(s, e), entity: None, gender: Gender::Any, pronoun: false, head: e };
-        return Some((sp, s));
+        return Some((described(cx, s, e), s));
     }
     if v.toks[e].kind != TokenKind::Word {
         return None;
     }
-    // "Some said", "Others told the paper": a quantifier alone opening its clause
-    if (e == floor || !matches!(v.toks[e - 1].kind, TokenKind::Word | TokenKind::Number))
-        && QUANTIFIERS.iter().any(|w| v.is(e, w))
-    {
-        let sp = Speaker { span: cx.span(e, e), entity: None, gender: Gender::Any, pronoun: false, head: e };
-        return Some((sp, e));
+    // "Some said", "Others told the paper": a quantifier alone opening its clause (one that
+    // is a determiner is also taken further down, wherever it stands)
+    if lone_quantifier(cx, e, floor) {
+        return Some((described(cx, e, e), e));
     }
     // a share of those polled: "Sixty-six percent said", "Nearly half said", "a majority say"
     if ["percent", "half", "majority", "minority", "plurality", "third", "thirds", "quarter"].iter().any(|w| v.is(e, w))
@@ -330,14 +338,11 @@ pub(crate) fn np_ending_at(cx: &Cx, e: usize, floor: usize) -> Option<(Speaker, 
             && e - s < 4
             && (v.toks[s - 1].kind == TokenKind::Number
                 || number_word(v.s(s - 1))
-                || ["a", "the", "nearly", "almost", "about", "roughly", "only", "just", "over", "fully", "some"]
-                    .iter()
-                    .any(|w| v.is(s - 1, w)))
+                || ROUGHLY.iter().chain(&["a", "the", "fully", "some"]).any(|w| v.is(s - 1, w)))
         {
             s -= 1;
         }
-        let sp = Speaker { span: cx.span(s, e), entity: None, gender: Gender::Any, pronoun: false, head: e };
-        return Some((sp, s));
+        return Some((described(cx, s, e), s));
     }
     if let Some(m) = cx.mention(e) {
         let men = &cx.doc.mentions[m];
@@ -715,7 +720,7 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
         while e + 1 < n && v.cap(e + 1) && !v.info[e + 1].has(f::CUE) {
             e += 1;
         }
-        (Speaker { span: cx.span(i, e), entity: None, gender: Gender::Any, pronoun: false, head: e }, e)
+        (described(cx, i, e), e)
     } else {
         return None;
     };
@@ -845,7 +850,7 @@ pub(crate) fn dash_credit(cx: &Cx, z: usize) -> Option<Attr> {
     }
     let sp = match cx.mention(d + 1) {
         Some(m) => cx.speaker_of_mention(m, e),
-        None => Speaker { span: cx.span(d + 1, e), entity: None, gender: Gender::Any, pronoun: false, head: e },
+        None => described(cx, d + 1, e),
     };
     Some(Attr { cue: (d, d), speaker: Some(sp), end: e })
 }
