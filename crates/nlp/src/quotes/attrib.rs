@@ -111,7 +111,7 @@ fn skip_back(cx: &Cx, mut i: usize, floor: usize, allow_be: bool) -> usize {
 /// True when the phrase starting at token `k` reads as an apposition or a relative clause
 /// about a name: "the attorney general", "a former prosecutor", "who leads", "34", "Layla's
 /// brother".
-fn appositive(cx: &Cx, k: usize) -> bool {
+pub(crate) fn appositive(cx: &Cx, k: usize) -> bool {
     let inf = &cx.v.info[k];
     inf.has(f::DET | f::P_POSS | f::WH | f::TITLE | f::ROLE | f::ROLE_MOD | f::SRC)
         || inf.has(f::PREP) && !cx.v.is(k, "to") && !cx.v.is(k, "as")

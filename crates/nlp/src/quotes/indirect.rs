@@ -1,7 +1,7 @@
 //! Reported speech: "X said (that) …", "X told the paper …", "…, X said", "According to X, …",
 //! "X wants to …", "X denied …"; with a quoted phrase inside, `partial`.
 
-use super::attrib::{np_before, np_forward, np_forward_with, subject, verb_cue};
+use super::attrib::{appositive, np_before, np_forward, np_forward_with, subject, verb_cue};
 use super::{Attr, Cx, Rec, Speaker};
 use crate::entities::words::f;
 use dossier_model::{EntityType, QuoteKind, TokenKind};
@@ -831,7 +831,11 @@ fn postposed(cx: &Cx, i: usize, np_first: usize, inverted: bool, ing: bool, evid
         if cx.seg(start).is_some() && cx.seg(start) == cx.seg(comma - 1) {
             return None;
         }
-        let end = if after < se && v.punct(after, b',') && after < end_sent { end_sent } else { comma - 1 };
+        // "The plan, he said, would …" runs on past the speaker; "…, said Sherman, a former
+        // aide" ends before it: what follows the comma is about the speaker
+        let parenthetical =
+            after + 1 < se && v.punct(after, b',') && after < end_sent && !(inverted && appositive(cx, after + 1));
+        let end = if parenthetical { end_sent } else { comma - 1 };
         // a content holding a speech verb of its own is that verb's ("Petra Halvorsen said her
         // client, Arvid Nesh, had learned …")
         if (start..comma).any(|k| {

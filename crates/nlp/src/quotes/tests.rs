@@ -198,6 +198,10 @@ fn reported_speech() {
         // a subject set off from its cue by an apposition with a possessive, or by a comment
         ("Ann Lee, Harbour Watch's executive director, said the plan had failed.", "the plan had failed", "Ann Lee"),
         ("Ann Lee, though, said the plan had failed.", "the plan had failed", "Ann Lee"),
+        // after an inverted speaker, a comma and an apposition close the statement; a
+        // sentence that goes on after "said X," is the statement's own
+        ("The plan had failed, said Ann Lee, a former mayor of Ardenport.", "The plan had failed", "Ann Lee"),
+        ("The plan, said Ann Lee, would fail in May.", "The plan, said Ann Lee, would fail in May", "Ann Lee"),
         // a source tied to what it knows by an adjective before a preposition
         (
             "Sources familiar with the talks told reporters the deal was close.",
