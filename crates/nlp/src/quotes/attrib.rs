@@ -50,6 +50,11 @@ pub(crate) fn verb_cue(cx: &Cx, i: usize, classes: u64) -> bool {
     if p.has(f::DET) && !p.has(f::COMP) && !alone || p.has(f::P_POSS) && !cx.v.is(i - 1, "her") {
         return false;
     }
+    // an -s form after a preposition is a plural noun ("arrested on charges of", "the content
+    // of reports"), but for "says" ("a voice over says")
+    if inf.has(f::S3) && !inf.has(f::PAST | f::BASE | f::ING) && p.has(f::PREP) && !cx.v.is(i, "says") {
+        return false;
+    }
     if cx.v.is(i - 1, "'s") || cx.v.is(i - 1, "’s") {
         // "Trump's claims" (noun), but "he's said" (verb)
         return i >= 2 && cx.v.info[i - 2].has(f::PRON) && inf.has(f::PAST | f::ING);
@@ -279,10 +284,11 @@ pub(crate) fn np_before(cx: &Cx, cue: usize, floor: usize, allow_be: bool) -> Op
         Some(x) => x,
         None => head_of_long_np(cx, e, floor)?,
     };
+    // ("a source close to him said": an object pronoun after a preposition is no speaker)
+    let object = cx.v.info[found.0.head].has(f::PRON) && cx.v.info[found.0.head].has(f::P_OBJ);
     let found = if found.1 > floor
         && cx.v.info[found.1 - 1].has(f::PREP)
-        && !found.0.pronoun
-        && found.0.entity.is_none_or(|x| cx.doc.entities[x].ty != EntityType::Person)
+        && (object || !found.0.pronoun && found.0.entity.is_none_or(|x| cx.doc.entities[x].ty != EntityType::Person))
     {
         head_of_long_np(cx, e, floor).unwrap_or(found)
     } else {

@@ -198,6 +198,18 @@ fn reported_speech() {
         // a subject set off from its cue by an apposition with a possessive, or by a comment
         ("Ann Lee, Harbour Watch's executive director, said the plan had failed.", "the plan had failed", "Ann Lee"),
         ("Ann Lee, though, said the plan had failed.", "the plan had failed", "Ann Lee"),
+        // a plural noun after a preposition is no cue inside the content; an object pronoun
+        // after a preposition ends the speaker's phrase, not starts it
+        (
+            "Tom Berg was held on charges of trespass, police said.",
+            "Tom Berg was held on charges of trespass",
+            "-police",
+        ),
+        (
+            "Ann Lee will act on Monday, a source close to her said.",
+            "Ann Lee will act on Monday",
+            "-a source close to her",
+        ),
         // after an inverted speaker, a comma and an apposition close the statement; a
         // sentence that goes on after "said X," is the statement's own
         ("The plan had failed, said Ann Lee, a former mayor of Ardenport.", "The plan had failed", "Ann Lee"),
