@@ -926,7 +926,18 @@ fn after_dateline(cx: &Cx, sa: usize, limit: usize) -> usize {
 fn according(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
     let v = &cx.v;
     let (sa, se) = cx.sent_range(i);
-    let (sp, np_end) = np_forward_with(cx, i + 2, se, false).or_else(|| source_phrase(cx, i + 2, se))?;
+    let (mut sp, mut np_end) = np_forward_with(cx, i + 2, se, false).or_else(|| source_phrase(cx, i + 2, se))?;
+    // a phrase that goes on past the noun ("according to court documents reported by The Post,
+    // …", "a person close to the process"): the source runs to the comma, a name stays the speaker
+    let closed = |e: usize| e + 1 >= se || v.punct(e + 1, b',') || v.punct(e + 1, b'.') || v.dash(e + 1);
+    if !closed(np_end)
+        && let Some((phrase, e)) = source_phrase(cx, i + 2, se).filter(|(_, e)| closed(*e))
+    {
+        np_end = e;
+        if sp.entity.is_none() && !sp.pronoun {
+            sp = phrase;
+        }
+    }
     let attr = Attr { cue: (i, i + 1), speaker: Some(sp), end: np_end };
     let end_sent = content_end(cx, sa);
     let lead_in = (sa..i).all(|k| v.info[k].has(f::CONJ | f::ADV) || matches!(v.toks[k].kind, TokenKind::Punct));

@@ -210,6 +210,18 @@ fn reported_speech() {
             "Ann Lee will act on Monday",
             "-a source close to her",
         ),
+        // "according to" a phrase that goes on past its noun: the source runs to the comma
+        (
+            "One of the plans, according to a person close to the secretive council, is to sell the harbour.",
+            "One of the plans, according to a person close to the secretive council, is to sell the harbour",
+            "-a person close to the secretive council",
+        ),
+        (
+            "Tom Berg gave his blessing, according to records reported previously by the Herald, ending the feud.",
+            "Tom Berg gave his blessing, according to records reported previously by the Herald, ending the feud",
+            "-records reported previously by the Herald",
+        ),
+        ("The plan failed, according to Ann Lee in an interview.", "The plan failed", "Ann Lee"),
         // after an inverted speaker, a comma and an apposition close the statement; a
         // sentence that goes on after "said X," is the statement's own
         ("The plan had failed, said Ann Lee, a former mayor of Ardenport.", "The plan had failed", "Ann Lee"),
