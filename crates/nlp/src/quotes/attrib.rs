@@ -34,7 +34,7 @@ pub(crate) fn verb_cue(cx: &Cx, i: usize, classes: u64) -> bool {
     // a capitalised cue inside a sentence is a name or a title ("Says Who", "Post")
     if cx.v.cap(i) && cx.sent_range(i).0 != i && !cx.v.toks[i].para_start {
         let prev_is_quote = i > 0 && cx.v.toks[i - 1].kind == TokenKind::Quote;
-        if !prev_is_quote {
+        if !prev_is_quote && !cx.title_case_sentence(i) {
             return false;
         }
     }

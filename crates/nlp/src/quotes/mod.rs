@@ -33,7 +33,7 @@ mod tests;
 
 use crate::entities::words::{Gender, View, f};
 use crate::pipeline::{Component, Layer};
-use dossier_model::{Doc, EntityType, MentionKind, Quote, QuoteKind, Span};
+use dossier_model::{Doc, EntityType, MentionKind, Quote, QuoteKind, Span, TokenKind};
 use marks::Seg;
 
 /// The quotation pipeline component (`quotes`).
@@ -174,6 +174,23 @@ impl<'a> Cx<'a> {
     #[inline]
     pub(crate) fn sent_range(&self, i: usize) -> (usize, usize) {
         self.v.sent_toks[self.v.sent[i] as usize]
+    }
+
+    /// True when token `i`'s sentence is written in title case, as headlines are ("Clinton
+    /// Says Russians Hacked DNC"): every word of four letters or more capitalized, at least
+    /// three of them, and the sentence short.
+    pub(crate) fn title_case_sentence(&self, i: usize) -> bool {
+        let (sa, se) = self.sent_range(i);
+        if se - sa > 30 {
+            return false;
+        }
+        let long = (sa..se).filter(|&k| self.v.toks[k].kind == TokenKind::Word && self.v.s(k).chars().count() >= 4);
+        let (mut n, mut caps) = (0, 0);
+        for k in long {
+            n += 1;
+            caps += usize::from(self.v.cap(k));
+        }
+        n >= 3 && caps == n
     }
 
     /// The speaker a mention names: its entity, if it is a person or a body.

@@ -460,3 +460,14 @@ fn a_role_word_that_is_also_a_verb_opens_the_speaker_after_a_quotation() {
     assert_eq!(d.quotes.len(), 1, "{:?}", texts(&d));
     assert_eq!(speaker(&d, &d.quotes[0]), "Ann Lee");
 }
+
+#[test]
+fn a_headline_in_title_case_has_capitalized_cues() {
+    let d = run("Ann Lee Says Ardenport Will Rebuild The Mill\n\nThe mayor spoke on Monday.");
+    let q = quote(&d, "Ardenport Will Rebuild The Mill");
+    assert_eq!(q.span.of(&d.text), "Ardenport Will Rebuild The Mill");
+    assert_eq!(speaker(&d, q), "Ann Lee");
+    // a capitalized cue in a sentence that is not in title case is a name or a title
+    let d = run("The mayor read Says Who in the library and left early.");
+    assert!(d.quotes.is_empty(), "{:?}", texts(&d));
+}
