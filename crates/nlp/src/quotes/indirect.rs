@@ -653,7 +653,13 @@ fn asked(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
         || (i == sa + 1 && (v.is(sa, "when") || v.is(sa, "if") || v.is(sa, "after")))
         || (i > sa && v.punct(i - 1, b',') && (i < 2 || !v.info[i - 2].has(f::PRON)))
         || (i > sa + 1 && v.is(i - 1, "when") && v.punct(i - 2, b','));
-    if !lead_in {
+    // "Sanders was asked whether …": the question stands, whoever asked it
+    let mut b = i;
+    while b > sa && v.info[b - 1].has(f::ADV | f::NEG) && i - b < 3 {
+        b -= 1;
+    }
+    let passive = b > sa && v.info[b - 1].has(f::BE);
+    if !lead_in && !passive {
         return None;
     }
     let mut c = i + 1;
@@ -671,6 +677,12 @@ fn asked(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
         return None;
     }
     let start = if v.is(c, "about") { c + 1 } else { c };
+    if passive && !lead_in {
+        // ("was asked about the merger during an interview": what it was about is an object)
+        let end =
+            if start > c { object_end(cx, start, content_end(cx, sa)) } else { cut(cx, start, content_end(cx, sa)) };
+        return (end > start).then_some(((start, end), Attr { cue: (i, i), speaker: None, end: i }));
+    }
     let mut e = start;
     while e + 1 < se && !v.punct(e + 1, b',') && cx.seg(e + 1).is_none() {
         e += 1;

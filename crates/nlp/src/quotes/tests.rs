@@ -471,3 +471,16 @@ fn a_headline_in_title_case_has_capitalized_cues() {
     let d = run("The mayor read Says Who in the library and left early.");
     assert!(d.quotes.is_empty(), "{:?}", texts(&d));
 }
+
+#[test]
+fn a_question_put_to_someone_is_reported_without_its_asker() {
+    for (text, content) in [
+        ("Ann Lee was asked whether she would run for mayor.", "whether she would run for mayor"),
+        ("Tom Berg was repeatedly asked about the harbour plan during an interview.", "the harbour plan"),
+    ] {
+        let d = run(text);
+        let q = quote(&d, content);
+        assert_eq!(q.span.of(&d.text), content, "{text}");
+        assert_eq!(speaker(&d, q), "-", "{text}");
+    }
+}
