@@ -84,7 +84,12 @@ pub(crate) fn verb_cue(cx: &Cx, i: usize, classes: u64) -> bool {
             || p.has(f::PLURAL) && p.has(f::ARTIFACT)
             || cx.mention(i - 1).is_some()
             || alone
-            || (w.ends_with('s') && !w.ends_with("ss") && cx.v.toks[i - 1].kind == TokenKind::Word);
+            || (w.ends_with('s') && !w.ends_with("ss") && cx.v.toks[i - 1].kind == TokenKind::Word)
+            // "say" after a word or a number is a verb ("sources close to her campaign say",
+            // "26% say"): its noun takes a determiner ("have a say"), caught above
+            || cx.v.is(i, "say")
+                && !p.has(f::CONJ)
+                && (matches!(cx.v.toks[i - 1].kind, TokenKind::Word | TokenKind::Number) || w == "%");
         if !ok {
             return false;
         }

@@ -484,3 +484,30 @@ fn a_question_put_to_someone_is_reported_without_its_asker() {
         assert_eq!(speaker(&d, q), "-", "{text}");
     }
 }
+
+#[test]
+fn say_after_a_noun_or_a_number_is_a_verb() {
+    for (text, content, who) in [
+        (
+            "Sources close to the council say the harbour plan failed.",
+            "the harbour plan failed",
+            "-Sources close to the council",
+        ),
+        ("About 4 in 10 say the harbour plan failed.", "the harbour plan failed", "-About 4 in 10"),
+        ("Those surveyed say the harbour plan failed.", "the harbour plan failed", "-Those surveyed"),
+    ] {
+        let d = run(text);
+        let q = quote(&d, content);
+        assert_eq!(q.span.of(&d.text), content, "{text}");
+        assert_eq!(speaker(&d, q), who, "{text}");
+    }
+    // the noun, a gerund's partner after "and", "say" meaning "for example"
+    for text in [
+        "Voters will have a say in May.",
+        "She told him to raise his voice and say the word louder.",
+        "In a city, say, Ardenport, it works.",
+    ] {
+        let d = run(text);
+        assert!(d.quotes.iter().all(|q| q.cue_span.is_none_or(|c| c.of(&d.text) != "say")), "{text}: {:?}", texts(&d));
+    }
+}
