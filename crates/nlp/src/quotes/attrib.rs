@@ -89,6 +89,10 @@ pub(crate) fn verb_cue(cx: &Cx, i: usize, classes: u64) -> bool {
             // "26% say"): its noun takes a determiner ("have a say"), caught above
             || cx.v.is(i, "say")
                 && !p.has(f::CONJ)
+                // the noun after a word of degree ("have more say", "the final say")
+                && !["more", "final", "greater", "little", "less", "equal", "real", "big", "bigger", "no", "any", "some"]
+                    .iter()
+                    .any(|x| cx.v.is(i - 1, x))
                 && (matches!(cx.v.toks[i - 1].kind, TokenKind::Word | TokenKind::Number) || w == "%");
         if !ok {
             return false;
@@ -167,7 +171,7 @@ fn lone_quantifier(cx: &Cx, t: usize, floor: usize) -> bool {
 
 /// An unnamed speaker of tokens `s` to `e`, headed by `e`: a share of those polled, a phrase
 /// the tagger did not name.
-fn described(cx: &Cx, s: usize, e: usize) -> Speaker {
+pub(crate) fn described(cx: &Cx, s: usize, e: usize) -> Speaker {
     Speaker { span: cx.span(s, e), entity: None, gender: Gender::Any, pronoun: false, head: e }
 }
 
@@ -295,7 +299,11 @@ pub(crate) fn np_before(cx: &Cx, cue: usize, floor: usize, allow_be: bool) -> Op
         && cx.v.info[found.1 - 1].has(f::PREP)
         && (object || !found.0.pronoun && found.0.entity.is_none_or(|x| cx.doc.entities[x].ty != EntityType::Person))
     {
-        head_of_long_np(cx, e, floor).unwrap_or(found)
+        match head_of_long_np(cx, e, floor) {
+            Some(long) => long,
+            None if object => return None,
+            None => found,
+        }
     } else {
         found
     };

@@ -1,7 +1,7 @@
 //! Reported speech: "X said (that) …", "X told the paper …", "…, X said", "According to X, …",
 //! "X wants to …", "X denied …"; with a quoted phrase inside, `partial`.
 
-use super::attrib::{appositive, np_before, np_forward, np_forward_with, subject, verb_cue};
+use super::attrib::{appositive, described, np_before, np_ending_at, np_forward, np_forward_with, subject, verb_cue};
 use super::{Attr, Cx, Rec, Speaker};
 use crate::entities::words::f;
 use dossier_model::{EntityType, QuoteKind, TokenKind};
@@ -655,9 +655,10 @@ fn asked(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
         || (i > sa + 1 && v.is(i - 1, "when") && v.punct(i - 2, b','));
     // "Sanders was asked whether …": the question stands, whoever asked it
     let mut b = i;
-    while b > sa && v.info[b - 1].has(f::ADV | f::NEG) && i - b < 3 {
+    while b > sa && v.info[b - 1].has(f::ADV) && i - b < 3 {
         b -= 1;
     }
+    // ("was not asked whether …" reports no question)
     let passive = b > sa && v.info[b - 1].has(f::BE);
     if !lead_in && !passive {
         return None;
@@ -681,7 +682,7 @@ fn asked(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
         // ("was asked about the merger during an interview": what it was about is an object)
         let end =
             if start > c { object_end(cx, start, content_end(cx, sa)) } else { cut(cx, start, content_end(cx, sa)) };
-        return (end > start).then_some(((start, end), Attr { cue: (i, i), speaker: None, end: i }));
+        return (end >= start).then_some(((start, end), Attr { cue: (i, i), speaker: None, end: i }));
     }
     let mut e = start;
     while e + 1 < se && !v.punct(e + 1, b',') && cx.seg(e + 1).is_none() {
@@ -724,9 +725,38 @@ pub(crate) fn reported(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
         return None;
     }
     let ing = inf.has(f::ING);
+    let mut with_speaker = None;
     if ing && !be_before && !(i > sa && v.punct(i - 1, b',')) {
-        // a gerund elsewhere is a noun ("saying goodbye") or a participle we cannot place
-        if !(i > sa && (v.is(i - 1, "and") || v.is(i - 1, "while") || v.is(i - 1, "by"))) {
+        // a gerund elsewhere is a noun ("saying goodbye") or a participle we cannot place, but
+        // after a text ("issued a statement Friday saying …": its author says it) or a phrase
+        // after "with" ("with 30 percent of voters saying …": the phrase says it)
+        let mut j = i;
+        while j > sa && i - j < 3 && (v.info[j - 1].has(f::TIME) || v.is(j - 1, "on")) {
+            j -= 1;
+        }
+        let text_before = j > sa && v.info[j - 1].has(f::ARTIFACT) && !v.cap(j - 1);
+        with_speaker = gerund_after_with(cx, i, sa);
+        // a text someone issued speaks for them; any other ("dismissed a newspaper report
+        // saying …") speaks for itself
+        if text_before && !issued(cx, j - 1, sa) {
+            let mut s0 = j - 1;
+            // (back to the determiner that opens the phrase)
+            while s0 > sa
+                && j - s0 < 5
+                && !v.info[s0].has(f::DET | f::P_POSS)
+                && v.toks[s0 - 1].kind == TokenKind::Word
+                && !v.cap(s0 - 1)
+                && !v.s(s0 - 1).ends_with("ed")
+                && !v.info[s0 - 1].has(f::CUE | f::AUX | f::BE | f::PREP | f::CONJ | f::COMP | f::WH | f::PRON)
+            {
+                s0 -= 1;
+            }
+            with_speaker = Some(described(cx, s0, j - 1));
+        }
+        if !(i > sa && (v.is(i - 1, "and") || v.is(i - 1, "while") || v.is(i - 1, "by")))
+            && !text_before
+            && with_speaker.is_none()
+        {
             return None;
         }
     }
@@ -749,7 +779,9 @@ pub(crate) fn reported(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
                     && (after >= se || v.punct(after, b'.') || v.punct(after, b',') || v.info[after].has(f::TIME))
             })
     };
-    let (speaker, np_first): (Speaker, usize) = if ing && !be_before {
+    let (speaker, np_first): (Speaker, usize) = if let Some(sp) = with_speaker {
+        (sp, i)
+    } else if ing && !be_before {
         let sp = subject(cx, i, sa)?;
         (sp, i)
     } else if let Some((sp, _)) = inversion() {
@@ -801,6 +833,34 @@ pub(crate) fn reported(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
     after.map(|c| (c, attr))
 }
 
+/// True when a verb of issuing ("issued", "released", "sent", ...) stands before the text noun
+/// at token `t`, past at most three words of its phrase ("issued a brief statement").
+fn issued(cx: &Cx, t: usize, sa: usize) -> bool {
+    const ISSUE: &[&str] =
+        &["issued", "released", "posted", "published", "sent", "filed", "circulated", "put", "signed", "distributed"];
+    (t.saturating_sub(4).max(sa)..t).any(|k| ISSUE.iter().any(|w| cx.v.is(k, w)))
+}
+
+/// "…, with 30 percent of voters saying …": the phrase between "with" and the gerund at `i`,
+/// when only words stand between them and "with" opens its clause (not "met with reporters").
+fn gerund_after_with(cx: &Cx, i: usize, sa: usize) -> Option<Speaker> {
+    let v = &cx.v;
+    let mut k = i.checked_sub(1)?;
+    while k > sa && i - k < 10 && !v.is(k, "with") {
+        if !matches!(v.toks[k].kind, TokenKind::Word | TokenKind::Number) && !v.is(k, "%")
+            || v.info[k].has(f::CUE | f::AUX | f::BE | f::COMP | f::WH | f::ADV | f::NEG)
+        {
+            return None;
+        }
+        k -= 1;
+    }
+    if !v.is(k, "with") || k + 1 >= i || !(k == sa || v.punct(k - 1, b',') || v.info[k - 1].has(f::CONJ)) {
+        return None;
+    }
+    let whole = np_ending_at(cx, i - 1, k + 1).filter(|(_, first)| *first == k + 1);
+    Some(whole.map_or_else(|| described(cx, k + 1, i - 1), |(sp, _)| sp))
+}
+
 /// "…, X said." / "…, said X." / "The plan, he said, would …": the content before the
 /// speaker whose phrase starts at token `np_first` (the cue `i` when inverted).
 fn postposed(cx: &Cx, i: usize, np_first: usize, inverted: bool, ing: bool, evidence: bool) -> Option<(usize, usize)> {
@@ -845,8 +905,10 @@ fn postposed(cx: &Cx, i: usize, np_first: usize, inverted: bool, ing: bool, evid
         }
         // "The plan, he said, would …" runs on past the speaker; "…, said Sherman, a former
         // aide" ends before it: what follows the comma is about the speaker
-        let parenthetical =
-            after + 1 < se && v.punct(after, b',') && after < end_sent && !(inverted && appositive(cx, after + 1));
+        let parenthetical = after + 1 < se
+            && v.punct(after, b',')
+            && after < end_sent
+            && !(inverted && apposition_to_end(cx, after + 1, end_sent));
         let end = if parenthetical { end_sent } else { comma - 1 };
         // a content holding a speech verb of its own is that verb's ("Petra Halvorsen said her
         // client, Arvid Nesh, had learned …")
@@ -861,6 +923,35 @@ fn postposed(cx: &Cx, i: usize, np_first: usize, inverted: bool, ing: bool, evid
         return Some((start, end));
     }
     None
+}
+
+/// True when the words from token `k` to `end` describe the speaker before them ("a former
+/// aide", "a grad whose aggressiveness has driven …", "speaking to reporters") rather than go on
+/// with the statement ("the council must act", "failed in May"): they open as an apposition and
+/// hold no finite verb of their own before a relative word.
+fn apposition_to_end(cx: &Cx, k: usize, end: usize) -> bool {
+    let v = &cx.v;
+    // (an -ed word after a determiner is an adjective, "a retired general"; "'s" after a name
+    // is its possessive)
+    let verb = |t: usize| {
+        v.info[t].has(f::BE | f::AUX) && !v.is(t, "'s") && !v.is(t, "’s")
+            || v.toks[t].kind == TokenKind::Word
+                && !v.cap(t)
+                && v.s(t).ends_with("ed")
+                && !(t > 0 && v.info[t - 1].has(f::DET | f::P_POSS))
+    };
+    if !appositive(cx, k) || verb(k) {
+        return false;
+    }
+    for t in k..=end {
+        if v.info[t].has(f::WH) {
+            return true;
+        }
+        if verb(t) {
+            return false;
+        }
+    }
+    true
 }
 
 /// Past the words after a postposed cue ("said in a statement"): the punctuation that follows.
@@ -966,6 +1057,9 @@ fn according(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
     }
     if i > sa && v.punct(i - 1, b',') {
         let start = after_dateline(cx, sa, i);
+        if i < sa + 2 {
+            return None;
+        }
         let end = if np_end + 1 < se && v.punct(np_end + 1, b',') && np_end + 2 <= end_sent { end_sent } else { i - 2 };
         return Some(((start, end), attr));
     }

@@ -177,14 +177,23 @@ impl<'a> Cx<'a> {
     }
 
     /// True when token `i`'s sentence is written in title case, as headlines are ("Clinton
-    /// Says Russians Hacked DNC"): every word of four letters or more capitalized, at least
-    /// three of them, and the sentence short.
+    /// Says Russians Hacked DNC"): every word but the small ones that headlines leave in
+    /// lowercase (prepositions, conjunctions, articles, "that") capitalized, at least three of
+    /// them, and the sentence short.
     pub(crate) fn title_case_sentence(&self, i: usize) -> bool {
         let (sa, se) = self.sent_range(i);
         if se - sa > 30 {
             return false;
         }
-        let long = (sa..se).filter(|&k| self.v.toks[k].kind == TokenKind::Word && self.v.s(k).chars().count() >= 4);
+        let small = f::PREP | f::CONJ | f::DET | f::COMP;
+        let long = (sa..se).filter(|&k| {
+            self.v.toks[k].kind == TokenKind::Word
+                && !self.v.info[k].has(small)
+                && self.v.s(k).chars().next().is_some_and(char::is_alphabetic)
+                // ("Doesn’t": the contraction is a token of its own)
+                && !self.v.s(k).starts_with("n'")
+                && !self.v.s(k).starts_with("n’")
+        });
         let (mut n, mut caps) = (0, 0);
         for k in long {
             n += 1;

@@ -226,6 +226,8 @@ fn reported_speech() {
         // sentence that goes on after "said X," is the statement's own
         ("The plan had failed, said Ann Lee, a former mayor of Ardenport.", "The plan had failed", "Ann Lee"),
         ("The plan, said Ann Lee, would fail in May.", "The plan, said Ann Lee, would fail in May", "Ann Lee"),
+        ("The plan, said Ann Lee, failed in May.", "The plan, said Ann Lee, failed in May", "Ann Lee"),
+        ("Now, said Ann Lee, the council must act.", "Now, said Ann Lee, the council must act", "Ann Lee"),
         // a source tied to what it knows by an adjective before a preposition
         (
             "Sources familiar with the talks told reporters the deal was close.",
@@ -463,10 +465,21 @@ fn a_role_word_that_is_also_a_verb_opens_the_speaker_after_a_quotation() {
 
 #[test]
 fn a_headline_in_title_case_has_capitalized_cues() {
-    let d = run("Ann Lee Says Ardenport Will Rebuild The Mill\n\nThe mayor spoke on Monday.");
-    let q = quote(&d, "Ardenport Will Rebuild The Mill");
-    assert_eq!(q.span.of(&d.text), "Ardenport Will Rebuild The Mill");
-    assert_eq!(speaker(&d, q), "Ann Lee");
+    for (text, content) in [
+        (
+            "Ann Lee Says Ardenport Will Rebuild The Mill\n\nThe mayor spoke on Monday.",
+            "Ardenport Will Rebuild The Mill",
+        ),
+        (
+            "Ann Lee Says Mill Will Reopen with State Funds\n\nThe mayor spoke on Monday.",
+            "Mill Will Reopen with State Funds",
+        ),
+    ] {
+        let d = run(text);
+        let q = quote(&d, content);
+        assert_eq!(q.span.of(&d.text), content);
+        assert_eq!(speaker(&d, q), "Ann Lee");
+    }
     // a capitalized cue in a sentence that is not in title case is a name or a title
     let d = run("The mayor read Says Who in the library and left early.");
     assert!(d.quotes.is_empty(), "{:?}", texts(&d));
@@ -483,6 +496,8 @@ fn a_question_put_to_someone_is_reported_without_its_asker() {
         assert_eq!(q.span.of(&d.text), content, "{text}");
         assert_eq!(speaker(&d, q), "-", "{text}");
     }
+    let d = run("Ann Lee was not asked whether she would run for mayor.");
+    assert!(d.quotes.is_empty(), "{:?}", texts(&d));
 }
 
 #[test]
@@ -504,10 +519,38 @@ fn say_after_a_noun_or_a_number_is_a_verb() {
     // the noun, a gerund's partner after "and", "say" meaning "for example"
     for text in [
         "Voters will have a say in May.",
+        "Voters should have more say whether the mill reopens.",
         "She told him to raise his voice and say the word louder.",
         "In a city, say, Ardenport, it works.",
     ] {
         let d = run(text);
         assert!(d.quotes.iter().all(|q| q.cue_span.is_none_or(|c| c.of(&d.text) != "say")), "{text}: {:?}", texts(&d));
     }
+}
+
+#[test]
+fn a_gerund_after_a_text_or_a_with_phrase_reports() {
+    for (text, content, who) in [
+        (
+            "Ann Lee issued a statement on Friday saying that the harbour plan failed.",
+            "that the harbour plan failed",
+            "Ann Lee",
+        ),
+        (
+            "The plan is unpopular, with 30 percent of voters saying they back it.",
+            "they back it",
+            "-30 percent of voters",
+        ),
+    ] {
+        let d = run(text);
+        let q = quote(&d, content);
+        assert_eq!(q.span.of(&d.text), content, "{text}");
+        assert_eq!(speaker(&d, q), who, "{text}");
+    }
+    // a text nobody is said to have issued speaks for itself
+    let d = run("Ann Lee kept a newspaper report saying she would resign.");
+    assert_eq!(speaker(&d, quote(&d, "she would resign")), "-a newspaper report", "{:?}", texts(&d));
+    // "with" that belongs to a verb opens no speaker
+    let d = run("Ann Lee met with reporters on Monday saying the plan had failed.");
+    assert!(d.quotes.iter().all(|q| !speaker(&d, q).contains("reporters")), "{:?}", texts(&d));
 }
