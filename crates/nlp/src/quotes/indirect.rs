@@ -582,11 +582,31 @@ pub(crate) fn content_after(cx: &Cx, cue: usize, evidence: bool) -> Option<(usiz
             && !v.info[c].has(f::PREP | f::CONJ | f::AUX | f::BE | f::ADV | f::NEG);
     // "vowed not to take"
     let negated = v.info[c].has(f::NEG) && v.is(c + 1, "to") && inf.has(f::CUE_I);
+    // "information that officials said would compromise …", "his daughters, who he said were
+    // living in Russia": the relative word before the speaker is the reported clause's subject
+    let relative = inf.has(f::CUE_S | f::CUE_T) && c == cue + 1 && ic.has(f::AUX | f::BE) && {
+        let mut k = cue;
+        let mut found = false;
+        while k > 0 && cue - k < 6 {
+            k -= 1;
+            if ["that", "which", "who", "whom"].iter().any(|w| v.is(k, w)) {
+                found = k + 1 < cue;
+                break;
+            }
+            if v.toks[k].kind != TokenKind::Word {
+                break;
+            }
+        }
+        found
+    };
     let start = if v.punct(c, b':') {
         c + 1
     } else if v.punct(c, b',') {
         return None;
-    } else if explicit || (!weak && (clause || negated || cx.seg(c).is_some() && inf.has(f::CUE_S | f::CUE_O))) {
+    } else if explicit
+        || relative
+        || (!weak && (clause || negated || cx.seg(c).is_some() && inf.has(f::CUE_S | f::CUE_O)))
+    {
         c
     } else if !weak && inf.has(f::CUE_O) && np_start(cx, c) {
         let e = object_end(cx, c, content_end(cx, c));

@@ -222,6 +222,12 @@ fn reported_speech() {
             "-records reported previously by the Herald",
         ),
         ("The plan failed, according to Ann Lee in an interview.", "The plan failed", "Ann Lee"),
+        // the relative word before the speaker is the reported clause's subject
+        (
+            "The council chose to withhold some information that harbour officials said would compromise the port.",
+            "would compromise the port",
+            "-harbour officials",
+        ),
         // after an inverted speaker, a comma and an apposition close the statement; a
         // sentence that goes on after "said X," is the statement's own
         ("The plan had failed, said Ann Lee, a former mayor of Ardenport.", "The plan had failed", "Ann Lee"),
