@@ -745,7 +745,7 @@ pub(crate) fn reported(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
         return None;
     }
     let ing = inf.has(f::ING);
-    let mut with_speaker = None;
+    let mut gerund_speaker = None;
     if ing && !be_before && !(i > sa && v.punct(i - 1, b',')) {
         // a gerund elsewhere is a noun ("saying goodbye") or a participle we cannot place, but
         // after a text ("issued a statement Friday saying …": its author says it) or a phrase
@@ -755,7 +755,7 @@ pub(crate) fn reported(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
             j -= 1;
         }
         let text_before = j > sa && v.info[j - 1].has(f::ARTIFACT) && !v.cap(j - 1);
-        with_speaker = gerund_after_with(cx, i, sa);
+        gerund_speaker = gerund_after_with(cx, i, sa);
         // a text someone issued speaks for them; any other ("dismissed a newspaper report
         // saying …") speaks for itself
         if text_before && !issued(cx, j - 1, sa) {
@@ -771,11 +771,11 @@ pub(crate) fn reported(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
             {
                 s0 -= 1;
             }
-            with_speaker = Some(described(cx, s0, j - 1));
+            gerund_speaker = Some(described(cx, s0, j - 1));
         }
         if !(i > sa && (v.is(i - 1, "and") || v.is(i - 1, "while") || v.is(i - 1, "by")))
             && !text_before
-            && with_speaker.is_none()
+            && gerund_speaker.is_none()
         {
             return None;
         }
@@ -799,7 +799,7 @@ pub(crate) fn reported(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
                     && (after >= se || v.punct(after, b'.') || v.punct(after, b',') || v.info[after].has(f::TIME))
             })
     };
-    let (speaker, np_first): (Speaker, usize) = if let Some(sp) = with_speaker {
+    let (speaker, np_first): (Speaker, usize) = if let Some(sp) = gerund_speaker {
         (sp, i)
     } else if ing && !be_before {
         let sp = subject(cx, i, sa)?;

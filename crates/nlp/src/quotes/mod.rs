@@ -186,7 +186,7 @@ impl<'a> Cx<'a> {
             return false;
         }
         let small = f::PREP | f::CONJ | f::DET | f::COMP;
-        let long = (sa..se).filter(|&k| {
+        let words = (sa..se).filter(|&k| {
             self.v.toks[k].kind == TokenKind::Word
                 && !self.v.info[k].has(small)
                 && self.v.s(k).chars().next().is_some_and(char::is_alphabetic)
@@ -195,7 +195,7 @@ impl<'a> Cx<'a> {
                 && !self.v.s(k).starts_with("n’")
         });
         let (mut n, mut caps) = (0, 0);
-        for k in long {
+        for k in words {
             n += 1;
             caps += usize::from(self.v.cap(k));
         }
