@@ -32,6 +32,16 @@ fn speaker(d: &Doc, q: &Quote) -> String {
     }
 }
 
+/// Runs `text` and checks that the record holding `content` spans exactly it and is `who`'s
+/// (see [`speaker`]); returns its kind.
+fn spoken(text: &str, content: &str, who: &str) -> QuoteKind {
+    let d = run(text);
+    let q = quote(&d, content);
+    assert_eq!(q.span.of(&d.text), content, "{text}");
+    assert_eq!(speaker(&d, q), who, "{text}");
+    q.kind
+}
+
 #[test]
 fn split_quotation_is_one_record() {
     let d = run("“We will win,” said Ann Lee. “Nobody doubts it.”");
@@ -252,11 +262,7 @@ fn reported_speech() {
         ("In May, 55 percent said so in the poll.", "so", "-55 percent"),
     ];
     for (text, content, who) in cases {
-        let d = run(text);
-        let q = quote(&d, content);
-        assert_eq!(q.kind, QuoteKind::Indirect, "{text}");
-        assert_eq!(q.span.of(&d.text), content, "{text}");
-        assert_eq!(speaker(&d, q), who, "{text}");
+        assert_eq!(spoken(text, content, who), QuoteKind::Indirect, "{text}");
     }
 }
 
@@ -481,10 +487,7 @@ fn a_headline_in_title_case_has_capitalized_cues() {
             "Mill Will Reopen with State Funds",
         ),
     ] {
-        let d = run(text);
-        let q = quote(&d, content);
-        assert_eq!(q.span.of(&d.text), content);
-        assert_eq!(speaker(&d, q), "Ann Lee");
+        spoken(text, content, "Ann Lee");
     }
     // a capitalized cue in a sentence that is not in title case is a name or a title
     let d = run("The mayor read Says Who in the library and left early.");
@@ -497,10 +500,7 @@ fn a_question_put_to_someone_is_reported_without_its_asker() {
         ("Ann Lee was asked whether she would run for mayor.", "whether she would run for mayor"),
         ("Tom Berg was repeatedly asked about the harbour plan during an interview.", "the harbour plan"),
     ] {
-        let d = run(text);
-        let q = quote(&d, content);
-        assert_eq!(q.span.of(&d.text), content, "{text}");
-        assert_eq!(speaker(&d, q), "-", "{text}");
+        spoken(text, content, "-");
     }
     let d = run("Ann Lee was not asked whether she would run for mayor.");
     assert!(d.quotes.is_empty(), "{:?}", texts(&d));
@@ -517,10 +517,7 @@ fn say_after_a_noun_or_a_number_is_a_verb() {
         ("About 4 in 10 say the harbour plan failed.", "the harbour plan failed", "-About 4 in 10"),
         ("Those surveyed say the harbour plan failed.", "the harbour plan failed", "-Those surveyed"),
     ] {
-        let d = run(text);
-        let q = quote(&d, content);
-        assert_eq!(q.span.of(&d.text), content, "{text}");
-        assert_eq!(speaker(&d, q), who, "{text}");
+        spoken(text, content, who);
     }
     // the noun, a gerund's partner after "and", "say" meaning "for example"
     for text in [
@@ -548,10 +545,7 @@ fn a_gerund_after_a_text_or_a_with_phrase_reports() {
             "-30 percent of voters",
         ),
     ] {
-        let d = run(text);
-        let q = quote(&d, content);
-        assert_eq!(q.span.of(&d.text), content, "{text}");
-        assert_eq!(speaker(&d, q), who, "{text}");
+        spoken(text, content, who);
     }
     // a text nobody is said to have issued speaks for itself
     let d = run("Ann Lee kept a newspaper report saying she would resign.");
