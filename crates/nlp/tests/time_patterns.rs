@@ -151,6 +151,10 @@ fn bare_months_follow_the_tense() {
     assert_eq!(values("\"We won,\" the senator said Tuesday.", d), ["2018-07-10"]);
     // ... nor the quotation's verb that of the words that report it
     assert_eq!(values("Lee admitted in a forum Monday night \"it will be very hard to win\".", d), ["2018-07-09"]);
+    // a month that opens its sentence takes the main verb however many phrases come between
+    let text = "In December, soon after the anniversary of the founding of the Kell harbour authority and its \
+                first ferry line, a fire in Port Ash, Brenland, destroyed the pier.";
+    assert_eq!(values(text, d), ["2017-12"]);
     // "may" and "march" as words are no months
     assert!(tag("Officials may march on the capital.", Some(d)).is_empty());
 }

@@ -294,7 +294,11 @@ impl Doc<'_> {
         // end of June")
         let word = |k: &usize| self.tokens[*k].kind != TokenKind::Quote;
         let lo = (s0..start).rev().filter(word).nth(11).unwrap_or(s0);
-        let hi = (end..s1).filter(word).nth(11).map_or(s1, |k| k + 1);
+        // ... but an expression that opens its sentence has its verb after whatever phrases
+        // follow it ("In January, a week after the 25th anniversary of the decision, a bombing in
+        // Birmingham, Ala., killed a guard")
+        let reach = if start <= s0 + 1 { 40 } else { 11 };
+        let hi = (end..s1).filter(word).nth(reach).map_or(s1, |k| k + 1);
         let (s0, s1) = (s0.max(lo), s1.min(hi));
         // a quotation and the words that report it ("'... in November,' Tester said", "he said:
         // 'In November ...'") are two clauses: the frame's past is not the quotation's
