@@ -496,6 +496,12 @@ fn relative_to_the_document_date() {
         ["2017-01", "2019-03"]
     );
     assert_eq!(values("Lee spoke in May of this year.", d), ["2018-05"]);
+    // "today's" before a thing of the day is the day; before anything else, the present of an era
+    assert_eq!(values("Today's vote was delayed.", d), ["2018-07-12"]);
+    assert_eq!(values("The notice ran in today\u{2019}s editions of the Kell Courier.", d), ["2018-07-12"]);
+    assert_eq!(values("Facts lose their value in today's world.", d), ["PRESENT_REF"]);
+    assert_eq!(values("Voters are better off today than they were.", d), ["PRESENT_REF"]);
+    assert_eq!(values("The minister said today that the port would reopen.", d), ["2018-07-12"]);
     assert_eq!(values("Sales fell last month.", d), ["2018-06"]);
     assert_eq!(values("Sales rose this year.", d), ["2018"]);
     assert_eq!(values("The mill was built in nineteen hundred.", d), ["1900"]);
