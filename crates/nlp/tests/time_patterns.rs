@@ -941,6 +941,8 @@ fn durations() {
     let d = july12();
     assert_eq!(one("He served four years.", d), ("four years".into(), TimeType::Duration, "P4Y".into()));
     assert_eq!(one("The match lasted 90 minutes.", d).2, "PT90M");
+    // "recent" before any plural unit is a length of unknown count, years as well as days
+    assert_eq!(values("Prices rose in recent years and fell in recent days.", d), ["PXY", "PXD"]);
     // one expression each, with its text and value
     for (text, span, value) in [
         // a range of years, not a year and month
