@@ -155,6 +155,11 @@ fn bare_months_follow_the_tense() {
     let text = "In December, soon after the anniversary of the founding of the Kell harbour authority and its \
                 first ferry line, a fire in Port Ash, Brenland, destroyed the pier.";
     assert_eq!(values(text, d), ["2017-12"]);
+    // ... and no verb of a second clause; a bare infinitive after "let" and its object has no tense
+    let text = "On Friday night, in the harbour district of Port Ash, Lee let Kell speak first, and the two \
+                will meet again.";
+    assert_eq!(values(text, d), ["2018-07-06"]);
+    assert_eq!(values("The council let the ferry crews meet on Friday.", d), ["2018-07-06"]);
     // "may" and "march" as words are no months
     assert!(tag("Officials may march on the capital.", Some(d)).is_empty());
 }

@@ -423,6 +423,7 @@ engine_classes!(
     conditional,
     owner,
     basebefore,
+    causative,
     inname,
     periodical,
     event,

@@ -294,11 +294,24 @@ impl Doc<'_> {
         // end of June")
         let word = |k: &usize| self.tokens[*k].kind != TokenKind::Quote;
         let lo = (s0..start).rev().filter(word).nth(11).unwrap_or(s0);
+        let near = (end..s1).filter(word).nth(11).map_or(s1, |k| k + 1);
         // ... but an expression that opens its sentence has its verb after whatever phrases
         // follow it ("In January, a week after the 25th anniversary of the decision, a bombing in
-        // Birmingham, Ala., killed a guard")
-        let reach = if start <= s0 + 1 { 40 } else { 11 };
-        let hi = (end..s1).filter(word).nth(reach).map_or(s1, |k| k + 1);
+        // Birmingham, Ala., killed a guard"), short of a second clause ("On Friday night, ...,
+        // Sanders let Kingson speak first, and then ... he spent")
+        let hi = if start <= s0 + 1 {
+            let far = (end..s1).filter(word).nth(40).map_or(s1, |k| k + 1);
+            // ", and", ", but", ", who": a noun phrase's own "and" ("the authority and its ferry
+            // line") joins no clause
+            let joins = |k: &usize| {
+                *k > 0
+                    && self.text_at(*k - 1) == ","
+                    && [cls.coordinator, cls.relative].iter().any(|&c| self.g.in_class(self.word(*k), c))
+            };
+            (near..far).find(joins).unwrap_or(far)
+        } else {
+            near
+        };
         let (s0, s1) = (s0.max(lo), s1.min(hi));
         // a quotation and the words that report it ("'... in November,' Tester said", "he said:
         // 'In November ...'") are two clauses: the frame's past is not the quotation's
@@ -409,6 +422,8 @@ impl Doc<'_> {
             // "would hold": no tense of its own; "a visit to Scotland": a noun; "Tuesday's move
             // by Ford, which holds": another thing's clause
             && !(i > 0 && [cls.basebefore, cls.determiner].iter().any(|&c| self.g.in_class(self.word(i - 1), c)))
+            // "let Kingson speak first": an infinitive after its causer's object
+            && !(i.saturating_sub(4)..i).any(|k| self.g.in_class(self.word(k), cls.causative))
             && !(i >= end && before(cls.relative)))
             || (is(cls.tobe) && self.g.in_class(next, cls.tobenext))
             || (is(cls.scheduled) && self.g.in_class(next, cls.schedulednext))
