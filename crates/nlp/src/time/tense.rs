@@ -296,19 +296,13 @@ impl Doc<'_> {
         let lo = (s0..start).rev().filter(word).nth(11).unwrap_or(s0);
         let near = (end..s1).filter(word).nth(11).map_or(s1, |k| k + 1);
         // ... but an expression that opens its sentence has its verb after whatever phrases
-        // follow it ("In January, a week after the 25th anniversary of the decision, a bombing in
-        // Birmingham, Ala., killed a guard"), short of a second clause ("On Friday night, ...,
-        // Sanders let Kingson speak first, and then ... he spent")
-        let hi = if start <= s0 + 1 {
+        // follow it, up to 40 words ("In January, a week after the 25th anniversary of the
+        // decision, a bombing in Birmingham, Ala., killed a guard"), short of a second clause
+        // ("On Friday night, ..., Sanders let Kingson speak first, and then ... he spent")
+        let hi = if self.opens_sentence(span, self.sentence_of(span)) {
             let far = (end..s1).filter(word).nth(40).map_or(s1, |k| k + 1);
-            // ", and", ", but", ", who": a noun phrase's own "and" ("the authority and its ferry
-            // line") joins no clause
-            let joins = |k: &usize| {
-                *k > 0
-                    && self.text_at(*k - 1) == ","
-                    && [cls.coordinator, cls.relative].iter().any(|&c| self.g.in_class(self.word(*k), c))
-            };
-            (near..far).find(joins).unwrap_or(far)
+            let joins = |k: &usize| self.text_at(*k - 1) == "," && self.g.in_class(self.word(*k), cls.coordinator);
+            (end + 1..far).find(joins).map_or(far, |k| k.max(near))
         } else {
             near
         };
@@ -418,13 +412,15 @@ impl Doc<'_> {
             return if before(cls.passaux) { Reading::Nothing } else { Reading::Verb(Tense::Past) };
         }
         let next = self.word(i + 1);
-        if (is(cls.present)
-            // "would hold": no tense of its own; "a visit to Scotland": a noun; "Tuesday's move
-            // by Ford, which holds": another thing's clause
-            && !(i > 0 && [cls.basebefore, cls.determiner].iter().any(|&c| self.g.in_class(self.word(i - 1), c)))
-            // "let Kingson speak first": an infinitive after its causer's object
-            && !(i.saturating_sub(4)..i).any(|k| self.g.in_class(self.word(k), cls.causative))
-            && !(i >= end && before(cls.relative)))
+        // "would hold": no tense of its own; "a visit to Scotland": a noun; "Tuesday's move by
+        // Ford, which holds": another thing's clause; "let Kingson speak first": an infinitive
+        // after its causer's object
+        let not_present = || {
+            (i > 0 && [cls.basebefore, cls.determiner].iter().any(|&c| self.g.in_class(self.word(i - 1), c)))
+                || (i >= end && before(cls.relative))
+                || self.after_causer(i)
+        };
+        if (is(cls.present) && !not_present())
             || (is(cls.tobe) && self.g.in_class(next, cls.tobenext))
             || (is(cls.scheduled) && self.g.in_class(next, cls.schedulednext))
             // "the deadline is Friday"
@@ -446,6 +442,27 @@ impl Doc<'_> {
             return if beside { Reading::Report } else { Reading::FarReport };
         }
         Reading::Nothing
+    }
+
+    /// True when a verb that takes a bare infinitive and its object come just before word `i`,
+    /// in its clause ("let Kingson speak", "made the board meet"), so that the word has no tense
+    /// of its own; not a noun ("the tornado watch expires Friday").
+    fn after_causer(&self, i: usize) -> bool {
+        let c = self.g.cls;
+        for k in (i.saturating_sub(4)..i).rev() {
+            if matches!(self.tokens[k].kind, TokenKind::Punct | TokenKind::Quote)
+                || self.g.in_class(self.word(k), c.relative)
+            {
+                return false;
+            }
+            if k + 1 < i
+                && self.g.in_class(self.word(k), c.causative)
+                && !(k > 0 && self.g.in_class(self.word(k - 1), c.determiner))
+            {
+                return true;
+            }
+        }
+        false
     }
 
     /// True when a negation comes right after word `i` or before it in its clause ("could not",

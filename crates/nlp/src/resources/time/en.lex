@@ -267,8 +267,8 @@ reportnow 0 say says shows show suggests suggest finds find
 present 0 opens begins starts expires falls meets resumes arrives visits travels convenes reconvenes holds hold heads faces competes compete ends meet begin resume arrive visit convene nears approaches looms takes reopens reopen launches debuts airs premieres concludes closes goes speaks speak testifies testify addresses votes vote
 # words after which a present verb is a bare infinitive, with no tense of its own ("would hold", "to face")
 basebefore 0 would could should may might can must to not n't did does do
-# verbs whose object takes a bare infinitive, which has no tense of its own ("let Kingson speak
-# first", "made the board meet")
+# verbs after which, and their object, an infinitive goes bare and has no tense of its own ("let
+# Kingson speak first", "made the board meet")
 causative 0 let lets make makes made help helps helped watch watched saw see hear heard
 # a condition points ahead for an expression after it in its clause ("if he wins in November"),
 # unless the expression names a thing ("if October's debate was")
