@@ -282,7 +282,8 @@ impl Doc<'_> {
     /// The stretch around the expression (tokens `start..end`) whose verbs are looked at.
     fn clause(&self, span: Span, start: usize, end: usize) -> Clause {
         let cls = self.g.cls;
-        let (s0, s1) = match self.sentences.get(self.sentence_of(span)).filter(|s| s.start <= span.start) {
+        let sentence = self.sentence_of(span);
+        let (s0, s1) = match self.sentences.get(sentence).filter(|s| s.start <= span.start) {
             Some(s) => (
                 self.tokens.partition_point(|t| t.span.start < s.start),
                 self.tokens.partition_point(|t| t.span.start < s.end),
@@ -299,7 +300,7 @@ impl Doc<'_> {
         // follow it, up to 40 words ("In January, a week after the 25th anniversary of the
         // decision, a bombing in Birmingham, Ala., killed a guard"), short of a second clause
         // ("On Friday night, ..., Sanders let Kingson speak first, and then ... he spent")
-        let hi = if self.opens_sentence(span, self.sentence_of(span)) {
+        let hi = if self.opens_sentence(span, sentence) {
             let far = (end..s1).filter(word).nth(40).map_or(s1, |k| k + 1);
             let joins = |k: &usize| self.text_at(*k - 1) == "," && self.g.in_class(self.word(*k), cls.coordinator);
             (end + 1..far).find(joins).map_or(far, |k| k.max(near))
@@ -449,20 +450,17 @@ impl Doc<'_> {
     /// of its own; not a noun ("the tornado watch expires Friday").
     fn after_causer(&self, i: usize) -> bool {
         let c = self.g.cls;
-        for k in (i.saturating_sub(4)..i).rev() {
-            if matches!(self.tokens[k].kind, TokenKind::Punct | TokenKind::Quote)
-                || self.g.in_class(self.word(k), c.relative)
-            {
-                return false;
-            }
-            if k + 1 < i
-                && self.g.in_class(self.word(k), c.causative)
-                && !(k > 0 && self.g.in_class(self.word(k - 1), c.determiner))
-            {
-                return true;
-            }
-        }
-        false
+        (i.saturating_sub(4)..i)
+            .rev()
+            .take_while(|&k| {
+                !matches!(self.tokens[k].kind, TokenKind::Punct | TokenKind::Quote)
+                    && !self.g.in_class(self.word(k), c.relative)
+            })
+            .any(|k| {
+                k + 1 < i
+                    && self.g.in_class(self.word(k), c.causative)
+                    && !(k > 0 && self.g.in_class(self.word(k - 1), c.determiner))
+            })
     }
 
     /// True when a negation comes right after word `i` or before it in its clause ("could not",

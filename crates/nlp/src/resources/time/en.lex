@@ -281,9 +281,10 @@ eventadj 0 general presidential national state midterm congressional
 # Thursday"): news names one six days back as "last Tuesday", so a past or no tense that lands
 # there means the coming day (with the words of the class event)
 dayevent 0 debate debates rally rallies speech address contest contests summit hearing forum
-# what belongs to one day, after "today's" ("today's vote", "today's editions"): the day itself;
-# before other words "today's" is the present of an era ("today's world", "today's Democrats")
-dayitem 0 session sessions trading meeting meetings vote votes ruling decision announcement report reports topic editions edition paper papers newspaper newspapers issue broadcast show episode game games match attack attacks events schedule agenda headlines
+# what belongs to one day, after "today's" ("today's session", "today's editions"), beside the
+# classes event and dayevent: the day itself; before other words "today's" is the present of an
+# era ("today's world", "today's Democrats")
+dayitem 0 session sessions trading meeting meetings ruling decision announcement report reports topic editions edition paper papers newspaper newspapers issue broadcast show episode game games match attack attacks events schedule agenda headlines
 # "News" before a weekday that names a show ("Fox News Sunday"), only capitalized
 capnews 0 News!
 # what a year before it names as an event ("his 2008 campaign"), beside event, eventadj and dayevent
