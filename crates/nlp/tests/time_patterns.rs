@@ -328,6 +328,7 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     assert_eq!(values("She wants a mayor who can win in March.", d), ["2019-03"]);
     // a plural subject takes the base form
     assert_eq!(values("The two leaders meet separately Monday with the envoy.", d), ["2018-07-16"]);
+    assert_eq!(values("It was the last debate before voters in Kell kick off the race Monday.", d), ["2018-07-16"]);
     assert_eq!(values("Talks are set to resume Monday.", d), ["2018-07-16"]);
     assert_eq!(values("The talks, set to resume Monday, are in doubt.", d), ["2018-07-16"]);
     assert_eq!(values("The talks, set for Tuesday, are in doubt.", d), ["2018-07-17"]);
@@ -512,6 +513,9 @@ fn relative_to_the_document_date() {
     assert_eq!(values("The notice ran in today's editions of the Kell Courier.", d), ["2018-07-12"]);
     assert_eq!(values("Facts lose their value in today\u{2019}s world.", d), ["PRESENT_REF"]);
     assert_eq!(values("Today's the deadline for the port.", d), ["2018-07-12"]);
+    // ... also with a word between
+    assert_eq!(values("The chair postponed today's Senate vote on the port.", d), ["2018-07-12"]);
+    assert_eq!(values("Lee spoke ahead of today's scheduled meeting.", d), ["2018-07-12"]);
     assert_eq!(values("Voters are better off today than they were.", d), ["PRESENT_REF"]);
     assert_eq!(values("The minister said today that the port would reopen.", d), ["2018-07-12"]);
     assert_eq!(values("Sales fell last month.", d), ["2018-06"]);
