@@ -208,7 +208,7 @@ impl NerTagger {
                 strs.extend(tokens[base..base + end].iter().map(|t| t.span.of(text)));
                 self.label_doc(&strs, &rel, s, &mut labels);
                 for &(ra, rz) in &rel {
-                    join_particle_names(&strs[ra..rz], &mut labels[ra..rz]);
+                    join_names(&strs[ra..rz], &mut labels[ra..rz]);
                     for (i, j, t) in spans_of(&labels[ra..rz]) {
                         if j - i == 1 && is_pronoun(strs[ra + i]) {
                             continue;
@@ -322,6 +322,14 @@ impl Component for NerTagger {
     }
 }
 
+/// Joins into one name the pieces of names the model splits, where the corpora it learns from
+/// agree on the whole (the labels of one sentence's tokens).
+pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
+    join_particle_names(toks, labels);
+    join_unit_names(toks, labels);
+    join_designations(toks, labels);
+}
+
 /// A person's name that the labels start at a lowercase particle ("bin Laden") takes the
 /// capitalized word just before it, when that word is no part of a longer name: in CoNLL-2003
 /// a capitalized word, a particle and a capitalized word are always one name, but the model,
@@ -357,6 +365,111 @@ fn join_particle_names(toks: &[&str], labels: &mut [u8]) {
         {
             labels[i - 1] = label(0, BEGIN);
             labels[i] = if labels[i] == label(0, UNIT) { label(0, LAST) } else { label(0, INSIDE) };
+        }
+    }
+}
+
+/// Sets the labels of tokens `s..e` to one name of type `t`.
+fn set_name(labels: &mut [u8], s: usize, e: usize, t: u8) {
+    if e - s == 1 {
+        labels[s] = label(t, UNIT);
+        return;
+    }
+    labels[s] = label(t, BEGIN);
+    labels[s + 1..e - 1].fill(label(t, INSIDE));
+    labels[e - 1] = label(t, LAST);
+}
+
+/// A military unit or service is one organisation with the country and the number before it,
+/// as CoNLL-2003 and UNER write it ("the Mexican Army", "US Marines"; "the German Air Force",
+/// "the 65th Air Division", "the Fourth Air Force"): the model, which has seen nationalities
+/// before a name far more often as names of their own ("German carmaker Volkswagen"), splits
+/// them off or leaves the number out. An organisation that begins with a word of a service or
+/// unit takes a place or nationality of up to three words right before it, then an ordinal (or
+/// a number after "the" or at the sentence's start).
+fn join_unit_names(toks: &[&str], labels: &mut [u8]) {
+    #[rustfmt::skip]
+    const UNIT_WORDS: &[&str] = &[
+        "air", "army", "navy", "naval", "marines", "marine", "airborne", "infantry", "armored", "armoured",
+        "cavalry", "artillery", "division", "corps", "fleet", "wing", "brigade", "regiment", "battalion",
+        "squadron", "coast", "fighter", "bomb", "bombardment",
+    ];
+    const ORG: u8 = 1;
+    let mut k = 0;
+    while let Some(&(s, e, t)) = spans_of(labels).get(k) {
+        k += 1;
+        if t != ORG || !UNIT_WORDS.contains(&toks[s].to_lowercase().as_str()) {
+            continue;
+        }
+        let mut ns = s;
+        // a place or nationality (LOC, MISC) right before it
+        if let Some(&(ps, pe, pt)) = spans_of(&labels[..s]).last()
+            && pe == s
+            && (pt == 2 || pt == 3)
+            && s - ps <= 3
+        {
+            ns = ps;
+        }
+        if ns > 0 && labels[ns - 1] == 0 && is_ordinal(toks[ns - 1]) {
+            let digits = toks[ns - 1].bytes().all(|b| b.is_ascii_digit());
+            if !digits || ns == 1 || toks[ns - 2].eq_ignore_ascii_case("the") {
+                ns -= 1;
+            }
+        }
+        if ns != s {
+            set_name(labels, ns, e, ORG);
+            // the spans before this one changed
+            k = spans_of(&labels[..e]).len();
+        }
+    }
+}
+
+/// An ordinal ("65th", "Fourth", "twenty-first") or a whole number.
+fn is_ordinal(token: &str) -> bool {
+    #[rustfmt::skip]
+    const ORDINALS: &[&str] = &[
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+        "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth",
+        "hundredth",
+    ];
+    let lower = token.to_lowercase();
+    let digits = lower.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        return matches!(&lower[digits..], "" | "st" | "nd" | "rd" | "th");
+    }
+    ORDINALS.contains(&lower.rsplit('-').next().unwrap_or(""))
+}
+
+/// A model designation before a name is one product name with it ("the F-86 Sabre", "an
+/// F-100 Super Sabre", "CH-53 Sea Stallion"), other (MISC) as CoNLL-2003 has "F-14" and
+/// "T-72": the model tends to keep the name alone and call it a place or a person.
+fn join_designations(toks: &[&str], labels: &mut [u8]) {
+    let designation = |t: &str| {
+        let Some((head, num)) = t.split_once('-') else { return false };
+        let digits = num.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=4).contains(&head.len())
+            && head.starts_with(|c: char| c.is_ascii_uppercase())
+            && head.bytes().all(|b| b.is_ascii_alphabetic())
+            && (1..=4).contains(&digits)
+            && num.len() - digits <= 2
+            && num[digits..].bytes().all(|b| b.is_ascii_uppercase())
+    };
+    const ORG: u8 = 1;
+    const MISC: u8 = 3;
+    for i in 0..labels.len().saturating_sub(1) {
+        if !designation(toks[i]) {
+            continue;
+        }
+        // the name after it: in the designation's own span, or starting right after it
+        let after = spans_of(labels).into_iter().find(|&(s, e, _)| (s == i && e > i + 1) || s == i + 1);
+        let Some((s, e, t)) = after else { continue };
+        let alone = labels[i] == 0 || label_part(labels[i]) == Some(UNIT) || s == i;
+        let capitalized = toks[i + 1..e].iter().all(|t| t.starts_with(char::is_uppercase));
+        // an organisation keeps its name ("the G-20 Interfaith Conference", "the EB-5
+        // Investment Coalition")
+        if alone && capitalized && t != ORG {
+            set_name(labels, i, e, MISC);
         }
     }
 }

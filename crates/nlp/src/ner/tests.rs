@@ -526,3 +526,49 @@ fn a_name_begun_at_a_particle_takes_the_capitalized_word_before_it() {
     join_particle_names(&["Osama", "bin", "Muhammad", "Laden"], &mut labels);
     assert_eq!(labels, [b, i, i, l]);
 }
+
+/// The names of a label sequence after [`join_names`], as text and type.
+fn joined(toks: &[&str], mut labels: Vec<u8>) -> Vec<(String, u8)> {
+    join_names(toks, &mut labels);
+    spans_of(&labels).into_iter().map(|(i, j, t)| (toks[i..j].join(" "), t)).collect()
+}
+
+#[test]
+fn a_military_unit_takes_its_country_and_number() {
+    let (org_b, org_l, org_u) = (label(1, BEGIN), label(1, LAST), label(1, UNIT));
+    let (misc, loc) = (label(3, UNIT), label(2, UNIT));
+    let toks = ["the", "German", "Air", "Force", "and", "the", "65th", "Air", "Division"];
+    let labels = vec![0, misc, org_b, org_l, 0, 0, 0, org_b, org_l];
+    assert_eq!(joined(&toks, labels), [("German Air Force".into(), 1), ("65th Air Division".into(), 1)]);
+    let toks = ["US", "Marines", "and", "the", "Fourth", "Air", "Force"];
+    let labels = vec![loc, org_u, 0, 0, 0, org_b, org_l];
+    assert_eq!(joined(&toks, labels), [("US Marines".into(), 1), ("Fourth Air Force".into(), 1)]);
+    // a number alone joins only after "the" ("sold 30 Army helicopters"), and a nationality
+    // joins only a service or unit ("German carmaker Volkswagen")
+    assert_eq!(joined(&["sold", "30", "Army", "jets"], vec![0, 0, org_u, 0]), [("Army".into(), 1)]);
+    assert_eq!(joined(&["German", "Volkswagen"], vec![misc, org_u]), [("German".into(), 3), ("Volkswagen".into(), 1)]);
+    // nor does a person before it
+    let per = label(0, UNIT);
+    assert_eq!(joined(&["Kell", "Army"], vec![per, org_u]), [("Kell".into(), 0), ("Army".into(), 1)]);
+    // the tokenizer keeps an ordinal whole
+    assert_eq!(crate::segment::tokenize("the 65th Air Division").len(), 4);
+}
+
+#[test]
+fn a_model_designation_and_its_name_are_one_product() {
+    let (loc_b, loc_l, org_b, org_i, org_l) =
+        (label(2, BEGIN), label(2, LAST), label(1, BEGIN), label(1, INSIDE), label(1, LAST));
+    let per = label(0, UNIT);
+    // the name alone, or the whole, read as a place or a person
+    assert_eq!(joined(&["an", "F-100", "Super", "Sabre"], vec![0, 0, loc_b, loc_l]), [("F-100 Super Sabre".into(), 3)]);
+    assert_eq!(joined(&["the", "F-86", "Sabre"], vec![0, loc_b, loc_l]), [("F-86 Sabre".into(), 3)]);
+    assert_eq!(joined(&["a", "P-47", "Thunderbolt"], vec![0, 0, per]), [("P-47 Thunderbolt".into(), 3)]);
+    // a designation with no name after it, an organisation and a lowercase word stay
+    assert_eq!(joined(&["the", "I-95", "corridor"], vec![0, 0, 0]), []);
+    assert_eq!(joined(&["B-52", "bombers"], vec![0, label(3, UNIT)]), [("bombers".into(), 3)]);
+    let eb5 = ["the", "EB-5", "Investment", "Coalition"];
+    assert_eq!(joined(&eb5, vec![0, 0, org_b, org_l]), [("Investment Coalition".into(), 1)]);
+    let g20 = ["the", "G-20", "Interfaith", "Conference"];
+    assert_eq!(joined(&g20, vec![0, org_b, org_i, org_l]), [("G-20 Interfaith Conference".into(), 1)]);
+    assert_eq!(crate::segment::tokenize("the F-86 Sabre").len(), 3);
+}

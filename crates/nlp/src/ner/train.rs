@@ -1103,6 +1103,8 @@ fn evaluate(tagger: &super::NerTagger, dev: &[Example], types: u8, name: &str) -
         }
         tagger.label_doc(&strs, &ranges, &mut s, &mut labels);
         for (ex, &(p, q)) in dev[a..z].iter().zip(&ranges) {
+            // as the tagger does after the model (`NerTagger::tag`)
+            super::join_names(&strs[p..q], &mut labels[p..q]);
             count(ex, &labels[p..q], types, &mut c);
             if std::env::var("DOSSIER_NER_DUMP").is_ok_and(|v| v == name) {
                 dump(ex, &labels[p..q], types);
