@@ -329,6 +329,7 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     // a plural subject takes the base form
     assert_eq!(values("The two leaders meet separately Monday with the envoy.", d), ["2018-07-16"]);
     assert_eq!(values("It was the last debate before voters in Kell kick off the race Monday.", d), ["2018-07-16"]);
+    assert_eq!(values("Lee scored from a free kick Saturday.", d), ["2018-07-07"]);
     assert_eq!(values("Talks are set to resume Monday.", d), ["2018-07-16"]);
     assert_eq!(values("The talks, set to resume Monday, are in doubt.", d), ["2018-07-16"]);
     assert_eq!(values("The talks, set for Tuesday, are in doubt.", d), ["2018-07-17"]);
@@ -516,6 +517,7 @@ fn relative_to_the_document_date() {
     // ... also with a word between
     assert_eq!(values("The chair postponed today's Senate vote on the port.", d), ["2018-07-12"]);
     assert_eq!(values("Lee spoke ahead of today's scheduled meeting.", d), ["2018-07-12"]);
+    assert_eq!(values("Today's national debate over the port is toxic.", d), ["PRESENT_REF"]);
     assert_eq!(values("Voters are better off today than they were.", d), ["PRESENT_REF"]);
     assert_eq!(values("The minister said today that the port would reopen.", d), ["2018-07-12"]);
     assert_eq!(values("Sales fell last month.", d), ["2018-06"]);

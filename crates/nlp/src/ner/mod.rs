@@ -48,6 +48,12 @@ pub(crate) const INSIDE: u8 = 1;
 pub(crate) const LAST: u8 = 2;
 pub(crate) const UNIT: u8 = 3;
 
+/// The types of names, as label numbers count them.
+pub(crate) const PER: u8 = 0;
+pub(crate) const ORG: u8 = 1;
+pub(crate) const LOC: u8 = 2;
+pub(crate) const MISC: u8 = 3;
+
 /// The entity type of label `l` (`None` for O).
 #[inline]
 pub(crate) fn label_type(l: u8) -> Option<u8> {
@@ -68,9 +74,9 @@ pub(crate) fn is_begin(l: u8) -> bool {
 
 fn entity_type(t: u8) -> EntityType {
     match t {
-        0 => EntityType::Person,
-        1 => EntityType::Org,
-        2 => EntityType::Loc,
+        PER => EntityType::Person,
+        ORG => EntityType::Org,
+        LOC => EntityType::Loc,
         _ => EntityType::Misc,
     }
 }
@@ -348,7 +354,7 @@ fn join_particle_names(toks: &[&str], labels: &mut [u8]) {
         "these", "those", "his", "her", "their", "its", "our", "my", "your", "then", "so", "yet", "both", "all",
     ];
     for i in 1..labels.len() {
-        let starts_person = label_type(labels[i]) == Some(0) && is_begin(labels[i]);
+        let starts_person = label_type(labels[i]) == Some(PER) && is_begin(labels[i]);
         if !starts_person || !PARTICLES.contains(&toks[i]) {
             continue;
         }
@@ -363,8 +369,8 @@ fn join_particle_names(toks: &[&str], labels: &mut [u8]) {
             && !FUNCTION_WORDS.contains(&lower.as_str())
             && !lexicon::ROLE_WORDS.contains(&lower.as_str())
         {
-            labels[i - 1] = label(0, BEGIN);
-            labels[i] = if labels[i] == label(0, UNIT) { label(0, LAST) } else { label(0, INSIDE) };
+            labels[i - 1] = label(PER, BEGIN);
+            labels[i] = if labels[i] == label(PER, UNIT) { label(PER, LAST) } else { label(PER, INSIDE) };
         }
     }
 }
@@ -385,46 +391,57 @@ fn set_name(labels: &mut [u8], s: usize, e: usize, t: u8) {
 /// "the 65th Air Division", "the Fourth Air Force"): the model, which has seen nationalities
 /// before a name far more often as names of their own ("German carmaker Volkswagen"), splits
 /// them off or leaves the number out. An organisation that begins with a word of a service or
-/// unit takes a place or nationality of up to three words right before it, then an ordinal (or
-/// a number after "the" or at the sentence's start).
+/// unit ("Air" only before "Force", "Division" and the like: not "Air France") takes the place
+/// or nationality right before it (a place of one word, or of up to three before a unit of two
+/// words or more: "United States Air Force", not "a Fort Hood Army psychiatrist"; a
+/// nationality of one word: "Spanish", "Iraqi", "Chinese", not "Muslim" nor "World War II"),
+/// then a capitalized ordinal or a number with an ordinal's suffix ("Fourth", "65th"; not "the
+/// first Army general", "the 2012 Army investigation").
 fn join_unit_names(toks: &[&str], labels: &mut [u8]) {
     #[rustfmt::skip]
     const UNIT_WORDS: &[&str] = &[
-        "air", "army", "navy", "naval", "marines", "marine", "airborne", "infantry", "armored", "armoured",
-        "cavalry", "artillery", "division", "corps", "fleet", "wing", "brigade", "regiment", "battalion",
-        "squadron", "coast", "fighter", "bomb", "bombardment",
+        "army", "navy", "naval", "marines", "marine", "airborne", "infantry", "armored", "armoured", "cavalry",
+        "artillery", "division", "corps", "fleet", "wing", "brigade", "regiment", "battalion", "squadron", "coast",
+        "fighter", "bomb", "bombardment",
     ];
-    const ORG: u8 = 1;
-    let mut k = 0;
-    while let Some(&(s, e, t)) = spans_of(labels).get(k) {
-        k += 1;
-        if t != ORG || !UNIT_WORDS.contains(&toks[s].to_lowercase().as_str()) {
+    const AIR_UNITS: &[&str] = &["force", "forces", "division", "wing", "defense", "defence", "command", "corps"];
+    let unit = |s: usize, e: usize| {
+        let first = toks[s].to_lowercase();
+        if first == "air" {
+            e - s >= 2 && AIR_UNITS.contains(&toks[s + 1].to_lowercase().as_str())
+        } else {
+            UNIT_WORDS.contains(&first.as_str())
+        }
+    };
+    // a demonym: "German", "Spanish", "Iraqi", "Chinese", "French"
+    let nationality =
+        |t: &str| t.starts_with(char::is_uppercase) && ["an", "ish", "i", "ese", "ch"].iter().any(|x| t.ends_with(x));
+    // merging changes only the span it grows and the one it takes in, so the spans found
+    // before any change serve
+    let spans = spans_of(labels);
+    for (k, &(s, e, t)) in spans.iter().enumerate() {
+        if t != ORG || !unit(s, e) {
             continue;
         }
         let mut ns = s;
-        // a place or nationality (LOC, MISC) right before it
-        if let Some(&(ps, pe, pt)) = spans_of(&labels[..s]).last()
+        if let Some(&(ps, pe, pt)) = k.checked_sub(1).and_then(|j| spans.get(j))
             && pe == s
-            && (pt == 2 || pt == 3)
-            && s - ps <= 3
+            && ((pt == LOC && (s - ps == 1 || (s - ps <= 3 && e - s >= 2)))
+                || (pt == MISC && s - ps == 1 && nationality(toks[ps])))
         {
             ns = ps;
         }
         if ns > 0 && labels[ns - 1] == 0 && is_ordinal(toks[ns - 1]) {
-            let digits = toks[ns - 1].bytes().all(|b| b.is_ascii_digit());
-            if !digits || ns == 1 || toks[ns - 2].eq_ignore_ascii_case("the") {
-                ns -= 1;
-            }
+            ns -= 1;
         }
         if ns != s {
             set_name(labels, ns, e, ORG);
-            // the spans before this one changed
-            k = spans_of(&labels[..e]).len();
         }
     }
 }
 
-/// An ordinal ("65th", "Fourth", "twenty-first") or a whole number.
+/// A capitalized ordinal ("Fourth", "Twenty-First") or a number with an ordinal's suffix
+/// ("65th", "101st").
 fn is_ordinal(token: &str) -> bool {
     #[rustfmt::skip]
     const ORDINALS: &[&str] = &[
@@ -436,14 +453,17 @@ fn is_ordinal(token: &str) -> bool {
     let lower = token.to_lowercase();
     let digits = lower.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 {
-        return matches!(&lower[digits..], "" | "st" | "nd" | "rd" | "th");
+        return matches!(&lower[digits..], "st" | "nd" | "rd" | "th");
     }
-    ORDINALS.contains(&lower.rsplit('-').next().unwrap_or(""))
+    token.starts_with(char::is_uppercase) && ORDINALS.contains(&lower.rsplit('-').next().unwrap_or(""))
 }
 
-/// A model designation before a name is one product name with it ("the F-86 Sabre", "an
-/// F-100 Super Sabre", "CH-53 Sea Stallion"), other (MISC) as CoNLL-2003 has "F-14" and
-/// "T-72": the model tends to keep the name alone and call it a place or a person.
+/// A name the model begins at a model designation ("F-86", "CH-53", "MiG-29", "F-15E": a
+/// capitalized head of up to four letters, a hyphen, up to four digits and up to two capitals)
+/// is a product, other (MISC), as CoNLL-2003 has "F-14" and "T-72": the model reads "the F-86
+/// Sabre" as a place and "a P-47 Thunderbolt" as a person. An organisation keeps its type ("the
+/// G-20 Interfaith Conference", "the EB-5 Investment Coalition"), and a name the model starts
+/// after the designation stays apart from it ("the S-400 Turkey bought").
 fn join_designations(toks: &[&str], labels: &mut [u8]) {
     let designation = |t: &str| {
         let Some((head, num)) = t.split_once('-') else { return false };
@@ -455,21 +475,10 @@ fn join_designations(toks: &[&str], labels: &mut [u8]) {
             && num.len() - digits <= 2
             && num[digits..].bytes().all(|b| b.is_ascii_uppercase())
     };
-    const ORG: u8 = 1;
-    const MISC: u8 = 3;
-    for i in 0..labels.len().saturating_sub(1) {
-        if !designation(toks[i]) {
-            continue;
-        }
-        // the name after it: in the designation's own span, or starting right after it
-        let after = spans_of(labels).into_iter().find(|&(s, e, _)| (s == i && e > i + 1) || s == i + 1);
-        let Some((s, e, t)) = after else { continue };
-        let alone = labels[i] == 0 || label_part(labels[i]) == Some(UNIT) || s == i;
-        let capitalized = toks[i + 1..e].iter().all(|t| t.starts_with(char::is_uppercase));
-        // an organisation keeps its name ("the G-20 Interfaith Conference", "the EB-5
-        // Investment Coalition")
-        if alone && capitalized && t != ORG {
-            set_name(labels, i, e, MISC);
+    for (s, e, t) in spans_of(labels) {
+        let capitalized = toks[s + 1..e].iter().all(|t| t.starts_with(char::is_uppercase));
+        if e > s + 1 && t != ORG && t != MISC && designation(toks[s]) && capitalized {
+            set_name(labels, s, e, MISC);
         }
     }
 }

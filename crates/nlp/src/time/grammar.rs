@@ -381,6 +381,8 @@ engine_classes!(
     tobenext,
     scheduled,
     schedulednext,
+    kickoff,
+    kickoffnext,
     futurebefore,
     notpast,
     determiner,

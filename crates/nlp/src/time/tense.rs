@@ -424,6 +424,7 @@ impl Doc<'_> {
         if (is(cls.present) && !not_present())
             || (is(cls.tobe) && self.g.in_class(next, cls.tobenext))
             || (is(cls.scheduled) && self.g.in_class(next, cls.schedulednext))
+            || (is(cls.kickoff) && self.g.in_class(next, cls.kickoffnext))
             // "the deadline is Friday"
             || (is(cls.copula) && i + 1 == start)
         {

@@ -264,7 +264,7 @@ reportnow 0 say says shows show suggests suggest finds find
 # present verbs of scheduled events: news writes what is planned in the present ("the summit
 # opens Thursday", "the contract expires in June", "as Election Day nears"), so they point ahead
 # like the future words
-present 0 opens begins starts kicks kick expires falls meets resumes arrives visits travels convenes reconvenes holds hold heads faces competes compete ends meet begin resume arrive visit convene nears approaches looms takes reopens reopen launches debuts airs premieres concludes closes goes speaks speak testifies testify addresses votes vote
+present 0 opens begins starts expires falls meets resumes arrives visits travels convenes reconvenes holds hold heads faces competes compete ends meet begin resume arrive visit convene nears approaches looms takes reopens reopen launches debuts airs premieres concludes closes goes speaks speak testifies testify addresses votes vote
 # words after which a present verb is a bare infinitive, with no tense of its own ("would hold", "to face")
 basebefore 0 would could should may might can must to not n't did does do
 # verbs after which, and their object, an infinitive goes bare and has no tense of its own ("let
@@ -296,6 +296,9 @@ tobe 0 is are 're
 # "set to resume Monday", "set for Tuesday" point ahead; not "a record high set on Aug. 6"
 scheduled 0 set
 schedulednext 0 to for
+# "Iowans kick off the voting Monday" points ahead; not "scored from a free kick Saturday"
+kickoff 0 kick kicks
+kickoffnext 0 off
 # a present copula right before an expression points ahead ("the deadline is Friday")
 copula 0 is are 're
 tobenext 0 to set on likely expected due
