@@ -328,8 +328,8 @@ impl Component for NerTagger {
     }
 }
 
-/// Joins into one name the pieces of names the model splits, where the corpora it learns from
-/// agree on the whole (the labels of one sentence's tokens).
+/// Mends, in the labels of one sentence's tokens, names the model splits or mistypes where the
+/// corpora it learns from agree on the whole: particle names, military units, model designations.
 pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     join_particle_names(toks, labels);
     join_unit_names(toks, labels);
