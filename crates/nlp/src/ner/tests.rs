@@ -595,3 +595,26 @@ fn a_name_begun_at_a_model_designation_is_a_product() {
     assert_eq!(joined(&["B-52", "bombers"], vec![loc_b, loc_l]), names_of(&[("B-52 bombers", LOC)]));
     assert_eq!(crate::segment::tokenize("the F-86 Sabre").len(), 3);
 }
+
+#[test]
+fn an_institution_of_a_place_is_one_organisation() {
+    let (org_b, org_l, org_u) = (label(ORG, BEGIN), label(ORG, LAST), label(ORG, UNIT));
+    let (loc_b, loc_l, loc_u) = (label(LOC, BEGIN), label(LOC, LAST), label(LOC, UNIT));
+    let toks = ["the", "Housing", "Authority", "of", "New", "Orleans", "said"];
+    let labels = vec![0, org_b, org_l, 0, loc_b, loc_l, 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("Housing Authority of New Orleans", ORG)]));
+    assert_eq!(joined(&["Bank", "of", "Kell"], vec![org_u, 0, loc_u]), names_of(&[("Bank of Kell", ORG)]));
+    // a company in its town, "of the", and a name that is no institution's stay apart
+    let toks = ["Bestop", "Inc", "of", "Boulder"];
+    assert_eq!(joined(&toks, vec![org_b, org_l, 0, loc_u]), names_of(&[("Bestop Inc", ORG), ("Boulder", LOC)]));
+    let toks = ["the", "Court", "of", "the", "District"];
+    assert_eq!(joined(&toks, vec![0, org_u, 0, 0, loc_u]), names_of(&[("Court", ORG), ("District", LOC)]));
+    let toks = ["Council", "of", "Upper", "Kell", "and", "the", "Isles"];
+    let labels = vec![org_u, 0, loc_b, label(LOC, INSIDE), label(LOC, INSIDE), label(LOC, INSIDE), loc_l];
+    assert_eq!(joined(&toks, labels), names_of(&[("Council", ORG), ("Upper Kell and the Isles", LOC)]));
+    let toks = ["Kell", "Council", "of", "Veloria"];
+    assert_eq!(
+        joined(&toks, vec![org_b, org_l, 0, label(PER, UNIT)]),
+        names_of(&[("Kell Council", ORG), ("Veloria", PER)])
+    );
+}
