@@ -341,20 +341,28 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
 /// An institution named with the place it serves is one organisation ("the Housing Authority
 /// of New Orleans", "the Bank of England", "the University of Texas"), as CoNLL-2003 writes 59
 /// such names of its training part whole against 3 split (and those three companies "of" the
-/// town they are in: "Bestop Inc of Boulder"): an organisation whose last word is an
-/// institution's takes "of" and the place the model tags right after it.
+/// town they are in: "Bestop Inc of Boulder"): an organisation whose last word is a
+/// capitalized institution's takes "of" and the place of up to four words the model tags right
+/// after it. Not the words of a name that is whole without the place, which "of" then only
+/// relates to it ("the Awami League of Bangladesh", "the Foreign Ministry of Iran", "the Lord's
+/// Resistance Army of Uganda", "the Ford Foundation of New York"), nor a lowercase word ("the
+/// Labour government of Britain").
 fn join_institutions_of_places(toks: &[&str], labels: &mut [u8]) {
     #[rustfmt::skip]
     const INSTITUTIONS: &[&str] = &[
-        "ministry", "department", "bank", "university", "college", "institute", "academy", "council",
-        "committee", "commission", "agency", "authority", "association", "federation", "union", "league",
-        "party", "society", "foundation", "board", "bureau", "parliament", "congress", "church", "hospital",
-        "court", "diocese", "archdiocese", "museum", "school", "library", "office", "assembly", "senate",
-        "government", "chamber", "conference", "secretariat", "police", "army", "navy",
+        "bank", "university", "college", "institute", "academy", "council", "committee", "commission",
+        "agency", "authority", "association", "federation", "union", "party", "society", "bureau",
+        "parliament", "church", "hospital", "court", "diocese", "archdiocese", "library", "assembly",
+        "senate", "government", "chamber", "secretariat", "department",
     ];
     let spans = spans_of(labels);
     for (k, &(s, e, t)) in spans.iter().enumerate() {
-        if t != ORG || !INSTITUTIONS.contains(&toks[e - 1].to_lowercase().as_str()) || toks.get(e) != Some(&"of") {
+        let last = toks[e - 1];
+        if t != ORG
+            || !last.starts_with(char::is_uppercase)
+            || !INSTITUTIONS.contains(&last.to_lowercase().as_str())
+            || toks.get(e) != Some(&"of")
+        {
             continue;
         }
         if let Some(&(ls, le, lt)) = spans.get(k + 1)

@@ -612,6 +612,15 @@ fn an_institution_of_a_place_is_one_organisation() {
     let toks = ["Council", "of", "Upper", "Kell", "and", "the", "Isles"];
     let labels = vec![org_u, 0, loc_b, label(LOC, INSIDE), label(LOC, INSIDE), label(LOC, INSIDE), loc_l];
     assert_eq!(joined(&toks, labels), names_of(&[("Council", ORG), ("Upper Kell and the Isles", LOC)]));
+    // a name whole without its place, a lowercase word, a name at the sentence's end
+    let toks = ["the", "Awami", "League", "of", "Kell"];
+    assert_eq!(joined(&toks, vec![0, org_b, org_l, 0, loc_u]), names_of(&[("Awami League", ORG), ("Kell", LOC)]));
+    let toks = ["the", "Labour", "government", "of", "Kell"];
+    assert_eq!(joined(&toks, vec![0, org_b, org_l, 0, loc_u]), names_of(&[("Labour government", ORG), ("Kell", LOC)]));
+    assert_eq!(joined(&["the", "Kell", "Council"], vec![0, org_b, org_l]), names_of(&[("Kell Council", ORG)]));
+    // one place only: "of" after the merged name does not take another
+    let toks = ["Council", "of", "Kell", "of", "Veloria"];
+    assert_eq!(joined(&toks, vec![org_u, 0, loc_u, 0, loc_u]), names_of(&[("Council of Kell", ORG), ("Veloria", LOC)]));
     let toks = ["Kell", "Council", "of", "Veloria"];
     assert_eq!(
         joined(&toks, vec![org_b, org_l, 0, label(PER, UNIT)]),
