@@ -339,9 +339,8 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
 }
 
 /// An institution named with the place it serves is one organisation ("the Housing Authority
-/// of New Orleans", "the Bank of England", "the University of Texas"), as CoNLL-2003 writes 59
-/// such names of its training part whole against 3 split (and those three companies "of" the
-/// town they are in: "Bestop Inc of Boulder"): an organisation whose last word is a
+/// of New Orleans", "the Bank of England", "the University of Texas"), as CoNLL-2003's training
+/// part writes such names whole 54 times and splits one: an organisation whose last word is a
 /// capitalized institution's takes "of" and the place of up to four words the model tags right
 /// after it. Not the words of a name that is whole without the place, which "of" then only
 /// relates to it ("the Awami League of Bangladesh", "the Foreign Ministry of Iran", "the Lord's
