@@ -71,10 +71,10 @@ pub(crate) fn held_out(id: &str) -> bool {
 
 fn type_of(label: &str) -> Option<u8> {
     match label.to_ascii_uppercase().as_str() {
-        "PER" | "PERSON" => Some(0),
-        "ORG" | "ORGANIZATION" | "ORGANISATION" => Some(1),
-        "LOC" | "GPE" | "LOCATION" | "PLACE" => Some(2),
-        "MISC" => Some(3),
+        "PER" | "PERSON" => Some(super::PER),
+        "ORG" | "ORGANIZATION" | "ORGANISATION" => Some(super::ORG),
+        "LOC" | "GPE" | "LOCATION" | "PLACE" => Some(super::LOC),
+        "MISC" => Some(super::MISC),
         _ => None,
     }
 }

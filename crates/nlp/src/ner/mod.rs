@@ -48,7 +48,7 @@ pub(crate) const INSIDE: u8 = 1;
 pub(crate) const LAST: u8 = 2;
 pub(crate) const UNIT: u8 = 3;
 
-/// The types of names, as label numbers count them.
+/// The types of names, as label numbers count them (in the order of `corpus::TYPE_NAMES`).
 pub(crate) const PER: u8 = 0;
 pub(crate) const ORG: u8 = 1;
 pub(crate) const LOC: u8 = 2;

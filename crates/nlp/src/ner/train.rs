@@ -256,7 +256,7 @@ pub(crate) fn project(toks: &[(u32, u32)], ents: &[Ent]) -> Vec<u8> {
 
 /// The bits of the four MISC labels in a label mask (a token a corpus leaves unlabeled may be O
 /// or part of a MISC name it does not annotate).
-const MISC_LABELS: u32 = 0b1111 << super::label(3, super::BEGIN);
+const MISC_LABELS: u32 = 0b1111 << super::label(super::MISC, super::BEGIN);
 
 fn example(text: String, ents: Vec<Ent>, misc_partial: bool, fold: u64) -> Example {
     let toks: Vec<(u32, u32)> = tokenize(&text).iter().map(|t| (t.span.start as u32, t.span.end as u32)).collect();
