@@ -72,22 +72,31 @@ pub(crate) fn nominals(cx: &mut Ctx) {
     }
     let mut add: Vec<(usize, usize, usize)> = Vec::new();
     let mut i = 0;
-    while i + 1 < n {
-        if !cx.v.info[i].has(f::THE) || covered[i + 1] {
+    while i < n {
+        // "the home secretary"; or a headline's bare role at its sentence's start ("HOME
+        // SECRETARY TELLS ..."), which only links by the role's whole words
+        let bare = !covered[i] && cx.v.sent_toks[cx.v.sent[i] as usize].0 == i && !cx.v.info[i].has(f::THE);
+        let first = if bare { i } else { i + 1 };
+        if !bare && (i + 1 >= n || !cx.v.info[i].has(f::THE) || covered[i + 1]) {
             i += 1;
             continue;
         }
-        let Some((e, head)) = role_phrase(cx, i + 1) else {
+        let Some((e, head)) = role_phrase(cx, first) else {
             i += 1;
             continue;
         };
-        let key = cx.norm(i + 1, e);
+        // the bare role must be the subject of a verb that follows ("defence lawyer groups met")
+        if bare && !cx.v.info.get(e).is_some_and(|x| x.has(f::CUE | f::AUX | f::BE)) {
+            i += 1;
+            continue;
+        }
+        let key = cx.norm(first, e);
         let head_word = cx.v.s(head).trim_end_matches('.').to_lowercase();
         let by_key: Vec<usize> =
             (0..cx.ents.len()).filter(|&k| cx.info[k].role_keys.iter().any(|(rk, _)| *rk == key)).collect();
         let pick = if by_key.len() == 1 {
             Some(by_key[0])
-        } else if by_key.is_empty() {
+        } else if by_key.is_empty() && !bare {
             let by_head: Vec<usize> =
                 (0..cx.ents.len()).filter(|&k| cx.info[k].role_keys.iter().any(|(_, h)| *h == head_word)).collect();
             (by_head.len() == 1).then(|| by_head[0])

@@ -62,7 +62,19 @@ fn is_head(cx: &Ctx, i: usize) -> bool {
 }
 
 fn is_part(cx: &Ctx, i: usize) -> bool {
-    cx.v.info[i].has(f::TITLE | f::ROLE | f::ROLE_MOD) || (cx.v.cap(i) && !cx.v.info[i].has(f::DET | f::HON))
+    let v = &cx.v;
+    if v.info[i].has(f::TITLE | f::ROLE | f::ROLE_MOD) {
+        return true;
+    }
+    v.cap(i) && !v.info[i].has(f::DET | f::HON) && !opens_with_function_word(cx, i)
+}
+
+/// A sentence's first word is capitalized by its place: a closed-class word there is no part
+/// of a role ("As President Obama", "If Secretary Clinton", "His campaign manager").
+fn opens_with_function_word(cx: &Ctx, i: usize) -> bool {
+    let v = &cx.v;
+    let closed = f::PREP | f::CONJ | f::COMP | f::WH | f::ADV | f::AUX | f::BE | f::NEG | f::PRON | f::CUE;
+    (v.sent_toks[v.sent[i] as usize].0 == i || v.toks[i].para_start) && v.info[i].has(closed)
 }
 
 /// "Home Secretary Sajid Javid": the title run right before the name at token `a` (after an
@@ -140,7 +152,8 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
     let mut in_pp = false;
     while e < n && e - s < MAX_ROLE {
         let t = &v.toks[e];
-        if t.kind != TokenKind::Word {
+        // a byline's role ends with its line ("By Marta Quennell, Security Correspondent")
+        if t.kind != TokenKind::Word || (e > s && (t.para_start || v.sent[e] != v.sent[e - 1])) {
             break;
         }
         let inf = &v.info[e];
@@ -156,9 +169,14 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
         e += 1;
     }
     let head = head?;
-    let stop_ok = e >= n || v.punct(e, b',') || v.punct(e, b'.') || v.punct(e, b')') || v.punct(e, b';') || {
-        v.info[e].has(f::CUE | f::AUX | f::BE)
-    };
+    let stop_ok = e >= n
+        || v.punct(e, b',')
+        || v.punct(e, b'.')
+        || v.punct(e, b')')
+        || v.punct(e, b';')
+        || v.info[e].has(f::CUE | f::AUX | f::BE)
+        || v.toks[e].para_start
+        || v.sent[e] != v.sent[e - 1];
     if !stop_ok || e == s {
         return None;
     }
@@ -182,7 +200,7 @@ fn apposition_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
     let mut head = None;
     while s > 0 && end - s < MAX_ROLE {
         let p = s - 1;
-        if v.toks[p].kind != TokenKind::Word {
+        if v.toks[p].kind != TokenKind::Word || v.toks[s].para_start || v.sent[p] != v.sent[s] {
             break;
         }
         if is_head(cx, p) && head.is_none() {
@@ -215,6 +233,8 @@ fn apposition_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
                 || v.is(p, "’s")
                 || v.toks[p].kind == TokenKind::Punct
                 || v.toks[s].para_start
+                // "As House Speaker, Paul Ryan"
+                || opens_with_function_word(cx, p)
         }
     };
     ok.then_some((s, end, head))

@@ -142,6 +142,41 @@ fn roles_from_titles_and_appositions() {
     assert_eq!(entity_of(&d, "Lucas Varga").unwrap().roles, ["attorney general"]);
     let d = run("The Home Office said the Home Secretary, Miriam Achebe-Lund, had acted lawfully.");
     assert_eq!(entity_of(&d, "Miriam Achebe-Lund").unwrap().roles, ["Home Secretary"]);
+    // a sentence's first word is in the role unless it is a function word
+    let d = run("The vote is close. If Secretary Ann Lee wins, the party splits.");
+    assert_eq!(entity_of(&d, "Ann Lee").unwrap().roles, ["Secretary"]);
+    let d = run("The vote is close. As House Speaker, Tomas Brekov sets the agenda.");
+    assert_eq!(entity_of(&d, "Tomas Brekov").unwrap().roles, ["House Speaker"]);
+    let d = run("The vote is close. Retired Army Col. Lena Varga spoke first.");
+    assert_eq!(entity_of(&d, "Lena Varga").unwrap().roles, ["Retired Army Col."]);
+}
+
+#[test]
+fn a_role_ends_with_its_line_and_paragraph() {
+    // a byline's role stops at the paragraph break, whose next line opens with a role
+    let d = run("By Marta Quennell, Security Correspondent\n\nThe Home Secretary, Tomas Brekov, wrote to the court.");
+    assert_eq!(entity_of(&d, "Marta Quennell").unwrap().roles, ["Security Correspondent"]);
+    assert_eq!(entity_of(&d, "Tomas Brekov").unwrap().roles, ["Home Secretary"]);
+    // an apposition before a name does not reach into the paragraph above
+    let d = run("Photo: Reuters\n\nChief Inspector, Lena Varga, led the search.");
+    assert_eq!(entity_of(&d, "Lena Varga").unwrap().roles, ["Chief Inspector"]);
+}
+
+#[test]
+fn a_headline_role_links_to_the_one_person_with_that_role() {
+    let text = "HOME SECRETARY TELLS COURT NO ASSURANCES WILL BE SOUGHT\n\n\
+                The Home Secretary, Tomas Brekov, wrote to the court on Monday.";
+    let d = run(text);
+    let head = d.mentions.iter().find(|m| m.span.start == 0).expect("the headline's role is a mention");
+    assert_eq!(head.span.of(&d.text), "HOME SECRETARY");
+    assert_eq!(head.kind, MentionKind::Nominal);
+    assert_eq!(d.entities[head.entity.unwrap()].name, "Tomas Brekov");
+    // two people with the role: no link; a bare role that is no verb's subject: no link either
+    let d = run("MINISTER RESIGNS\n\nThe minister, Ann Lee, quit. The minister, Joan Ellery, stayed.");
+    assert!(d.mentions.iter().all(|m| m.span.start != 0), "{:?}", d.mentions);
+    let d = run("Petra Halvorsen, the defence lawyer, arrived. Defence lawyer groups met.");
+    let later = d.text.find("Defence lawyer groups").unwrap();
+    assert!(d.mentions.iter().all(|m| m.span.start != later), "{:?}", d.mentions);
 }
 
 #[test]
