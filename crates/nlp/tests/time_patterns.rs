@@ -1327,6 +1327,35 @@ fn datelines() {
 }
 
 #[test]
+fn message_headers_give_the_sent_date() {
+    let mail = "From: Carla Ventimiglia <c.v@norvale.example>\nTo: Piet Harmsen <piet@harmsen.example>\n\
+                Date: Tue, 14 May 2024 09:12:44 +0200\nSubject: Re: the shipment\n\nPiet, as discussed yesterday.";
+    assert_eq!(dateline_date(mail, None), Some("2024-05-14".into()));
+    // Outlook's header, a folded line, CRLF line ends
+    let mail = "From: Ann Lee\r\nTo: Tom Fenn,\r\n  Joan Ellery\r\nSent: Tuesday, May 14, 2024 9:12 AM\r\n\r\nHi.";
+    assert_eq!(dateline_date(mail, None), Some("2024-05-14".into()));
+    // a date header without a year takes the one nearest the reference date
+    assert_eq!(dateline_date("Date: 3 January\nSubject: dues\n\nPay.", Some("2024-12-30")), Some("2025-01-03".into()));
+    // a date line after the header block, or in a text that opens with prose, is no header
+    assert_eq!(dateline_date("From: Ann Lee\n\nDate: 14 May 2024 is when we meet.", None), None);
+    assert_eq!(dateline_date("Note to self: call Piet.\nDate: 14 May 2024", None), None);
+    // a long header value cut inside a character is no crash
+    let long = format!("Date: 14 May 2024 {}\n\nBody.", "é".repeat(200));
+    assert_eq!(dateline_date(&long, None), Some("2024-05-14".into()));
+    // a header without a day of the month gives nothing
+    assert_eq!(dateline_date("Date: May 2024\nSubject: dues\n\nPay.", None), None);
+    // through the pipeline: "yesterday" in the body counts from the sent date
+    let mut doc = Doc::new(
+        "d",
+        "From: Ann Lee\nDate: Tue, 14 May 2024 09:12:44 +0200\nSubject: Re: shipment\n\nThe boat left yesterday.",
+    );
+    Segmenter.process(&mut doc);
+    TimeTagger.process(&mut doc);
+    assert_eq!(doc.published.as_deref(), Some("2024-05-14"));
+    assert_eq!(doc.times.last().map(|t| t.value.as_str()), Some("2024-05-13"));
+}
+
+#[test]
 fn expressions_at_the_very_start_of_a_text() {
     let d = july12();
     // the words before an expression are looked at: none must not be out of range

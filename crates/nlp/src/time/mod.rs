@@ -154,6 +154,9 @@ fn tag_with(g: &Grammar, text: &str, tokens: &[Token], sentences: &[Span], ancho
 /// headline and a byline): a date at the start of the line or after a place name and a comma,
 /// followed by a dash, a bracket or the end of the line.
 pub fn dateline_date(text: &str, anchor: Option<&str>) -> Option<String> {
+    if let Some(d) = header_date(text, anchor) {
+        return Some(d);
+    }
     let (mut rest, mut offset, mut lines) = (text, 0, 0);
     while lines < 4 && offset < 600 && !rest.is_empty() {
         let line_end = rest.find('\n').unwrap_or(rest.len());
@@ -167,6 +170,45 @@ pub fn dateline_date(text: &str, anchor: Option<&str>) -> Option<String> {
         if let Some(d) = dateline_of(line, anchor) {
             return Some(d);
         }
+    }
+    None
+}
+
+/// The sent date of a message that opens with its header block, from its "Date:" header
+/// ("Date: Tue, 14 May 2024 09:12:44 +0200") or Outlook's "Sent:" ("Sent: Tuesday, May 14,
+/// 2024 9:12 AM"). The block is the text's first lines up to a blank one, each a header
+/// ("From: ...") or the folded continuation of one.
+fn header_date(text: &str, anchor: Option<&str>) -> Option<String> {
+    let anchor = anchor.and_then(parse_date);
+    for (k, line) in text.trim_start_matches(['\r', '\n']).lines().take(40).enumerate() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if k > 0 && line.starts_with([' ', '\t']) {
+            continue;
+        }
+        let (name, value) = line.split_once(':')?;
+        let is_name =
+            !name.is_empty() && name.len() <= 40 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        if !is_name {
+            return None;
+        }
+        if !(name.eq_ignore_ascii_case("date") || name.eq_ignore_ascii_case("sent")) {
+            continue;
+        }
+        let mut end = value.len().min(160);
+        while !value.is_char_boundary(end) {
+            end -= 1;
+        }
+        let value = &value[..end];
+        let tokens = crate::segment::tokenize(value);
+        let times = tag_times(value, &tokens, &[Span::new(0, value.len())], anchor);
+        return times.iter().find_map(|t| {
+            let day = t.value.get(..10)?;
+            let b = day.as_bytes();
+            (b[4] == b'-' && b[7] == b'-' && !day.contains('X') && parse_date(day).is_some()).then(|| day.to_string())
+        });
     }
     None
 }
