@@ -333,8 +333,10 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
     }
     // scale words: "2.4 million", "three hundred thousand"
     while last + 1 < n && cx.next_on_line(last) && cx.kind(last + 1) == TokenKind::Word {
-        match scale(cx.s(last + 1)) {
-            Some(m) if cx.s(last + 1).len() > 1 || cx.toks[last + 1].span.start == cx.toks[last].span.end => {
+        // "£6m." at a sentence's end is one token "m." after the number
+        let w = cx.s(last + 1).trim_end_matches('.');
+        match scale(w) {
+            Some(m) if w.len() > 1 || cx.toks[last + 1].span.start == cx.toks[last].span.end => {
                 value *= m;
                 last += 1;
             }
@@ -401,7 +403,11 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
     if kind == NumberKind::Count && unit.is_none() {
         return None;
     }
-    let span = Span::new(cx.toks[first].span.start, cx.toks[end].span.end);
+    let mut span = Span::new(cx.toks[first].span.start, cx.toks[end].span.end);
+    // the sentence's full stop glued to a scale ("£6m.") is no part of the amount
+    if end == last && last > i && cx.s(end).ends_with('.') && scale(cx.s(end).trim_end_matches('.')).is_some() {
+        span.end -= 1;
+    }
     Some((Amount { span, kind, value, unit, qualifier }, end + 1))
 }
 
@@ -606,6 +612,15 @@ mod tests {
             ]
         );
         assert_eq!(found[0].4.as_deref(), Some("about"));
+    }
+
+    #[test]
+    fn a_scale_before_the_full_stop_keeps_its_value() {
+        let found = amounts("The agency will contribute £6m. The rest, €3.5bn., comes later. It weighs 6 m.");
+        let got: Vec<(&str, f64)> = found.iter().map(|(t, _, v, _, _)| (t.as_str(), *v)).collect();
+        // "6 m." apart from its number is no million
+        assert_eq!(got[..2], [("£6m", 6_000_000.0), ("€3.5bn", 3_500_000_000.0)]);
+        assert!(got[2..].iter().all(|(_, v)| *v < 1e6), "{got:?}");
     }
 
     #[test]
