@@ -372,6 +372,20 @@ fn lowercase_and_capital_sentences_say_nothing_about_case() {
 }
 
 #[test]
+fn a_currency_sign_apart_from_the_word_before_is_no_name() {
+    let Ok(model) = Model::from_bytes(include_bytes!("../../models/ner.bin")) else {
+        println!("skipped: crates/nlp/models/ner.bin is not a trained model");
+        return;
+    };
+    let tagger = NerTagger::new(model);
+    // the model reads "A $" as CoNLL's Australian dollar "A$"
+    for text in ["A $2.5bn deal was signed.", "A £40m bid failed.", "The firm paid A $3m fine."] {
+        let found = names(text, &tagger);
+        assert!(found.iter().all(|(n, _)| !n.contains(['$', '£'])), "{text}: {found:?}");
+    }
+}
+
+#[test]
 fn embedded_model_handles_case_titles_possessives_and_particles() {
     let Ok(model) = Model::from_bytes(include_bytes!("../../models/ner.bin")) else {
         println!("skipped: crates/nlp/models/ner.bin is not a trained model");
