@@ -253,17 +253,37 @@ pub(crate) fn np_before(cx: &Cx, cue: usize, floor: usize, allow_be: bool) -> Op
             continue;
         }
         // "her adviser, Jake Sullivan, said", "A former candidate -- John McCain, who lost --
-        // said": the name in the commas is the speaker
-        if let Some(m) = cx.mention(c + 1)
+        // said": the name in the commas is the speaker, also after its honorific or title
+        // ("the cabinet member, Cllr Tom Fenn, said")
+        let mut k = c + 1;
+        while k + 1 < e && cx.v.info[k].has(f::HON | f::TITLE) && cx.mention(k).is_none() {
+            k += 1;
+        }
+        if let Some(m) = cx.mention(k)
             && cx.doc.mentions[m].ty == EntityType::Person
             && matches!(cx.doc.mentions[m].kind, MentionKind::Name | MentionKind::Alias)
             && (cx.mention(e - 1) == Some(m) || closing_dash)
         {
-            let mut me = c + 1;
+            let mut me = k;
             while cx.mention(me + 1) == Some(m) {
                 me += 1;
             }
-            return Some((cx.speaker_of_mention(m, me), c + 1));
+            // not a possessive ("Reynolds - Santilli's girlfriend - told"), nor the first of a
+            // list ("The three scholars -- Mr. Tribe, Ms. Epstein and Mr. Amar -- agreed")
+            let possessive = cx.v.is(me + 1, "'s") || cx.v.is(me + 1, "’s");
+            let mut u = me + 2;
+            while u < e && cx.v.info[u].has(f::HON | f::TITLE) {
+                u += 1;
+            }
+            let list = (cx.v.punct(me + 1, b',') || cx.v.is(me + 1, "and"))
+                && u < e
+                && cx.mention(u).is_some_and(|o| cx.doc.mentions[o].ty == EntityType::Person);
+            if !possessive && !list {
+                // the phrase opens with what the name is set beside ("The plan failed, her
+                // adviser, Jake Sullivan, said": "her adviser" is no part of the statement)
+                let start = np_ending_at(cx, c - 1, floor).map_or(k, |(_, s)| s);
+                return Some((cx.speaker_of_mention(m, me), start));
+            }
         }
         if !appositive(cx, c + 1) {
             // "Ruth Calloway, whose son Ben, a photographer, was abducted …, said": further back

@@ -554,3 +554,30 @@ fn a_gerund_after_a_text_or_a_with_phrase_reports() {
     let d = run("Ann Lee met with reporters on Monday saying the plan had failed.");
     assert!(d.quotes.iter().all(|q| !speaker(&d, q).contains("reporters")), "{:?}", texts(&d));
 }
+
+#[test]
+fn a_name_in_an_apposition_speaks_after_its_title_but_not_in_a_list_or_a_possessive() {
+    for (text, content, who) in [
+        (
+            "The scheme was approved, the council's cabinet member, Cllr Tom Fenn, announced today.",
+            "The scheme was approved",
+            "Tom Fenn",
+        ),
+        (
+            "The scheme was approved, the council's cabinet member, Mr Tom Fenn, announced today.",
+            "The scheme was approved",
+            "Tom Fenn",
+        ),
+        ("The plan failed, her adviser, Jake Sullivan, said.", "The plan failed", "Jake Sullivan"),
+        (
+            "Joan Ellery - Tom Fenn's sister and business partner - told the paper that the mill would close.",
+            "that the mill would close",
+            "Joan Ellery",
+        ),
+    ] {
+        spoken(text, content, who);
+    }
+    // the first name of a list between dashes is not the speaker
+    let d = run("The three councillors -- Mr. Fenn, Ms. Ellery and Mr. Varga -- said the mill would close.");
+    assert!(d.quotes.iter().all(|q| speaker(&d, q) != "Fenn"), "{:?}", texts(&d));
+}
