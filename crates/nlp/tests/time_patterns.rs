@@ -49,6 +49,12 @@ fn absolute_dates() {
     assert_eq!(one("The filing is dated 2018-06-22.", d).2, "2018-06-22");
     assert_eq!(one("In August 1988 the plant opened.", d).2, "1988-08");
     assert_eq!(one("He was born in 1961.", d).2, "1961");
+    // "march" and "may" in lowercase are months right before a year, and only there
+    assert_eq!(values("the shipments started in march 2022 and grew by may 2023.", d), ["2022-03", "2023-05"]);
+    for text in ["we may 2 weeks from now see it.", "they march on sunday.", "it may 5 times fail."] {
+        let found = tag(text, Some(d));
+        assert!(found.iter().all(|(t, _, _)| !t.contains("may") && !t.contains("march")), "{text}: {found:?}");
+    }
     // a weekday before its date makes one expression
     let (text, ty, value) = one("Voting ended on Monday, June 22, 2015.", d);
     assert_eq!((text.as_str(), ty, value.as_str()), ("Monday, June 22, 2015", TimeType::Date, "2015-06-22"));
