@@ -10,6 +10,15 @@ fn names(text: &str, tagger: &NerTagger) -> Vec<(String, EntityType)> {
     tagger.tag(text, &toks, &sents).into_iter().map(|(s, t)| (s.of(text).to_string(), t)).collect()
 }
 
+/// The tagger of the committed model, or `None` (with a message) when the file is a placeholder.
+fn embedded_tagger() -> Option<NerTagger> {
+    let Ok(model) = Model::from_bytes(include_bytes!("../../models/ner.bin")) else {
+        println!("skipped: crates/nlp/models/ner.bin is not a trained model");
+        return None;
+    };
+    Some(NerTagger::new(model))
+}
+
 #[test]
 fn decoder_never_continues_a_name_it_did_not_begin() {
     // emissions that favour I-PER everywhere, and I-ORG in the middle
@@ -223,11 +232,7 @@ fn learns_a_repeated_pattern() {
 
 #[test]
 fn embedded_model_finds_people_and_places() {
-    let Ok(model) = Model::from_bytes(include_bytes!("../../models/ner.bin")) else {
-        println!("skipped: crates/nlp/models/ner.bin is not a trained model");
-        return;
-    };
-    let tagger = NerTagger::new(model);
+    let Some(tagger) = embedded_tagger() else { return };
     let text = "Home Secretary Sajid Javid told MPs in London on Monday that the Home Office would act.";
     let found = names(text, &tagger);
     assert!(found.contains(&("Sajid Javid".to_string(), EntityType::Person)), "{found:?}");
@@ -255,11 +260,7 @@ fn embedded_model_digest_is_that_of_its_canonical_bytes() {
 
 #[test]
 fn tagging_odd_input_does_not_panic() {
-    let Ok(model) = Model::from_bytes(include_bytes!("../../models/ner.bin")) else {
-        println!("skipped: crates/nlp/models/ner.bin is not a trained model");
-        return;
-    };
-    let tagger = NerTagger::new(model);
+    let Some(tagger) = embedded_tagger() else { return };
     let long = "Ann Lee left Paris. ".repeat(15_000); // tagged in pieces
     for text in ["", " ", "\u{2029}", "a", "ÉÉÉ ßß 北京 😀 -- ''", &"Word ".repeat(5000), &long] {
         let mut doc = Doc::new("d", text);
@@ -373,11 +374,7 @@ fn lowercase_and_capital_sentences_say_nothing_about_case() {
 
 #[test]
 fn a_currency_sign_apart_from_the_word_before_is_no_name() {
-    let Ok(model) = Model::from_bytes(include_bytes!("../../models/ner.bin")) else {
-        println!("skipped: crates/nlp/models/ner.bin is not a trained model");
-        return;
-    };
-    let tagger = NerTagger::new(model);
+    let Some(tagger) = embedded_tagger() else { return };
     // the model reads "A $" as CoNLL's Australian dollar "A$"
     for text in ["A $2.5bn deal was signed.", "A £40m bid failed.", "The firm paid A $3m fine."] {
         let found = names(text, &tagger);
@@ -387,11 +384,7 @@ fn a_currency_sign_apart_from_the_word_before_is_no_name() {
 
 #[test]
 fn embedded_model_handles_case_titles_possessives_and_particles() {
-    let Ok(model) = Model::from_bytes(include_bytes!("../../models/ner.bin")) else {
-        println!("skipped: crates/nlp/models/ner.bin is not a trained model");
-        return;
-    };
-    let tagger = NerTagger::new(model);
+    let Some(tagger) = embedded_tagger() else { return };
     use EntityType::{Loc, Org, Person};
     let cases: &[(&str, &[(&str, EntityType)])] = &[
         ("MINISTER SAYS HOME OFFICE WILL ACT ON VISAS", &[("HOME OFFICE", Org)]),
