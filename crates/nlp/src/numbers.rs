@@ -332,13 +332,15 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
         return None;
     }
     // scale words: "2.4 million", "three hundred thousand"
-    while last + 1 < n && cx.next_on_line(last) && cx.kind(last + 1) == TokenKind::Word {
-        // "£6m." at a sentence's end is one token "m." after the number
+    // "£6m." at a sentence's end is one token "m." after the number: the amount ends there
+    let mut full_stop = false;
+    while !full_stop && last + 1 < n && cx.next_on_line(last) && cx.kind(last + 1) == TokenKind::Word {
         let w = cx.s(last + 1).trim_end_matches('.');
         match scale(w) {
             Some(m) if w.len() > 1 || cx.toks[last + 1].span.start == cx.toks[last].span.end => {
                 value *= m;
                 last += 1;
+                full_stop = cx.s(last).ends_with('.');
             }
             _ => break,
         }
@@ -368,7 +370,7 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
     let mut kind = NumberKind::Count;
     let mut unit: Option<String> = None;
     let mut end = last;
-    let after = |k: usize| (k < n && cx.next_on_line(k - 1)).then(|| cx.s(k));
+    let after = |k: usize| (k < n && !full_stop && cx.next_on_line(k - 1)).then(|| cx.s(k));
     if let Some(code) = currency {
         kind = NumberKind::Money;
         unit = Some(code.to_string());
@@ -405,7 +407,7 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
     }
     let mut span = Span::new(cx.toks[first].span.start, cx.toks[end].span.end);
     // the sentence's full stop glued to a scale ("£6m.") is no part of the amount
-    if end == last && last > i && cx.s(end).ends_with('.') && scale(cx.s(end).trim_end_matches('.')).is_some() {
+    if full_stop && end == last {
         span.end -= 1;
     }
     Some((Amount { span, kind, value, unit, qualifier }, end + 1))
@@ -616,11 +618,17 @@ mod tests {
 
     #[test]
     fn a_scale_before_the_full_stop_keeps_its_value() {
-        let found = amounts("The agency will contribute £6m. The rest, €3.5bn., comes later. It weighs 6 m.");
+        let found = amounts(
+            "The agency will contribute £6m. The rest, €3.5bn., comes later. It cost £6 m. \
+             The fund paid $6m. Thousand Oaks will pay. we raised 6m. people loved it.",
+        );
         let got: Vec<(&str, f64)> = found.iter().map(|(t, _, v, _, _)| (t.as_str(), *v)).collect();
-        // "6 m." apart from its number is no million
-        assert_eq!(got[..2], [("£6m", 6_000_000.0), ("€3.5bn", 3_500_000_000.0)]);
-        assert!(got[2..].iter().all(|(_, v)| *v < 1e6), "{got:?}");
+        // "6 m." apart from its number is no million; the amount ends at the full stop
+        assert_eq!(
+            got,
+            [("£6m", 6_000_000.0), ("€3.5bn", 3_500_000_000.0), ("£6", 6.0), ("$6m", 6_000_000.0)],
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -49,9 +49,11 @@ fn absolute_dates() {
     assert_eq!(one("The filing is dated 2018-06-22.", d).2, "2018-06-22");
     assert_eq!(one("In August 1988 the plant opened.", d).2, "1988-08");
     assert_eq!(one("He was born in 1961.", d).2, "1961");
-    // "march" and "may" in lowercase are months right before a year, and only there
+    // "march" and "may" in lowercase are months after a preposition and before a year, and only there
     assert_eq!(values("the shipments started in march 2022 and grew by may 2023.", d), ["2022-03", "2023-05"]);
-    for text in ["we may 2 weeks from now see it.", "they march on sunday.", "it may 5 times fail."] {
+    for text in
+        ["the troops had to march 1500 kilometres.", "the climate march 2019 drew thousands.", "it may 2020 be."]
+    {
         let found = tag(text, Some(d));
         assert!(found.iter().all(|(t, _, _)| !t.contains("may") && !t.contains("march")), "{text}: {found:?}");
     }
@@ -1342,11 +1344,14 @@ fn message_headers_give_the_sent_date() {
     assert_eq!(dateline_date(mail, None), Some("2024-05-14".into()));
     // a date header without a year takes the one nearest the reference date
     assert_eq!(dateline_date("Date: 3 January\nSubject: dues\n\nPay.", Some("2024-12-30")), Some("2025-01-03".into()));
+    // a byte-order mark first; a notice whose "Date:" is its event's, with no sender or subject
+    assert_eq!(dateline_date("\u{feff}From: Ann Lee\nDate: 14 May 2024\n\nHi.", None), Some("2024-05-14".into()));
+    assert_eq!(dateline_date("Date: 14 June 2024\nVenue: Town Hall\n\nThe budget came out yesterday.", None), None);
     // a date line after the header block, or in a text that opens with prose, is no header
     assert_eq!(dateline_date("From: Ann Lee\n\nDate: 14 May 2024 is when we meet.", None), None);
     assert_eq!(dateline_date("Note to self: call Piet.\nDate: 14 May 2024", None), None);
     // a long header value cut inside a character is no crash
-    let long = format!("Date: 14 May 2024 {}\n\nBody.", "é".repeat(200));
+    let long = format!("Subject: dues\nDate: 14 May 2024 {}\n\nBody.", "é".repeat(200));
     assert_eq!(dateline_date(&long, None), Some("2024-05-14".into()));
     // a header without a day of the month gives nothing
     assert_eq!(dateline_date("Date: May 2024\nSubject: dues\n\nPay.", None), None);

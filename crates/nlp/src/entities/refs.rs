@@ -75,7 +75,10 @@ pub(crate) fn nominals(cx: &mut Ctx) {
     while i < n {
         // "the home secretary"; or a headline's bare role at its sentence's start ("HOME
         // SECRETARY TELLS ..."), which only links by the role's whole words
-        let bare = !covered[i] && cx.v.sent_toks[cx.v.sent[i] as usize].0 == i && !cx.v.info[i].has(f::THE);
+        let bare = !covered[i]
+            && cx.v.sent_toks[cx.v.sent[i] as usize].0 == i
+            && !cx.v.info[i].has(f::THE)
+            && headline(cx, cx.v.sent[i] as usize);
         let first = if bare { i } else { i + 1 };
         if !bare && (i + 1 >= n || !cx.v.info[i].has(f::THE) || covered[i + 1]) {
             i += 1;
@@ -123,6 +126,19 @@ pub(crate) fn nominals(cx: &mut Ctx) {
         });
         cx.ents[ent].mentions.push(k);
     }
+}
+
+/// True when sentence `k` reads as a headline: no full stop at its end, or its longer words
+/// all capitalized ("Anchor Expressed Fear About Future Prejudice.").
+fn headline(cx: &Ctx, k: usize) -> bool {
+    let v = &cx.v;
+    let (a, z) = v.sent_toks[k];
+    if z == a {
+        return false;
+    }
+    let stop = v.toks[z - 1].kind != TokenKind::Word && [".", "?", "!"].contains(&v.s(z - 1));
+    let long: Vec<usize> = (a..z).filter(|&t| v.toks[t].kind == TokenKind::Word && v.s(t).len() >= 4).collect();
+    !stop || !long.is_empty() && long.iter().all(|&t| v.cap(t))
 }
 
 /// A person a pronoun may refer to.

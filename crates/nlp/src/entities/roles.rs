@@ -73,8 +73,10 @@ fn is_part(cx: &Ctx, i: usize) -> bool {
 /// of a role ("As President Obama", "If Secretary Clinton", "His campaign manager").
 fn opens_with_function_word(cx: &Ctx, i: usize) -> bool {
     let v = &cx.v;
-    let closed = f::PREP | f::CONJ | f::COMP | f::WH | f::ADV | f::AUX | f::BE | f::NEG | f::PRON | f::CUE;
-    (v.sent_toks[v.sent[i] as usize].0 == i || v.toks[i].para_start) && v.info[i].has(closed)
+    let closed = f::PREP | f::CONJ | f::COMP | f::WH | f::ADV | f::AUX | f::BE | f::NEG | f::PRON;
+    // ... but "First Minister" and "Under Secretary" are titles
+    let title = v.is(i, "first") || v.is(i, "under") && v.is(i + 1, "secretary");
+    (v.sent_toks[v.sent[i] as usize].0 == i || v.toks[i].para_start) && v.info[i].has(closed) && !title
 }
 
 /// "Home Secretary Sajid Javid": the title run right before the name at token `a` (after an
@@ -223,6 +225,12 @@ fn apposition_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
     if s == end {
         return None;
     }
+    // a title and a name before the comma are another person ("Like Senator Tom Fenn, Ann Lee
+    // voted"; "Gov. Scott Walker, Bobby Jindal, Rick Perry")
+    // ("attorney for Pagliano, Mark MacDougall," keeps its role)
+    if head + 1 < end && cx.men.iter().any(|m| m.ty == EntityType::Person && m.a <= head + 1 && head + 1 < m.b) {
+        return None;
+    }
     // stops at a determiner or possessive, or the sentence start
     let p = s.checked_sub(1);
     let ok = match p {
@@ -235,6 +243,8 @@ fn apposition_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
                 || v.toks[s].para_start
                 // "As House Speaker, Paul Ryan"
                 || opens_with_function_word(cx, p)
+                // a headline line without a full stop above
+                || v.sent[p] != v.sent[s]
         }
     };
     ok.then_some((s, end, head))

@@ -149,6 +149,11 @@ fn roles_from_titles_and_appositions() {
     assert_eq!(entity_of(&d, "Tomas Brekov").unwrap().roles, ["House Speaker"]);
     let d = run("The vote is close. Retired Army Col. Lena Varga spoke first.");
     assert_eq!(entity_of(&d, "Lena Varga").unwrap().roles, ["Retired Army Col."]);
+    let d = run("The vote is close. First Minister Lena Varga spoke first.");
+    assert_eq!(entity_of(&d, "Lena Varga").unwrap().roles, ["First Minister"]);
+    // another person's title and name before the comma are no role
+    let d = run("The vote is close. Like Senator Tom Fenn, Ann Lee voted against the bill.");
+    assert!(entity_of(&d, "Ann Lee").unwrap().roles.is_empty(), "{:?}", names(&d));
 }
 
 #[test]
@@ -159,6 +164,9 @@ fn a_role_ends_with_its_line_and_paragraph() {
     assert_eq!(entity_of(&d, "Tomas Brekov").unwrap().roles, ["Home Secretary"]);
     // an apposition before a name does not reach into the paragraph above
     let d = run("Photo: Reuters\n\nChief Inspector, Lena Varga, led the search.");
+    assert_eq!(entity_of(&d, "Lena Varga").unwrap().roles, ["Chief Inspector"]);
+    // after a headline line without a full stop
+    let d = run("POLICE HUNT GUNMAN\nChief Inspector, Lena Varga, led the search.");
     assert_eq!(entity_of(&d, "Lena Varga").unwrap().roles, ["Chief Inspector"]);
 }
 
@@ -172,8 +180,12 @@ fn a_headline_role_links_to_the_one_person_with_that_role() {
     assert_eq!(head.kind, MentionKind::Nominal);
     assert_eq!(d.entities[head.entity.unwrap()].name, "Tomas Brekov");
     // two people with the role: no link; a bare role that is no verb's subject: no link either
-    let d = run("MINISTER RESIGNS\n\nThe minister, Ann Lee, quit. The minister, Joan Ellery, stayed.");
+    let d = run("MINISTER SAYS NO\n\nThe minister, Ann Lee, quit. The minister, Joan Ellery, stayed.");
     assert!(d.mentions.iter().all(|m| m.span.start != 0), "{:?}", d.mentions);
+    // a role opening a sentence of running text is generic
+    let d = run("Petra Halvorsen, the defence lawyer, spoke. Defence lawyer is a lonely job, she added.");
+    let later = d.text.find("Defence lawyer is").unwrap();
+    assert!(d.mentions.iter().all(|m| m.span.start != later), "{:?}", d.mentions);
     let d = run("Petra Halvorsen, the defence lawyer, arrived. Defence lawyer groups met.");
     let later = d.text.find("Defence lawyer groups").unwrap();
     assert!(d.mentions.iter().all(|m| m.span.start != later), "{:?}", d.mentions);

@@ -220,12 +220,18 @@ impl NerTagger {
                             continue;
                         }
                         // the model learns CoNLL's currencies "A$" and "US$" whole: a sign set
-                        // apart from the word before it makes no name ("A $2.5bn deal")
+                        // apart from the word before it is no part of a name ("The US $700bn
+                        // bailout"), and what is left may be none ("A $2.5bn deal")
+                        let mut j = j;
                         if j - i >= 2
-                            && matches!(strs[ra + j - 1], "$" | "£" | "€" | "¥")
+                            && matches!(strs[ra + j - 1], "$" | "£" | "€" | "¥" | "₹" | "₽")
                             && tokens[base + ra + j - 2].span.end < tokens[base + ra + j - 1].span.start
                         {
-                            continue;
+                            j -= 1;
+                            let w = strs[ra + i];
+                            if j - i == 1 && (w.chars().count() == 1 || ["An", "The", "AN", "THE"].contains(&w)) {
+                                continue;
+                            }
                         }
                         let span = Span::new(tokens[base + ra + i].span.start, tokens[base + ra + j - 1].span.end);
                         out.push((span, entity_type(t)));

@@ -378,7 +378,7 @@ fn a_currency_sign_apart_from_the_word_before_is_no_name() {
     // the model reads "A $" as CoNLL's Australian dollar "A$"
     for text in ["A $2.5bn deal was signed.", "A £40m bid failed.", "The firm paid A $3m fine."] {
         let found = names(text, &tagger);
-        assert!(found.iter().all(|(n, _)| !n.contains(['$', '£'])), "{text}: {found:?}");
+        assert!(found.iter().all(|(n, _)| !n.contains(['$', '£']) && n != "A"), "{text}: {found:?}");
     }
 }
 

@@ -281,8 +281,16 @@ pub(crate) fn np_before(cx: &Cx, cue: usize, floor: usize, allow_be: bool) -> Op
             if !possessive && !list {
                 // the phrase opens with what the name is set beside ("The plan failed, her
                 // adviser, Jake Sullivan, said": "her adviser" is no part of the statement)
-                let start = np_ending_at(cx, c - 1, floor).map_or(k, |(_, s)| s);
+                let start = match np_ending_at(cx, c - 1, floor) {
+                    Some((np, s)) if cx.v.info[np.head].has(f::ROLE | f::TITLE | f::SRC) => s,
+                    _ => c + 1,
+                };
                 return Some((cx.speaker_of_mention(m, me), start));
+            }
+            // the names set beside a group: the group speaks ("The three scholars -- ... --")
+            if list {
+                e = c - 1;
+                continue;
             }
         }
         if !appositive(cx, c + 1) {

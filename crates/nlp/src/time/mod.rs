@@ -180,7 +180,9 @@ pub fn dateline_date(text: &str, anchor: Option<&str>) -> Option<String> {
 /// ("From: ...") or the folded continuation of one.
 fn header_date(text: &str, anchor: Option<&str>) -> Option<String> {
     let anchor = anchor.and_then(parse_date);
-    for (k, line) in text.trim_start_matches(['\r', '\n']).lines().take(40).enumerate() {
+    let mut date: Option<&str> = None;
+    let mut mail = false;
+    for (k, line) in text.trim_start_matches(['\u{feff}', '\r', '\n']).lines().take(200).enumerate() {
         let line = line.trim_end();
         if line.is_empty() {
             break;
@@ -194,23 +196,26 @@ fn header_date(text: &str, anchor: Option<&str>) -> Option<String> {
         if !is_name {
             return None;
         }
-        if !(name.eq_ignore_ascii_case("date") || name.eq_ignore_ascii_case("sent")) {
-            continue;
+        // a message's block names its sender, recipients or subject; "Date:" alone may be a
+        // notice's event ("Date: 14 June / Venue: Town Hall")
+        mail |= ["from", "to", "cc", "subject", "sent"].iter().any(|h| name.eq_ignore_ascii_case(h));
+        if date.is_none() && (name.eq_ignore_ascii_case("date") || name.eq_ignore_ascii_case("sent")) {
+            date = Some(value);
         }
-        let mut end = value.len().min(160);
-        while !value.is_char_boundary(end) {
-            end -= 1;
-        }
-        let value = &value[..end];
-        let tokens = crate::segment::tokenize(value);
-        let times = tag_times(value, &tokens, &[Span::new(0, value.len())], anchor);
-        return times.iter().find_map(|t| {
-            let day = t.value.get(..10)?;
-            let b = day.as_bytes();
-            (b[4] == b'-' && b[7] == b'-' && !day.contains('X') && parse_date(day).is_some()).then(|| day.to_string())
-        });
     }
-    None
+    let value = date.filter(|_| mail)?;
+    let mut end = value.len().min(160);
+    while !value.is_char_boundary(end) {
+        end -= 1;
+    }
+    let value = &value[..end];
+    let tokens = crate::segment::tokenize(value);
+    let times = tag_times(value, &tokens, &[Span::new(0, value.len())], anchor);
+    times.iter().find_map(|t| {
+        let day = t.value.get(..10)?;
+        let b = day.as_bytes();
+        (b[4] == b'-' && b[7] == b'-' && !day.contains('X') && parse_date(day).is_some()).then(|| day.to_string())
+    })
 }
 
 /// The date of one line that has the shape of a dateline.

@@ -21,8 +21,8 @@ month 9 september sept. sep. sept sep
 month 10 october oct. oct
 month 11 november nov. nov
 month 12 december dec. dec
-# "march" and "may" in lowercase are months only right before a year ("march 2022" in an
-# all-lowercase message), where the verb and the modal do not stand
+# "march" and "may" in lowercase are months only after a preposition and before a year ("in
+# march 2022" in an all-lowercase message), where the verb and the modal do not stand
 lowmonth 3 march
 lowmonth 5 may
 # monthname: months that can stand alone ("in January"); May and March need a preposition first
