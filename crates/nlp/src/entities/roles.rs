@@ -237,6 +237,8 @@ fn apposition_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
         None => true,
         Some(p) => {
             v.info[p].has(f::DET | f::P_POSS)
+                // "Valdane Shipping, whose chief executive, Oskar Lindqvist, ..."
+                || v.is(p, "whose")
                 || v.is(p, "'s")
                 || v.is(p, "’s")
                 || v.toks[p].kind == TokenKind::Punct

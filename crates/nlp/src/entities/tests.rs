@@ -140,6 +140,8 @@ fn roles_from_titles_and_appositions() {
     assert_eq!(entity_of(&d, "Petra Halvorsen").unwrap().roles, ["defence lawyer"]);
     let d = run("The letter went to Karsland's attorney general, Lucas Varga, in June.");
     assert_eq!(entity_of(&d, "Lucas Varga").unwrap().roles, ["attorney general"]);
+    let d = run("The contracts went to Valdane Shipping, whose chief executive, Oskar Lindqvist, was jailed.");
+    assert_eq!(entity_of(&d, "Oskar Lindqvist").unwrap().roles, ["chief executive"]);
     let d = run("The Home Office said the Home Secretary, Miriam Achebe-Lund, had acted lawfully.");
     assert_eq!(entity_of(&d, "Miriam Achebe-Lund").unwrap().roles, ["Home Secretary"]);
     // a sentence's first word is in the role unless it is a function word
