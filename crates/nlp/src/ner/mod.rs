@@ -233,6 +233,11 @@ impl NerTagger {
                                 continue;
                             }
                         }
+                        // letters after a person's name are no part of it ("Naomi Fairweather KC",
+                        // "Jess Phillips MP")
+                        if t == PER && j - i >= 3 && POST_NOMINALS.contains(&strs[ra + j - 1]) {
+                            j -= 1;
+                        }
                         let span = Span::new(tokens[base + ra + i].span.start, tokens[base + ra + j - 1].span.end);
                         out.push((span, entity_type(t)));
                     }
@@ -341,6 +346,9 @@ impl Component for NerTagger {
         doc.mentions = mentions;
     }
 }
+
+/// Honours and offices written after a person's name, in capitals.
+const POST_NOMINALS: &[&str] = &["KC", "QC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS"];
 
 /// Mends, in the labels of one sentence's tokens, names the model splits or mistypes where the
 /// corpora it learns from agree on the whole: particle names, military units, model designations,

@@ -383,6 +383,16 @@ fn a_currency_sign_apart_from_the_word_before_is_no_name() {
 }
 
 #[test]
+fn letters_after_a_persons_name_are_no_part_of_it() {
+    let Some(tagger) = embedded_tagger() else { return };
+    for text in ["Her lawyer, Naomi Fairweather KC, said she would appeal.", "Jess Phillips MP spoke first."] {
+        let found = names(text, &tagger);
+        assert!(found.iter().all(|(n, _)| !n.ends_with("KC") && !n.ends_with("MP")), "{text}: {found:?}");
+        assert!(found.iter().any(|(_, t)| *t == EntityType::Person), "{text}: {found:?}");
+    }
+}
+
+#[test]
 fn embedded_model_handles_case_titles_possessives_and_particles() {
     let Some(tagger) = embedded_tagger() else { return };
     use EntityType::{Loc, Org, Person};
