@@ -225,9 +225,8 @@ fn apposition_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
     if s == end {
         return None;
     }
-    // a title and a name before the comma are another person ("Like Senator Tom Fenn, Ann Lee
-    // voted"; "Gov. Scott Walker, Bobby Jindal, Rick Perry")
-    // ("attorney for Pagliano, Mark MacDougall," keeps its role)
+    // a title right before a name is another person ("Like Senator Tom Fenn, Ann Lee voted";
+    // "Gov. Scott Walker, Bobby Jindal"), a name later is not ("attorney for Pagliano, Mark ...")
     if head + 1 < end && cx.men.iter().any(|m| m.ty == EntityType::Person && m.a <= head + 1 && head + 1 < m.b) {
         return None;
     }
