@@ -76,7 +76,12 @@ fn opens_with_function_word(cx: &Ctx, i: usize) -> bool {
     let closed = f::PREP | f::CONJ | f::COMP | f::WH | f::ADV | f::AUX | f::BE | f::NEG | f::PRON;
     // ... but "First Minister" and "Under Secretary" are titles
     let title = v.is(i, "first") || v.is(i, "under") && v.is(i + 1, "secretary");
-    (v.sent_toks[v.sent[i] as usize].0 == i || v.toks[i].para_start) && v.info[i].has(closed) && !title
+    // a clause also opens after a dateline's dash, a quote mark or a bracket ("WASHINGTON
+    // (Reuters) - If Secretary ...", "“As House Speaker, ...")
+    let opens = v.sent_toks[v.sent[i] as usize].0 == i
+        || v.toks[i].para_start
+        || i > 0 && v.cap(i) && (v.dash(i - 1) || v.toks[i - 1].kind == TokenKind::Quote || v.punct(i - 1, b'('));
+    opens && v.info[i].has(closed) && !title
 }
 
 /// "Home Secretary Sajid Javid": the title run right before the name at token `a` (after an

@@ -154,6 +154,8 @@ fn roles_from_titles_and_appositions() {
         ("The vote is close. As House Speaker, Tomas Brekov sets the agenda.", "Tomas Brekov", "House Speaker"),
         ("The vote is close. Retired Army Col. Lena Varga spoke first.", "Lena Varga", "Retired Army Col."),
         ("The vote is close. First Minister Lena Varga spoke first.", "Lena Varga", "First Minister"),
+        ("ARDENPORT (Wire) - If Secretary Ann Lee wins, the party splits.", "Ann Lee", "Secretary"),
+        ("He said: \u{201c}As House Speaker, Tomas Brekov sets the agenda.\u{201d}", "Tomas Brekov", "House Speaker"),
     ];
     for (text, name, role) in cases {
         let d = run(text);
