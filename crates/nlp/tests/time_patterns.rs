@@ -1346,6 +1346,8 @@ fn message_headers_give_the_sent_date() {
     assert_eq!(dateline_date("Date: 3 January\nSubject: dues\n\nPay.", Some("2024-12-30")), Some("2025-01-03".into()));
     // a byte-order mark first; a notice whose "Date:" is its event's, with no sender or subject
     assert_eq!(dateline_date("\u{feff}From: Ann Lee\nDate: 14 May 2024\n\nHi.", None), Some("2024-05-14".into()));
+    // a folded date header
+    assert_eq!(dateline_date("From: Ann Lee\nDate:\n Tue, 14 May 2024 09:12\n\nHi.", None), Some("2024-05-14".into()));
     assert_eq!(dateline_date("Date: 14 June 2024\nVenue: Town Hall\n\nThe budget came out yesterday.", None), None);
     // a date line after the header block, or in a text that opens with prose, is no header
     assert_eq!(dateline_date("From: Ann Lee\n\nDate: 14 May 2024 is when we meet.", None), None);

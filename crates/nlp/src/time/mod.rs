@@ -182,12 +182,17 @@ fn header_date(text: &str, anchor: Option<&str>) -> Option<String> {
     let anchor = anchor.and_then(parse_date);
     let mut date: Option<&str> = None;
     let mut mail = false;
+    let mut last_is_date = false;
     for (k, line) in text.trim_start_matches(['\u{feff}', '\r', '\n']).lines().take(200).enumerate() {
         let line = line.trim_end();
         if line.is_empty() {
             break;
         }
         if k > 0 && line.starts_with([' ', '\t']) {
+            // a folded "Date:" whose value starts on the next line
+            if last_is_date && date.is_some_and(|d| d.trim().is_empty()) {
+                date = Some(line);
+            }
             continue;
         }
         let (name, value) = line.split_once(':')?;
@@ -199,7 +204,8 @@ fn header_date(text: &str, anchor: Option<&str>) -> Option<String> {
         // a message's block names its sender, recipients or subject; "Date:" alone may be a
         // notice's event ("Date: 14 June / Venue: Town Hall")
         mail |= ["from", "to", "cc", "subject", "sent"].iter().any(|h| name.eq_ignore_ascii_case(h));
-        if date.is_none() && (name.eq_ignore_ascii_case("date") || name.eq_ignore_ascii_case("sent")) {
+        last_is_date = date.is_none() && (name.eq_ignore_ascii_case("date") || name.eq_ignore_ascii_case("sent"));
+        if last_is_date {
             date = Some(value);
         }
     }
