@@ -81,6 +81,12 @@ const CURRENCY_BEFORE: &[(&str, &str)] = &[
     ("₹", "INR"),
     ("₽", "RUB"),
 ];
+
+/// True for a currency's one-character sign ("$", "£", "€").
+pub(crate) fn is_currency_sign(s: &str) -> bool {
+    s.chars().count() == 1 && CURRENCY_BEFORE.iter().any(|(sym, _)| *sym == s)
+}
+
 const CURRENCY_AFTER: &[(&str, &str)] = &[
     ("dollars", "USD"),
     ("dollar", "USD"),

@@ -75,10 +75,8 @@ pub(crate) fn nominals(cx: &mut Ctx) {
     while i < n {
         // "the home secretary"; or a headline's bare role at its sentence's start ("HOME
         // SECRETARY TELLS ..."), which only links by the role's whole words
-        let bare = !covered[i]
-            && cx.v.sent_toks[cx.v.sent[i] as usize].0 == i
-            && !cx.v.info[i].has(f::THE)
-            && headline(cx, cx.v.sent[i] as usize);
+        let bare =
+            !covered[i] && cx.v.opens_sentence(i) && !cx.v.info[i].has(f::THE) && headline(cx, cx.v.sent[i] as usize);
         let first = if bare { i } else { i + 1 };
         if !bare && (i + 1 >= n || !cx.v.info[i].has(f::THE) || covered[i + 1]) {
             i += 1;

@@ -78,7 +78,7 @@ fn opens_with_function_word(cx: &Ctx, i: usize) -> bool {
     let title = v.is(i, "first") || v.is(i, "under") && v.is(i + 1, "secretary");
     // a clause also opens after a dateline's dash, a quote mark or a bracket ("WASHINGTON
     // (Reuters) - If Secretary ...", "“As House Speaker, ...")
-    let opens = v.sent_toks[v.sent[i] as usize].0 == i
+    let opens = v.opens_sentence(i)
         || v.toks[i].para_start
         || i > 0 && v.cap(i) && (v.dash(i - 1) || v.toks[i - 1].kind == TokenKind::Quote || v.punct(i - 1, b'('));
     opens && v.info[i].has(closed) && !title

@@ -591,6 +591,12 @@ impl<'a> View<'a> {
         t.kind == TokenKind::Punct && (s.starts_with('-') || s.starts_with('–') || s.starts_with('—') || s == "―")
     }
 
+    /// True when token `i` is the first of its sentence.
+    #[inline]
+    pub(crate) fn opens_sentence(&self, i: usize) -> bool {
+        self.sent_toks[self.sent[i] as usize].0 == i
+    }
+
     /// Number of tokens.
     #[inline]
     pub(crate) fn len(&self) -> usize {

@@ -224,7 +224,7 @@ impl NerTagger {
                         // bailout"), and what is left may be none ("A $2.5bn deal")
                         let mut j = j;
                         if j - i >= 2
-                            && matches!(strs[ra + j - 1], "$" | "£" | "€" | "¥" | "₹" | "₽")
+                            && crate::numbers::is_currency_sign(strs[ra + j - 1])
                             && tokens[base + ra + j - 2].span.end < tokens[base + ra + j - 1].span.start
                         {
                             j -= 1;

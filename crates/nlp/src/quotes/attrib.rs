@@ -255,10 +255,14 @@ pub(crate) fn np_before(cx: &Cx, cue: usize, floor: usize, allow_be: bool) -> Op
         // "her adviser, Jake Sullivan, said", "A former candidate -- John McCain, who lost --
         // said": the name in the commas is the speaker, also after its honorific or title
         // ("the cabinet member, Cllr Tom Fenn, said")
-        let mut k = c + 1;
-        while k + 1 < e && cx.v.info[k].has(f::HON | f::TITLE) && cx.mention(k).is_none() {
-            k += 1;
-        }
+        // the first token from `k` on past honorifics and titles outside a name, before `limit`
+        let past_titles = |mut k: usize, limit: usize| {
+            while k < limit && cx.v.info[k].has(f::HON | f::TITLE) && cx.mention(k).is_none() {
+                k += 1;
+            }
+            k
+        };
+        let k = past_titles(c + 1, e - 1);
         if let Some(m) = cx.mention(k)
             && cx.doc.mentions[m].ty == EntityType::Person
             && matches!(cx.doc.mentions[m].kind, MentionKind::Name | MentionKind::Alias)
@@ -271,10 +275,7 @@ pub(crate) fn np_before(cx: &Cx, cue: usize, floor: usize, allow_be: bool) -> Op
             // not a possessive ("Reynolds - Santilli's girlfriend - told"), nor the first of a
             // list ("The three scholars -- Mr. Tribe, Ms. Epstein and Mr. Amar -- agreed")
             let possessive = cx.v.is(me + 1, "'s") || cx.v.is(me + 1, "’s");
-            let mut u = me + 2;
-            while u < e && cx.v.info[u].has(f::HON | f::TITLE) {
-                u += 1;
-            }
+            let u = past_titles(me + 2, e);
             let list = (cx.v.punct(me + 1, b',') || cx.v.is(me + 1, "and"))
                 && u < e
                 && cx.mention(u).is_some_and(|o| cx.doc.mentions[o].ty == EntityType::Person);

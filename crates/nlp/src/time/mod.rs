@@ -209,31 +209,25 @@ fn header_date(text: &str, anchor: Option<&str>) -> Option<String> {
             date = Some(value);
         }
     }
-    let value = date.filter(|_| mail)?;
-    let mut end = value.len().min(160);
-    while !value.is_char_boundary(end) {
-        end -= 1;
-    }
-    let value = &value[..end];
-    let tokens = crate::segment::tokenize(value);
-    let times = tag_times(value, &tokens, &[Span::new(0, value.len())], anchor);
-    times.iter().find_map(|t| {
-        let day = t.value.get(..10)?;
-        let b = day.as_bytes();
-        (b[4] == b'-' && b[7] == b'-' && !day.contains('X') && parse_date(day).is_some()).then(|| day.to_string())
-    })
+    let (_, times) = times_of_line(date.filter(|_| mail)?, anchor);
+    // a day, also of a clock time ("2024-05-14T09:12"); `parse_date` refuses unknown parts
+    times.iter().find_map(|t| t.value.get(..10).filter(|day| parse_date(day).is_some()).map(str::to_string))
 }
 
-/// The date of one line that has the shape of a dateline.
-fn dateline_of(line: &str, anchor: Option<&str>) -> Option<String> {
+/// The time expressions of the first 160 bytes of one line, and those bytes.
+fn times_of_line(line: &str, anchor: Option<Date>) -> (&str, Vec<TimeExpr>) {
     let mut end = line.len().min(160);
     while !line.is_char_boundary(end) {
         end -= 1;
     }
     let head = &line[..end];
     let tokens = crate::segment::tokenize(head);
-    let sentences = [Span::new(0, head.len())];
-    let times = tag_times(head, &tokens, &sentences, anchor.and_then(parse_date));
+    (head, tag_times(head, &tokens, &[Span::new(0, head.len())], anchor))
+}
+
+/// The date of one line that has the shape of a dateline.
+fn dateline_of(line: &str, anchor: Option<&str>) -> Option<String> {
+    let (head, times) = times_of_line(line, anchor.and_then(parse_date));
     let t = times.first()?;
     let v = &t.value;
     let after = head[t.span.end..].trim_start_matches([' ', ',']);
