@@ -1208,6 +1208,8 @@ fn not_time_expressions() {
         "Lee spoke. He told KTV's This Week.",
         "Lee said on KTV's Today show that she would run.",
         "The agenda minutes name the members.",
+        "The board publishes its minutes online.",
+        "The minutes of the meeting name the members.",
         "It came not a moment too soon.",
         "It is too soon to say.",
         "Lee, the future leader of the party, spoke.",
@@ -1332,6 +1334,32 @@ fn datelines() {
     assert_eq!(dateline_date("Dockers voted on July 23, 2018 - and won.", None), None);
     // across the turn of the year, the nearest year
     assert_eq!(dateline_date("OSLO, Dec. 31 (Wire) - Markets shut.", Some("2019-01-02")), Some("2018-12-31".into()));
+}
+
+#[test]
+fn timestamp_lines_give_the_publication_date() {
+    let page = "Snow closes Kell schools\n\n22 March 2013 Last updated at 14:05 GMT\n\nHeavy snow fell on Friday.";
+    assert_eq!(dateline_date(page, None), Some("2013-03-22".into()));
+    let page = "Snow closes Kell schools\nPosted on March 22, 2013 at 2:05 pm\nHeavy snow fell.";
+    assert_eq!(dateline_date(page, None), Some("2013-03-22".into()));
+    // the day published, not the day updated, whichever comes first
+    let page = "Updated: 23 March 2013 | Published: 22 March 2013\n\nHeavy snow fell.";
+    assert_eq!(dateline_date(page, None), Some("2013-03-22".into()));
+    let page = "Last modified 23 March 2013, 09:12\n\nHeavy snow fell.";
+    assert_eq!(dateline_date(page, None), Some("2013-03-23".into()));
+    // other words on the line make it no timestamp; nor does a day without its year, alone
+    assert_eq!(dateline_date("Snow fell on 22 March 2013 at 14:05 in Kell.\n\nSchools shut.", None), None);
+    assert_eq!(dateline_date("Updated on Friday at 14:05\n\nSchools shut.", None), None);
+    assert_eq!(dateline_date("Published 22 March at 14:05\n\nSchools shut.", None), None);
+    // a long line whose first 160 bytes look like one
+    let long = format!("Published 22 March 2013,{} snow fell in Kell.", " and".repeat(34));
+    assert_eq!(dateline_date(&long, None), None);
+    // relative times in the story follow it
+    let pipeline = Pipeline::new(vec![Box::new(Segmenter), Box::new(TimeTagger)]).unwrap();
+    let mut doc = Doc::new("d", "Snow closes Kell\n\n22 March 2013 Last updated at 14:05 GMT\n\nIt fell yesterday.");
+    pipeline.run(&mut doc);
+    assert_eq!(doc.published.as_deref(), Some("2013-03-22"));
+    assert_eq!(doc.times.last().map(|t| t.value.as_str()), Some("2013-03-21"));
 }
 
 #[test]

@@ -234,7 +234,51 @@ fn dateline_of(line: &str, anchor: Option<&str>) -> Option<String> {
     let marked = ["(", "-", "\u{2014}", "\u{2013}", "/"].iter().any(|m| after.starts_with(m)) || after.is_empty();
     let is_day = v.len() == 10 && v.as_bytes()[4] == b'-' && !v.contains('X');
     let placed = place_before(&head[..t.span.start]);
-    (t.ty == TimeType::Date && is_day && marked && placed && t.span.start < 80).then(|| v.clone())
+    if t.ty == TimeType::Date && is_day && marked && placed && t.span.start < 80 {
+        return Some(v.clone());
+    }
+    // a whole line, not the start of a long one
+    (head.len() == line.len()).then(|| stamp_date(head, &times)).flatten()
+}
+
+/// The date of a web page's timestamp line: dates and clock times with nothing around them
+/// but a label ("22 March 2013 Last updated at 14:05 GMT", "Published: 14 May 2024 | Updated:
+/// 15 May 2024", "Posted on May 14, 2024 at 9:12 pm"). The day a "published" or "posted"
+/// label names comes first, else the first day. "Date:" is no label: a notice's "Date: 14
+/// June" is its event's.
+fn stamp_date(head: &str, times: &[TimeExpr]) -> Option<String> {
+    const LABELS: &[&str] = &["published", "posted", "first", "last", "updated", "modified", "on", "at", "and"];
+    // the words of a stretch between times, all labels; whether a publishing label is the last one
+    let labels = |gap: &str, published: &mut bool| {
+        for w in gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            let w = w.to_lowercase();
+            if !LABELS.contains(&w.as_str()) {
+                return false;
+            }
+            match w.as_str() {
+                "published" | "posted" => *published = true,
+                "updated" | "modified" => *published = false,
+                _ => {}
+            }
+        }
+        true
+    };
+    let mut days: Vec<(&str, bool)> = Vec::new(); // a day, and whether a publishing label names it
+    let (mut from, mut published) = (0, false);
+    for t in times {
+        if !labels(&head[from..t.span.start.max(from)], &mut published) {
+            return None;
+        }
+        from = from.max(t.span.end);
+        if let Some(day) = t.value.get(..10).filter(|d| !d.contains('X') && parse_date(d).is_some()) {
+            days.push((day, published));
+            published = false;
+        }
+    }
+    if !labels(&head[from..], &mut published) {
+        return None;
+    }
+    days.iter().find(|d| d.1).or(days.first()).map(|d| d.0.to_string())
 }
 
 /// True when what precedes a dateline's date is nothing, or a place name and a comma
