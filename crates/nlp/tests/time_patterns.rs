@@ -1087,6 +1087,8 @@ fn sets() {
     assert_eq!(one("They met on Saturday night.", d).2, "2018-07-07");
     assert_eq!(one("The fee is paid annually.", d), ("annually".into(), TimeType::Set, "P1Y".into()));
     assert_eq!(one("The paper appears daily.", d).2, "P1D");
+    assert_eq!(one("It pays a dividend quarterly, in cash.", d), ("quarterly".into(), TimeType::Set, "P3M".into()));
+    assert!(values("It raised its quarterly dividend.", d).is_empty());
     assert_eq!(one("It costs $5 million a year.", d), ("a year".into(), TimeType::Set, "P1Y".into()));
     assert_eq!(one("They want a $15-an-hour wage.", d), ("an-hour".into(), TimeType::Set, "PT1H".into()));
     assert_eq!(one("The fair is held each July.", d).2, "XXXX-07");
