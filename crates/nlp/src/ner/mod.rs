@@ -216,7 +216,9 @@ impl NerTagger {
                 for &(ra, rz) in &rel {
                     join_names(&strs[ra..rz], &mut labels[ra..rz]);
                     for (i, j, t) in spans_of(&labels[ra..rz]) {
-                        if j - i == 1 && is_pronoun(strs[ra + i]) {
+                        // a lone initial is no name ("Q." and "A." of a transcript): the
+                        // corpora here have none, only initials before a surname
+                        if j - i == 1 && (is_pronoun(strs[ra + i]) || (t != MISC && is_initial(strs[ra + i]))) {
                             continue;
                         }
                         // the model learns CoNLL's currencies "A$" and "US$" whole: a sign set
@@ -345,6 +347,12 @@ impl Component for NerTagger {
         }
         doc.mentions = mentions;
     }
+}
+
+/// True when `w` is one letter and a full stop ("A.", "Q."; not "X", a company's name now).
+fn is_initial(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_alphabetic) && cs.as_str() == "."
 }
 
 /// Honours and offices written after a person's name, in capitals.

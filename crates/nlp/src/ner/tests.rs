@@ -383,6 +383,16 @@ fn a_currency_sign_apart_from_the_word_before_is_no_name() {
 }
 
 #[test]
+fn a_lone_initial_is_no_name() {
+    let Some(tagger) = embedded_tagger() else { return };
+    // a hearing's questions and answers
+    let text = "Q. Were the tugs ready?\nA. They were. We had two crews on standby.\nQ. Who led them?\nA. The crews were led by J. Halloran.";
+    let found = names(text, &tagger);
+    assert!(found.iter().all(|(n, _)| n.chars().count() > 2), "{found:?}");
+    assert!(found.iter().any(|(n, t)| n == "J. Halloran" && *t == EntityType::Person), "{found:?}");
+}
+
+#[test]
 fn letters_after_a_persons_name_are_no_part_of_it() {
     let Some(tagger) = embedded_tagger() else { return };
     for text in ["Her lawyer, Naomi Fairweather KC, said she would appeal.", "Jess Phillips MP spoke first."] {
