@@ -44,10 +44,11 @@ pub(crate) fn indirect(cx: &mut Cx, recs: &mut Vec<Rec>) {
             cands.push(c);
         }
     }
+    let mut labels: Vec<(String, Speaker)> = Vec::new();
     for (i, &tk) in taken.iter().enumerate() {
         if (i == 0 || cx.v.toks[i].para_start)
             && !tk
-            && let Some(c) = label(cx, i)
+            && let Some(c) = label(cx, i, &mut labels)
         {
             cands.push(c);
         }
@@ -75,25 +76,26 @@ pub(crate) fn indirect(cx: &mut Cx, recs: &mut Vec<Rec>) {
 
 /// "Pence: Gennifer Flowers won't be at debate" (a headline), "PENCE: Well, look, …" (a
 /// transcript): a person or body named at the start of a paragraph (token `i`), then a colon;
-/// the rest of the paragraph is what they said.
-fn label(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
+/// the rest of the paragraph is what they said. A transcript's label may also give an
+/// honorific ("MR HALLORAN:"), a role ("THE CHAIR:"), or both a role and a name in brackets
+/// ("CHAIR (Councillor Rosa Vint):"); `seen` holds the labels read so far, so a role or a name
+/// the tagger missed this time speaks for whom it did before.
+fn label(cx: &Cx, i: usize, seen: &mut Vec<(String, Speaker)>) -> Option<((usize, usize), Attr)> {
     let v = &cx.v;
     let n = v.len();
     // a transcript quoted whole opens each paragraph with a quotation mark
     let i = if v.toks[i].kind == TokenKind::Quote { i + 1 } else { i };
-    let c = (i..n.min(i + 6)).find(|&k| v.toks[k].kind != TokenKind::Word)?;
+    // the colon, after words, abbreviation points and brackets on the paragraph's first line
+    let c = (i..n.min(i + 12))
+        .find(|&k| v.toks[k].kind != TokenKind::Word && !(v.punct(k, b'.') || v.punct(k, b'(') || v.punct(k, b')')))?;
     if c == i || !v.punct(c, b':') || c + 1 >= n || v.toks[c + 1].para_start {
         return None;
     }
-    // the words before the colon are a name of a person or a body ("Elizabeth Warren Hammers
-    // Wells Fargo CEO: …" is a headline of its own)
-    let m = cx.mention(c - 1)?;
-    let men = &cx.doc.mentions[m];
-    let ty = cx.doc.entities[men.entity?].ty;
-    let whole = men.span.start == v.toks[i].span.start && men.span.end == v.toks[c - 1].span.end;
-    if !matches!(ty, EntityType::Person | EntityType::Org) || !whole {
+    if (i + 1..=c).any(|k| v.toks[k].para_start || v.text[v.toks[k - 1].span.end..v.toks[k].span.start].contains('\n'))
+    {
         return None;
     }
+    let speaker = label_speaker(cx, i, c, seen)?;
     let mut z = c + 1;
     while z + 1 < n && !v.toks[z + 1].para_start {
         z += 1;
@@ -104,7 +106,76 @@ fn label(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
     if z < c + 3 {
         return None;
     }
-    Some(((c + 1, z), Attr { cue: (c, c), speaker: Some(cx.speaker_of_mention(m, c - 1)), end: c }))
+    Some(((c + 1, z), Attr { cue: (c, c), speaker: Some(speaker), end: c }))
+}
+
+/// Who the label of tokens `a..c` (before its colon) names; see [`label`].
+fn label_speaker(cx: &Cx, a: usize, c: usize, seen: &mut Vec<(String, Speaker)>) -> Option<Speaker> {
+    let v = &cx.v;
+    // "THE CHAIR" and "CHAIR" are one role; "The Ninth Circle:" (a column's title) no name
+    let b = if v.is(a, "the") && a + 1 < c { a + 1 } else { a };
+    let key = |a: usize, z: usize| {
+        let words: Vec<String> =
+            (a..z).filter(|&k| v.toks[k].kind == TokenKind::Word).map(|k| v.s(k).to_lowercase()).collect();
+        words.join(" ")
+    };
+    // "CHAIR (Councillor Rosa Vint)": the name in brackets, and the role before it names them after
+    if v.punct(c - 1, b')') {
+        let open = (a..c - 1).rev().find(|&k| v.punct(k, b'('))?;
+        let sp = label_name(cx, open + 1, c - 1)?;
+        if open > b {
+            seen.push((key(b, open), sp));
+        }
+        return Some(sp);
+    }
+    let whole = key(b, c);
+    if let Some(sp) = label_name(cx, a, c) {
+        seen.push((whole, sp));
+        return Some(sp);
+    }
+    // the words here speak, for whom they named before
+    if let Some((_, sp)) = seen.iter().rev().find(|(k, _)| *k == whole) {
+        return Some(Speaker { span: cx.span(b, c - 1), head: c - 1, ..*sp });
+    }
+    // a role alone ("THE CHAIR:", "PRESENTER:") is an unnamed speaker
+    let role = |k: usize| v.info[k].has(f::ROLE | f::TITLE | f::ROLE_MOD) || v.punct(k, b'.');
+    ((b..c).all(role) && v.info[c - 1].has(f::ROLE | f::TITLE)).then(|| described(cx, b, c - 1))
+}
+
+/// The speaker a label's name of tokens `a..z` gives: a person or body the tagger named there,
+/// after any honorifics and titles ("MR HALLORAN", "Sen. Lee"); or, after an honorific, a
+/// surname the tagger missed, as the person of that surname named elsewhere ("MS OKAFOR").
+fn label_name(cx: &Cx, a: usize, z: usize) -> Option<Speaker> {
+    let v = &cx.v;
+    let mut r = a;
+    while r < z && (v.info[r].has(f::HON | f::TITLE) || v.punct(r, b'.')) {
+        r += 1;
+    }
+    if r >= z || !(r..z).all(|k| v.toks[k].kind == TokenKind::Word && v.cap(k)) {
+        return None;
+    }
+    if let Some(m) = cx.mention(z - 1) {
+        let men = &cx.doc.mentions[m];
+        let ty = men.entity.map(|e| cx.doc.entities[e].ty);
+        let starts = men.span.start == v.toks[r].span.start || men.span.start == v.toks[a].span.start;
+        let whole = starts && men.span.end == v.toks[z - 1].span.end;
+        return (whole && matches!(ty, Some(EntityType::Person | EntityType::Org)))
+            .then(|| cx.speaker_of_mention(m, z - 1));
+    }
+    if r == a || z - r > 2 {
+        return None;
+    }
+    // the person elsewhere in the text whose name ends with this surname, when only one does
+    let surname = v.s(z - 1);
+    let mut people = cx.doc.entities.iter().enumerate().filter(|(_, e)| {
+        e.ty == EntityType::Person && e.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(surname))
+    });
+    let entity = match (people.next(), people.next()) {
+        (Some((e, _)), None) => Some(e),
+        _ => None,
+    };
+    let gender = entity.map_or_else(|| v.info[a].gender(), |e| cx.ent_gender[e]);
+    Some(Speaker { span: cx.span(a, z - 1), entity, gender, pronoun: false, head: z - 1 })
 }
 
 /// "so", "yes" or "no" at token `i`: the whole of what was said in "said so", "said no".

@@ -279,6 +279,36 @@ fn a_name_and_a_colon_opening_a_paragraph_label_what_follows() {
 }
 
 #[test]
+fn a_transcripts_labels_name_the_speaker_of_each_turn() {
+    let d = run("HEARING OF THE HARBOUR COMMITTEE\n\n\
+                 CHAIR (Councillor Rosa Vint): We are here to take evidence on the loss of the Marika.\n\n\
+                 MR HALLORAN: I was the duty officer that night.\n\n\
+                 THE CHAIR: Tell us what you saw that night.\n\n\
+                 MR HALLORAN: At about eleven I saw her lights go out.\n\n\
+                 MS OKAFOR: Did anyone tell you that the ship had lost power?\n\n\
+                 PRESENTER: That was the hearing on Tuesday.\n\n\
+                 Dr. Ben Harlow: the harbour is not safe\n\n\
+                 The Ninth Circle: a view from the harbour wall");
+    let turn = |content: &str| {
+        let q = quote(&d, content);
+        assert_eq!(q.span.of(&d.text), content);
+        (speaker(&d, q), q.speaker_span.map_or("", |s| s.of(&d.text)))
+    };
+    // the name in brackets; then the role alone speaks for it
+    assert_eq!(turn("We are here to take evidence on the loss of the Marika"), ("Rosa Vint".into(), "Rosa Vint"));
+    assert_eq!(turn("Tell us what you saw that night"), ("Rosa Vint".into(), "CHAIR"));
+    // an honorific before the name
+    assert!(turn("I was the duty officer that night").0.eq_ignore_ascii_case("Halloran"));
+    assert!(turn("At about eleven I saw her lights go out").0.eq_ignore_ascii_case("Halloran"));
+    // a name the tagger did not find, and a role nobody was named for, speak unresolved
+    assert_eq!(turn("Did anyone tell you that the ship had lost power?").0, "-MS OKAFOR");
+    assert_eq!(turn("That was the hearing on Tuesday").0, "-PRESENTER");
+    // a headline's speaker after a title; a column's title opening with "The" is no speaker
+    assert_eq!(turn("the harbour is not safe").0, "Ben Harlow");
+    assert!(d.quotes.iter().all(|q| !q.span.of(&d.text).contains("harbour wall")), "{:?}", texts(&d));
+}
+
+#[test]
 fn speakers_inverted_apposed_and_pronouns() {
     let d = run("“Nobody is asking for sympathy,” said Mr Novak.");
     assert_eq!(quote(&d, "sympathy").speaker_span.map(|s| s.of(&d.text)), Some("Novak"));
