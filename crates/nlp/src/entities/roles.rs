@@ -1,6 +1,7 @@
 //! Roles and titles of people: before the name ("Home Secretary Sajid Javid", "US Attorney
 //! General Jeff Sessions"), in an apposition after it ("Jeff Sessions, the attorney general,")
-//! or before it ("Karsland's attorney general, Lucas Varga").
+//! or before it ("Karsland's attorney general, Lucas Varga"), or said of it ("Ann Lee is the
+//! chief executive of Valdane Shipping", "Tom Fenn, who was appointed prosecutor in 2010,").
 
 use super::words::{Gender, f};
 use super::{Ctx, clean};
@@ -26,7 +27,9 @@ pub(crate) fn roles(cx: &mut Ctx) {
         } else if let Some((s, t, h)) = apposition_before(cx, a) {
             found.push((e, s, t, h));
         }
-        if let Some((s, t, h)) = apposition_after(cx, b) {
+        // what a quotation says someone is, is opinion ("Ted is the leader that we need")
+        let said_of = || if cx.in_quote[a] { None } else { predicate_after(cx, a, b) };
+        if let Some((s, t, h)) = apposition_after(cx, b).or_else(said_of) {
             found.push((e, s, t, h));
         }
     }
@@ -254,4 +257,121 @@ fn apposition_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
         }
     };
     ok.then_some((s, end, head))
+}
+
+/// "Ann Lee is the chief executive of Valdane Shipping", "Tom Fenn, who became mayor of Kell
+/// last year,", "Marta Ilves was appointed prosecutor in 2010": a role said of the name of
+/// tokens `a` to `b` (end), by "is", "was", "has been", "became", "remains", "served
+/// as" or "was appointed", "named", "elected" (no negation, no contracted "'s", which is mostly
+/// a possessive; not after "if" or "whether"). The role runs from its head noun's modifiers to the head, and on through "of",
+/// "for", "at" or "to" and a capitalized name ("of Valdane Shipping"); it stops before anything
+/// else ("in 2010", "last year"). Returns (first token, end token, head token).
+fn predicate_after(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize, usize)> {
+    let v = &cx.v;
+    let n = v.len();
+    // "if Donald Trump is president", "whether Secretary Clinton is the nominee", "if fellow
+    // candidate Donald Trump is president": a supposition
+    let suppose = ["if", "unless", "whether", "when", "once", "until", "should"];
+    let lo = a.saturating_sub(4);
+    if (lo..a)
+        .rev()
+        .take_while(|&k| v.toks[k].kind == TokenKind::Word && v.sent[k] == v.sent[a])
+        .any(|k| suppose.iter().any(|w| v.is(k, w)))
+    {
+        return None;
+    }
+    let mut k = b;
+    if v.punct(k, b',') && v.is(k + 1, "who") {
+        k += 2;
+    }
+    let is_any = |k: usize, words: &[&str]| words.iter().any(|w| v.is(k, w));
+    if is_any(k, &["has", "had", "have"]) && v.is(k + 1, "been") {
+        k += 2;
+    } else if is_any(k, &["is", "was", "became", "remains", "remained"]) {
+        k += 1;
+    } else if is_any(k, &["serves", "served", "works", "worked"]) && v.is(k + 1, "as") {
+        k += 2;
+    } else {
+        return None;
+    }
+    if is_any(k, &["appointed", "named", "elected", "made", "chosen"]) && (v.is(k - 1, "was") || v.is(k - 1, "been")) {
+        k += 1;
+        if v.is(k, "as") {
+            k += 1;
+        }
+    }
+    if k >= n || v.sent[k] != v.sent[b.min(n - 1)] {
+        return None;
+    }
+    // an article, a possessive pronoun, or the role's first word right away
+    let start = if v.is(k, "a") || v.is(k, "an") || v.is(k, "the") || v.info[k].has(f::P_POSS) && v.info[k].has(f::PRON)
+    {
+        k + 1
+    } else {
+        k
+    };
+    let (mut e, mut head, mut end) = (start, None, None);
+    let mut pp: Option<usize> = None; // the preposition before the role's name
+    let mut loose = false; // an unlisted lowercase word before the head ("media editor", "bad president")
+    while e < n && e - start < MAX_ROLE {
+        let t = &v.toks[e];
+        if t.kind != TokenKind::Word || (e > start && (t.para_start || v.sent[e] != v.sent[e - 1])) {
+            break;
+        }
+        let inf = &v.info[e];
+        let role = inf.has(f::ROLE | f::TITLE | f::ROLE_MOD);
+        if let Some(p) = pp {
+            // the name after "of": capitalized words, "the" first, "of" inside ("Bank of Kell")
+            let inside = v.is(e, "the") && e == p + 1 || v.is(e, "of") && v.cap(e - 1) && v.cap(e + 1);
+            // a name the tagger found, whole ("at Fenn & Co")
+            if let Some(m) = cx.men.iter().find(|m| m.kind == MentionKind::Name && m.a == e) {
+                end = Some(m.b);
+                e = m.b;
+                continue;
+            }
+            if v.cap(e) && !inf.has(f::DET) {
+                end = Some(e + 1);
+            } else if !inside {
+                // "the daughter of Indian immigrants": the capital was a modifier, not a name;
+                // "mayor of Ardenport last year", "of Kell in 2010" end at the name
+                if inf.flags == 0 && !v.is(e, "last") {
+                    return None;
+                }
+                break;
+            }
+        } else if is_any(e, &["of", "for", "at", "to"]) && head.is_some() {
+            if !(v.cap(e + 1) || v.is(e + 1, "the") && v.cap(e + 2)) {
+                // "chief of staff" is no "chief"; "prosecutor for two years" is a prosecutor
+                if v.is(e, "of") {
+                    return None;
+                }
+                break;
+            }
+            pp = Some(e);
+        } else if inf.has(f::WH | f::CUE | f::AUX | f::BE | f::NEG | f::TIME | f::CONJ | f::PREP) && !role {
+            break;
+        } else if is_head(cx, e) && !v.s(e).ends_with("ing") {
+            head = Some(e);
+            end = Some(e + 1);
+        } else if head.is_some() || !(inf.flags == 0 || role) {
+            break;
+        } else if !role && !v.cap(e) {
+            loose = true;
+        }
+        e += 1;
+    }
+    let (head, end) = (head?, end?);
+    // without a name to anchor it, a role is one of listed words ("the Republican nominee",
+    // "a senior lawyer"): "a bad president", "the best candidate", "a self-made man" are opinions,
+    // and a man, a friend or a victim is no role
+    const PLAIN: &[&str] =
+        &["man", "woman", "person", "guy", "victim", "friend", "father", "mother", "son", "daughter"];
+    if pp.is_none() && (loose || PLAIN.iter().any(|w| v.is(head, w))) {
+        return None;
+    }
+    // "the lawyer's client": the role is someone else's; "Sen. Jeff Sessions": another's title
+    if v.is(end, "'s") || v.is(end, "’s") || cx.men.iter().any(|m| m.a == end && m.ty == EntityType::Person) {
+        return None;
+    }
+    Some((start, end, head))
 }

@@ -167,6 +167,38 @@ fn roles_from_titles_and_appositions() {
 }
 
 #[test]
+fn roles_said_of_a_name() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("Ann Lee is the chief executive of Valdane Shipping.", "Ann Lee", "chief executive of Valdane Shipping"),
+        ("Tom Fenn, who was a senator for Kell, retired.", "Tom Fenn", "senator for Kell"),
+        ("Marta Ilves was appointed prosecutor in 2010.", "Marta Ilves", "prosecutor"),
+        ("Piet Harmsen became mayor of Ardenport last year.", "Piet Harmsen", "mayor of Ardenport"),
+        ("Joan Ellery is a lawyer.", "Joan Ellery", "lawyer"),
+        ("Marta Ilves is a senior lawyer at Fenn & Co in Kell.", "Marta Ilves", "senior lawyer at Fenn & Co"),
+        ("Joan Ellery has been the Labour MP since 2010.", "Joan Ellery", "Labour MP"),
+    ];
+    for (text, name, role) in cases {
+        let d = run(text);
+        assert_eq!(entity_of(&d, name).unwrap().roles, [*role], "{text}");
+    }
+    // no role: negation, opinion, someone else's role, a supposition, a different role, a quotation
+    for text in [
+        "Ann Lee is not a senator.",
+        "Ann Lee is a bad senator.",
+        "Ann Lee is a good man.",
+        "Ann Lee is the lawyer's client.",
+        "If Ann Lee is president, the party splits.",
+        "Ann Lee was chief of staff.",
+        "Ann Lee is the daughter of Kellish immigrants.",
+        "Ann Lee was Senator Tom Fenn's aide.",
+        "He said: \u{201c}Ann Lee is the leader we need.\u{201d}",
+    ] {
+        let d = run(text);
+        assert!(entity_of(&d, "Ann Lee").unwrap().roles.is_empty(), "{text}: {:?}", names(&d));
+    }
+}
+
+#[test]
 fn a_role_ends_with_its_line_and_paragraph() {
     // a byline's role stops at the paragraph break, whose next line opens with a role
     let d = run("By Marta Quennell, Security Correspondent\n\nThe Home Secretary, Tomas Brekov, wrote to the court.");
