@@ -289,6 +289,12 @@ fn weekdays() {
     assert_eq!(values("He is going to win on Tuesday.", d), ["2018-07-17"]);
     assert_eq!(values("Protesters kept going until 2 a.m. Tuesday.", d), ["2018-07-10T02:00"]);
     assert_eq!(values("The seats they kept will be on the ballot on Tuesday.", d), ["2018-07-17"]);
+    // a weekday paired with the one before it follows it, whatever the tense (2018-07-12 is a Thursday)
+    assert_eq!(values("Schools were told to stay shut on Thursday and Friday.", d), ["2018-07-12", "2018-07-13"]);
+    assert_eq!(values("The talks ran from Monday to Wednesday.", d), ["2018-07-09", "2018-07-11"]);
+    assert_eq!(values("She will be away Monday through Wednesday.", d), ["2018-07-16", "2018-07-18"]);
+    // ... but not one named first ("Friday or Monday") nor one apart
+    assert_eq!(values("They met Friday and again Tuesday.", d), ["2018-07-06", "2018-07-10"]);
 }
 
 #[test]

@@ -616,8 +616,21 @@ impl Doc<'_> {
                 }),
                 _ => None,
             };
+            // "on Thursday and Friday", "Thursday through Saturday": a weekday paired with the one
+            // just named is the first of its name after it, whatever the tense
+            let paired = match (&it.sem, i.checked_sub(1).map(|k| &items[k]), ctx.last) {
+                (&Sem::Wday { w, dir: Dir::Auto }, Some(prev), Some(Point::Day(_)))
+                    if matches!(prev.sem, Sem::Wday { w: pw, .. } if pw < w)
+                        && ["and", "or", "&", "through", "thru", "to", "until", "-", "\u{2013}"]
+                            .contains(&self.text[prev.span.end..it.span.start].trim()) =>
+                {
+                    Some(Sem::Wday { w, dir: Dir::Follow })
+                }
+                _ => None,
+            };
             let sem = since
                 .as_ref()
+                .or(paired.as_ref())
                 .or(of_fronted_year.as_ref())
                 .or(of_election.as_ref())
                 .or(of_year_named.as_ref())
