@@ -366,6 +366,50 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     join_unit_names(toks, labels);
     join_designations(toks, labels);
     join_institutions_of_places(toks, labels);
+    street_names(toks, labels);
+}
+
+/// Streets are places ("Pennsylvania Avenue", read as an organisation), and an ordinal before a
+/// street's word is part of its name ("5th Ave", "42nd Street", which the model leaves out or
+/// misses whole): in the corpora here a name of two words or more that ends with "Street",
+/// "Road" or "Avenue" (or their short forms) is a place 38 times in 40 (CoNLL-2003 train and
+/// testa, WikiGold; UNER has none), and no
+/// name there has an ordinal before such a word. "Lane" and "Drive" are left alone: surnames
+/// and titles ("Barry Lane").
+fn street_names(toks: &[&str], labels: &mut [u8]) {
+    #[rustfmt::skip]
+    const STREET: &[&str] = &[
+        "Street", "St", "St.", "Avenue", "Ave", "Ave.", "Road", "Rd", "Rd.", "Boulevard", "Blvd", "Blvd.",
+        "STREET", "AVENUE", "ROAD", "BOULEVARD",
+    ];
+    const ORDINALS: &[&str] =
+        &["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"];
+    let ordinal = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &w[digits.len()..];
+        ORDINALS.contains(&w)
+            || (!digits.is_empty()
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && ["st", "nd", "rd", "th"].contains(&suffix))
+    };
+    for i in 1..toks.len() {
+        // "42nd Street" with neither tagged, or "5th" left out of "Ave"
+        if STREET.contains(&toks[i])
+            && ordinal(toks[i - 1])
+            && labels[i - 1] == 0
+            && matches!(label_part(labels[i]), None | Some(BEGIN | UNIT))
+        {
+            // ... keeping the type of a name that goes on past the street ("1st Street Bank")
+            let (e, t) =
+                spans_of(labels).into_iter().find(|&(s, _, _)| s == i).map_or((i + 1, LOC), |(_, e, t)| (e, t));
+            set_name(labels, i - 1, e, if e == i + 1 { LOC } else { t });
+        }
+    }
+    for (s, e, t) in spans_of(labels) {
+        if t != LOC && e - s >= 2 && STREET.contains(&toks[e - 1]) {
+            set_name(labels, s, e, LOC);
+        }
+    }
 }
 
 /// An institution named with the place it serves is one organisation ("the Housing Authority

@@ -383,6 +383,17 @@ fn a_currency_sign_apart_from_the_word_before_is_no_name() {
 }
 
 #[test]
+fn streets_are_places_with_their_ordinals() {
+    let Some(tagger) = embedded_tagger() else { return };
+    let text = "The shop on 5th Ave closed. The theatre on 42nd Street reopened. \
+                The office at 1600 Pennsylvania Avenue was empty. They marched down Fifth Avenue.";
+    let found = names(text, &tagger);
+    for street in ["5th Ave", "42nd Street", "Pennsylvania Avenue", "Fifth Avenue"] {
+        assert!(found.iter().any(|(n, t)| n == street && *t == EntityType::Loc), "{street}: {found:?}");
+    }
+}
+
+#[test]
 fn a_lone_initial_is_no_name() {
     let Some(tagger) = embedded_tagger() else { return };
     // a hearing's questions and answers
