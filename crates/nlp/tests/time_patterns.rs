@@ -295,6 +295,7 @@ fn weekdays() {
     assert_eq!(values("She will be away Monday through Wednesday.", d), ["2018-07-16", "2018-07-18"]);
     // ... but not one named first ("Friday or Monday") nor one apart
     assert_eq!(values("They met Friday and again Tuesday.", d), ["2018-07-06", "2018-07-10"]);
+    assert_eq!(values("They met Thursday and again Friday.", d), ["2018-07-12", "2018-07-06"]);
 }
 
 #[test]
@@ -1218,6 +1219,7 @@ fn not_time_expressions() {
         "The agenda minutes name the members.",
         "The board publishes its minutes online.",
         "The minutes of the meeting name the members.",
+        "The minutes of the last meeting name the members.",
         "It came not a moment too soon.",
         "It is too soon to say.",
         "Lee, the future leader of the party, spoke.",
@@ -1355,6 +1357,9 @@ fn timestamp_lines_give_the_publication_date() {
     assert_eq!(dateline_date(page, None), Some("2013-03-22".into()));
     let page = "Last modified 23 March 2013, 09:12\n\nHeavy snow fell.";
     assert_eq!(dateline_date(page, None), Some("2013-03-23".into()));
+    // a clock time before the date is the date's
+    let page = "Last updated at 14:05 GMT, 22 March 2013\n\nHeavy snow fell.";
+    assert_eq!(dateline_date(page, Some("2013-03-25")), Some("2013-03-22".into()));
     // other words on the line make it no timestamp; nor does a day without its year, alone
     assert_eq!(dateline_date("Snow fell on 22 March 2013 at 14:05 in Kell.\n\nSchools shut.", None), None);
     assert_eq!(dateline_date("Updated on Friday at 14:05\n\nSchools shut.", None), None);

@@ -283,6 +283,10 @@ fn predicate_after(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize, usize)
     let mut k = b;
     if v.punct(k, b',') && v.is(k + 1, "who") {
         k += 2;
+    } else if !opens_clause(cx, a) {
+        // the name is the verb's subject, not an object before it ("The man who shot Ann Lee
+        // was a police officer", "The lawyer for Tom Fenn is a former prosecutor")
+        return None;
     }
     let is_any = |k: usize, words: &[&str]| words.iter().any(|w| v.is(k, w));
     if is_any(k, &["has", "had", "have"]) && v.is(k + 1, "been") {
@@ -362,11 +366,14 @@ fn predicate_after(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize, usize)
     }
     let (head, end) = (head?, end?);
     // without a name to anchor it, a role is one of listed words ("the Republican nominee",
-    // "a senior lawyer"): "a bad president", "the best candidate", "a self-made man" are opinions,
-    // and a man, a friend or a victim is no role
-    const PLAIN: &[&str] =
-        &["man", "woman", "person", "guy", "victim", "friend", "father", "mother", "son", "daughter"];
-    if pp.is_none() && (loose || PLAIN.iter().any(|w| v.is(head, w))) {
+    // "a senior lawyer"): "a bad president", "the best candidate" are opinions; and a man, a
+    // daughter, a victim or a resident is no role, of anyone or anywhere
+    #[rustfmt::skip]
+    const PLAIN: &[&str] = &[
+        "man", "woman", "person", "victim", "friend", "father", "mother", "son", "daughter", "wife", "husband",
+        "brother", "sister", "neighbour", "neighbor", "relative", "resident", "colleague", "voter",
+    ];
+    if (pp.is_none() && loose) || PLAIN.iter().any(|w| v.is(head, w)) {
         return None;
     }
     // "the lawyer's client": the role is someone else's; "Sen. Jeff Sessions": another's title
@@ -374,4 +381,28 @@ fn predicate_after(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize, usize)
         return None;
     }
     Some((start, end, head))
+}
+
+/// True when the name starting at token `a`, with the titles and capitalized words before it
+/// ("US Attorney General Jeff Sessions"), opens its clause: at the start of a sentence or
+/// paragraph, or after a comma, a colon, a dash, a bracket, a quote mark, "and" or "but".
+fn opens_clause(cx: &Ctx, a: usize) -> bool {
+    let v = &cx.v;
+    let mut p = a;
+    while p > 0
+        && a - p < 6
+        && !v.opens_sentence(p)
+        && (v.cap(p - 1) || v.punct(p - 1, b'.') && v.cap(p.saturating_sub(2)))
+    {
+        p -= 1;
+    }
+    if p == 0 || v.opens_sentence(p) || v.toks[p].para_start {
+        return true;
+    }
+    let q = p - 1;
+    [b',', b';', b':', b'('].iter().any(|&c| v.punct(q, c))
+        || v.dash(q)
+        || v.toks[q].kind == TokenKind::Quote
+        || v.is(q, "and")
+        || v.is(q, "but")
 }

@@ -192,6 +192,10 @@ fn roles_said_of_a_name() {
         "Ann Lee is the daughter of Kellish immigrants.",
         "Ann Lee was Senator Tom Fenn's aide.",
         "He said: \u{201c}Ann Lee is the leader we need.\u{201d}",
+        "The man who shot Ann Lee was a police officer.",
+        "The lawyer for Ann Lee is a former prosecutor.",
+        "Ann Lee is the daughter of Senator Tom Fenn.",
+        "Ann Lee is a resident of Kell.",
     ] {
         let d = run(text);
         assert!(entity_of(&d, "Ann Lee").unwrap().roles.is_empty(), "{text}: {:?}", names(&d));

@@ -374,8 +374,8 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
 /// misses whole): in the corpora here a name of two words or more that ends with "Street",
 /// "Road" or "Avenue" (or their short forms) is a place 38 times in 40 (CoNLL-2003 train and
 /// testa, WikiGold; UNER has none), and no
-/// name there has an ordinal before such a word. "Lane" and "Drive" are left alone: surnames
-/// and titles ("Barry Lane").
+/// name there has an ordinal before such a word. A person stays a person ("Andy Street"), and
+/// "Lane" and "Drive" are left alone: surnames and titles ("Barry Lane").
 fn street_names(toks: &[&str], labels: &mut [u8]) {
     #[rustfmt::skip]
     const STREET: &[&str] = &[
@@ -394,7 +394,11 @@ fn street_names(toks: &[&str], labels: &mut [u8]) {
     };
     for i in 1..toks.len() {
         // "42nd Street" with neither tagged, or "5th" left out of "Ave"
+        // "the 21st St. Petersburg Forum": "St." before a capital is a saint's
+        let saint =
+            matches!(toks[i], "St" | "St.") && toks.get(i + 1).is_some_and(|w| w.starts_with(char::is_uppercase));
         if STREET.contains(&toks[i])
+            && !saint
             && ordinal(toks[i - 1])
             && labels[i - 1] == 0
             && matches!(label_part(labels[i]), None | Some(BEGIN | UNIT))
@@ -406,7 +410,8 @@ fn street_names(toks: &[&str], labels: &mut [u8]) {
         }
     }
     for (s, e, t) in spans_of(labels) {
-        if t != LOC && e - s >= 2 && STREET.contains(&toks[e - 1]) {
+        // a person keeps the type ("Andy Street", "Picabo Street")
+        if t != LOC && t != PER && e - s >= 2 && STREET.contains(&toks[e - 1]) {
             set_name(labels, s, e, LOC);
         }
     }

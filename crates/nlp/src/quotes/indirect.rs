@@ -119,14 +119,18 @@ fn label_speaker(cx: &Cx, a: usize, c: usize, seen: &mut Vec<(String, Speaker)>)
             (a..z).filter(|&k| v.toks[k].kind == TokenKind::Word).map(|k| v.s(k).to_lowercase()).collect();
         words.join(" ")
     };
-    // "CHAIR (Councillor Rosa Vint)": the name in brackets, and the role before it names them after
+    let role = |k: usize| v.info[k].has(f::ROLE | f::TITLE | f::ROLE_MOD) || v.punct(k, b'.');
+    let roles_only = |x: usize, y: usize| x < y && (x..y).all(role) && v.info[y - 1].has(f::ROLE | f::TITLE);
     if v.punct(c - 1, b')') {
         let open = (a..c - 1).rev().find(|&k| v.punct(k, b'('))?;
-        let sp = label_name(cx, open + 1, c - 1)?;
-        if open > b {
+        // "CHAIR (Councillor Rosa Vint)": the name in brackets, for whom the role speaks after
+        if roles_only(b, open) {
+            let sp = label_name(cx, open + 1, c - 1).or_else(|| surname_speaker(cx, open + 1, c - 1))?;
             seen.push((key(b, open), sp));
+            return Some(sp);
         }
-        return Some(sp);
+        // "Ann Lee (Greenpeace)": the name before the brackets
+        return label_name(cx, a, open);
     }
     let whole = key(b, c);
     if let Some(sp) = label_name(cx, a, c) {
@@ -137,14 +141,18 @@ fn label_speaker(cx: &Cx, a: usize, c: usize, seen: &mut Vec<(String, Speaker)>)
     if let Some((_, sp)) = seen.iter().rev().find(|(k, _)| *k == whole) {
         return Some(Speaker { span: cx.span(b, c - 1), head: c - 1, ..*sp });
     }
-    // a role alone ("THE CHAIR:", "PRESENTER:") is an unnamed speaker
-    let role = |k: usize| v.info[k].has(f::ROLE | f::TITLE | f::ROLE_MOD) || v.punct(k, b'.');
-    ((b..c).all(role) && v.info[c - 1].has(f::ROLE | f::TITLE)).then(|| described(cx, b, c - 1))
+    if let Some(sp) = surname_speaker(cx, a, c) {
+        seen.push((whole, sp));
+        return Some(sp);
+    }
+    // a role alone in capitals ("THE CHAIR:", "PRESENTER:") is an unnamed speaker; in title case
+    // it is more often a heading ("The Queen: A Life in Pictures")
+    let capitals = (b..c).all(|k| !v.s(k).chars().any(char::is_lowercase));
+    (capitals && roles_only(b, c)).then(|| described(cx, b, c - 1))
 }
 
-/// The speaker a label's name of tokens `a..z` gives: a person or body the tagger named there,
-/// after any honorifics and titles ("MR HALLORAN", "Sen. Lee"); or, after an honorific, a
-/// surname the tagger missed, as the person of that surname named elsewhere ("MS OKAFOR").
+/// The person or body the tagger named in a label's tokens `a..z`, after any honorifics and
+/// titles ("MR HALLORAN", "Sen. Lee").
 fn label_name(cx: &Cx, a: usize, z: usize) -> Option<Speaker> {
     let v = &cx.v;
     let mut r = a;
@@ -154,18 +162,25 @@ fn label_name(cx: &Cx, a: usize, z: usize) -> Option<Speaker> {
     if r >= z || !(r..z).all(|k| v.toks[k].kind == TokenKind::Word && v.cap(k)) {
         return None;
     }
-    if let Some(m) = cx.mention(z - 1) {
-        let men = &cx.doc.mentions[m];
-        let ty = men.entity.map(|e| cx.doc.entities[e].ty);
-        let starts = men.span.start == v.toks[r].span.start || men.span.start == v.toks[a].span.start;
-        let whole = starts && men.span.end == v.toks[z - 1].span.end;
-        return (whole && matches!(ty, Some(EntityType::Person | EntityType::Org)))
-            .then(|| cx.speaker_of_mention(m, z - 1));
+    let m = cx.mention(z - 1)?;
+    let men = &cx.doc.mentions[m];
+    let ty = men.entity.map(|e| cx.doc.entities[e].ty);
+    let starts = men.span.start == v.toks[r].span.start || men.span.start == v.toks[a].span.start;
+    let whole = starts && men.span.end == v.toks[z - 1].span.end;
+    (whole && matches!(ty, Some(EntityType::Person | EntityType::Org))).then(|| cx.speaker_of_mention(m, z - 1))
+}
+
+/// A label of honorifics and a surname the tagger missed ("MS OKAFOR", tokens `a..z`): the one
+/// person elsewhere in the text whose name ends with that surname, or else an unnamed speaker.
+fn surname_speaker(cx: &Cx, a: usize, z: usize) -> Option<Speaker> {
+    let v = &cx.v;
+    let mut r = a;
+    while r < z && (v.info[r].has(f::HON) || v.punct(r, b'.')) {
+        r += 1;
     }
-    if r == a || z - r > 2 {
+    if r == a || r >= z || z - r > 2 || !(r..z).all(|k| v.toks[k].kind == TokenKind::Word && v.cap(k)) {
         return None;
     }
-    // the person elsewhere in the text whose name ends with this surname, when only one does
     let surname = v.s(z - 1);
     let mut people = cx.doc.entities.iter().enumerate().filter(|(_, e)| {
         e.ty == EntityType::Person && e.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(surname))

@@ -309,6 +309,16 @@ fn a_transcripts_labels_name_the_speaker_of_each_turn() {
 }
 
 #[test]
+fn a_label_with_an_organisation_in_brackets_is_the_persons_and_headings_are_no_labels() {
+    let d = run("Ann Lee (Greenpeace): we need action on the harbour now\n\n\
+                 Major Changes: What the Budget Means for You\n\n\
+                 The Queen: A Life in Pictures of the Kell Years");
+    let q = quote(&d, "we need action on the harbour now");
+    assert_eq!(speaker(&d, q), "Ann Lee");
+    assert_eq!(d.quotes.len(), 1, "{:?}", texts(&d));
+}
+
+#[test]
 fn speakers_inverted_apposed_and_pronouns() {
     let d = run("“Nobody is asking for sympathy,” said Mr Novak.");
     assert_eq!(quote(&d, "sympathy").speaker_span.map(|s| s.of(&d.text)), Some("Novak"));

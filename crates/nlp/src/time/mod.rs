@@ -211,7 +211,12 @@ fn header_date(text: &str, anchor: Option<&str>) -> Option<String> {
     }
     let (_, times) = times_of_line(date.filter(|_| mail)?, anchor);
     // a day, also of a clock time ("2024-05-14T09:12"); `parse_date` refuses unknown parts
-    times.iter().find_map(|t| t.value.get(..10).filter(|day| parse_date(day).is_some()).map(str::to_string))
+    times.iter().find_map(day_of).map(str::to_string)
+}
+
+/// The day of a time expression's value that names one ("2024-05-14", "2024-05-14T09:12").
+fn day_of(t: &TimeExpr) -> Option<&str> {
+    t.value.get(..10).filter(|day| parse_date(day).is_some())
 }
 
 /// The time expressions of the first 160 bytes of one line, and those bytes.
@@ -244,8 +249,8 @@ fn dateline_of(line: &str, anchor: Option<&str>) -> Option<String> {
 /// The date of a web page's timestamp line: dates and clock times with nothing around them
 /// but a label ("22 March 2013 Last updated at 14:05 GMT", "Published: 14 May 2024 | Updated:
 /// 15 May 2024", "Posted on May 14, 2024 at 9:12 pm"). The day a "published" or "posted"
-/// label names comes first, else the first day. "Date:" is no label: a notice's "Date: 14
-/// June" is its event's.
+/// label names comes first, else the first day. "Date:" is no label, as a notice's "Date: 14
+/// June" more often gives its event's.
 fn stamp_date(head: &str, times: &[TimeExpr]) -> Option<String> {
     const LABELS: &[&str] = &["published", "posted", "first", "last", "updated", "modified", "on", "at", "and"];
     // the words of a stretch between times, all labels; whether a publishing label is the last one
@@ -270,7 +275,7 @@ fn stamp_date(head: &str, times: &[TimeExpr]) -> Option<String> {
             return None;
         }
         from = from.max(t.span.end);
-        if let Some(day) = t.value.get(..10).filter(|d| !d.contains('X') && parse_date(d).is_some()) {
+        if let Some(day) = day_of(t) {
             days.push((day, published));
             published = false;
         }
