@@ -296,6 +296,12 @@ fn weekdays() {
     // ... but not one named first ("Friday or Monday") nor one apart
     assert_eq!(values("They met Friday and again Tuesday.", d), ["2018-07-06", "2018-07-10"]);
     assert_eq!(values("They met Thursday and again Friday.", d), ["2018-07-12", "2018-07-06"]);
+    assert_eq!(
+        values("Schools were told to stay shut on Thursday, Friday and Saturday.", d),
+        ["2018-07-12", "2018-07-13", "2018-07-14"]
+    );
+    // a comma alone is no pair
+    assert_eq!(values("She left Wednesday, Friday he returned.", d), ["2018-07-11", "2018-07-06"]);
 }
 
 #[test]

@@ -623,11 +623,17 @@ impl Doc<'_> {
             };
             // "on Thursday and Friday", "Thursday through Saturday": a weekday paired with the one
             // just named is the first of its name after it, whatever the tense
+            // (a comma too, in a list that ends so: "on Thursday, Friday and Saturday")
+            let between = |a: &Item, b: &Item| self.text[a.span.end..b.span.start].trim();
+            let listed = items.get(i + 1).is_some_and(|next| {
+                matches!(next.sem, Sem::Wday { .. }) && [",", "and", ", and", "or", ", or"].contains(&between(it, next))
+            });
             let paired = match (&it.sem, i.checked_sub(1).map(|k| &items[k]), ctx.last) {
                 (&Sem::Wday { w, dir: Dir::Auto }, Some(prev), Some(Point::Day(_)))
                     if matches!(prev.sem, Sem::Wday { w: pw, .. } if pw < w)
-                        && ["and", "or", "&", "through", "thru", "to", "until", "-", "\u{2013}"]
-                            .contains(&self.text[prev.span.end..it.span.start].trim()) =>
+                        && (["and", "or", "&", "through", "thru", "to", "until", "-", "\u{2013}"]
+                            .contains(&between(prev, it))
+                            || (listed && between(prev, it) == ",")) =>
                 {
                     Some(Sem::Wday { w, dir: Dir::Follow })
                 }
