@@ -1102,6 +1102,8 @@ fn sets() {
     assert_eq!(one("The paper appears daily.", d).2, "P1D");
     assert_eq!(one("It pays a dividend quarterly, in cash.", d), ("quarterly".into(), TimeType::Set, "P3M".into()));
     assert!(values("It raised its quarterly dividend.", d).is_empty());
+    // the name of a periodical is no set (the rule for words inside names keeps it out)
+    assert!(values("The paper came out in Political Science Quarterly.", d).is_empty());
     assert_eq!(one("It costs $5 million a year.", d), ("a year".into(), TimeType::Set, "P1Y".into()));
     assert_eq!(one("They want a $15-an-hour wage.", d), ("an-hour".into(), TimeType::Set, "PT1H".into()));
     assert_eq!(one("The fair is held each July.", d).2, "XXXX-07");
