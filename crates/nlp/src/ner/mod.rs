@@ -367,6 +367,40 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     join_designations(toks, labels);
     join_institutions_of_places(toks, labels);
     street_names(toks, labels);
+    addresses_after_ages(toks, labels);
+}
+
+/// "Dale Fenwick, 38, of Mill Lane, Ardenport, admitted": what follows a person's age and
+/// "of" is where they live, a place (the model read "Mill Lane" and "Ardenport" as persons),
+/// and so is a town right after it between commas. CoNLL-2003's training part has the pattern
+/// once ("Peiris, 32, of Perth": a place); court reports write it for every defendant.
+fn addresses_after_ages(toks: &[&str], labels: &mut [u8]) {
+    let cap = |w: &str| w.starts_with(char::is_uppercase);
+    // a capitalized run from `k` (a house number may open it) up to a comma or the end: its end
+    let run = |k: usize| {
+        let mut j = k + usize::from(toks.get(k).is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit())));
+        let first = j;
+        while j < toks.len() && j - first < 5 && cap(toks[j]) {
+            j += 1;
+        }
+        let ends = j == toks.len() || [",", ".", ";"].contains(&toks[j]);
+        (j > first && ends).then_some((first, j))
+    };
+    for i in 2..toks.len().saturating_sub(3) {
+        let age = toks[i].len() <= 3 && toks[i].bytes().all(|b| b.is_ascii_digit());
+        if !(age && toks[i - 1] == "," && toks[i + 1] == "," && toks[i + 2] == "of")
+            || label_type(labels[i - 2]) != Some(PER)
+        {
+            continue;
+        }
+        let Some((s, e)) = run(i + 3) else { continue };
+        set_name(labels, s, e, LOC);
+        if toks.get(e) == Some(&",")
+            && let Some((s2, e2)) = run(e + 1).filter(|&(s2, e2)| s2 == e + 1 && e2 - s2 <= 3)
+        {
+            set_name(labels, s2, e2, LOC);
+        }
+    }
 }
 
 /// Streets are places ("Pennsylvania Avenue", read as an organisation), and an ordinal before a

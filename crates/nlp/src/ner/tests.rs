@@ -394,6 +394,17 @@ fn streets_are_places_with_their_ordinals() {
 }
 
 #[test]
+fn where_a_person_lives_after_their_age_is_a_place() {
+    let Some(tagger) = embedded_tagger() else { return };
+    let text = "Dale Fenwick, 38, of Mill Lane, Ardenport, admitted conspiracy to import drugs.";
+    let found = names(text, &tagger);
+    for place in ["Mill Lane", "Ardenport"] {
+        assert!(found.iter().any(|(n, t)| n == place && *t == EntityType::Loc), "{place}: {found:?}");
+    }
+    assert!(found.iter().any(|(n, t)| n == "Dale Fenwick" && *t == EntityType::Person), "{found:?}");
+}
+
+#[test]
 fn a_lone_initial_is_no_name() {
     let Some(tagger) = embedded_tagger() else { return };
     // a hearing's questions and answers

@@ -247,6 +247,17 @@ pub(crate) fn np_before(cx: &Cx, cue: usize, floor: usize, allow_be: bool) -> Op
         if !open || c <= floor || c + 1 >= e {
             return None;
         }
+        // "Dale Fenwick, 38, of Mill Lane, Ardenport, admitted": the town of an address
+        if !closing_dash && e - c <= 4 && (c + 1..e).all(|k| cx.v.cap(k)) {
+            let mut d = c - 1;
+            while d > floor && !cx.v.punct(d, b',') && c - d < MAX_NP {
+                d -= 1;
+            }
+            if cx.v.punct(d, b',') && cx.v.is(d + 1, "of") {
+                e = c;
+                continue;
+            }
+        }
         // "Murphy, though, said", "The group, meanwhile, said": a word that comments
         if c + 2 == e && !closing_dash && INSERTS.iter().any(|w| cx.v.is(c + 1, w)) {
             e = c - 1;

@@ -319,6 +319,14 @@ fn a_label_with_an_organisation_in_brackets_is_the_persons_and_headings_are_no_l
 }
 
 #[test]
+fn a_speaker_after_an_age_and_an_address() {
+    let text = "Dale Fenwick, 38, of Mill Lane, Ardenport, admitted conspiracy to import drugs.";
+    assert_eq!(speaker(&run(text), quote(&run(text), "conspiracy")), "Dale Fenwick");
+    let text = "Cory James, 22, of Flint, Mich., said he had not given up hope.";
+    assert_eq!(speaker(&run(text), quote(&run(text), "given up hope")), "Cory James");
+}
+
+#[test]
 fn speakers_inverted_apposed_and_pronouns() {
     let d = run("“Nobody is asking for sympathy,” said Mr Novak.");
     assert_eq!(quote(&d, "sympathy").speaker_span.map(|s| s.of(&d.text)), Some("Novak"));
