@@ -302,6 +302,9 @@ fn weekdays() {
     );
     // a comma alone is no pair
     assert_eq!(values("She left Wednesday, Friday he returned.", d), ["2018-07-11", "2018-07-06"]);
+    // a second clause after a fronted day has its own tense
+    assert_eq!(values("On Thursday, 140 schools shut, and ministers will decide later.", d), ["2018-07-12"]);
+    assert_eq!(values("On Monday, 140 schools shut, and ministers will decide later.", d), ["2018-07-09"]);
 }
 
 #[test]

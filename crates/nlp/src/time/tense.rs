@@ -299,11 +299,13 @@ impl Doc<'_> {
         // ... but an expression that opens its sentence has its verb after whatever phrases
         // follow it, up to 40 words ("In January, a week after the 25th anniversary of the
         // decision, a bombing in Birmingham, Ala., killed a guard"), short of a second clause
-        // ("On Friday night, ..., Sanders let Kingson speak first, and then ... he spent")
+        // ("On Friday night, ..., Sanders let Kingson speak first, and then ... he spent"), near
+        // or far ("On Thursday, 140 schools shut, and ministers will decide": "shut" tells no
+        // tense, and the second clause's "will" is not the first's)
         let hi = if self.opens_sentence(span, sentence) {
             let far = (end..s1).filter(word).nth(40).map_or(s1, |k| k + 1);
             let joins = |k: &usize| self.text_at(*k - 1) == "," && self.g.in_class(self.word(*k), cls.coordinator);
-            (end + 1..far).find(joins).map_or(far, |k| k.max(near))
+            (end + 1..far).find(joins).map_or(far, |k| k)
         } else {
             near
         };
