@@ -407,9 +407,9 @@ fn addresses_after_ages(toks: &[&str], labels: &mut [u8]) {
 /// street's word is part of its name ("5th Ave", "42nd Street", which the model leaves out or
 /// misses whole): in the corpora here a name of two words or more that ends with "Street",
 /// "Road" or "Avenue" (or their short forms) is a place 38 times in 40 (CoNLL-2003 train and
-/// testa, WikiGold; UNER has none), and no
-/// name there has an ordinal before such a word. A person stays a person ("Andy Street"), and
-/// "Lane" and "Drive" are left alone: surnames and titles ("Barry Lane").
+/// testa, WikiGold; UNER has none), and no name there has an ordinal before such a word. A
+/// person stays a person ("Andy Street"), "St." before a capital is a saint's ("the 21st St.
+/// Petersburg Forum"), and "Lane" and "Drive" are left alone: surnames and titles ("Barry Lane").
 fn street_names(toks: &[&str], labels: &mut [u8]) {
     #[rustfmt::skip]
     const STREET: &[&str] = &[
@@ -428,7 +428,6 @@ fn street_names(toks: &[&str], labels: &mut [u8]) {
     };
     for i in 1..toks.len() {
         // "42nd Street" with neither tagged, or "5th" left out of "Ave"
-        // "the 21st St. Petersburg Forum": "St." before a capital is a saint's
         let saint =
             matches!(toks[i], "St" | "St.") && toks.get(i + 1).is_some_and(|w| w.starts_with(char::is_uppercase));
         if STREET.contains(&toks[i])

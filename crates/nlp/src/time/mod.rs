@@ -624,7 +624,7 @@ impl Doc<'_> {
             // "on Thursday and Friday", "Thursday through Saturday": a weekday paired with the one
             // just named is the first of its name after it, whatever the tense
             // (a comma too, in a list that ends so: "on Thursday, Friday and Saturday")
-            let between = |a: &Item, b: &Item| self.text[a.span.end..b.span.start].trim();
+            let between = |a: &Item, b: &Item| self.text.get(a.span.end..b.span.start).map_or("", str::trim);
             let listed = items.get(i + 1).is_some_and(|next| {
                 matches!(next.sem, Sem::Wday { .. }) && [",", "and", ", and", "or", ", or"].contains(&between(it, next))
             });
