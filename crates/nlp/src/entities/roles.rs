@@ -79,12 +79,15 @@ fn opens_with_function_word(cx: &Ctx, i: usize) -> bool {
     let closed = f::PREP | f::CONJ | f::COMP | f::WH | f::ADV | f::AUX | f::BE | f::NEG | f::PRON;
     // ... but "First Minister" and "Under Secretary" are titles
     let title = v.is(i, "first") || v.is(i, "under") && v.is(i + 1, "secretary");
-    // a clause also opens after a dateline's dash, a quote mark or a bracket ("WASHINGTON
-    // (Reuters) - If Secretary ...", "“As House Speaker, ...")
-    let opens = v.opens_sentence(i)
-        || v.toks[i].para_start
-        || i > 0 && v.cap(i) && (v.dash(i - 1) || v.toks[i - 1].kind == TokenKind::Quote || v.punct(i - 1, b'('));
+    let opens = v.opens_sentence(i) || v.toks[i].para_start || v.cap(i) && after_opener(cx, i);
     opens && v.info[i].has(closed) && !title
+}
+
+/// True when token `i` follows a dash, a quote mark or a bracket, after which a clause opens
+/// ("WASHINGTON (Reuters) - If Secretary ...", "“As House Speaker, ...").
+fn after_opener(cx: &Ctx, i: usize) -> bool {
+    let v = &cx.v;
+    i > 0 && (v.dash(i - 1) || v.toks[i - 1].kind == TokenKind::Quote || v.punct(i - 1, b'('))
 }
 
 /// "Home Secretary Sajid Javid": the title run right before the name at token `a` (after an
@@ -396,13 +399,9 @@ fn opens_clause(cx: &Ctx, a: usize) -> bool {
     {
         p -= 1;
     }
-    if p == 0 || v.opens_sentence(p) || v.toks[p].para_start {
+    if p == 0 || v.opens_sentence(p) || v.toks[p].para_start || after_opener(cx, p) {
         return true;
     }
     let q = p - 1;
-    [b',', b';', b':', b'('].iter().any(|&c| v.punct(q, c))
-        || v.dash(q)
-        || v.toks[q].kind == TokenKind::Quote
-        || v.is(q, "and")
-        || v.is(q, "but")
+    [b',', b';', b':'].iter().any(|&c| v.punct(q, c)) || v.is(q, "and") || v.is(q, "but")
 }

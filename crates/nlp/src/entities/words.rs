@@ -591,6 +591,12 @@ impl<'a> View<'a> {
         t.kind == TokenKind::Punct && (s.starts_with('-') || s.starts_with('–') || s.starts_with('—') || s == "―")
     }
 
+    /// True when tokens `i` and `i + 1` are separated by nothing but spaces on one line.
+    #[inline]
+    pub(crate) fn next_on_line(&self, i: usize) -> bool {
+        i + 1 < self.toks.len() && !self.text[self.toks[i].span.end..self.toks[i + 1].span.start].contains('\n')
+    }
+
     /// True when token `i` is the first of its sentence.
     #[inline]
     pub(crate) fn opens_sentence(&self, i: usize) -> bool {

@@ -416,23 +416,13 @@ fn street_names(toks: &[&str], labels: &mut [u8]) {
         "Street", "St", "St.", "Avenue", "Ave", "Ave.", "Road", "Rd", "Rd.", "Boulevard", "Blvd", "Blvd.",
         "STREET", "AVENUE", "ROAD", "BOULEVARD",
     ];
-    const ORDINALS: &[&str] =
-        &["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"];
-    let ordinal = |w: &str| {
-        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        let suffix = &w[digits.len()..];
-        ORDINALS.contains(&w)
-            || (!digits.is_empty()
-                && digits.bytes().all(|b| b.is_ascii_digit())
-                && ["st", "nd", "rd", "th"].contains(&suffix))
-    };
     for i in 1..toks.len() {
         // "42nd Street" with neither tagged, or "5th" left out of "Ave"
         let saint =
             matches!(toks[i], "St" | "St.") && toks.get(i + 1).is_some_and(|w| w.starts_with(char::is_uppercase));
         if STREET.contains(&toks[i])
             && !saint
-            && ordinal(toks[i - 1])
+            && is_ordinal(toks[i - 1])
             && labels[i - 1] == 0
             && matches!(label_part(labels[i]), None | Some(BEGIN | UNIT))
         {

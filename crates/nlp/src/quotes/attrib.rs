@@ -901,9 +901,7 @@ pub(crate) fn dash_credit(cx: &Cx, z: usize) -> Option<Attr> {
         return None;
     }
     // the line ends there
-    let line_end = e + 1 >= n || v.text[v.toks[e].span.end..v.toks[e + 1].span.start].contains('\n') || {
-        v.punct(e + 1, b'.') && (e + 2 >= n || v.text[v.toks[e + 1].span.end..v.toks[e + 2].span.start].contains('\n'))
-    };
+    let line_end = !v.next_on_line(e) || v.punct(e + 1, b'.') && !v.next_on_line(e + 1);
     if !line_end {
         return None;
     }

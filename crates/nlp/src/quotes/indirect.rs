@@ -91,8 +91,7 @@ fn label(cx: &Cx, i: usize, seen: &mut Vec<(String, Speaker)>) -> Option<((usize
     if c == i || !v.punct(c, b':') || c + 1 >= n || v.toks[c + 1].para_start {
         return None;
     }
-    if (i + 1..=c).any(|k| v.toks[k].para_start || v.text[v.toks[k - 1].span.end..v.toks[k].span.start].contains('\n'))
-    {
+    if (i + 1..=c).any(|k| v.toks[k].para_start || !v.next_on_line(k - 1)) {
         return None;
     }
     let speaker = label_speaker(cx, i, c, seen)?;

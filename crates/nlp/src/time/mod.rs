@@ -625,15 +625,18 @@ impl Doc<'_> {
             // just named is the first of its name after it, whatever the tense
             // (a comma too, in a list that ends so: "on Thursday, Friday and Saturday")
             let between = |a: &Item, b: &Item| self.text.get(a.span.end..b.span.start).map_or("", str::trim);
-            let listed = items.get(i + 1).is_some_and(|next| {
-                matches!(next.sem, Sem::Wday { .. }) && [",", "and", ", and", "or", ", or"].contains(&between(it, next))
-            });
+            let listed = || {
+                items.get(i + 1).is_some_and(|next| {
+                    matches!(next.sem, Sem::Wday { .. })
+                        && [",", "and", ", and", "or", ", or"].contains(&between(it, next))
+                })
+            };
             let paired = match (&it.sem, i.checked_sub(1).map(|k| &items[k]), ctx.last) {
                 (&Sem::Wday { w, dir: Dir::Auto }, Some(prev), Some(Point::Day(_)))
                     if matches!(prev.sem, Sem::Wday { w: pw, .. } if pw < w)
                         && (["and", "or", "&", "through", "thru", "to", "until", "-", "\u{2013}"]
                             .contains(&between(prev, it))
-                            || (listed && between(prev, it) == ",")) =>
+                            || (between(prev, it) == "," && listed())) =>
                 {
                     Some(Sem::Wday { w, dir: Dir::Follow })
                 }
