@@ -131,6 +131,14 @@ fn nicknames_link_before_and_after_their_definition() {
     assert_eq!(e.name, "Tomas Brekov");
 }
 
+/// Checks that in each (text, name, role) the named person has exactly that one role.
+fn assert_roles(cases: &[(&str, &str, &str)]) {
+    for (text, name, role) in cases {
+        let d = run(text);
+        assert_eq!(entity_of(&d, name).unwrap().roles, [*role], "{text}");
+    }
+}
+
 #[test]
 fn roles_from_titles_and_appositions() {
     let d = run("US Attorney General Jeff Sessions spoke. Later Sessions left.");
@@ -157,10 +165,7 @@ fn roles_from_titles_and_appositions() {
         ("ARDENPORT (Wire) - If Secretary Ann Lee wins, the party splits.", "Ann Lee", "Secretary"),
         ("He said: \u{201c}As House Speaker, Tomas Brekov sets the agenda.\u{201d}", "Tomas Brekov", "House Speaker"),
     ];
-    for (text, name, role) in cases {
-        let d = run(text);
-        assert_eq!(entity_of(&d, name).unwrap().roles, [*role], "{text}");
-    }
+    assert_roles(cases);
     // another person's title and name before the comma are no role
     let d = run("The vote is close. Like Senator Tom Fenn, Ann Lee voted against the bill.");
     assert!(entity_of(&d, "Ann Lee").unwrap().roles.is_empty(), "{:?}", names(&d));
@@ -177,10 +182,7 @@ fn roles_said_of_a_name() {
         ("Marta Ilves is a senior lawyer at Fenn & Co in Kell.", "Marta Ilves", "senior lawyer at Fenn & Co"),
         ("Joan Ellery has been the Labour MP since 2010.", "Joan Ellery", "Labour MP"),
     ];
-    for (text, name, role) in cases {
-        let d = run(text);
-        assert_eq!(entity_of(&d, name).unwrap().roles, [*role], "{text}");
-    }
+    assert_roles(cases);
     // no role: negation, opinion, someone else's role, a supposition, a different role, a quotation
     for text in [
         "Ann Lee is not a senator.",
