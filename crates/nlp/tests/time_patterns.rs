@@ -96,6 +96,7 @@ fn numeric_dates_follow_the_document() {
     assert!(tag("The fund holds 1.250.000 shares and version 1.2.3 of the code.", Some(d)).is_empty());
     // nor a number after the name of a law's part
     assert_eq!(values("In 2016 Section 1001 and House Bill 1523 (HB 1523's rule) applied.", d), ["2016"]);
+    assert_eq!(values("Call 101 quoting incident 1187 of 22 June, or see page 1904.", d), ["2018-06-22"]);
     // "9/11" alone is the 2001 attacks; another day without a year is the document's
     assert_eq!(values("The city changed after 9/11. The vote is on 9/12.", d), ["2001-09-11", "2018-09-12"]);
     // ... with no preposition, but no other month and day written so, which may be a share
@@ -352,6 +353,7 @@ fn the_present_of_a_scheduled_event_points_ahead() {
     assert_eq!(values("She wants a mayor who can win in March.", d), ["2019-03"]);
     // a plural subject takes the base form
     assert_eq!(values("The two leaders meet separately Monday with the envoy.", d), ["2018-07-16"]);
+    assert_eq!(values("Rovers travel to Kell on Tuesday night, while Ardenport host Ostmere.", d), ["2018-07-17"]);
     assert_eq!(values("It was the last debate before voters in Kell kick off the race Monday.", d), ["2018-07-16"]);
     assert_eq!(values("Lee scored from a free kick Saturday.", d), ["2018-07-07"]);
     assert_eq!(values("Talks are set to resume Monday.", d), ["2018-07-16"]);
@@ -637,11 +639,17 @@ fn periods() {
         [("2009".into(), "2009".into()), ("2013".into(), "2013".into())]
     );
     assert_eq!(values("Peace came to the region from 1948-1982.", d), ["1948", "1982"]);
+    // a life or a term of office in brackets
+    assert_eq!(values("Margaret Ellery (1931-2026) ran the trust.", d), ["1931", "2026"]);
     assert!(tag("Adults need 1900-2000 calories. Rooms 1901-1950 were shut.", Some(d)).is_empty());
     assert_eq!(one("Profit rose in Q3 2017.", d).2, "2017-Q3");
     assert_eq!(one("Profit rose in H1 2017.", d), ("H1 2017".into(), TimeType::Date, "2017-H1".into()));
     assert_eq!(values("He holds an H1-B visa.", d), Vec::<String>::new());
     assert_eq!(one("Profit rose in the third quarter of 2016.", d).2, "2016-Q3");
+    // the period a figure is compared with is no anchor for "a year earlier"
+    let compared = "Sales in the third quarter rose to $4 million from $3 million in the same period last year. \
+                    Profit was $1 million, against $0.8 million a year earlier.";
+    assert_eq!(values(compared, date(2018, 10, 28)), ["2018-Q3", "2017", "2017-Q3"]);
     assert_eq!(one("Profit rose in the first half.", d).2, "2018-H1");
     // as a quarter, a half of the year still ahead is last year's in a past clause, and one
     // gone by is next year's in a future one

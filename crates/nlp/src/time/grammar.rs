@@ -401,6 +401,8 @@ engine_classes!(
     subject,
     rangefrom,
     retro,
+    sameword,
+    sameperiod,
     weekday,
     month,
     monthprep,

@@ -689,7 +689,9 @@ impl Doc<'_> {
                 sentence_year = None;
             }
             // comparisons ("a year ago", "the year-ago quarter") are not what the text goes on about
-            let comparison = matches!(it.sem, Sem::Ago { unit: Unit::Y, .. } | Sem::RefQ(1..) | Sem::RefQ(..=-1));
+            // ("the same period last year")
+            let comparison = matches!(it.sem, Sem::Ago { unit: Unit::Y, .. } | Sem::RefQ(1..) | Sem::RefQ(..=-1))
+                || self.after_same_period(it.span);
             if let Some(p) = point
                 && it.ty & (T_DATE | T_TIME) != 0
                 && !comparison
@@ -862,6 +864,16 @@ impl Doc<'_> {
     fn speaks_of_election(&self, sentence: usize) -> bool {
         let Some(&s) = self.sentences.get(sentence) else { return false };
         self.token_range(s).any(|i| self.g.in_class(self.word(i), self.g.cls.electionword))
+    }
+
+    /// True when "the same period" (or quarter, month...) comes right before the expression,
+    /// which then names the period a figure is compared with ("from the same period last year").
+    fn after_same_period(&self, span: Span) -> bool {
+        let r = self.token_range(span);
+        let cls = &self.g.cls;
+        r.start >= 2
+            && self.g.in_class(self.word(r.start - 1), cls.sameperiod)
+            && self.g.in_class(self.word(r.start - 2), cls.sameword)
     }
 
     /// The tokens that overlap `span`.

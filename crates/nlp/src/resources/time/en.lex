@@ -268,7 +268,7 @@ reportnow 0 say says shows show suggests suggest finds find
 # present verbs of scheduled events: news writes what is planned in the present ("the summit
 # opens Thursday", "the contract expires in June", "as Election Day nears"), so they point ahead
 # like the future words
-present 0 opens begins starts expires falls meets resumes arrives visits travels convenes reconvenes holds hold heads faces competes compete ends meet begin resume arrive visit convene nears approaches looms takes reopens reopen launches debuts airs premieres concludes closes goes speaks speak testifies testify addresses votes vote
+present 0 opens begins starts expires falls meets resumes arrives visits travels travel hosts host plays faces face flies departs returns convenes reconvenes holds hold heads faces competes compete ends meet begin resume arrive visit convene nears approaches looms takes reopens reopen launches debuts airs premieres concludes closes goes speaks speak testifies testify addresses votes vote
 # words after which a present verb is a bare infinitive, with no tense of its own ("would hold", "to face")
 basebefore 0 would could should may might can must to not n't did does do
 # verbs after which, and their object, an infinitive goes bare and has no tense of its own ("let
@@ -316,6 +316,10 @@ pastprep 0 since
 # words before an event named by a possessive weekday after which the verbs decide its direction
 # ("after Thursday's debate, Cruz must travel"; "after Wednesday's attacks, the issue ratcheted up")
 retro 0 after following
+# a comparison names the period it compares with after "the same" ("up 12% from the same period
+# last year"): a period the text does not go on about, so no anchor for "a year earlier"
+sameword 0 same
+sameperiod 0 period periods quarter quarters month months week weeks time season
 futureprep 0 by until till through starting beginning
 # the word that opens a range: "until" or "through" after it closes the range, no deadline ("From
 # March through May, the show was")
