@@ -709,7 +709,15 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
         }
         (pronoun(cx, i), i)
     } else if k == i
-        && (v.info[i].has(f::DET) && !v.info[i].has(f::COMP) || v.info[i].has(f::P_POSS) && !v.is(i, "her"))
+        && (v.info[i].has(f::DET) && !v.info[i].has(f::COMP)
+            || v.info[i].has(f::P_POSS)
+                && (!v.is(i, "her")
+                    // "her" owns the word after it when that is no function word or verb ("her
+                    // friend Joan Pascoe said"; not "told her the plan")
+                    || i + 1 < n
+                        && v.toks[i + 1].kind == TokenKind::Word
+                        && !function_word(cx, i + 1)
+                        && !v.info[i + 1].has(f::CUE)))
     {
         // "a spokesman for the ministry": the head is the last word before a verb, a
         // preposition or punctuation
@@ -737,6 +745,17 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
                 e += 1;
                 continue;
             }
+            // two descriptions of one speaker ("her friend and fellow trustee Joan Pascoe")
+            if head.is_some()
+                && v.is(e, "and")
+                && e + 1 < n
+                && v.toks[e + 1].kind == TokenKind::Word
+                && !function_word(cx, e + 1)
+                && !v.info[e + 1].has(f::CUE)
+            {
+                e += 1;
+                continue;
+            }
             let ie = &v.info[e];
             if function_word(cx, e) || ie.has(f::CUE) && !ie.has(f::SRC | f::ROLE | f::BODY | f::ARTIFACT) {
                 break;
@@ -750,9 +769,17 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
         }
         let h = head?;
         let ih = v.info[h];
+        // the name that opens the phrase ("the Home Office spokeswoman" is none of the Home
+        // Office's words), or a person's that ends it ("his friend Joan Pascoe", "the trustee
+        // Joan Pascoe")
         let ent = cx.mention(h).filter(|&m| {
-            let st = cx.doc.mentions[m].span.start;
-            st == v.toks[i].span.start || st == v.toks[i + 1].span.start
+            let ms = cx.doc.mentions[m].span;
+            ms.start == v.toks[i].span.start
+                || ms.start == v.toks[i + 1].span.start
+                || cx.doc.mentions[m].ty == EntityType::Person
+                    && ms.end == v.toks[h].span.end
+                    // (not "the candidates Sanders named", a clause on the plural)
+                    && !v.info[v.toks.partition_point(|t| t.span.end <= ms.start).saturating_sub(1)].has(f::PLURAL)
         });
         let sp = match ent {
             Some(m) => cx.speaker_of_mention(m, h),

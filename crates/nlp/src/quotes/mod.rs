@@ -275,7 +275,8 @@ fn narrator(cx: &Cx) -> Option<usize> {
 /// that one is near and agrees in gender; a text ("the letter") its author; "I" the author of
 /// a first-person statement; a record that continues another its resolved speaker.
 fn resolve(cx: &Cx, recs: &mut [Rec]) {
-    let mut prev: Option<(u32, Speaker)> = None;
+    // the sentence and last token of the quotation before, and its speaker
+    let mut prev: Option<(u32, usize, Speaker)> = None;
     let mut narr: Option<Option<usize>> = None;
     let mut resolved: Vec<(usize, Speaker)> = Vec::new();
     for r in recs.iter_mut() {
@@ -294,10 +295,11 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
                 sp.entity = narr.flatten();
             } else if sp.pronoun {
                 let g = sp.gender;
-                if let Some((ps, p)) = prev
+                if let Some((ps, pl, p)) = prev
                     && ps + 3 >= sent
                     && p.gender.agrees(g)
                     && (p.entity.is_some() || !p.pronoun)
+                    && !named_between(cx, pl, sp.head, p.entity, g)
                 {
                     sp.entity = p.entity;
                     if sp.gender == Gender::Any {
@@ -309,9 +311,25 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
             }
             let s = *sp;
             resolved.push((s.span.start, s));
-            prev = Some((cx.v.sent[r.last.max(r.first)], s));
+            prev = Some((cx.v.sent[r.last.max(r.first)], r.last.max(r.first), s));
         }
     }
+}
+
+/// True when a person other than `ent`, of a gender that agrees with `g`, is named outside
+/// quotation marks between tokens `a` and `b`: a pronoun after that name is no longer the
+/// speaker of the quotation before ("…,” the editor Steven Ginsberg responded. Carson’s
+/// endorsement came with caveats. He may add to it, he said.").
+fn named_between(cx: &Cx, a: usize, b: usize, ent: Option<usize>, g: Gender) -> bool {
+    (a + 1..b).any(|t| {
+        cx.seg(t).is_none()
+            && cx.mention(t).is_some_and(|m| {
+                let men = &cx.doc.mentions[m];
+                men.ty == EntityType::Person
+                    && men.kind != MentionKind::Pronoun
+                    && men.entity.is_some_and(|e| Some(e) != ent && cx.ent_gender[e].agrees(g))
+            })
+    })
 }
 
 /// True when the entity may speak: a person, an organisation, a place standing for its

@@ -633,3 +633,33 @@ fn a_name_in_an_apposition_speaks_after_its_title_but_not_in_a_list_or_a_possess
     let q = quote(&d, "the mill would close");
     assert_eq!(speaker(&d, q), "-three councillors", "{:?}", texts(&d));
 }
+
+#[test]
+fn a_name_after_a_possessive_or_an_article_and_its_description_speaks() {
+    for (text, who) in [
+        ("\"She never gave up,\" her friend Joan Pascoe said.", "Joan Pascoe"),
+        ("\"She never gave up,\" his sister Joan Pascoe said.", "Joan Pascoe"),
+        ("\"She never gave up,\" the trustee Joan Pascoe said.", "Joan Pascoe"),
+        ("\"She never gave up,\" her friend, Joan Pascoe, said.", "Joan Pascoe"),
+        ("\"She never gave up,\" her friend and fellow trustee Joan Pascoe recalled.", "Joan Pascoe"),
+    ] {
+        let d = run(text);
+        assert_eq!(speaker(&d, quote(&d, "She never gave up")), who, "{text}");
+    }
+    // a name after a plural opens a clause on it: no speaker
+    let d = run("\"It is over,\" Tom Fenn said. \"We lost.\"\nThe candidates Ann Lee named are local.");
+    assert_eq!(speaker(&d, quote(&d, "We lost")), "Tom Fenn", "{:?}", texts(&d));
+    assert!(d.quotes.iter().all(|q| speaker(&d, q) != "Ann Lee"), "{:?}", texts(&d));
+}
+
+#[test]
+fn a_pronoun_after_another_name_is_not_the_last_speaker() {
+    let text = "\"The story was fair,\" the editor Tom Fenn said. \
+                Karl Novak's team stayed in place. He may change some roles, he said.";
+    let d = run(text);
+    assert_eq!(speaker(&d, quote(&d, "The story was fair")), "Tom Fenn", "{:?}", texts(&d));
+    assert_eq!(speaker(&d, quote(&d, "He may change some roles")), "Karl Novak", "{:?}", texts(&d));
+    // with no other name between, the pronoun is still the last speaker's
+    let d = run("\"The story was fair,\" the editor Tom Fenn said. \"It was checked twice,\" he added.");
+    assert_eq!(speaker(&d, quote(&d, "It was checked twice")), "Tom Fenn", "{:?}", texts(&d));
+}
