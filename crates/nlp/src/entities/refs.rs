@@ -171,6 +171,26 @@ pub(crate) fn pronouns(cx: &mut Ctx) {
         .map(|(k, w)| (w.a, k))
         .collect();
     starts.sort_unstable();
+    // a person named before a role and another person's name says whose the role is
+    // ("Ardenport boss Neil Pritchard", "Trump adviser Kellyanne Conway"): the other is the
+    // sentence's subject
+    let first_tokens: Vec<usize> = starts.iter().map(|s| s.0).collect();
+    let modifier = |k: usize| {
+        let b = cx.men[k].b;
+        let mut r = b;
+        while r < n && r < b + 3 && cx.v.info[r].has(f::ROLE | f::TITLE | f::ROLE_MOD) {
+            r += 1;
+        }
+        r > b && first_tokens.binary_search(&r).is_ok()
+    };
+    // person names (not descriptions) by the token after their last, and their entity
+    let mut ends: Vec<(usize, usize)> = starts
+        .iter()
+        .filter(|&&(_, k)| matches!(cx.men[k].kind, MentionKind::Name | MentionKind::Alias))
+        .filter_map(|&(_, k)| Some((cx.men[k].b, cx.men[k].entity?)))
+        .collect();
+    ends.sort_unstable();
+    ends.dedup_by_key(|x| x.0);
     let mut next_m = 0;
     let mut slots: Vec<Slot> = Vec::new();
     let mut last_slot_sent = u32::MAX;
@@ -188,15 +208,18 @@ pub(crate) fn pronouns(cx: &mut Ctx) {
             }
             let e = cx.men[k].entity.expect("filtered");
             let g = if cx.info[e].gender.0 > 0 { cx.info[e].gender.1 } else { cx.men[k].gender };
+            let modifies = modifier(k);
             slots.push(Slot {
                 tok: i,
                 sent,
                 ent: Some(e),
                 gender: g,
-                subject: last_slot_sent != sent,
+                subject: last_slot_sent != sent && !modifies,
                 quoted: cx.in_quote[i],
             });
-            last_slot_sent = sent;
+            if !modifies {
+                last_slot_sent = sent;
+            }
             took = true;
         }
         let inf = cx.v.info[i];
@@ -225,9 +248,16 @@ pub(crate) fn pronouns(cx: &mut Ctx) {
         }
         if inf.has(f::PRON) && !inf.has(f::P_1 | f::P_2 | f::PLURAL) && !cx.in_quote[i] {
             let g = inf.gender();
+            // a reflexive right after a name is that person's ("Sanders himself")
+            let named_before = || {
+                let k = ends.binary_search_by_key(&i, |x| x.0).ok()?;
+                let e = ends[k].1;
+                cx.info[e].gender.1.agrees(g).then_some(e)
+            };
             if matches!(g, Gender::Male | Gender::Female)
                 && cx.v.byte(i).is_ascii_alphabetic()
-                && let Some(e) = resolve(cx, &slots, i, sent, g)
+                && let Some(e) =
+                    inf.has(f::P_REFL).then(named_before).flatten().or_else(|| resolve(cx, &slots, i, sent, g))
             {
                 links.push((i, e));
                 if cx.info[e].gender.0 == 0 {

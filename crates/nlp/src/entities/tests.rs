@@ -253,6 +253,21 @@ fn descriptions_and_pronouns_link_when_clear() {
 }
 
 #[test]
+fn a_person_before_a_role_and_a_name_is_no_subject_and_a_reflexive_takes_the_name_before_it() {
+    let pronoun = |d: &Doc, from: &str| {
+        let at = d.text.find(from).expect("in text");
+        let m = d.mentions.iter().find(|m| m.kind == MentionKind::Pronoun && m.span.start >= at);
+        m.and_then(|m| m.entity).map(|e| d.entities[e].name.clone())
+    };
+    // whose the role is says nothing of who speaks next
+    let d = run("Tom Fenn spoke first. Later, Fenn aide Karl Novak spoke. He said nothing new.");
+    assert_eq!(pronoun(&d, "He said").as_deref(), Some("Karl Novak"), "{:?}", d.mentions);
+    // "himself" after a name is that person's, however prominent another is
+    let d = run("Karl Novak spoke for an hour. Novak said the idea came from Tom Fenn himself.");
+    assert_eq!(pronoun(&d, "himself").as_deref(), Some("Tom Fenn"), "{:?}", d.mentions);
+}
+
+#[test]
 fn mentions_stay_ordered_and_indexes_valid() {
     let d = run("Sajid Javid met Ann Lee. Javid said he was sure; Lee, the minister, said she was not. \
          The FBI, the Met and the minister all agreed.");
