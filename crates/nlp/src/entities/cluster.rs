@@ -362,6 +362,41 @@ fn names(cx: &mut Ctx) {
         }
     }
     let a_place = |i: usize| as_place.get(norms[i].as_str()).is_none_or(|&(loc, all)| 2 * loc >= all);
+    // organisations a name may shorten: a company by its first words, anywhere in the document
+    // ("Harwick" or "Harwick Instruments" for "Harwick Instruments plc", which the tagger may
+    // read as a person), any organisation named before by a last word that is no common one
+    // ("Rovers" after "Castlebury Rovers")
+    let orgs: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&j| cx.men[j].linkable && cx.men[j].ty == EntityType::Org && words[j].len() > 1)
+        .collect();
+    let shortens_org = |i: usize, cx: &Ctx| {
+        let (w, mw) = (&cx.men[i], &words[i]);
+        let generic = |x: &str| crate::ner::lexicon::ORG_WORDS.contains(&x) || GENERIC_ORG_ENDS.contains(&x);
+        orgs.iter().copied().find(|&j| {
+            let jw = &words[j];
+            let js = cx.men[j].span.start;
+            (jw.len() > mw.len()
+                && matches!(w.ty, EntityType::Org | EntityType::Person)
+                && jw.starts_with(mw)
+                && company_name(cx, j))
+                || (mw.len() == 1
+                    && w.ty == EntityType::Org
+                    && js < w.span.start
+                    && mw[0] == jw[jw.len() - 1]
+                    && !generic(mw[0])
+                    // (not a name that stood alone before: "Twitter" before "pro-Islamic State
+                    // Twitter", a span the tagger ran too far)
+                    && !order.iter().any(|&o| {
+                        cx.men[o].span.start < js && words[o].len() == 1 && words[o][0] == mw[0]
+                    }))
+        })
+    };
+    // a person with that surname named before the short name keeps it
+    let person_before = |i: usize, cx: &Ctx| {
+        by_last.get(words[i][0]).is_some_and(|l| l.iter().any(|&c| cx.men[c].span.start < cx.men[i].span.start))
+    };
     let mut short = vec![false; n];
     let mut later: Vec<(usize, Vec<usize>, Gender, bool)> = Vec::new();
     for &i in &order {
@@ -376,6 +411,13 @@ fn names(cx: &mut Ctx) {
         }
         let k = mw.len();
         if k > 3 {
+            continue;
+        }
+        if (words[i].len() > 1 || !person_before(i, cx))
+            && let Some(j) = shortens_org(i, cx)
+        {
+            cx.union(i, j);
+            short[i] = true;
             continue;
         }
         let mut cands: Vec<usize> = Vec::new();
@@ -505,6 +547,49 @@ pub(crate) fn not_a_person_name(cx: &Ctx, i: usize) -> bool {
     }
     let verb = (m.a..m.b).any(|k| v.info[k].has(f::S3 | f::PAST | f::ING));
     (m.b - m.a >= 3 || verb) && headline(v, v.sent[m.a] as usize)
+}
+
+/// Last words of organisations' names that stand for many ("Supreme Court", "House Majority
+/// PAC"), besides the tagger's organisation words (lowercase).
+const GENERIC_ORG_ENDS: &[&str] = &["court", "pac", "healthcare", "house", "senate", "office", "news", "media"];
+
+/// The legal forms that end a company's name (lowercase).
+const COMPANY_FORMS: &[&str] = &[
+    "plc",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "limited",
+    "llc",
+    "llp",
+    "corp",
+    "corp.",
+    "corporation",
+    "co",
+    "co.",
+    "gmbh",
+    "ag",
+    "nv",
+    "sa",
+    "s.a.",
+    "bv",
+    "ab",
+    "asa",
+    "oy",
+    "pty",
+    "group",
+    "holdings",
+];
+
+/// True when mention `i` is a company's name of two words or more, ending with its legal form
+/// ("Harwick Instruments plc", "Ford Motor Co."): its type decides its entity's.
+pub(crate) fn company_name(cx: &Ctx, i: usize) -> bool {
+    let w = &cx.men[i];
+    w.ty == EntityType::Org && w.b - w.a > 1 && {
+        let last = cx.v.s(w.b - 1);
+        COMPANY_FORMS.iter().any(|f| last.eq_ignore_ascii_case(f))
+    }
 }
 
 /// True when sentence `s` is a title-case headline: four or more words of four letters or more,

@@ -324,10 +324,13 @@ fn build(cx: &mut Ctx) {
     let text = cx.v.text;
     for e in 0..cx.ents.len() {
         let ms = cx.ents[e].mentions.clone();
-        // type: a multi-word person name decides; else the most frequent type
+        // type: a company's name with its legal form decides, then a multi-word person name;
+        // else the most frequent type
         let mut votes = [0usize; 4];
         let mut person_full = false;
+        let mut company = false;
         for &i in &ms {
+            company |= cluster::company_name(cx, i);
             let w = &cx.men[i];
             let k = match w.ty {
                 EntityType::Person => 0,
@@ -341,7 +344,9 @@ fn build(cx: &mut Ctx) {
             }
         }
         let best = (0..4).max_by_key(|&k| (votes[k], usize::from(k == 0))).unwrap_or(0);
-        let ty = if person_full {
+        let ty = if company {
+            EntityType::Org
+        } else if person_full {
             EntityType::Person
         } else {
             [EntityType::Person, EntityType::Org, EntityType::Loc, EntityType::Misc][best]

@@ -391,3 +391,29 @@ fn a_surname_read_once_as_a_place_joins_the_person_its_other_mentions_name() {
     let place = entity_at(&doc, "Kellin", text.rfind("Kellin").unwrap()).expect("linked");
     assert_eq!((place.name.as_str(), place.ty), ("Kellin", EntityType::Loc), "{:?}", names(&doc));
 }
+
+#[test]
+fn short_forms_of_organisations_join_them() {
+    // a company by its first words, even before it is named in full and against a later
+    // person of that surname
+    let d = run("Harwick sales rise by a tenth\n\nHarwick Instruments plc said sales rose. Harwick will hold a call. \
+                 Harwick Instruments was founded in 1978 by engineer Walter Harwick.");
+    let company = entity_of(&d, "Harwick Instruments plc").expect("linked");
+    assert_eq!(company.ty, EntityType::Org, "{:?}", names(&d));
+    for from in ["Harwick sales", "Harwick will", "Harwick Instruments was"] {
+        let at = d.text.find(from).unwrap();
+        assert_eq!(entity_at(&d, "Harwick", at).map(|e| e.name.as_str()), Some(company.name.as_str()), "{from}");
+    }
+    assert_eq!(entity_of(&d, "Walter Harwick").map(|e| e.ty), Some(EntityType::Person));
+    // a person of that surname named first keeps it
+    let d = run("Walter Harwick founded a firm. Shares in Harwick Instruments plc rose. Later Harwick told reporters.");
+    assert!(entity_of(&d, "Harwick Instruments plc").is_some_and(|e| e.ty == EntityType::Org), "{:?}", names(&d));
+    let at = d.text.find("Harwick told").unwrap();
+    assert_eq!(entity_at(&d, "Harwick", at).map(|e| e.name.as_str()), Some("Walter Harwick"), "{:?}", names(&d));
+    // any organisation by its last word, when that is no common word and stood not alone before
+    let d = run("Castlebury Rovers won on Saturday. Rovers travel to Ostmere next.");
+    let at = d.text.find("Rovers travel").unwrap();
+    assert_eq!(entity_at(&d, "Rovers", at).map(|e| e.name.as_str()), Some("Castlebury Rovers"), "{:?}", names(&d));
+    let d = run("The Ostmere County Council met. The Council agreed.");
+    assert!(d.entities.iter().all(|e| !e.aliases.iter().any(|a| a.contains("Council"))), "{:?}", names(&d));
+}

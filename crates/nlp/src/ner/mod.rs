@@ -20,7 +20,7 @@ mod clusters;
 mod corpus;
 mod decode;
 mod features;
-mod lexicon;
+pub(crate) mod lexicon;
 mod model;
 mod train;
 
