@@ -432,13 +432,29 @@ fn street_names(toks: &[&str], labels: &mut [u8]) {
             set_name(labels, i - 1, e, if e == i + 1 { LOC } else { t });
         }
     }
+    // words that end streets and surnames alike: a street after a preposition of place
+    const STREET_OR_SURNAME: &[&str] = &["Lane", "Drive", "Close", "Crescent", "Terrace"];
     for (s, e, t) in spans_of(labels) {
         // a person keeps the type ("Andy Street", "Picabo Street")
         if t != LOC && t != PER && e - s >= 2 && STREET.contains(&toks[e - 1]) {
             set_name(labels, s, e, LOC);
         }
+        // read as a person: "on Pellam Lane", "at the junction with Pellam Lane" (not "with Nathan
+        // Lane"; nor a work, "starred in Mulholland Drive")
+        let before = |k: usize| s.checked_sub(k).map(|j| toks[j].to_lowercase());
+        if t == PER
+            && e - s >= 2
+            && STREET_OR_SURNAME.contains(&toks[e - 1])
+            && (before(1).is_some_and(|w| PLACE_PREPOSITIONS.contains(&w.as_str()))
+                || before(1).as_deref() == Some("with") && before(2).as_deref() == Some("junction"))
+        {
+            set_name(labels, s, e, LOC);
+        }
     }
 }
+
+/// Prepositions after which a name ending in "Lane" or "Drive" is the street.
+const PLACE_PREPOSITIONS: &[&str] = &["on", "in", "along", "off", "at", "near", "into", "onto", "down", "up", "from"];
 
 /// An institution named with the place it serves is one organisation ("the Housing Authority
 /// of New Orleans", "the Bank of England", "the University of Texas"), as CoNLL-2003's training

@@ -676,3 +676,14 @@ fn an_institution_of_a_place_is_one_organisation() {
         names_of(&[("Kell Council", ORG), ("Veloria", PER)])
     );
 }
+
+#[test]
+fn a_person_ending_in_lane_after_a_preposition_of_place_is_a_street() {
+    let (pb, pl) = (label(PER, BEGIN), label(PER, LAST));
+    let toks = ["at", "the", "junction", "with", "Pellam", "Lane", "."];
+    assert_eq!(joined(&toks, vec![0, 0, 0, 0, pb, pl, 0]), names_of(&[("Pellam Lane", LOC)]));
+    assert_eq!(joined(&["lives", "on", "Cedar", "Drive"], vec![0, 0, pb, pl]), names_of(&[("Cedar Drive", LOC)]));
+    // not after "with" alone, nor another word
+    assert_eq!(joined(&["starring", "with", "Nathan", "Lane"], vec![0, 0, pb, pl]), names_of(&[("Nathan Lane", PER)]));
+    assert_eq!(joined(&["Glenn", "Close", "said"], vec![pb, pl, 0]), names_of(&[("Glenn Close", PER)]));
+}
