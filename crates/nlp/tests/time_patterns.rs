@@ -49,6 +49,9 @@ fn absolute_dates() {
     assert_eq!(one("The filing is dated 2018-06-22.", d).2, "2018-06-22");
     assert_eq!(one("In August 1988 the plant opened.", d).2, "1988-08");
     assert_eq!(one("He was born in 1961.", d).2, "1961");
+    // a month in lowercase after a preposition of time (web text)
+    assert_eq!(values("booked it for her birthday in june and she loved it", d), ["2018-06"]);
+    assert!(values("my sister june is here", d).is_empty());
     // "march" and "may" in lowercase are months after a preposition and before a year, and only there
     assert_eq!(values("the shipments started in march 2022 and grew by may 2023.", d), ["2022-03", "2023-05"]);
     for text in
@@ -1116,6 +1119,8 @@ fn sets() {
     // the name of a periodical is no set (the rule for words inside names keeps it out)
     assert!(values("The paper came out in Political Science Quarterly.", d).is_empty());
     assert_eq!(one("It costs $5 million a year.", d), ("a year".into(), TimeType::Set, "P1Y".into()));
+    assert_eq!(one("The line carried two million passengers a year.", d).1, TimeType::Set);
+    assert_eq!(one("We lose 90 people a day to it.", d), ("a day".into(), TimeType::Set, "P1D".into()));
     assert_eq!(one("They want a $15-an-hour wage.", d), ("an-hour".into(), TimeType::Set, "PT1H".into()));
     assert_eq!(one("The fair is held each July.", d).2, "XXXX-07");
     assert_eq!(one("The market is held on weekends.", d), ("weekends".into(), TimeType::Set, "XXXX-WXX-WE".into()));
@@ -1187,6 +1192,7 @@ fn not_time_expressions() {
     let d = july12();
     for text in [
         "He paid $1990 for it.",
+        "They do a sunday roast and read the Sunday papers.",
         "He criticized the now-defunct college and Lee's by-now-familiar claims.",
         "I don't believe for a minute that he knew.",
         "They sold Halloween masks.",

@@ -211,6 +211,8 @@ common 0 , - ' 's . new other most same following previous preceding prior subse
 # ---------------------------------------------------------------- context
 # words before "a year" that make it a rate ("$5 a year", "twice a day"): a set, not a length
 setctx 0 times twice once thrice million billion trillion cents dollars pounds euros pence percent % share apiece each
+# counted things before "a year", "a day": a rate ("two million passengers a year", "500 cases a week")
+ratenoun 0 people passengers visitors tourists customers patients cases deaths births students workers jobs homes cars vehicles trains flights barrels tons tonnes units copies calls visits meals miles kilometres kilometers gallons litres liters times words pages
 # parts of a period before "of the week", "of the month" that make it the current one
 partof 0 end rest middle beginning start course balance much most remainder part half turn close
 # time words written lowercase in running text: capitalized inside a sentence beside another
