@@ -753,6 +753,23 @@ fn a_month_that_is_a_persons_name_is_no_date() {
 }
 
 #[test]
+fn a_timelines_entries_follow_each_other() {
+    // written in the present, late in the year: each entry on or after the one before, not
+    // the nearest such date ahead
+    let text = "Timeline\n\n7 February 2026: Storm Hilde brings rain.\n8-9 February: Homes are evacuated.\n\
+                2 March: The minister visits.\nSummer: Hearings are held.\nJanuary 5: The report is due.";
+    assert_eq!(
+        values(text, date(2026, 11, 27)),
+        ["2026-02-07", "2026-02-08", "2026-02-09", "2026-03-02", "2026-SU", "2027-01-05"]
+    );
+    // not a date inside a sentence
+    assert_eq!(
+        values("On 7 February 2026 it rained. He visits on 2 March.", date(2026, 11, 27)),
+        ["2026-02-07", "2027-03-02"]
+    );
+}
+
+#[test]
 fn relative_to_the_date_last_mentioned() {
     let d = july12();
     // a count of months after a month last mentioned counts from that month, not from a day

@@ -642,8 +642,37 @@ impl Doc<'_> {
                 }
                 _ => None,
             };
+            // the entries of a timeline ("7 February 2026: Storm Hilde ...", "8-9 February: ...",
+            // "Summer: ..."), written in order and often in the present: each in the year that
+            // keeps it on or after the date last mentioned
+            let entry = match (&it.sem, ctx.last) {
+                (&Sem::Cal { y: None, m, d }, Some(p @ (Point::Day(_) | Point::Month(..))))
+                    if self.timeline_entry(it.span) =>
+                {
+                    let y = p.year();
+                    let on_or_after = |y: i32| {
+                        let q = if d == 0 { Some(Point::Month(y, m)) } else { resolve::date(y, m, d).map(Point::Day) };
+                        q.is_some_and(|q| !resolve::later(p, q))
+                    };
+                    Some(Sem::Cal { y: Some(if on_or_after(y) { y } else { y + 1 }), m, d })
+                }
+                (&Sem::Month { m, dir: Dir::Auto }, Some(p @ (Point::Day(_) | Point::Month(..))))
+                    if self.timeline_entry(it.span) =>
+                {
+                    let y = p.year();
+                    let y = if resolve::later(p, Point::Month(y, m)) { y + 1 } else { y };
+                    Some(Sem::Cal { y: Some(y), m, d: 0 })
+                }
+                (&Sem::Season { s, y: None, dir: Dir::Auto }, Some(Point::Day(_) | Point::Month(..)))
+                    if self.timeline_entry(it.span) =>
+                {
+                    Some(Sem::Season { s, y: None, dir: Dir::Same })
+                }
+                _ => None,
+            };
             let sem = since
                 .as_ref()
+                .or(entry.as_ref())
                 .or(paired.as_ref())
                 .or(of_fronted_year.as_ref())
                 .or(of_election.as_ref())
@@ -807,6 +836,19 @@ impl Doc<'_> {
         let r = self.token_range(span);
         let first = self.tokens.partition_point(|t| t.span.end <= s.start);
         r.start <= first + 2 && self.tokens.get(r.end).is_some_and(|t| t.span.of(self.text) == ",")
+    }
+
+    /// True when the expression is in the label of a timeline's entry: at the start of a line
+    /// (after a bullet or the other end of a range: "8-9 February") and before a colon that
+    /// ends the label soon after ("2 March: Prime Minister Lena Voss visits").
+    fn timeline_entry(&self, span: Span) -> bool {
+        let line = self.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let head = &self.text[line..span.start];
+        let rest = &self.text[span.end..];
+        let label = &rest[..rest.find(['\n', ':', '.', ',']).unwrap_or(rest.len())];
+        head.chars().all(|c| c.is_whitespace() || c.is_ascii_digit() || "-\u{2013}*\u{2022}".contains(c))
+            && label.len() <= 20
+            && rest[label.len()..].starts_with(':')
     }
 
     /// True when the expression is all its sentence holds, but for punctuation.
