@@ -366,32 +366,49 @@ fn names(cx: &mut Ctx) {
     // ("Harwick" or "Harwick Instruments" for "Harwick Instruments plc", which the tagger may
     // read as a person), any organisation named before by a last word that is no common one
     // ("Rovers" after "Castlebury Rovers")
-    let orgs: Vec<usize> = order
+    // (one mention per name, the first; whether it is a company's)
+    let mut org_names: FxSet<&str> = FxSet::default();
+    let orgs: Vec<(usize, bool)> = order
         .iter()
         .copied()
-        .filter(|&j| cx.men[j].linkable && cx.men[j].ty == EntityType::Org && words[j].len() > 1)
+        .filter(|&j| {
+            cx.men[j].linkable
+                && cx.men[j].ty == EntityType::Org
+                && words[j].len() > 1
+                && org_names.insert(norms[j].as_str())
+        })
+        .map(|j| (j, company_name(cx, j)))
         .collect();
+    // where each one-word name first stands alone
+    let mut first_alone: FxMap<&str, usize> = FxMap::default();
+    for &o in &order {
+        if cx.men[o].linkable && words[o].len() == 1 {
+            first_alone.entry(words[o][0]).or_insert(cx.men[o].span.start);
+        }
+    }
     let shortens_org = |i: usize, cx: &Ctx| {
         let (w, mw) = (&cx.men[i], &words[i]);
-        let generic = |x: &str| crate::ner::lexicon::ORG_WORDS.contains(&x) || GENERIC_ORG_ENDS.contains(&x);
-        orgs.iter().copied().find(|&j| {
-            let jw = &words[j];
-            let js = cx.men[j].span.start;
-            (jw.len() > mw.len()
-                && matches!(w.ty, EntityType::Org | EntityType::Person)
-                && jw.starts_with(mw)
-                && company_name(cx, j))
-                || (mw.len() == 1
+        let generic =
+            mw.len() == 1 && (crate::ner::lexicon::ORG_WORDS.contains(&mw[0]) || GENERIC_ORG_ENDS.contains(&mw[0]));
+        orgs.iter()
+            .find(|&&(j, company)| {
+                let jw = &words[j];
+                let js = cx.men[j].span.start;
+                (company
+                    && jw.len() > mw.len()
+                    && matches!(w.ty, EntityType::Org | EntityType::Person)
+                    && !generic
+                    && jw.starts_with(mw))
+                    || (mw.len() == 1
                     && w.ty == EntityType::Org
                     && js < w.span.start
                     && mw[0] == jw[jw.len() - 1]
-                    && !generic(mw[0])
+                    && !generic
                     // (not a name that stood alone before: "Twitter" before "pro-Islamic State
                     // Twitter", a span the tagger ran too far)
-                    && !order.iter().any(|&o| {
-                        cx.men[o].span.start < js && words[o].len() == 1 && words[o][0] == mw[0]
-                    }))
-        })
+                    && first_alone.get(mw[0]).is_none_or(|&p| p >= js))
+            })
+            .map(|&(j, _)| j)
     };
     // a person with that surname named before the short name keeps it
     let person_before = |i: usize, cx: &Ctx| {
@@ -587,8 +604,11 @@ const COMPANY_FORMS: &[&str] = &[
 pub(crate) fn company_name(cx: &Ctx, i: usize) -> bool {
     let w = &cx.men[i];
     w.ty == EntityType::Org && w.b - w.a > 1 && {
+        // the forms that are also common nouns written capitalized ("Harwick Group", not "the
+        // Islamic State group"); "plc" is written either way
         let last = cx.v.s(w.b - 1);
-        COMPANY_FORMS.iter().any(|f| last.eq_ignore_ascii_case(f))
+        let noun = ["group", "holdings", "limited", "corporation"].iter().any(|f| last.eq_ignore_ascii_case(f));
+        (!noun || last.starts_with(char::is_uppercase)) && COMPANY_FORMS.iter().any(|f| last.eq_ignore_ascii_case(f))
     }
 }
 

@@ -184,10 +184,11 @@ pub(crate) fn pronouns(cx: &mut Ctx) {
         r > b && first_tokens.binary_search(&r).is_ok()
     };
     // person names (not descriptions) by the token after their last, and their entity
-    let mut ends: Vec<(usize, usize)> = starts
+    // (the longest name where two end together)
+    let mut ends: Vec<(usize, usize, usize)> = starts
         .iter()
         .filter(|&&(_, k)| matches!(cx.men[k].kind, MentionKind::Name | MentionKind::Alias))
-        .filter_map(|&(_, k)| Some((cx.men[k].b, cx.men[k].entity?)))
+        .filter_map(|&(a, k)| Some((cx.men[k].b, a, cx.men[k].entity?)))
         .collect();
     ends.sort_unstable();
     ends.dedup_by_key(|x| x.0);
@@ -248,11 +249,12 @@ pub(crate) fn pronouns(cx: &mut Ctx) {
         }
         if inf.has(f::PRON) && !inf.has(f::P_1 | f::P_2 | f::PLURAL) && !cx.in_quote[i] {
             let g = inf.gender();
-            // a reflexive right after a name is that person's ("Sanders himself")
+            // a reflexive right after a name is that person's ("Sanders himself"), when the
+            // person's gender is known to be the reflexive's
             let named_before = || {
                 let k = ends.binary_search_by_key(&i, |x| x.0).ok()?;
-                let e = ends[k].1;
-                cx.info[e].gender.1.agrees(g).then_some(e)
+                let e = ends[k].2;
+                (cx.info[e].gender.1 == g).then_some(e)
             };
             if matches!(g, Gender::Male | Gender::Female)
                 && cx.v.byte(i).is_ascii_alphabetic()

@@ -409,7 +409,9 @@ fn addresses_after_ages(toks: &[&str], labels: &mut [u8]) {
 /// "Road" or "Avenue" (or their short forms) is a place 38 times in 40 (CoNLL-2003 train and
 /// testa, WikiGold; UNER has none), and no name there has an ordinal before such a word. A
 /// person stays a person ("Andy Street"), "St." before a capital is a saint's ("the 21st St.
-/// Petersburg Forum"), and "Lane" and "Drive" are left alone: surnames and titles ("Barry Lane").
+/// Petersburg Forum"). "Lane", "Drive" and the like end surnames and titles too ("Barry Lane"):
+/// a name ending with one is a street only when the model read it as a person after a
+/// preposition of place.
 fn street_names(toks: &[&str], labels: &mut [u8]) {
     #[rustfmt::skip]
     const STREET: &[&str] = &[
@@ -440,7 +442,8 @@ fn street_names(toks: &[&str], labels: &mut [u8]) {
             set_name(labels, s, e, LOC);
         }
         // read as a person: "on Pellam Lane", "at the junction with Pellam Lane" (not "with Nathan
-        // Lane"; nor a work, "starred in Mulholland Drive")
+        // Lane", "a statement from Glenn Close"; a work, "starred in Mulholland Drive", is no
+        // person)
         let before = |k: usize| s.checked_sub(k).map(|j| toks[j].to_lowercase());
         if t == PER
             && e - s >= 2
@@ -454,7 +457,7 @@ fn street_names(toks: &[&str], labels: &mut [u8]) {
 }
 
 /// Prepositions after which a name ending in "Lane" or "Drive" is the street.
-const PLACE_PREPOSITIONS: &[&str] = &["on", "in", "along", "off", "at", "near", "into", "onto", "down", "up", "from"];
+const PLACE_PREPOSITIONS: &[&str] = &["on", "in", "along", "off", "at", "near", "into", "onto", "down", "up"];
 
 /// An institution named with the place it serves is one organisation ("the Housing Authority
 /// of New Orleans", "the Bank of England", "the University of Texas"), as CoNLL-2003's training
@@ -496,7 +499,8 @@ fn join_institutions_of_places(toks: &[&str], labels: &mut [u8]) {
 /// capitalized word just before it, when that word is no part of a longer name: in CoNLL-2003
 /// a capitalized word, a particle and a capitalized word are always one name, but the model,
 /// seldom shown the pattern, often leaves "Osama" out or calls it MISC. Titles and roles
-/// ("President bin Salman") and function words ("The bin Laden family") stay out.
+/// ("President bin Salman") and function words ("The bin Laden family") stay out. A capitalized
+/// particle the model tagged as a one-word name of its own joins the person's name after it.
 fn join_particle_names(toks: &[&str], labels: &mut [u8]) {
     #[rustfmt::skip]
     const PARTICLES: &[&str] = &[
@@ -527,6 +531,20 @@ fn join_particle_names(toks: &[&str], labels: &mut [u8]) {
         {
             labels[i - 1] = label(PER, BEGIN);
             labels[i] = if labels[i] == label(PER, UNIT) { label(PER, LAST) } else { label(PER, INSIDE) };
+        }
+    }
+    // a capitalized particle that opens a person's name, left as a name of its own ("El" +
+    // "Shafee Elsheikh", the model reading "El" as Spanish)
+    for i in 1..labels.len() {
+        let lower = toks[i - 1].to_lowercase();
+        if label_part(labels[i - 1]) == Some(UNIT)
+            && toks[i - 1].starts_with(char::is_uppercase)
+            && PARTICLES.contains(&lower.as_str())
+            && label_type(labels[i]) == Some(PER)
+            && is_begin(labels[i])
+        {
+            let e = spans_of(labels).into_iter().find(|&(s, _, _)| s == i).map_or(i + 1, |(_, e, _)| e);
+            set_name(labels, i - 1, e, PER);
         }
     }
 }

@@ -570,6 +570,11 @@ fn a_name_begun_at_a_particle_takes_the_capitalized_word_before_it() {
     assert_eq!(run(&["The", "bin", "Laden", "family"], vec![0, b, l, 0]), ["bin Laden"]);
     assert_eq!(run(&["New", "York", "de", "Blasio"], vec![b_loc, l_loc, b, l]), ["New York", "de Blasio"]);
     assert_eq!(run(&["said", "bin", "Laden"], vec![0, b, l]), ["bin Laden"]);
+    // a capitalized particle left as a name of its own joins the person after it
+    assert_eq!(run(&["El", "Shafee", "Elsheikh", "was"], vec![misc, b, l, 0]), ["El Shafee Elsheikh"]);
+    // not before a place
+    let loc_u = label(2, UNIT);
+    assert_eq!(run(&["El", "Salvador", "and"], vec![misc, loc_u, 0]), ["El", "Salvador"]);
     // the labels stay a valid sequence
     let mut labels = vec![misc, b, i, l];
     join_particle_names(&["Osama", "bin", "Muhammad", "Laden"], &mut labels);
@@ -686,4 +691,8 @@ fn a_person_ending_in_lane_after_a_preposition_of_place_is_a_street() {
     // not after "with" alone, nor another word
     assert_eq!(joined(&["starring", "with", "Nathan", "Lane"], vec![0, 0, pb, pl]), names_of(&[("Nathan Lane", PER)]));
     assert_eq!(joined(&["Glenn", "Close", "said"], vec![pb, pl, 0]), names_of(&[("Glenn Close", PER)]));
+    assert_eq!(
+        joined(&["a", "statement", "from", "Glenn", "Close"], vec![0, 0, 0, pb, pl]),
+        names_of(&[("Glenn Close", PER)])
+    );
 }

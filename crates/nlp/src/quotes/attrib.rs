@@ -717,7 +717,7 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
                     || i + 1 < n
                         && v.toks[i + 1].kind == TokenKind::Word
                         && !function_word(cx, i + 1)
-                        && !v.info[i + 1].has(f::CUE)))
+                        && !v.info[i + 1].has(f::CUE | f::DET | f::PRON)))
     {
         // "a spokesman for the ministry": the head is the last word before a verb, a
         // preposition or punctuation
@@ -745,11 +745,14 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
                 e += 1;
                 continue;
             }
-            // two descriptions of one speaker ("her friend and fellow trustee Joan Pascoe")
+            // two descriptions of one speaker ("her friend and fellow trustee Joan Pascoe", "the
+            // Florida senator and Republican presidential candidate"; not two speakers, "the
+            // spokesman and Tom Fenn")
             if head.is_some()
                 && v.is(e, "and")
                 && e + 1 < n
                 && v.toks[e + 1].kind == TokenKind::Word
+                && cx.mention(e + 1).is_none_or(|m| cx.doc.mentions[m].ty != EntityType::Person)
                 && !function_word(cx, e + 1)
                 && !v.info[e + 1].has(f::CUE)
             {
@@ -1365,6 +1368,14 @@ pub(crate) fn author(cx: &Cx, head: usize) -> Option<usize> {
                 return person;
             }
         }
+    }
+    // "according to a post from Arianna Huffington": the text's own "from X"
+    if v.is(head + 1, "from")
+        && let Some(m) = cx.mention(head + 2)
+        && let Some(e) = cx.doc.mentions[m].entity
+        && cx.doc.entities[e].ty == EntityType::Person
+    {
+        return Some(e);
     }
     let mut k = head;
     let mut looked = 0;

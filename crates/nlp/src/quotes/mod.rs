@@ -275,7 +275,8 @@ fn narrator(cx: &Cx) -> Option<usize> {
 /// that one is near and agrees in gender; a text ("the letter") its author; "I" the author of
 /// a first-person statement; a record that continues another its resolved speaker.
 fn resolve(cx: &Cx, recs: &mut [Rec]) {
-    // the sentence and last token of the quotation before, and its speaker
+    // the sentence of the quotation before, the last token of it and its attribution, and its
+    // speaker
     let mut prev: Option<(u32, usize, Speaker)> = None;
     let mut narr: Option<Option<usize>> = None;
     let mut resolved: Vec<(usize, Speaker)> = Vec::new();
@@ -311,7 +312,10 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
             }
             let s = *sp;
             resolved.push((s.span.start, s));
-            prev = Some((cx.v.sent[r.last.max(r.first)], r.last.max(r.first), s));
+            // (names after the quotation's last token but inside its own attribution do not
+            // count: "…,” Tom Fenn told Karl Novak. “…,” he added.")
+            let last = r.last.max(r.first);
+            prev = Some((cx.v.sent[last], r.attr.as_ref().map_or(last, |a| a.end.max(last)), s));
         }
     }
 }

@@ -650,6 +650,8 @@ fn a_name_after_a_possessive_or_an_article_and_its_description_speaks() {
     let d = run("\"It is over,\" Tom Fenn said. \"We lost.\"\nThe candidates Ann Lee named are local.");
     assert_eq!(speaker(&d, quote(&d, "We lost")), "Tom Fenn", "{:?}", texts(&d));
     assert!(d.quotes.iter().all(|q| speaker(&d, q) != "Ann Lee"), "{:?}", texts(&d));
+    let d = run("\"We will win,\" said the candidates Ann Lee named.");
+    assert_ne!(speaker(&d, quote(&d, "We will win")), "Ann Lee", "{:?}", texts(&d));
 }
 
 #[test]

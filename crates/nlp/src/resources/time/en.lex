@@ -212,7 +212,7 @@ common 0 , - ' 's . new other most same following previous preceding prior subse
 # words before "a year" that make it a rate ("$5 a year", "twice a day"): a set, not a length
 setctx 0 times twice once thrice million billion trillion cents dollars pounds euros pence percent % share apiece each
 # counted things before "a year", "a day": a rate ("two million passengers a year", "500 cases a week")
-ratenoun 0 people passengers visitors tourists customers patients cases deaths births students workers jobs homes cars vehicles trains flights barrels tons tonnes units copies calls visits meals miles kilometres kilometers gallons litres liters times words pages
+ratenoun 0 people passengers visitors tourists customers patients cases deaths births students workers jobs homes cars vehicles trains flights barrels tons tonnes units copies calls visits meals miles kilometres kilometers gallons litres liters words pages
 # parts of a period before "of the week", "of the month" that make it the current one
 partof 0 end rest middle beginning start course balance much most remainder part half turn close
 # time words written lowercase in running text: capitalized inside a sentence beside another
@@ -270,7 +270,7 @@ reportnow 0 say says shows show suggests suggest finds find
 # present verbs of scheduled events: news writes what is planned in the present ("the summit
 # opens Thursday", "the contract expires in June", "as Election Day nears"), so they point ahead
 # like the future words
-present 0 opens begins starts expires falls meets resumes arrives visits travels travel hosts host plays faces face flies departs returns convenes reconvenes holds hold heads faces competes compete ends meet begin resume arrive visit convene nears approaches looms takes reopens reopen launches debuts airs premieres concludes closes goes speaks speak testifies testify addresses votes vote
+present 0 opens begins starts expires falls meets resumes arrives visits travels travel hosts host flies departs convenes reconvenes holds hold heads faces competes compete ends meet begin resume arrive visit convene nears approaches looms takes reopens reopen launches debuts airs premieres concludes closes goes speaks speak testifies testify addresses votes vote
 # words after which a present verb is a bare infinitive, with no tense of its own ("would hold", "to face")
 basebefore 0 would could should may might can must to not n't did does do
 # verbs after which, and their object, an infinitive goes bare and has no tense of its own ("let
