@@ -276,6 +276,11 @@ fn weekdays() {
     assert_eq!(values("The minister said Thursday that talks had failed.", d), ["2018-07-12"]);
     assert_eq!(values("They met last Friday.", d), ["2018-07-06"]);
     assert_eq!(values("They meet next Friday.", d), ["2018-07-13"]);
+    // a weekday with a day of the month: the nearest month where that day is that weekday
+    // (July 2018's 9th was a Monday, August's a Thursday)
+    assert_eq!(values("We could do Thursday 9th or Friday the 10th.", d), ["2018-08-09", "2018-08-10"]);
+    assert_eq!(values("It was on Monday 9th.", d), ["2018-07-09"]);
+    assert_eq!(values("A site visit the week after next.", d), ["2018-W30"]);
     // "later Wednesday" in a story stamped Thursday is later that Wednesday, not next week's
     assert_eq!(values("Lee may face a tough crowd when she speaks later Wednesday.", d), ["2018-07-11"]);
     assert_eq!(values("Lee will speak later Friday.", d), ["2018-07-13"]);

@@ -1319,6 +1319,10 @@ fn join(a: &Sem, b: &Sem) -> Option<(Sem, u8)> {
     if matches!(a, Sem::Wday { .. }) && full_date {
         return Some((b.clone(), T_DATE));
     }
+    // "Wednesday 9th", "Thursday the 10th"
+    if let (&Sem::Wday { w, .. }, &Sem::MonthDay(d)) = (a, b) {
+        return Some((Sem::WdayMonthDay { w, d }, T_DATE));
+    }
     // "10:35 a.m. on Friday, June 1": the date names the weekday's day
     if let Sem::At { day, tod } = a
         && matches!(**day, Sem::Wday { .. })

@@ -193,6 +193,12 @@ pub(crate) enum Sem {
     },
     /// A day of the month alone ("on the 12th"), in the month last mentioned.
     MonthDay(u8),
+    /// A weekday and a day of the month ("Wednesday 9th", "Thursday the 10th"): that day in
+    /// the month nearest the document's where it falls on that weekday.
+    WdayMonthDay {
+        w: u8,
+        d: u8,
+    },
     Lit(&'static str),
     Dur {
         n: Option<f64>,
@@ -231,9 +237,11 @@ impl Sem {
     /// True when the value depends on the tense of the sentence.
     pub(crate) fn needs_tense(&self) -> bool {
         match self {
-            Sem::Cal { y: None, .. } | Sem::Quarter { y: None, .. } | Sem::Half { y: None, .. } | Sem::MonthDay(_) => {
-                true
-            }
+            Sem::Cal { y: None, .. }
+            | Sem::Quarter { y: None, .. }
+            | Sem::Half { y: None, .. }
+            | Sem::MonthDay(_)
+            | Sem::WdayMonthDay { .. } => true,
             // "this week" on a Sunday, the week's last day
             Sem::Rel { unit: Unit::W, n: 0, from_ref: false } => true,
             // a holiday code with "~" is the nearest one whatever the tense
@@ -287,6 +295,7 @@ impl Sem {
             self,
             Sem::Cal { d: 1.., .. }
                 | Sem::MonthDay(_)
+                | Sem::WdayMonthDay { .. }
                 | Sem::Slash { .. }
                 | Sem::Wday { .. }
                 | Sem::Rel { unit: Unit::D, .. }
@@ -754,6 +763,20 @@ impl Ctx {
                     _ => near,
                 };
                 return self.resolve(&Sem::Cal { y: Some(y), m, d }, tense);
+            }
+            Sem::WdayMonthDay { w, d } => {
+                let Some(dct) = dct else { return Some((format!("XXXX-XX-{d:02}"), None)) };
+                // of the five months around the document's, the nearest in which the day falls
+                // on the weekday (a story's "Wednesday 9th" is this month's or a neighbour's)
+                let found = (-2..=2)
+                    .filter_map(|k| add(dct.first_of_month(), Unit::M, k))
+                    .filter_map(|x| date(i32::from(x.year()), x.month() as u8, d))
+                    .filter(|x| x.weekday().to_monday_one_offset() == w as i8)
+                    .min_by_key(|&x| days_apart(x, dct));
+                return match found {
+                    Some(x) => self.resolve(&Sem::Cal { y: Some(i32::from(x.year())), m: x.month() as u8, d }, tense),
+                    None => self.resolve(&Sem::MonthDay(d), tense),
+                };
             }
             Sem::MonthDay(d) => {
                 // the month of the date last mentioned ("the week of April 9th ... on the 12th"),
