@@ -146,6 +146,8 @@ fn roles_from_titles_and_appositions() {
     assert!(e.roles.iter().any(|r| r.contains("Attorney General")), "{:?}", e.roles);
     let cases: &[(&str, &str, &str)] = &[
         ("Petra Halvorsen, the defence lawyer, said her client was innocent.", "Petra Halvorsen", "defence lawyer"),
+        ("It came to light when the treasurer, Amir Qureshi, saw the accounts.", "Amir Qureshi", "treasurer"),
+        ("Rovers lost again, and Ardenport boss Neil Pritchard was unhappy.", "Neil Pritchard", "Ardenport boss"),
         ("The letter went to Karsland's attorney general, Lucas Varga, in June.", "Lucas Varga", "attorney general"),
         (
             "The contracts went to Valdane Shipping, whose chief executive, Oskar Lindqvist, was jailed.",
