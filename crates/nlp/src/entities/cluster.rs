@@ -365,8 +365,8 @@ fn names(cx: &mut Ctx) {
     // organisations a name may shorten: a company by its first words, anywhere in the document
     // ("Harwick" or "Harwick Instruments" for "Harwick Instruments plc", which the tagger may
     // read as a person), any organisation named before by a last word that is no common one
-    // ("Rovers" after "Castlebury Rovers")
-    // (one mention per name, the first; whether it is a company's)
+    // ("Rovers" after "Castlebury Rovers"); one mention per name, the first, and whether it is a
+    // company's
     let mut org_names: FxSet<&str> = FxSet::default();
     let orgs: Vec<(usize, bool)> = order
         .iter()
@@ -571,32 +571,10 @@ pub(crate) fn not_a_person_name(cx: &Ctx, i: usize) -> bool {
 const GENERIC_ORG_ENDS: &[&str] = &["court", "pac", "healthcare", "house", "senate", "office", "news", "media"];
 
 /// The legal forms that end a company's name (lowercase).
+#[rustfmt::skip]
 const COMPANY_FORMS: &[&str] = &[
-    "plc",
-    "inc",
-    "inc.",
-    "ltd",
-    "ltd.",
-    "limited",
-    "llc",
-    "llp",
-    "corp",
-    "corp.",
-    "corporation",
-    "co",
-    "co.",
-    "gmbh",
-    "ag",
-    "nv",
-    "sa",
-    "s.a.",
-    "bv",
-    "ab",
-    "asa",
-    "oy",
-    "pty",
-    "group",
-    "holdings",
+    "plc", "inc", "inc.", "ltd", "ltd.", "limited", "llc", "llp", "corp", "corp.", "corporation", "co", "co.",
+    "gmbh", "ag", "nv", "sa", "s.a.", "bv", "ab", "asa", "oy", "pty", "group", "holdings",
 ];
 
 /// True when mention `i` is a company's name of two words or more, ending with its legal form

@@ -712,8 +712,8 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
         && (v.info[i].has(f::DET) && !v.info[i].has(f::COMP)
             || v.info[i].has(f::P_POSS)
                 && (!v.is(i, "her")
-                    // "her" owns the word after it when that is no function word or verb ("her
-                    // friend Joan Pascoe said"; not "told her the plan")
+                    // "her" owns the word after it when that is no function word, determiner,
+                    // pronoun or cue ("her friend Joan Pascoe said"; not "told her the plan")
                     || i + 1 < n
                         && v.toks[i + 1].kind == TokenKind::Word
                         && !function_word(cx, i + 1)
