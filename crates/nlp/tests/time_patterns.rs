@@ -654,6 +654,10 @@ fn periods() {
     assert_eq!(one("Profit rose in H1 2017.", d), ("H1 2017".into(), TimeType::Date, "2017-H1".into()));
     assert_eq!(values("He holds an H1-B visa.", d), Vec::<String>::new());
     assert_eq!(one("Profit rose in the third quarter of 2016.", d).2, "2016-Q3");
+    assert_eq!(
+        values("In the first half of FY2026 it rose; in the third quarter of FY2025 it fell.", d),
+        ["2026-H1", "2025-Q3"]
+    );
     // the period a figure is compared with is no anchor for "a year earlier"
     let compared = "Sales in the third quarter rose to $4 million from $3 million in the same period last year. \
                     Profit was $1 million, against $0.8 million a year earlier.";
