@@ -368,6 +368,24 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     join_institutions_of_places(toks, labels);
     street_names(toks, labels);
     addresses_after_ages(toks, labels);
+    firms_and_partners(toks, labels);
+}
+
+/// A firm named for its founders and "Partners", "Associates" or "Sons" ("Foster and Partners",
+/// "Varga & Associates", "J. Smith and Sons") is one organisation: the model tags the founder a
+/// person and leaves the rest out, and pronouns then take the firm for a person.
+fn firms_and_partners(toks: &[&str], labels: &mut [u8]) {
+    const PARTNERS: &[&str] = &["Partners", "Associates", "Sons"];
+    for (s, e, _) in spans_of(labels) {
+        if e + 1 < toks.len()
+            && matches!(toks[e], "and" | "&")
+            && PARTNERS.contains(&toks[e + 1])
+            && labels[e] == 0
+            && (labels[e + 1] == 0 || label_part(labels[e + 1]) == Some(UNIT))
+        {
+            set_name(labels, s, e + 2, ORG);
+        }
+    }
 }
 
 /// "Dale Fenwick, 38, of Mill Lane, Ardenport, admitted": what follows a person's age and

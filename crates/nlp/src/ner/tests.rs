@@ -696,3 +696,20 @@ fn a_person_ending_in_lane_after_a_preposition_of_place_is_a_street() {
         names_of(&[("Glenn Close", PER)])
     );
 }
+
+#[test]
+fn a_firm_of_founders_and_partners_is_one_organisation() {
+    let (pu, ou) = (label(PER, UNIT), label(ORG, UNIT));
+    let toks = ["working", "for", "Foster", "and", "Partners", "from", "1992"];
+    assert_eq!(joined(&toks, vec![0, 0, pu, 0, 0, 0, 0]), names_of(&[("Foster and Partners", ORG)]));
+    assert_eq!(
+        joined(&["at", "Varga", "&", "Associates"], vec![0, pu, 0, ou]),
+        names_of(&[("Varga & Associates", ORG)])
+    );
+    // not two people, nor partners in lowercase
+    assert_eq!(
+        joined(&["Foster", "and", "Lee", "met"], vec![pu, 0, pu, 0]),
+        names_of(&[("Foster", PER), ("Lee", PER)])
+    );
+    assert_eq!(joined(&["Foster", "and", "partners", "met"], vec![pu, 0, 0, 0]), names_of(&[("Foster", PER)]));
+}
