@@ -568,7 +568,7 @@ pub(crate) fn not_a_person_name(cx: &Ctx, i: usize) -> bool {
 
 /// Last words of organisations' names that stand for many ("Supreme Court", "House Majority
 /// PAC"), besides the tagger's organisation words (lowercase).
-const GENERIC_ORG_ENDS: &[&str] = &["court", "pac", "healthcare", "house", "senate", "office", "news", "media"];
+const GENERIC_ORG_ENDS: &[&str] = &["court", "pac", "healthcare", "house", "office", "news"];
 
 /// The legal forms that end a company's name (lowercase).
 #[rustfmt::skip]

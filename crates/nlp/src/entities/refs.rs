@@ -174,14 +174,13 @@ pub(crate) fn pronouns(cx: &mut Ctx) {
     // a person named before a role and another person's name says whose the role is
     // ("Ardenport boss Neil Pritchard", "Trump adviser Kellyanne Conway"): the other is the
     // sentence's subject
-    let first_tokens: Vec<usize> = starts.iter().map(|s| s.0).collect();
     let modifier = |k: usize| {
         let b = cx.men[k].b;
         let mut r = b;
         while r < n && r < b + 3 && cx.v.info[r].has(f::ROLE | f::TITLE | f::ROLE_MOD) {
             r += 1;
         }
-        r > b && first_tokens.binary_search(&r).is_ok()
+        r > b && starts.binary_search_by_key(&r, |s| s.0).is_ok()
     };
     // person names (not descriptions) by the token after their last, and their entity
     // (the longest name where two end together)

@@ -645,28 +645,33 @@ impl Doc<'_> {
             // the entries of a timeline ("7 February 2026: Storm Hilde ...", "8-9 February: ...",
             // "Summer: ..."), written in order and often in the present: each in the year that
             // keeps it on or after the date last mentioned
-            let entry = match (&it.sem, ctx.last) {
-                (&Sem::Cal { y: None, m, d }, Some(p @ (Point::Day(_) | Point::Month(..))))
-                    if self.timeline_entry(it.span) =>
+            // a month, or a month and day, without a year
+            let month_day = match it.sem {
+                Sem::Cal { y: None, m, d } => Some((m, d)),
+                Sem::Month { m, dir: Dir::Auto } => Some((m, 0)),
+                _ => None,
+            };
+            let season = matches!(it.sem, Sem::Season { y: None, dir: Dir::Auto, .. });
+            let entry = match ctx.last {
+                Some(p @ (Point::Day(_) | Point::Month(..)))
+                    if (month_day.is_some() || season) && self.timeline_entry(it.span) =>
                 {
-                    let y = p.year();
-                    let on_or_after = |y: i32| {
-                        let q = if d == 0 { Some(Point::Month(y, m)) } else { resolve::date(y, m, d).map(Point::Day) };
-                        q.is_some_and(|q| !resolve::later(p, q))
-                    };
-                    Some(Sem::Cal { y: Some(if on_or_after(y) { y } else { y + 1 }), m, d })
-                }
-                (&Sem::Month { m, dir: Dir::Auto }, Some(p @ (Point::Day(_) | Point::Month(..))))
-                    if self.timeline_entry(it.span) =>
-                {
-                    let y = p.year();
-                    let y = if resolve::later(p, Point::Month(y, m)) { y + 1 } else { y };
-                    Some(Sem::Cal { y: Some(y), m, d: 0 })
-                }
-                (&Sem::Season { s, y: None, dir: Dir::Auto }, Some(Point::Day(_) | Point::Month(..)))
-                    if self.timeline_entry(it.span) =>
-                {
-                    Some(Sem::Season { s, y: None, dir: Dir::Same })
+                    match (month_day, &it.sem) {
+                        (Some((m, d)), _) => {
+                            let y = p.year();
+                            let on_or_after = |y: i32| {
+                                let q = if d == 0 {
+                                    Some(Point::Month(y, m))
+                                } else {
+                                    resolve::date(y, m, d).map(Point::Day)
+                                };
+                                q.is_some_and(|q| !resolve::later(p, q))
+                            };
+                            Some(Sem::Cal { y: Some(if on_or_after(y) { y } else { y + 1 }), m, d })
+                        }
+                        (None, &Sem::Season { s, .. }) => Some(Sem::Season { s, y: None, dir: Dir::Same }),
+                        _ => None,
+                    }
                 }
                 _ => None,
             };
@@ -733,7 +738,7 @@ impl Doc<'_> {
             }
             // the start of a range that the text gives in order ("between January 1 and
             // September 26", "from December to March") lies before its end
-            let yearless = matches!(it.sem, Sem::Cal { y: None, .. } | Sem::Month { dir: Dir::Auto, .. });
+            let yearless = month_day.is_some();
             if yearless
                 && let Some(p) = point
                 && let Some((k, q, j)) = open_range
