@@ -1314,6 +1314,22 @@ fn without_a_document_date() {
     assert_eq!(v("It happened on Jan. 5."), ["XXXX-01-05"]);
     assert_eq!(v("It happened on June 22, 2018."), ["2018-06-22"]);
     assert_eq!(v("It lasted four years."), ["P4Y"]);
+    // a text without a date of its own that names a day reads on from it, forward, as a
+    // witness statement or a letter does
+    assert_eq!(
+        v("On Tuesday 11 March 2025 he came in. I saw him again on 13 March. The next morning he left."),
+        ["2025-03-11", "2025-03-13", "2025-03-14"]
+    );
+    assert_eq!(
+        v("We met on 30 December 2024. He rang on Thursday and came back in January."),
+        ["2024-12-30", "2025-01-02", "2025-01"]
+    );
+    assert_eq!(v("We met on 2 March 2025. Two days later he wrote."), ["2025-03-02", "P2D"]);
+    // a day someone names in a quotation is not where the story is
+    assert_eq!(
+        v("On Tuesday 11 March 2025 he said: \"Pay me by Friday.\" The next morning I told Ann."),
+        ["2025-03-11", "2025-03-14", "2025-03-12"]
+    );
 }
 
 #[test]

@@ -97,7 +97,8 @@ fn parse_date(s: &str) -> Option<Date> {
 const MARGIN: usize = 7;
 
 /// The time expressions of a text, in text order, with byte spans; relative ones are anchored
-/// on `anchor` (without one, their values use TimeML's unknowns: `XXXX-01` for "January").
+/// on `anchor`; without one, on the day the text last named (a narrative), and before any, with
+/// TimeML's unknowns (`XXXX-01` for "January").
 pub fn tag_times(text: &str, tokens: &[Token], sentences: &[Span], anchor: Option<Date>) -> Vec<TimeExpr> {
     tag_with(grammar(None), text, tokens, sentences, anchor)
 }
@@ -522,6 +523,19 @@ impl Doc<'_> {
     fn resolve(&self, items: &[Item], anchor: Option<Date>) -> Vec<TimeExpr> {
         let slash = if items.iter().any(|it| has_slash(&it.sem)) { self.slash_order() } else { self.g.slash_order };
         let mut ctx = Ctx { dct: anchor, last: None, last_day: None, last_quarter: None, slash };
+        // A text with no date of its own (a witness statement, a letter, a memo) is read as a
+        // narrative: what it leaves relative counts from the day it last named, the nearest way
+        // ("on 11 March 2025 ... on 13 March ... by Friday"), rather than staying unknown.
+        let narrative = anchor.is_none();
+        // A day named inside a quotation there is what someone said, not where the story is
+        // ("he owes me three grand by Friday. The next morning I told ..."). (In news the
+        // quotation's days are more often the story's: 16 of the 924 PolNeAR texts' values
+        // change, as many worse as better.)
+        let quoted: Vec<Span> = if narrative {
+            crate::quotes::marks::find_quotes(self.text, self.tokens).iter().map(|q| q.inner).collect()
+        } else {
+            Vec::new()
+        };
         let mut out = Vec::with_capacity(items.len());
         // the sentence of the day last mentioned, and of the point last mentioned
         let mut day_sentence = 0;
@@ -553,7 +567,15 @@ impl Doc<'_> {
                 out.push(TimeExpr { span, ty: TimeType::Date, value });
                 continue;
             }
-            let tense = self.item_tense(&it.sem, it.span, ctx.dct);
+            if narrative {
+                ctx.dct = ctx.last_day;
+            }
+            // (a narrative moves forward: its bare weekdays are the next of their name)
+            let tense = match &it.sem {
+                _ if !narrative => self.item_tense(&it.sem, it.span, ctx.dct),
+                Sem::Wday { .. } => Tense::Future,
+                _ => Tense::Unknown,
+            };
             let sentence = self.sentence_of(it.span);
             // a clock time far from the day last named is on a day named after it in its
             // sentence ("10:35 a.m. (0735 GMT) Friday"); failing that, one that heads a
@@ -693,7 +715,7 @@ impl Doc<'_> {
             };
             let Some((value, point)) = resolved else { continue };
             let (value, point) = match &it.sem {
-                _ if !ctx.later_than_today(&it.sem, point, tense) => (value, point),
+                _ if narrative || !ctx.later_than_today(&it.sem, point, tense) => (value, point),
                 // a past that only a report too far to be its verb gives does not tell that the
                 // day last named is not the event's ("officials said polls open at 7 a.m. that day")
                 _ if it.sem.on_day_last_mentioned() && self.tense_is_weak(it.span) => (value, point),
@@ -726,9 +748,11 @@ impl Doc<'_> {
             // ("the same period last year")
             let comparison = matches!(it.sem, Sem::Ago { unit: Unit::Y, .. } | Sem::RefQ(1..) | Sem::RefQ(..=-1))
                 || self.after_same_period(it.span);
+            let in_quote = quoted.iter().any(|q| q.start <= it.span.start && it.span.end <= q.end);
             if let Some(p) = point
                 && it.ty & (T_DATE | T_TIME) != 0
                 && !comparison
+                && !in_quote
             {
                 if matches!(p, Point::Day(_)) {
                     day_sentence = sentence;
