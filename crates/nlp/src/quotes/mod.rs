@@ -289,7 +289,7 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
                 if let Some((_, s)) = resolved.iter().rev().find(|(st, _)| *st == sp.span.start) {
                     *sp = *s;
                 }
-            } else if !sp.pronoun && sp.entity.is_none() && cx.v.is(sp.head, "I") && sp.span.len() == 1 {
+            } else if !sp.pronoun && sp.entity.is_none() && first_person(cx, sp) {
                 if narr.is_none() {
                     narr = Some(narrator(cx));
                 }
@@ -300,6 +300,7 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
                     && ps + 3 >= sent
                     && p.gender.agrees(g)
                     && (p.entity.is_some() || !p.pronoun)
+                    && !first_person(cx, &p)
                     && !named_between(cx, pl, sp.head, p.entity, g)
                 {
                     sp.entity = p.entity;
@@ -318,6 +319,11 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
             prev = Some((cx.v.sent[last], r.attr.as_ref().map_or(last, |a| a.end.max(last)), s));
         }
     }
+}
+
+/// True when the speaker is the text's "I": its narrator, whom a "he" or "she" never continues.
+fn first_person(cx: &Cx, sp: &Speaker) -> bool {
+    sp.span.len() == 1 && cx.v.is(sp.head, "I")
 }
 
 /// True when a person other than `ent`, of a gender that agrees with `g`, is named outside

@@ -665,3 +665,12 @@ fn a_pronoun_after_another_name_is_not_the_last_speaker() {
     let d = run("\"The story was fair,\" the editor Tom Fenn said. \"It was checked twice,\" he added.");
     assert_eq!(speaker(&d, quote(&d, "It was checked twice")), "Tom Fenn", "{:?}", texts(&d));
 }
+
+#[test]
+fn a_pronoun_does_not_continue_the_narrator() {
+    // "he" after the text's "I" is someone else, whatever the "I" was resolved to
+    let text = "Statement of Ann Lee. I told him I did not know. He said: \"Pay me by Friday.\"";
+    let d = run(text);
+    assert_ne!(speaker(&d, quote(&d, "Pay me by Friday")), "Ann Lee", "{:?}", texts(&d));
+    assert_ne!(speaker(&d, quote(&d, "I did not know")), speaker(&d, quote(&d, "Pay me by Friday")));
+}
