@@ -441,7 +441,9 @@ fn names(cx: &mut Ctx) {
         if let Some(list) = by_last.get(mw[k - 1]) {
             for &c in list {
                 let cw = &words[c];
-                if cw.len() > k && (cw.ends_with(mw) || (k > 1 && cw[0] == mw[0] && subsequence(mw, cw))) {
+                if cw.len() > k && (cw.ends_with(mw) || (k > 1 && cw[0] == mw[0] && subsequence(mw, cw)))
+                    || initials_of(mw, cw)
+                {
                     cands.push(c);
                 }
             }
@@ -614,6 +616,21 @@ fn name_nouns() -> &'static std::collections::HashSet<&'static str> {
 fn subsequence(a: &[&str], b: &[&str]) -> bool {
     let mut it = b.iter();
     a.iter().all(|x| it.any(|y| y == x))
+}
+
+/// True when `short` is the person name `full` with its given names cut to initials ("m. e.
+/// olsen" or "m. olsen" for "margaret ellen olsen", "j. smith" for "john smith").
+fn initials_of(short: &[&str], full: &[&str]) -> bool {
+    let (Some((last, given)), Some((full_last, full_given))) = (short.split_last(), full.split_last()) else {
+        return false;
+    };
+    let first = |w: &str| w.chars().next();
+    let mut rest = full_given.iter();
+    last == full_last
+        && !given.is_empty()
+        && given.iter().all(|w| is_initial(w))
+        && full_given.first().is_some_and(|f| first(f) == first(given[0]))
+        && given.iter().all(|g| rest.any(|f| !is_initial(f) && first(f) == first(g)))
 }
 
 /// An acronym mention ("NCD") joins the one organisation whose initials it spells.

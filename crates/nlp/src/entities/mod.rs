@@ -218,6 +218,7 @@ pub fn link(doc: &mut Doc) {
         refs::gender(&mut cx);
         refs::nominals(&mut cx);
         refs::descriptions(&mut cx);
+        refs::named_descriptions(&mut cx);
         refs::pronouns(&mut cx);
         (cx.ents, cx.men)
     };

@@ -345,6 +345,69 @@ fn resolve(cx: &Ctx, slots: &[Slot], p: usize, sent: u32, g: Gender) -> Option<u
 /// The head nouns of a described person ("the tall man").
 const PERSON_NOUNS: [&str; 5] = ["man", "woman", "boy", "girl", "person"];
 
+/// The words that give a described person's name right after the description: "a man called
+/// Kieran Mallory", "a woman known as Maud", "a man I now know to be Kieran Mallory".
+const NAMING: [&[&str]; 8] = [
+    &["called"],
+    &["named"],
+    &["known", "as"],
+    &["calling", "himself"],
+    &["calling", "herself"],
+    &["I", "now", "know", "to", "be"],
+    &["I", "know", "to", "be"],
+    &["I", "now", "know", "as"],
+];
+
+/// A described person named right after the description ("a man called Kieran Mallory came
+/// in. He asked ..."): the description is a mention of the named person, who is then the one
+/// the sentence is about, not the description.
+pub(crate) fn named_descriptions(cx: &mut Ctx) {
+    let n = cx.v.len();
+    let mut add: Vec<(usize, usize, Gender, usize)> = Vec::new();
+    for i in 0..n.saturating_sub(3) {
+        let v = &cx.v;
+        if !(v.is(i, "a") || v.is(i, "an") || v.is(i, "the")) || cx.in_quote[i] {
+            continue;
+        }
+        // up to two lowercase modifiers, then a person noun
+        let mut h = i + 1;
+        while h < i + 3 && h < n && !PERSON_NOUNS.iter().any(|p| v.is(h, p)) {
+            if v.toks[h].kind != TokenKind::Word || v.cap(h) {
+                break;
+            }
+            h += 1;
+        }
+        if !PERSON_NOUNS.iter().any(|p| v.is(h, p)) {
+            continue;
+        }
+        let Some(len) =
+            NAMING.iter().find(|ws| ws.iter().enumerate().all(|(k, w)| v.is(h + 1 + k, w))).map(|ws| ws.len())
+        else {
+            continue;
+        };
+        let at = h + 1 + len;
+        let Some(ent) = cx
+            .men
+            .iter()
+            .find(|m| m.a == at && matches!(m.kind, MentionKind::Name | MentionKind::Alias))
+            .and_then(|m| m.entity)
+            .filter(|&e| cx.ents[e].ty == EntityType::Person)
+        else {
+            continue;
+        };
+        if cx.men.iter().any(|m| m.a < h + 1 && i < m.b) {
+            continue;
+        }
+        let g = match v.s(h).to_ascii_lowercase().as_str() {
+            "man" | "boy" => Gender::Male,
+            "woman" | "girl" => Gender::Female,
+            _ => Gender::Any,
+        };
+        add.push((i, h + 1, g, ent));
+    }
+    add_descriptions(cx, add);
+}
+
 /// Described people named by an identification ("I recognised the tall man as the person
 /// shown to me as Tomas Brekov", "police identified the driver as Ana Reyes"): every "the tall
 /// man" (or "a tall man") in the document refers to the named person, and so does the subject
@@ -440,6 +503,12 @@ pub(crate) fn descriptions(cx: &mut Ctx) {
             }
         }
     }
+    add_descriptions(cx, add);
+}
+
+/// Adds each described person `(first token, end token, gender, entity)` as a mention of the
+/// entity, whose gender it gives when none is known.
+fn add_descriptions(cx: &mut Ctx, add: Vec<(usize, usize, Gender, usize)>) {
     for (a, b, g, ent) in add {
         let span = Span::new(cx.v.toks[a].span.start, cx.v.toks[b - 1].span.end);
         let k = cx.add(Work {

@@ -103,6 +103,17 @@ fn pronoun_names_and_initials() {
 }
 
 #[test]
+fn given_names_cut_to_initials_join_the_full_name() {
+    let d = run("Margaret Ellen Olsen spoke first.\n\nSigned: M. E. Olsen\n\nCopy to J. Smith and M. Olsen.");
+    assert_eq!(entity_of(&d, "M. E. Olsen").map(|e| e.name.as_str()), Some("Margaret Ellen Olsen"), "{:?}", names(&d));
+    assert_eq!(entity_of(&d, "M. Olsen").map(|e| e.name.as_str()), Some("Margaret Ellen Olsen"), "{:?}", names(&d));
+    // other initials, or initials before another surname, are someone else
+    let d = run("Margaret Ellen Olsen spoke first. Later, K. Olsen and M. E. Olafsen left.");
+    assert_ne!(entity_of(&d, "K. Olsen").map(|e| e.name.as_str()), Some("Margaret Ellen Olsen"), "{:?}", names(&d));
+    assert_ne!(entity_of(&d, "M. E. Olafsen").map(|e| e.name.as_str()), Some("Margaret Ellen Olsen"));
+}
+
+#[test]
 fn acronyms_and_short_names() {
     let d = run("The Federal Bureau of Investigation (FBI) opened a case. The FBI said little.");
     let e = entity_of(&d, "Federal Bureau").expect("linked");
@@ -252,6 +263,23 @@ fn descriptions_and_pronouns_link_when_clear() {
     // an unnamed spokeswoman in between: no link for "she"
     let d = run("Ann Lee left the ministry in May. A spokeswoman said the post was vacant. She added nothing.");
     assert!(d.mentions.iter().all(|m| m.kind != MentionKind::Pronoun), "{:?}", d.mentions);
+}
+
+#[test]
+fn a_description_named_right_after_it_is_the_named_person() {
+    for text in [
+        "Tom Fenn was at the bar. A man called Karl Novak came in. He asked for a drink.",
+        "Tom Fenn was at the bar. Then a man I now know to be Karl Novak came in. He asked for a drink.",
+    ] {
+        let d = run(text);
+        let he = d.mentions.iter().find(|m| m.kind == MentionKind::Pronoun).expect("a pronoun");
+        assert_eq!(d.entities[he.entity.unwrap()].name, "Karl Novak", "{text}");
+        let man = d.mentions.iter().find(|m| m.kind == MentionKind::Nominal).expect("a description");
+        assert_eq!(d.entities[man.entity.unwrap()].name, "Karl Novak", "{text}");
+    }
+    // a name further on is no naming
+    let d = run("A man called the police about Karl Novak. He was angry.");
+    assert!(d.mentions.iter().all(|m| m.kind != MentionKind::Nominal), "{:?}", d.mentions);
 }
 
 #[test]
