@@ -265,7 +265,8 @@ pub(crate) fn np_before(cx: &Cx, cue: usize, floor: usize, allow_be: bool) -> Op
         }
         // "her adviser, Jake Sullivan, said", "A former candidate -- John McCain, who lost --
         // said": the name in the commas is the speaker, also after its honorific or title
-        // ("the cabinet member, Cllr Tom Fenn, said")
+        // ("the cabinet member, Cllr Tom Fenn, said"), and an organisation in them ("Fenwick's
+        // solicitors, Hale & Marsh LLP, said")
         // the first token from `k` on past honorifics and titles outside a name, before `limit`
         let past_titles = |mut k: usize, limit: usize| {
             while k < limit && cx.v.info[k].has(f::HON | f::TITLE) && cx.mention(k).is_none() {
@@ -275,7 +276,7 @@ pub(crate) fn np_before(cx: &Cx, cue: usize, floor: usize, allow_be: bool) -> Op
         };
         let k = past_titles(c + 1, e - 1);
         if let Some(m) = cx.mention(k)
-            && cx.doc.mentions[m].ty == EntityType::Person
+            && matches!(cx.doc.mentions[m].ty, EntityType::Person | EntityType::Org)
             && matches!(cx.doc.mentions[m].kind, MentionKind::Name | MentionKind::Alias)
             && (cx.mention(e - 1) == Some(m) || closing_dash)
         {
@@ -289,7 +290,7 @@ pub(crate) fn np_before(cx: &Cx, cue: usize, floor: usize, allow_be: bool) -> Op
             let u = past_titles(me + 2, e);
             let list = (cx.v.punct(me + 1, b',') || cx.v.is(me + 1, "and"))
                 && u < e
-                && cx.mention(u).is_some_and(|o| cx.doc.mentions[o].ty == EntityType::Person);
+                && cx.mention(u).is_some_and(|o| cx.doc.mentions[o].ty == cx.doc.mentions[m].ty);
             if !possessive && !list {
                 // the phrase opens with what the name is set beside ("The plan failed, her
                 // adviser, Jake Sullivan, said": "her adviser" is no part of the statement)

@@ -622,6 +622,12 @@ fn a_name_in_an_apposition_speaks_after_its_title_but_not_in_a_list_or_a_possess
             "that the mill would close",
             "Joan Ellery",
         ),
+        // an organisation too
+        (
+            "Fenn's solicitors, Hale & Marsh LLP, said that their client denied any wrongdoing.",
+            "that their client denied any wrongdoing",
+            "Hale & Marsh LLP",
+        ),
     ] {
         spoken(text, content, who);
     }
