@@ -4,6 +4,7 @@
 use super::words::f;
 use super::words::{FxMap, FxSet};
 use super::{Ctx, Gender, Work, is_acronym};
+use crate::ner::lexicon::LEGAL_FORMS;
 use dossier_model::{EntityType, MentionKind, Span, TokenKind};
 
 pub(crate) fn cluster(cx: &mut Ctx) {
@@ -572,13 +573,6 @@ pub(crate) fn not_a_person_name(cx: &Ctx, i: usize) -> bool {
 /// PAC"), besides the tagger's organisation words (lowercase).
 const GENERIC_ORG_ENDS: &[&str] = &["court", "pac", "healthcare", "house", "office", "news"];
 
-/// The legal forms that end a company's name (lowercase).
-#[rustfmt::skip]
-const COMPANY_FORMS: &[&str] = &[
-    "plc", "inc", "inc.", "ltd", "ltd.", "limited", "llc", "llp", "corp", "corp.", "corporation", "co", "co.",
-    "gmbh", "ag", "nv", "sa", "s.a.", "bv", "ab", "asa", "oy", "pty", "group", "holdings",
-];
-
 /// True when mention `i` is a company's name of two words or more, ending with its legal form
 /// ("Harwick Instruments plc", "Ford Motor Co."): its type decides its entity's.
 pub(crate) fn company_name(cx: &Ctx, i: usize) -> bool {
@@ -588,7 +582,7 @@ pub(crate) fn company_name(cx: &Ctx, i: usize) -> bool {
         // Islamic State group"); "plc" is written either way
         let last = cx.v.s(w.b - 1);
         let noun = ["group", "holdings", "limited", "corporation"].iter().any(|f| last.eq_ignore_ascii_case(f));
-        (!noun || last.starts_with(char::is_uppercase)) && COMPANY_FORMS.iter().any(|f| last.eq_ignore_ascii_case(f))
+        (!noun || last.starts_with(char::is_uppercase)) && LEGAL_FORMS.iter().any(|f| last.eq_ignore_ascii_case(f))
     }
 }
 

@@ -455,6 +455,13 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     "lng", "lpg", "cng", "hvac", "suv", "atv", "bbq", "dui", "dwi", "iq", "icu", "dna",
 ];
 
+/// The legal forms that end a company's name (lowercase).
+#[rustfmt::skip]
+pub(crate) const LEGAL_FORMS: &[&str] = &[
+    "plc", "inc", "inc.", "ltd", "ltd.", "limited", "llc", "llp", "corp", "corp.", "corporation", "co", "co.",
+    "gmbh", "ag", "nv", "sa", "s.a.", "bv", "ab", "asa", "oy", "pty", "group", "holdings",
+];
+
 /// Words that end or head organisation names (lowercase; project-authored).
 pub(crate) const ORG_WORDS: &[&str] = &[
     "inc",

@@ -713,3 +713,30 @@ fn a_firm_of_founders_and_partners_is_one_organisation() {
     );
     assert_eq!(joined(&["Foster", "and", "partners", "met"], vec![pu, 0, 0, 0]), names_of(&[("Foster", PER)]));
 }
+
+#[test]
+fn surnames_joined_by_an_ampersand_are_a_firm() {
+    let (pb, pi, pl, pu, ou) =
+        (label(PER, BEGIN), label(PER, INSIDE), label(PER, LAST), label(PER, UNIT), label(ORG, UNIT));
+    let firm = |toks: &[&str], labels: Vec<u8>, name: &str| {
+        assert_eq!(joined(toks, labels), names_of(&[(name, ORG)]), "{toks:?}");
+    };
+    firm(&["Hale", "&", "Marsh", "said"], vec![pu, 0, pu, 0], "Hale & Marsh");
+    firm(&["Latham", "&", "Watkins", "LLP"], vec![pu, 0, pb, pl], "Latham & Watkins LLP");
+    firm(&["Moore", "&", "Van", "Allen"], vec![pu, 0, pb, pl], "Moore & Van Allen");
+    firm(
+        &["Wilson", "Sonsini", "Goodrich", "&", "Rosati"],
+        vec![pb, pi, pl, 0, pu],
+        "Wilson Sonsini Goodrich & Rosati",
+    );
+    firm(&["Skadden", "&", "Arps", "&", "Meagher"], vec![pu, 0, pu, 0, pu], "Skadden & Arps & Meagher");
+    // two people, or two organisations, stay apart
+    assert_eq!(
+        joined(&["David", "Christison", "&", "Lee", "Tate"], vec![pb, pl, 0, pb, pl]),
+        names_of(&[("David Christison", PER), ("Lee Tate", PER)])
+    );
+    assert_eq!(joined(&["Jim", "&", "Sarah"], vec![pu, 0, pu]), names_of(&[("Jim", PER), ("Sarah", PER)]));
+    assert_eq!(joined(&["MTV", "&", "CNN"], vec![ou, 0, ou]), names_of(&[("MTV", ORG), ("CNN", ORG)]));
+    // "and" is no "&"
+    assert_eq!(joined(&["Hale", "and", "Marsh"], vec![pu, 0, pu]), names_of(&[("Hale", PER), ("Marsh", PER)]));
+}
