@@ -172,7 +172,20 @@ fn lone_quantifier(cx: &Cx, t: usize, floor: usize) -> bool {
 /// An unnamed speaker of tokens `s` to `e`, headed by `e`: a share of those polled, a phrase
 /// the tagger did not name.
 pub(crate) fn described(cx: &Cx, s: usize, e: usize) -> Speaker {
-    Speaker { span: cx.span(s, e), entity: None, gender: Gender::Any, pronoun: false, head: e }
+    // "a Northshire Police spokeswoman": what a spokesperson says is the organisation's
+    let entity = if spokesperson(cx, e) { (s..e).find_map(|k| organisation_at(cx, k)) } else { None };
+    Speaker { span: cx.span(s, e), entity, gender: Gender::Any, pronoun: false, head: e }
+}
+
+/// True when token `k` is a spokesperson's noun ("spokesman", "spokeswoman", "spokespeople").
+fn spokesperson(cx: &Cx, k: usize) -> bool {
+    cx.v.s(k).get(..6).is_some_and(|p| p.eq_ignore_ascii_case("spokes"))
+}
+
+/// The entity of the organisation named at token `k`, if one is.
+fn organisation_at(cx: &Cx, k: usize) -> Option<usize> {
+    let m = &cx.doc.mentions[cx.mention(k)?];
+    (m.ty == EntityType::Org).then_some(m.entity).flatten()
 }
 
 /// One-word comments set off by commas between a subject and its cue.
@@ -536,6 +549,7 @@ pub(crate) fn np_ending_at(cx: &Cx, e: usize, floor: usize) -> Option<(Speaker, 
         return None;
     }
     let ent = cx.mention(e).and_then(|m| cx.doc.mentions[m].entity);
+    let ent = ent.or_else(|| described(cx, s, e).entity);
     let sp = Speaker { span: cx.span(s, e), entity: ent, gender: inf.gender(), pronoun: false, head: e };
     Some((sp, s))
 }
@@ -598,7 +612,7 @@ fn head_before_pp(cx: &Cx, prep: usize, floor: usize) -> Option<(Speaker, usize)
     if !(ih.has(f::SRC | f::BODY | f::ROLE | f::TITLE | f::ARTIFACT) || familiar) {
         return None;
     }
-    let (sp, first) = if familiar {
+    let (mut sp, first) = if familiar {
         // "people familiar with"
         let p = h.checked_sub(1)?;
         if p < floor {
@@ -608,6 +622,11 @@ fn head_before_pp(cx: &Cx, prep: usize, floor: usize) -> Option<(Speaker, usize)
     } else {
         np_ending_at(cx, h, floor)?
     };
+    // "a spokesman for Northshire Police", "a spokeswoman for the Home Office"
+    if sp.entity.is_none() && spokesperson(cx, h) {
+        let object = prep + 1 + usize::from(cx.v.is(prep + 1, "the"));
+        sp.entity = organisation_at(cx, object);
+    }
     Some((sp, first))
 }
 

@@ -673,6 +673,21 @@ fn a_pronoun_after_another_name_is_not_the_last_speaker() {
 }
 
 #[test]
+fn a_spokesperson_speaks_for_the_organisation_named_with_them() {
+    for text in [
+        "A spokesman for Northshire Police confirmed that two men were arrested.",
+        "A Northshire Police spokeswoman confirmed that two men were arrested.",
+    ] {
+        spoken(text, "that two men were arrested", "Northshire Police");
+    }
+    // an official is someone of their own, and a spokesperson of no named organisation is unresolved
+    let d = run("An official at Northshire Police said that two men were arrested.");
+    assert_ne!(speaker(&d, quote(&d, "two men were arrested")), "Northshire Police", "{:?}", texts(&d));
+    let d = run("A police spokesman said that two men were arrested.");
+    assert!(speaker(&d, quote(&d, "two men were arrested")).starts_with('-'), "{:?}", texts(&d));
+}
+
+#[test]
 fn a_pronoun_does_not_continue_the_narrator() {
     // "he" after the text's "I" is someone else, whatever the "I" was resolved to
     let text = "Statement of Ann Lee. I told him I did not know. He said: \"Pay me by Friday.\"";
