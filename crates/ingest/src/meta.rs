@@ -32,11 +32,16 @@ pub fn headline_and_byline(text: &str) -> (Option<String>, Option<String>) {
     if !looks_like_headline || paras.clone().next().is_none() {
         return (None, None);
     }
+    // the byline is the next paragraph's first line ("By Ann Lee, Labour Correspondent", maybe
+    // with a date line under it), a name and not a sentence ("By the time we arrived")
     let byline = paras
         .next()
-        .filter(|p| !p.contains('\n') && p.len() <= 150)
-        .and_then(|p| p.strip_prefix("By ").or_else(|| p.strip_prefix("BY ")))
-        .map(|b| b.trim().to_string());
+        .and_then(|p| p.lines().next())
+        .filter(|l| l.len() <= 150 && !l.trim_end().ends_with(['.', ',', ';', ':']))
+        .and_then(|l| l.strip_prefix("By ").or_else(|| l.strip_prefix("BY ")))
+        .map(str::trim)
+        .filter(|b| b.starts_with(char::is_uppercase))
+        .map(str::to_string);
     (Some(first.to_string()), byline)
 }
 
@@ -56,6 +61,12 @@ mod tests {
         assert_eq!(headline_and_byline("Only one paragraph here"), (None, None));
         let (t, b) = headline_and_byline("Strike over\n\nWorkers voted.");
         assert_eq!((t.as_deref(), b), (Some("Strike over"), None));
+        // a date line under the byline, and no byline in a sentence
+        let (_, b) =
+            headline_and_byline("Strike over\n\nBy Ann Lee, Labour Correspondent\nPublished 3 May 2026\n\nIt ended.");
+        assert_eq!(b.as_deref(), Some("Ann Lee, Labour Correspondent"));
+        assert_eq!(headline_and_byline("Strike over\n\nBy the time we arrived it had ended\n\nWe left.").1, None);
+        assert_eq!(headline_and_byline("Strike over\n\nBy Monday, it had ended.\n\nWe left.").1, None);
     }
 
     #[test]
