@@ -370,6 +370,28 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     addresses_after_ages(toks, labels);
     firms_and_partners(toks, labels);
     names_joined_by_ampersand(toks, labels);
+    newspapers(toks, labels);
+}
+
+/// "The" and a name ending with a newspaper's word ("the Harbridge Courier", "the Castlebury
+/// Gazette") name a newspaper, an organisation, which the model may read as a person or a
+/// place when it never saw the town's paper. Only names of two words or more: "the Post".
+fn newspapers(toks: &[&str], labels: &mut [u8]) {
+    #[rustfmt::skip]
+    const PAPERS: &[&str] = &[
+        "Courier", "Gazette", "Herald", "Chronicle", "Tribune", "Times", "Post", "Journal", "Observer", "Examiner",
+        "Telegraph", "Echo", "Argus", "Sentinel", "Bulletin", "Inquirer", "Enquirer", "Advertiser", "Recorder",
+    ];
+    for (s, e, t) in spans_of(labels) {
+        if (t == PER || t == LOC)
+            && e - s >= 2
+            && s > 0
+            && toks[s - 1].eq_ignore_ascii_case("the")
+            && PAPERS.contains(&toks[e - 1])
+        {
+            set_name(labels, s, e, ORG);
+        }
+    }
 }
 
 /// Two surnames joined by "&" are one organisation, a firm ("Hale & Marsh", "Latham & Watkins

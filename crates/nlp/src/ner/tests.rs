@@ -715,6 +715,20 @@ fn a_firm_of_founders_and_partners_is_one_organisation() {
 }
 
 #[test]
+fn a_town_and_a_newspapers_word_after_the_is_a_newspaper() {
+    let (pb, pl, lb, ll) = (label(PER, BEGIN), label(PER, LAST), label(LOC, BEGIN), label(LOC, LAST));
+    let toks = ["seen", "by", "the", "Harbridge", "Courier"];
+    assert_eq!(joined(&toks, vec![0, 0, 0, pb, pl]), names_of(&[("Harbridge Courier", ORG)]));
+    let toks = ["told", "the", "Charlotte", "Observer"];
+    assert_eq!(joined(&toks, vec![0, 0, lb, ll]), names_of(&[("Charlotte Observer", ORG)]));
+    // not without "the", nor another last word
+    let toks = ["said", "Ann", "Herald"];
+    assert_eq!(joined(&toks, vec![0, pb, pl]), names_of(&[("Ann Herald", PER)]));
+    let toks = ["the", "Harbridge", "Road"];
+    assert_eq!(joined(&toks, vec![0, lb, ll]), names_of(&[("Harbridge Road", LOC)]));
+}
+
+#[test]
 fn surnames_joined_by_an_ampersand_are_a_firm() {
     let (pb, pi, pl, pu, ou) =
         (label(PER, BEGIN), label(PER, INSIDE), label(PER, LAST), label(PER, UNIT), label(ORG, UNIT));
