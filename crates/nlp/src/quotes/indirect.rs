@@ -85,9 +85,11 @@ fn label(cx: &Cx, i: usize, seen: &mut Vec<(String, Speaker)>) -> Option<((usize
     let n = v.len();
     // a transcript quoted whole opens each paragraph with a quotation mark
     let i = if v.toks[i].kind == TokenKind::Quote { i + 1 } else { i };
-    // the colon, after words, abbreviation points and brackets on the paragraph's first line
-    let c = (i..n.min(i + 12))
-        .find(|&k| v.toks[k].kind != TokenKind::Word && !(v.punct(k, b'.') || v.punct(k, b'(') || v.punct(k, b')')))?;
+    // the colon, after words, abbreviation points, brackets and commas on the paragraph's first
+    // line (a comma in an office: "The Minister of State, Department for Transport (Helen
+    // Cartwright):"; the label's words must then name someone, see `label_speaker`)
+    let c = (i..n.min(i + 20))
+        .find(|&k| v.toks[k].kind != TokenKind::Word && ![b'.', b'(', b')', b','].iter().any(|&p| v.punct(k, p)))?;
     if c == i || !v.punct(c, b':') || c + 1 >= n || v.toks[c + 1].para_start {
         return None;
     }
@@ -122,14 +124,22 @@ fn label_speaker(cx: &Cx, a: usize, c: usize, seen: &mut Vec<(String, Speaker)>)
     let roles_only = |x: usize, y: usize| x < y && (x..y).all(role) && v.info[y - 1].has(f::ROLE | f::TITLE);
     if v.punct(c - 1, b')') {
         let open = (a..c - 1).rev().find(|&k| v.punct(k, b'('))?;
-        // "CHAIR (Councillor Rosa Vint)": the name in brackets, for whom the role speaks after
-        if roles_only(b, open) {
-            let sp = label_name(cx, open + 1, c - 1).or_else(|| surname_speaker(cx, open + 1, c - 1))?;
+        // "CHAIR (Councillor Rosa Vint)": the name in brackets, for whom the role speaks after;
+        // also after an office of several words ("The Minister of State, Department for
+        // Transport (Helen Cartwright)")
+        if roles_only(b, open) || v.info[b].has(f::ROLE | f::TITLE) && v.cap(b) {
+            let sp = label_name(cx, open + 1, c - 1)
+                .or_else(|| roles_only(b, open).then(|| surname_speaker(cx, open + 1, c - 1)).flatten())?;
             seen.push((key(b, open), sp));
             return Some(sp);
         }
-        // "Ann Lee (Greenpeace)": the name before the brackets
-        return label_name(cx, a, open);
+        // "Ann Lee (Greenpeace)", "Mr Alasdair Munro (Orkney and Skerry) (LD)": the name before
+        // the brackets
+        let mut first = open;
+        while first > a + 1 && v.punct(first - 1, b')') {
+            first = (a..first - 1).rev().find(|&k| v.punct(k, b'('))?;
+        }
+        return label_name(cx, a, first);
     }
     let whole = key(b, c);
     if let Some(sp) = label_name(cx, a, c) {

@@ -309,6 +309,19 @@ fn a_transcripts_labels_name_the_speaker_of_each_turn() {
 }
 
 #[test]
+fn a_parliamentary_record_names_each_member_and_minister() {
+    let d = run("Harbour Ferries\n\n\
+                 Mr Tom Fenn (Kell North) (Lab): What assessment has the Minister made of the cancelled sailings?\n\n\
+                 The Minister of State, Department for Transport (Ann Halloran): I met the operator on Monday.\n\n\
+                 Mr Fenn: I thank the Minister for that answer.");
+    assert_eq!(speaker(&d, quote(&d, "What assessment has the Minister made")), "Tom Fenn", "{:?}", texts(&d));
+    assert_eq!(speaker(&d, quote(&d, "I met the operator on Monday")), "Ann Halloran", "{:?}", texts(&d));
+    // a comma in a paragraph's opening words labels nothing without a name in brackets
+    let d = run("Harbour Ferries\n\nIn Kell, the council: it met on Monday and voted for the plan.");
+    assert!(d.quotes.iter().all(|q| !q.span.of(&d.text).contains("voted")), "{:?}", texts(&d));
+}
+
+#[test]
 fn a_label_with_an_organisation_in_brackets_is_the_persons_and_headings_are_no_labels() {
     let d = run("Ann Lee (Greenpeace): we need action on the harbour now\n\n\
                  Major Changes: What the Budget Means for You\n\n\
