@@ -444,7 +444,8 @@ fn firms_and_partners(toks: &[&str], labels: &mut [u8]) {
 
 /// "Dale Fenwick, 38, of Mill Lane, Ardenport, admitted": what follows a person's age and
 /// "of" is where they live, a place (the model read "Mill Lane" and "Ardenport" as persons),
-/// and so is a town right after it between commas. CoNLL-2003's training part has the pattern
+/// and so is a town right after it between commas; also without the age when a house number
+/// opens it ("I, Margaret Olsen, of 14 Fernhill Road, Castlebury"). CoNLL-2003's training part has the pattern
 /// once ("Peiris, 32, of Perth": a place); court reports write it for every defendant.
 fn addresses_after_ages(toks: &[&str], labels: &mut [u8]) {
     let cap = |w: &str| w.starts_with(char::is_uppercase);
@@ -458,14 +459,17 @@ fn addresses_after_ages(toks: &[&str], labels: &mut [u8]) {
         let ends = j == toks.len() || [",", ".", ";"].contains(&toks[j]);
         (j > first && ends).then_some((first, j))
     };
+    let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
     for i in 2..toks.len().saturating_sub(3) {
-        let age = toks[i].len() <= 3 && toks[i].bytes().all(|b| b.is_ascii_digit());
-        if !(age && toks[i - 1] == "," && toks[i + 1] == "," && toks[i + 2] == "of")
-            || label_type(labels[i - 2]) != Some(PER)
-        {
+        let age = toks[i].len() <= 3 && number(toks[i]);
+        let after_age = age && toks[i - 1] == "," && toks[i + 1] == "," && toks[i + 2] == "of";
+        // without an age, a house number says it is an address ("Margaret Olsen, of 14
+        // Fernhill Road, Castlebury"; not "Ann Lee, of Harvard University")
+        let house = toks[i - 1] == "," && toks[i] == "of" && number(toks[i + 1]);
+        if !(after_age || house) || label_type(labels[i - 2]) != Some(PER) {
             continue;
         }
-        let Some((s, e)) = run(i + 3) else { continue };
+        let Some((s, e)) = run(if after_age { i + 3 } else { i + 1 }) else { continue };
         set_name(labels, s, e, LOC);
         if toks.get(e) == Some(&",")
             && let Some((s2, e2)) = run(e + 1).filter(|&(s2, e2)| s2 == e + 1 && e2 - s2 <= 3)

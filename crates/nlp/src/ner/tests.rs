@@ -715,6 +715,21 @@ fn a_firm_of_founders_and_partners_is_one_organisation() {
 }
 
 #[test]
+fn an_address_after_a_house_number_is_a_place_without_an_age() {
+    let (pb, pi, pl, ou, pu) =
+        (label(PER, BEGIN), label(PER, INSIDE), label(PER, LAST), label(ORG, UNIT), label(PER, UNIT));
+    let toks = ["I", ",", "Margaret", "Ellen", "Olsen", ",", "of", "14", "Fernhill", "Road", ",", "Castlebury", ","];
+    let labels = vec![0, 0, pb, pi, pl, 0, 0, 0, pb, pl, 0, ou, 0];
+    let found = names_of(&[("Margaret Ellen Olsen", PER), ("Fernhill Road", LOC), ("Castlebury", LOC)]);
+    assert_eq!(joined(&toks, labels), found);
+    // no house number, no address
+    let toks = ["Ann", "Lee", ",", "of", "Harvard", "University", ",", "Kell", ","];
+    let labels = vec![pb, pl, 0, 0, label(ORG, BEGIN), label(ORG, LAST), 0, pu, 0];
+    let found = names_of(&[("Ann Lee", PER), ("Harvard University", ORG), ("Kell", PER)]);
+    assert_eq!(joined(&toks, labels), found);
+}
+
+#[test]
 fn a_town_and_a_newspapers_word_after_the_is_a_newspaper() {
     let (pb, pl, lb, ll) = (label(PER, BEGIN), label(PER, LAST), label(LOC, BEGIN), label(LOC, LAST));
     let toks = ["seen", "by", "the", "Harbridge", "Courier"];
