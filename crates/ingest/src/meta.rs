@@ -40,9 +40,45 @@ pub fn headline_and_byline(text: &str) -> (Option<String>, Option<String>) {
         .filter(|l| l.len() <= 150 && !l.trim_end().ends_with(['.', ',', ';', ':']))
         .and_then(|l| l.strip_prefix("By ").or_else(|| l.strip_prefix("BY ")))
         .map(str::trim)
-        .filter(|b| b.starts_with(char::is_uppercase))
+        .filter(|b| byline_name(b))
         .map(str::to_string);
     (Some(first.to_string()), byline)
+}
+
+/// True when a byline's text (after "By") opens with a name: up to six capitalized words
+/// (or "and", "&" and name particles) before any comma, and not a weekday or a month ("By
+/// Monday evening the water had reached").
+fn byline_name(b: &str) -> bool {
+    const NOT_NAMES: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "The",
+        "Then",
+    ];
+    const JOINS: &[&str] = &["and", "&", "de", "van", "von", "der", "la", "le", "da", "di", "bin", "al"];
+    let name = b.split(',').next().unwrap_or("");
+    let words: Vec<&str> = name.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && !NOT_NAMES.contains(&words[0])
+        && words.iter().all(|w| w.starts_with(char::is_uppercase) || JOINS.contains(w))
 }
 
 #[cfg(test)]
@@ -67,6 +103,13 @@ mod tests {
         assert_eq!(b.as_deref(), Some("Ann Lee, Labour Correspondent"));
         assert_eq!(headline_and_byline("Strike over\n\nBy the time we arrived it had ended\n\nWe left.").1, None);
         assert_eq!(headline_and_byline("Strike over\n\nBy Monday, it had ended.\n\nWe left.").1, None);
+        let wrapped =
+            "Flood warning\n\nBy Monday evening the water had reached the\nhigh street, police said.\n\nIt rose.";
+        assert_eq!(headline_and_byline(wrapped).1, None);
+        let wrapped = "Flood warning\n\nBy Friday Kell Council had shut the\nhigh street.\n\nIt rose.";
+        assert_eq!(headline_and_byline(wrapped).1, None);
+        let (_, b) = headline_and_byline("Strike over\n\nBy Ann Lee and Tom de Vries\n\nIt ended.");
+        assert_eq!(b.as_deref(), Some("Ann Lee and Tom de Vries"));
     }
 
     #[test]

@@ -1325,6 +1325,15 @@ fn without_a_document_date() {
         ["2024-12-30", "2025-01-02", "2025-01"]
     );
     assert_eq!(v("We met on 2 March 2025. Two days later he wrote."), ["2025-03-02", "P2D"]);
+    // a month or a day is of the year last named, a weekday with its part of the day goes
+    // forward too, and what counts from the day of writing stays unknown
+    assert_eq!(v("We met on 2 March 2025. On 11 September he moved."), ["2025-03-02", "2025-09-11"]);
+    assert_eq!(
+        v("On 11 March 2025 I gave this statement. In 2019, in May, I met him."),
+        ["2025-03-11", "2019", "2019-05"]
+    );
+    assert_eq!(v("We met on Monday 30 December 2024. He rang on Thursday night."), ["2024-12-30", "2025-01-02"]);
+    assert_eq!(v("I bought it on 3 May 2024. Today it stopped working."), ["2024-05-03", "XXXX-XX-XX"]);
     // a day someone names in a quotation is not where the story is
     assert_eq!(
         v("On Tuesday 11 March 2025 he said: \"Pay me by Friday.\" The next morning I told Ann."),

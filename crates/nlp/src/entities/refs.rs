@@ -1,7 +1,7 @@
 //! Descriptions ("the home secretary") and pronouns ("she") linked to the entities they refer
 //! to, where the link is reliable.
 
-use super::words::{Gender, f, words};
+use super::words::{Gender, View, f, words};
 use super::{Ctx, Work};
 use dossier_model::{EntityType, MentionKind, Span, TokenKind};
 
@@ -345,6 +345,17 @@ fn resolve(cx: &Ctx, slots: &[Slot], p: usize, sent: u32, g: Gender) -> Option<u
 /// The head nouns of a described person ("the tall man").
 const PERSON_NOUNS: [&str; 5] = ["man", "woman", "boy", "girl", "person"];
 
+/// The gender a described person's head noun at token `h` gives ("the tall man").
+fn person_noun_gender(v: &View, h: usize) -> Gender {
+    if v.is(h, "man") || v.is(h, "boy") {
+        Gender::Male
+    } else if v.is(h, "woman") || v.is(h, "girl") {
+        Gender::Female
+    } else {
+        v.info[h].gender()
+    }
+}
+
 /// The words that give a described person's name right after the description: "a man called
 /// Kieran Mallory", "a woman known as Maud", "a man I now know to be Kieran Mallory".
 const NAMING: [&[&str]; 8] = [
@@ -386,24 +397,24 @@ pub(crate) fn named_descriptions(cx: &mut Ctx) {
             continue;
         };
         let at = h + 1 + len;
-        let Some(ent) = cx
+        let Some((ent, after)) = cx
             .men
             .iter()
             .find(|m| m.a == at && matches!(m.kind, MentionKind::Name | MentionKind::Alias))
-            .and_then(|m| m.entity)
-            .filter(|&e| cx.ents[e].ty == EntityType::Person)
+            .and_then(|m| Some((m.entity?, m.b)))
+            .filter(|&(e, _)| cx.ents[e].ty == EntityType::Person)
         else {
             continue;
         };
+        // "called" as a verb: "The man called Tom Fenn a liar", "A woman called Ann Lee on
+        // Tuesday", "The girl named John Smith as her attacker"
+        if after < n && (v.info[after].has(f::DET | f::PREP | f::P_POSS | f::TIME) || v.is(after, "as")) {
+            continue;
+        }
         if cx.men.iter().any(|m| m.a < h + 1 && i < m.b) {
             continue;
         }
-        let g = match v.s(h).to_ascii_lowercase().as_str() {
-            "man" | "boy" => Gender::Male,
-            "woman" | "girl" => Gender::Female,
-            _ => Gender::Any,
-        };
-        add.push((i, h + 1, g, ent));
+        add.push((i, h + 1, person_noun_gender(v, h), ent));
     }
     add_descriptions(cx, add);
 }
@@ -442,13 +453,7 @@ pub(crate) fn descriptions(cx: &mut Ctx) {
         });
         let Some(ent) = ent.filter(|&e| cx.ents[e].ty == EntityType::Person) else { continue };
         let words: Vec<String> = (i + 2..=h).map(|k| v.s(k).to_lowercase()).collect();
-        let g = if v.is(h, "man") || v.is(h, "boy") {
-            Gender::Male
-        } else if v.is(h, "woman") || v.is(h, "girl") {
-            Gender::Female
-        } else {
-            v.info[h].gender()
-        };
+        let g = person_noun_gender(v, h);
         if !found.iter().any(|(fw, _, _)| *fw == words) {
             found.push((words, g, ent));
         }

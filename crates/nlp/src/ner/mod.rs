@@ -397,9 +397,10 @@ fn newspapers(toks: &[&str], labels: &mut [u8]) {
 /// Two surnames joined by "&" are one organisation, a firm ("Hale & Marsh", "Latham & Watkins
 /// LLP", "Johnson & Johnson"), as CoNLL-2003 writes every such name (19 in its training part,
 /// all organisations): the model reads the founders as two persons. Two people stay two: a
-/// full name after the "&" ("David Christison & Lee Tate", WikiGold's lists of award winners),
-/// a given name on either side ("Jim & Sarah"); and two organisations stay as the model reads
-/// them ("MTV & Wild on E!").
+/// full name on either side ("David Christison & Lee Tate", WikiGold's lists of award winners;
+/// "Tom Hale & Marsh"), a given name on either side ("Jim & Sarah"), and two names opening a
+/// sentence without a legal form, as headlines write a meeting ("Trump & Putin to meet"); and
+/// two organisations stay as the model reads them ("MTV & Wild on E!").
 fn names_joined_by_ampersand(toks: &[&str], labels: &mut [u8]) {
     use crate::entities::words::{f, words};
     let given = |w: &str| words().get(w).has(f::GIVEN);
@@ -409,13 +410,22 @@ fn names_joined_by_ampersand(toks: &[&str], labels: &mut [u8]) {
     let mut joined: Option<usize> = None;
     for w in spans.windows(2) {
         let ((s, e, t), (s2, e2, t2)) = (w[0], w[1]);
-        // one surname after the "&", with its particle or the firm's legal form
-        let surname = (s2 + 1..e2).all(|k| {
-            (k == s2 + 1 && PARTICLES.contains(&lower(toks[s2]).as_str()))
-                || lexicon::LEGAL_FORMS.contains(&lower(toks[k]).as_str())
-        });
-        if s2 == e + 1 && toks[e] == "&" && t == PER && t2 == PER && surname && !given(toks[e - 1]) && !given(toks[s2])
-        {
+        // one surname after the "&", with its particle before it (then no given name: "Van
+        // Allen") and the firm's legal form after
+        let name = s2 + usize::from(PARTICLES.contains(&lower(toks[s2]).as_str()) && e2 > s2 + 1);
+        let legal = !(name + 1..e2).is_empty()
+            && (name + 1..e2).all(|k| lexicon::LEGAL_FORMS.contains(&lower(toks[k]).as_str()));
+        let surname = e2 == name + 1 || legal;
+        let firm = s2 == e + 1
+            && toks[e] == "&"
+            && t == PER
+            && t2 == PER
+            && surname
+            && !given(toks[e - 1])
+            && !(name == s2 && given(toks[s2]))
+            && !(e - s > 1 && given(toks[s]))
+            && (s > 0 || legal);
+        if firm {
             let from = joined.unwrap_or(s);
             set_name(labels, from, e2, ORG);
             joined = Some(from);

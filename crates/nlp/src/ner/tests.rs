@@ -750,15 +750,15 @@ fn surnames_joined_by_an_ampersand_are_a_firm() {
     let firm = |toks: &[&str], labels: Vec<u8>, name: &str| {
         assert_eq!(joined(toks, labels), names_of(&[(name, ORG)]), "{toks:?}");
     };
-    firm(&["Hale", "&", "Marsh", "said"], vec![pu, 0, pu, 0], "Hale & Marsh");
+    firm(&["at", "Hale", "&", "Marsh"], vec![0, pu, 0, pu], "Hale & Marsh");
     firm(&["Latham", "&", "Watkins", "LLP"], vec![pu, 0, pb, pl], "Latham & Watkins LLP");
-    firm(&["Moore", "&", "Van", "Allen"], vec![pu, 0, pb, pl], "Moore & Van Allen");
+    firm(&["of", "Moore", "&", "Van", "Allen"], vec![0, pu, 0, pb, pl], "Moore & Van Allen");
     firm(
-        &["Wilson", "Sonsini", "Goodrich", "&", "Rosati"],
-        vec![pb, pi, pl, 0, pu],
+        &["at", "Wilson", "Sonsini", "Goodrich", "&", "Rosati"],
+        vec![0, pb, pi, pl, 0, pu],
         "Wilson Sonsini Goodrich & Rosati",
     );
-    firm(&["Skadden", "&", "Arps", "&", "Meagher"], vec![pu, 0, pu, 0, pu], "Skadden & Arps & Meagher");
+    firm(&["by", "Skadden", "&", "Arps", "&", "Meagher"], vec![0, pu, 0, pu, 0, pu], "Skadden & Arps & Meagher");
     // two people, or two organisations, stay apart
     assert_eq!(
         joined(&["David", "Christison", "&", "Lee", "Tate"], vec![pb, pl, 0, pb, pl]),
@@ -766,6 +766,14 @@ fn surnames_joined_by_an_ampersand_are_a_firm() {
     );
     assert_eq!(joined(&["Jim", "&", "Sarah"], vec![pu, 0, pu]), names_of(&[("Jim", PER), ("Sarah", PER)]));
     assert_eq!(joined(&["MTV", "&", "CNN"], vec![ou, 0, ou]), names_of(&[("MTV", ORG), ("CNN", ORG)]));
+    assert_eq!(
+        joined(&["Trump", "&", "Putin", "to", "meet"], vec![pu, 0, pu, 0, 0]),
+        names_of(&[("Trump", PER), ("Putin", PER)])
+    );
+    assert_eq!(
+        joined(&["with", "Tom", "Hale", "&", "Marsh"], vec![0, pb, pl, 0, pu]),
+        names_of(&[("Tom Hale", PER), ("Marsh", PER)])
+    );
     // "and" is no "&"
     assert_eq!(joined(&["Hale", "and", "Marsh"], vec![pu, 0, pu]), names_of(&[("Hale", PER), ("Marsh", PER)]));
 }

@@ -173,13 +173,18 @@ fn lone_quantifier(cx: &Cx, t: usize, floor: usize) -> bool {
 /// the tagger did not name.
 pub(crate) fn described(cx: &Cx, s: usize, e: usize) -> Speaker {
     // "a Northshire Police spokeswoman": what a spokesperson says is the organisation's
-    let entity = if spokesperson(cx, e) { (s..e).find_map(|k| organisation_at(cx, k)) } else { None };
+    let entity = if speaks_for_now(cx, s, e) { (s..e).rev().find_map(|k| organisation_at(cx, k)) } else { None };
     Speaker { span: cx.span(s, e), entity, gender: Gender::Any, pronoun: false, head: e }
 }
 
-/// True when token `k` is a spokesperson's noun ("spokesman", "spokeswoman", "spokespeople").
-fn spokesperson(cx: &Cx, k: usize) -> bool {
-    cx.v.s(k).get(..6).is_some_and(|p| p.eq_ignore_ascii_case("spokes"))
+/// True when the phrase of tokens `s..=e` ends with a spokesperson's noun ("spokesman",
+/// "spokeswoman", "spokespeople") and names no person and no former one ("A former Pentagon
+/// spokesman", "Elon Musk's spokesman"): the organisation named with them speaks through them.
+fn speaks_for_now(cx: &Cx, s: usize, e: usize) -> bool {
+    let v = &cx.v;
+    let person = |k: usize| cx.mention(k).is_some_and(|m| cx.doc.mentions[m].ty == EntityType::Person);
+    v.s(e).get(..6).is_some_and(|p| p.eq_ignore_ascii_case("spokes"))
+        && !(s..e).any(|k| v.is(k, "former") || v.s(k).starts_with("ex-") || person(k))
 }
 
 /// The entity of the organisation named at token `k`, if one is.
@@ -304,7 +309,12 @@ pub(crate) fn np_before(cx: &Cx, cue: usize, floor: usize, allow_be: bool) -> Op
             let list = (cx.v.punct(me + 1, b',') || cx.v.is(me + 1, "and"))
                 && u < e
                 && cx.mention(u).is_some_and(|o| cx.doc.mentions[o].ty == cx.doc.mentions[m].ty);
-            if !possessive && !list {
+            // an organisation set beside the end of a phrase after a preposition is that
+            // phrase's, not the speaker ("The head of the airline's parent company, IAG, said")
+            // (the phrase read back from the comma has its head before a preposition)
+            let of_phrase = cx.doc.mentions[m].ty == EntityType::Org
+                && np_ending_at(cx, c - 1, floor).is_some_and(|(np, _)| np.head + 1 < c);
+            if !possessive && !list && !of_phrase {
                 // the phrase opens with what the name is set beside ("The plan failed, her
                 // adviser, Jake Sullivan, said": "her adviser" is no part of the statement)
                 let start = match np_ending_at(cx, c - 1, floor) {
@@ -313,8 +323,9 @@ pub(crate) fn np_before(cx: &Cx, cue: usize, floor: usize, allow_be: bool) -> Op
                 };
                 return Some((cx.speaker_of_mention(m, me), start));
             }
-            // the names set beside a group: the group speaks ("The three scholars -- ... --")
-            if list {
+            // the names set beside a group: the group speaks ("The three scholars -- ... --");
+            // so does the phrase an organisation is set beside ("the head")
+            if list || of_phrase {
                 e = c - 1;
                 continue;
             }
@@ -623,7 +634,7 @@ fn head_before_pp(cx: &Cx, prep: usize, floor: usize) -> Option<(Speaker, usize)
         np_ending_at(cx, h, floor)?
     };
     // "a spokesman for Northshire Police", "a spokeswoman for the Home Office"
-    if sp.entity.is_none() && spokesperson(cx, h) {
+    if sp.entity.is_none() && speaks_for_now(cx, first, h) {
         let object = prep + 1 + usize::from(cx.v.is(prep + 1, "the"));
         sp.entity = organisation_at(cx, object);
     }

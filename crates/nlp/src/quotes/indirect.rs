@@ -127,9 +127,19 @@ fn label_speaker(cx: &Cx, a: usize, c: usize, seen: &mut Vec<(String, Speaker)>)
         // "CHAIR (Councillor Rosa Vint)": the name in brackets, for whom the role speaks after;
         // also after an office of several words ("The Minister of State, Department for
         // Transport (Helen Cartwright)")
-        if roles_only(b, open) || v.info[b].has(f::ROLE | f::TITLE) && v.cap(b) {
-            let sp = label_name(cx, open + 1, c - 1)
-                .or_else(|| roles_only(b, open).then(|| surname_speaker(cx, open + 1, c - 1)).flatten())?;
+        if roles_only(b, open) {
+            let sp = label_name(cx, open + 1, c - 1).or_else(|| surname_speaker(cx, open + 1, c - 1))?;
+            seen.push((key(b, open), sp));
+            return Some(sp);
+        }
+        // (an office names no one of its own: "Councillor Tom Fenn (Labour)" is Tom Fenn's)
+        let person = |k: usize| cx.mention(k).is_some_and(|m| cx.doc.mentions[m].ty == EntityType::Person);
+        if v.info[b].has(f::ROLE | f::TITLE)
+            && v.cap(b)
+            && !(b..open).any(person)
+            && let Some(sp) = label_name(cx, open + 1, c - 1)
+                .filter(|sp| sp.entity.is_some_and(|e| cx.doc.entities[e].ty == EntityType::Person))
+        {
             seen.push((key(b, open), sp));
             return Some(sp);
         }

@@ -321,7 +321,7 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
     }
 }
 
-/// True when the speaker is the text's "I": its narrator, whom a "he" or "she" never continues.
+/// True when the speaker is the text's "I": its narrator, whom no pronoun of another quotation continues.
 fn first_person(cx: &Cx, sp: &Speaker) -> bool {
     sp.span.len() == 1 && cx.v.is(sp.head, "I")
 }

@@ -316,6 +316,9 @@ fn a_parliamentary_record_names_each_member_and_minister() {
                  Mr Fenn: I thank the Minister for that answer.");
     assert_eq!(speaker(&d, quote(&d, "What assessment has the Minister made")), "Tom Fenn", "{:?}", texts(&d));
     assert_eq!(speaker(&d, quote(&d, "I met the operator on Monday")), "Ann Halloran", "{:?}", texts(&d));
+    // a title before a name in a label is the name's, with a party in brackets
+    let d = run("Harbour Ferries\n\nCouncillor Tom Fenn (Labour): we need the ferry back by the spring.");
+    assert_eq!(speaker(&d, quote(&d, "we need the ferry back")), "Tom Fenn", "{:?}", texts(&d));
     // a comma in a paragraph's opening words labels nothing without a name in brackets
     let d = run("Harbour Ferries\n\nIn Kell, the council: it met on Monday and voted for the plan.");
     assert!(d.quotes.iter().all(|q| !q.span.of(&d.text).contains("voted")), "{:?}", texts(&d));
@@ -644,6 +647,9 @@ fn a_name_in_an_apposition_speaks_after_its_title_but_not_in_a_list_or_a_possess
     ] {
         spoken(text, content, who);
     }
+    // an organisation beside the end of a phrase after a preposition is no speaker
+    let d = run("The head of the airline's parent company, Kellair Group, said on Monday that fares would rise.");
+    assert_ne!(speaker(&d, quote(&d, "fares would rise")), "Kellair Group", "{:?}", texts(&d));
     // a phrase before the name that is no description stays in the statement
     let d = run("The scheme was approved by the council, Cllr Tom Fenn, said.");
     assert_eq!(quote(&d, "The scheme was approved").span.of(&d.text), "The scheme was approved by the council");
@@ -698,6 +704,14 @@ fn a_spokesperson_speaks_for_the_organisation_named_with_them() {
     assert_ne!(speaker(&d, quote(&d, "two men were arrested")), "Northshire Police", "{:?}", texts(&d));
     let d = run("A police spokesman said that two men were arrested.");
     assert!(speaker(&d, quote(&d, "two men were arrested")).starts_with('-'), "{:?}", texts(&d));
+    // nor does a former one, nor a person's
+    for text in [
+        "A former Northshire Police spokesman said that two men were arrested.",
+        "Northshire Police chief Ann Lee's spokesman said that two men were arrested.",
+    ] {
+        let d = run(text);
+        assert_ne!(speaker(&d, quote(&d, "two men were arrested")), "Northshire Police", "{text}: {:?}", texts(&d));
+    }
 }
 
 #[test]

@@ -97,8 +97,8 @@ fn parse_date(s: &str) -> Option<Date> {
 const MARGIN: usize = 7;
 
 /// The time expressions of a text, in text order, with byte spans; relative ones are anchored
-/// on `anchor`; without one, on the day the text last named (a narrative), and before any, with
-/// TimeML's unknowns (`XXXX-01` for "January").
+/// on `anchor`; without one, a bare day, month or weekday reads on from the date the text last
+/// named (a narrative), and the rest use TimeML's unknowns (`XXXX-01` for "January").
 pub fn tag_times(text: &str, tokens: &[Token], sentences: &[Span], anchor: Option<Date>) -> Vec<TimeExpr> {
     tag_with(grammar(None), text, tokens, sentences, anchor)
 }
@@ -524,15 +524,16 @@ impl Doc<'_> {
         let slash = if items.iter().any(|it| has_slash(&it.sem)) { self.slash_order() } else { self.g.slash_order };
         let mut ctx = Ctx { dct: anchor, last: None, last_day: None, last_quarter: None, slash };
         // A text with no date of its own (a witness statement, a letter, a memo) is read as a
-        // narrative: what it leaves relative counts from the day it last named, the nearest way
-        // ("on 11 March 2025 ... on 13 March ... by Friday"), rather than staying unknown.
+        // narrative (see `narrative`) rather than leaving its days unknown.
         let narrative = anchor.is_none();
         // A day named inside a quotation there is what someone said, not where the story is
         // ("he owes me three grand by Friday. The next morning I told ..."). (In news the
         // quotation's days are more often the story's: 16 of the 924 PolNeAR texts' values
         // change, as many worse as better.)
+        // (closed double quotations only: a stray mark would hold the rest of its paragraph)
         let quoted: Vec<Span> = if narrative {
-            crate::quotes::marks::find_quotes(self.text, self.tokens).iter().map(|q| q.inner).collect()
+            let quotes = crate::quotes::marks::find_quotes(self.text, self.tokens);
+            quotes.iter().filter(|q| q.double && q.close.is_some()).map(|q| q.inner).collect()
         } else {
             Vec::new()
         };
@@ -567,15 +568,7 @@ impl Doc<'_> {
                 out.push(TimeExpr { span, ty: TimeType::Date, value });
                 continue;
             }
-            if narrative {
-                ctx.dct = ctx.last_day;
-            }
-            // (a narrative moves forward: its bare weekdays are the next of their name)
-            let tense = match &it.sem {
-                _ if !narrative => self.item_tense(&it.sem, it.span, ctx.dct),
-                Sem::Wday { .. } => Tense::Future,
-                _ => Tense::Unknown,
-            };
+            let tense = self.item_tense(&it.sem, it.span, ctx.dct);
             let sentence = self.sentence_of(it.span);
             // a clock time far from the day last named is on a day named after it in its
             // sentence ("10:35 a.m. (0735 GMT) Friday"); failing that, one that heads a
@@ -697,10 +690,12 @@ impl Doc<'_> {
                 }
                 _ => None,
             };
+            let in_narrative = if narrative { Self::narrative(&it.sem, ctx.last) } else { None };
             let sem = since
                 .as_ref()
                 .or(entry.as_ref())
                 .or(paired.as_ref())
+                .or(in_narrative.as_ref())
                 .or(of_fronted_year.as_ref())
                 .or(of_election.as_ref())
                 .or(of_year_named.as_ref())
@@ -715,7 +710,7 @@ impl Doc<'_> {
             };
             let Some((value, point)) = resolved else { continue };
             let (value, point) = match &it.sem {
-                _ if narrative || !ctx.later_than_today(&it.sem, point, tense) => (value, point),
+                _ if !ctx.later_than_today(&it.sem, point, tense) => (value, point),
                 // a past that only a report too far to be its verb gives does not tell that the
                 // day last named is not the event's ("officials said polls open at 7 a.m. that day")
                 _ if it.sem.on_day_last_mentioned() && self.tense_is_weak(it.span) => (value, point),
@@ -797,6 +792,25 @@ impl Doc<'_> {
             out.push(TimeExpr { span: it.span, ty, value });
         }
         out
+    }
+
+    /// What a bare day, month or weekday of a narrative, a text with no date of its own, means
+    /// after the date it named last (`last`): a day or a month is of that date's year, as
+    /// HeidelTime reads narratives ("On 11 March 2025 ... on 13 March", "In 2019, in May"), and
+    /// a weekday, also with its part of the day, is the next of its name after that day, as a
+    /// narrative moves forward ("on 30 December 2024 ... rang on Thursday"). Anything counted
+    /// from the day of writing ("today", "last year") stays unknown.
+    fn narrative(sem: &Sem, last: Option<Point>) -> Option<Sem> {
+        let last = last?;
+        match sem {
+            &Sem::Cal { y: None, m, d } => Some(Sem::Cal { y: Some(last.year()), m, d }),
+            &Sem::Month { m, dir: Dir::Auto } => Some(Sem::Cal { y: Some(last.year()), m, d: 0 }),
+            &Sem::Wday { w, dir: Dir::Auto } if matches!(last, Point::Day(_)) => {
+                Some(Sem::Wday { w, dir: Dir::Follow })
+            }
+            Sem::At { day, tod } => Some(Sem::At { day: Box::new(Self::narrative(day, Some(last))?), tod: *tod }),
+            _ => None,
+        }
     }
 
     /// The two years of a span written as two full years ("1948-1982"), with their spans.
