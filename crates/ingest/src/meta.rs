@@ -49,28 +49,10 @@ pub fn headline_and_byline(text: &str) -> (Option<String>, Option<String>) {
 /// (or "and", "&" and name particles) before any comma, and not a weekday or a month ("By
 /// Monday evening the water had reached").
 fn byline_name(b: &str) -> bool {
+    #[rustfmt::skip]
     const NOT_NAMES: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "The",
-        "Then",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+        "April", "May", "June", "July", "August", "September", "October", "November", "December", "The", "Then",
     ];
     const JOINS: &[&str] = &["and", "&", "de", "van", "von", "der", "la", "le", "da", "di", "bin", "al"];
     let name = b.split(',').next().unwrap_or("");
