@@ -33,7 +33,7 @@ mod tests;
 
 use crate::entities::words::{Gender, View, f};
 use crate::pipeline::{Component, Layer};
-use dossier_model::{Doc, EntityType, MentionKind, Quote, QuoteKind, Span, TokenKind};
+use dossier_model::{Doc, EntityType, Mention, MentionKind, Quote, QuoteKind, Span, TokenKind};
 use marks::Seg;
 
 /// The quotation pipeline component (`quotes`).
@@ -310,6 +310,8 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
                 }
             } else if sp.entity.is_none() && cx.v.info[sp.head].has(f::ARTIFACT) {
                 sp.entity = attrib::author(cx, sp.head);
+            } else if sp.entity.is_none() {
+                sp.entity = organisation_named_before(cx, sp);
             }
             let s = *sp;
             resolved.push((s.span.start, s));
@@ -319,6 +321,28 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
             prev = Some((cx.v.sent[last], r.attr.as_ref().map_or(last, |a| a.end.max(last)), s));
         }
     }
+}
+
+/// How far back, in bytes (about five paragraphs), an organisation named before a description
+/// of it may stand.
+const NAMED_LATELY: usize = 3000;
+
+/// The organisation a description of two words speaks for ("The fund said" after "the Harbridge
+/// Council Pension Fund", "the council said" after "Harbridge Council"): the last one named
+/// before it whose name ends with the description's noun.
+fn organisation_named_before(cx: &Cx, sp: &Speaker) -> Option<usize> {
+    let text = &cx.doc.text;
+    let words: Vec<&str> = sp.span.of(text).split_whitespace().collect();
+    let [det, noun] = words[..] else { return None };
+    if !det.eq_ignore_ascii_case("the") || !noun.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let ends_with_noun =
+        |m: &&Mention| m.span.of(text).rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(noun));
+    // (named lately: "the party" 4,000 bytes after the Workers World Party was the Democrats)
+    let lately = |m: &&Mention| m.span.end + NAMED_LATELY >= sp.span.start;
+    let before = cx.doc.mentions.iter().rev().filter(|m| m.span.end <= sp.span.start && m.ty == EntityType::Org);
+    before.take_while(lately).find(ends_with_noun)?.entity
 }
 
 /// True when the speaker is the text's "I": its narrator, whom no pronoun of another quotation continues.

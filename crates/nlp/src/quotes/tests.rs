@@ -715,6 +715,16 @@ fn a_spokesperson_speaks_for_the_organisation_named_with_them() {
 }
 
 #[test]
+fn a_description_speaks_for_the_organisation_named_lately_with_its_noun() {
+    let text = "The Harbridge Council Pension Fund paid the invoices. The fund said no pension was affected.";
+    spoken(text, "no pension was affected", "Harbridge Council Pension Fund");
+    // not one named long before
+    let filler = "The weather in the valley was mild and the harvest came in early that year. ".repeat(45);
+    let d = run(&format!("The Harbridge Council Pension Fund paid. {filler}The fund said no pension was affected."));
+    assert!(speaker(&d, quote(&d, "no pension was affected")).starts_with('-'), "{:?}", texts(&d));
+}
+
+#[test]
 fn a_pronoun_does_not_continue_the_narrator() {
     // "he" after the text's "I" is someone else, whatever the "I" was resolved to
     let text = "Statement of Ann Lee. I told him I did not know. He said: \"Pay me by Friday.\"";
