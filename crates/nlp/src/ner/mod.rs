@@ -410,21 +410,19 @@ fn names_joined_by_ampersand(toks: &[&str], labels: &mut [u8]) {
     let mut joined: Option<usize> = None;
     for w in spans.windows(2) {
         let ((s, e, t), (s2, e2, t2)) = (w[0], w[1]);
-        // one surname after the "&", with its particle before it (then no given name: "Van
-        // Allen") and the firm's legal form after
-        let name = s2 + usize::from(PARTICLES.contains(&lower(toks[s2]).as_str()) && e2 > s2 + 1);
-        let legal = !(name + 1..e2).is_empty()
-            && (name + 1..e2).all(|k| lexicon::LEGAL_FORMS.contains(&lower(toks[k]).as_str()));
-        let surname = e2 == name + 1 || legal;
-        let firm = s2 == e + 1
-            && toks[e] == "&"
-            && t == PER
-            && t2 == PER
-            && surname
-            && !given(toks[e - 1])
-            && !(name == s2 && given(toks[s2]))
-            && !(e - s > 1 && given(toks[s]))
-            && (s > 0 || legal);
+        // (the cheap tests first: this runs on every sentence)
+        let firm = s2 == e + 1 && toks[e] == "&" && t == PER && t2 == PER && {
+            // one surname after the "&", with its particle before it (then no given name: "Van
+            // Allen") and the firm's legal form after
+            let name = s2 + usize::from(PARTICLES.contains(&lower(toks[s2]).as_str()) && e2 > s2 + 1);
+            let legal = !(name + 1..e2).is_empty()
+                && (name + 1..e2).all(|k| lexicon::LEGAL_FORMS.contains(&lower(toks[k]).as_str()));
+            (e2 == name + 1 || legal)
+                && !given(toks[e - 1])
+                && !(name == s2 && given(toks[s2]))
+                && !(e - s > 1 && given(toks[s]))
+                && (s > 0 || legal)
+        };
         if firm {
             let from = joined.unwrap_or(s);
             set_name(labels, from, e2, ORG);
@@ -459,9 +457,10 @@ fn firms_and_partners(toks: &[&str], labels: &mut [u8]) {
 /// once ("Peiris, 32, of Perth": a place); court reports write it for every defendant.
 fn addresses_after_ages(toks: &[&str], labels: &mut [u8]) {
     let cap = |w: &str| w.starts_with(char::is_uppercase);
+    let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
     // a capitalized run from `k` (a house number may open it) up to a comma or the end: its end
     let run = |k: usize| {
-        let mut j = k + usize::from(toks.get(k).is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit())));
+        let mut j = k + usize::from(toks.get(k).is_some_and(|w| number(w)));
         let first = j;
         while j < toks.len() && j - first < 5 && cap(toks[j]) {
             j += 1;
@@ -469,7 +468,6 @@ fn addresses_after_ages(toks: &[&str], labels: &mut [u8]) {
         let ends = j == toks.len() || [",", ".", ";"].contains(&toks[j]);
         (j > first && ends).then_some((first, j))
     };
-    let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
     for i in 2..toks.len().saturating_sub(3) {
         let age = toks[i].len() <= 3 && number(toks[i]);
         let after_age = age && toks[i - 1] == "," && toks[i + 1] == "," && toks[i + 2] == "of";

@@ -172,9 +172,13 @@ fn lone_quantifier(cx: &Cx, t: usize, floor: usize) -> bool {
 /// An unnamed speaker of tokens `s` to `e`, headed by `e`: a share of those polled, a phrase
 /// the tagger did not name.
 pub(crate) fn described(cx: &Cx, s: usize, e: usize) -> Speaker {
-    // "a Northshire Police spokeswoman": what a spokesperson says is the organisation's
-    let entity = if speaks_for_now(cx, s, e) { (s..e).rev().find_map(|k| organisation_at(cx, k)) } else { None };
-    Speaker { span: cx.span(s, e), entity, gender: Gender::Any, pronoun: false, head: e }
+    Speaker { span: cx.span(s, e), entity: spoken_for(cx, s, e), gender: Gender::Any, pronoun: false, head: e }
+}
+
+/// The organisation a spokesperson of tokens `s..=e` speaks for, named inside the phrase ("a
+/// Northshire Police spokeswoman"): the one nearest the noun.
+fn spoken_for(cx: &Cx, s: usize, e: usize) -> Option<usize> {
+    if speaks_for_now(cx, s, e) { (s..e).rev().find_map(|k| organisation_at(cx, k)) } else { None }
 }
 
 /// True when the phrase of tokens `s..=e` ends with a spokesperson's noun ("spokesman",
@@ -182,9 +186,8 @@ pub(crate) fn described(cx: &Cx, s: usize, e: usize) -> Speaker {
 /// spokesman", "Elon Musk's spokesman"): the organisation named with them speaks through them.
 fn speaks_for_now(cx: &Cx, s: usize, e: usize) -> bool {
     let v = &cx.v;
-    let person = |k: usize| cx.mention(k).is_some_and(|m| cx.doc.mentions[m].ty == EntityType::Person);
     v.s(e).get(..6).is_some_and(|p| p.eq_ignore_ascii_case("spokes"))
-        && !(s..e).any(|k| v.is(k, "former") || v.s(k).starts_with("ex-") || person(k))
+        && !(s..e).any(|k| v.is(k, "former") || v.s(k).starts_with("ex-") || cx.person_at(k))
 }
 
 /// The entity of the organisation named at token `k`, if one is.
@@ -560,7 +563,7 @@ pub(crate) fn np_ending_at(cx: &Cx, e: usize, floor: usize) -> Option<(Speaker, 
         return None;
     }
     let ent = cx.mention(e).and_then(|m| cx.doc.mentions[m].entity);
-    let ent = ent.or_else(|| described(cx, s, e).entity);
+    let ent = ent.or_else(|| spoken_for(cx, s, e));
     let sp = Speaker { span: cx.span(s, e), entity: ent, gender: inf.gender(), pronoun: false, head: e };
     Some((sp, s))
 }
@@ -601,7 +604,7 @@ fn head_of_long_np(cx: &Cx, e: usize, floor: usize) -> Option<(Speaker, usize)> 
         h += 1;
     }
     let ih = v.info[h];
-    let person = cx.mention(h).is_some_and(|m| cx.doc.mentions[m].ty == EntityType::Person);
+    let person = cx.person_at(h);
     // ("sources familiar with the talks", "officials close to the campaign")
     let pp = if CLOSE_TO.iter().any(|w| v.is(h + 1, w)) { h + 2 } else { h + 1 };
     if !(ih.has(f::ROLE | f::SRC | f::BODY | f::TITLE | f::ARTIFACT) || person) || pp >= e || !v.info[pp].has(f::PREP) {
@@ -678,9 +681,8 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
     let mut k = i;
     // titles before a name: "said Detective Chief Superintendent Ana de la Cruz", "former
     // Obama Education Secretary Arne Duncan", "Sanders campaign manager Jeff Weaver"
-    let person_at = |k: usize| cx.mention(k).is_some_and(|m| cx.doc.mentions[m].ty == EntityType::Person);
     let mut j = i;
-    while j < n && j < i + 7 && !person_at(j) {
+    while j < n && j < i + 7 && !cx.person_at(j) {
         let ij = &v.info[j];
         let function = ij.has(f::DET | f::PRON | f::PREP | f::CONJ | f::AUX | f::BE | f::WH | f::COMP);
         // ("state Sen. Jason Holsman": a role word that is also a cue verb)
@@ -692,9 +694,9 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
         }
         j += 1;
     }
-    if j > i && j < n && person_at(j) {
+    if j > i && j < n && cx.person_at(j) {
         k = j;
-    } else if person_at(i) {
+    } else if cx.person_at(i) {
         // "Trump campaign spokeswoman Hope Hicks": a later name after role words
         let m0 = cx.mention(i);
         let mut j = i;
@@ -702,10 +704,10 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
             j += 1;
         }
         let mut r = j + 1;
-        while r < n && r < j + 5 && !person_at(r) && v.info[r].has(f::ROLE | f::TITLE | f::ROLE_MOD | f::BODY) {
+        while r < n && r < j + 5 && !cx.person_at(r) && v.info[r].has(f::ROLE | f::TITLE | f::ROLE_MOD | f::BODY) {
             r += 1;
         }
-        if r > j + 1 && r < n && person_at(r) {
+        if r > j + 1 && r < n && cx.person_at(r) {
             k = r;
         }
     }

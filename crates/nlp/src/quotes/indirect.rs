@@ -133,10 +133,9 @@ fn label_speaker(cx: &Cx, a: usize, c: usize, seen: &mut Vec<(String, Speaker)>)
             return Some(sp);
         }
         // (an office names no one of its own: "Councillor Tom Fenn (Labour)" is Tom Fenn's)
-        let person = |k: usize| cx.mention(k).is_some_and(|m| cx.doc.mentions[m].ty == EntityType::Person);
         if v.info[b].has(f::ROLE | f::TITLE)
             && v.cap(b)
-            && !(b..open).any(person)
+            && !(b..open).any(|k| cx.person_at(k))
             && let Some(sp) = label_name(cx, open + 1, c - 1)
                 .filter(|sp| sp.entity.is_some_and(|e| cx.doc.entities[e].ty == EntityType::Person))
         {

@@ -155,6 +155,11 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// True when token `i` is inside a mention of a person.
+    pub(crate) fn person_at(&self, i: usize) -> bool {
+        self.mention(i).is_some_and(|m| self.doc.mentions[m].ty == EntityType::Person)
+    }
+
     /// The stretch covering token `i`.
     #[inline]
     pub(crate) fn seg(&self, i: usize) -> Option<usize> {

@@ -660,12 +660,7 @@ impl Doc<'_> {
             // the entries of a timeline ("7 February 2026: Storm Hilde ...", "8-9 February: ...",
             // "Summer: ..."), written in order and often in the present: each in the year that
             // keeps it on or after the date last mentioned
-            // a month, or a month and day, without a year
-            let month_day = match it.sem {
-                Sem::Cal { y: None, m, d } => Some((m, d)),
-                Sem::Month { m, dir: Dir::Auto } => Some((m, 0)),
-                _ => None,
-            };
+            let month_day = month_and_day(&it.sem);
             let season = matches!(it.sem, Sem::Season { y: None, dir: Dir::Auto, .. });
             let entry = match ctx.last {
                 Some(p @ (Point::Day(_) | Point::Month(..)))
@@ -802,9 +797,10 @@ impl Doc<'_> {
     /// from the day of writing ("today", "last year") stays unknown.
     fn narrative(sem: &Sem, last: Option<Point>) -> Option<Sem> {
         let last = last?;
+        if let Some((m, d)) = month_and_day(sem) {
+            return Some(Sem::Cal { y: Some(last.year()), m, d });
+        }
         match sem {
-            &Sem::Cal { y: None, m, d } => Some(Sem::Cal { y: Some(last.year()), m, d }),
-            &Sem::Month { m, dir: Dir::Auto } => Some(Sem::Cal { y: Some(last.year()), m, d: 0 }),
             &Sem::Wday { w, dir: Dir::Auto } if matches!(last, Point::Day(_)) => {
                 Some(Sem::Wday { w, dir: Dir::Follow })
             }
@@ -1352,6 +1348,15 @@ fn on_24_hours(h: u8, ampm: u8) -> u8 {
         (1, 12) => 0,
         (2, h) if h < 12 => h + 12,
         _ => h,
+    }
+}
+
+/// A month, or a month and day (day 0 for a month), named without a year.
+fn month_and_day(sem: &Sem) -> Option<(u8, u8)> {
+    match *sem {
+        Sem::Cal { y: None, m, d } => Some((m, d)),
+        Sem::Month { m, dir: Dir::Auto } => Some((m, 0)),
+        _ => None,
     }
 }
 
