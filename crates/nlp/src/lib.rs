@@ -3,6 +3,7 @@
 #![warn(missing_docs)]
 
 pub mod entities;
+pub mod mail;
 pub mod ner;
 pub mod numbers;
 pub mod pipeline;

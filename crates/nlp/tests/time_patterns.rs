@@ -1486,6 +1486,35 @@ fn message_headers_give_the_sent_date() {
 }
 
 #[test]
+fn each_message_of_a_thread_counts_from_its_own_sent_date() {
+    // a forward's rule before the first header; a quoted message's own header; a reply's
+    // attribution line; "Mar" without its period beside a day
+    let text = "---------- Forwarded message ---------\nFrom: Ilse Brandt <ilse@x.example>\n\
+                Date: Mon, 3 Mar 2025 at 18:02\nSubject: invoices\n\nKarl, I wrote to him yesterday.\n\n\
+                -----Original Message-----\nFrom: Tomas Aal\nSent: Friday, February 28, 2025 4:55 PM\n\
+                To: Ilse Brandt\nSubject: invoices\n\nI need them by tomorrow.\n\n\
+                On Wed, 26 Feb 2025 at 21:40, Karl Mehren <k@x.example> wrote:\n> The auditors came yesterday.\n";
+    let mut doc = Doc::new("d", text);
+    Segmenter.process(&mut doc);
+    TimeTagger.process(&mut doc);
+    assert_eq!(doc.published.as_deref(), Some("2025-03-03"));
+    let value = |words: &str| {
+        let at = text.find(words).unwrap();
+        doc.times.iter().find(|t| t.span.start >= at).map(|t| t.value.as_str())
+    };
+    assert_eq!(value("him yesterday"), Some("2025-03-02"));
+    assert_eq!(value("tomorrow"), Some("2025-03-01"));
+    assert_eq!(value("came yesterday"), Some("2025-02-25"));
+    // without the headers, the same words count from the document's date
+    let mut doc = Doc::new("d", "Karl, I wrote to him yesterday. I need them by tomorrow.");
+    doc.published = Some("2025-03-03".into());
+    Segmenter.process(&mut doc);
+    TimeTagger.process(&mut doc);
+    let values: Vec<&str> = doc.times.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(values, ["2025-03-02", "2025-03-04"]);
+}
+
+#[test]
 fn expressions_at_the_very_start_of_a_text() {
     let d = july12();
     // the words before an expression are looked at: none must not be out of range

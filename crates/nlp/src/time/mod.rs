@@ -77,8 +77,15 @@ impl Component for TimeTagger {
         {
             anchor = Some(d);
         }
+        // each message of a thread counts from its own sent date
+        let mut sent = Vec::new();
+        for h in crate::mail::headers(&doc.text) {
+            if let Some(d) = h.date.and_then(|d| sent_date(d.of(&doc.text), anchor)) {
+                sent.push((h.span.end, d));
+            }
+        }
         let g = grammar(doc.lang.as_deref());
-        doc.times = tag_with(g, &doc.text, &doc.tokens, &doc.sentences, anchor);
+        doc.times = tag_with(g, &doc.text, &doc.tokens, &doc.sentences, anchor, &sent);
     }
 }
 
@@ -100,10 +107,19 @@ const MARGIN: usize = 7;
 /// on `anchor`; without one, a bare day, month or weekday reads on from the date the text last
 /// named (a narrative), and the rest use TimeML's unknowns (`XXXX-01` for "January").
 pub fn tag_times(text: &str, tokens: &[Token], sentences: &[Span], anchor: Option<Date>) -> Vec<TimeExpr> {
-    tag_with(grammar(None), text, tokens, sentences, anchor)
+    tag_with(grammar(None), text, tokens, sentences, anchor, &[])
 }
 
-fn tag_with(g: &Grammar, text: &str, tokens: &[Token], sentences: &[Span], anchor: Option<Date>) -> Vec<TimeExpr> {
+/// [`tag_times`] in the grammar `g`, where the text after each byte offset of `sent` (a
+/// message's header) counts from the date beside it.
+fn tag_with(
+    g: &Grammar,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    anchor: Option<Date>,
+    sent: &[(usize, Date)],
+) -> Vec<TimeExpr> {
     let mut found: Vec<Item> = Vec::new();
     let mut atoms: Vec<Atom> = Vec::new();
     let mut scratch = Scratch::default();
@@ -146,7 +162,7 @@ fn tag_with(g: &Grammar, text: &str, tokens: &[Token], sentences: &[Span], ancho
     if found.is_empty() {
         return Vec::new();
     }
-    doc.resolve(&found, anchor)
+    doc.resolve(&found, anchor, sent)
 }
 
 /// The publication date a dateline gives ("LONDON, July 23 (Reuters) -", "June 5, 2018 —"),
@@ -177,42 +193,26 @@ pub fn dateline_date(text: &str, anchor: Option<&str>) -> Option<String> {
 
 /// The sent date of a message that opens with its header block, from its "Date:" header
 /// ("Date: Tue, 14 May 2024 09:12:44 +0200") or Outlook's "Sent:" ("Sent: Tuesday, May 14,
-/// 2024 9:12 AM"). The block is the text's first lines up to a blank one, each a header
-/// ("From: ...") or the folded continuation of one.
+/// 2024 9:12 AM"); see [`crate::mail::headers`].
 fn header_date(text: &str, anchor: Option<&str>) -> Option<String> {
-    let anchor = anchor.and_then(parse_date);
-    let mut date: Option<&str> = None;
-    let mut mail = false;
-    let mut last_is_date = false;
-    for (k, line) in text.trim_start_matches(['\u{feff}', '\r', '\n']).lines().take(200).enumerate() {
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if k > 0 && line.starts_with([' ', '\t']) {
-            // a folded "Date:" whose value starts on the next line
-            if last_is_date && date.is_some_and(|d| d.trim().is_empty()) {
-                date = Some(line);
-            }
-            continue;
-        }
-        let (name, value) = line.split_once(':')?;
-        let is_name =
-            !name.is_empty() && name.len() <= 40 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-        if !is_name {
-            return None;
-        }
-        // a message's block names its sender, recipients or subject; "Date:" alone may be a
-        // notice's event ("Date: 14 June / Venue: Town Hall")
-        mail |= ["from", "to", "cc", "subject", "sent"].iter().any(|h| name.eq_ignore_ascii_case(h));
-        last_is_date = date.is_none() && (name.eq_ignore_ascii_case("date") || name.eq_ignore_ascii_case("sent"));
-        if last_is_date {
-            date = Some(value);
-        }
+    let first = crate::mail::headers(text).into_iter().next()?;
+    // (after nothing but a forward's or a reply's rule: "---------- Forwarded message ---------")
+    let before = text[..first.span.start].trim();
+    let rule = ["Forwarded message", "Original Message", "Begin forwarded message:"]
+        .iter()
+        .fold(before.to_string(), |b, words| b.replace(words, ""));
+    if rule.chars().any(char::is_alphanumeric) {
+        return None;
     }
-    let (_, times) = times_of_line(date.filter(|_| mail)?, anchor);
+    sent_date(first.date?.of(text), anchor.and_then(parse_date)).map(|d| d.to_string())
+}
+
+/// The day a header's date value gives ("Tue, 14 May 2024 09:12:44 +0200", "On Tue, 14 May
+/// 2024 at 09:12, Ann Lee wrote:"); a value without a year takes the one nearest `anchor`.
+fn sent_date(value: &str, anchor: Option<Date>) -> Option<Date> {
+    let (_, times) = times_of_line(value, anchor);
     // a day, also of a clock time ("2024-05-14T09:12"); `parse_date` refuses unknown parts
-    times.iter().find_map(day_of).map(str::to_string)
+    times.iter().find_map(day_of).and_then(parse_date)
 }
 
 /// The day of a time expression's value that names one ("2024-05-14", "2024-05-14T09:12").
@@ -520,7 +520,7 @@ struct Doc<'a> {
 }
 
 impl Doc<'_> {
-    fn resolve(&self, items: &[Item], anchor: Option<Date>) -> Vec<TimeExpr> {
+    fn resolve(&self, items: &[Item], mut anchor: Option<Date>, sent: &[(usize, Date)]) -> Vec<TimeExpr> {
         let slash = if items.iter().any(|it| has_slash(&it.sem)) { self.slash_order() } else { self.g.slash_order };
         let mut ctx = Ctx { dct: anchor, last: None, last_day: None, last_quarter: None, slash };
         // A text with no date of its own (a witness statement, a letter, a memo) is read as a
@@ -554,9 +554,17 @@ impl Doc<'_> {
         // the last bare day or month found without a year: its output index and point, and the
         // item's index ("between January 1 and September 26")
         let mut open_range: Option<(usize, Point, usize)> = None;
+        let mut messages = sent.iter().peekable();
         for (i, it) in items.iter().enumerate() {
             if i == merged {
                 continue;
+            }
+            while let Some(&&(body, day)) = messages.peek()
+                && it.span.start >= body
+            {
+                anchor = Some(day);
+                ctx.dct = anchor;
+                messages.next();
             }
             // "the day before last Tuesday's hearing", "the day after Christmas": one expression,
             // counted from the day that follows it rather than from the day last mentioned

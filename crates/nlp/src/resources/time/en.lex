@@ -11,7 +11,7 @@
 # month: every spelling, for use beside a day or a year ("Jan. 5", "May 2018")
 month 1 january jan. jan
 month 2 february feb. feb
-month 3 March! Mar.
+month 3 March! Mar. Mar!
 month 4 april apr. apr
 month 5 May!
 month 6 june jun. jun

@@ -1,0 +1,143 @@
+//! The headers of e-mail messages inside a text: an exported message, a thread that carries the
+//! messages it answers, a forward. Each message's sender is the "I" of its body, and its sent
+//! date is the day its "yesterday" counts from.
+
+use dossier_model::Span;
+
+/// One message's header: a block of header lines ("From: ...", "Sent: ...", "To: ...") or a
+/// reply's attribution line ("On Tue, 14 May 2024 at 09:12, Ann Lee <ann@x.example> wrote:").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Header {
+    /// The header itself; the message's body starts at its end.
+    pub span: Span,
+    /// Where the sender is named: the "From:" value, or the attribution line.
+    pub from: Option<Span>,
+    /// Where the sent date is: the "Date:" or "Sent:" value, or the attribution line.
+    pub date: Option<Span>,
+}
+
+/// The message headers of a text, in text order. A block at the very start of the text (after
+/// blank lines) may open with any header; one further on opens with "From:" (Outlook's
+/// "-----Original Message-----", a forward), and names at least one more of the sent date, the
+/// recipients or the subject, so that "From: the editor" in prose is none.
+pub fn headers(text: &str) -> Vec<Header> {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        lines.push((offset, line.trim_end_matches(['\n', '\r'])));
+        offset += line.len();
+    }
+    let first = lines.iter().position(|(_, l)| !l.trim_start_matches('\u{feff}').trim().is_empty());
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let (start, line) = lines[i];
+        let at_start = Some(i) == first;
+        if (at_start || line.starts_with("From:"))
+            && let Some((header, next)) = block(&lines, i, at_start, text.len())
+        {
+            out.push(header);
+            i = next;
+            continue;
+        }
+        let trimmed = line.trim();
+        if trimmed.len() <= 300 && trimmed.starts_with("On ") && trimmed.ends_with("wrote:") {
+            let lead = line.len() - line.trim_start().len();
+            let span = Span::new(start + lead, start + lead + trimmed.len());
+            out.push(Header { span, from: Some(span), date: Some(span) });
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The header block that starts at line `i`, and the index of the line after it.
+fn block(lines: &[(usize, &str)], i: usize, at_start: bool, text_len: usize) -> Option<(Header, usize)> {
+    let (mut from, mut date) = (None, None);
+    // the lines that name a sender, recipients, a subject or (Outlook's "Sent:") a sent date;
+    // and those of a "Date:"
+    let (mut mail, mut known) = (0, 0);
+    let mut last_is_date = false;
+    let mut j = i;
+    while let Some(&(start, line)) = lines.get(j) {
+        let line = line.trim_end();
+        let start = start + if j == i { line.len() - line.trim_start_matches('\u{feff}').len() } else { 0 };
+        let line = if j == i { line.trim_start_matches('\u{feff}') } else { line };
+        if line.is_empty() {
+            break;
+        }
+        if j > i && line.starts_with([' ', '\t']) {
+            // a folded "Date:" whose value starts on the next line
+            if last_is_date && date.is_some_and(|d: Span| d.is_empty()) {
+                date = Some(Span::new(start, start + line.len()));
+            }
+            j += 1;
+            continue;
+        }
+        let Some((name, value)) = line.split_once(':') else { break };
+        let is_name =
+            !name.is_empty() && name.len() <= 40 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        if !is_name {
+            break;
+        }
+        let value_start = start + name.len() + 1;
+        let value = Span::new(value_start + (value.len() - value.trim_start().len()), start + line.len());
+        let is = |h: &str| name.eq_ignore_ascii_case(h);
+        // a message's block names its sender, recipients or subject; "Date:" alone may be a
+        // notice's event ("Date: 14 June / Venue: Town Hall")
+        if ["from", "to", "cc", "subject", "sent"].iter().any(|h| is(h)) {
+            mail += 1;
+        }
+        known += usize::from(is("date"));
+        if is("from") && from.is_none() {
+            from = Some(value);
+        }
+        last_is_date = date.is_none() && (is("date") || is("sent"));
+        if last_is_date {
+            date = Some(value);
+        }
+        j += 1;
+    }
+    if j == i || mail == 0 || (!at_start && mail + known < 2) {
+        return None;
+    }
+    let end = lines.get(j).map_or(text_len, |&(s, _)| s);
+    Some((Header { span: Span::new(lines[i].0, end), from, date }, j))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str) -> Vec<(Option<&str>, Option<&str>, &str)> {
+        let of = |s: Option<Span>| s.map(|s| s.of(text));
+        headers(text).into_iter().map(|h| (of(h.from), of(h.date), &text[h.span.end..])).collect()
+    }
+
+    #[test]
+    fn a_thread_has_one_header_per_message() {
+        let text = "From: Ann Lee <ann@x.example>\nTo: Tom Fenn\nDate: Tue, 14 May 2024 09:12\n\nTom, see below.\n\n\
+                    -----Original Message-----\nFrom: Tom Fenn\nSent: Monday, May 13, 2024 4:55 PM\nTo: Ann Lee\n\
+                    Subject: fees\n\nAnn, I need it by tomorrow.\n\n\
+                    On Sun, 12 May 2024 at 10:00, Joan Ellery <j@x.example> wrote:\n> Who pays?\n";
+        let v = values(text);
+        assert_eq!(v.len(), 3);
+        assert_eq!((v[0].0, v[0].1), (Some("Ann Lee <ann@x.example>"), Some("Tue, 14 May 2024 09:12")));
+        assert!(v[0].2.starts_with("\nTom, see below."));
+        assert_eq!((v[1].0, v[1].1), (Some("Tom Fenn"), Some("Monday, May 13, 2024 4:55 PM")));
+        assert!(v[1].2.starts_with("\nAnn, I need it"));
+        assert_eq!(v[2].0, Some("On Sun, 12 May 2024 at 10:00, Joan Ellery <j@x.example> wrote:"));
+    }
+
+    #[test]
+    fn prose_and_notices_have_no_header() {
+        // "From:" in prose without a second header; a notice's "Date:" with no sender or subject
+        assert!(headers("The memo was short.\nFrom: the editor\nIt said no.").is_empty());
+        assert!(headers("Date: 14 June 2024\nVenue: Town Hall\n\nBring a chair.").is_empty());
+        assert!(headers("Note to self: call Piet.\nDate: 14 May 2024").is_empty());
+        assert!(headers("").is_empty());
+        // a byte-order mark and CRLF line ends; a folded date
+        let text = "\u{feff}From: Ann Lee\r\nDate:\r\n Tue, 14 May 2024\r\n\r\nHi.";
+        assert_eq!(values(text), [(Some("Ann Lee"), Some(" Tue, 14 May 2024"), "\r\nHi.")]);
+    }
+}
