@@ -29,7 +29,7 @@ pub(crate) fn roles(cx: &mut Ctx) {
         }
         // what a quotation says someone is, is opinion ("Ted is the leader that we need")
         let said_of = || if cx.in_quote[a] { None } else { predicate_after(cx, a, b) };
-        if let Some((s, t, h)) = apposition_after(cx, b).or_else(said_of) {
+        if let Some((s, t, h)) = apposition_after(cx, b).or_else(said_of).or_else(|| signature_after(cx, a, b)) {
             found.push((e, s, t, h));
         }
     }
@@ -195,6 +195,33 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
     }
     // the head must be a noun of the phrase, not a modifier ("the chief executive's ...")
     Some((start, e, head))
+}
+
+/// A signature: the name of tokens `a` to `b` (end) alone on its line and a role opening the
+/// next one, up to a comma or the line's end ("Dana Whitcombe\nHead of Procurement, Orvale
+/// Port Authority", "Marta Ilves\nSenior Investigator").
+fn signature_after(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize, usize)> {
+    let v = &cx.v;
+    let n = v.len();
+    let newline_before = |i: usize| i == 0 || v.text[v.toks[i - 1].span.end..v.toks[i].span.start].contains('\n');
+    let one_newline = b < n && !v.toks[b].para_start && newline_before(b);
+    if !newline_before(a) || !one_newline || !v.cap(b) {
+        return None;
+    }
+    let (mut e, mut head, mut in_pp) = (b, None, false);
+    while e < n && e - b < MAX_ROLE && v.toks[e].kind == TokenKind::Word && (e == b || !newline_before(e)) {
+        if v.info[e].has(f::PREP) {
+            head?;
+            in_pp = true;
+        } else if !in_pp && is_head(cx, e) {
+            head = Some(e);
+        }
+        e += 1;
+    }
+    // the line is the role, not a sentence or another person ("Director Tom Fenn")
+    let ends = e >= n || v.punct(e, b',') || newline_before(e);
+    let names_a_person = cx.men.iter().any(|m| m.ty == EntityType::Person && m.a < e && b < m.b);
+    (ends && !names_a_person).then_some((b, e, head?))
 }
 
 /// "the Home Secretary, Miriam Achebe-Lund": the role and comma right before the name at

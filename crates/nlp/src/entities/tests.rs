@@ -233,6 +233,24 @@ fn a_role_ends_with_its_line_and_paragraph() {
 }
 
 #[test]
+fn a_signature_gives_the_role_on_the_line_under_the_name() {
+    let d = run("Thanks,\nDana\n\nDana Whitcombe\nHead of Procurement, Orvale Port Authority\n");
+    assert_eq!(entity_of(&d, "Dana Whitcombe").unwrap().roles, ["Head of Procurement"]);
+    let d = run("Yours sincerely,\n\nMarta Ilves\nSenior Investigator\n");
+    assert_eq!(entity_of(&d, "Marta Ilves").unwrap().roles, ["Senior Investigator"]);
+    // not a line that goes on into a sentence or names another person, nor one after a blank line
+    for text in [
+        "Ann Lee\nDirector Tom Fenn signed the letter.",
+        "Ann Lee\nChief executives met on Monday to discuss the merger.",
+        "Ann Lee\n\nDirector of the port",
+        "We met Ann Lee\nDirector of the port",
+    ] {
+        let d = run(text);
+        assert!(entity_of(&d, "Ann Lee").unwrap().roles.is_empty(), "{text}: {:?}", names(&d));
+    }
+}
+
+#[test]
 fn a_headline_role_links_to_the_one_person_with_that_role() {
     let text = "HOME SECRETARY TELLS COURT NO ASSURANCES WILL BE SOUGHT\n\n\
                 The Home Secretary, Tomas Brekov, wrote to the court on Monday.";

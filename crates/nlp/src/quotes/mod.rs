@@ -160,6 +160,12 @@ impl<'a> Cx<'a> {
         self.mention(i).is_some_and(|m| self.doc.mentions[m].ty == EntityType::Person)
     }
 
+    /// The person entity of a mention covering token `i`.
+    pub(crate) fn person_entity(&self, i: usize) -> Option<usize> {
+        let e = self.mention(i).and_then(|m| self.doc.mentions[m].entity)?;
+        (self.doc.entities[e].ty == EntityType::Person).then_some(e)
+    }
+
     /// The stretch covering token `i`.
     #[inline]
     pub(crate) fn seg(&self, i: usize) -> Option<usize> {
@@ -254,9 +260,6 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
 fn narrator(cx: &Cx) -> Option<usize> {
     let v = &cx.v;
     let n = v.len();
-    let person_at = |i: usize| {
-        cx.mention(i).and_then(|m| cx.doc.mentions[m].entity).filter(|&e| cx.doc.entities[e].ty == EntityType::Person)
-    };
     for i in 0..n.saturating_sub(2) {
         if v.toks[i].kind != dossier_model::TokenKind::Word || !v.cap(i) {
             continue;
@@ -269,11 +272,18 @@ fn narrator(cx: &Cx) -> Option<usize> {
         } else {
             None
         };
-        if let Some(e) = after.and_then(person_at) {
+        if let Some(e) = after.and_then(|i| cx.person_entity(i)) {
             return Some(e);
         }
     }
     None
+}
+
+/// The person a message's header names as its sender: the first one named in its "From:" value
+/// or attribution line ("On Tue, 14 May 2024, Ann Lee <ann@x.example> wrote:").
+fn sender(cx: &Cx, from: Span) -> Option<usize> {
+    let people = cx.doc.mentions.iter().filter(|m| m.ty == EntityType::Person);
+    people.skip_while(|m| m.span.start < from.start).take_while(|m| m.span.end <= from.end).find_map(|m| m.entity)
 }
 
 /// Speakers resolved in text order: a pronoun takes the speaker of the record before it when
@@ -284,6 +294,7 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
     // speaker
     let mut prev: Option<(u32, usize, Speaker)> = None;
     let mut narr: Option<Option<usize>> = None;
+    let mut mail: Option<Vec<crate::mail::Header>> = None;
     let mut resolved: Vec<(usize, Speaker)> = Vec::new();
     for r in recs.iter_mut() {
         let sent = cx.v.sent[r.first];
@@ -295,10 +306,12 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
                     *sp = *s;
                 }
             } else if !sp.pronoun && sp.entity.is_none() && first_person(cx, sp) {
-                if narr.is_none() {
-                    narr = Some(narrator(cx));
-                }
-                sp.entity = narr.flatten();
+                let mail = mail.get_or_insert_with(|| crate::mail::headers(&cx.doc.text));
+                // in a message, its sender; elsewhere the author a statement names
+                sp.entity = match mail.iter().rev().find(|h| h.span.end <= sp.span.start) {
+                    Some(h) => h.from.and_then(|from| sender(cx, from)),
+                    None => *narr.get_or_insert_with(|| narrator(cx)),
+                };
             } else if sp.pronoun {
                 let g = sp.gender;
                 if let Some((ps, pl, p)) = prev

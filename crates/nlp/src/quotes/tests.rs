@@ -725,6 +725,22 @@ fn a_description_speaks_for_the_organisation_named_lately_with_its_noun() {
 }
 
 #[test]
+fn the_i_of_a_message_is_its_sender() {
+    let text = "From: Dana Whitcombe <dana@orvale.example>\nTo: Peter Lind\nSubject: berth 7\n\n\
+                Peter,\n\nAs I said on the phone yesterday, the board will not sign.\n\n\
+                -----Original Message-----\nFrom: Peter Lind\nSent: Wednesday, August 13, 2025 4:55 PM\n\
+                To: Dana Whitcombe\n\nDana, I told Marta that the contract is ready.\n\n\
+                On Tue, 12 Aug 2025 at 10:00, Marta Okafor <m@orvale.example> wrote:\n\
+                > I said that the survey is late.\n";
+    spoken(text, "the board will not sign", "Dana Whitcombe");
+    spoken(text, "that the contract is ready", "Peter Lind");
+    spoken(text, "that the survey is late", "Marta Okafor");
+    // a sender named only by address is nobody
+    let d = run("From: dana@orvale.example\nTo: Peter Lind\nSubject: berth 7\n\nI said that the board will not sign.");
+    assert!(speaker(&d, quote(&d, "the board will not sign")).starts_with('-'), "{:?}", texts(&d));
+}
+
+#[test]
 fn a_pronoun_does_not_continue_the_narrator() {
     // "he" after the text's "I" is someone else, whatever the "I" was resolved to
     let text = "Statement of Ann Lee. I told him I did not know. He said: \"Pay me by Friday.\"";
