@@ -402,7 +402,8 @@ pub(crate) fn np_ending_at(cx: &Cx, e: usize, floor: usize) -> Option<(Speaker, 
         let mut s = e;
         while s > floor && e - s < 8 && matches!(v.toks[s - 1].kind, TokenKind::Word | TokenKind::Number) {
             let p = &v.info[s - 1];
-            if p.has(f::AUX | f::BE | f::CUE | f::COMP | f::WH) && !v.is(s - 1, "of") {
+            // ("As another Pew study from 2011 noted")
+            if p.has(f::AUX | f::BE | f::CUE | f::COMP | f::WH) && !v.is(s - 1, "of") || v.is(s - 1, "as") {
                 break;
             }
             s -= 1;
@@ -1380,6 +1381,20 @@ fn first_subject(cx: &Cx, from: usize, k: usize, sa: usize) -> Option<Speaker> {
     None
 }
 
+/// The person who owns the text whose phrase ends at token `head`, in that phrase ("Sanders's
+/// lengthy victory speech").
+pub(crate) fn owner(cx: &Cx, head: usize) -> Option<usize> {
+    let v = &cx.v;
+    let mut j = head;
+    while j > 0 && head - j < 4 && v.toks[j - 1].kind == TokenKind::Word {
+        j -= 1;
+        if v.is(j, "'s") || v.is(j, "’s") {
+            return j.checked_sub(1).and_then(|p| cx.person_entity(p));
+        }
+    }
+    None
+}
+
 /// The author of the text a speaker phrase names ("the letter", "extracts"): the person who
 /// wrote, sent or signed it where the text says so: "a letter from X", "X's letter", or the
 /// first person named in a sentence that mentions it (not a recipient after "to").
@@ -1392,11 +1407,7 @@ pub(crate) fn author(cx: &Cx, head: usize) -> Option<usize> {
     // in a participle phrase right after the text
     for b in head + 1..(head + 5).min(v.len().saturating_sub(1)) {
         if v.is(b, "by") && v.s(b - 1).ends_with(['d', 'n']) {
-            let person = (b + 1..(b + 5).min(v.len())).find_map(|i| {
-                cx.mention(i)
-                    .and_then(|m| cx.doc.mentions[m].entity)
-                    .filter(|&e| cx.doc.entities[e].ty == EntityType::Person)
-            });
+            let person = (b + 1..(b + 5).min(v.len())).find_map(|i| cx.person_entity(i));
             if person.is_some() {
                 return person;
             }
@@ -1404,10 +1415,11 @@ pub(crate) fn author(cx: &Cx, head: usize) -> Option<usize> {
     }
     // "according to a post from Arianna Huffington": the text's own "from X"
     if v.is(head + 1, "from")
-        && let Some(m) = cx.mention(head + 2)
-        && let Some(e) = cx.doc.mentions[m].entity
-        && cx.doc.entities[e].ty == EntityType::Person
+        && let Some(e) = cx.person_entity(head + 2)
     {
+        return Some(e);
+    }
+    if let Some(e) = owner(cx, head) {
         return Some(e);
     }
     let mut k = head;
@@ -1424,18 +1436,14 @@ pub(crate) fn author(cx: &Cx, head: usize) -> Option<usize> {
         looked += 1;
         // "a letter from X"
         if v.is(k + 1, "from")
-            && let Some(m) = cx.mention(k + 2)
-            && let Some(e) = cx.doc.mentions[m].entity
-            && cx.doc.entities[e].ty == EntityType::Person
+            && let Some(e) = cx.person_entity(k + 2)
         {
             return Some(e);
         }
         // "X's letter"
         if k >= 2
             && (v.is(k - 1, "'s") || v.is(k - 1, "’s"))
-            && let Some(m) = cx.mention(k - 2)
-            && let Some(e) = cx.doc.mentions[m].entity
-            && cx.doc.entities[e].ty == EntityType::Person
+            && let Some(e) = cx.person_entity(k - 2)
         {
             return Some(e);
         }
@@ -1445,10 +1453,7 @@ pub(crate) fn author(cx: &Cx, head: usize) -> Option<usize> {
             if i != k && cx.seg(i).is_some() {
                 continue;
             }
-            if let Some(m) = cx.mention(i)
-                && let Some(e) = cx.doc.mentions[m].entity
-                && cx.doc.entities[e].ty == EntityType::Person
-            {
+            if let Some(e) = cx.person_entity(i) {
                 let recipient = (i.saturating_sub(8)..i).any(|j| v.is(j, "to") || v.is(j, "addressed"));
                 if !recipient {
                     return Some(e);

@@ -555,8 +555,23 @@ fn complement_start(cx: &Cx, cue: usize, se: usize) -> (usize, usize) {
     let mut c = cue + 1;
     let mut recipient = 0;
     let mut steps = 0;
+    let (sa, _) = cx.sent_range(cue);
+    // (the cue inside the clause that "As" opens: not "As Trump spoke, the crowd chanted, ...")
+    let as_clause = v.is(sa, "as")
+        && cue < sa + 10
+        && inf.has(f::CUE_S)
+        && !inf.has(f::CUE_W)
+        && (sa..cue)
+            .all(|k| matches!(v.toks[k].kind, TokenKind::Word | TokenKind::Number) || v.is(k, "'s") || v.is(k, "’s"));
     while c < se && steps < 12 {
         steps += 1;
+        // "As I said, the board will not sign", "As the Post reported just today, ...": after
+        // "As" the content is the main clause (elsewhere a comma after the verb or its day ends
+        // the report: "her advisers said Friday, because ...")
+        if as_clause && v.punct(c, b',') && (cue + 1..c).all(|k| v.info[k].has(f::ADV | f::TIME)) {
+            c += 1;
+            break;
+        }
         let ic = v.info[c];
         if v.is(c, "out") || v.is(c, "up") || (v.is(c, "for") && inf.has(f::CUE_I | f::CUE_O)) {
             c += 1;
@@ -593,7 +608,8 @@ fn complement_start(cx: &Cx, cue: usize, se: usize) -> (usize, usize) {
             let before_that = e - c <= 4 && v.is(e, "that");
             if medium || before_that || v.is(c, "to") {
                 c = e;
-                if v.punct(c, b',') {
+                // (an object comes before the comma: "As Ann Lee spoke on Monday, the crowd left")
+                if v.punct(c, b',') && inf.has(f::CUE_S | f::CUE_T) {
                     c += 1;
                 }
                 continue;

@@ -293,6 +293,7 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
     // the sentence of the quotation before, the last token of it and its attribution, and its
     // speaker
     let mut prev: Option<(u32, usize, Speaker)> = None;
+    let mut prev_person: Option<(u32, usize, Speaker)> = None;
     let mut narr: Option<Option<usize>> = None;
     let mut mail: Option<Vec<crate::mail::Header>> = None;
     let mut resolved: Vec<(usize, Speaker)> = Vec::new();
@@ -314,7 +315,12 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
                 };
             } else if sp.pronoun {
                 let g = sp.gender;
-                if let Some((ps, pl, p)) = prev
+                // "he" or "she" after a text or a body spoke is the person who spoke before
+                // ("…, the paper noted … Although he says he “loves China”")
+                let personal = matches!(g, Gender::Male | Gender::Female);
+                let before =
+                    if personal && prev.is_some_and(|(_, _, p)| !may_be_person(cx, &p)) { prev_person } else { prev };
+                if let Some((ps, pl, p)) = before
                     && ps + 3 >= sent
                     && p.gender.agrees(g)
                     && (p.entity.is_some() || !p.pronoun)
@@ -337,6 +343,9 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
             // count: "…,” Tom Fenn told Karl Novak. “…,” he added.")
             let last = r.last.max(r.first);
             prev = Some((cx.v.sent[last], r.attr.as_ref().map_or(last, |a| a.end.max(last)), s));
+            if may_be_person(cx, &s) {
+                prev_person = prev;
+            }
         }
     }
 }
@@ -361,6 +370,18 @@ fn organisation_named_before(cx: &Cx, sp: &Speaker) -> Option<usize> {
     let lately = |m: &&Mention| m.span.end + NAMED_LATELY >= sp.span.start;
     let before = cx.doc.mentions.iter().rev().filter(|m| m.span.end <= sp.span.start && m.ty == EntityType::Org);
     before.take_while(lately).find(ends_with_noun)?.entity
+}
+
+/// False when the speaker is a thing, a text or a body ("it", "the paper", "the company"), but
+/// not a person's text ("Tuttle's article also attacked Christie. He calls ...").
+fn may_be_person(cx: &Cx, sp: &Speaker) -> bool {
+    if cx.v.info[sp.head].has(f::ARTIFACT) {
+        return attrib::owner(cx, sp.head).is_some();
+    }
+    match sp.entity {
+        Some(e) => cx.doc.entities[e].ty == EntityType::Person,
+        None => sp.gender != Gender::Neuter,
+    }
 }
 
 /// True when the speaker is the text's "I": its narrator, whom no pronoun of another quotation continues.

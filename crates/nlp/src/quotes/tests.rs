@@ -725,6 +725,47 @@ fn a_description_speaks_for_the_organisation_named_lately_with_its_noun() {
 }
 
 #[test]
+fn after_as_the_main_clause_is_what_was_said() {
+    spoken("As Tom Fenn noted, the harbour fees rose again.", "the harbour fees rose again", "Tom Fenn");
+    spoken(
+        "As the Harbridge Courier reported just today, the mayor resigned.",
+        "the mayor resigned",
+        "Harbridge Courier",
+    );
+    spoken(
+        "As another survey from 2019 noted, most tenants pay late.",
+        "most tenants pay late",
+        "-another survey from 2019",
+    );
+    // not a clause that "As" opens before the sentence's own speaker, nor a verb without speech
+    let d = run("As Ann Lee attacked the plan, the crowd chanted, \"Shame!\" and left.");
+    assert!(!d.quotes.iter().any(|q| q.span.of(&d.text).starts_with("\"Shame")), "{:?}", texts(&d));
+    let d = run("As Ann Lee spoke on Monday, the crowd left.");
+    assert!(d.quotes.is_empty(), "{:?}", texts(&d));
+    // elsewhere the comma after the day ends the report
+    let d = run("Her advisers said Friday, because she knew the risk, nothing.");
+    assert!(!d.quotes.iter().any(|q| q.span.of(&d.text).contains("because")), "{:?}", texts(&d));
+}
+
+#[test]
+fn a_text_speaks_for_the_person_who_owns_it() {
+    // the owner in its own phrase, not a person named with the same word before
+    let text = "Ann Lee gave a short speech on Monday. Tom Fenn's long victory speech focused on the harbour.";
+    spoken(text, "the harbour", "Tom Fenn");
+}
+
+#[test]
+fn he_or_she_skips_a_text_or_body_that_spoke_last() {
+    let text = "Tom Fenn said that the fees would rise. The report noted that costs fell. \
+                He added that the port would close.";
+    spoken(text, "that the port would close", "Tom Fenn");
+    // but a person's text is the person ("Ann Lee's letter ... She")
+    let text = "Tom Fenn said that the fees would rise. Ann Lee's letter noted that costs fell. \
+                She added that the port would close.";
+    spoken(text, "that the port would close", "Ann Lee");
+}
+
+#[test]
 fn the_i_of_a_message_is_its_sender() {
     let text = "From: Dana Whitcombe <dana@orvale.example>\nTo: Peter Lind\nSubject: berth 7\n\n\
                 Peter,\n\nAs I said on the phone yesterday, the board will not sign.\n\n\
