@@ -256,10 +256,31 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
 }
 
 /// The person a first-person statement names as its author: "Name of witness: Marta Ilves",
-/// "Signed: Marta Ilves", "Statement of Marta Ilves".
+/// "Signed: Marta Ilves", "Statement of Marta Ilves"; in an interview's transcript (lines that
+/// open with "Q:" and "A:") the one its opening lines name after "interview with", "Q&A
+/// with", "conversation with", "interview of" or "deposition of".
 fn narrator(cx: &Cx) -> Option<usize> {
     let v = &cx.v;
     let n = v.len();
+    let text = &cx.doc.text;
+    let transcript = text.lines().any(|l| l.starts_with("A:")) && text.lines().any(|l| l.starts_with("Q:"));
+    if transcript {
+        let opening = (0..n).take_while(|&i| v.toks[i].span.start < 600);
+        let with = opening.filter(|&i| {
+            let by = if v.is(i, "with") {
+                ["interview", "Q&A", "A", "conversation"].as_slice()
+            } else {
+                &["interview", "deposition"]
+            };
+            (v.is(i, "with") || v.is(i, "of")) && i > 0 && by.iter().any(|w| v.is(i - 1, w))
+        });
+        for i in with {
+            // past a title ("Q&A with Vice President Joe Biden")
+            if let Some(e) = (i + 1..(i + 5).min(n)).find_map(|k| cx.person_entity(k)) {
+                return Some(e);
+            }
+        }
+    }
     for i in 0..n.saturating_sub(2) {
         if v.toks[i].kind != dossier_model::TokenKind::Word || !v.cap(i) {
             continue;
@@ -308,11 +329,20 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
                 }
             } else if !sp.pronoun && sp.entity.is_none() && first_person(cx, sp) {
                 let mail = mail.get_or_insert_with(|| crate::mail::headers(&cx.doc.text));
-                // in a message, its sender; elsewhere the author a statement names
+                // in a message, its sender; in an interview's question, the interviewer;
+                // elsewhere the author a statement names
                 sp.entity = match mail.iter().rev().find(|h| h.span.end <= sp.span.start) {
                     Some(h) => h.from.and_then(|from| sender(cx, from)),
+                    None if in_question(&cx.doc.text, sp.span.start) => None,
                     None => *narr.get_or_insert_with(|| narrator(cx)),
                 };
+            } else if sp.entity.is_none()
+                && sp.span.len() == 3
+                && cx.v.is(sp.head, "you")
+                && in_question(&cx.doc.text, sp.span.start)
+            {
+                // "Q: You said yesterday that ...": the one interviewed
+                sp.entity = *narr.get_or_insert_with(|| narrator(cx));
             } else if sp.pronoun {
                 let g = sp.gender;
                 // "he" or "she" after a text or a body spoke is the person who spoke before
@@ -382,6 +412,12 @@ fn may_be_person(cx: &Cx, sp: &Speaker) -> bool {
         Some(e) => cx.doc.entities[e].ty == EntityType::Person,
         None => sp.gender != Gender::Neuter,
     }
+}
+
+/// True when byte `at` is in a line that opens with "Q:", an interview's question.
+fn in_question(text: &str, at: usize) -> bool {
+    let line = text[..at].rfind('\n').map_or(0, |k| k + 1);
+    text[line..].trim_start().starts_with("Q:")
 }
 
 /// True when the speaker is the text's "I": its narrator, whom no pronoun of another quotation continues.

@@ -782,6 +782,21 @@ fn the_i_of_a_message_is_its_sender() {
 }
 
 #[test]
+fn in_an_interview_the_answers_i_and_the_questions_you_are_the_one_interviewed() {
+    let text = "An interview with Rosa Vantreight\n\nBy Hallam Price\n\n\
+                Q: You said on Monday that the water was brown. I told my editor that it was.\n\n\
+                A: I said that it came out brown for two days.\n";
+    spoken(text, "that it came out brown for two days", "Rosa Vantreight");
+    spoken(text, "that the water was brown", "Rosa Vantreight");
+    // the interviewer's "I" is not hers
+    let d = run(text);
+    assert_ne!(speaker(&d, quote(&d, "that it was")), "Rosa Vantreight", "{:?}", texts(&d));
+    // a story that only mentions an interview is no transcript
+    let d = run("In an interview with Rosa Vantreight, the mayor spoke.\n\nI said that it came out brown.");
+    assert_ne!(speaker(&d, quote(&d, "that it came out brown")), "Rosa Vantreight", "{:?}", texts(&d));
+}
+
+#[test]
 fn a_pronoun_does_not_continue_the_narrator() {
     // "he" after the text's "I" is someone else, whatever the "I" was resolved to
     let text = "Statement of Ann Lee. I told him I did not know. He said: \"Pay me by Friday.\"";
