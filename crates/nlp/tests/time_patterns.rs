@@ -481,6 +481,11 @@ fn a_deadline_follows_the_verb_before_it() {
     assert_eq!(values("The court gave Lee until Friday to appeal.", d), ["2018-07-13"]);
     assert_eq!(values("The agency has extended its deadline until Friday.", d), ["2018-07-13"]);
     assert_eq!(values("The hearing was adjourned until Monday.", d), ["2018-07-16"]);
+    // a state kept ahead is no past for its participle; a fronted "not until" takes the verb after
+    assert_eq!(values("The offices will remain closed until May.", d), ["2019-05"]);
+    assert_eq!(values("The offices remained closed until May.", d), ["2018-05"]);
+    assert_eq!(values("Not until May did anyone call.", d), ["2018-05"]);
+    assert_eq!(values("Not until May will the offices open.", d), ["2019-05"]);
     // "ahead of" is no deadline
     assert_eq!(values("Lee kept his lead ahead of Tuesday's vote.", d), ["2018-07-17"]);
     // "as early as" is one

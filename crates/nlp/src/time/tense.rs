@@ -74,10 +74,13 @@ impl Doc<'_> {
         let target = Target { start, end, names_thing };
         // the expression and its preposition open their clause (a quotation mark or a
         // conjunction may open it first: "\"By December, we were looking\"", "but by Sunday
-        // afternoon the speech had been reframed")
+        // afternoon the speech had been reframed"), and so may "not" ("Not until May did anyone
+        // call")
         let mut open = comma_before.map_or(s0, |c| c + 1);
         while open < start
-            && (self.tokens[open].kind == TokenKind::Quote || self.g.in_class(self.word(open), cls.coordinator))
+            && (self.tokens[open].kind == TokenKind::Quote
+                || self.g.in_class(self.word(open), cls.coordinator)
+                || self.g.in_class(self.word(open), cls.negation))
         {
             open += 1;
         }

@@ -368,8 +368,9 @@ coordinator 0 and but
 # words that open a clause's subject: after an expression they end the phrase it sits in ("told
 # reporters in March he would run"; but "said the gathering in September would be the last")
 subject 0 he she they it we i you there
-# auxiliaries of a present or future passive: the participle after them is no past ("would be paid in January")
-passaux 0 is are be being
+# auxiliaries of a present or future passive, and verbs that keep a state: the participle after
+# them is no past ("would be paid in January", "will remain closed until May")
+passaux 0 is are be being remain remains stay stays
 # the mark of an infinitive: before a passive auxiliary and a participle it points ahead ("an
 # address to be delivered Wednesday")
 infinitive 0 to
