@@ -486,6 +486,19 @@ fn a_deadline_follows_the_verb_before_it() {
     assert_eq!(values("The offices remained closed until May.", d), ["2018-05"]);
     assert_eq!(values("Not until May did anyone call.", d), ["2018-05"]);
     assert_eq!(values("Not until May will the offices open.", d), ["2019-05"]);
+}
+
+#[test]
+fn the_weekday_after_a_day_is_the_next_of_its_name() {
+    let d = july12();
+    let text = "On Tuesday 11 March 2014 I met him. On the Friday he called again.";
+    assert_eq!(values(text, d), ["2014-03-11", "2014-03-14"]);
+    assert_eq!(values("The bank shut on 3 March 2014 and reopened on the Monday.", d), ["2014-03-03", "2014-03-10"]);
+    // not a weekday that names a thing ("the Friday explosions"), which reads from the document date
+    assert_eq!(
+        values("On 3 March 2014 the bank shut. The Friday explosions shook the city.", d),
+        ["2014-03-03", "2018-07-06"]
+    );
     // "ahead of" is no deadline
     assert_eq!(values("Lee kept his lead ahead of Tuesday's vote.", d), ["2018-07-17"]);
     // "as early as" is one

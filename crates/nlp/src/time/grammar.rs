@@ -403,6 +403,7 @@ engine_classes!(
     retro,
     sameword,
     sameperiod,
+    definite,
     weekday,
     month,
     monthprep,

@@ -693,7 +693,10 @@ impl Doc<'_> {
                 }
                 _ => None,
             };
-            let in_narrative = if narrative { Self::narrative(&it.sem, ctx.last) } else { None };
+            // "On Tuesday 11 March ... on the Friday": a weekday after "the" (and before no noun)
+            // is the next of its name after the day last named, as in a narrative
+            let the_weekday = matches!(it.sem, Sem::Wday { dir: Dir::Auto, .. }) && self.after_the(it.span);
+            let in_narrative = if narrative || the_weekday { Self::narrative(&it.sem, ctx.last) } else { None };
             let sem = since
                 .as_ref()
                 .or(entry.as_ref())
@@ -963,6 +966,16 @@ impl Doc<'_> {
         r.start >= 2
             && self.g.in_class(self.word(r.start - 1), cls.sameperiod)
             && self.g.in_class(self.word(r.start - 2), cls.sameword)
+    }
+
+    /// True when the definite article comes right before the expression and no noun after it
+    /// ("on the Friday, ...", "on the Friday he called"; not "the Friday explosions").
+    fn after_the(&self, span: Span) -> bool {
+        let r = self.token_range(span);
+        let cls = &self.g.cls;
+        let no_noun = self.tokens.get(r.end).is_none_or(|t| t.kind != TokenKind::Word)
+            || [cls.subject, cls.coordinator].iter().any(|&c| self.g.in_class(self.word(r.end), c));
+        r.start >= 1 && self.g.in_class(self.word(r.start - 1), cls.definite) && no_noun
     }
 
     /// The tokens that overlap `span`.

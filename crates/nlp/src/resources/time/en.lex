@@ -321,6 +321,9 @@ retro 0 after following
 # a comparison names the period it compares with after "the same" ("up 12% from the same period
 # last year"): a period the text does not go on about, so no anchor for "a year earlier"
 sameword 0 same
+# the article before a weekday that makes it the next of its name after the day last named ("On
+# Tuesday 11 March ... on the Friday")
+definite 0 the
 sameperiod 0 period periods quarter quarters month months week weeks time season
 futureprep 0 by until till through starting beginning
 # the word that opens a range: "until" or "through" after it closes the range, no deadline ("From
