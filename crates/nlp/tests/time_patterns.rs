@@ -1289,6 +1289,8 @@ fn not_time_expressions() {
         "The board publishes its minutes online.",
         "The minutes of the meeting name the members.",
         "The minutes of the last meeting name the members.",
+        "3. Minutes of the previous meeting\nApproved.",
+        "MINUTES OF THE MEETING OF KELL TOWN COUNCIL",
         "It came not a moment too soon.",
         "It is too soon to say.",
         "Lee, the future leader of the party, spoke.",

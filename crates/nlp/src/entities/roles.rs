@@ -29,7 +29,8 @@ pub(crate) fn roles(cx: &mut Ctx) {
         }
         // what a quotation says someone is, is opinion ("Ted is the leader that we need")
         let said_of = || if cx.in_quote[a] { None } else { predicate_after(cx, a, b) };
-        if let Some((s, t, h)) = apposition_after(cx, b).or_else(said_of).or_else(|| signature_after(cx, a, b)) {
+        let after = apposition_after(cx, b).or_else(|| role_in_brackets(cx, b));
+        if let Some((s, t, h)) = after.or_else(said_of).or_else(|| signature_after(cx, a, b)) {
             found.push((e, s, t, h));
         }
     }
@@ -190,7 +191,7 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
         || v.info[e].has(f::CUE | f::AUX | f::BE)
         || v.toks[e].para_start
         || v.sent[e] != v.sent[e - 1];
-    if !stop_ok || e == s {
+    if !stop_ok || e == s || names_a_person(cx, s, e) {
         return None;
     }
     // the head must be a noun of the phrase, not a modifier ("the chief executive's ...")
@@ -220,8 +221,34 @@ fn signature_after(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize, usize)
     }
     // the line is the role, not a sentence or another person ("Director Tom Fenn")
     let ends = e >= n || v.punct(e, b',') || newline_before(e);
-    let names_a_person = cx.men.iter().any(|m| m.ty == EntityType::Person && m.a < e && b < m.b);
-    (ends && !names_a_person).then_some((b, e, head?))
+    (ends && !names_a_person(cx, b, e)).then_some((b, e, head?))
+}
+
+/// True when the phrase of tokens `s..e` is another person: it ends with a person's name that
+/// no preposition before it makes the role's complement ("Cllr R. Okoro, Cllr M. Haldane",
+/// "Director Tom Fenn"; not "spokesman for Ann Lee", "mother of Tom Fenn").
+fn names_a_person(cx: &Ctx, s: usize, e: usize) -> bool {
+    let v = &cx.v;
+    cx.men.iter().any(|m| {
+        m.ty == EntityType::Person
+            && m.a < e
+            && s < m.b
+            && m.b >= e
+            && !(s..m.a).any(|k| v.info[k].has(f::PREP) || v.is(k, "'s") || v.is(k, "’s"))
+    })
+}
+
+/// "Ms L. Dunmore (Town Clerk)", "Cllr J. Pennick (Chair)": a role alone in brackets right
+/// after the name ending at token `b`.
+fn role_in_brackets(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
+    let v = &cx.v;
+    if !v.punct(b, b'(') {
+        return None;
+    }
+    let s = b + 1;
+    let e = (s..(s + MAX_ROLE).min(v.len())).find(|&k| v.toks[k].kind != TokenKind::Word)?;
+    let head = e.checked_sub(1).filter(|&h| h >= s && is_head(cx, h))?;
+    (v.punct(e, b')') && (s..e).all(|k| is_part(cx, k)) && !names_a_person(cx, s, e)).then_some((s, e, head))
 }
 
 /// "the Home Secretary, Miriam Achebe-Lund": the role and comma right before the name at

@@ -251,6 +251,22 @@ fn a_signature_gives_the_role_on_the_line_under_the_name() {
 }
 
 #[test]
+fn a_role_in_brackets_and_not_a_name_in_a_list() {
+    let text = "Present: Cllr Joan Pennick (Chair), Cllr Ruth Okoro, Cllr Mark Haldane\n\
+                In attendance: Ms Lena Dunmore (Town Clerk)\n";
+    let d = run(text);
+    assert_eq!(entity_of(&d, "Joan Pennick").unwrap().roles, ["Cllr", "Chair"], "{:?}", names(&d));
+    // the next name in the list, with its title, is no role of the one before
+    assert_eq!(entity_of(&d, "Ruth Okoro").unwrap().roles, ["Cllr"]);
+    assert!(entity_of(&d, "Lena Dunmore").unwrap().roles.iter().any(|r| r == "Town Clerk"), "{:?}", names(&d));
+    // a name after a preposition is the role's own ("spokesman for Ann Lee"); brackets that
+    // hold no role give none
+    let d = run("Tom Fenn, a spokesman for Ann Lee, said no. Paul Ryan (R-Wis.) agreed.");
+    assert_eq!(entity_of(&d, "Tom Fenn").unwrap().roles, ["spokesman for Ann Lee"]);
+    assert!(entity_of(&d, "Paul Ryan").unwrap().roles.is_empty(), "{:?}", names(&d));
+}
+
+#[test]
 fn a_headline_role_links_to_the_one_person_with_that_role() {
     let text = "HOME SECRETARY TELLS COURT NO ASSURANCES WILL BE SOUGHT\n\n\
                 The Home Secretary, Tomas Brekov, wrote to the court on Monday.";
