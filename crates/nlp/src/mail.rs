@@ -8,8 +8,11 @@ use dossier_model::Span;
 /// reply's attribution line ("On Tue, 14 May 2024 at 09:12, Ann Lee <ann@x.example> wrote:").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Header {
-    /// The header itself; the message's body starts at its end.
+    /// The header itself.
     pub span: Span,
+    /// The message's body: after a block, up to the next block (or the text's end); after a
+    /// reply line, its quoted lines ("> ...").
+    pub body: Span,
     /// Where the sender is named: the "From:" value, or the attribution line.
     pub from: Option<Span>,
     /// Where the sent date is: the "Date:" or "Sent:" value, or the attribution line.
@@ -19,7 +22,8 @@ pub struct Header {
 /// The message headers of a text, in text order. A block at the very start of the text (after
 /// blank lines) may open with any header; one further on opens with "From:" (Outlook's
 /// "-----Original Message-----", a forward), and names at least one more of the sent date, the
-/// recipients or the subject, so that "From: the editor" in prose is none.
+/// recipients or the subject, so that "From: the editor" in prose is none. A reply line counts
+/// only with quoted lines after it ("On Tuesday, Trump wrote:" in a story is none).
 pub fn headers(text: &str) -> Vec<Header> {
     let mut lines = Vec::new();
     let mut offset = 0;
@@ -28,7 +32,9 @@ pub fn headers(text: &str) -> Vec<Header> {
         offset += line.len();
     }
     let first = lines.iter().position(|(_, l)| !l.trim_start_matches('\u{feff}').trim().is_empty());
-    let mut out = Vec::new();
+    let mut out: Vec<Header> = Vec::new();
+    // which of `out` are blocks
+    let mut blocks = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let (start, line) = lines[i];
@@ -36,17 +42,31 @@ pub fn headers(text: &str) -> Vec<Header> {
         if (at_start || line.starts_with("From:"))
             && let Some((header, next)) = block(&lines, i, at_start, text.len())
         {
+            blocks.push(out.len());
             out.push(header);
             i = next;
             continue;
         }
-        let trimmed = line.trim();
-        if trimmed.len() <= 300 && trimmed.starts_with("On ") && trimmed.ends_with("wrote:") {
-            let lead = line.len() - line.trim_start().len();
+        let trimmed = line.trim_start_matches('\u{feff}').trim();
+        let quoted = |l: &&(usize, &str)| l.1.trim_start().starts_with('>');
+        let next = lines[i + 1..].iter().find(|l| !l.1.trim().is_empty());
+        if trimmed.len() <= 300
+            && trimmed.starts_with("On ")
+            && trimmed.ends_with("wrote:")
+            && next.is_some_and(|l| quoted(&l))
+        {
+            let lead = line.find(trimmed).unwrap_or(0);
             let span = Span::new(start + lead, start + lead + trimmed.len());
-            out.push(Header { span, from: Some(span), date: Some(span) });
+            // the quoted lines, blank ones between them included
+            let last = lines[i + 1..].iter().take_while(|l| l.1.trim().is_empty() || quoted(l)).filter(quoted).last();
+            let end = last.map_or(span.end, |&(s, l)| s + l.len());
+            out.push(Header { span, body: Span::new(span.end, end), from: Some(span), date: Some(span) });
         }
         i += 1;
+    }
+    // a block's message runs to the next block
+    for (k, &b) in blocks.iter().enumerate() {
+        out[b].body.end = blocks.get(k + 1).map_or(text.len(), |&next| out[next].span.start);
     }
     out
 }
@@ -102,7 +122,8 @@ fn block(lines: &[(usize, &str)], i: usize, at_start: bool, text_len: usize) -> 
         return None;
     }
     let end = lines.get(j).map_or(text_len, |&(s, _)| s);
-    Some((Header { span: Span::new(lines[i].0, end), from, date }, j))
+    let span = Span::new(lines[i].0, end);
+    Some((Header { span, body: Span::new(end, end), from, date }, j))
 }
 
 #[cfg(test)]
@@ -127,6 +148,20 @@ mod tests {
         assert_eq!((v[1].0, v[1].1), (Some("Tom Fenn"), Some("Monday, May 13, 2024 4:55 PM")));
         assert!(v[1].2.starts_with("\nAnn, I need it"));
         assert_eq!(v[2].0, Some("On Sun, 12 May 2024 at 10:00, Joan Ellery <j@x.example> wrote:"));
+        // each message runs to the next block; a reply's, over its quoted lines
+        let bodies: Vec<&str> = headers(text).iter().map(|h| h.body.of(text)).collect();
+        assert_eq!(bodies[0], "\nTom, see below.\n\n-----Original Message-----\n");
+        assert!(bodies[1].ends_with("Joan Ellery <j@x.example> wrote:\n> Who pays?\n"));
+        assert_eq!(bodies[2], "\n> Who pays?");
+    }
+
+    #[test]
+    fn a_reply_line_needs_quoted_lines() {
+        assert!(headers("Lee spoke.\nOn Tuesday, Lee wrote:\n\"I will win.\"\n").is_empty());
+        let text = "\u{feff}On Tue, 14 May 2024, Ann Lee wrote:\n\n> Who pays?\n>\n> Not me.\nThanks.";
+        let h = headers(text);
+        assert_eq!(h.len(), 1);
+        assert_eq!(h[0].body.of(text), "\n\n> Who pays?\n>\n> Not me.");
     }
 
     #[test]

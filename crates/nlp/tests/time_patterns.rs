@@ -1512,8 +1512,9 @@ fn each_message_of_a_thread_counts_from_its_own_sent_date() {
     let text = "---------- Forwarded message ---------\nFrom: Ilse Brandt <ilse@x.example>\n\
                 Date: Mon, 3 Mar 2025 at 18:02\nSubject: invoices\n\nKarl, I wrote to him yesterday.\n\n\
                 -----Original Message-----\nFrom: Tomas Aal\nSent: Friday, February 28, 2025 4:55 PM\n\
-                To: Ilse Brandt\nSubject: invoices\n\nI need them by tomorrow.\n\n\
-                On Wed, 26 Feb 2025 at 21:40, Karl Mehren <k@x.example> wrote:\n> The auditors came yesterday.\n";
+                To: Ilse Brandt\nSubject: invoices due Monday\n\nI need them by tomorrow.\n\n\
+                On Wed, 26 Feb 2025 at 21:40, Karl Mehren <k@x.example> wrote:\n> The auditors came yesterday.\n\n\
+                Tomas\nsent yesterday\n";
     let mut doc = Doc::new("d", text);
     Segmenter.process(&mut doc);
     TimeTagger.process(&mut doc);
@@ -1525,6 +1526,18 @@ fn each_message_of_a_thread_counts_from_its_own_sent_date() {
     assert_eq!(value("him yesterday"), Some("2025-03-02"));
     assert_eq!(value("tomorrow"), Some("2025-03-01"));
     assert_eq!(value("came yesterday"), Some("2025-02-25"));
+    // a message's own header lines count from its date; after a reply's quoted lines the text is
+    // the message's again
+    assert_eq!(value("Monday"), Some("2025-03-03"));
+    assert_eq!(value("sent yesterday"), Some("2025-02-27"));
+    // a reply line without quoted lines after it is prose, no header
+    let text = "On Tuesday, Lee wrote:\n\"I will win.\"\nHe spoke on Thursday.";
+    let mut doc = Doc::new("d", text);
+    doc.published = Some("2025-03-07".into());
+    Segmenter.process(&mut doc);
+    TimeTagger.process(&mut doc);
+    let values: Vec<&str> = doc.times.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(values, ["2025-03-04", "2025-03-06"]);
     // without the headers, the same words count from the document's date
     let mut doc = Doc::new("d", "Karl, I wrote to him yesterday. I need them by tomorrow.");
     doc.published = Some("2025-03-03".into());

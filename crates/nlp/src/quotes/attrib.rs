@@ -402,8 +402,10 @@ pub(crate) fn np_ending_at(cx: &Cx, e: usize, floor: usize) -> Option<(Speaker, 
         let mut s = e;
         while s > floor && e - s < 8 && matches!(v.toks[s - 1].kind, TokenKind::Word | TokenKind::Number) {
             let p = &v.info[s - 1];
-            // ("As another Pew study from 2011 noted")
-            if p.has(f::AUX | f::BE | f::CUE | f::COMP | f::WH) && !v.is(s - 1, "of") || v.is(s - 1, "as") {
+            // ("As another Pew study from 2011 noted"; not "As many as 2,000 said")
+            let quantity = |k: usize| ["many", "much", "few"].iter().any(|w| v.is(k, w));
+            let as_opens = v.is(s - 1, "as") && !quantity(s) && !(s >= 2 && quantity(s - 2));
+            if p.has(f::AUX | f::BE | f::CUE | f::COMP | f::WH) && !v.is(s - 1, "of") || as_opens {
                 break;
             }
             s -= 1;
@@ -1381,10 +1383,25 @@ fn first_subject(cx: &Cx, from: usize, k: usize, sa: usize) -> Option<Speaker> {
     None
 }
 
-/// The person who owns the text whose phrase ends at token `head`, in that phrase ("Sanders's
-/// lengthy victory speech").
+/// The person the phrase of a text ending at token `head` names as its own: its author after
+/// "by" in a participle phrase right after it ("The audit report, signed by Auditor General
+/// Pavel Kron, states"), after "from" ("a post from Arianna Huffington"), or its possessor
+/// ("Sanders's lengthy victory speech").
 pub(crate) fn owner(cx: &Cx, head: usize) -> Option<usize> {
     let v = &cx.v;
+    for b in head + 1..(head + 5).min(v.len().saturating_sub(1)) {
+        if v.is(b, "by") && v.s(b - 1).ends_with(['d', 'n']) {
+            let person = (b + 1..(b + 5).min(v.len())).find_map(|i| cx.person_entity(i));
+            if person.is_some() {
+                return person;
+            }
+        }
+    }
+    if v.is(head + 1, "from")
+        && let Some(e) = cx.person_entity(head + 2)
+    {
+        return Some(e);
+    }
     let mut j = head;
     while j > 0 && head - j < 4 && v.toks[j - 1].kind == TokenKind::Word {
         j -= 1;
@@ -1395,30 +1412,14 @@ pub(crate) fn owner(cx: &Cx, head: usize) -> Option<usize> {
     None
 }
 
-/// The author of the text a speaker phrase names ("the letter", "extracts"): the person who
-/// wrote, sent or signed it where the text says so: "a letter from X", "X's letter", or the
-/// first person named in a sentence that mentions it (not a recipient after "to").
+/// The author of the text a speaker phrase names ("the letter", "extracts"): the one its own
+/// phrase names (see [`owner`]), else the one an earlier mention of the text names that way, or
+/// the first person named in a sentence that mentions it (not a recipient after "to").
 pub(crate) fn author(cx: &Cx, head: usize) -> Option<usize> {
     let v = &cx.v;
     let word = v.s(head).to_lowercase();
     let any = matches!(word.as_str(), "extracts" | "excerpts" | "extract" | "excerpt");
     let singular = word.trim_end_matches('s').to_string();
-    // "The audit report, signed by Auditor General Pavel Kron, states": the person after "by"
-    // in a participle phrase right after the text
-    for b in head + 1..(head + 5).min(v.len().saturating_sub(1)) {
-        if v.is(b, "by") && v.s(b - 1).ends_with(['d', 'n']) {
-            let person = (b + 1..(b + 5).min(v.len())).find_map(|i| cx.person_entity(i));
-            if person.is_some() {
-                return person;
-            }
-        }
-    }
-    // "according to a post from Arianna Huffington": the text's own "from X"
-    if v.is(head + 1, "from")
-        && let Some(e) = cx.person_entity(head + 2)
-    {
-        return Some(e);
-    }
     if let Some(e) = owner(cx, head) {
         return Some(e);
     }
@@ -1434,17 +1435,8 @@ pub(crate) fn author(cx: &Cx, head: usize) -> Option<usize> {
             continue;
         }
         looked += 1;
-        // "a letter from X"
-        if v.is(k + 1, "from")
-            && let Some(e) = cx.person_entity(k + 2)
-        {
-            return Some(e);
-        }
-        // "X's letter"
-        if k >= 2
-            && (v.is(k - 1, "'s") || v.is(k - 1, "’s"))
-            && let Some(e) = cx.person_entity(k - 2)
-        {
+        // "a letter from X", "X's letter"
+        if let Some(e) = owner(cx, k) {
             return Some(e);
         }
         // the first person in its sentence, not a recipient

@@ -556,13 +556,16 @@ fn complement_start(cx: &Cx, cue: usize, se: usize) -> (usize, usize) {
     let mut recipient = 0;
     let mut steps = 0;
     let (sa, _) = cx.sent_range(cue);
-    // (the cue inside the clause that "As" opens: not "As Trump spoke, the crowd chanted, ...")
+    // (the cue inside the clause that "As" opens: not "As Trump spoke, the crowd chanted, ...";
+    // a verb that reports a content, not one of a manner of speaking, after which "as" is
+    // "while": "As protesters chanted, police fired", "As she testified, her husband wept")
+    let reports = inf.has(f::CUE_B) && !v.s(cue).starts_with("testif")
+        || ["explained", "explains", "wrote", "writes", "revealed", "reveals"].iter().any(|w| v.is(cue, w));
     let as_clause = v.is(sa, "as")
         && cue < sa + 10
-        && inf.has(f::CUE_S)
+        && reports
         && !inf.has(f::CUE_W)
-        && (sa..cue)
-            .all(|k| matches!(v.toks[k].kind, TokenKind::Word | TokenKind::Number) || v.is(k, "'s") || v.is(k, "’s"));
+        && (sa..cue).all(|k| matches!(v.toks[k].kind, TokenKind::Word | TokenKind::Number));
     while c < se && steps < 12 {
         steps += 1;
         // "As I said, the board will not sign", "As the Post reported just today, ...": after

@@ -262,9 +262,7 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
 fn narrator(cx: &Cx) -> Option<usize> {
     let v = &cx.v;
     let n = v.len();
-    let text = &cx.doc.text;
-    let transcript = text.lines().any(|l| l.starts_with("A:")) && text.lines().any(|l| l.starts_with("Q:"));
-    if transcript {
+    if !transcript_turns(&cx.doc.text).is_empty() {
         let opening = (0..n).take_while(|&i| v.toks[i].span.start < 600);
         let with = opening.filter(|&i| {
             let by = if v.is(i, "with") {
@@ -275,8 +273,10 @@ fn narrator(cx: &Cx) -> Option<usize> {
             (v.is(i, "with") || v.is(i, "of")) && i > 0 && by.iter().any(|w| v.is(i - 1, w))
         });
         for i in with {
-            // past a title ("Q&A with Vice President Joe Biden")
-            if let Some(e) = (i + 1..(i + 5).min(n)).find_map(|k| cx.person_entity(k)) {
+            // past a title ("Q&A with Vice President Joe Biden"), not a possessive ("with
+            // CNN's Jake Tapper" is the interviewer)
+            let name = (i + 1..(i + 5).min(n)).take_while(|&k| !v.is(k, "'s") && !v.is(k, "’s"));
+            if let Some(e) = name.into_iter().find_map(|k| cx.person_entity(k)) {
                 return Some(e);
             }
         }
@@ -317,6 +317,7 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
     let mut prev_person: Option<(u32, usize, Speaker)> = None;
     let mut narr: Option<Option<usize>> = None;
     let mut mail: Option<Vec<crate::mail::Header>> = None;
+    let mut turns: Option<Vec<(usize, Turn)>> = None;
     let mut resolved: Vec<(usize, Speaker)> = Vec::new();
     for r in recs.iter_mut() {
         let sent = cx.v.sent[r.first];
@@ -329,17 +330,21 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
                 }
             } else if !sp.pronoun && sp.entity.is_none() && first_person(cx, sp) {
                 let mail = mail.get_or_insert_with(|| crate::mail::headers(&cx.doc.text));
-                // in a message, its sender; in an interview's question, the interviewer;
-                // elsewhere the author a statement names
-                sp.entity = match mail.iter().rev().find(|h| h.span.end <= sp.span.start) {
-                    Some(h) => h.from.and_then(|from| sender(cx, from)),
-                    None if in_question(&cx.doc.text, sp.span.start) => None,
-                    None => *narr.get_or_insert_with(|| narrator(cx)),
+                let at = sp.span.start;
+                let message = mail.iter().rfind(|h| h.body.start <= at && at < h.body.end);
+                // in a message, its sender; in an interview, the one interviewed in the answers
+                // (the interviewer elsewhere, unresolved); else the author a statement names
+                let turns = turns.get_or_insert_with(|| transcript_turns(&cx.doc.text));
+                sp.entity = match (message.and_then(|h| h.from), turn_at(turns, at)) {
+                    (Some(from), _) => sender(cx, from),
+                    (None, Some(Turn::Question | Turn::Before)) => None,
+                    (None, _) => *narr.get_or_insert_with(|| narrator(cx)),
                 };
             } else if sp.entity.is_none()
                 && sp.span.len() == 3
                 && cx.v.is(sp.head, "you")
-                && in_question(&cx.doc.text, sp.span.start)
+                && turn_at(turns.get_or_insert_with(|| transcript_turns(&cx.doc.text)), sp.span.start)
+                    == Some(Turn::Question)
             {
                 // "Q: You said yesterday that ...": the one interviewed
                 sp.entity = *narr.get_or_insert_with(|| narrator(cx));
@@ -402,8 +407,9 @@ fn organisation_named_before(cx: &Cx, sp: &Speaker) -> Option<usize> {
     before.take_while(lately).find(ends_with_noun)?.entity
 }
 
-/// False when the speaker is a thing, a text or a body ("it", "the paper", "the company"), but
-/// not a person's text ("Tuttle's article also attacked Christie. He calls ...").
+/// False when the speaker is a thing ("it"), a text ("the paper") or an organisation it was
+/// resolved to, but not a text its own phrase gives a person ("Tuttle's article also attacked
+/// Christie. He calls ...", "a letter from Ann Lee").
 fn may_be_person(cx: &Cx, sp: &Speaker) -> bool {
     if cx.v.info[sp.head].has(f::ARTIFACT) {
         return attrib::owner(cx, sp.head).is_some();
@@ -414,10 +420,41 @@ fn may_be_person(cx: &Cx, sp: &Speaker) -> bool {
     }
 }
 
-/// True when byte `at` is in a line that opens with "Q:", an interview's question.
-fn in_question(text: &str, at: usize) -> bool {
-    let line = text[..at].rfind('\n').map_or(0, |k| k + 1);
-    text[line..].trim_start().starts_with("Q:")
+/// Where a byte stands in an interview's transcript.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Turn {
+    /// Before its first question or answer: the interviewer's introduction.
+    Before,
+    /// In a question: from a line that opens with "Q:" to the next answer.
+    Question,
+    /// In an answer: from a line that opens with "A:" to the next question.
+    Answer,
+}
+
+/// The lines of an interview's transcript that open a question ("Q:") or an answer ("A:"), by
+/// byte offset; none when the text is no transcript (it lacks either).
+fn transcript_turns(text: &str) -> Vec<(usize, Turn)> {
+    let mut turns = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        match line.trim_start().get(..2) {
+            Some("Q:") => turns.push((offset, Turn::Question)),
+            Some("A:") => turns.push((offset, Turn::Answer)),
+            _ => {}
+        }
+        offset += line.len();
+    }
+    let both = [Turn::Question, Turn::Answer].iter().all(|t| turns.iter().any(|(_, u)| u == t));
+    if !both {
+        turns.clear();
+    }
+    turns
+}
+
+/// The turn byte `at` stands in, given a transcript's `turns`; `None` for no transcript.
+fn turn_at(turns: &[(usize, Turn)], at: usize) -> Option<Turn> {
+    let here = turns.iter().take_while(|(offset, _)| *offset <= at).last();
+    (!turns.is_empty()).then(|| here.map_or(Turn::Before, |&(_, t)| t))
 }
 
 /// True when the speaker is the text's "I": its narrator, whom no pronoun of another quotation continues.

@@ -737,6 +737,12 @@ fn after_as_the_main_clause_is_what_was_said() {
         "most tenants pay late",
         "-another survey from 2019",
     );
+    // "As many as" counts the speakers
+    let d = run("As many as 2,000 said they would stay.");
+    assert_eq!(quote(&d, "they would stay").speaker_span.map(|s| s.of(&d.text)), Some("As many as 2,000"));
+    // "as" that is "while", before a verb of a manner of speaking
+    let d = run("As protesters chanted, police fired tear gas. As she testified, her husband wept.");
+    assert!(d.quotes.is_empty(), "{:?}", texts(&d));
     // not a clause that "As" opens before the sentence's own speaker, nor a verb without speech
     let d = run("As Ann Lee attacked the plan, the crowd chanted, \"Shame!\" and left.");
     assert!(!d.quotes.iter().any(|q| q.span.of(&d.text).starts_with("\"Shame")), "{:?}", texts(&d));
@@ -759,8 +765,11 @@ fn he_or_she_skips_a_text_or_body_that_spoke_last() {
     let text = "Tom Fenn said that the fees would rise. The report noted that costs fell. \
                 He added that the port would close.";
     spoken(text, "that the port would close", "Tom Fenn");
-    // but a person's text is the person ("Ann Lee's letter ... She")
+    // but a person's text is the person ("Ann Lee's letter ... She", "a letter from Ann Lee")
     let text = "Tom Fenn said that the fees would rise. Ann Lee's letter noted that costs fell. \
+                She added that the port would close.";
+    spoken(text, "that the port would close", "Ann Lee");
+    let text = "Tom Fenn said that the fees would rise. A letter from Ann Lee noted that costs fell. \
                 She added that the port would close.";
     spoken(text, "that the port would close", "Ann Lee");
 }
@@ -776,6 +785,13 @@ fn the_i_of_a_message_is_its_sender() {
     spoken(text, "the board will not sign", "Dana Whitcombe");
     spoken(text, "that the contract is ready", "Peter Lind");
     spoken(text, "that the survey is late", "Marta Okafor");
+    // a header that names no sender leaves the statement's author; a reply line without quoted
+    // lines after it is prose
+    let text = "To: Ardenport Police\nSubject: witness statement\n\nStatement of Marta Ilves\n\n\
+                I said that the van was blue.";
+    spoken(text, "that the van was blue", "Marta Ilves");
+    let text = "Statement of Marta Ilves\n\nOn 3 March Tom Fenn wrote:\nPay now.\n\nI said that I would not pay.";
+    spoken(text, "that I would not pay", "Marta Ilves");
     // a sender named only by address is nobody
     let d = run("From: dana@orvale.example\nTo: Peter Lind\nSubject: berth 7\n\nI said that the board will not sign.");
     assert!(speaker(&d, quote(&d, "the board will not sign")).starts_with('-'), "{:?}", texts(&d));
@@ -788,9 +804,16 @@ fn in_an_interview_the_answers_i_and_the_questions_you_are_the_one_interviewed()
                 A: I said that it came out brown for two days.\n";
     spoken(text, "that it came out brown for two days", "Rosa Vantreight");
     spoken(text, "that the water was brown", "Rosa Vantreight");
-    // the interviewer's "I" is not hers
+    // the interviewer's "I", in a question or in the introduction, is not hers
     let d = run(text);
     assert_ne!(speaker(&d, quote(&d, "that it was")), "Rosa Vantreight", "{:?}", texts(&d));
+    let text = "An interview with Rosa Vantreight\n\nI told my editor that she would talk.\n\n\
+                Q: Did it come out brown?\n\nA: I said that it did.\n";
+    let d = run(text);
+    assert_ne!(speaker(&d, quote(&d, "that she would talk")), "Rosa Vantreight", "{:?}", texts(&d));
+    // the one after a possessive is the interviewer's program's
+    let text = "Rosa Vantreight, in an interview with KTV's Tom Fenn\n\nQ: Did it?\n\n  A: I said that it did.\n";
+    spoken(text, "that it did", "-I");
     // a story that only mentions an interview is no transcript
     let d = run("In an interview with Rosa Vantreight, the mayor spoke.\n\nI said that it came out brown.");
     assert_ne!(speaker(&d, quote(&d, "that it came out brown")), "Rosa Vantreight", "{:?}", texts(&d));

@@ -77,11 +77,11 @@ impl Component for TimeTagger {
         {
             anchor = Some(d);
         }
-        // each message of a thread counts from its own sent date
+        // each message of a thread counts from its own sent date, from its header to its body's end
         let mut sent = Vec::new();
         for h in crate::mail::headers(&doc.text) {
             if let Some(d) = h.date.and_then(|d| sent_date(d.of(&doc.text), anchor)) {
-                sent.push((h.span.end, d));
+                sent.push((Span::new(h.span.start, h.body.end), d));
             }
         }
         let g = grammar(doc.lang.as_deref());
@@ -110,15 +110,15 @@ pub fn tag_times(text: &str, tokens: &[Token], sentences: &[Span], anchor: Optio
     tag_with(grammar(None), text, tokens, sentences, anchor, &[])
 }
 
-/// [`tag_times`] in the grammar `g`, where the text after each byte offset of `sent` (a
-/// message's header) counts from the date beside it.
+/// [`tag_times`] in the grammar `g`, where the text in each span of `sent` (a message) counts
+/// from the date beside it; in nested spans (a quoted reply) the innermost one's.
 fn tag_with(
     g: &Grammar,
     text: &str,
     tokens: &[Token],
     sentences: &[Span],
     anchor: Option<Date>,
-    sent: &[(usize, Date)],
+    sent: &[(Span, Date)],
 ) -> Vec<TimeExpr> {
     let mut found: Vec<Item> = Vec::new();
     let mut atoms: Vec<Atom> = Vec::new();
@@ -520,7 +520,7 @@ struct Doc<'a> {
 }
 
 impl Doc<'_> {
-    fn resolve(&self, items: &[Item], mut anchor: Option<Date>, sent: &[(usize, Date)]) -> Vec<TimeExpr> {
+    fn resolve(&self, items: &[Item], mut anchor: Option<Date>, sent: &[(Span, Date)]) -> Vec<TimeExpr> {
         let slash = if items.iter().any(|it| has_slash(&it.sem)) { self.slash_order() } else { self.g.slash_order };
         let mut ctx = Ctx { dct: anchor, last: None, last_day: None, last_quarter: None, slash };
         // A text with no date of its own (a witness statement, a letter, a memo) is read as a
@@ -554,17 +554,15 @@ impl Doc<'_> {
         // the last bare day or month found without a year: its output index and point, and the
         // item's index ("between January 1 and September 26")
         let mut open_range: Option<(usize, Point, usize)> = None;
-        let mut messages = sent.iter().peekable();
+        let document_date = anchor;
         for (i, it) in items.iter().enumerate() {
             if i == merged {
                 continue;
             }
-            while let Some(&&(body, day)) = messages.peek()
-                && it.span.start >= body
-            {
-                anchor = Some(day);
+            if !sent.is_empty() {
+                let message = sent.iter().rfind(|(m, _)| m.start <= it.span.start && it.span.start < m.end);
+                anchor = message.map_or(document_date, |&(_, day)| Some(day));
                 ctx.dct = anchor;
-                messages.next();
             }
             // "the day before last Tuesday's hearing", "the day after Christmas": one expression,
             // counted from the day that follows it rather than from the day last mentioned
@@ -968,8 +966,9 @@ impl Doc<'_> {
             && self.g.in_class(self.word(r.start - 2), cls.sameword)
     }
 
-    /// True when the definite article comes right before the expression and no noun after it
-    /// ("on the Friday, ...", "on the Friday he called"; not "the Friday explosions").
+    /// True when the definite article comes right before the expression and after it only a
+    /// punctuation mark, the end, a subject pronoun or "and"/"but" ("on the Friday, ...", "on the
+    /// Friday he called"; not "the Friday explosions", nor, to be safe, "the Friday before the vote").
     fn after_the(&self, span: Span) -> bool {
         let r = self.token_range(span);
         let cls = &self.g.cls;
