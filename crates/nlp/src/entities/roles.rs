@@ -155,7 +155,7 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
         start = s;
     } else if s < n && v.info[s].has(f::PRON | f::P_POSS) && v.info[s].has(f::P_POSS) {
         s += 1;
-    } else if s + 1 < n && v.cap(s) && (v.is(s + 1, "'s") || v.is(s + 1, "’s")) {
+    } else if s + 1 < n && v.cap(s) && (v.possessive(s + 1)) {
         s += 2; // "Layla's brother"
     } else if !(s < n && v.info[s].has(f::TITLE | f::ROLE | f::ROLE_MOD)) {
         return None;
@@ -234,7 +234,7 @@ fn names_a_person(cx: &Ctx, s: usize, e: usize) -> bool {
             && m.a < e
             && s < m.b
             && m.b >= e
-            && !(s..m.a).any(|k| v.info[k].has(f::PREP) || v.is(k, "'s") || v.is(k, "’s"))
+            && !(s..m.a).any(|k| v.info[k].has(f::PREP) || v.possessive(k))
     })
 }
 
@@ -303,8 +303,7 @@ fn apposition_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
             v.info[p].has(f::DET | f::P_POSS)
                 // "Valdane Shipping, whose chief executive, Oskar Lindqvist, ..."
                 || v.is(p, "whose")
-                || v.is(p, "'s")
-                || v.is(p, "’s")
+                || v.possessive(p)
                 || v.toks[p].kind == TokenKind::Punct
                 || v.toks[s].para_start
                 // "As House Speaker, Paul Ryan"
@@ -434,7 +433,7 @@ fn predicate_after(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize, usize)
         return None;
     }
     // "the lawyer's client": the role is someone else's; "Sen. Jeff Sessions": another's title
-    if v.is(end, "'s") || v.is(end, "’s") || cx.men.iter().any(|m| m.a == end && m.ty == EntityType::Person) {
+    if v.possessive(end) || cx.men.iter().any(|m| m.a == end && m.ty == EntityType::Person) {
         return None;
     }
     Some((start, end, head))

@@ -578,6 +578,11 @@ impl<'a> View<'a> {
         self.toks.get(i).is_some_and(|t| t.span.of(self.text).eq_ignore_ascii_case(s))
     }
 
+    /// True when token `i` is the possessive "'s" (or "’s").
+    pub(crate) fn possessive(&self, i: usize) -> bool {
+        self.is(i, "'s") || self.is(i, "’s")
+    }
+
     /// True when token `i` is the one-character punctuation `c`.
     #[inline]
     pub(crate) fn punct(&self, i: usize, c: u8) -> bool {

@@ -55,7 +55,7 @@ pub(crate) fn verb_cue(cx: &Cx, i: usize, classes: u64) -> bool {
     if inf.has(f::S3) && !inf.has(f::PAST | f::BASE | f::ING) && p.has(f::PREP) && !cx.v.is(i, "says") {
         return false;
     }
-    if cx.v.is(i - 1, "'s") || cx.v.is(i - 1, "’s") {
+    if cx.v.possessive(i - 1) {
         // "Trump's claims" (noun), but "he's said" (verb)
         return i >= 2 && cx.v.info[i - 2].has(f::PRON) && inf.has(f::PAST | f::ING);
     }
@@ -136,7 +136,7 @@ pub(crate) fn appositive(cx: &Cx, k: usize) -> bool {
             while j < k + 6 && (cx.v.cap(j) || ["of", "and", "for", "&"].iter().any(|w| cx.v.is(j, w))) {
                 j += 1;
             }
-            cx.v.is(j, "'s") || cx.v.is(j, "’s")
+            cx.v.possessive(j)
         }
         // "The Anchor, as she is known on the quays, said"
         || cx.v.is(k, "as") && cx.v.info.get(k + 1).is_some_and(|x| x.has(f::PRON))
@@ -307,7 +307,7 @@ pub(crate) fn np_before(cx: &Cx, cue: usize, floor: usize, allow_be: bool) -> Op
             }
             // not a possessive ("Reynolds - Santilli's girlfriend - told"), nor the first of a
             // list ("The three scholars -- Mr. Tribe, Ms. Epstein and Mr. Amar -- agreed")
-            let possessive = cx.v.is(me + 1, "'s") || cx.v.is(me + 1, "’s");
+            let possessive = cx.v.possessive(me + 1);
             let u = past_titles(me + 2, e);
             let list = (cx.v.punct(me + 1, b',') || cx.v.is(me + 1, "and"))
                 && u < e
@@ -527,7 +527,7 @@ pub(crate) fn np_ending_at(cx: &Cx, e: usize, floor: usize) -> Option<(Speaker, 
                 s = p;
                 break;
             }
-            if v.is(p, "'s") || v.is(p, "’s") {
+            if v.possessive(p) {
                 s = p;
                 continue;
             }
@@ -719,7 +719,7 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
         while e + 1 < n && cx.mention(e + 1) == Some(m) {
             e += 1;
         }
-        if e + 2 < n && (v.is(e + 1, "'s") || v.is(e + 1, "’s")) && v.toks[e + 2].kind == TokenKind::Word {
+        if e + 2 < n && (v.possessive(e + 1)) && v.toks[e + 2].kind == TokenKind::Word {
             // "Ryan's office said": the office speaks for its owner; "Trump's lawyer" is
             // someone else
             let mut h = e + 2;
@@ -764,8 +764,7 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
             && e < i + 8
             && (v.toks[e].kind == TokenKind::Word || v.toks[e].kind == TokenKind::Number && e == i + 1)
         {
-            if (v.is(e, "'s") || v.is(e, "’s")) && e + 1 < n && v.toks[e + 1].kind == TokenKind::Word && head.is_some()
-            {
+            if (v.possessive(e)) && e + 1 < n && v.toks[e + 1].kind == TokenKind::Word && head.is_some() {
                 // "the ad’s narrator"
                 e += 1;
                 continue;
@@ -1074,7 +1073,7 @@ fn name_before_cue(cx: &Cx, t: usize, limit: usize) -> Option<Attr> {
     let v = &cx.v;
     let mut j = t;
     while j < limit && j < t + 10 {
-        let possessive = v.is(j, "'s") || v.is(j, "’s");
+        let possessive = v.possessive(j);
         if v.toks[j].kind != TokenKind::Word && !possessive || cx.seg(j).is_some() {
             return None;
         }
@@ -1405,7 +1404,7 @@ pub(crate) fn owner(cx: &Cx, head: usize) -> Option<usize> {
     let mut j = head;
     while j > 0 && head - j < 4 && v.toks[j - 1].kind == TokenKind::Word {
         j -= 1;
-        if v.is(j, "'s") || v.is(j, "’s") {
+        if v.possessive(j) {
             return j.checked_sub(1).and_then(|p| cx.person_entity(p));
         }
     }

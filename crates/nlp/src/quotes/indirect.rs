@@ -1077,7 +1077,7 @@ fn apposition_to_end(cx: &Cx, k: usize, end: usize) -> bool {
     // (an -ed word after a determiner is an adjective, "a retired general"; "'s" after a name
     // is its possessive)
     let verb = |t: usize| {
-        v.info[t].has(f::BE | f::AUX) && !v.is(t, "'s") && !v.is(t, "’s")
+        v.info[t].has(f::BE | f::AUX) && !v.possessive(t)
             || v.toks[t].kind == TokenKind::Word
                 && !v.cap(t)
                 && v.s(t).ends_with("ed")

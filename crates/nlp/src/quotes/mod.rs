@@ -275,7 +275,7 @@ fn narrator(cx: &Cx) -> Option<usize> {
         for i in with {
             // past a title ("Q&A with Vice President Joe Biden"), not a possessive ("with
             // CNN's Jake Tapper" is the interviewer)
-            let name = (i + 1..(i + 5).min(n)).take_while(|&k| !v.is(k, "'s") && !v.is(k, "’s"));
+            let name = (i + 1..(i + 5).min(n)).take_while(|&k| !v.possessive(k));
             if let Some(e) = name.into_iter().find_map(|k| cx.person_entity(k)) {
                 return Some(e);
             }
