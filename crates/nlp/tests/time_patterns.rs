@@ -1460,6 +1460,11 @@ fn timestamp_lines_give_the_publication_date() {
     assert_eq!(dateline_date("Snow fell on 22 March 2013 at 14:05 in Kell.\n\nSchools shut.", None), None);
     assert_eq!(dateline_date("Updated on Friday at 14:05\n\nSchools shut.", None), None);
     assert_eq!(dateline_date("Published 22 March at 14:05\n\nSchools shut.", None), None);
+    // a press release's release or embargo line
+    let release = "PRESS RELEASE\nFor immediate release: 9 October 2025\n\nCliffs fell.";
+    assert_eq!(dateline_date(release, None), Some("2025-10-09".into()));
+    let release = "NEWS RELEASE\nEmbargoed until 00:01 on Thursday 9 October 2025\n\nCliffs fell.";
+    assert_eq!(dateline_date(release, None), Some("2025-10-09".into()));
     // a long line whose first 160 bytes look like one
     let long = format!("Published 22 March 2013,{} snow fell in Kell.", " and".repeat(34));
     assert_eq!(dateline_date(&long, None), None);

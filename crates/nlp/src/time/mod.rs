@@ -251,9 +251,26 @@ fn dateline_of(line: &str, anchor: Option<&str>) -> Option<String> {
 /// but a label ("22 March 2013 Last updated at 14:05 GMT", "Published: 14 May 2024 | Updated:
 /// 15 May 2024", "Posted on May 14, 2024 at 9:12 pm"). The day a "published" or "posted"
 /// label names comes first, else the first day. "Date:" is no label, as a notice's "Date: 14
-/// June" more often gives its event's.
+/// June" more often gives its event's. A press release's "For immediate release: 9 October
+/// 2025" or "Embargoed until 00:01 on 9 October 2025" is its publication.
 fn stamp_date(head: &str, times: &[TimeExpr]) -> Option<String> {
-    const LABELS: &[&str] = &["published", "posted", "first", "last", "updated", "modified", "on", "at", "and"];
+    const LABELS: &[&str] = &[
+        "published",
+        "posted",
+        "first",
+        "last",
+        "updated",
+        "modified",
+        "on",
+        "at",
+        "and",
+        "for",
+        "immediate",
+        "release",
+        "embargoed",
+        "embargo",
+        "until",
+    ];
     // the words of a stretch between times, all labels; whether a publishing label is the last one
     let labels = |gap: &str, published: &mut bool| {
         for w in gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
@@ -262,7 +279,7 @@ fn stamp_date(head: &str, times: &[TimeExpr]) -> Option<String> {
                 return false;
             }
             match w.as_str() {
-                "published" | "posted" => *published = true,
+                "published" | "posted" | "release" | "embargoed" | "embargo" => *published = true,
                 "updated" | "modified" => *published = false,
                 _ => {}
             }
