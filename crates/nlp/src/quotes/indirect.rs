@@ -627,15 +627,25 @@ fn complement_start(cx: &Cx, cue: usize, se: usize) -> (usize, usize) {
                 continue;
             }
             let mut e = c;
+            // (a possessive inside it: "told the club's website he was ...", and the quoted
+            // title after one: "told ABC's “Good Morning America” that ...")
             while e < se
                 && e < c + 6
                 && v.toks[e].kind == TokenKind::Word
-                && !v.info[e].has(f::COMP | f::PREP | f::AUX | f::BE)
+                && (!v.info[e].has(f::COMP | f::PREP | f::AUX | f::BE) || e > c && v.possessive(e))
             {
                 if e > c && (v.info[e].has(f::PRON | f::DET) || v.info[e].has(f::CUE)) {
                     break;
                 }
                 e += 1;
+                if v.possessive(e - 1)
+                    && let Some(sg) = cx.seg(e)
+                    && cx.segs[sg].open == e
+                    && cx.segs[sg].end_tok() < e + 6
+                {
+                    e = cx.segs[sg].end_tok() + 1;
+                    break;
+                }
             }
             if e > c {
                 c = e;

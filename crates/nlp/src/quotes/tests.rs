@@ -775,6 +775,15 @@ fn he_or_she_skips_a_text_or_body_that_spoke_last() {
 }
 
 #[test]
+fn a_recipient_with_a_possessive() {
+    let d = run("Okafor told the club's website he was \"delighted\" to join.");
+    let q = quote(&d, "delighted");
+    assert_eq!((q.span.of(&d.text), speaker(&d, q).as_str()), ("he was \"delighted\" to join", "Okafor"));
+    let text = "Lee told KTV's \u{201c}Morning Hour\u{201d} that the talks had failed.";
+    spoken(text, "that the talks had failed", "Lee");
+}
+
+#[test]
 fn the_i_of_a_message_is_its_sender() {
     let text = "From: Dana Whitcombe <dana@orvale.example>\nTo: Peter Lind\nSubject: berth 7\n\n\
                 Peter,\n\nAs I said on the phone yesterday, the board will not sign.\n\n\
