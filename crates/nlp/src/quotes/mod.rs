@@ -370,7 +370,7 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
             } else if sp.entity.is_none() && cx.v.info[sp.head].has(f::ARTIFACT) {
                 sp.entity = attrib::author(cx, sp.head);
             } else if sp.entity.is_none() {
-                sp.entity = organisation_named_before(cx, sp);
+                sp.entity = organisation_named_before(cx, sp).or_else(|| person_of_age(cx, sp));
             }
             let s = *sp;
             resolved.push((s.span.start, s));
@@ -455,6 +455,31 @@ fn transcript_turns(text: &str) -> Vec<(usize, Turn)> {
 fn turn_at(turns: &[(usize, Turn)], at: usize) -> Option<Turn> {
     let here = turns.iter().take_while(|(offset, _)| *offset <= at).last();
     (!turns.is_empty()).then(|| here.map_or(Turn::Before, |&(_, t)| t))
+}
+
+/// The person "the 24-year-old" (or "the 24-year-old midfielder") speaks for: the one whose age
+/// the text gave as 24 beside the name ("Tobi Okafor, 24,"), else the person last named outside
+/// quotation marks in its sentence or the one before, in its paragraph ("... signed Tobi Okafor
+/// on Friday. The 24-year-old said ..."; not a name in the quotation it attributes, nor a photo
+/// credit's above it).
+fn person_of_age(cx: &Cx, sp: &Speaker) -> Option<usize> {
+    let text = &cx.doc.text;
+    let words: Vec<&str> = sp.span.of(text).split_whitespace().collect();
+    if !(2..=3).contains(&words.len()) || !words[0].eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let age: u32 = words[1].strip_suffix("-year-old")?.parse().ok()?;
+    let people = || cx.doc.mentions.iter().filter(|m| m.ty == EntityType::Person && m.span.end <= sp.span.start);
+    let aged = format!(", {age},");
+    if let Some(m) = people().rfind(|m| text[m.span.end..].starts_with(&aged)) {
+        return m.entity;
+    }
+    let v = &cx.v;
+    let token = |m: &Mention| v.toks.partition_point(|t| t.span.start < m.span.start);
+    let last = people().rfind(|m| cx.seg(token(m)).is_none())?;
+    let at = token(last);
+    let near = v.sent[at] + 1 >= v.sent[sp.head] && !(at + 1..=sp.head).any(|k| v.toks[k].para_start);
+    near.then_some(last.entity).flatten()
 }
 
 /// True when the speaker is the text's "I": its narrator, whom no pronoun of another quotation continues.

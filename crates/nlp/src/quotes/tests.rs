@@ -775,6 +775,17 @@ fn he_or_she_skips_a_text_or_body_that_spoke_last() {
 }
 
 #[test]
+fn the_n_year_old_is_the_person_of_that_age_or_the_one_just_named() {
+    let text = "Brennock Athletic signed Tobi Okafor on Friday. The 24-year-old said he was delighted.";
+    spoken(text, "he was delighted", "Tobi Okafor");
+    let text = "Anna Lind, 31, and Tom Fenn, 45, were arrested. The 31-year-old told police she was innocent.";
+    spoken(text, "she was innocent", "Anna Lind");
+    // not a name inside the quotation it attributes, nor one a paragraph above
+    let d = run("Ann Lee spoke first.\n\n\u{201c}Tom Fenn is a fine leader,\u{201d} said the 46-year-old.");
+    assert!(speaker(&d, quote(&d, "fine leader")).starts_with('-'), "{:?}", texts(&d));
+}
+
+#[test]
 fn a_recipient_with_a_possessive() {
     let d = run("Okafor told the club's website he was \"delighted\" to join.");
     let q = quote(&d, "delighted");
