@@ -489,6 +489,22 @@ fn a_deadline_follows_the_verb_before_it() {
 }
 
 #[test]
+fn the_first_clock_time_of_a_range_is_on_the_day_of_the_second() {
+    let d = july12();
+    let text = "Police made an arrest on Monday. Anyone who was there between midnight and 3am on Tuesday should call.";
+    assert_eq!(values(text, d), ["2018-07-09", "2018-07-10T24", "2018-07-10T03:00"]);
+    assert_eq!(
+        values("He left on Monday. The store is open 9 a.m. to 5 p.m. Saturday.", d),
+        ["2018-07-09", "2018-07-07T09:00", "2018-07-07T17:00"]
+    );
+    // without a day after it, the day last named
+    assert_eq!(
+        values("The shop opened on Monday. It closed from 9am to 5pm.", d),
+        ["2018-07-09", "2018-07-09T09:00", "2018-07-09T17:00"]
+    );
+}
+
+#[test]
 fn the_weekday_after_a_day_is_the_next_of_its_name() {
     let d = july12();
     let text = "On Tuesday 11 March 2014 I met him. On the Friday he called again.";

@@ -597,9 +597,15 @@ impl Doc<'_> {
             // sentence ("10:35 a.m. (0735 GMT) Friday"); failing that, one that heads a
             // paragraph of its own ("12:50 p.m." in a live blog) is on the document's day, and
             // one inside a story's sentence ("heard gunfire about 9:42 p.m.") on the day last named
-            let far =
-                matches!(it.sem, Sem::Tod { tod: Tod::Clock(..), day: DayRef::Ref }) && sentence > day_sentence + 1;
-            let day = if far { self.day_later_in_sentence(&items[i + 1..], sentence, &ctx) } else { None };
+            let clock = matches!(it.sem, Sem::Tod { tod: Tod::Clock(..), day: DayRef::Ref });
+            let far = clock && sentence > day_sentence + 1;
+            // ... and so is the first of a range of them ("between midnight and 3am on Tuesday")
+            let ranged = clock
+                && items.get(i + 1).is_some_and(|next| {
+                    let gap = self.text.get(it.span.end..next.span.start).map_or("", str::trim);
+                    ["and", "to", "until", "till", "-", "\u{2013}"].contains(&gap)
+                });
+            let day = if far || ranged { self.day_later_in_sentence(&items[i + 1..], sentence, &ctx) } else { None };
             // "since Jan. 1" is the last one however far back, where a past verb alone yields to a
             // much nearer date ahead
             let since = match (&it.sem, anchor) {
@@ -1004,9 +1010,15 @@ impl Doc<'_> {
     /// GMT) Friday"), if any.
     fn day_later_in_sentence(&self, after: &[Item], sentence: usize, ctx: &Ctx) -> Option<Date> {
         let next = after.iter().take_while(|it| self.sentence_of(it.span) == sentence);
-        next.filter(|it| it.ty & T_DATE != 0).find_map(|it| {
-            let tense = self.item_tense(&it.sem, it.span, ctx.dct);
-            match ctx.clone().resolve(&it.sem, tense)? {
+        // a day, or the day of a time on one ("3am on Tuesday")
+        let day_of = |it: &Item| match &it.sem {
+            Sem::At { day, .. } => Some(day.as_ref().clone()),
+            sem if it.ty & T_DATE != 0 => Some(sem.clone()),
+            _ => None,
+        };
+        next.filter_map(|it| Some((it, day_of(it)?))).find_map(|(it, sem)| {
+            let tense = self.item_tense(&sem, it.span, ctx.dct);
+            match ctx.clone().resolve(&sem, tense)? {
                 (_, Some(Point::Day(d))) => Some(d),
                 _ => None,
             }
