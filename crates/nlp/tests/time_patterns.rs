@@ -491,17 +491,26 @@ fn a_deadline_follows_the_verb_before_it() {
 #[test]
 fn the_first_clock_time_of_a_range_is_on_the_day_of_the_second() {
     let d = july12();
-    let text = "Police made an arrest on Monday. Anyone who was there between midnight and 3am on Tuesday should call.";
-    assert_eq!(values(text, d), ["2018-07-09", "2018-07-10T24", "2018-07-10T03:00"]);
     assert_eq!(
         values("He left on Monday. The store is open 9 a.m. to 5 p.m. Saturday.", d),
         ["2018-07-09", "2018-07-07T09:00", "2018-07-07T17:00"]
     );
-    // without a day after it, the day last named
+    // or the day before, when the range passes midnight
+    let text =
+        "Police made an arrest on Thursday. Anyone who was there between midnight and 3am on Tuesday should call.";
+    assert_eq!(values(text, d), ["2018-07-12", "2018-07-09T24", "2018-07-10T03:00"]);
+    assert_eq!(
+        values("The road was closed from 10pm until 6am on Saturday.", d),
+        ["2018-07-06T22:00", "2018-07-07T06:00"]
+    );
+    // without a day of its own after it, the day last named, whatever day comes later
     assert_eq!(
         values("The shop opened on Monday. It closed from 9am to 5pm.", d),
         ["2018-07-09", "2018-07-09T09:00", "2018-07-09T17:00"]
     );
+    let text =
+        "Police made an arrest on Monday. Officers searched the house from 9am to 5pm and will return on Friday.";
+    assert_eq!(values(text, d), ["2018-07-09", "2018-07-09T09:00", "2018-07-09T17:00", "2018-07-13"]);
 }
 
 #[test]
@@ -1481,6 +1490,8 @@ fn timestamp_lines_give_the_publication_date() {
     assert_eq!(dateline_date(release, None), Some("2025-10-09".into()));
     let release = "NEWS RELEASE\nEmbargoed until 00:01 on Thursday 9 October 2025\n\nCliffs fell.";
     assert_eq!(dateline_date(release, None), Some("2025-10-09".into()));
+    // "until" alone is a run, not a release
+    assert_eq!(dateline_date("Harbour Lights\nUntil 9 October 2025\n\nThe show opened.", None), None);
     // a long line whose first 160 bytes look like one
     let long = format!("Published 22 March 2013,{} snow fell in Kell.", " and".repeat(34));
     assert_eq!(dateline_date(&long, None), None);

@@ -236,6 +236,8 @@ fn a_role_ends_with_its_line_and_paragraph() {
 fn a_signature_gives_the_role_on_the_line_under_the_name() {
     let d = run("Thanks,\nDana\n\nDana Whitcombe\nHead of Procurement, Orvale Port Authority\n");
     assert_eq!(entity_of(&d, "Dana Whitcombe").unwrap().roles, ["Head of Procurement"]);
+    let d = run("Yours sincerely,\n\nMarta Ilves\nSenior Investigator\n");
+    assert_eq!(entity_of(&d, "Marta Ilves").unwrap().roles, ["Senior Investigator"]);
     let d = run("Yours sincerely,\n\nMarta Ilves\nSenior Lecturer\n");
     assert_eq!(entity_of(&d, "Marta Ilves").unwrap().roles, ["Senior Lecturer"]);
     // not a line that goes on into a sentence or names another person, nor one after a blank line

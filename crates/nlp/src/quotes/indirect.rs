@@ -628,11 +628,19 @@ fn complement_start(cx: &Cx, cue: usize, se: usize) -> (usize, usize) {
             }
             let mut e = c;
             // (a possessive inside it: "told the club's website he was ...", and the quoted
-            // title after one: "told ABC's “Good Morning America” that ...")
+            // title after one: "told ABC's “Good Morning America” that ..."; not an "'s" that is
+            // "is": "told reporters there's no deal", "told CNN Trump's a liar")
+            let possessive = |e: usize| {
+                e > c
+                    && v.possessive(e)
+                    && !v.info[e + 1..]
+                        .first()
+                        .is_some_and(|i| i.has(f::DET | f::PRON | f::AUX | f::BE | f::NEG | f::ADV | f::PREP))
+            };
             while e < se
                 && e < c + 6
                 && v.toks[e].kind == TokenKind::Word
-                && (!v.info[e].has(f::COMP | f::PREP | f::AUX | f::BE) || e > c && v.possessive(e))
+                && (!v.info[e].has(f::COMP | f::PREP | f::AUX | f::BE) || possessive(e))
             {
                 if e > c && (v.info[e].has(f::PRON | f::DET) || v.info[e].has(f::CUE)) {
                     break;

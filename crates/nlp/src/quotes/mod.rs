@@ -457,29 +457,42 @@ fn turn_at(turns: &[(usize, Turn)], at: usize) -> Option<Turn> {
     (!turns.is_empty()).then(|| here.map_or(Turn::Before, |&(_, t)| t))
 }
 
-/// The person "the 24-year-old" (or "the 24-year-old midfielder") speaks for: the one whose age
-/// the text gave as 24 beside the name ("Tobi Okafor, 24,"), else the person last named outside
-/// quotation marks in its sentence or the one before, in its paragraph ("... signed Tobi Okafor
-/// on Friday. The 24-year-old said ..."; not a name in the quotation it attributes, nor a photo
-/// credit's above it).
+/// The person "the 24-year-old" (or "the 24-year-old woman", "the 57-year-old scientist": a
+/// person noun or a role after it) speaks for: the one whose age the text gave as 24 beside the
+/// name ("Tobi Okafor, 24,"), else the person whose name was last given outside quotation marks
+/// in its sentence or the one before, in its paragraph ("... signed Tobi Okafor on Friday. The
+/// 24-year-old said ..."; not a name in the quotation it attributes, nor a photo credit's
+/// above it), unless the text gave that one another age or the gender disagrees.
 fn person_of_age(cx: &Cx, sp: &Speaker) -> Option<usize> {
     let text = &cx.doc.text;
     let words: Vec<&str> = sp.span.of(text).split_whitespace().collect();
     if !(2..=3).contains(&words.len()) || !words[0].eq_ignore_ascii_case("the") {
         return None;
     }
+    let v = &cx.v;
+    let a_person = matches!(sp.gender, Gender::Male | Gender::Female) || v.info[sp.head].has(f::ROLE | f::SRC);
+    if words.len() == 3 && !a_person {
+        return None;
+    }
     let age: u32 = words[1].strip_suffix("-year-old")?.parse().ok()?;
     let people = || cx.doc.mentions.iter().filter(|m| m.ty == EntityType::Person && m.span.end <= sp.span.start);
-    let aged = format!(", {age},");
-    if let Some(m) = people().rfind(|m| text[m.span.end..].starts_with(&aged)) {
+    // the age given beside a name: "Anna Lind, 31,"
+    let age_of = |m: &Mention| {
+        let after = text[m.span.end..].strip_prefix(", ")?;
+        let digits = after.find(|c: char| !c.is_ascii_digit())?;
+        after[digits..].starts_with(',').then(|| after[..digits].parse::<u32>().ok()).flatten()
+    };
+    if let Some(m) = people().rfind(|m| age_of(m) == Some(age)) {
         return m.entity;
     }
-    let v = &cx.v;
     let token = |m: &Mention| v.toks.partition_point(|t| t.span.start < m.span.start);
-    let last = people().rfind(|m| cx.seg(token(m)).is_none())?;
+    let last = people().rfind(|m| m.kind == MentionKind::Name && cx.seg(token(m)).is_none())?;
+    let e = last.entity?;
     let at = token(last);
     let near = v.sent[at] + 1 >= v.sent[sp.head] && !(at + 1..=sp.head).any(|k| v.toks[k].para_start);
-    near.then_some(last.entity).flatten()
+    let other_age = people().any(|m| m.entity == Some(e) && age_of(m).is_some_and(|a| a != age));
+    let agrees = cx.ent_gender.get(e).is_none_or(|g| g.agrees(sp.gender));
+    (near && !other_age && agrees).then_some(e)
 }
 
 /// True when the speaker is the text's "I": its narrator, whom no pronoun of another quotation continues.

@@ -780,6 +780,11 @@ fn the_n_year_old_is_the_person_of_that_age_or_the_one_just_named() {
     spoken(text, "he was delighted", "Tobi Okafor");
     let text = "Anna Lind, 31, and Tom Fenn, 45, were arrested. The 31-year-old told police she was innocent.";
     spoken(text, "she was innocent", "Anna Lind");
+    // not one the text gave another age, nor of the other gender, nor a thing
+    let d = run("Tom Fenn, 31, denies assaulting the woman. The 24-year-old woman told the court he had hit her.");
+    assert!(speaker(&d, quote(&d, "he had hit her")).starts_with('-'), "{:?}", texts(&d));
+    let d = run("Ann Lee has led Harbor Foods since 2010. The 150-year-old company said that profits fell.");
+    assert_ne!(speaker(&d, quote(&d, "profits fell")), "Ann Lee", "{:?}", texts(&d));
     // not a name inside the quotation it attributes, nor one a paragraph above
     let d = run("Ann Lee spoke first.\n\n\u{201c}Tom Fenn is a fine leader,\u{201d} said the 46-year-old.");
     assert!(speaker(&d, quote(&d, "fine leader")).starts_with('-'), "{:?}", texts(&d));
@@ -792,6 +797,11 @@ fn a_recipient_with_a_possessive() {
     assert_eq!((q.span.of(&d.text), speaker(&d, q).as_str()), ("he was \"delighted\" to join", "Okafor"));
     let text = "Lee told KTV's \u{201c}Morning Hour\u{201d} that the talks had failed.";
     spoken(text, "that the talks had failed", "Lee");
+    // not an "'s" that is "is"
+    for text in ["Lee told reporters there's no deal.", "Lee told KTV Fenn's a liar."] {
+        let d = run(text);
+        assert!(!d.quotes.iter().any(|q| q.span.of(&d.text).starts_with(['n', 'a'])), "{text}: {:?}", texts(&d));
+    }
 }
 
 #[test]

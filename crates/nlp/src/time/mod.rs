@@ -272,12 +272,16 @@ fn stamp_date(head: &str, times: &[TimeExpr]) -> Option<String> {
         "until",
     ];
     // the words of a stretch between times, all labels; whether a publishing label is the last one
-    let labels = |gap: &str, published: &mut bool| {
+    // ("for", "immediate" and "until" only beside a release's label: "Until 9 October 2025" alone
+    // is an exhibition's run)
+    let mut release_words = false;
+    let mut labels = |gap: &str, published: &mut bool| {
         for w in gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
             let w = w.to_lowercase();
             if !LABELS.contains(&w.as_str()) {
                 return false;
             }
+            release_words |= ["for", "immediate", "until"].contains(&w.as_str());
             match w.as_str() {
                 "published" | "posted" | "release" | "embargoed" | "embargo" => *published = true,
                 "updated" | "modified" => *published = false,
@@ -299,6 +303,9 @@ fn stamp_date(head: &str, times: &[TimeExpr]) -> Option<String> {
         }
     }
     if !labels(&head[from..], &mut published) {
+        return None;
+    }
+    if release_words && !days.iter().any(|d| d.1) {
         return None;
     }
     days.iter().find(|d| d.1).or(days.first()).map(|d| d.0.to_string())
@@ -597,15 +604,25 @@ impl Doc<'_> {
             // sentence ("10:35 a.m. (0735 GMT) Friday"); failing that, one that heads a
             // paragraph of its own ("12:50 p.m." in a live blog) is on the document's day, and
             // one inside a story's sentence ("heard gunfire about 9:42 p.m.") on the day last named
-            let clock = matches!(it.sem, Sem::Tod { tod: Tod::Clock(..), day: DayRef::Ref });
-            let far = clock && sentence > day_sentence + 1;
-            // ... and so is the first of a range of them ("between midnight and 3am on Tuesday")
-            let ranged = clock
-                && items.get(i + 1).is_some_and(|next| {
-                    let gap = self.text.get(it.span.end..next.span.start).map_or("", str::trim);
-                    ["and", "to", "until", "till", "-", "\u{2013}"].contains(&gap)
-                });
-            let day = if far || ranged { self.day_later_in_sentence(&items[i + 1..], sentence, &ctx) } else { None };
+            let clock = match it.sem {
+                Sem::Tod { tod: Tod::Clock(h, _), day: DayRef::Ref } => Some(h),
+                _ => None,
+            };
+            let far = clock.is_some() && sentence > day_sentence + 1;
+            let day = if far { self.day_later_in_sentence(&items[i + 1..], sentence, &ctx) } else { None };
+            // the first of a range of clock times is on the day of the second, or on the day
+            // before when the range passes midnight ("between midnight and 3am on Tuesday",
+            // "from 10pm until 6am on Saturday")
+            let day = day.or_else(|| {
+                let next = items.get(i + 1)?;
+                let gap = self.text.get(it.span.end..next.span.start).map_or("", str::trim);
+                let Sem::At { tod: Tod::Clock(h2, _), .. } = next.sem else { return None };
+                if !["and", "to", "until", "till", "-", "\u{2013}"].contains(&gap) {
+                    return None;
+                }
+                let d = self.day_later_in_sentence(std::slice::from_ref(next), sentence, &ctx)?;
+                if clock? >= h2 { d.yesterday().ok() } else { Some(d) }
+            });
             // "since Jan. 1" is the last one however far back, where a past verb alone yields to a
             // much nearer date ahead
             let since = match (&it.sem, anchor) {
