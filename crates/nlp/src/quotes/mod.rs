@@ -333,11 +333,11 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
                 let at = sp.span.start;
                 let message = mail.iter().rfind(|h| h.body.start <= at && at < h.body.end);
                 // in a message, its sender; in an interview, the one interviewed in the answers
-                // (the interviewer elsewhere, unresolved); else the author a statement names
+                // and its byline's writer elsewhere; else the author a statement names
                 let turns = turns.get_or_insert_with(|| transcript_turns(&cx.doc.text));
                 sp.entity = match (message.and_then(|h| h.from), turn_at(turns, at)) {
                     (Some(from), _) => sender(cx, from),
-                    (None, Some(Turn::Question | Turn::Before)) => None,
+                    (None, Some(Turn::Question | Turn::Before)) => byline_writer(cx),
                     (None, _) => *narr.get_or_insert_with(|| narrator(cx)),
                 };
             } else if sp.entity.is_none()
@@ -418,6 +418,14 @@ fn may_be_person(cx: &Cx, sp: &Speaker) -> bool {
         Some(e) => cx.doc.entities[e].ty == EntityType::Person,
         None => sp.gender != Gender::Neuter,
     }
+}
+
+/// The person a byline line near the top names ("By Hallam Price"): an interview's interviewer.
+fn byline_writer(cx: &Cx) -> Option<usize> {
+    let v = &cx.v;
+    let line_start = |i: usize| i == 0 || v.text[v.toks[i - 1].span.end..v.toks[i].span.start].contains('\n');
+    let top = (0..v.len()).take_while(|&i| v.toks[i].span.start < 600);
+    top.filter(|&i| v.is(i, "by") && v.cap(i) && line_start(i)).find_map(|i| cx.person_entity(i + 1))
 }
 
 /// Where a byte stands in an interview's transcript.

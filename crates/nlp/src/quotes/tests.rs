@@ -834,9 +834,8 @@ fn in_an_interview_the_answers_i_and_the_questions_you_are_the_one_interviewed()
                 A: I said that it came out brown for two days.\n";
     spoken(text, "that it came out brown for two days", "Rosa Vantreight");
     spoken(text, "that the water was brown", "Rosa Vantreight");
-    // the interviewer's "I", in a question or in the introduction, is not hers
-    let d = run(text);
-    assert_ne!(speaker(&d, quote(&d, "that it was")), "Rosa Vantreight", "{:?}", texts(&d));
+    // the interviewer's "I", in a question or in the introduction, is the byline's writer
+    spoken(text, "that it was", "Hallam Price");
     let text = "An interview with Rosa Vantreight\n\nI told my editor that she would talk.\n\n\
                 Q: Did it come out brown?\n\nA: I said that it did.\n";
     let d = run(text);
