@@ -399,8 +399,14 @@ fn organisation_named_before(cx: &Cx, sp: &Speaker) -> Option<usize> {
     if !det.eq_ignore_ascii_case("the") || !noun.starts_with(char::is_lowercase) {
         return None;
     }
-    let ends_with_noun =
-        |m: &&Mention| m.span.of(text).rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(noun));
+    // (a sports club's name ends with its own word: "the club" after "Brennock Athletic")
+    const CLUBS: &[&str] = &["fc", "afc", "athletic", "united", "rovers", "wanderers", "albion", "hotspur", "rangers"];
+    let ends_with_noun = |m: &&Mention| {
+        m.span.of(text).rsplit(' ').next().is_some_and(|w| {
+            w.eq_ignore_ascii_case(noun)
+                || noun.eq_ignore_ascii_case("club") && CLUBS.iter().any(|c| w.eq_ignore_ascii_case(c))
+        })
+    };
     // (named lately: "the party" 4,000 bytes after the Workers World Party was the Democrats)
     let lately = |m: &&Mention| m.span.end + NAMED_LATELY >= sp.span.start;
     let before = cx.doc.mentions.iter().rev().filter(|m| m.span.end <= sp.span.start && m.ty == EntityType::Org);

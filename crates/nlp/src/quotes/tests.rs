@@ -718,6 +718,14 @@ fn a_spokesperson_speaks_for_the_organisation_named_with_them() {
 fn a_description_speaks_for_the_organisation_named_lately_with_its_noun() {
     let text = "The Harbridge Council Pension Fund paid the invoices. The fund said no pension was affected.";
     spoken(text, "no pension was affected", "Harbridge Council Pension Fund");
+    // a sports club's name ends with its own word
+    let text = "Brennock sign Okafor in \u{a3}18m deal\n\nBrennock Athletic have signed Tobi Okafor from Vellmouth \
+                City for \u{a3}18 million, the club announced on Friday.";
+    spoken(
+        text,
+        "Brennock Athletic have signed Tobi Okafor from Vellmouth City for \u{a3}18 million",
+        "Brennock Athletic",
+    );
     // not one named long before
     let filler = "The weather in the valley was mild and the harvest came in early that year. ".repeat(45);
     let d = run(&format!("The Harbridge Council Pension Fund paid. {filler}The fund said no pension was affected."));
