@@ -155,7 +155,7 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
         start = s;
     } else if s < n && v.info[s].has(f::PRON | f::P_POSS) && v.info[s].has(f::P_POSS) {
         s += 1;
-    } else if s + 1 < n && v.cap(s) && (v.possessive(s + 1)) {
+    } else if s + 1 < n && v.cap(s) && v.possessive(s + 1) {
         s += 2; // "Layla's brother"
     } else if !(s < n && v.info[s].has(f::TITLE | f::ROLE | f::ROLE_MOD)) {
         return None;

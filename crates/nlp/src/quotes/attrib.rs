@@ -719,7 +719,7 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
         while e + 1 < n && cx.mention(e + 1) == Some(m) {
             e += 1;
         }
-        if e + 2 < n && (v.possessive(e + 1)) && v.toks[e + 2].kind == TokenKind::Word {
+        if e + 2 < n && v.possessive(e + 1) && v.toks[e + 2].kind == TokenKind::Word {
             // "Ryan's office said": the office speaks for its owner; "Trump's lawyer" is
             // someone else
             let mut h = e + 2;
@@ -764,7 +764,7 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
             && e < i + 8
             && (v.toks[e].kind == TokenKind::Word || v.toks[e].kind == TokenKind::Number && e == i + 1)
         {
-            if (v.possessive(e)) && e + 1 < n && v.toks[e + 1].kind == TokenKind::Word && head.is_some() {
+            if v.possessive(e) && e + 1 < n && v.toks[e + 1].kind == TokenKind::Word && head.is_some() {
                 // "the ad’s narrator"
                 e += 1;
                 continue;

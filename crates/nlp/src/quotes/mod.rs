@@ -257,12 +257,12 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
 
 /// The person a first-person statement names as its author: "Name of witness: Marta Ilves",
 /// "Signed: Marta Ilves", "Statement of Marta Ilves"; in an interview's transcript (lines that
-/// open with "Q:" and "A:") the one its opening lines name after "interview with", "Q&A
-/// with", "conversation with", "interview of" or "deposition of".
-fn narrator(cx: &Cx) -> Option<usize> {
+/// open with "Q:" and "A:", see [`transcript_turns`]) the one its opening lines name after
+/// "interview with", "Q&A with", "conversation with", "interview of" or "deposition of".
+fn narrator(cx: &Cx, transcript: bool) -> Option<usize> {
     let v = &cx.v;
     let n = v.len();
-    if !transcript_turns(&cx.doc.text).is_empty() {
+    if transcript {
         let opening = (0..n).take_while(|&i| v.toks[i].span.start < 600);
         let with = opening.filter(|&i| {
             let by = if v.is(i, "with") {
@@ -338,7 +338,7 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
                 sp.entity = match (message.and_then(|h| h.from), turn_at(turns, at)) {
                     (Some(from), _) => sender(cx, from),
                     (None, Some(Turn::Question | Turn::Before)) => byline_writer(cx),
-                    (None, _) => *narr.get_or_insert_with(|| narrator(cx)),
+                    (None, _) => *narr.get_or_insert_with(|| narrator(cx, !turns.is_empty())),
                 };
             } else if sp.entity.is_none()
                 && sp.span.len() == 3
@@ -346,8 +346,8 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
                 && turn_at(turns.get_or_insert_with(|| transcript_turns(&cx.doc.text)), sp.span.start)
                     == Some(Turn::Question)
             {
-                // "Q: You said yesterday that ...": the one interviewed
-                sp.entity = *narr.get_or_insert_with(|| narrator(cx));
+                // "Q: You said yesterday that ...": the one interviewed (in a transcript)
+                sp.entity = *narr.get_or_insert_with(|| narrator(cx, true));
             } else if sp.pronoun {
                 let g = sp.gender;
                 // "he" or "she" after a text or a body spoke is the person who spoke before

@@ -63,7 +63,8 @@ impl Component for TimeTagger {
     fn process(&self, doc: &mut dossier_model::Doc) {
         // a story without a publication date may carry one in its dateline ("LONDON, July 23
         // (Reuters) -"); one without a year only counts beside a reference date (--date)
-        let dateline = dateline_date(&doc.text, doc.anchor_date());
+        let headers = crate::mail::headers(&doc.text);
+        let dateline = dateline_with(&doc.text, doc.anchor_date(), &headers);
         if doc.published.is_none() {
             doc.published.clone_from(&dateline);
         }
@@ -79,7 +80,7 @@ impl Component for TimeTagger {
         }
         // each message of a thread counts from its own sent date, from its header to its body's end
         let mut sent = Vec::new();
-        for h in crate::mail::headers(&doc.text) {
+        for h in &headers {
             if let Some(d) = h.date.and_then(|d| sent_date(d.of(&doc.text), anchor)) {
                 sent.push((Span::new(h.span.start, h.body.end), d));
             }
@@ -171,7 +172,12 @@ fn tag_with(
 /// headline and a byline): a date at the start of the line or after a place name and a comma,
 /// followed by a dash, a bracket or the end of the line.
 pub fn dateline_date(text: &str, anchor: Option<&str>) -> Option<String> {
-    if let Some(d) = header_date(text, anchor) {
+    dateline_with(text, anchor, &crate::mail::headers(text))
+}
+
+/// [`dateline_date`], given the text's message headers (see [`crate::mail::headers`]).
+fn dateline_with(text: &str, anchor: Option<&str>, headers: &[crate::mail::Header]) -> Option<String> {
+    if let Some(d) = headers.first().and_then(|first| header_date(text, first, anchor)) {
         return Some(d);
     }
     let (mut rest, mut offset, mut lines) = (text, 0, 0);
@@ -193,9 +199,8 @@ pub fn dateline_date(text: &str, anchor: Option<&str>) -> Option<String> {
 
 /// The sent date of a message that opens with its header block, from its "Date:" header
 /// ("Date: Tue, 14 May 2024 09:12:44 +0200") or Outlook's "Sent:" ("Sent: Tuesday, May 14,
-/// 2024 9:12 AM"); see [`crate::mail::headers`].
-fn header_date(text: &str, anchor: Option<&str>) -> Option<String> {
-    let first = crate::mail::headers(text).into_iter().next()?;
+/// 2024 9:12 AM"), when `first`, the text's first header, opens it.
+fn header_date(text: &str, first: &crate::mail::Header, anchor: Option<&str>) -> Option<String> {
     // (after nothing but a forward's or a reply's rule: "---------- Forwarded message ---------")
     let before = text[..first.span.start].trim();
     let rule = ["Forwarded message", "Original Message", "Begin forwarded message:"]
@@ -1025,17 +1030,17 @@ impl Doc<'_> {
 
     /// The day that an expression after a clock time in its sentence names ("10:35 a.m. (0735
     /// GMT) Friday"), if any.
-    fn day_later_in_sentence(&self, after: &[Item], sentence: usize, ctx: &Ctx) -> Option<Date> {
+    fn day_later_in_sentence<'a>(&self, after: &'a [Item], sentence: usize, ctx: &Ctx) -> Option<Date> {
         let next = after.iter().take_while(|it| self.sentence_of(it.span) == sentence);
         // a day, or the day of a time on one ("3am on Tuesday")
-        let day_of = |it: &Item| match &it.sem {
-            Sem::At { day, .. } => Some(day.as_ref().clone()),
-            sem if it.ty & T_DATE != 0 => Some(sem.clone()),
+        let its_day = |it: &'a Item| match &it.sem {
+            Sem::At { day, .. } => Some(day.as_ref()),
+            sem if it.ty & T_DATE != 0 => Some(sem),
             _ => None,
         };
-        next.filter_map(|it| Some((it, day_of(it)?))).find_map(|(it, sem)| {
-            let tense = self.item_tense(&sem, it.span, ctx.dct);
-            match ctx.clone().resolve(&sem, tense)? {
+        next.filter_map(|it| Some((it, its_day(it)?))).find_map(|(it, sem)| {
+            let tense = self.item_tense(sem, it.span, ctx.dct);
+            match ctx.clone().resolve(sem, tense)? {
                 (_, Some(Point::Day(d))) => Some(d),
                 _ => None,
             }
