@@ -777,3 +777,27 @@ fn surnames_joined_by_an_ampersand_are_a_firm() {
     // "and" is no "&"
     assert_eq!(joined(&["Hale", "and", "Marsh"], vec![pu, 0, pu]), names_of(&[("Hale", PER), ("Marsh", PER)]));
 }
+
+#[test]
+fn a_name_its_possessive_and_a_buildings_word_are_one_name() {
+    let (lb, ll, lu) = (label(LOC, BEGIN), label(LOC, LAST), label(LOC, UNIT));
+    let (ob, oi, ol, ou) = (label(ORG, BEGIN), label(ORG, INSIDE), label(ORG, LAST), label(ORG, UNIT));
+    let toks = ["at", "St", "Anselm", "'s", "Church", "on"];
+    assert_eq!(joined(&toks, vec![0, lb, ll, 0, ou, 0]), names_of(&[("St Anselm 's Church", LOC)]));
+    let toks = ["Guy", "\u{2019}s", "Hospital"];
+    assert_eq!(joined(&toks, vec![label(PER, UNIT), 0, 0]), names_of(&[("Guy \u{2019}s Hospital", LOC)]));
+    assert_eq!(joined(&["Kell", "'s", "College"], vec![lu, 0, 0]), names_of(&[("Kell 's College", ORG)]));
+    // a longer name after it keeps its type, unless a place owns it
+    let toks = ["Queen", "'s", "Park", "Rangers"];
+    assert_eq!(joined(&toks, vec![ou, 0, ob, ol]), names_of(&[("Queen 's Park Rangers", ORG)]));
+    let toks = ["St.", "Anselm", "'s", "College", "Institute"];
+    assert_eq!(joined(&toks, vec![lb, ll, 0, ob, ol]), names_of(&[("St. Anselm 's College Institute", ORG)]));
+    let toks = ["Veloria", "'s", "Park", "Party"];
+    assert_eq!(joined(&toks, vec![lu, 0, ob, ol]), names_of(&[("Veloria", LOC), ("Park Party", ORG)]));
+    // another word, a lowercase one, or a name the model ran on through "'s" stay as they are
+    let toks = ["Veloria", "'s", "Central", "Bank"];
+    assert_eq!(joined(&toks, vec![lu, 0, ob, ol]), names_of(&[("Veloria", LOC), ("Central Bank", ORG)]));
+    assert_eq!(joined(&["Kell", "'s", "church"], vec![lu, 0, 0]), names_of(&[("Kell", LOC)]));
+    let toks = ["Kell", "'s", "Church"];
+    assert_eq!(joined(&toks, vec![ob, oi, ol]), names_of(&[("Kell 's Church", ORG)]));
+}
