@@ -91,6 +91,14 @@ fn after_opener(cx: &Ctx, i: usize) -> bool {
     i > 0 && (v.dash(i - 1) || v.toks[i - 1].kind == TokenKind::Quote || v.punct(i - 1, b'('))
 }
 
+/// Words for a person's relatives and partners.
+#[rustfmt::skip]
+const KIN: &[&str] = &[
+    "father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "cousin", "uncle", "aunt",
+    "nephew", "niece", "grandfather", "grandmother", "grandson", "granddaughter", "widow", "widower", "fiancé",
+    "fiancée", "boyfriend", "girlfriend", "stepson", "stepdaughter", "stepfather", "stepmother",
+];
+
 /// "Home Secretary Sajid Javid": the title run right before the name at token `a` (after an
 /// honorific, if any). Returns (first token, end token, head token).
 fn title_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
@@ -114,8 +122,14 @@ fn title_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
             s = p;
             continue;
         }
-        // "Secretary of State", "Minister for Foreign Affairs"
-        if (v.is(p, "of") || v.is(p, "for")) && p > 0 && v.info[p - 1].has(f::TITLE | f::ROLE) && v.cap(s) {
+        // "Secretary of State", "Minister for Foreign Affairs"; a relative of someone is no
+        // title ("the cousin of NBA star Dwyane Wade")
+        if (v.is(p, "of") || v.is(p, "for"))
+            && p > 0
+            && v.info[p - 1].has(f::TITLE | f::ROLE)
+            && !KIN.iter().any(|w| v.is(p - 1, w))
+            && v.cap(s)
+        {
             s = p - 1;
             continue;
         }
@@ -164,14 +178,31 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
     let mut e = s;
     let mut head = None;
     let mut in_pp = false;
+    // "of Obama's 2008 campaign": a name's possessive goes on, a year after it too
+    let owned = |e: usize| e > s && v.cap(e - 1) && v.possessive(e);
+    let after_owner = |e: usize| e > s + 1 && v.possessive(e - 1) && v.toks[e].kind == TokenKind::Number;
+    // "the architect of ... and a close aide": a second role after "and" and an article
+    let second_role = |e: usize| v.is(e, "and") && e + 1 < n && v.info[e + 1].has(f::DET);
+    // "a teacher at the high school that was hosting it": a relative clause
+    let relative = |e: usize| {
+        v.is(e, "who") || v.is(e, "that") && e + 1 < n && v.info[e + 1].has(f::BE | f::AUX | f::PAST | f::S3)
+    };
+    // where the phrase may end instead when it does not end well past it: before the first
+    // possessive ("the anchor of NBC's \"Nightly News.\"")
+    let mut first_owned = None;
     while e < n && e - s < MAX_ROLE {
         let t = &v.toks[e];
+        if first_owned.is_none() && owned(e) {
+            first_owned = Some(e);
+        }
         // a byline's role ends with its line ("By Marta Quennell, Security Correspondent")
-        if t.kind != TokenKind::Word || (e > s && (t.para_start || v.sent[e] != v.sent[e - 1])) {
+        let word = t.kind == TokenKind::Word || after_owner(e);
+        let clause = head.is_some() && (second_role(e) || relative(e));
+        if !word || (e > s && (t.para_start || v.sent[e] != v.sent[e - 1])) || clause {
             break;
         }
         let inf = &v.info[e];
-        if inf.has(f::WH | f::CUE | f::AUX | f::BE) && !inf.has(f::ROLE | f::TITLE) {
+        if inf.has(f::WH | f::CUE | f::AUX | f::BE) && !inf.has(f::ROLE | f::TITLE) && !owned(e) {
             break;
         }
         if inf.has(f::PREP) {
@@ -183,15 +214,36 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
         e += 1;
     }
     let head = head?;
-    let stop_ok = e >= n
-        || v.punct(e, b',')
-        || v.punct(e, b'.')
-        || v.punct(e, b')')
-        || v.punct(e, b';')
-        || v.info[e].has(f::CUE | f::AUX | f::BE)
-        || v.toks[e].para_start
-        || v.sent[e] != v.sent[e - 1];
-    if !stop_ok || e == s || names_a_person(cx, s, e) {
+    let stop_ok = |e: usize| {
+        e >= n
+            || v.punct(e, b',')
+            || v.punct(e, b'.')
+            || v.punct(e, b')')
+            || v.punct(e, b';')
+            || v.info[e].has(f::CUE | f::AUX | f::BE) && !owned(e)
+            || second_role(e)
+            // "a close friend of Mrs. Clinton's who died in 2000"
+            || relative(e)
+            || v.toks[e].para_start
+            || v.sent[e] != v.sent[e - 1]
+    };
+    // a phrase cut at its longest length does not end inside a name ("... fighting the Islamic
+    // State" does not end at "State", a cue's word)
+    let cut = e - s >= MAX_ROLE && e < n && v.cap(e);
+    let mut ends = !cut && stop_ok(e);
+    if !ends && let Some(k) = first_owned.filter(|&k| k > head) {
+        (e, ends) = (k, true);
+    }
+    // "a real estate agent today who ...": the time is not the role's (but "the nominee that
+    // year" and "arrested in October" are phrases of their own)
+    let mut k = e;
+    while k > head + 1 && v.info[k - 1].has(f::TIME) {
+        k -= 1;
+    }
+    if ends && k < e && !v.info[k - 1].has(f::PREP | f::DET) {
+        e = k;
+    }
+    if !ends || e == s || names_a_person(cx, s, e) {
         return None;
     }
     // the head must be a noun of the phrase, not a modifier ("the chief executive's ...")
@@ -287,7 +339,8 @@ fn apposition_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
         break;
     }
     let head = head?;
-    if s == end {
+    // the phrase is another person ("Scott Farmer, Tony Denny", a list of names)
+    if s == end || names_a_person(cx, s, end) {
         return None;
     }
     // a title right before a name is another person ("Like Senator Tom Fenn, Ann Lee voted";

@@ -186,6 +186,42 @@ fn roles_from_titles_and_appositions() {
 }
 
 #[test]
+fn an_appositions_role_runs_through_an_owners_name_up_to_its_clause() {
+    let cases: &[(&str, &str, &str)] = &[
+        // a possessive inside the role, and a year after it
+        (
+            "\"We will win,\" said Dara Voss, the architect of Lena Varga's 2024 campaign and a close aide.",
+            "Dara Voss",
+            "architect of Lena Varga's 2024 campaign",
+        ),
+        (
+            "Tom Fenn, the chairman of Karsland's largest bank, resigned.",
+            "Tom Fenn",
+            "chairman of Karsland's largest bank",
+        ),
+        // a relative clause ends it, and a time word before the clause is no part of it
+        ("We met Ann Lee, a close friend of Ms. Varga's who died in 2020.", "Ann Lee", "close friend of Ms. Varga's"),
+        ("One is Mira Holt, a real estate agent today who once traded bonds.", "Mira Holt", "real estate agent"),
+        ("Pia Ross, the lawyer who filed the suit, declined to comment.", "Pia Ross", "lawyer"),
+        ("Will Aske, a teacher at the school that was hosting it, spoke.", "Will Aske", "teacher at the school"),
+        // without a good end after it, the role stops before the possessive
+        ("It was moderated by Lester Vane, the anchor of KTV's \"Nightly News.\"", "Lester Vane", "anchor of KTV"),
+        // a profession
+        ("\"She never stopped,\" said the playwright Imogen Carrow.", "Imogen Carrow", "playwright"),
+    ];
+    assert_roles(cases);
+    // a phrase at its longest length does not end inside a name
+    let d = run("Tom Fenn, President Varga's special envoy to the global coalition fighting the Islamic State, left.");
+    assert!(entity_of(&d, "Tom Fenn").unwrap().roles.is_empty(), "{:?}", names(&d));
+    // a relative's "of" is no title's ("Secretary of State"): the role is the other's
+    let d = run("Police shot the cousin of NBA star Dwyane Wade on Friday.");
+    assert_eq!(entity_of(&d, "Dwyane Wade").unwrap().roles, ["NBA star"]);
+    // a name in a list is no role of the next one
+    let d = run("Advisers: Joel Sawyer, Scott Farmer, Tony Denny, Trey Walker.");
+    assert!(entity_of(&d, "Tony Denny").unwrap().roles.is_empty(), "{:?}", names(&d));
+}
+
+#[test]
 fn roles_said_of_a_name() {
     let cases: &[(&str, &str, &str)] = &[
         ("Ann Lee is the chief executive of Valdane Shipping.", "Ann Lee", "chief executive of Valdane Shipping"),
