@@ -9,6 +9,7 @@ use dossier_model::{EntityType, MentionKind, Span, TokenKind};
 
 pub(crate) fn cluster(cx: &mut Ctx) {
     definitions(cx);
+    birth_names(cx);
     names(cx);
     surnames(cx);
     initials(cx);
@@ -246,6 +247,55 @@ fn definitions(cx: &mut Ctx) {
             }
             i = b;
         }
+    }
+}
+
+/// Birth names: "Jane Lind (née Jane Kask)", "Anna Lind, born Anna Kask,", and an obituary's
+/// "Born Marguerite Ann Feld in Halvering, she was ...", whose name shares its first word with
+/// a person's full name given before it ("Marguerite Ollander"): the birth name is an alias of
+/// that person, so that the pronouns after it are hers too (they had gone to a second person).
+fn birth_names(cx: &mut Ctx) {
+    let v = &cx.v;
+    let cov = coverage(cx);
+    let person_at = |k: usize| {
+        let m = *cov.get(k)?;
+        let w = cx.men.get(m as usize)?;
+        (w.a == k && w.linkable && w.ty == EntityType::Person && w.kind == MentionKind::Name).then_some(m as usize)
+    };
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for i in 1..v.len() {
+        let nee = v.is(i, "née") || v.is(i, "nee");
+        if !nee && !v.is(i, "born") {
+            continue;
+        }
+        let Some(m) = person_at(i + 1) else { continue };
+        let after_name = v.punct(i - 1, b',') || v.punct(i - 1, b'(');
+        let owner = if after_name {
+            // the person named right before the comma or bracket
+            let c = cov[i - 2];
+            (c != u32::MAX && cx.men[c as usize].b == i - 1).then_some(c as usize).and_then(|c| person_at(cx.men[c].a))
+        } else if !nee && (v.opens_sentence(i) || v.toks[i].para_start) {
+            // "Born Marguerite Ann Feld in ...": the last person of that first name
+            let first = v.s(cx.men[m].a);
+            (0..m).rev().find(|&o| {
+                let w = &cx.men[o];
+                w.linkable
+                    && w.ty == EntityType::Person
+                    && w.kind == MentionKind::Name
+                    && w.b - w.a >= 2
+                    && w.b <= i
+                    && v.s(w.a) == first
+            })
+        } else {
+            None
+        };
+        if let Some(o) = owner {
+            pairs.push((o, m));
+        }
+    }
+    for (o, m) in pairs {
+        cx.men[m].kind = MentionKind::Alias;
+        cx.union(o, m);
     }
 }
 

@@ -537,3 +537,23 @@ fn short_forms_of_organisations_join_them() {
         assert_ne!(entity_at(&d, "Castlebury", at).map(|e| e.name.as_str()), Some(longer.name.as_str()));
     }
 }
+
+#[test]
+fn a_birth_name_is_an_alias_of_the_person() {
+    let text = "Marguerite Ollander, who founded the Tessaly Players, died on Tuesday. She was 87.\n\n\
+                Born Marguerite Ann Feld in Halvering in 1938, she left school at 15.";
+    let d = run(text);
+    let e = entity_of(&d, "Marguerite Ollander").unwrap();
+    assert_eq!(e.name, "Marguerite Ollander");
+    assert!(e.aliases.iter().any(|a| a == "Marguerite Ann Feld"), "{:?}", names(&d));
+    // the pronoun after the birth name is hers
+    let she = text.find("she left").unwrap();
+    assert_eq!(entity_at(&d, "she", she).map(|e| e.name.as_str()), Some("Marguerite Ollander"));
+    let d = run("Jane Lind (née Jane Kask) ran the shop. Anna Berg, born Anna Holm in 1950, taught music.");
+    assert!(entity_of(&d, "Jane Lind").unwrap().aliases.iter().any(|a| a == "Jane Kask"), "{:?}", names(&d));
+    assert!(entity_of(&d, "Anna Berg").unwrap().aliases.iter().any(|a| a == "Anna Holm"), "{:?}", names(&d));
+    // another first name, or a birthplace, is no birth name of the person before
+    let d = run("Peter Ash spoke first. Born Paul Ash in 1960, he later moved. Tom Fenn, born in Kell, agreed.");
+    assert!(entity_of(&d, "Peter Ash").unwrap().aliases.is_empty(), "{:?}", names(&d));
+    assert!(entity_of(&d, "Paul Ash").is_some(), "{:?}", names(&d));
+}
