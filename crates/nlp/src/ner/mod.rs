@@ -356,7 +356,7 @@ fn is_initial(w: &str) -> bool {
 }
 
 /// Honours and offices written after a person's name, in capitals.
-const POST_NOMINALS: &[&str] = &["KC", "QC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS"];
+pub(crate) const POST_NOMINALS: &[&str] = &["KC", "QC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS"];
 
 /// Mends, in the labels of one sentence's tokens, names the model splits or mistypes where the
 /// corpora it learns from agree on the whole: particle names, military units, model designations,

@@ -226,6 +226,10 @@ pub(crate) fn np_before(cx: &Cx, cue: usize, floor: usize, allow_be: bool) -> Op
         return None;
     }
     let mut e = j - 1;
+    // "Helen Marsh KC told": letters after a person's name are no part of the subject
+    if e > floor + 1 && crate::ner::POST_NOMINALS.contains(&cx.v.s(e)) && cx.person_at(e - 1) {
+        e -= 1;
+    }
     if cx.v.punct(e, b')') {
         // "Rep. Paul Ryan (R-WI) said"
         let mut c = e;

@@ -455,13 +455,24 @@ fn object_end(cx: &Cx, a: usize, e: usize) -> usize {
         // (right after a name too: "endorsed Cruz Wednesday", not "announced plans Tuesday to"
         // nor inside the name, "Joe Friday")
         let past_first = k > a + 1 || cx.mention(a).is_some() && cx.mention(k) != cx.mention(a);
-        if v.info[k].has(f::TIME) && !v.is(k, "this") && past_first {
+        // a time word before a noun modifies it ("at an earlier hearing", "for the November
+        // election"): the noun phrase goes on
+        let closed = f::PREP | f::COMP | f::CONJ | f::DET | f::WH | f::AUX | f::BE | f::PRON | f::TIME;
+        let noun_after = |x: usize| v.toks[x].kind == TokenKind::Word && !v.cap(x) && !v.info[x].has(closed | f::ADV);
+        let article = ["a", "an", "the"].iter().any(|w| v.is(k - 1, w)) || v.info[k - 1].has(f::P_POSS);
+        let adjective = k < e && (article || v.cap(k - 1)) && noun_after(k + 1);
+        if v.info[k].has(f::TIME) && !v.is(k, "this") && past_first && !adjective {
             let mut back = if ["on", "last", "this", "next"].iter().any(|w| v.is(k - 1, w)) { 2 } else { 1 };
             // ("the next year")
             if back == 2 && k >= a + 3 && v.is(k - 2, "the") {
                 back = 3;
             }
-            return k - back;
+            // ... and the time's article and preposition ("over the weekend")
+            let mut z = k - back;
+            while z > a && v.info[z].has(f::DET | f::PREP) && !v.is(z, "that") {
+                z -= 1;
+            }
+            return z;
         }
         if (v.is(k, "in") || v.is(k, "during")) && past_first {
             let medium = (k + 1..=e.min(k + 3)).any(|x| {

@@ -186,6 +186,18 @@ fn reported_speech() {
         ("Ann Lee attacked Tom Berg on Twitter.", "Tom Berg", "Ann Lee"),
         ("Ann Lee endorsed Tom Berg Wednesday.", "Tom Berg", "Ann Lee"),
         ("Ann Lee criticized the harbour plan the next week.", "the harbour plan", "Ann Lee"),
+        // a time's preposition and article go with it; a time word before a noun is the noun's
+        ("Ann Lee criticized the harbour plan over the weekend.", "the harbour plan", "Ann Lee"),
+        ("Ann Lee endorsed Tom Berg in July.", "Tom Berg", "Ann Lee"),
+        ("Ann Lee admitted offering bribes at an earlier hearing.", "offering bribes at an earlier hearing", "Ann Lee"),
+        ("Ann Lee backed the plan for the November election.", "the plan for the November election", "Ann Lee"),
+        ("Ann Lee ordered releases at the end of each month beginning in May.", "releases at the end", "Ann Lee"),
+        // letters after a name are no part of the subject
+        (
+            "Prosecutor Helen Marsh KC told the jury the harbour plan had failed.",
+            "the harbour plan had failed",
+            "Helen Marsh",
+        ),
         // a clause after the object's noun runs on
         (
             "Ann Lee expressed concern that the council would act on Monday.",
