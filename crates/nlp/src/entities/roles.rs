@@ -171,7 +171,7 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
         s += 1;
     } else if s + 1 < n && v.cap(s) && v.possessive(s + 1) {
         s += 2; // "Layla's brother"
-    } else if !(s < n && v.info[s].has(f::TITLE | f::ROLE | f::ROLE_MOD)) {
+    } else if !(s < n && v.info[s].has(f::TITLE | f::ROLE | f::ROLE_MOD) || line_role(cx, s)) {
         return None;
     }
     // the phrase up to a comma, a full stop, a bracket or a verb
@@ -248,6 +248,22 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
     }
     // the head must be a noun of the phrase, not a modifier ("the chief executive's ...")
     Some((start, e, head))
+}
+
+/// "By Nadia Osei, Courts Reporter": capitalized words from token `s` to the end of the line
+/// (at most four), the last a role word, as a byline or a signature writes a role.
+fn line_role(cx: &Ctx, s: usize) -> bool {
+    let v = &cx.v;
+    let n = v.len();
+    let line_end = |k: usize| k >= n || v.text[v.toks[k - 1].span.end..v.toks[k].span.start].contains('\n');
+    let mut k = s;
+    while k < n && k - s < 4 && v.toks[k].kind == TokenKind::Word && v.cap(k) {
+        k += 1;
+        if line_end(k) {
+            return is_head(cx, k - 1);
+        }
+    }
+    false
 }
 
 /// A signature: the name of tokens `a` to `b` (end) alone on its line and a role opening the

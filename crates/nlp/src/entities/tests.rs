@@ -210,6 +210,12 @@ fn an_appositions_role_runs_through_an_owners_name_up_to_its_clause() {
         ("\"She never stopped,\" said the playwright Imogen Carrow.", "Imogen Carrow", "playwright"),
     ];
     assert_roles(cases);
+    // a byline's role in capitals, to the line's end
+    let d =
+        run("Jail for harbour official\n\nBy Nadia Osei, Courts Reporter\n\nA former official was jailed on Monday.");
+    assert_eq!(entity_of(&d, "Nadia Osei").unwrap().roles, ["Courts Reporter"]);
+    let d = run("Present: Cllr Ruth Okoro, Kell Council\n\nThe meeting opened.");
+    assert!(entity_of(&d, "Ruth Okoro").unwrap().roles.iter().all(|r| r != "Kell Council"), "{:?}", names(&d));
     // a phrase at its longest length does not end inside a name
     let d = run("Tom Fenn, President Varga's special envoy to the global coalition fighting the Islamic State, left.");
     assert!(entity_of(&d, "Tom Fenn").unwrap().roles.is_empty(), "{:?}", names(&d));
