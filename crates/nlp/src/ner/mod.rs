@@ -375,12 +375,13 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
 }
 
 /// A name, "'s" and a capitalized word of a building or a place ("St Anselm's Church", "Guy's
-/// Hospital", "Sullivan's Island") are one name, as every such name in CoNLL-2003 train and
+/// Hospital", "King's College") are one name, as every such name in CoNLL-2003 train and
 /// testa, WikiGold and GUM is written (10 of 10); the model, which learned that "'s" ends a
-/// name, splits them ("St Anselm" + "Church"). A name that goes on after the word keeps its
-/// type ("Queen's Park Rangers", a club), unless a place owns it ("Germany's Green Party"; a
-/// saint's name is no such place: "St. Anselm's College Institute of Politics"); else schools
-/// and colleges are organisations, the rest places.
+/// name, splits them ("St Anselm" + "Church"). Schools and colleges are organisations, the rest
+/// places; an organisation's name that goes on after the word keeps its type ("Queen's Park
+/// Rangers", a club). A place's or a person's possessive before another name is no part of it
+/// ("South Korea's Park", "Pelosi's Bay Area district"), unless the place is a saint's ("St.
+/// Anselm's College Institute of Politics").
 fn possessive_place_names(toks: &[&str], labels: &mut [u8]) {
     #[rustfmt::skip]
     const PLACES: &[&str] = &[
@@ -396,13 +397,23 @@ fn possessive_place_names(toks: &[&str], labels: &mut [u8]) {
         {
             continue;
         }
+        // a place's possessive is its own ("South Korea's Park", a person), unless a saint's
         let saint = matches!(toks[s], "St" | "St." | "Saint");
+        if t == LOC && !saint {
+            continue;
+        }
         match spans.get(k + 1) {
-            // the word opens a longer name: its type
-            Some(&(s2, e2, t2)) if s2 == e + 1 && e2 > s2 + 1 && (t != LOC || saint) => set_name(labels, s, e2, t2),
-            Some(&(s2, e2, _)) if s2 == e + 1 && e2 > s2 + 1 => {}
-            Some(&(s2, _, _)) if s2 == e + 1 => set_name(labels, s, e + 2, if school { ORG } else { LOC }),
-            _ if labels[e + 1] == 0 => set_name(labels, s, e + 2, if school { ORG } else { LOC }),
+            // the word opens a longer name: an organisation's own ("Pelosi's Bay Area
+            // district" is two names)
+            Some(&(s2, e2, t2)) if s2 == e + 1 && e2 > s2 + 1 && (t == ORG || saint) => set_name(labels, s, e2, t2),
+            // a person of that name is one ("Manchester United's Park")
+            Some(&(s2, e2, t2)) if s2 == e + 1 && e2 == s2 + 1 && t2 != PER => {
+                set_name(labels, s, e + 2, if school { ORG } else { LOC })
+            }
+            None if labels[e + 1] == 0 => set_name(labels, s, e + 2, if school { ORG } else { LOC }),
+            Some(&(s2, _, _)) if s2 > e + 1 && labels[e + 1] == 0 => {
+                set_name(labels, s, e + 2, if school { ORG } else { LOC })
+            }
             _ => {}
         }
     }

@@ -786,7 +786,16 @@ fn a_name_its_possessive_and_a_buildings_word_are_one_name() {
     assert_eq!(joined(&toks, vec![0, lb, ll, 0, ou, 0]), names_of(&[("St Anselm 's Church", LOC)]));
     let toks = ["Guy", "\u{2019}s", "Hospital"];
     assert_eq!(joined(&toks, vec![label(PER, UNIT), 0, 0]), names_of(&[("Guy \u{2019}s Hospital", LOC)]));
-    assert_eq!(joined(&["Kell", "'s", "College"], vec![lu, 0, 0]), names_of(&[("Kell 's College", ORG)]));
+    let pu = label(PER, UNIT);
+    assert_eq!(joined(&["King", "'s", "College"], vec![pu, 0, 0]), names_of(&[("King 's College", ORG)]));
+    // a place's possessive, or a person's before another name, is no part of the name
+    let toks = ["South", "Korea", "'s", "Park", "said"];
+    assert_eq!(joined(&toks, vec![lb, ll, 0, pu, 0]), names_of(&[("South Korea", LOC), ("Park", PER)]));
+    assert_eq!(joined(&["Kell", "'s", "Park"], vec![lu, 0, 0]), names_of(&[("Kell", LOC)]));
+    let toks = ["Pelosi", "'s", "Bay", "Area", "district"];
+    assert_eq!(joined(&toks, vec![pu, 0, lb, ll, 0]), names_of(&[("Pelosi", PER), ("Bay Area", LOC)]));
+    let toks = ["Kell", "United", "'s", "Park", "scored"];
+    assert_eq!(joined(&toks, vec![ob, ol, 0, pu, 0]), names_of(&[("Kell United", ORG), ("Park", PER)]));
     // a longer name after it keeps its type, unless a place owns it
     let toks = ["Queen", "'s", "Park", "Rangers"];
     assert_eq!(joined(&toks, vec![ou, 0, ob, ol]), names_of(&[("Queen 's Park Rangers", ORG)]));
