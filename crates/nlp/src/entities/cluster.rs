@@ -269,14 +269,17 @@ fn birth_names(cx: &mut Ctx) {
             continue;
         }
         let Some(m) = person_at(i + 1) else { continue };
-        let after_name = v.punct(i - 1, b',') || v.punct(i - 1, b'(');
+        let after_name = i >= 2 && (v.punct(i - 1, b',') || v.punct(i - 1, b'('));
         let owner = if after_name {
             // the person named right before the comma or bracket
             let c = cov[i - 2];
             (c != u32::MAX && cx.men[c as usize].b == i - 1).then_some(c as usize).and_then(|c| person_at(cx.men[c].a))
         } else if !nee && (v.opens_sentence(i) || v.toks[i].para_start) {
-            // "Born Marguerite Ann Feld in ...": the last person of that first name
+            // "Born Marguerite Ann Feld in ...": the last person of that first name, whose
+            // surname the birth name lacks ("Born Donald Trump Jr." is the son; "Born George
+            // Walker Bush" not the father "George H. W. Bush")
             let first = v.s(cx.men[m].a);
+            let born: Vec<&str> = (cx.men[m].a..cx.men[m].b).map(|k| v.s(k)).collect();
             (0..m).rev().find(|&o| {
                 let w = &cx.men[o];
                 w.linkable
@@ -285,6 +288,7 @@ fn birth_names(cx: &mut Ctx) {
                     && w.b - w.a >= 2
                     && w.b <= i
                     && v.s(w.a) == first
+                    && !born.contains(&v.s(w.b - 1))
             })
         } else {
             None
