@@ -171,7 +171,7 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
         s += 1;
     } else if s + 1 < n && v.cap(s) && v.possessive(s + 1) {
         s += 2; // "Layla's brother"
-    } else if !(s < n && v.info[s].has(f::TITLE | f::ROLE | f::ROLE_MOD) || line_role(cx, s)) {
+    } else if !(s < n && v.info[s].has(f::TITLE | f::ROLE | f::ROLE_MOD) || line_role(cx, b, s)) {
         return None;
     }
     // the phrase up to a comma, a full stop, a bracket or a verb
@@ -181,8 +181,15 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
     // "of Obama's 2008 campaign": a name's possessive goes on, a year after it too
     let owned = |e: usize| e > s && v.cap(e - 1) && v.possessive(e);
     let after_owner = |e: usize| e > s + 1 && v.possessive(e - 1) && v.toks[e].kind == TokenKind::Number;
-    // "the architect of ... and a close aide": a second role after "and" and an article
-    let second_role = |e: usize| v.is(e, "and") && e + 1 < n && v.info[e + 1].has(f::DET);
+    // "the architect of ... and a close aide": a second role after "and" and "a", or "the"
+    // and a role word (not "a spokesman for the police and the fire department")
+    let second_role = |e: usize| {
+        let role_word =
+            || (e + 2..(e + 6).min(n)).take_while(|&k| v.toks[k].kind == TokenKind::Word).any(|k| is_head(cx, k));
+        v.is(e, "and")
+            && e + 1 < n
+            && (v.is(e + 1, "a") || v.is(e + 1, "an") || v.info[e + 1].has(f::DET) && role_word())
+    };
     // "a teacher at the high school that was hosting it": a relative clause
     let relative = |e: usize| {
         v.is(e, "who") || v.is(e, "that") && e + 1 < n && v.info[e + 1].has(f::BE | f::AUX | f::PAST | f::S3)
@@ -236,8 +243,9 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
     }
     // "a real estate agent today who ...": the time is not the role's (but "the nominee that
     // year" and "arrested in October" are phrases of their own)
+    // (a time word in a name stays: "a reporter for USA Today"; "this year" is a phrase)
     let mut k = e;
-    while k > head + 1 && v.info[k - 1].has(f::TIME) {
+    while k > head + 1 && v.info[k - 1].has(f::TIME) && !v.cap(k - 1) && !v.info[k - 1].has(f::DET) {
         k -= 1;
     }
     if ends && k < e && !v.info[k - 1].has(f::PREP | f::DET) {
@@ -251,11 +259,18 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
 }
 
 /// "By Nadia Osei, Courts Reporter": capitalized words from token `s` to the end of the line
-/// (at most four), the last a role word, as a byline or a signature writes a role.
-fn line_role(cx: &Ctx, s: usize) -> bool {
+/// (at most four), the last a role word, as a byline or a signature writes a role; the person's
+/// name, ending at the comma `b`, opens the line, after "By" if any (not a headline's "Trump
+/// Fires Comey, Taps Acting Director").
+fn line_role(cx: &Ctx, b: usize, s: usize) -> bool {
     let v = &cx.v;
     let n = v.len();
     let line_end = |k: usize| k >= n || v.text[v.toks[k - 1].span.end..v.toks[k].span.start].contains('\n');
+    let Some(name) = cx.men.iter().find(|m| m.b == b && m.ty == EntityType::Person) else { return false };
+    let opens = |k: usize| k == 0 || line_end(k);
+    if !(opens(name.a) || name.a > 0 && v.is(name.a - 1, "by") && opens(name.a - 1)) {
+        return false;
+    }
     let mut k = s;
     while k < n && k - s < 4 && v.toks[k].kind == TokenKind::Word && v.cap(k) {
         k += 1;
