@@ -458,17 +458,30 @@ fn object_end(cx: &Cx, a: usize, e: usize) -> usize {
         // a time word before a noun modifies it ("at an earlier hearing", "for the November
         // election"): the noun phrase goes on
         let closed = f::PREP | f::COMP | f::CONJ | f::DET | f::WH | f::AUX | f::BE | f::PRON | f::TIME;
-        let noun_after = |x: usize| v.toks[x].kind == TokenKind::Word && !v.cap(x) && !v.info[x].has(closed | f::ADV);
+        // (only a month's or a weekday's name or such a word: "the weekend amid protests" is no
+        // adjective, nor is "a week ago")
+        let modifier =
+            v.cap(k) || ["earlier", "later", "previous", "recent", "early", "late"].iter().any(|w| v.is(k, w));
+        let noun_after = |x: usize| {
+            v.toks[x].kind == TokenKind::Word
+                && !v.cap(x)
+                && !v.info[x].has(closed | f::ADV | f::CUE)
+                && !v.is(x, "ago")
+        };
         let article = ["a", "an", "the"].iter().any(|w| v.is(k - 1, w)) || v.info[k - 1].has(f::P_POSS);
-        let adjective = k < e && (article || v.cap(k - 1)) && noun_after(k + 1);
+        let adjective = k < e && article && modifier && noun_after(k + 1);
         if v.info[k].has(f::TIME) && !v.is(k, "this") && past_first && !adjective {
             let mut back = if ["on", "last", "this", "next"].iter().any(|w| v.is(k - 1, w)) { 2 } else { 1 };
             // ("the next year")
             if back == 2 && k >= a + 3 && v.is(k - 2, "the") {
                 back = 3;
             }
-            // ... and the time's article and preposition ("over the weekend")
+            // ... and the time's article and preposition ("over the weekend"), and the name it
+            // ends ("at a Super Tuesday rally")
             let mut z = k - back;
+            while back == 1 && z > a && cx.mention(z).is_some() && cx.mention(z) == cx.mention(k) {
+                z -= 1;
+            }
             while z > a && v.info[z].has(f::DET | f::PREP) && !v.is(z, "that") {
                 z -= 1;
             }
@@ -666,9 +679,17 @@ fn complement_start(cx: &Cx, cue: usize, se: usize) -> (usize, usize) {
                     break;
                 }
             }
-            if e > c {
+            // "promised a new bridge for the town": a phrase with its article before "for" is
+            // the object of a verb that takes one, no recipient
+            // ("urged members of the party to ...": "of" goes on with a recipient)
+            let object = inf.has(f::CUE_O) && ic.has(f::DET) && v.is(e, "for");
+            if e > c && !object {
                 c = e;
                 continue;
+            }
+            if object {
+                recipient = 0;
+                break;
             }
         }
         if v.is(c, "of") && inf.has(f::CUE_S) {

@@ -191,7 +191,10 @@ fn reported_speech() {
         ("Ann Lee endorsed Tom Berg in July.", "Tom Berg", "Ann Lee"),
         ("Ann Lee admitted offering bribes at an earlier hearing.", "offering bribes at an earlier hearing", "Ann Lee"),
         ("Ann Lee backed the plan for the November election.", "the plan for the November election", "Ann Lee"),
-        ("Ann Lee ordered releases at the end of each month beginning in May.", "releases at the end", "Ann Lee"),
+        ("Ann Lee criticized Tom Berg Tuesday amid growing protests.", "Tom Berg", "Ann Lee"),
+        // a phrase before "for" is the object of "promise", no recipient
+        ("Ann Lee promised a new bridge for the town.", "a new bridge for the town", "Ann Lee"),
+        ("Ann Lee criticized the harbour plan over the weekend amid protests.", "the harbour plan", "Ann Lee"),
         // letters after a name are no part of the subject
         (
             "Prosecutor Helen Marsh KC told the jury the harbour plan had failed.",
