@@ -251,7 +251,10 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
     if ends && k < e && !v.info[k - 1].has(f::PREP | f::DET) {
         e = k;
     }
-    if !ends || e == s || names_a_person(cx, s, e) {
+    // a title right before a name is that person's ("On the positive side for Clinton,
+    // President Barack Obama's approval rating remains strong")
+    let titled = cx.men.iter().any(|m| m.ty == EntityType::Person && m.a == head + 1 && m.b <= e);
+    if !ends || e == s || titled || names_a_person(cx, s, e) {
         return None;
     }
     // the head must be a noun of the phrase, not a modifier ("the chief executive's ...")

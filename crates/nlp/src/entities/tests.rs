@@ -223,6 +223,12 @@ fn an_appositions_role_runs_through_an_owners_name_up_to_its_clause() {
     // not a headline's words after another name
     let d = run("Council Sacks Tom Fenn, Hires New Police Chief\n\nThe mayor acted on Monday.");
     assert!(entity_of(&d, "Tom Fenn").unwrap().roles.is_empty(), "{:?}", names(&d));
+    // another person's title and possessive are no role ("for Clinton, President Barack
+    // Obama's approval rating remains strong"), a relation after them is
+    let d = run("On the positive side for Ann Lee, President Tom Fenn's approval rating remains strong.");
+    assert!(entity_of(&d, "Ann Lee").unwrap().roles.is_empty(), "{:?}", names(&d));
+    let d = run("Mara Lind, Senator Tom Fenn's wife, spoke first.");
+    assert_eq!(entity_of(&d, "Mara Lind").unwrap().roles, ["Senator Tom Fenn's wife"]);
     // a phrase at its longest length does not end inside a name
     let d = run("Tom Fenn, President Varga's special envoy to the global coalition fighting the Islamic State, left.");
     assert!(entity_of(&d, "Tom Fenn").unwrap().roles.is_empty(), "{:?}", names(&d));
