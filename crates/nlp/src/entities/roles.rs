@@ -194,8 +194,8 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
     let relative = |e: usize| {
         v.is(e, "who") || v.is(e, "that") && e + 1 < n && v.info[e + 1].has(f::BE | f::AUX | f::PAST | f::S3)
     };
-    // where the phrase may end instead when it does not end well past it: before the first
-    // possessive ("the anchor of NBC's \"Nightly News.\"")
+    // the first possessive, before which the phrase ends when it does not end well past it
+    // ("the anchor of NBC's \"Nightly News.\"")
     let mut first_owned = None;
     while e < n && e - s < MAX_ROLE {
         let t = &v.toks[e];
@@ -242,8 +242,8 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
         (e, ends) = (k, true);
     }
     // "a real estate agent today who ...": the time is not the role's (but "the nominee that
-    // year" and "arrested in October" are phrases of their own)
-    // (a time word in a name stays: "a reporter for USA Today"; "this year" is a phrase)
+    // year", "this year" and "arrested in October" are phrases of their own, and "a reporter
+    // for USA Today" holds a name)
     let mut k = e;
     while k > head + 1 && v.info[k - 1].has(f::TIME) && !v.cap(k - 1) && !v.info[k - 1].has(f::DET) {
         k -= 1;
@@ -268,20 +268,26 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
 fn line_role(cx: &Ctx, b: usize, s: usize) -> bool {
     let v = &cx.v;
     let n = v.len();
-    let line_end = |k: usize| k >= n || v.text[v.toks[k - 1].span.end..v.toks[k].span.start].contains('\n');
     let Some(name) = cx.men.iter().find(|m| m.b == b && m.ty == EntityType::Person) else { return false };
-    let opens = |k: usize| k == 0 || line_end(k);
+    let opens = |k: usize| line_break_before(cx, k);
     if !(opens(name.a) || name.a > 0 && v.is(name.a - 1, "by") && opens(name.a - 1)) {
         return false;
     }
     let mut k = s;
     while k < n && k - s < 4 && v.toks[k].kind == TokenKind::Word && v.cap(k) {
         k += 1;
-        if line_end(k) {
+        if line_break_before(cx, k) {
             return is_head(cx, k - 1);
         }
     }
     false
+}
+
+/// True when token `i` opens a line: the text's first token, or a line break before it; past
+/// the last token, the text's end.
+fn line_break_before(cx: &Ctx, i: usize) -> bool {
+    let v = &cx.v;
+    i == 0 || i >= v.len() || v.text[v.toks[i - 1].span.end..v.toks[i].span.start].contains('\n')
 }
 
 /// A signature: the name of tokens `a` to `b` (end) alone on its line and a role opening the
@@ -290,13 +296,12 @@ fn line_role(cx: &Ctx, b: usize, s: usize) -> bool {
 fn signature_after(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize, usize)> {
     let v = &cx.v;
     let n = v.len();
-    let newline_before = |i: usize| i == 0 || v.text[v.toks[i - 1].span.end..v.toks[i].span.start].contains('\n');
-    let one_newline = b < n && !v.toks[b].para_start && newline_before(b);
-    if !newline_before(a) || !one_newline || !v.cap(b) {
+    let one_newline = b < n && !v.toks[b].para_start && line_break_before(cx, b);
+    if !line_break_before(cx, a) || !one_newline || !v.cap(b) {
         return None;
     }
     let (mut e, mut head, mut in_pp) = (b, None, false);
-    while e < n && e - b < MAX_ROLE && v.toks[e].kind == TokenKind::Word && (e == b || !newline_before(e)) {
+    while e < n && e - b < MAX_ROLE && v.toks[e].kind == TokenKind::Word && (e == b || !line_break_before(cx, e)) {
         if v.info[e].has(f::PREP) {
             head?;
             in_pp = true;
@@ -306,7 +311,7 @@ fn signature_after(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize, usize)
         e += 1;
     }
     // the line is the role, not a sentence or another person ("Director Tom Fenn")
-    let ends = e >= n || v.punct(e, b',') || newline_before(e);
+    let ends = e >= n || v.punct(e, b',') || line_break_before(cx, e);
     (ends && !names_a_person(cx, b, e)).then_some((b, e, head?))
 }
 

@@ -406,7 +406,7 @@ fn possessive_place_names(toks: &[&str], labels: &mut [u8]) {
             // the word opens a longer name: an organisation's own ("Pelosi's Bay Area
             // district" is two names)
             Some(&(s2, e2, t2)) if s2 == e + 1 && e2 > s2 + 1 && (t == ORG || saint) => set_name(labels, s, e2, t2),
-            // a person of that name is one ("Manchester United's Park")
+            // a one-word name right after it joins, unless a person ("Manchester United's Park")
             Some(&(s2, e2, t2)) if s2 == e + 1 && e2 == s2 + 1 && t2 != PER => {
                 set_name(labels, s, e + 2, if school { ORG } else { LOC })
             }
