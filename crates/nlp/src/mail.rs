@@ -15,8 +15,11 @@ pub struct Header {
     pub body: Span,
     /// Where the sender is named: the "From:" value, or the attribution line.
     pub from: Option<Span>,
-    /// Where the sent date is: the "Date:" or "Sent:" value, or the attribution line.
+    /// Where the sent date is: the "Date:" or "Sent:" value, or the attribution line; a chat
+    /// line's numeric date and time.
     pub date: Option<Span>,
+    /// A chat export's line (see [`chat_line`]), whose date is numeric.
+    pub chat: bool,
 }
 
 /// The message headers of a text, in text order. A block at the very start of the text (after
@@ -60,7 +63,7 @@ pub fn headers(text: &str) -> Vec<Header> {
             // the quoted lines, blank ones between them included
             let last = lines[i + 1..].iter().take_while(|l| l.1.trim().is_empty() || quoted(l)).filter(quoted).last();
             let end = last.map_or(span.end, |&(s, l)| s + l.len());
-            out.push(Header { span, body: Span::new(span.end, end), from: Some(span), date: Some(span) });
+            out.push(Header { span, body: Span::new(span.end, end), from: Some(span), date: Some(span), chat: false });
         }
         i += 1;
     }
@@ -68,7 +71,85 @@ pub fn headers(text: &str) -> Vec<Header> {
     for (k, &b) in blocks.iter().enumerate() {
         out[b].body.end = blocks.get(k + 1).map_or(text.len(), |&next| out[next].span.start);
     }
+    // a chat export: two lines or more that open with a time stamp and a sender, each message
+    // up to the next (a message may run over lines)
+    if out.is_empty() {
+        let chat: Vec<Header> = lines.iter().filter_map(|&(start, line)| chat_line(line, start)).collect();
+        if chat.len() >= 2 {
+            out = chat;
+            for k in 0..out.len() {
+                let end = out.get(k + 1).map_or(text.len(), |next| next.span.start);
+                out[k].body.end = end.max(out[k].body.start);
+            }
+        }
+    }
     out
+}
+
+/// A chat export's line that starts at byte `start` of the text: a numeric date, a clock time,
+/// the sender and a colon, as messaging apps export them ("[12/03/2024, 21:14] Rory Quill: did
+/// you move it", "12/03/2024, 21:14 - Rory Quill: ..."). The header is the line up to the colon.
+fn chat_line(line: &str, start: usize) -> Option<Header> {
+    let b = line.as_bytes();
+    let mut i = usize::from(b.first() == Some(&b'['));
+    let date_start = i;
+    // digits, a separator, digits, a separator, digits (day, month, year in either order)
+    let digits = |i: &mut usize, min: usize, max: usize| {
+        let n = b[*i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        *i += n;
+        (min..=max).contains(&n)
+    };
+    let sep = |i: &mut usize| {
+        let ok = matches!(b.get(*i), Some(b'/' | b'.' | b'-'));
+        *i += usize::from(ok);
+        ok
+    };
+    if !(digits(&mut i, 1, 2) && sep(&mut i) && digits(&mut i, 1, 2) && sep(&mut i) && digits(&mut i, 2, 4)) {
+        return None;
+    }
+    // ", " or " ", then the clock time ("21:14", "21:14:05", "9:14 PM")
+    i += usize::from(b.get(i) == Some(&b','));
+    if b.get(i) != Some(&b' ') {
+        return None;
+    }
+    i += 1;
+    if !(digits(&mut i, 1, 2) && b.get(i) == Some(&b':')) {
+        return None;
+    }
+    i += 1;
+    if !digits(&mut i, 2, 2) {
+        return None;
+    }
+    if b.get(i) == Some(&b':') {
+        i += 1;
+        digits(&mut i, 2, 2);
+    }
+    let rest = &line[i..];
+    let meridiem = ["\u{202f}AM", "\u{202f}PM", " AM", " PM", " am", " pm"].iter().find(|m| rest.starts_with(*m));
+    i += meridiem.map_or(0, |m| m.len());
+    let date_end = i;
+    // "] " or " - ", then the sender up to ": "
+    let lead = if line[i..].starts_with("] ") && date_start == 1 {
+        2
+    } else if line[i..].starts_with(" - ") && date_start == 0 {
+        3
+    } else {
+        return None;
+    };
+    i += lead;
+    let colon = line[i..].find(": ")? + i;
+    let name = &line[i..colon];
+    if name.is_empty() || name.len() > 40 || !name.starts_with(|c: char| c.is_alphanumeric() || c == '+') {
+        return None;
+    }
+    let at = |k: usize| start + k;
+    Some(Header {
+        span: Span::new(at(0), at(colon + 1)),
+        body: Span::new(at(colon + 1), at(line.len())),
+        from: Some(Span::new(at(i), at(colon))),
+        date: Some(Span::new(at(date_start), at(date_end))),
+        chat: true,
+    })
 }
 
 /// The header block that starts at line `i`, and the index of the line after it.
@@ -123,7 +204,7 @@ fn block(lines: &[(usize, &str)], i: usize, at_start: bool, text_len: usize) -> 
     }
     let end = lines.get(j).map_or(text_len, |&(s, _)| s);
     let span = Span::new(lines[i].0, end);
-    Some((Header { span, body: Span::new(end, end), from, date }, j))
+    Some((Header { span, body: Span::new(end, end), from, date, chat: false }, j))
 }
 
 #[cfg(test)]
@@ -162,6 +243,25 @@ mod tests {
         let h = headers(text);
         assert_eq!(h.len(), 1);
         assert_eq!(h[0].body.of(text), "\n\n> Who pays?\n>\n> Not me.");
+    }
+
+    #[test]
+    fn a_chat_export_has_one_header_per_message() {
+        let text = "Exhibit 14\n\n[12/03/2024, 21:14] Rory Quill: did you move the boxes\n\
+                    [12/03/2024, 21:16] Dana Petch: not yet.\ntomorrow morning\n\
+                    13/03/2024, 06:02 - Rory Quill: done?\n";
+        let h = headers(text);
+        assert_eq!(h.len(), 3);
+        let of = |s: Option<Span>| s.map(|s| s.of(text));
+        assert_eq!((of(h[0].from), of(h[0].date)), (Some("Rory Quill"), Some("12/03/2024, 21:14")));
+        assert_eq!((of(h[2].from), of(h[2].date)), (Some("Rory Quill"), Some("13/03/2024, 06:02")));
+        assert!(h.iter().all(|h| h.chat));
+        // a message runs over its lines to the next one
+        assert_eq!(h[1].body.of(text), " not yet.\ntomorrow morning\n");
+        // one such line is no chat; nor a date and time in prose
+        assert!(headers("[12/03/2024, 21:14] Rory Quill: hi\nThat was all.").is_empty());
+        assert!(headers("On 12/03/2024, 21:14 Ann: left.\nOn 13/03/2024, 06:02 Tom: came.").is_empty());
+        assert!(headers("[12/03/2024, 21:14]\n[1/2/24 9:").is_empty());
     }
 
     #[test]

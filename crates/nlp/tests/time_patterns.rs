@@ -1580,6 +1580,35 @@ fn each_message_of_a_thread_counts_from_its_own_sent_date() {
 }
 
 #[test]
+fn each_message_of_a_chat_export_counts_from_its_own_time_stamp() {
+    // day first: 13/03 can only be read so
+    let text = "Exhibit 14: messages recovered from the phone\n\n\
+                [12/03/2024, 21:16] Dana Petch: not yet. tomorrow morning before 7\n\
+                [12/03/2024, 21:17] Rory Quill: the inspector is coming friday\n\
+                [13/03/2024, 06:45] Dana Petch: all gone since yesterday\n";
+    let mut doc = Doc::new("d", text);
+    doc.reference_date = Some("2024-06-01".into());
+    Segmenter.process(&mut doc);
+    TimeTagger.process(&mut doc);
+    let value = |words: &str| {
+        let at = text.find(words).unwrap();
+        doc.times.iter().find(|t| t.span.start >= at).map(|t| t.value.as_str())
+    };
+    assert_eq!(value("tomorrow"), Some("2024-03-13TMO"));
+    assert_eq!(value("coming friday"), Some("2024-03-15"));
+    assert_eq!(value("yesterday"), Some("2024-03-12"));
+    // an American export (month first, a 12-hour clock)
+    let text = "3/12/24, 9:14 PM - Ann Lee: see you tomorrow\n3/12/24, 9:15 PM - Tom Fenn: ok\n";
+    let mut doc = Doc::new("d", text);
+    Segmenter.process(&mut doc);
+    TimeTagger.process(&mut doc);
+    let tomorrow = doc.times.iter().find(|t| t.span.of(text) == "tomorrow").map(|t| t.value.as_str());
+    assert_eq!(tomorrow, Some("2024-03-13"));
+    // a log of many days has no publication date of its first message
+    assert_eq!(doc.published, None);
+}
+
+#[test]
 fn expressions_at_the_very_start_of_a_text() {
     let d = july12();
     // the words before an expression are looked at: none must not be out of range

@@ -44,6 +44,10 @@ pub(crate) fn indirect(cx: &mut Cx, recs: &mut Vec<Rec>) {
             cands.push(c);
         }
     }
+    // (a chat message is its sender's own words: a direct record)
+    let chat = chat_messages(cx, &taken);
+    let chat_cues: Vec<usize> = chat.iter().map(|(_, attr)| attr.cue.0).collect();
+    cands.extend(chat);
     let mut labels: Vec<(String, Speaker)> = Vec::new();
     for (i, &tk) in taken.iter().enumerate() {
         if (i == 0 || cx.v.toks[i].para_start)
@@ -61,7 +65,10 @@ pub(crate) fn indirect(cx: &mut Cx, recs: &mut Vec<Rec>) {
         if z < a || inside[attr.cue.0] || (a..=z).any(|t| inside[t]) {
             continue;
         }
-        if let Some(rec) = make(cx, (a, z), attr, &taken) {
+        if let Some(mut rec) = make(cx, (a, z), attr, &taken) {
+            if chat_cues.contains(&attr.cue.0) && rec.kind == QuoteKind::Indirect {
+                rec.kind = QuoteKind::Direct;
+            }
             for t in &mut inside[rec.first..=rec.last] {
                 *t = true;
             }
@@ -108,6 +115,33 @@ fn label(cx: &Cx, i: usize, seen: &mut Vec<(String, Speaker)>) -> Option<((usize
         return None;
     }
     Some(((c + 1, z), Attr { cue: (c, c), speaker: Some(speaker), end: c }))
+}
+
+/// A chat export's messages ("[12/03/2024, 21:14] Rory Quill: did you move the boxes"), each
+/// what its sender wrote (see [`crate::mail::headers`]): a sender the tagger named is that
+/// person, else the words that name them speak.
+fn chat_messages(cx: &Cx, taken: &[bool]) -> Vec<((usize, usize), Attr)> {
+    let v = &cx.v;
+    let token = |byte: usize| v.toks.partition_point(|t| t.span.start < byte);
+    let mut out = Vec::new();
+    for h in crate::mail::headers(&cx.doc.text).iter().filter(|h| h.chat) {
+        let Some(from) = h.from else { continue };
+        let (a, c) = (token(from.start), token(from.end));
+        let z = token(h.body.end);
+        if c >= z || c <= a || !v.punct(c, b':') || (c..z).any(|k| taken[k]) {
+            continue;
+        }
+        let mut z = z - 1;
+        while z > c && v.toks[z].kind == TokenKind::Punct && !v.punct(z, b'?') {
+            z -= 1;
+        }
+        if z <= c {
+            continue;
+        }
+        let speaker = label_name(cx, a, c).unwrap_or_else(|| described(cx, a, c - 1));
+        out.push(((c + 1, z), Attr { cue: (c, c), speaker: Some(speaker), end: c }));
+    }
+    out
 }
 
 /// Who the label of tokens `a..c` (before its colon) names; see [`label`].
@@ -476,8 +510,8 @@ fn object_end(cx: &Cx, a: usize, e: usize) -> usize {
             if back == 2 && k >= a + 3 && v.is(k - 2, "the") {
                 back = 3;
             }
-            // ... and the time's article and preposition ("over the weekend"), and the name it
-            // ends ("at a Super Tuesday rally")
+            // ... and the rest of a name the time ends, as the tagger marks it ("over New Year's
+            // Day"), and the time's article and preposition ("over the weekend")
             let mut z = k - back;
             while back == 1 && z > a && cx.mention(z).is_some() && cx.mention(z) == cx.mention(k) {
                 z -= 1;

@@ -879,3 +879,22 @@ fn a_pronoun_does_not_continue_the_narrator() {
     assert_ne!(speaker(&d, quote(&d, "Pay me by Friday")), "Ann Lee", "{:?}", texts(&d));
     assert_ne!(speaker(&d, quote(&d, "I did not know")), speaker(&d, quote(&d, "Pay me by Friday")));
 }
+
+#[test]
+fn each_message_of_a_chat_export_is_its_senders() {
+    let text = "Exhibit 14: messages recovered from the phone\n\n\
+                [12/03/2024, 21:14] Rory Quill: did you move the boxes from the unit yet\n\
+                [12/03/2024, 21:16] Dana Petch: not yet. tomorrow morning before 7\n\
+                [12/03/2024, 21:30] Dana Petch: I'll get Sam to help.\n";
+    let d = run(text);
+    let q = quote(&d, "did you move the boxes");
+    assert_eq!((q.kind, speaker(&d, q)), (QuoteKind::Direct, "Rory Quill".to_string()));
+    assert_eq!(q.span.of(&d.text), "did you move the boxes from the unit yet");
+    let q = quote(&d, "not yet");
+    assert_eq!(q.span.of(&d.text), "not yet. tomorrow morning before 7");
+    assert_eq!(speaker(&d, q), "Dana Petch");
+    assert_eq!(speaker(&d, quote(&d, "get Sam")), "Dana Petch");
+    // one line of that shape in prose is no chat
+    let d = run("The log shows one entry.\n[12/03/2024, 21:14] Rory Quill: gone\n\nNothing else was found.");
+    assert!(d.quotes.is_empty(), "{:?}", texts(&d));
+}

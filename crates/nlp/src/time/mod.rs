@@ -80,8 +80,12 @@ impl Component for TimeTagger {
         }
         // each message of a thread counts from its own sent date, from its header to its body's end
         let mut sent = Vec::new();
+        let day_first = chat_day_first(&doc.text, &headers);
         for h in &headers {
-            if let Some(d) = h.date.and_then(|d| sent_date(d.of(&doc.text), anchor)) {
+            let date = |d: Span| {
+                if h.chat { chat_date(d.of(&doc.text), day_first) } else { sent_date(d.of(&doc.text), anchor) }
+            };
+            if let Some(d) = h.date.and_then(date) {
                 sent.push((Span::new(h.span.start, h.body.end), d));
             }
         }
@@ -201,6 +205,10 @@ fn dateline_with(text: &str, anchor: Option<&str>, headers: &[crate::mail::Heade
 /// ("Date: Tue, 14 May 2024 09:12:44 +0200") or Outlook's "Sent:" ("Sent: Tuesday, May 14,
 /// 2024 9:12 AM"), when `first`, the text's first header, opens it.
 fn header_date(text: &str, first: &crate::mail::Header, anchor: Option<&str>) -> Option<String> {
+    // (a chat export is a log of many days, none its date)
+    if first.chat {
+        return None;
+    }
     // (after nothing but a forward's or a reply's rule: "---------- Forwarded message ---------")
     let before = text[..first.span.start].trim();
     let rule = ["Forwarded message", "Original Message", "Begin forwarded message:"]
@@ -218,6 +226,33 @@ fn sent_date(value: &str, anchor: Option<Date>) -> Option<Date> {
     let (_, times) = times_of_line(value, anchor);
     // a day, also of a clock time ("2024-05-14T09:12"); `parse_date` refuses unknown parts
     times.iter().find_map(day_of).and_then(parse_date)
+}
+
+/// The day, month and year of a chat line's numeric date ("12/03/2024, 21:14", "3/12/24 9:14
+/// PM"), day first or month first.
+fn chat_date(value: &str, day_first: bool) -> Option<Date> {
+    let date = value.split([',', ' ']).next()?;
+    let mut parts = date.split(['/', '.', '-']).map(|p| p.parse::<u16>().ok());
+    let (a, b, y) = (parts.next()??, parts.next()??, parts.next()??);
+    let (d, m) = if day_first { (a, b) } else { (b, a) };
+    let y = if y < 100 { 2000 + i32::from(y) } else { i32::from(y) };
+    resolve::date(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
+}
+
+/// Whether a chat export writes its dates day first: when one of them can only be read so
+/// (13/03/2024); else month first when one can only be read that way or the clock has AM and
+/// PM (as American exports write "3/12/24, 9:14 PM"); else day first.
+fn chat_day_first(text: &str, headers: &[crate::mail::Header]) -> bool {
+    let (mut dmy, mut mdy, mut meridiem) = (false, false, false);
+    for value in headers.iter().filter(|h| h.chat).filter_map(|h| h.date.map(|d| d.of(text))) {
+        let date = value.split([',', ' ']).next().unwrap_or("");
+        let mut parts = date.split(['/', '.', '-']).map(|p| p.parse::<u16>().unwrap_or(0));
+        let (a, b) = (parts.next().unwrap_or(0), parts.next().unwrap_or(0));
+        dmy |= a > 12;
+        mdy |= b > 12;
+        meridiem |= value.ends_with('M') || value.ends_with('m');
+    }
+    dmy || !mdy && !meridiem
 }
 
 /// The day of a time expression's value that names one ("2024-05-14", "2024-05-14T09:12").
