@@ -1537,6 +1537,12 @@ fn message_headers_give_the_sent_date() {
     assert_eq!(doc.times.last().map(|t| t.value.as_str()), Some("2024-05-13"));
 }
 
+/// The value of the first time expression of `doc` that starts at or after the first `words`.
+fn value_from<'a>(doc: &'a Doc, words: &str) -> Option<&'a str> {
+    let at = doc.text.find(words).unwrap();
+    doc.times.iter().find(|t| t.span.start >= at).map(|t| t.value.as_str())
+}
+
 #[test]
 fn each_message_of_a_thread_counts_from_its_own_sent_date() {
     // a forward's rule before the first header; a quoted message's own header; a reply's
@@ -1551,10 +1557,7 @@ fn each_message_of_a_thread_counts_from_its_own_sent_date() {
     Segmenter.process(&mut doc);
     TimeTagger.process(&mut doc);
     assert_eq!(doc.published.as_deref(), Some("2025-03-03"));
-    let value = |words: &str| {
-        let at = text.find(words).unwrap();
-        doc.times.iter().find(|t| t.span.start >= at).map(|t| t.value.as_str())
-    };
+    let value = |words: &str| value_from(&doc, words);
     assert_eq!(value("him yesterday"), Some("2025-03-02"));
     assert_eq!(value("tomorrow"), Some("2025-03-01"));
     assert_eq!(value("came yesterday"), Some("2025-02-25"));
@@ -1590,10 +1593,7 @@ fn each_message_of_a_chat_export_counts_from_its_own_time_stamp() {
     doc.reference_date = Some("2024-06-01".into());
     Segmenter.process(&mut doc);
     TimeTagger.process(&mut doc);
-    let value = |words: &str| {
-        let at = text.find(words).unwrap();
-        doc.times.iter().find(|t| t.span.start >= at).map(|t| t.value.as_str())
-    };
+    let value = |words: &str| value_from(&doc, words);
     assert_eq!(value("tomorrow"), Some("2024-03-13TMO"));
     assert_eq!(value("coming friday"), Some("2024-03-15"));
     assert_eq!(value("yesterday"), Some("2024-03-12"));
