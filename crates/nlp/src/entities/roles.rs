@@ -251,6 +251,14 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
     if ends && k < e && !v.info[k - 1].has(f::PREP | f::DET) {
         e = k;
     }
+    // "an anthropologist and physician well known for ...": the adverb of the participle the
+    // role stops at is not the role's
+    // (only these: a role that ends "..., the mayor also said" is a clause's subject, which a
+    // shorter role would make the name's)
+    let adverb = |k: usize| ["well", "best", "widely", "long"].iter().any(|w| v.is(k, w));
+    if ends && e > head + 1 && e < n && v.toks[e].kind == TokenKind::Word && adverb(e - 1) {
+        e -= 1;
+    }
     // a title right before a name is that person's ("On the positive side for Clinton,
     // President Barack Obama's approval rating remains strong")
     let titled = cx.men.iter().any(|m| m.ty == EntityType::Person && m.a == head + 1 && m.b <= e);

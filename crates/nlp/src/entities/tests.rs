@@ -209,6 +209,11 @@ fn an_appositions_role_runs_through_an_owners_name_up_to_its_clause() {
             "spokeswoman for the police and the fire service",
         ),
         ("Pia Ross, the lawyer who filed the suit, declined to comment.", "Pia Ross", "lawyer"),
+        (
+            "Mr. Kim, an anthropologist and physician well known for his work, spoke.",
+            "Kim",
+            "anthropologist and physician",
+        ),
         ("Will Aske, a teacher at the school that was hosting it, spoke.", "Will Aske", "teacher at the school"),
         // without a good end after it, the role stops before the possessive
         ("It was moderated by Lester Vane, the anchor of KTV's \"Nightly News.\"", "Lester Vane", "anchor of KTV"),
