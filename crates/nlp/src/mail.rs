@@ -36,7 +36,7 @@ pub fn headers(text: &str) -> Vec<Header> {
     }
     let first = lines.iter().position(|(_, l)| !l.trim_start_matches('\u{feff}').trim().is_empty());
     let mut out: Vec<Header> = Vec::new();
-    // which of `out` are blocks
+    // which of `out` are blocks (or chat lines)
     let mut blocks = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -67,21 +67,18 @@ pub fn headers(text: &str) -> Vec<Header> {
         }
         i += 1;
     }
-    // a block's message runs to the next block
-    for (k, &b) in blocks.iter().enumerate() {
-        out[b].body.end = blocks.get(k + 1).map_or(text.len(), |&next| out[next].span.start);
-    }
-    // a chat export: two lines or more that open with a time stamp and a sender, each message
-    // up to the next (a message may run over lines)
+    // a chat export: two lines or more that open with a time stamp and a sender (a message
+    // may run over lines)
     if out.is_empty() {
         let chat: Vec<Header> = lines.iter().filter_map(|&(start, line)| chat_line(line, start)).collect();
         if chat.len() >= 2 {
+            blocks = (0..chat.len()).collect();
             out = chat;
-            for k in 0..out.len() {
-                let end = out.get(k + 1).map_or(text.len(), |next| next.span.start);
-                out[k].body.end = end.max(out[k].body.start);
-            }
         }
+    }
+    // a block's (or a chat line's) message runs to the next one
+    for (k, &b) in blocks.iter().enumerate() {
+        out[b].body.end = blocks.get(k + 1).map_or(text.len(), |&next| out[next].span.start);
     }
     out
 }

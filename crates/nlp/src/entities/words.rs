@@ -555,6 +555,12 @@ impl<'a> View<'a> {
         self.toks[i].span.of(self.text)
     }
 
+    /// The first token that starts at or after byte `at` of the text (the number of tokens
+    /// when none does).
+    pub(crate) fn token_from(&self, at: usize) -> usize {
+        self.toks.partition_point(|t| t.span.start < at)
+    }
+
     /// The first byte of token `i`, or 0 past the end.
     #[inline]
     pub(crate) fn byte(&self, i: usize) -> u8 {

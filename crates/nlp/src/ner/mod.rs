@@ -399,6 +399,7 @@ fn possessive_place_names(toks: &[&str], labels: &mut [u8]) {
         }
         // a place's possessive is its own ("South Korea's Park", a person), unless a saint's
         let saint = matches!(toks[s], "St" | "St." | "Saint");
+        let facility = if school { ORG } else { LOC };
         if t == LOC && !saint {
             continue;
         }
@@ -407,13 +408,9 @@ fn possessive_place_names(toks: &[&str], labels: &mut [u8]) {
             // district" is two names)
             Some(&(s2, e2, t2)) if s2 == e + 1 && e2 > s2 + 1 && (t == ORG || saint) => set_name(labels, s, e2, t2),
             // a one-word name right after it joins, unless a person ("Manchester United's Park")
-            Some(&(s2, e2, t2)) if s2 == e + 1 && e2 == s2 + 1 && t2 != PER => {
-                set_name(labels, s, e + 2, if school { ORG } else { LOC })
-            }
-            None if labels[e + 1] == 0 => set_name(labels, s, e + 2, if school { ORG } else { LOC }),
-            Some(&(s2, _, _)) if s2 > e + 1 && labels[e + 1] == 0 => {
-                set_name(labels, s, e + 2, if school { ORG } else { LOC })
-            }
+            Some(&(s2, e2, t2)) if s2 == e + 1 && e2 == s2 + 1 && t2 != PER => set_name(labels, s, e + 2, facility),
+            None if labels[e + 1] == 0 => set_name(labels, s, e + 2, facility),
+            Some(&(s2, _, _)) if s2 > e + 1 && labels[e + 1] == 0 => set_name(labels, s, e + 2, facility),
             _ => {}
         }
     }

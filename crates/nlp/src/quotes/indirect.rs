@@ -118,16 +118,15 @@ fn label(cx: &Cx, i: usize, seen: &mut Vec<(String, Speaker)>) -> Option<((usize
 }
 
 /// A chat export's messages ("[12/03/2024, 21:14] Rory Quill: did you move the boxes"), each
-/// what its sender wrote (see [`crate::mail::headers`]): a sender the tagger named is that
+/// what its sender wrote (see [`Cx::mail`]): a sender the tagger named is that
 /// person, else the words that name them speak.
 fn chat_messages(cx: &Cx, taken: &[bool]) -> Vec<((usize, usize), Attr)> {
     let v = &cx.v;
-    let token = |byte: usize| v.toks.partition_point(|t| t.span.start < byte);
     let mut out = Vec::new();
-    for h in crate::mail::headers(&cx.doc.text).iter().filter(|h| h.chat) {
+    for h in cx.mail.iter().filter(|h| h.chat) {
         let Some(from) = h.from else { continue };
-        let (a, c) = (token(from.start), token(from.end));
-        let z = token(h.body.end);
+        let (a, c) = (v.token_from(from.start), v.token_from(from.end));
+        let z = v.token_from(h.body.end);
         if c >= z || c <= a || !v.punct(c, b':') || (c..z).any(|k| taken[k]) {
             continue;
         }

@@ -113,6 +113,8 @@ pub(crate) struct Cx<'a> {
     pub seg_used: Vec<bool>,
     /// Gender of each entity, as far as its mentions tell.
     pub ent_gender: Vec<Gender>,
+    /// The text's message headers (e-mail and chat; see [`crate::mail::headers`]).
+    pub mail: Vec<crate::mail::Header>,
 }
 
 impl<'a> Cx<'a> {
@@ -143,7 +145,8 @@ impl<'a> Cx<'a> {
         }
         let ent_gender = crate::entities::genders(doc);
         let ns = segs.len();
-        Cx { v, doc, men_at, segs, seg_at, used: vec![false; n], seg_used: vec![false; ns], ent_gender }
+        let mail = crate::mail::headers(&doc.text);
+        Cx { v, doc, men_at, segs, seg_at, used: vec![false; n], seg_used: vec![false; ns], ent_gender, mail }
     }
 
     /// The mention covering token `i`.
@@ -316,7 +319,6 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
     let mut prev: Option<(u32, usize, Speaker)> = None;
     let mut prev_person: Option<(u32, usize, Speaker)> = None;
     let mut narr: Option<Option<usize>> = None;
-    let mut mail: Option<Vec<crate::mail::Header>> = None;
     let mut turns: Option<Vec<(usize, Turn)>> = None;
     let mut resolved: Vec<(usize, Speaker)> = Vec::new();
     for r in recs.iter_mut() {
@@ -329,9 +331,8 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
                     *sp = *s;
                 }
             } else if !sp.pronoun && sp.entity.is_none() && first_person(cx, sp) {
-                let mail = mail.get_or_insert_with(|| crate::mail::headers(&cx.doc.text));
                 let at = sp.span.start;
-                let message = mail.iter().rfind(|h| h.body.start <= at && at < h.body.end);
+                let message = cx.mail.iter().rfind(|h| h.body.start <= at && at < h.body.end);
                 // in a message, its sender; in an interview, the one interviewed in the answers
                 // and its byline's writer elsewhere; else the author a statement names
                 let turns = turns.get_or_insert_with(|| transcript_turns(&cx.doc.text));
@@ -499,7 +500,7 @@ fn person_of_age(cx: &Cx, sp: &Speaker) -> Option<usize> {
     if let Some(m) = people().rfind(|m| age_of(m) == Some(age)) {
         return m.entity;
     }
-    let token = |m: &Mention| v.toks.partition_point(|t| t.span.start < m.span.start);
+    let token = |m: &Mention| v.token_from(m.span.start);
     let last = people().rfind(|m| m.kind == MentionKind::Name && cx.seg(token(m)).is_none())?;
     let e = last.entity?;
     let at = token(last);

@@ -228,12 +228,17 @@ fn sent_date(value: &str, anchor: Option<Date>) -> Option<Date> {
     times.iter().find_map(day_of).and_then(parse_date)
 }
 
+/// The three numbers of a chat line's numeric date ("12/03/2024, 21:14": 12, 3, 2024).
+fn chat_numbers(value: &str) -> Option<(u16, u16, u16)> {
+    let date = value.split([',', ' ']).next()?;
+    let mut parts = date.split(['/', '.', '-']).map(|p| p.parse::<u16>().ok());
+    Some((parts.next()??, parts.next()??, parts.next()??))
+}
+
 /// The day, month and year of a chat line's numeric date ("12/03/2024, 21:14", "3/12/24 9:14
 /// PM"), day first or month first.
 fn chat_date(value: &str, day_first: bool) -> Option<Date> {
-    let date = value.split([',', ' ']).next()?;
-    let mut parts = date.split(['/', '.', '-']).map(|p| p.parse::<u16>().ok());
-    let (a, b, y) = (parts.next()??, parts.next()??, parts.next()??);
+    let (a, b, y) = chat_numbers(value)?;
     let (d, m) = if day_first { (a, b) } else { (b, a) };
     let y = if y < 100 { 2000 + i32::from(y) } else { i32::from(y) };
     resolve::date(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
@@ -245,9 +250,7 @@ fn chat_date(value: &str, day_first: bool) -> Option<Date> {
 fn chat_day_first(text: &str, headers: &[crate::mail::Header]) -> bool {
     let (mut dmy, mut mdy, mut meridiem) = (false, false, false);
     for value in headers.iter().filter(|h| h.chat).filter_map(|h| h.date.map(|d| d.of(text))) {
-        let date = value.split([',', ' ']).next().unwrap_or("");
-        let mut parts = date.split(['/', '.', '-']).map(|p| p.parse::<u16>().unwrap_or(0));
-        let (a, b) = (parts.next().unwrap_or(0), parts.next().unwrap_or(0));
+        let (a, b, _) = chat_numbers(value).unwrap_or((0, 0, 0));
         dmy |= a > 12;
         mdy |= b > 12;
         meridiem |= value.ends_with('M') || value.ends_with('m');
