@@ -1003,6 +1003,8 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
                 separator_ends(text, tokens, k)
             } else if b[t.span.start] == b',' {
                 greeting_ends(text, tokens, first, k, lex)
+            } else if stamp_ends(text, tokens, first, k) {
+                true
             } else {
                 k - first < 8 && title_ends(text, tokens, first, k, lex)
             }
@@ -1124,6 +1126,54 @@ fn greeting_ends(text: &str, tokens: &[Token], first: usize, k: usize, lex: &Lex
             t.kind == TokenKind::Word
                 && (first_char(text, t).is_uppercase() || matches!(t.span.of(text), "you" | "regards" | "wishes"))
         })
+}
+
+/// Whether a clock time that heads a line, as a live blog's or a log's entries open ("17:42
+/// Police say ...", "5.42pm BST The council ..."), ends after token `k` as a sentence of its own,
+/// so that it is no part of what follows (the subject of a "say", the words of a quotation).
+fn stamp_ends(text: &str, tokens: &[Token], first: usize, k: usize) -> bool {
+    let head = first == 0 || tokens[first].para_start || line_break_between(text, &tokens[first - 1], &tokens[first]);
+    let Some(next) = tokens.get(k + 1) else { return false };
+    if !head || k > first + 2 || next.kind != TokenKind::Word || !first_char(text, next).is_uppercase() {
+        return false;
+    }
+    let clock = tokens[first].span.of(text);
+    let (digits, suffix) = clock.split_at(clock.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(clock.len()));
+    let Some((h, m)) = digits.split_once([':', '.']) else { return false };
+    let number = |s: &str, max: u32| s.bytes().all(|c| c.is_ascii_digit()) && s.parse::<u32>().is_ok_and(|v| v <= max);
+    if tokens[first].kind != TokenKind::Number || !(1..=2).contains(&h.len()) || m.len() != 2 {
+        return false;
+    }
+    if !number(h, 23) || !number(m, 59) {
+        return false;
+    }
+    let ampm = |s: &str| matches!(s.to_ascii_lowercase().as_str(), "am" | "pm" | "a.m." | "p.m.");
+    let zone =
+        |s: &str| matches!(s, "GMT" | "BST" | "UTC" | "CET" | "CEST" | "ET" | "EST" | "EDT" | "PT" | "PST" | "PDT");
+    // what follows the digits: at most a glued or separate am/pm and a time zone
+    let rest: Vec<&str> = tokens[first + 1..=k].iter().map(|t| t.span.of(text)).collect();
+    let marked = !suffix.is_empty() || rest.first().is_some_and(|s| ampm(s));
+    let rest_ok = match rest.as_slice() {
+        [] => true,
+        [a] => ampm(a) || zone(a),
+        [a, z] => ampm(a) && zone(z),
+        _ => false,
+    };
+    let next_word = next.span.of(text);
+    // the line goes on as a sentence ("9:15 am Tuesday" is one heading)
+    let lower = tokens[k + 2..tokens.len().min(k + 7)]
+        .iter()
+        .take_while(|t| !line_break_between(text, next, t))
+        .any(|t| t.kind == TokenKind::Word && first_char(text, t).is_lowercase());
+    let day = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Today", "Tomorrow", "Yesterday"];
+    // "17.42" needs its am/pm or zone to be a clock ("3.14 Pi"); "17:42" is one as it is
+    (suffix.is_empty() || ampm(suffix))
+        && rest_ok
+        && (digits.contains(':') || marked || !rest.is_empty())
+        && lower
+        && !ampm(next_word)
+        && !zone(next_word)
+        && !day.iter().any(|d| next_word.starts_with(d))
 }
 
 /// Whether a title without punctuation at the head of a paragraph ends after token `k`, the line

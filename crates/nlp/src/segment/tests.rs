@@ -332,6 +332,24 @@ fn headline_and_byline_lines_end_sentences() {
 }
 
 #[test]
+fn clock_times_that_head_a_line_are_sentences_of_their_own() {
+    // a live blog's entries and a log's lines
+    assert_eq!(
+        sents("17:42 Police say two people were rescued.\n\n5.15pm BST The council said no."),
+        ["17:42", "Police say two people were rescued.", "5.15pm BST", "The council said no."]
+    );
+    assert_eq!(sents("Update\n09:30 GMT Markets opened lower."), ["Update", "09:30 GMT", "Markets opened lower."]);
+    // not inside a line, nor a clock that its sentence goes on from, nor a number that is no clock
+    assert_eq!(sents("We met at 17:42 Police were there."), ["We met at 17:42 Police were there."]);
+    assert_eq!(sents("10:30 is when it starts."), ["10:30 is when it starts."]);
+    assert_eq!(sents("3.14 Pi is a number."), ["3.14 Pi is a number."]);
+    assert_eq!(sents("25:10 Nobody came."), ["25:10 Nobody came."]);
+    assert_eq!(sents("9:15 am Tuesday"), ["9:15 am Tuesday"]);
+    assert_eq!(sents("09:00 Monday the council meets again."), ["09:00 Monday the council meets again."]);
+    assert_eq!(sents("17:42 Ardenport Harbour\nBoats sank."), ["17:42 Ardenport Harbour", "Boats sank."]);
+}
+
+#[test]
 fn hard_wrapped_prose_is_not_cut_at_line_breaks() {
     let text = "The committee said on Tuesday that the new rules would apply\n\
                 from next year, after a long review led by Judge Ama Owusu\n\
