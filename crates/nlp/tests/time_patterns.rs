@@ -657,6 +657,10 @@ fn relative_to_the_document_date() {
     assert_eq!(values("The shelling went on into the early hours of Tuesday.", d), ["2018-07-10"]);
     let (text, ty, value) = one("The law changed over the past four years.", d);
     assert_eq!((text.as_str(), ty, value.as_str()), ("the past four years", TimeType::Duration, "P4Y"));
+    // the past hour is one too, not the past and an hour
+    let (text, ty, value) = one("The river rose 40cm in the past hour.", d);
+    assert_eq!((text.as_str(), ty, value.as_str()), ("the past hour", TimeType::Duration, "PT1H"));
+    assert!(tag("In the last hour of the debate, he spoke.", Some(d)).is_empty());
 }
 
 #[test]
@@ -1035,10 +1039,19 @@ fn times_of_day() {
         one("The raid began at 10:35 a.m. on Friday, June 1, 2018.", d),
         ("10:35 a.m. on Friday, June 1, 2018".into(), TimeType::Time, "2018-06-01T10:35".into())
     );
-    // a clock time that heads a paragraph (a live blog) is on the day named in its sentence or
-    // the one before, else on the document's; one inside a sentence stays on the day last named
+    // a clock time that heads a paragraph (a live blog's entry) is on the day of the last date
+    // that heads one, else on the document's, however near a day named before it; one inside
+    // a sentence stays on the day last named
     let blog = "The mayor will speak on Friday evening. Aides say so. Others agree.\n\n12:50 p.m.\n\nThe council met.";
     assert_eq!(values(blog, d), ["2018-07-13TEV", "2018-07-12T12:50"]);
+    let blog = "15:05 The mayor will speak on Friday evening.\n\n14:30 The council met.";
+    assert_eq!(values(blog, d), ["2018-07-12T15:05", "2018-07-13TEV", "2018-07-12T14:30"]);
+    let log = "Tuesday 10 July\n\n22:10 Winds rose.\n\nWednesday 11 July\n\n06:05 Trains stopped.";
+    assert_eq!(values(log, d), ["2018-07-10", "2018-07-10T22:10", "2018-07-11", "2018-07-11T06:05"]);
+    // (a date and the clock time of the next paragraph are two expressions)
+    let texts: Vec<String> =
+        tag("Thursday 12 July 2018\n\n17:42 Water rose.", Some(d)).into_iter().map(|t| t.0).collect();
+    assert_eq!(texts, ["Thursday 12 July 2018", "17:42"]);
     let story = "The raid began on Friday. Aides say so. Others agree. Police heard shots at 9:42 p.m.";
     assert_eq!(values(story, d), ["2018-07-06", "2018-07-06T21:42"]);
     assert_eq!(values("The mayor spoke on Friday. At 6 p.m. the council met.", d), ["2018-07-06", "2018-07-06T18:00"]);
@@ -1181,6 +1194,9 @@ fn sets() {
         ("Saturday nights".into(), TimeType::Set, "XXXX-WXX-6TNI".into())
     );
     assert_eq!(one("They met on Saturday night.", d).2, "2018-07-07");
+    // a weekday joined to a recurring one recurs too
+    assert_eq!(values("Patrols run every Friday and Saturday night.", d), ["XXXX-WXX-5", "XXXX-WXX-6TNI"]);
+    assert_eq!(values("She swims every Monday or Thursday.", d), ["XXXX-WXX-1", "XXXX-WXX-4"]);
     assert_eq!(one("The fee is paid annually.", d), ("annually".into(), TimeType::Set, "P1Y".into()));
     assert_eq!(one("The paper appears daily.", d).2, "P1D");
     assert_eq!(one("It pays a dividend quarterly, in cash.", d), ("quarterly".into(), TimeType::Set, "P3M".into()));

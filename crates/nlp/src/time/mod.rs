@@ -425,6 +425,7 @@ impl Window<'_> {
             // neighbours that make one expression: "Friday, Oct. 23", "Tuesday night", "5 p.m. EST, Nov. 6",
             // "the evening of April 4"
             if let Some(prev) = items.last_mut()
+                && !self.paragraph_between(prev.end, item.start)
                 && (self.adjacent(prev.end, item.start)
                     || self.clock_on_day(prev, &item)
                     || self.part_of_day(prev, &item))
@@ -520,6 +521,17 @@ impl Window<'_> {
         matches!(part.sem.free_tod(), Some(Tod::Part(_)))
             && !self.g.in_class(self.m.word(part.end - 1), self.g.cls.podday)
             && self.across(part.end, day.start, self.g.cls.podof)
+    }
+
+    /// True when a blank line lies between an atom range ending at `a` and atom `b`: a
+    /// heading's date and the clock time that opens the next paragraph are two expressions.
+    fn paragraph_between(&self, a: usize, b: usize) -> bool {
+        let (Some(x), Some(y)) = (a.checked_sub(1).and_then(|a| self.atoms.get(a)), self.atoms.get(b)) else {
+            return false;
+        };
+        let gap = self.m.text.get(x.end as usize..y.start as usize).unwrap_or("");
+        let lines: Vec<&str> = gap.split('\n').collect();
+        lines.len() > 2 && lines[1..lines.len() - 1].iter().any(|line| line.trim().is_empty())
     }
 
     /// True when atom `b` follows an atom range ending at `a` directly or after one joining word.
@@ -622,6 +634,8 @@ impl Doc<'_> {
         // item's index ("between January 1 and September 26")
         let mut open_range: Option<(usize, Point, usize)> = None;
         let document_date = anchor;
+        // the day of the last date that is a heading of its own ("Saturday 15 March 2025")
+        let mut heading_day: Option<Date> = None;
         for (i, it) in items.iter().enumerate() {
             if i == merged {
                 continue;
@@ -788,7 +802,12 @@ impl Doc<'_> {
                 .or(of_year_named.as_ref())
                 .or(near.as_ref())
                 .unwrap_or(&it.sem);
-            let resolved = if day.is_some() || (far && self.is_heading(it.span, sentence)) {
+            // a clock time that heads its paragraph, a live blog's or a log's entry, is on the day
+            // of the last date that was a heading of its own, else the document's, however near
+            // a day named in the entry before ("15:05 ... on Sunday evening. 14:30 ...")
+            let stamp = day.is_none() && clock.is_some() && self.is_heading(it.span, sentence);
+            let day = if stamp { heading_day } else { day };
+            let resolved = if day.is_some() || stamp {
                 let mut own = ctx.clone();
                 own.last_day = day;
                 own.resolve(sem, tense)
@@ -836,8 +855,11 @@ impl Doc<'_> {
                 && !comparison
                 && !in_quote
             {
-                if matches!(p, Point::Day(_)) {
+                if let Point::Day(d) = p {
                     day_sentence = sentence;
+                    if clock.is_none() && self.is_heading(it.span, sentence) {
+                        heading_day = Some(d);
+                    }
                 }
                 point_sentence = Some(sentence);
                 ctx.note(p);
