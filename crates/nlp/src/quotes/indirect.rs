@@ -49,14 +49,31 @@ pub(crate) fn indirect(cx: &mut Cx, recs: &mut Vec<Rec>) {
     let chat_cues: Vec<usize> = chat.iter().map(|(_, attr)| attr.cue.0).collect();
     cands.extend(chat);
     let mut labels: Vec<(String, Speaker)> = Vec::new();
+    let mut labelled = Vec::new();
     for (i, &tk) in taken.iter().enumerate() {
         if (i == 0 || cx.v.toks[i].para_start)
             && !tk
             && let Some(c) = label(cx, i, &mut labels)
         {
-            cands.push(c);
+            labelled.push(c);
         }
     }
+    // a body's lone label before a lowercase description with no verb and no subject is a
+    // title ("Ardenport Police: incident log, week ending Sunday 9 March 2025"); a headline
+    // says something ("Police: two men arrested", "Lynch: No outside influence on FBI probe"),
+    // and a transcript's turns may be a bare "Yes."
+    if let [((a, z), attr)] = labelled[..]
+        && attr.speaker.is_none_or(|sp| sp.entity.is_none_or(|e| cx.doc.entities[e].ty != EntityType::Person))
+        && cx.v.toks[a].kind == TokenKind::Word
+        && !cx.v.cap(a)
+        && !(a..=z).any(|k| {
+            let i = cx.v.info[k];
+            verb_like(cx, k) || i.has(f::NEG | f::CUE) || i.has(f::PRON) && i.has(f::P_SUBJ)
+        })
+    {
+        labelled.clear();
+    }
+    cands.extend(labelled);
     cands.retain(|((a, z), _)| z >= a);
     cands.sort_by_key(|((a, z), attr)| (std::cmp::Reverse(z - a), attr.cue.0));
     let mut inside = vec![false; n];
@@ -764,8 +781,14 @@ pub(crate) fn content_after(cx: &Cx, cue: usize, evidence: bool) -> Option<(usiz
         return None;
     }
     let ic = v.info[c];
+    // "said about 300 homes were at risk": an approximate number opens the clause; it is no
+    // topic ("talked about 300 homes", "his comment about 47 percent of the country")
+    let approx = ["said", "says", "say", "estimated", "estimates"].iter().any(|w| v.is(cue, w))
+        && (v.is(c, "about") || v.is(c, "around"))
+        && v.toks.get(c + 1).is_some_and(|t| t.kind == TokenKind::Number);
     // "referring to X", "talked about X", "called for X"
     if inf.has(f::CUE_P)
+        && !approx
         && inf.particle(v.s(c))
         && !(v.is(c, "to") && inf.has(f::CUE_I))
         && c + 1 < se
@@ -780,7 +803,8 @@ pub(crate) fn content_after(cx: &Cx, cue: usize, evidence: bool) -> Option<(usiz
         || ic.has(f::WH) && !v.is(c, "who") && !v.is(c, "which") && inf.has(f::CUE_S | f::CUE_T);
     let weak = inf.has(f::CUE_W) && !inf.has(f::CUE_O) && !evidence;
     // ("a poll shows upstart Sen. Bernie Sanders leading")
-    let clause = inf.has(f::CUE_S | f::CUE_T) && (clause_start(cx, c) || evidence && np_start(cx, c))
+    let clause = approx
+        || inf.has(f::CUE_S | f::CUE_T) && (clause_start(cx, c) || evidence && np_start(cx, c))
         // "said closed primaries deny …"
         || inf.has(f::CUE_S | f::CUE_B)
             && !inf.has(f::CUE_W | f::CUE_O)
@@ -1217,9 +1241,16 @@ fn source_phrase(cx: &Cx, s: usize, se: usize) -> Option<(Speaker, usize)> {
 /// The first token after a dateline that opens a paragraph at token `sa` ("LONDON (Reuters) -",
 /// "ARDENPORT, July 23 —"): a place in capitals, right after it a comma, a bracket or the dash,
 /// then capitalized words, numbers, commas and a bracket up to the dash, all before token
-/// `limit`; `sa` when there is none.
+/// `limit`; `sa` when there is none. A short label and its colon are passed too ("Rainfall
+/// figures: 87mm fell ..., according to the Met Office").
 fn after_dateline(cx: &Cx, sa: usize, limit: usize) -> usize {
     let v = &cx.v;
+    if let Some(c) = (sa + 1..limit.min(sa + 4)).find(|&k| v.toks[k].kind != TokenKind::Word)
+        && v.punct(c, b':')
+        && c + 3 < limit
+    {
+        return c + 1;
+    }
     let place = v.s(sa);
     let capitals = place.len() > 1 && place.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
     if !(sa == 0 || v.toks[sa].para_start) || !v.cap(sa) || !capitals {

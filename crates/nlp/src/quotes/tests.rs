@@ -350,6 +350,43 @@ fn a_label_with_an_organisation_in_brackets_is_the_persons_and_headings_are_no_l
 }
 
 #[test]
+fn a_live_blogs_time_stamps_and_labels_are_no_part_of_a_statement() {
+    let d = run("16:58 Police say two people were rescued from a car.\n\n\
+                 16:20 Rainfall figures: 87mm fell at Ardenport, according to the Met Office.");
+    assert_eq!(quote(&d, "rescued").span.of(&d.text), "two people were rescued from a car");
+    assert_eq!(quote(&d, "rescued").speaker_span.map(|s| s.of(&d.text)), Some("Police"));
+    assert_eq!(quote(&d, "87mm").span.of(&d.text), "87mm fell at Ardenport");
+    assert_eq!(speaker(&d, quote(&d, "87mm")), "Met Office");
+}
+
+#[test]
+fn an_approximate_number_after_said_opens_the_statement() {
+    spoken(
+        "Mayor Colm Dredge said about 300 homes were at risk tonight.",
+        "about 300 homes were at risk tonight",
+        "Colm Dredge",
+    );
+    // a topic after another verb
+    for text in [
+        "Mayor Colm Dredge talked about 300 homes that flooded.",
+        "Ann Lee looked down on the poor. She never shook that image, which was cemented with her infamous comment \
+         about 47 percent of the country being dependent on the government.",
+    ] {
+        let d = run(text);
+        assert!(d.quotes.iter().all(|q| !q.span.of(&d.text).starts_with("about")), "{:?}", texts(&d));
+    }
+}
+
+#[test]
+fn a_bodys_label_before_a_description_is_a_title() {
+    let d = run("Ardenport Police: incident log, week ending Sunday 9 March 2025\n\nArdenport Police held two men.");
+    assert!(d.quotes.is_empty(), "{:?}", texts(&d));
+    // a headline says something
+    let d = run("Ardenport Police: Two men arrested after assault outside pub\n\nArdenport Police held two men.");
+    assert_eq!(speaker(&d, quote(&d, "Two men arrested")), "Ardenport Police");
+}
+
+#[test]
 fn a_speaker_after_an_age_and_an_address() {
     let text = "Dale Fenwick, 38, of Mill Lane, Ardenport, admitted conspiracy to import drugs.";
     assert_eq!(speaker(&run(text), quote(&run(text), "conspiracy")), "Dale Fenwick");
