@@ -216,7 +216,9 @@ const ENDS_UNIT: &[&str] = &[
     "i", "you", "this", "these", "those", "their", "his", "her", "its", "our", "my", "your", "each", "every", "not",
     "no", "more", "less", "times", "ago", "old", "apiece", "percent", "cent", "also", "still", "now", "later",
     "earlier", "last", "next", "up", "down", "out", "off", "back", "away", "again", "too", "very", "just", "only",
-    "all", "both", "some", "any", "most", "many", "much", "such", "own", "same",
+    "all", "both", "some", "any", "most", "many", "much", "such", "own", "same", "along", "near", "around",
+    "through", "throughout", "against", "within", "without", "beyond", "toward", "towards", "via", "inside",
+    "outside", "amid", "despite", "behind", "above", "below", "beside", "until", "including",
     // past tenses without "-ed": "1,200 staff left"
     "left", "fled", "died", "lost", "won", "went", "came", "fell", "rose", "made", "took", "got", "saw", "met", "ran",
     "quit", "held", "paid", "sent", "kept", "spent", "stood", "shot", "hit", "cut", "put", "gave", "knew", "thought",
@@ -330,7 +332,10 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
         }
         _ => return None,
     };
-    if cx.blocked(i) {
+    // "call 101", "dial 999": a number to ring
+    if cx.blocked(i)
+        || i > 0 && ["call", "dial", "ring", "calling", "dialling", "dialing"].iter().any(|w| cx.is(i - 1, w))
+    {
         return None;
     }
     // "a year" is a time; "four-year-old" and "1-0" are no amounts
@@ -438,7 +443,9 @@ fn counted(cx: &Cx, k: usize) -> Option<(usize, usize)> {
         return None;
     }
     let verbish = |w: &str| w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"));
-    let noun = |w: &str| w.starts_with(|c: char| c.is_lowercase()) && !verbish(w);
+    // (a people counts too: "200 million Americans", "40 Democrats")
+    let people = |w: &str| w.ends_with("ans") || w.ends_with("ats");
+    let noun = |w: &str| (w.starts_with(|c: char| c.is_lowercase()) || people(w)) && !verbish(w);
     // participles and adverbs before the noun describe it ("pledged delegates", "randomly
     // selected precincts"); after it they begin the rest of the sentence ("states holding
     // contests", "states included")
@@ -579,7 +586,8 @@ mod tests {
         let found = amounts(
             "The inquiry collected more than 600 witness statements across 14 other countries, and \
              two suspects were captured. Nearly 1,200 staff left, 16 states holding contests and \
-             758 pledged delegates.",
+             758 pledged delegates. Warnings cover 12 towns along the river and 3 farms near it. \
+             It holds data on 200 Americans without consent.",
         );
         assert_eq!(
             found,
@@ -596,6 +604,9 @@ mod tests {
                 ("Nearly 1,200 staff".into(), NumberKind::Count, 1200.0, some("staff"), some("nearly")),
                 ("16 states".into(), NumberKind::Count, 16.0, some("states"), None),
                 ("758 pledged delegates".into(), NumberKind::Count, 758.0, some("pledged delegates"), None),
+                ("12 towns".into(), NumberKind::Count, 12.0, some("towns"), None),
+                ("3 farms".into(), NumberKind::Count, 3.0, some("farms"), None),
+                ("200 Americans".into(), NumberKind::Count, 200.0, some("Americans"), None),
             ]
         );
     }
@@ -641,7 +652,8 @@ mod tests {
     fn years_dates_times_names_and_bare_numbers_are_no_amounts() {
         let found = amounts(
             "He was killed in 2015. On 22 June 2018 at 6.14am the ferry arrived. \
-             The score was 3-1 and the figure rose to 600. One of them left.",
+             The score was 3-1 and the figure rose to 600. One of them left. \
+             Witnesses should call 101 quoting incident 612 or dial 999 immediately.",
         );
         assert!(found.is_empty(), "{found:?}");
     }
