@@ -372,6 +372,33 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     names_joined_by_ampersand(toks, labels);
     newspapers(toks, labels);
     possessive_place_names(toks, labels);
+    calendar_short_forms(toks, labels);
+}
+
+/// A weekday's or a month's short form beside a day of the month ("Mon 3 Mar, 02:14", "Jan 5")
+/// is part of a date, no name of its own: all 82 such tokens in CoNLL-2003 train and testa are
+/// outside names (a short form elsewhere may be one: "Jan" the person, "Sun" the newspaper);
+/// the model read a police log's "Mon" and "Fri" as organisations and its "Mar" as a place.
+fn calendar_short_forms(toks: &[&str], labels: &mut [u8]) {
+    #[rustfmt::skip]
+    const SHORT: &[&str] = &[
+        "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar", "Apr", "Jun",
+        "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    ];
+    let day = |w: Option<&&str>| {
+        w.is_some_and(|w| {
+            let d = w.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
+            (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    for i in 0..toks.len() {
+        if label_part(labels[i]) == Some(UNIT)
+            && SHORT.contains(&toks[i].trim_end_matches('.'))
+            && (day(i.checked_sub(1).and_then(|j| toks.get(j))) || day(toks.get(i + 1)))
+        {
+            labels[i] = 0;
+        }
+    }
 }
 
 /// A name, "'s" and a capitalized word of a building or a place ("St Anselm's Church", "Guy's
@@ -497,8 +524,22 @@ fn firms_and_partners(toks: &[&str], labels: &mut [u8]) {
 /// "of" is where they live, a place (the model read "Mill Lane" and "Ardenport" as persons),
 /// and so is a town right after it between commas; also without the age when a house number
 /// opens it ("I, Margaret Olsen, of 14 Fernhill Road, Castlebury"). CoNLL-2003's training part has the pattern
-/// once ("Peiris, 32, of Perth": a place); court reports write it for every defendant.
+/// once ("Peiris, 32, of Perth": a place); court reports write it for every defendant. So is
+/// a name the model read as a person after "a man from" and the like (police reports: "a
+/// 34-year-old man from Halsey"; CoNLL-2003's one such name, "a boy from China", is a place).
 fn addresses_after_ages(toks: &[&str], labels: &mut [u8]) {
+    // "a 34-year-old man from Halsey": where a person is from is no person
+    const PEOPLE: &[&str] = &["man", "woman", "boy", "girl", "men", "women", "teenager", "pensioner", "resident"];
+    for i in 1..toks.len().saturating_sub(1) {
+        if toks[i] == "from"
+            && PEOPLE.contains(&toks[i - 1])
+            && label_type(labels[i + 1]) == Some(PER)
+            && is_begin(labels[i + 1])
+            && let Some((s, e, _)) = spans_of(labels).into_iter().find(|&(s, _, _)| s == i + 1)
+        {
+            set_name(labels, s, e, LOC);
+        }
+    }
     let cap = |w: &str| w.starts_with(char::is_uppercase);
     let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
     // a capitalized run from `k` (a house number may open it) up to a comma or the end: its end

@@ -730,6 +730,23 @@ fn an_address_after_a_house_number_is_a_place_without_an_age() {
 }
 
 #[test]
+fn short_weekdays_and_months_beside_a_day_are_no_names_and_a_man_from_a_town_is_from_a_place() {
+    let (ou, lu, pu, pb, pl) =
+        (label(ORG, UNIT), label(LOC, UNIT), label(PER, UNIT), label(PER, BEGIN), label(PER, LAST));
+    let toks = ["Mon", "3", "Mar", ",", "02:14", "."];
+    assert_eq!(joined(&toks, vec![ou, 0, lu, 0, 0, 0]), names_of(&[]));
+    let toks = ["on", "Jan", "5th", "at", "the", "Sun"];
+    assert_eq!(joined(&toks, vec![0, pu, 0, 0, 0, ou]), names_of(&[("Sun", ORG)]));
+    // not away from a day: a person, a newspaper
+    let toks = ["Jan", "said", "the", "Sun", "had", "it"];
+    assert_eq!(joined(&toks, vec![pu, 0, 0, ou, 0, 0]), names_of(&[("Jan", PER), ("Sun", ORG)]));
+    let toks = ["a", "man", "from", "Halsey", "Bridge", "was", "held"];
+    assert_eq!(joined(&toks, vec![0, 0, 0, pb, pl, 0, 0]), names_of(&[("Halsey Bridge", LOC)]));
+    let toks = ["a", "letter", "from", "Ann", "Lee"];
+    assert_eq!(joined(&toks, vec![0, 0, 0, pb, pl]), names_of(&[("Ann Lee", PER)]));
+}
+
+#[test]
 fn a_town_and_a_newspapers_word_after_the_is_a_newspaper() {
     let (pb, pl, lb, ll) = (label(PER, BEGIN), label(PER, LAST), label(LOC, BEGIN), label(LOC, LAST));
     let toks = ["seen", "by", "the", "Harbridge", "Courier"];
