@@ -395,6 +395,12 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
         } else if lw == "per" && after(last + 2).is_some_and(|c| c.eq_ignore_ascii_case("cent")) {
             kind = NumberKind::Percent;
             end = last + 2;
+        } else if w == "p" && cx.toks[last + 1].span.start == cx.toks[last].span.end && value < 100.0 {
+            // pence: "a dividend of 4.5p per share" ("720p" is a screen's lines)
+            kind = NumberKind::Money;
+            unit = Some("GBP".to_string());
+            value /= 100.0;
+            end = last + 1;
         } else if let Some((_, code)) = CURRENCY_AFTER.iter().find(|(word, _)| *word == lw) {
             kind = NumberKind::Money;
             unit = Some(code.to_string());
@@ -439,7 +445,8 @@ fn counted(cx: &Cx, k: usize) -> Option<(usize, usize)> {
     if word(a) && loose_adjective(cx.s(a)) && word(a + 1) {
         a += 1;
     }
-    if !word(a) {
+    // (a lone letter counts nothing: "720p", "5 x 4")
+    if !word(a) || cx.s(a).chars().count() < 2 {
         return None;
     }
     let verbish = |w: &str| w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"));
@@ -615,7 +622,8 @@ mod tests {
     fn money_percentages_and_measures() {
         let found = amounts(
             "Profits of about €2.4 million were forecast; costs rose by 12.5% and wages 3 per cent. \
-             The firm paid $19.3 million, or 40,000 pounds, for 250 hectares.",
+             The firm paid $19.3 million, or 40,000 pounds, for 250 hectares. It pays 4.5p a share; \
+             the film is in 720p and costs 5 p.",
         );
         let kinds: Vec<(&str, NumberKind, f64, Option<&str>)> =
             found.iter().map(|(t, k, v, u, _)| (t.as_str(), *k, *v, u.as_deref())).collect();
@@ -628,6 +636,7 @@ mod tests {
                 ("$19.3 million", NumberKind::Money, 19_300_000.0, Some("USD")),
                 ("40,000 pounds", NumberKind::Money, 40_000.0, Some("GBP")),
                 ("250 hectares", NumberKind::Quantity, 250.0, Some("hectares")),
+                ("4.5p", NumberKind::Money, 0.045, Some("GBP")),
             ]
         );
         assert_eq!(found[0].4.as_deref(), Some("about"));
