@@ -373,6 +373,23 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     newspapers(toks, labels);
     possessive_place_names(toks, labels);
     calendar_short_forms(toks, labels);
+    tickers(toks, labels);
+}
+
+/// A name right after a stock exchange and a colon is the company's ticker, an organisation
+/// ("Harbridge Foods plc (LSE: HBF)", "(NYSE: KEL)"; the model read "HBF" as a place). The
+/// corpora here hold no such ticker.
+fn tickers(toks: &[&str], labels: &mut [u8]) {
+    const EXCHANGES: &[&str] = &["NYSE", "Nasdaq", "NASDAQ", "LSE", "AIM", "TSX", "ASX", "AMEX", "HKEX", "JSE", "SGX"];
+    for i in 2..toks.len() {
+        if toks[i - 1] == ":"
+            && EXCHANGES.contains(&toks[i - 2])
+            && is_begin(labels[i])
+            && let Some((s, e, _)) = spans_of(labels).into_iter().find(|&(s, _, _)| s == i)
+        {
+            set_name(labels, s, e, ORG);
+        }
+    }
 }
 
 /// A weekday's or a month's short form beside a day of the month ("Mon 3 Mar, 02:14", "Jan 5")

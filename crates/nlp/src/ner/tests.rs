@@ -747,6 +747,16 @@ fn short_weekdays_and_months_beside_a_day_are_no_names_and_a_man_from_a_town_is_
 }
 
 #[test]
+fn a_name_after_a_stock_exchange_is_a_ticker() {
+    let (ob, ol, lu, pu) = (label(ORG, BEGIN), label(ORG, LAST), label(LOC, UNIT), label(PER, UNIT));
+    let toks = ["Harbridge", "Foods", "(", "LSE", ":", "HBF", ")"];
+    assert_eq!(joined(&toks, vec![ob, ol, 0, 0, 0, lu, 0]), names_of(&[("Harbridge Foods", ORG), ("HBF", ORG)]));
+    // not after a colon elsewhere
+    let toks = ["Venue", ":", "Kell"];
+    assert_eq!(joined(&toks, vec![0, 0, pu]), names_of(&[("Kell", PER)]));
+}
+
+#[test]
 fn a_town_and_a_newspapers_word_after_the_is_a_newspaper() {
     let (pb, pl, lb, ll) = (label(PER, BEGIN), label(PER, LAST), label(LOC, BEGIN), label(LOC, LAST));
     let toks = ["seen", "by", "the", "Harbridge", "Courier"];
