@@ -1028,9 +1028,12 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
             }
             let glued = stop == Stop::Period
                 && tokens.get(k + 1).is_some_and(|x| x.span.start == t.span.end && letter_at(text, x.span.start));
+            // ("5:15 p.m. Police say ...": a clock's "p.m." is a stop that a live blog's
+            // entry goes on from)
             !glued
                 && !list_number(text, tokens, first, k, stop)
-                && ends_before(text, tokens, last + 1, stop, closed, lex)
+                && (ends_before(text, tokens, last + 1, stop, closed, lex)
+                    || stop == Stop::Abbrev && last == k && stamp_ends(text, tokens, first, k))
         };
         if split || last + 1 == n || tokens[last + 1].para_start {
             out.push(Span::new(tokens[first].span.start, tokens[last].span.end));
@@ -1165,7 +1168,11 @@ fn stamp_ends(text: &str, tokens: &[Token], first: usize, k: usize) -> bool {
         .iter()
         .take_while(|t| !line_break_between(text, next, t))
         .any(|t| t.kind == TokenKind::Word && first_char(text, t).is_lowercase());
-    let day = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Today", "Tomorrow", "Yesterday"];
+    #[rustfmt::skip]
+    let day = [
+        "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Monday", "Tuesday", "Wednesday",
+        "Thursday", "Friday", "Saturday", "Sunday", "Today", "Tonight", "Tomorrow", "Yesterday",
+    ];
     // "17.42" needs its am/pm or zone to be a clock ("3.14 Pi"); "17:42" is one as it is
     (suffix.is_empty() || ampm(suffix))
         && rest_ok
@@ -1173,7 +1180,7 @@ fn stamp_ends(text: &str, tokens: &[Token], first: usize, k: usize) -> bool {
         && lower
         && !ampm(next_word)
         && !zone(next_word)
-        && !day.iter().any(|d| next_word.starts_with(d))
+        && !day.contains(&next_word.trim_end_matches('.'))
 }
 
 /// Whether a title without punctuation at the head of a paragraph ends after token `k`, the line

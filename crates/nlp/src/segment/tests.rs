@@ -339,6 +339,8 @@ fn clock_times_that_head_a_line_are_sentences_of_their_own() {
         ["17:42", "Police say two people were rescued.", "5.15pm BST", "The council said no."]
     );
     assert_eq!(sents("Update\n09:30 GMT Markets opened lower."), ["Update", "09:30 GMT", "Markets opened lower."]);
+    assert_eq!(sents("5:15 p.m. Police say two people were hurt."), ["5:15 p.m.", "Police say two people were hurt."]);
+    assert_eq!(sents("17:42 Sunderland fans say no."), ["17:42", "Sunderland fans say no."]);
     // not inside a line, nor a clock that its sentence goes on from, nor a number that is no clock
     assert_eq!(sents("We met at 17:42 Police were there."), ["We met at 17:42 Police were there."]);
     assert_eq!(sents("10:30 is when it starts."), ["10:30 is when it starts."]);
