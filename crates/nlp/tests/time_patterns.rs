@@ -1048,10 +1048,17 @@ fn times_of_day() {
     assert_eq!(values(blog, d), ["2018-07-12T15:05", "2018-07-13TEV", "2018-07-12T14:30"]);
     let log = "Tuesday 10 July\n\n22:10 Winds rose.\n\nWednesday 11 July\n\n06:05 Trains stopped.";
     assert_eq!(values(log, d), ["2018-07-10", "2018-07-10T22:10", "2018-07-11", "2018-07-11T06:05"]);
-    // (a date and the clock time of the next paragraph are two expressions)
-    let texts: Vec<String> =
-        tag("Thursday 12 July 2018\n\n17:42 Water rose.", Some(d)).into_iter().map(|t| t.0).collect();
-    assert_eq!(texts, ["Thursday 12 July 2018", "17:42"]);
+    // (a date and the clock time of the next paragraph or line are two expressions)
+    for text in ["Thursday 12 July 2018\n\n17:42 Water rose.", "Thursday 12 July 2018\n17:42 Water rose."] {
+        let texts: Vec<String> = tag(text, Some(d)).into_iter().map(|t| t.0).collect();
+        assert_eq!(texts, ["Thursday 12 July 2018", "17:42"]);
+    }
+    // a story goes on from a past day named just before
+    let story = "The concert on Tuesday 10 July ran late.\n\n21:30 The band came on.";
+    assert_eq!(values(story, d), ["2018-07-10", "2018-07-10T21:30"]);
+    // (not from a weekday alone: AP's "The Latest on ... Tuesday's primary:" then its entries)
+    let blog = "The Latest on the race before Tuesday's vote:\n\n21:30 The band came on.";
+    assert_eq!(values(blog, d), ["2018-07-10", "2018-07-12T21:30"]);
     let story = "The raid began on Friday. Aides say so. Others agree. Police heard shots at 9:42 p.m.";
     assert_eq!(values(story, d), ["2018-07-06", "2018-07-06T21:42"]);
     assert_eq!(values("The mayor spoke on Friday. At 6 p.m. the council met.", d), ["2018-07-06", "2018-07-06T18:00"]);

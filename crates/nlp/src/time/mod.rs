@@ -426,6 +426,7 @@ impl Window<'_> {
             // "the evening of April 4"
             if let Some(prev) = items.last_mut()
                 && !self.paragraph_between(prev.end, item.start)
+                && !(self.line_between(prev.end, item.start) && matches!(item.sem.free_tod(), Some(Tod::Clock(..))))
                 && (self.adjacent(prev.end, item.start)
                     || self.clock_on_day(prev, &item)
                     || self.part_of_day(prev, &item))
@@ -523,15 +524,26 @@ impl Window<'_> {
             && self.across(part.end, day.start, self.g.cls.podof)
     }
 
+    /// The text between an atom range ending at `a` and atom `b`.
+    fn gap(&self, a: usize, b: usize) -> &str {
+        match (a.checked_sub(1).and_then(|a| self.atoms.get(a)), self.atoms.get(b)) {
+            (Some(x), Some(y)) => self.m.text.get(x.end as usize..y.start as usize).unwrap_or(""),
+            _ => "",
+        }
+    }
+
     /// True when a blank line lies between an atom range ending at `a` and atom `b`: a
     /// heading's date and the clock time that opens the next paragraph are two expressions.
     fn paragraph_between(&self, a: usize, b: usize) -> bool {
-        let (Some(x), Some(y)) = (a.checked_sub(1).and_then(|a| self.atoms.get(a)), self.atoms.get(b)) else {
-            return false;
-        };
-        let gap = self.m.text.get(x.end as usize..y.start as usize).unwrap_or("");
-        let lines: Vec<&str> = gap.split('\n').collect();
+        let lines: Vec<&str> = self.gap(a, b).split('\n').collect();
         lines.len() > 2 && lines[1..lines.len() - 1].iter().any(|line| line.trim().is_empty())
+    }
+
+    /// True when a line break lies between an atom range ending at `a` and atom `b`: a date
+    /// and a clock time that opens the next line ("Saturday 15 March 2025" + "17:42 Police
+    /// say") are two expressions too.
+    fn line_between(&self, a: usize, b: usize) -> bool {
+        self.gap(a, b).contains('\n')
     }
 
     /// True when atom `b` follows an atom range ending at `a` directly or after one joining word.
@@ -634,8 +646,10 @@ impl Doc<'_> {
         // item's index ("between January 1 and September 26")
         let mut open_range: Option<(usize, Point, usize)> = None;
         let document_date = anchor;
-        // the day of the last date that is a heading of its own ("Saturday 15 March 2025")
+        // the day of the last date that is a heading of its own ("Saturday 15 March 2025"), and
+        // of the last day named when its month and day were written out
         let mut heading_day: Option<Date> = None;
+        let mut written_day: Option<Date> = None;
         for (i, it) in items.iter().enumerate() {
             if i == merged {
                 continue;
@@ -804,8 +818,15 @@ impl Doc<'_> {
                 .unwrap_or(&it.sem);
             // a clock time that heads its paragraph, a live blog's or a log's entry, is on the day
             // of the last date that was a heading of its own, else the document's, however near
-            // a day named in the entry before ("15:05 ... on Sunday evening. 14:30 ...")
-            let stamp = day.is_none() && clock.is_some() && self.is_heading(it.span, sentence);
+            // a day named in the entry before ("15:05 ... on Sunday evening. 14:30 ...", AP's
+            // "in the lead up to Tuesday's primary: 9:34 p.m."); a story goes on from a past date
+            // written out just before ("The concert on Saturday 15 March ran late. 21:30 The band
+            // came on")
+            let story_day = written_day.filter(|&d| ctx.last_day == Some(d) && ctx.dct.is_none_or(|t| d <= t));
+            let stamp = day.is_none()
+                && clock.is_some()
+                && self.is_heading(it.span, sentence)
+                && (heading_day.is_some() || far || story_day.is_none());
             let day = if stamp { heading_day } else { day };
             let resolved = if day.is_some() || stamp {
                 let mut own = ctx.clone();
@@ -860,6 +881,7 @@ impl Doc<'_> {
                     if clock.is_none() && self.is_heading(it.span, sentence) {
                         heading_day = Some(d);
                     }
+                    written_day = written_out(&it.sem).then_some(d);
                 }
                 point_sentence = Some(sentence);
                 ctx.note(p);
@@ -1483,6 +1505,17 @@ fn on_24_hours(h: u8, ampm: u8) -> u8 {
 }
 
 /// A month, or a month and day (day 0 for a month), named without a year.
+/// True for a day written with its month ("15 March", "3/15/2025", "the evening of 3 November"),
+/// not one counted from another ("Tuesday", "yesterday").
+fn written_out(sem: &Sem) -> bool {
+    match sem {
+        Sem::Cal { d, .. } => *d > 0,
+        Sem::Slash { .. } => true,
+        Sem::At { day, .. } => written_out(day),
+        _ => false,
+    }
+}
+
 fn month_and_day(sem: &Sem) -> Option<(u8, u8)> {
     match *sem {
         Sem::Cal { y: None, m, d } => Some((m, d)),
