@@ -68,7 +68,10 @@ pub(crate) fn indirect(cx: &mut Cx, recs: &mut Vec<Rec>) {
         && !cx.v.cap(a)
         && !(a..=z).any(|k| {
             let i = cx.v.info[k];
-            verb_like(cx, k) || i.has(f::NEG | f::CUE) || i.has(f::PRON) && i.has(f::P_SUBJ)
+            verb_like(cx, k)
+                || i.has(f::NEG | f::CUE)
+                || i.has(f::PRON) && i.has(f::P_SUBJ)
+                || ["no", "not", "never"].iter().any(|w| cx.v.is(k, w))
         })
     {
         labelled.clear();
@@ -783,9 +786,14 @@ pub(crate) fn content_after(cx: &Cx, cue: usize, evidence: bool) -> Option<(usiz
     let ic = v.info[c];
     // "said about 300 homes were at risk": an approximate number opens the clause; it is no
     // topic ("talked about 300 homes", "his comment about 47 percent of the country")
+    // ("said about 20 minutes later that ...", "said around 2pm that ...": a time of saying)
+    const TIME_AFTER: &[&str] =
+        &["seconds", "minutes", "hours", "days", "weeks", "months", "years", "am", "pm", "a.m.", "p.m.", "o'clock"];
     let approx = ["said", "says", "say", "estimated", "estimates"].iter().any(|w| v.is(cue, w))
         && (v.is(c, "about") || v.is(c, "around"))
-        && v.toks.get(c + 1).is_some_and(|t| t.kind == TokenKind::Number);
+        && v.toks.get(c + 1).is_some_and(|t| t.kind == TokenKind::Number)
+        && !v.s(c + 1).contains(|ch: char| ch == ':' || ch.is_ascii_alphabetic())
+        && !TIME_AFTER.iter().any(|w| v.is(c + 2, w));
     // "referring to X", "talked about X", "called for X"
     if inf.has(f::CUE_P)
         && !approx

@@ -366,8 +366,9 @@ fn an_approximate_number_after_said_opens_the_statement() {
         "about 300 homes were at risk tonight",
         "Colm Dredge",
     );
-    // a topic after another verb
+    // a topic after another verb, a time of saying
     for text in [
+        "Mayor Colm Dredge said about 20 minutes later that the bridge would stay closed.",
         "Mayor Colm Dredge talked about 300 homes that flooded.",
         "Ann Lee looked down on the poor. She never shook that image, which was cemented with her infamous comment \
          about 47 percent of the country being dependent on the government.",
@@ -384,6 +385,8 @@ fn a_bodys_label_before_a_description_is_a_title() {
     // a headline says something
     let d = run("Ardenport Police: Two men arrested after assault outside pub\n\nArdenport Police held two men.");
     assert_eq!(speaker(&d, quote(&d, "Two men arrested")), "Ardenport Police");
+    let d = run("Ardenport Council: no new homes on the flood plain\n\nArdenport Council met on Monday.");
+    assert_eq!(speaker(&d, quote(&d, "no new homes")), "Ardenport Council");
 }
 
 #[test]
