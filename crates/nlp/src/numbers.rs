@@ -217,8 +217,8 @@ const ENDS_UNIT: &[&str] = &[
     "no", "more", "less", "times", "ago", "old", "apiece", "percent", "cent", "also", "still", "now", "later",
     "earlier", "last", "next", "up", "down", "out", "off", "back", "away", "again", "too", "very", "just", "only",
     "all", "both", "some", "any", "most", "many", "much", "such", "own", "same", "along", "near", "around",
-    "through", "throughout", "against", "within", "without", "beyond", "toward", "towards", "via", "inside",
-    "outside", "amid", "despite", "behind", "above", "below", "beside", "until", "including",
+    "through", "throughout", "against", "within", "without", "beyond", "toward", "towards", "via",
+    "amid", "despite", "behind", "above", "below", "beside", "until", "including",
     // past tenses without "-ed": "1,200 staff left"
     "left", "fled", "died", "lost", "won", "went", "came", "fell", "rose", "made", "took", "got", "saw", "met", "ran",
     "quit", "held", "paid", "sent", "kept", "spent", "stood", "shot", "hit", "cut", "put", "gave", "knew", "thought",
@@ -332,10 +332,15 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
         }
         _ => return None,
     };
-    // "call 101", "dial 999": a number to ring
-    if cx.blocked(i)
-        || i > 0 && ["call", "dial", "ring", "calling", "dialling", "dialing"].iter().any(|w| cx.is(i - 1, w))
-    {
+    // "call 101", "dial 999": a number to ring (digits only, three or more or a leading 0), not
+    // "call 40 witnesses", "calling 300,000 reservists", "call 100 witnesses"
+    let ring = ["call", "dial", "ring", "calling", "dialling", "dialing"];
+    let phone_like = s.bytes().all(|b| b.is_ascii_digit()) && (s.len() >= 3 || s.starts_with('0'));
+    let plural_after = i + 1 < n && {
+        let w = cx.s(i + 1);
+        w.len() > 3 && w.ends_with('s') && w.starts_with(char::is_lowercase)
+    };
+    if cx.blocked(i) || i > 0 && ring.iter().any(|w| cx.is(i - 1, w)) && phone_like && !plural_after {
         return None;
     }
     // "a year" is a time; "four-year-old" and "1-0" are no amounts
@@ -395,8 +400,14 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
         } else if lw == "per" && after(last + 2).is_some_and(|c| c.eq_ignore_ascii_case("cent")) {
             kind = NumberKind::Percent;
             end = last + 2;
-        } else if w == "p" && cx.toks[last + 1].span.start == cx.toks[last].span.end && value < 100.0 {
-            // pence: "a dividend of 4.5p per share" ("720p" is a screen's lines)
+        } else if w == "p"
+            && cx.toks[last + 1].span.start == cx.toks[last].span.end
+            && value < 100.0
+            && !(first.saturating_sub(4)..(last + 6).min(n))
+                .any(|k| ["video", "footage", "frames", "fps", "resolution", "camera", "HD", "4K"].contains(&cx.s(k)))
+        {
+            // pence: "a dividend of 4.5p per share" ("720p" is a screen's lines, "video at
+            // 60p" its frames)
             kind = NumberKind::Money;
             unit = Some("GBP".to_string());
             value /= 100.0;
@@ -435,11 +446,21 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
 fn counted(cx: &Cx, k: usize) -> Option<(usize, usize)> {
     let n = cx.toks.len();
     let mut a = k;
+    // "inside" and "outside" before a phrase are prepositions ("nine people inside the church"),
+    // before a noun adjectives ("two outside directors")
+    let place_prep = |i: usize| {
+        matches!(cx.s(i), "inside" | "outside")
+            && (i + 1 >= n
+                || cx.kind(i + 1) != TokenKind::Word
+                || cx.s(i + 1).starts_with(char::is_uppercase)
+                || ["the", "a", "an", "his", "her", "their", "its", "our", "this", "that"].contains(&cx.s(i + 1)))
+    };
     let word = |i: usize| {
         i < n
             && cx.kind(i) == TokenKind::Word
             && cx.next_on_line(i - 1)
             && !ends_unit(cx.s(i))
+            && !place_prep(i)
             && !cx.s(i).chars().all(|c| c.is_uppercase())
     };
     if word(a) && loose_adjective(cx.s(a)) && word(a + 1) {
@@ -450,17 +471,21 @@ fn counted(cx: &Cx, k: usize) -> Option<(usize, usize)> {
         return None;
     }
     let verbish = |w: &str| w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"));
-    // (a people counts too: "200 million Americans", "40 Democrats")
-    let people = |w: &str| w.ends_with("ans") || w.ends_with("ats");
-    let noun = |w: &str| (w.starts_with(|c: char| c.is_lowercase()) || people(w)) && !verbish(w);
+    // (a people counts too: "200 million Americans", "40 Democrats"; not a street's name, "14
+    // Orleans Road")
+    let people = |i: usize| {
+        let w = cx.s(i);
+        (w.ends_with("ans") || w.ends_with("ats")) && !(i + 1 < n && cx.s(i + 1).starts_with(char::is_uppercase))
+    };
+    let noun = |i: usize| (cx.s(i).starts_with(|c: char| c.is_lowercase()) || people(i)) && !verbish(cx.s(i));
     // participles and adverbs before the noun describe it ("pledged delegates", "randomly
     // selected precincts"); after it they begin the rest of the sentence ("states holding
     // contests", "states included")
     let mut z = a;
-    while z + 1 < n && z + 1 - a < 3 && word(z + 1) && !(noun(cx.s(z)) && verbish(cx.s(z + 1))) {
+    while z + 1 < n && z + 1 - a < 3 && word(z + 1) && !(noun(z) && verbish(cx.s(z + 1))) {
         z += 1;
     }
-    while !noun(cx.s(z)) {
+    while !noun(z) {
         if z == a {
             return None;
         }
@@ -594,7 +619,8 @@ mod tests {
             "The inquiry collected more than 600 witness statements across 14 other countries, and \
              two suspects were captured. Nearly 1,200 staff left, 16 states holding contests and \
              758 pledged delegates. Warnings cover 12 towns along the river and 3 farms near it. \
-             It holds data on 200 Americans without consent.",
+             It holds data on 200 Americans without consent. Nine people inside the church and two outside \
+             directors met at 14 Orleans Road. They will call 40 witnesses. They may call 100 experts.",
         );
         assert_eq!(
             found,
@@ -614,6 +640,10 @@ mod tests {
                 ("12 towns".into(), NumberKind::Count, 12.0, some("towns"), None),
                 ("3 farms".into(), NumberKind::Count, 3.0, some("farms"), None),
                 ("200 Americans".into(), NumberKind::Count, 200.0, some("Americans"), None),
+                ("Nine people".into(), NumberKind::Count, 9.0, some("people"), None),
+                ("two outside directors".into(), NumberKind::Count, 2.0, some("outside directors"), None),
+                ("40 witnesses".into(), NumberKind::Count, 40.0, some("witnesses"), None),
+                ("100 experts".into(), NumberKind::Count, 100.0, some("experts"), None),
             ]
         );
     }
@@ -623,7 +653,7 @@ mod tests {
         let found = amounts(
             "Profits of about €2.4 million were forecast; costs rose by 12.5% and wages 3 per cent. \
              The firm paid $19.3 million, or 40,000 pounds, for 250 hectares. It pays 4.5p a share; \
-             the film is in 720p and costs 5 p.",
+             the film is in 720p and costs 5 p. The camera shoots video at 60p.",
         );
         let kinds: Vec<(&str, NumberKind, f64, Option<&str>)> =
             found.iter().map(|(t, k, v, u, _)| (t.as_str(), *k, *v, u.as_deref())).collect();
