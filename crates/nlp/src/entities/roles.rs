@@ -110,6 +110,13 @@ fn title_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
     if end == 0 || !is_head(cx, end - 1) || v.toks[end - 1].kind != TokenKind::Word {
         return None;
     }
+    // a heading's line in capitals is no title of a name that opens the next line ("IN THE
+    // HIGH COURT OF JUSTICE" + "KING'S BENCH DIVISION"); a title in hard-wrapped prose may be
+    // ("a letter from Home\nSecretary Sajid Javid")
+    let capitals = |k: usize| v.s(k).len() > 1 && !v.s(k).chars().any(char::is_lowercase);
+    if line_break_before(cx, end) && capitals(end - 1) {
+        return None;
+    }
     // a sentence-initial capital alone is no title ("Sources say...")
     let head = end - 1;
     let mut s = head;

@@ -152,6 +152,12 @@ fn assert_roles(cases: &[(&str, &str, &str)]) {
 }
 
 #[test]
+fn a_heading_in_capitals_is_no_title_of_the_name_on_the_next_line() {
+    let d = run("IN THE HIGH COURT OF JUSTICE\nKING'S BENCH DIVISION\n\nMrs Justice Arden:\n\n1. The claimant is 78.");
+    assert!(d.entities.iter().all(|e| e.roles.iter().all(|r| !r.contains("COURT"))), "{:?}", names(&d));
+}
+
+#[test]
 fn roles_from_titles_and_appositions() {
     let d = run("US Attorney General Jeff Sessions spoke. Later Sessions left.");
     let e = entity_of(&d, "Jeff Sessions").unwrap();

@@ -376,18 +376,15 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     tickers(toks, labels);
 }
 
-/// A name right after a stock exchange and a colon is the company's ticker, an organisation
-/// ("Harbridge Foods plc (LSE: HBF)", "(NYSE: KEL)"; the model read "HBF" as a place). The
-/// corpora here hold no such ticker.
+/// A one-word name in capitals right after a stock exchange and a colon is the company's
+/// ticker, an organisation ("Harbridge Foods plc (LSE: HBF)", "(NYSE: KEL)"; the model read
+/// "HBF" as a place). The corpora here hold no such ticker.
 fn tickers(toks: &[&str], labels: &mut [u8]) {
     const EXCHANGES: &[&str] = &["NYSE", "Nasdaq", "NASDAQ", "LSE", "AIM", "TSX", "ASX", "AMEX", "HKEX", "JSE", "SGX"];
     for i in 2..toks.len() {
-        if toks[i - 1] == ":"
-            && EXCHANGES.contains(&toks[i - 2])
-            && is_begin(labels[i])
-            && let Some((s, e, _)) = spans_of(labels).into_iter().find(|&(s, _, _)| s == i)
-        {
-            set_name(labels, s, e, ORG);
+        let ticker = (1..=6).contains(&toks[i].len()) && toks[i].bytes().all(|b| b.is_ascii_uppercase() || b == b'.');
+        if toks[i - 1] == ":" && EXCHANGES.contains(&toks[i - 2]) && ticker && label_part(labels[i]) == Some(UNIT) {
+            labels[i] = label(ORG, UNIT);
         }
     }
 }

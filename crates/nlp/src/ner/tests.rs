@@ -751,9 +751,13 @@ fn a_name_after_a_stock_exchange_is_a_ticker() {
     let (ob, ol, lu, pu) = (label(ORG, BEGIN), label(ORG, LAST), label(LOC, UNIT), label(PER, UNIT));
     let toks = ["Harbridge", "Foods", "(", "LSE", ":", "HBF", ")"];
     assert_eq!(joined(&toks, vec![ob, ol, 0, 0, 0, lu, 0]), names_of(&[("Harbridge Foods", ORG), ("HBF", ORG)]));
-    // not after a colon elsewhere
+    // not after a colon elsewhere, nor a longer name
     let toks = ["Venue", ":", "Kell"];
     assert_eq!(joined(&toks, vec![0, 0, pu]), names_of(&[("Kell", PER)]));
+    let toks = ["LSE", ":", "Tony", "Travers"];
+    assert_eq!(joined(&toks, vec![0, 0, label(PER, BEGIN), label(PER, LAST)]), names_of(&[("Tony Travers", PER)]));
+    let toks = ["LSE", ":", "Travers"];
+    assert_eq!(joined(&toks, vec![0, 0, pu]), names_of(&[("Travers", PER)]));
 }
 
 #[test]
