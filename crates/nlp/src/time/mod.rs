@@ -1504,7 +1504,6 @@ fn on_24_hours(h: u8, ampm: u8) -> u8 {
     }
 }
 
-/// A month, or a month and day (day 0 for a month), named without a year.
 /// True for a day written with its month ("15 March", "3/15/2025", "the evening of 3 November"),
 /// not one counted from another ("Tuesday", "yesterday").
 fn written_out(sem: &Sem) -> bool {
@@ -1516,6 +1515,7 @@ fn written_out(sem: &Sem) -> bool {
     }
 }
 
+/// A month, or a month and day (day 0 for a month), named without a year.
 fn month_and_day(sem: &Sem) -> Option<(u8, u8)> {
     match *sem {
         Sem::Cal { y: None, m, d } => Some((m, d)),
