@@ -665,7 +665,19 @@ fn complement_start(cx: &Cx, cue: usize, se: usize) -> (usize, usize) {
             c += 2;
             continue;
         }
-        if (v.is(c, "on") || v.is(c, "in") || v.is(c, "during") || v.is(c, "at") || v.is(c, "to") && !inf.has(f::CUE_I))
+        // ("said around 2pm that ...": a clock time, however approximate)
+        let clock = |k: usize| {
+            v.toks.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+                && (v.s(k).ends_with("am")
+                    || v.s(k).ends_with("pm")
+                    || ["am", "pm", "a.m.", "p.m."].iter().any(|w| v.is(k + 1, w)))
+        };
+        if (v.is(c, "on")
+            || v.is(c, "in")
+            || v.is(c, "during")
+            || v.is(c, "at")
+            || v.is(c, "to") && !inf.has(f::CUE_I)
+            || (v.is(c, "around") || v.is(c, "about")) && clock(c + 1))
             && c + 1 < se
         {
             // "on Monday", "in a statement", "in an interview with CNN", "to reporters"

@@ -366,6 +366,7 @@ fn an_approximate_number_after_said_opens_the_statement() {
         "about 300 homes were at risk tonight",
         "Colm Dredge",
     );
+    spoken("Police said around 2pm that a man had been arrested.", "that a man had been arrested", "-Police");
     // a topic after another verb, a time of saying
     for text in [
         "Mayor Colm Dredge said about 20 minutes later that the bridge would stay closed.",
