@@ -455,18 +455,20 @@ pub(crate) fn np_ending_at(cx: &Cx, e: usize, floor: usize) -> Option<(Speaker, 
             {
                 return np_ending_at(cx, s - 3, floor);
             }
-            // "George Pell of The Ledger": the person before "of" or "from" is the speaker
-            if s > floor + 1
-                && (v.is(s - 1, "of") || v.is(s - 1, "from") || v.is(s - 1, "at"))
-                && let Some(pm) = cx.mention(s - 2)
+            // "George Pell of The Ledger", "Ann Lee of the Brookings Institution": the person
+            // before "of" or "from" is the speaker
+            let t = if s > floor + 2 && v.is(s - 1, "the") { s - 1 } else { s };
+            if t > floor + 1
+                && (v.is(t - 1, "of") || v.is(t - 1, "from") || v.is(t - 1, "at"))
+                && let Some(pm) = cx.mention(t - 2)
                 && cx.doc.mentions[pm].ty == EntityType::Person
-                && cx.doc.mentions[pm].span.end == v.toks[s - 2].span.end
+                && cx.doc.mentions[pm].span.end == v.toks[t - 2].span.end
             {
-                let mut ps = s - 2;
+                let mut ps = t - 2;
                 while ps > floor && cx.mention(ps - 1) == Some(pm) {
                     ps -= 1;
                 }
-                return Some((cx.speaker_of_mention(pm, s - 2), ps));
+                return Some((cx.speaker_of_mention(pm, t - 2), ps));
             }
             // "a spokeswoman for YouTube": the phrase before the preposition heads it
             if s > floor + 1

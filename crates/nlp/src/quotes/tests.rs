@@ -391,6 +391,19 @@ fn a_bodys_label_before_a_description_is_a_title() {
 }
 
 #[test]
+fn a_person_of_an_organisation_speaks_with_or_without_the() {
+    for text in [
+        "Ann Lee of the Brookings Institution said the results were sobering.",
+        "Professor Luis Okoro of the Ardmore Institute, who was not involved, said the results were sobering.",
+        "Luis Okoro of Acme said the results were sobering.",
+    ] {
+        let d = run(text);
+        let who = speaker(&d, quote(&d, "the results were sobering"));
+        assert!(who == "Ann Lee" || who == "Luis Okoro", "{text}: {who}");
+    }
+}
+
+#[test]
 fn a_speaker_after_an_age_and_an_address() {
     let text = "Dale Fenwick, 38, of Mill Lane, Ardenport, admitted conspiracy to import drugs.";
     assert_eq!(speaker(&run(text), quote(&run(text), "conspiracy")), "Dale Fenwick");
