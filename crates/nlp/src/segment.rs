@@ -1131,6 +1131,11 @@ fn greeting_ends(text: &str, tokens: &[Token], first: usize, k: usize, lex: &Lex
         })
 }
 
+/// True for the half of the day written after a clock time: "am", "pm", "a.m.", "p.m." (any case).
+pub(crate) fn is_meridiem(s: &str) -> bool {
+    matches!(s.to_ascii_lowercase().as_str(), "am" | "pm" | "a.m." | "p.m.")
+}
+
 /// Whether a clock time that heads a line, as a live blog's or a log's entries open ("17:42
 /// Police say ...", "5.42pm BST The council ..."), ends after token `k` as a sentence of its own,
 /// so that it is no part of what follows (the subject of a "say", the words of a quotation).
@@ -1150,16 +1155,15 @@ fn stamp_ends(text: &str, tokens: &[Token], first: usize, k: usize) -> bool {
     if !number(h, 23) || !number(m, 59) {
         return false;
     }
-    let ampm = |s: &str| matches!(s.to_ascii_lowercase().as_str(), "am" | "pm" | "a.m." | "p.m.");
     let zone =
         |s: &str| matches!(s, "GMT" | "BST" | "UTC" | "CET" | "CEST" | "ET" | "EST" | "EDT" | "PT" | "PST" | "PDT");
     // what follows the digits: at most a glued or separate am/pm and a time zone
     let rest: Vec<&str> = tokens[first + 1..=k].iter().map(|t| t.span.of(text)).collect();
-    let marked = !suffix.is_empty() || rest.first().is_some_and(|s| ampm(s));
+    let marked = !suffix.is_empty() || rest.first().is_some_and(|s| is_meridiem(s));
     let rest_ok = match rest.as_slice() {
         [] => true,
-        [a] => ampm(a) || zone(a),
-        [a, z] => ampm(a) && zone(z),
+        [a] => is_meridiem(a) || zone(a),
+        [a, z] => is_meridiem(a) && zone(z),
         _ => false,
     };
     let next_word = next.span.of(text);
@@ -1174,11 +1178,11 @@ fn stamp_ends(text: &str, tokens: &[Token], first: usize, k: usize) -> bool {
         "Thursday", "Friday", "Saturday", "Sunday", "Today", "Tonight", "Tomorrow", "Yesterday",
     ];
     // "17.42" needs its am/pm or zone to be a clock ("3.14 Pi"); "17:42" is one as it is
-    (suffix.is_empty() || ampm(suffix))
+    (suffix.is_empty() || is_meridiem(suffix))
         && rest_ok
         && (digits.contains(':') || marked || !rest.is_empty())
         && lower
-        && !ampm(next_word)
+        && !is_meridiem(next_word)
         && !zone(next_word)
         && !day.contains(&next_word.trim_end_matches('.'))
 }

@@ -113,8 +113,7 @@ fn title_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
     // a heading's line in capitals is no title of a name that opens the next line ("IN THE
     // HIGH COURT OF JUSTICE" + "KING'S BENCH DIVISION"); a title in hard-wrapped prose may be
     // ("a letter from Home\nSecretary Sajid Javid")
-    let capitals = |k: usize| v.s(k).len() > 1 && !v.s(k).chars().any(char::is_lowercase);
-    if line_break_before(cx, end) && capitals(end - 1) {
+    if line_break_before(cx, end) && v.s(end - 1).len() > 1 && super::is_allcaps(v.s(end - 1)) {
         return None;
     }
     // a sentence-initial capital alone is no title ("Sources say...")
@@ -301,8 +300,7 @@ fn line_role(cx: &Ctx, b: usize, s: usize) -> bool {
 /// True when token `i` opens a line: the text's first token, or a line break before it; past
 /// the last token, the text's end.
 fn line_break_before(cx: &Ctx, i: usize) -> bool {
-    let v = &cx.v;
-    i == 0 || i >= v.len() || v.text[v.toks[i - 1].span.end..v.toks[i].span.start].contains('\n')
+    i == 0 || i >= cx.v.len() || !cx.v.next_on_line(i - 1)
 }
 
 /// A signature: the name of tokens `a` to `b` (end) alone on its line and a role opening the

@@ -549,7 +549,7 @@ fn addresses_after_ages(toks: &[&str], labels: &mut [u8]) {
             && PEOPLE.contains(&toks[i - 1])
             && label_type(labels[i + 1]) == Some(PER)
             && is_begin(labels[i + 1])
-            && let Some((s, e, _)) = spans_of(labels).into_iter().find(|&(s, _, _)| s == i + 1)
+            && let Some((s, e, _)) = name_from(labels, i + 1)
         {
             set_name(labels, s, e, LOC);
         }
@@ -611,8 +611,7 @@ fn street_names(toks: &[&str], labels: &mut [u8]) {
             && matches!(label_part(labels[i]), None | Some(BEGIN | UNIT))
         {
             // ... keeping the type of a name that goes on past the street ("1st Street Bank")
-            let (e, t) =
-                spans_of(labels).into_iter().find(|&(s, _, _)| s == i).map_or((i + 1, LOC), |(_, e, t)| (e, t));
+            let (e, t) = name_from(labels, i).map_or((i + 1, LOC), |(_, e, t)| (e, t));
             set_name(labels, i - 1, e, if e == i + 1 { LOC } else { t });
         }
     }
@@ -727,10 +726,15 @@ fn join_particle_names(toks: &[&str], labels: &mut [u8]) {
             && label_type(labels[i]) == Some(PER)
             && is_begin(labels[i])
         {
-            let e = spans_of(labels).into_iter().find(|&(s, _, _)| s == i).map_or(i + 1, |(_, e, _)| e);
+            let e = name_from(labels, i).map_or(i + 1, |(_, e, _)| e);
             set_name(labels, i - 1, e, PER);
         }
     }
+}
+
+/// The name that starts at token `i`: its start, end and type.
+fn name_from(labels: &[u8], i: usize) -> Option<(usize, usize, u8)> {
+    spans_of(labels).into_iter().find(|&(s, _, _)| s == i)
 }
 
 /// Sets the labels of tokens `s..e` to one name of type `t`.

@@ -666,18 +666,12 @@ fn complement_start(cx: &Cx, cue: usize, se: usize) -> (usize, usize) {
             continue;
         }
         // ("said around 2pm that ...": a clock time, however approximate)
-        let clock = |k: usize| {
-            v.toks.get(k).is_some_and(|t| t.kind == TokenKind::Number)
-                && (v.s(k).ends_with("am")
-                    || v.s(k).ends_with("pm")
-                    || ["am", "pm", "a.m.", "p.m."].iter().any(|w| v.is(k + 1, w)))
-        };
         if (v.is(c, "on")
             || v.is(c, "in")
             || v.is(c, "during")
             || v.is(c, "at")
             || v.is(c, "to") && !inf.has(f::CUE_I)
-            || (v.is(c, "around") || v.is(c, "about")) && clock(c + 1))
+            || (v.is(c, "around") || v.is(c, "about")) && clock_at(cx, c + 1))
             && c + 1 < se
         {
             // "on Monday", "in a statement", "in an interview with CNN", "to reporters"
@@ -799,13 +793,13 @@ pub(crate) fn content_after(cx: &Cx, cue: usize, evidence: bool) -> Option<(usiz
     // "said about 300 homes were at risk": an approximate number opens the clause; it is no
     // topic ("talked about 300 homes", "his comment about 47 percent of the country")
     // ("said about 20 minutes later that ...", "said around 2pm that ...": a time of saying)
-    const TIME_AFTER: &[&str] =
-        &["seconds", "minutes", "hours", "days", "weeks", "months", "years", "am", "pm", "a.m.", "p.m.", "o'clock"];
+    const UNITS: &[&str] = &["seconds", "minutes", "hours", "days", "weeks", "months", "years", "o'clock"];
     let approx = ["said", "says", "say", "estimated", "estimates"].iter().any(|w| v.is(cue, w))
         && (v.is(c, "about") || v.is(c, "around"))
         && v.toks.get(c + 1).is_some_and(|t| t.kind == TokenKind::Number)
         && !v.s(c + 1).contains(|ch: char| ch == ':' || ch.is_ascii_alphabetic())
-        && !TIME_AFTER.iter().any(|w| v.is(c + 2, w));
+        && !clock_at(cx, c + 1)
+        && !UNITS.iter().any(|w| v.is(c + 2, w));
     // "referring to X", "talked about X", "called for X"
     if inf.has(f::CUE_P)
         && !approx
@@ -872,6 +866,15 @@ pub(crate) fn content_after(cx: &Cx, cue: usize, evidence: bool) -> Option<(usiz
     let e = content_end(cx, start);
     let e = cut(cx, start, e);
     (e >= start).then_some((start, e))
+}
+
+/// True when token `k` is a clock time with its half of the day ("2pm", "9.30 a.m.").
+fn clock_at(cx: &Cx, k: usize) -> bool {
+    let v = &cx.v;
+    v.toks.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+        && (v.s(k).ends_with("am")
+            || v.s(k).ends_with("pm")
+            || k + 1 < v.len() && crate::segment::is_meridiem(v.s(k + 1)))
 }
 
 /// True when token `c` can begin a reported clause: a subject pronoun, a determiner, a name,
