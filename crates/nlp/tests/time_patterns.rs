@@ -314,6 +314,14 @@ fn weekdays() {
     // a second clause after a fronted day has its own tense
     assert_eq!(values("On Thursday, 140 schools shut, and ministers will decide later.", d), ["2018-07-12"]);
     assert_eq!(values("On Monday, 140 schools shut, and ministers will decide later.", d), ["2018-07-09"]);
+    // a participle before "by" after the day describes a noun and tells no tense
+    assert_eq!(
+        values("The minister, Ann Lee, will travel to Port Halsey on Tuesday to meet families affected by floods.", d),
+        ["2018-07-17"]
+    );
+    assert_eq!(values("He will visit the old town on Tuesday to see homes damaged by the floods.", d), ["2018-07-17"]);
+    // ... but not the verb of a clause that the expression opens
+    assert_eq!(values("In September the bill passed by a wide margin.", d), ["2017-09"]);
 }
 
 #[test]

@@ -34,6 +34,8 @@ struct Target {
     start: usize,
     end: usize,
     names_thing: bool,
+    /// It opens its clause ("On Thursday, ..."): the verb after it is the clause's own.
+    fronted: bool,
 }
 
 /// What one word says of the expression's tense.
@@ -71,7 +73,6 @@ impl Doc<'_> {
         let Clause { s0, s1, comma_before, comma_after } = self.clause(span, start, end);
         let names_thing =
             (start > 0 && self.g.in_class(self.word(start - 1), cls.owner)) || self.possessive_after(span);
-        let target = Target { start, end, names_thing };
         // the expression and its preposition open their clause (a quotation mark or a
         // conjunction may open it first: "\"By December, we were looking\"", "but by Sunday
         // afternoon the speech had been reframed"), and so may "not" ("Not until May did anyone
@@ -85,6 +86,7 @@ impl Doc<'_> {
             open += 1;
         }
         let fronted = start >= 1 && open + 1 >= start;
+        let target = Target { start, end, names_thing, fronted };
         let mut best: Option<(usize, Tense)> = None;
         // whether `best` is a verb before the expression outside its clause
         let mut best_elsewhere = false;
@@ -346,7 +348,7 @@ impl Doc<'_> {
     /// What word `i` (id `w`, `dist` tokens from the expression) says of its tense;
     /// `after_report` when a report follows the expression before the word.
     fn reading(&self, i: usize, w: u32, target: &Target, dist: usize, after_report: bool) -> Reading {
-        let Target { start, end, names_thing } = *target;
+        let Target { start, end, names_thing, fronted } = *target;
         let cls = self.g.cls;
         let is = |c: u16| self.g.in_class(w, c);
         let before = |c: u16| (i.saturating_sub(2)..i).any(|k| self.g.in_class(self.word(k), c));
@@ -415,7 +417,15 @@ impl Doc<'_> {
             {
                 return Reading::Verb(Tense::Future);
             }
-            return if before(cls.passaux) { Reading::Nothing } else { Reading::Verb(Tense::Past) };
+            // "to meet families affected by last week's flooding": a participle between a noun
+            // and "by" after the expression describes the noun; the clause's verb is elsewhere
+            let reduced_relative = i > end
+                && !fronted
+                && self.text_at(i + 1).eq_ignore_ascii_case("by")
+                && self.tokens[i - 1].kind == TokenKind::Word
+                && self.text_at(i - 1).starts_with(|c: char| c.is_ascii_lowercase())
+                && ![cls.subject, cls.pastaux, cls.passaux].iter().any(|&c| self.g.in_class(self.word(i - 1), c));
+            return if before(cls.passaux) || reduced_relative { Reading::Nothing } else { Reading::Verb(Tense::Past) };
         }
         let next = self.word(i + 1);
         // "would hold": no tense of its own; "a visit to Scotland": a noun; "Tuesday's move by
