@@ -1056,6 +1056,12 @@ fn times_of_day() {
     assert_eq!(values(blog, d), ["2018-07-12T15:05", "2018-07-13TEV", "2018-07-12T14:30"]);
     let log = "Tuesday 10 July\n\n22:10 Winds rose.\n\nWednesday 11 July\n\n06:05 Trains stopped.";
     assert_eq!(values(log, d), ["2018-07-10", "2018-07-10T22:10", "2018-07-11", "2018-07-11T06:05"]);
+    // (a transcript's closing stamp, with a word or two in capitals, heads its line too; three
+    // such words are a headline)
+    let transcript = "MS. VALE: They met on Friday.\n\nEND 11:31 A.M.";
+    assert_eq!(values(transcript, d), ["2018-07-06", "2018-07-12T11:31"]);
+    let transcript = "MS. VALE: They met on Friday.\n\nTALKS END AGAIN 11:31 A.M.";
+    assert_eq!(values(transcript, d), ["2018-07-06", "2018-07-06T11:31"]);
     // (a date and the clock time of the next paragraph or line are two expressions)
     for text in ["Thursday 12 July 2018\n\n17:42 Water rose.", "Thursday 12 July 2018\n17:42 Water rose."] {
         let texts: Vec<String> = tag(text, Some(d)).into_iter().map(|t| t.0).collect();

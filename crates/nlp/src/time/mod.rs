@@ -1026,12 +1026,20 @@ impl Doc<'_> {
             && rest[label.len()..].starts_with(':')
     }
 
-    /// True when the expression is all its sentence holds, but for punctuation.
+    /// True when the expression is all its sentence holds, but for punctuation and up to two
+    /// words in capitals (a transcript's "END 11:31 A.M.", "UPDATED 17:42").
     fn is_heading(&self, span: Span, sentence: usize) -> bool {
         let Some(&s) = self.sentences.get(sentence) else { return false };
-        self.tokens[self.token_range(s)]
-            .iter()
-            .all(|t| (t.span.start >= span.start && t.span.end <= span.end) || t.kind == TokenKind::Punct)
+        let mut capitals = 0;
+        self.tokens[self.token_range(s)].iter().all(|t| {
+            let word = t.span.of(self.text);
+            let outside = t.span.end <= span.start || t.span.start >= span.end;
+            if outside && t.kind == TokenKind::Word && word.len() > 1 && !word.chars().any(|c| c.is_lowercase()) {
+                capitals += 1;
+                return capitals <= 2;
+            }
+            !outside || t.kind == TokenKind::Punct
+        })
     }
 
     /// The tense that picks the direction of an expression with none of its own: a possessive
