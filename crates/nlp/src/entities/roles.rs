@@ -70,7 +70,16 @@ fn is_part(cx: &Ctx, i: usize) -> bool {
     if v.info[i].has(f::TITLE | f::ROLE | f::ROLE_MOD) {
         return true;
     }
-    v.cap(i) && !v.info[i].has(f::DET | f::HON) && !opens_with_function_word(cx, i)
+    v.cap(i) && !v.info[i].has(f::DET | f::HON) && !opens_with_function_word(cx, i) && !capital_function_word(cx, i)
+}
+
+/// In a line of capitals every word is capitalized, so a closed-class word there is no part of
+/// a role either ("PRESS BRIEFING BY PRESS SECRETARY HANNAH VALE"); "OF" and "FOR" inside a
+/// title are joined by their own rule ("SECRETARY OF STATE").
+fn capital_function_word(cx: &Ctx, i: usize) -> bool {
+    let v = &cx.v;
+    let closed = f::PREP | f::CONJ | f::COMP | f::WH | f::AUX | f::BE | f::NEG;
+    v.s(i).len() > 1 && super::is_allcaps(v.s(i)) && v.info[i].has(closed)
 }
 
 /// A sentence's first word is capitalized by its place: a closed-class word there is no part
@@ -99,6 +108,40 @@ const KIN: &[&str] = &[
     "fiancée", "boyfriend", "girlfriend", "stepson", "stepdaughter", "stepfather", "stepmother",
 ];
 
+/// "Secretary of State", "Minister for Foreign Affairs", "Secretary of the Treasury" right
+/// before token `end`: the title before "of" or "for", when up to four words in capitals (and
+/// "the", "and") follow it. A relative of someone is no title ("the cousin of NBA star").
+fn title_of_before(cx: &Ctx, end: usize) -> Option<usize> {
+    let v = &cx.v;
+    let joins = |k: usize| v.is(k, "the") || v.is(k, "and") || v.is(k, "&");
+    let mut k = end;
+    while k > 0 && end - k < 4 && v.toks[k - 1].kind == TokenKind::Word && !v.is(k - 1, "of") && !v.is(k - 1, "for") {
+        if !(v.cap(k - 1) || joins(k - 1)) || v.toks[k].para_start && k < end {
+            return None;
+        }
+        k -= 1;
+    }
+    let p = k.checked_sub(1)?;
+    let title = p.checked_sub(1)?;
+    let run = p + 1..end;
+    (!run.is_empty()
+        && (v.is(p, "of") || v.is(p, "for"))
+        && v.cap(p + 1) | v.is(p + 1, "the")
+        && v.cap(end - 1)
+        && !describes_person(v.s(end - 1))
+        && run.clone().all(|k| v.sent[k] == v.sent[p] && !v.toks[k].para_start)
+        && v.info[title].has(f::TITLE | f::ROLE)
+        && !KIN.iter().any(|w| v.is(title, w)))
+    .then_some(title)
+}
+
+/// True for a party's or a people's word, which describes the name after it rather than ends
+/// a title before it ("campaign manager for Republican Bob Dole", "a supporter of Democrat").
+fn describes_person(w: &str) -> bool {
+    let w = w.to_lowercase();
+    ["an", "ese", "ish", "ic", "crat"].iter().any(|s| w.ends_with(s))
+}
+
 /// "Home Secretary Sajid Javid": the title run right before the name at token `a` (after an
 /// honorific, if any). Returns (first token, end token, head token).
 fn title_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
@@ -107,9 +150,10 @@ fn title_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
     if end > 0 && v.info[end - 1].has(f::HON) {
         end -= 1;
     }
-    if end == 0 || !is_head(cx, end - 1) || v.toks[end - 1].kind != TokenKind::Word {
+    if end == 0 || v.toks[end - 1].kind != TokenKind::Word {
         return None;
     }
+    let head = if is_head(cx, end - 1) { end - 1 } else { title_of_before(cx, end)? };
     // a heading's line in capitals is no title of a name that opens the next line ("IN THE
     // HIGH COURT OF JUSTICE" + "KING'S BENCH DIVISION"); a title in hard-wrapped prose may be
     // ("a letter from Home\nSecretary Sajid Javid")
@@ -117,11 +161,18 @@ fn title_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
         return None;
     }
     // a sentence-initial capital alone is no title ("Sources say...")
-    let head = end - 1;
     let mut s = head;
     while s > 0 && head - s < MAX_ROLE {
         let p = s - 1;
         if v.toks[p].kind != TokenKind::Word || v.toks[s].para_start || v.sent[p] != v.sent[s] {
+            break;
+        }
+        // a headline in capitals ends where the title in mixed case begins ("KILLED IN DEADLY
+        // ISTANBUL EXPLOSION Turkish President ..."); short abbreviations do not ("US
+        // Ambassador", "GOP VP nominee")
+        let caps = |k: usize| super::is_allcaps(v.s(k));
+        let long = |k: usize| v.s(k).len() > 4;
+        if p > 0 && caps(p) && caps(p - 1) && (long(p) || long(p - 1)) && !caps(s) {
             break;
         }
         if is_part(cx, p) {

@@ -184,8 +184,29 @@ fn roles_from_titles_and_appositions() {
         ("The vote is close. First Minister Lena Varga spoke first.", "Lena Varga", "First Minister"),
         ("ARDENPORT (Wire) - If Secretary Ann Lee wins, the party splits.", "Ann Lee", "Secretary"),
         ("He said: \u{201c}As House Speaker, Tomas Brekov sets the agenda.\u{201d}", "Tomas Brekov", "House Speaker"),
+        // a title with "of" or "for" and the capitals after it
+        ("The talks were led by former Secretary of State Ann Lee.", "Ann Lee", "former Secretary of State"),
+        ("Minister for Foreign Affairs Tomas Brekov said no.", "Tomas Brekov", "Minister for Foreign Affairs"),
+        (
+            "The letter reached Director of National Intelligence Mira Holt.",
+            "Mira Holt",
+            "Director of National Intelligence",
+        ),
+        // a heading in capitals: its function words are no part of the title, and where a
+        // headline runs into a title in mixed case, the title begins
+        ("PRESS BRIEFING BY PRESS SECRETARY HANNAH VALE\n\nGood morning.", "HANNAH VALE", "PRESS SECRETARY"),
+        ("REMARKS BY SECRETARY OF STATE ANN LEE\n\nGood morning.", "ANN LEE", "SECRETARY OF STATE"),
+        (
+            "BLAST KILLS FOUR IN KELL HARBOUR Karsland President Tomas Brekov said no.",
+            "Tomas Brekov",
+            "Karsland President",
+        ),
+        ("The GOP VP nominee Tomas Brekov said no.", "Tomas Brekov", "GOP VP nominee"),
     ];
     assert_roles(cases);
+    // a party's or a people's word after "for" or "of" describes the name: the title is the other's
+    let d = run("Tom Fenn, the campaign manager for Republican Ann Lee, said no.");
+    assert!(entity_of(&d, "Ann Lee").unwrap().roles.is_empty(), "{:?}", names(&d));
     // another person's title and name before the comma are no role
     let d = run("The vote is close. Like Senator Tom Fenn, Ann Lee voted against the bill.");
     assert!(entity_of(&d, "Ann Lee").unwrap().roles.is_empty(), "{:?}", names(&d));
