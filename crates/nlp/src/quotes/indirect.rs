@@ -112,6 +112,12 @@ fn label(cx: &Cx, i: usize, seen: &mut Vec<(String, Speaker)>) -> Option<((usize
     let n = v.len();
     // a transcript quoted whole opens each paragraph with a quotation mark
     let i = if v.toks[i].kind == TokenKind::Quote { i + 1 } else { i };
+    // a numbered question in a parliament's record ("1. Mr Tomas Reyes (Eastmoor North) (Lab):")
+    let i = if v.toks[i].kind == TokenKind::Number && v.punct(i + 1, b'.') && i + 2 < n && v.cap(i + 2) {
+        i + 2
+    } else {
+        i
+    };
     // the colon, after words, abbreviation points, brackets and commas on the paragraph's first
     // line (a comma in an office: "The Minister of State, Department for Transport (Helen
     // Cartwright):"; the label's words must then name someone, see `label_speaker`)
@@ -127,6 +133,10 @@ fn label(cx: &Cx, i: usize, seen: &mut Vec<(String, Speaker)>) -> Option<((usize
     let mut z = c + 1;
     while z + 1 < n && !v.toks[z + 1].para_start {
         z += 1;
+    }
+    // (a question's reference number after it is the record's: "services. [90211]")
+    if z > c + 3 && v.punct(z, b']') && v.toks[z - 1].kind == TokenKind::Number && v.punct(z - 2, b'[') {
+        z -= 3;
     }
     if v.punct(z, b'.') {
         z -= 1;
@@ -868,6 +878,31 @@ pub(crate) fn content_after(cx: &Cx, cue: usize, evidence: bool) -> Option<(usiz
     (e >= start).then_some((start, e))
 }
 
+/// "I call the shadow Minister", "called Senator Tom Fenn": a person called (tokens `a..=e`
+/// after the cue at `cue`) is summoned or phoned, nothing said ("called Trump a fascist" says
+/// something).
+fn called_person(cx: &Cx, cue: usize, a: usize, e: usize) -> bool {
+    ["call", "calls", "called", "calling"].iter().any(|w| cx.v.is(cue, w)) && one_person(cx, a, e)
+}
+
+/// True when tokens `a..=e` name one person and nothing more: a name after any determiner and
+/// titles ("Senator Tom Fenn"), or a role ("the shadow Minister").
+fn one_person(cx: &Cx, a: usize, e: usize) -> bool {
+    let v = &cx.v;
+    let mut k = a + usize::from(v.info[a].has(f::DET));
+    while k <= e && (v.info[k].has(f::HON | f::TITLE | f::ROLE_MOD) || v.punct(k, b'.')) && !cx.person_at(k) {
+        k += 1;
+    }
+    if k > e {
+        return v.info[e].has(f::TITLE | f::ROLE);
+    }
+    if cx.person_at(k) {
+        let m = cx.mention(k);
+        return (k..=e).all(|j| cx.mention(j) == m);
+    }
+    (k..=e).all(|j| v.info[j].has(f::ROLE | f::ROLE_MOD | f::TITLE)) && v.info[e].has(f::ROLE | f::TITLE)
+}
+
 /// True when token `k` is a clock time with its half of the day ("2pm", "9.30 a.m.").
 fn clock_at(cx: &Cx, k: usize) -> bool {
     let v = &cx.v;
@@ -1081,6 +1116,9 @@ pub(crate) fn reported(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
     let evidence = inf.has(f::CUE_E) && v.info[speaker.head].has(f::ARTIFACT);
     let attr = Attr { cue: (i, i), speaker: Some(speaker), end: i };
     let after = if inverted { None } else { content_after(cx, i, evidence) };
+    if after.is_some_and(|(a, z)| called_person(cx, i, a, z)) {
+        return None;
+    }
     // an explicit complement ("that …", "to …", ": …") settles it; a bare one loses to a
     // content before the speaker ("Veloria will …, Miriam Achebe-Lund has told the Karsland
     // authorities in a leaked letter")

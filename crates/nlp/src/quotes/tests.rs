@@ -337,6 +337,17 @@ fn a_parliamentary_record_names_each_member_and_minister() {
     // a comma in a paragraph's opening words labels nothing without a name in brackets
     let d = run("Harbour Ferries\n\nIn Kell, the council: it met on Monday and voted for the plan.");
     assert!(d.quotes.iter().all(|q| !q.span.of(&d.text).contains("voted")), "{:?}", texts(&d));
+    // a numbered question, and its reference number after it, which is the record's
+    let d = run("Harbour Ferries\n\n\
+                 3. Mr Tom Fenn (Kell North) (Lab): What steps the Minister is taking on ferries. [90211]\n\n\
+                 The Speaker: Order. I call the shadow Minister.");
+    let q = quote(&d, "What steps the Minister is taking");
+    assert_eq!(q.span.of(&d.text), "What steps the Minister is taking on ferries", "{:?}", texts(&d));
+    assert_eq!(speaker(&d, q), "Tom Fenn");
+    // a person called is summoned, nothing said
+    assert!(d.quotes.iter().all(|q| !q.span.of(&d.text).contains("shadow")), "{:?}", texts(&d));
+    let d = run("A year later, Ann Lee called Senator Tom Fenn. She called Tom Fenn a liar.");
+    assert_eq!(texts(&d), ["Indirect Tom Fenn a liar"]);
 }
 
 #[test]
