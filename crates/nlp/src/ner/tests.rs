@@ -761,6 +761,18 @@ fn a_name_after_a_stock_exchange_is_a_ticker() {
 }
 
 #[test]
+fn a_parliaments_forms_of_address_are_no_names() {
+    let (pu, lb, ll) = (label(PER, UNIT), label(LOC, BEGIN), label(LOC, LAST));
+    let toks = ["The", "hon.", "Lady", "makes", "a", "fair", "point"];
+    assert_eq!(joined(&toks, vec![0, 0, pu, 0, 0, 0, 0]), names_of(&[]));
+    let toks = ["the", "hon.", "Member", "for", "Eastmoor", "North"];
+    assert_eq!(joined(&toks, vec![0, 0, pu, 0, lb, ll]), names_of(&[("Eastmoor North", LOC)]));
+    // a name after other words stays ("Lady" the racehorse, "Friend" the surname)
+    let toks = ["Ann", "spoke", "to", "Friend"];
+    assert_eq!(joined(&toks, vec![pu, 0, 0, pu]), names_of(&[("Ann", PER), ("Friend", PER)]));
+}
+
+#[test]
 fn a_town_and_a_newspapers_word_after_the_is_a_newspaper() {
     let (pb, pl, lb, ll) = (label(PER, BEGIN), label(PER, LAST), label(LOC, BEGIN), label(LOC, LAST));
     let toks = ["seen", "by", "the", "Harbridge", "Courier"];
