@@ -24,7 +24,7 @@ pub(crate) fn roles(cx: &mut Ctx) {
         let (a, b) = (w.a, w.b);
         if let Some((s, t, h)) = title_before(cx, a) {
             found.push((e, s, t, h));
-        } else if let Some((s, t, h)) = apposition_before(cx, a) {
+        } else if let Some((s, t, h)) = apposition_before(cx, a).or_else(|| office_before_brackets(cx, a, b)) {
             found.push((e, s, t, h));
         }
         // what a quotation says someone is, is opinion ("Ted is the leader that we need")
@@ -404,6 +404,29 @@ fn role_in_brackets(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
     let e = (s..(s + MAX_ROLE).min(v.len())).find(|&k| v.toks[k].kind != TokenKind::Word)?;
     let head = e.checked_sub(1).filter(|&h| h >= s && is_head(cx, h))?;
     (v.punct(e, b')') && (s..e).all(|k| is_part(cx, k)) && !names_a_person(cx, s, e)).then_some((s, e, head))
+}
+
+/// "The Minister for Transport (Ruth Kamara): ...": a parliament's or a transcript's label, an
+/// office that opens the paragraph and the name of its holder in brackets (tokens `a..b`).
+fn office_before_brackets(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize, usize)> {
+    let v = &cx.v;
+    if a < 2 || !v.punct(a - 1, b'(') || !v.punct(b, b')') || !v.punct(b + 1, b':') {
+        return None;
+    }
+    let end = a - 1;
+    let joins = |k: usize| v.is(k, "of") || v.is(k, "for") || v.is(k, "the") || v.is(k, "and") || v.punct(k, b',');
+    let mut s = end;
+    while s > 0 && end - s < 10 && !v.toks[s].para_start && (is_part(cx, s - 1) || joins(s - 1)) {
+        s -= 1;
+    }
+    if !v.toks[s].para_start {
+        return None;
+    }
+    if v.is(s, "the") {
+        s += 1;
+    }
+    let head = (s..end).rev().find(|&k| v.info[k].has(f::TITLE | f::ROLE))?;
+    (s < end && !joins(end - 1)).then_some((s, end, head))
 }
 
 /// "the Home Secretary, Miriam Achebe-Lund": the role and comma right before the name at

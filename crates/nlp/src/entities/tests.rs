@@ -202,11 +202,21 @@ fn roles_from_titles_and_appositions() {
             "Karsland President",
         ),
         ("The GOP VP nominee Tomas Brekov said no.", "Tomas Brekov", "GOP VP nominee"),
+        // a parliament's label: the office, then its holder in brackets
+        ("Ferries\n\nThe Minister for Transport (Ruth Kamara): I met them.", "Ruth Kamara", "Minister for Transport"),
+        (
+            "Ferries\n\nThe Minister of State, Department for Transport (Ann Halloran): I met them.",
+            "Ann Halloran",
+            "Minister of State, Department for Transport",
+        ),
     ];
     assert_roles(cases);
     // a party's or a people's word after "for" or "of" describes the name: the title is the other's
     let d = run("Tom Fenn, the campaign manager for Republican Ann Lee, said no.");
     assert!(entity_of(&d, "Ann Lee").unwrap().roles.is_empty(), "{:?}", names(&d));
+    // an office in brackets elsewhere than a label's is no role of the name
+    let d = run("Ferries\n\nThe minister met a ferry captain (Ruth Kamara): she was calm.");
+    assert!(entity_of(&d, "Ruth Kamara").unwrap().roles.is_empty(), "{:?}", names(&d));
     // another person's title and name before the comma are no role
     let d = run("The vote is close. Like Senator Tom Fenn, Ann Lee voted against the bill.");
     assert!(entity_of(&d, "Ann Lee").unwrap().roles.is_empty(), "{:?}", names(&d));
