@@ -718,6 +718,13 @@ fn periods() {
                     Profit was $1 million, against $0.8 million a year earlier.";
     assert_eq!(values(compared, date(2018, 10, 28)), ["2018-Q3", "2017", "2017-Q3"]);
     assert_eq!(one("Profit rose in the first half.", d).2, "2018-H1");
+    // in a match report a half is the game's, but a half of a year named stays
+    let report = "Lee scored in the second half with a header. The first-half display was poor.";
+    assert_eq!(values(report, d), Vec::<String>::new());
+    let report = "Lee scored in the second half with a header, as in the first half of 2017.";
+    assert_eq!(values(report, d), ["2017-H1"]);
+    // (one word of play alone is not enough)
+    assert_eq!(one("Lee scored well in the first half.", d).2, "2018-H1");
     // as a quarter, a half of the year still ahead is last year's in a past clause, and one
     // gone by is next year's in a future one
     let (jan, dec) = (date(2016, 1, 29), date(2016, 12, 10));

@@ -431,6 +431,7 @@ engine_classes!(
     causative,
     inname,
     periodical,
+    sport,
     event,
     eventadj,
     participle,

@@ -156,8 +156,10 @@ fn tag_with(
     }
     let doc = Doc { g, text, tokens, sentences };
     // dropped before resolving, so that "Daily News" is no date to count "the next day" from
+    let match_report = found.iter().any(|it| matches!(it.sem, Sem::Half { y: None, .. })) && doc.about_a_match();
     found.retain(|it| {
-        !doc.in_name(it.span)
+        (!match_report || !matches!(it.sem, Sem::Half { y: None, .. }))
+            && !doc.in_name(it.span)
             && !doc.names_a_periodical(it.span)
             && !doc.month_in_name(it.span)
             && !doc.before_past(it.span)
@@ -1248,6 +1250,23 @@ impl Doc<'_> {
         let end = self.token_range(it.span).end;
         matches!(it.sem, Sem::ShortYear(_))
             && self.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Quote || self.capitalized(end))
+    }
+
+    /// True when the text reports a match: two different words of play or more ("scored",
+    /// "header", "referee"), so that a half without its year is one of the game ("in the
+    /// second half"), not of a year.
+    fn about_a_match(&self) -> bool {
+        let mut seen: Vec<u32> = Vec::new();
+        for i in 0..self.tokens.len() {
+            let w = self.word(i);
+            if self.g.in_class(w, self.g.cls.sport) && !seen.contains(&w) {
+                seen.push(w);
+                if seen.len() >= 2 {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// True for "daily", "weekly" or "monthly" naming a newspaper or magazine: written in
