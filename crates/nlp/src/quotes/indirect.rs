@@ -131,7 +131,7 @@ fn label(cx: &Cx, i: usize, seen: &mut Vec<(String, Speaker)>) -> Option<((usize
     }
     let speaker = label_speaker(cx, i, c, seen)?;
     let mut z = c + 1;
-    while z + 1 < n && !v.toks[z + 1].para_start {
+    while z + 1 < n && !v.toks[z + 1].para_start && (v.next_on_line(z) || !line_label(cx, z + 1)) {
         z += 1;
     }
     // (a question's reference number after it is the record's: "services. [90211]")
@@ -144,7 +144,25 @@ fn label(cx: &Cx, i: usize, seen: &mut Vec<(String, Speaker)>) -> Option<((usize
     if z < c + 3 {
         return None;
     }
+    // a list of names is no statement: a team's line-up ("Ardenport Rovers: Mensah; Patel, Doyle,
+    // Quinn; Ross (Evans 71)"), a cast, a panel
+    let lowercase = (c + 1..=z).any(|k| v.toks[k].kind == TokenKind::Word && !v.cap(k));
+    let separators = (c + 1..=z).filter(|&k| v.punct(k, b',') || v.punct(k, b';')).count();
+    if !lowercase && separators >= 2 {
+        return None;
+    }
     Some(((c + 1, z), Attr { cue: (c, c), speaker: Some(speaker), end: c }))
+}
+
+/// True when the line that token `i` opens starts with a label: up to three capitalized words
+/// and a colon ("Goals:", "Booked:", "MR HALLORAN:"), which ends the line before it.
+fn line_label(cx: &Cx, i: usize) -> bool {
+    let v = &cx.v;
+    let mut k = i;
+    while k < v.len() && k < i + 3 && v.toks[k].kind == TokenKind::Word && v.cap(k) && v.next_on_line(k) {
+        k += 1;
+    }
+    k > i && v.punct(k, b':')
 }
 
 /// A chat export's messages ("[12/03/2024, 21:14] Rory Quill: did you move the boxes"), each

@@ -351,6 +351,18 @@ fn a_parliamentary_record_names_each_member_and_minister() {
 }
 
 #[test]
+fn a_line_up_after_a_label_is_no_statement_and_a_label_on_the_next_line_ends_a_turn() {
+    let d = run("Rovers won.\n\nKell Rovers: Mensah; Patel, Doyle, Quinn; Ross (Evans 71), Varga.\nBooked: Doyle.");
+    assert!(d.quotes.is_empty(), "{:?}", texts(&d));
+    let d =
+        run("Hearing.\n\nMR HALLORAN: I was the duty officer that night.\nMS OKAFOR: Were you alone on the bridge?");
+    assert_eq!(quote(&d, "I was the duty").span.of(&d.text), "I was the duty officer that night", "{:?}", texts(&d));
+    // a turn's words after a line break go on, before a capital without a colon too
+    let d = run("Hearing.\n\nMR HALLORAN: I was the duty officer on\nThe Marika that night.");
+    assert_eq!(quote(&d, "I was the duty").span.of(&d.text), "I was the duty officer on\nThe Marika that night");
+}
+
+#[test]
 fn a_label_with_an_organisation_in_brackets_is_the_persons_and_headings_are_no_labels() {
     let d = run("Ann Lee (Greenpeace): we need action on the harbour now\n\n\
                  Major Changes: What the Budget Means for You\n\n\
