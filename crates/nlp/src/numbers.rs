@@ -306,6 +306,13 @@ fn amounts(doc: &Doc) -> Vec<Amount> {
     out
 }
 
+/// Bodies of people whose size a number after "of" gives ("a crowd of 31,442").
+#[rustfmt::skip]
+const COLLECTIVES: &[&str] = &[
+    "crowd", "population", "audience", "workforce", "congregation", "readership", "electorate", "membership",
+    "attendance", "staff", "army", "garrison", "crew", "flock", "herd",
+];
+
 /// An amount whose number is token `i`, and the token after it.
 fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
     let n = cx.toks.len();
@@ -428,6 +435,18 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
             unit = Some(cx.text[cx.toks[a].span.start..cx.toks[z].span.end].to_string());
             end = z;
         }
+    }
+    // "a crowd of 31,442", "a population of 12,500": a body of people named before the number
+    if kind == NumberKind::Count
+        && unit.is_none()
+        && first >= 2
+        && cx.is(first - 1, "of")
+        && COLLECTIVES.contains(&cx.s(first - 2))
+        && cx.next_on_line(first - 2)
+        && cx.next_on_line(first - 1)
+    {
+        unit = Some(cx.s(first - 2).to_string());
+        first -= 2;
     }
     // a bare number says nothing about what it counts: kept only as money, percent or measure
     if kind == NumberKind::Count && unit.is_none() {
@@ -645,6 +664,12 @@ mod tests {
                 ("40 witnesses".into(), NumberKind::Count, 40.0, some("witnesses"), None),
                 ("100 experts".into(), NumberKind::Count, 100.0, some("experts"), None),
             ]
+        );
+        // a body of people named before the number, with a qualifier between; not a year
+        let found = amounts("A crowd of more than 31,000 watched. The staff of 2024 left. It has 40 of 90.");
+        assert_eq!(
+            found,
+            vec![("crowd of more than 31,000".into(), NumberKind::Count, 31000.0, some("crowd"), some("more than"))]
         );
     }
 
