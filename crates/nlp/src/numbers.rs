@@ -442,6 +442,7 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
         && first >= 2
         && cx.is(first - 1, "of")
         && COLLECTIVES.contains(&cx.s(first - 2))
+        && !(end + 1 < n && cx.kind(end + 1) == TokenKind::Word && cx.s(end + 1).starts_with(char::is_uppercase))
         && cx.next_on_line(first - 2)
         && cx.next_on_line(first - 1)
     {
@@ -666,7 +667,9 @@ mod tests {
             ]
         );
         // a body of people named before the number, with a qualifier between; not a year
-        let found = amounts("A crowd of more than 31,000 watched. The staff of 2024 left. It has 40 of 90.");
+        let found = amounts(
+            "A crowd of more than 31,000 watched. The staff of 2024 left. It has 40 of 90. The staff of 10 Downing Street.",
+        );
         assert_eq!(
             found,
             vec![("crowd of more than 31,000".into(), NumberKind::Count, 31000.0, some("crowd"), some("more than"))]

@@ -322,6 +322,7 @@ fn weekdays() {
     assert_eq!(values("He will visit the old town on Tuesday to see homes damaged by the floods.", d), ["2018-07-17"]);
     // ... but not the verb of a clause that the expression opens
     assert_eq!(values("In September the bill passed by a wide margin.", d), ["2017-09"]);
+    assert_eq!(values("Late on Tuesday the measure passed by 52 votes to 48.", date(2025, 6, 11)), ["2025-06-10"]);
 }
 
 #[test]
@@ -721,8 +722,8 @@ fn periods() {
     // in a match report a half is the game's, but a half of a year named stays
     let report = "Lee scored in the second half with a header. The first-half display was poor.";
     assert_eq!(values(report, d), Vec::<String>::new());
-    let report = "Lee scored in the second half with a header, as in the first half of 2017.";
-    assert_eq!(values(report, d), ["2017-H1"]);
+    let report = "Lee scored in the second half with a header; the club lost money in the first half of the year.";
+    assert_eq!(values(report, d), ["2018-H1"]);
     // (one word of play alone is not enough)
     assert_eq!(one("Lee scored well in the first half.", d).2, "2018-H1");
     // as a quarter, a half of the year still ahead is last year's in a past clause, and one
@@ -1069,6 +1070,9 @@ fn times_of_day() {
     assert_eq!(values(transcript, d), ["2018-07-06", "2018-07-12T11:31"]);
     let transcript = "MS. VALE: They met on Friday.\n\nTALKS END AGAIN 11:31 A.M.";
     assert_eq!(values(transcript, d), ["2018-07-06", "2018-07-06T11:31"]);
+    // (a speaker's label and a clock are an answer, no heading)
+    let transcript = "Q: What time is the vote on Friday?\n\nMS VALE: 3 p.m.";
+    assert_eq!(values(transcript, d), ["2018-07-13", "2018-07-13T15:00"]);
     // (a date and the clock time of the next paragraph or line are two expressions)
     for text in ["Thursday 12 July 2018\n\n17:42 Water rose.", "Thursday 12 July 2018\n17:42 Water rose."] {
         let texts: Vec<String> = tag(text, Some(d)).into_iter().map(|t| t.0).collect();

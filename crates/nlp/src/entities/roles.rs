@@ -79,7 +79,9 @@ fn is_part(cx: &Ctx, i: usize) -> bool {
 fn capital_function_word(cx: &Ctx, i: usize) -> bool {
     let v = &cx.v;
     let closed = f::PREP | f::CONJ | f::COMP | f::WH | f::AUX | f::BE | f::NEG;
-    v.s(i).len() > 1 && super::is_allcaps(v.s(i)) && v.info[i].has(closed)
+    // (between other words in capitals: "WHO chief" and "IS leader" are bodies)
+    let caps = |k: usize| k < v.len() && v.toks[k].kind == TokenKind::Word && super::is_allcaps(v.s(k));
+    v.s(i).len() > 1 && caps(i) && i > 0 && caps(i - 1) && caps(i + 1) && v.info[i].has(closed)
 }
 
 /// A sentence's first word is capitalized by its place: a closed-class word there is no part
@@ -124,22 +126,29 @@ fn title_of_before(cx: &Ctx, end: usize) -> Option<usize> {
     let p = k.checked_sub(1)?;
     let title = p.checked_sub(1)?;
     let run = p + 1..end;
-    (!run.is_empty()
+    let fits = !run.is_empty()
         && (v.is(p, "of") || v.is(p, "for"))
         && v.cap(p + 1) | v.is(p + 1, "the")
         && v.cap(end - 1)
         && !describes_person(v.s(end - 1))
-        && run.clone().all(|k| v.sent[k] == v.sent[p] && !v.toks[k].para_start)
-        && v.info[title].has(f::TITLE | f::ROLE)
-        && !KIN.iter().any(|w| v.is(title, w)))
-    .then_some(title)
+        && run.clone().all(|k| v.sent[k] == v.sent[p] && !v.toks[k].para_start);
+    if !fits {
+        return None;
+    }
+    if v.info[title].has(f::TITLE | f::ROLE) {
+        return (!KIN.iter().any(|w| v.is(title, w))).then_some(title);
+    }
+    // "Secretary of State for Defence": a second "of" or "for" before
+    if v.cap(title) && end - title < 8 { title_of_before(cx, p) } else { None }
 }
 
 /// True for a party's or a people's word, which describes the name after it rather than ends
-/// a title before it ("campaign manager for Republican Bob Dole", "a supporter of Democrat").
+/// a title before it ("campaign manager for Republican Bob Dole", "a supporter of Democrat");
+/// a country's name is none ("President of Iran", "of the Czech Republic").
 fn describes_person(w: &str) -> bool {
+    const PARTIES: &[&str] = &["democrat", "democratic", "conservative", "labour", "liberal", "tory", "socialist"];
     let w = w.to_lowercase();
-    ["an", "ese", "ish", "ic", "crat"].iter().any(|s| w.ends_with(s))
+    PARTIES.contains(&w.as_str()) || ["ian", "ean", "can", "ese", "ish"].iter().any(|s| w.ends_with(s))
 }
 
 /// "Home Secretary Sajid Javid": the title run right before the name at token `a` (after an
@@ -168,11 +177,11 @@ fn title_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
             break;
         }
         // a headline in capitals ends where the title in mixed case begins ("KILLED IN DEADLY
-        // ISTANBUL EXPLOSION Turkish President ..."); short abbreviations do not ("US
-        // Ambassador", "GOP VP nominee")
+        // ISTANBUL EXPLOSION Turkish President ..."); abbreviations do not ("US Ambassador",
+        // "GOP VP nominee", "UNICEF USA President")
         let caps = |k: usize| super::is_allcaps(v.s(k));
         let long = |k: usize| v.s(k).len() > 4;
-        if p > 0 && caps(p) && caps(p - 1) && (long(p) || long(p - 1)) && !caps(s) {
+        if p > 1 && caps(p) && caps(p - 1) && caps(p - 2) && (p - 2..=p).any(long) && !caps(s) {
             break;
         }
         if is_part(cx, p) {

@@ -202,6 +202,10 @@ fn roles_from_titles_and_appositions() {
             "Karsland President",
         ),
         ("The GOP VP nominee Tomas Brekov said no.", "Tomas Brekov", "GOP VP nominee"),
+        ("It was praised by UNICEF USA President Tomas Brekov.", "Tomas Brekov", "UNICEF USA President"),
+        ("The warning came from WHO chief Tomas Brekov on Monday.", "Tomas Brekov", "WHO chief"),
+        ("Talks were held with President of Iran Tomas Brekov.", "Tomas Brekov", "President of Iran"),
+        ("It went to Secretary of State for Defence Ann Lee.", "Ann Lee", "Secretary of State for Defence"),
         // a parliament's label: the office, then its holder in brackets
         ("Ferries\n\nThe Minister for Transport (Ruth Kamara): I met them.", "Ruth Kamara", "Minister for Transport"),
         (

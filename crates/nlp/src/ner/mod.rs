@@ -378,10 +378,11 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
 }
 
 /// A parliament's forms of address are no names: "the hon. Lady", "my right hon. Friend", "the
-/// hon. and learned Gentleman" (the model read "Lady" as a person). The corpora here hold none.
+/// hon. and learned Gentleman", "the noble Lady" (the model read "Lady" as a person). The
+/// corpora here hold none.
 fn forms_of_address(toks: &[&str], labels: &mut [u8]) {
     const FORMS: &[&str] = &["Lady", "Gentleman", "Gentlewoman", "Member", "Members", "Friend", "Friends"];
-    const BEFORE: &[&str] = &["hon", "hon.", "Hon.", "honourable", "Honourable", "learned", "gallant"];
+    const BEFORE: &[&str] = &["hon", "hon.", "Hon.", "honourable", "Honourable", "learned", "gallant", "noble"];
     for i in 1..toks.len() {
         if label_part(labels[i]) == Some(UNIT) && FORMS.contains(&toks[i]) && BEFORE.contains(&toks[i - 1]) {
             labels[i] = 0;

@@ -765,6 +765,8 @@ fn a_parliaments_forms_of_address_are_no_names() {
     let (pu, lb, ll) = (label(PER, UNIT), label(LOC, BEGIN), label(LOC, LAST));
     let toks = ["The", "hon.", "Lady", "makes", "a", "fair", "point"];
     assert_eq!(joined(&toks, vec![0, 0, pu, 0, 0, 0, 0]), names_of(&[]));
+    let toks = ["the", "noble", "Lady"];
+    assert_eq!(joined(&toks, vec![0, 0, pu]), names_of(&[]));
     let toks = ["the", "hon.", "Member", "for", "Eastmoor", "North"];
     assert_eq!(joined(&toks, vec![0, 0, pu, 0, lb, ll]), names_of(&[("Eastmoor North", LOC)]));
     // a name after other words stays ("Lady" the racehorse, "Friend" the surname)

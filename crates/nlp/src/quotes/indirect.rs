@@ -113,7 +113,7 @@ fn label(cx: &Cx, i: usize, seen: &mut Vec<(String, Speaker)>) -> Option<((usize
     // a transcript quoted whole opens each paragraph with a quotation mark
     let i = if v.toks[i].kind == TokenKind::Quote { i + 1 } else { i };
     // a numbered question in a parliament's record ("1. Mr Tomas Reyes (Eastmoor North) (Lab):")
-    let i = if v.toks[i].kind == TokenKind::Number && v.punct(i + 1, b'.') && i + 2 < n && v.cap(i + 2) {
+    let i = if i + 2 < n && v.toks[i].kind == TokenKind::Number && v.punct(i + 1, b'.') && v.cap(i + 2) {
         i + 2
     } else {
         i
@@ -131,7 +131,10 @@ fn label(cx: &Cx, i: usize, seen: &mut Vec<(String, Speaker)>) -> Option<((usize
     }
     let speaker = label_speaker(cx, i, c, seen)?;
     let mut z = c + 1;
-    while z + 1 < n && !v.toks[z + 1].para_start && (v.next_on_line(z) || !line_label(cx, z + 1)) {
+    while z + 1 < n
+        && !v.toks[z + 1].para_start
+        && (v.next_on_line(z) || !ends_sentence(cx, z) || !line_label(cx, z + 1))
+    {
         z += 1;
     }
     // (a question's reference number after it is the record's: "services. [90211]")
@@ -146,12 +149,22 @@ fn label(cx: &Cx, i: usize, seen: &mut Vec<(String, Speaker)>) -> Option<((usize
     }
     // a list of names is no statement: a team's line-up ("Ardenport Rovers: Mensah; Patel, Doyle,
     // Quinn; Ross (Evans 71)"), a cast, a panel
-    let lowercase = (c + 1..=z).any(|k| v.toks[k].kind == TokenKind::Word && !v.cap(k));
+    // (not a turn written in capitals: "SEN. GRAHAM: WELL, FIRST, I WANT TO THANK ...")
+    let word = |k: usize| v.toks[k].kind == TokenKind::Word;
+    let lowercase = (c + 1..=z).any(|k| word(k) && !v.cap(k));
+    let capitals = (c + 1..=z).any(|k| word(k) && v.s(k).len() > 1 && !v.s(k).chars().any(char::is_lowercase));
     let separators = (c + 1..=z).filter(|&k| v.punct(k, b',') || v.punct(k, b';')).count();
-    if !lowercase && separators >= 2 {
+    if !lowercase && !capitals && separators >= 2 {
         return None;
     }
     Some(((c + 1, z), Attr { cue: (c, c), speaker: Some(speaker), end: c }))
+}
+
+/// True when token `k` ends a sentence: a full stop, a question or exclamation mark, or a
+/// closing quotation mark.
+fn ends_sentence(cx: &Cx, k: usize) -> bool {
+    let v = &cx.v;
+    v.toks[k].kind == TokenKind::Quote || [b'.', b'?', b'!'].iter().any(|&p| v.punct(k, p))
 }
 
 /// True when the line that token `i` opens starts with a label: up to three capitalized words
@@ -213,12 +226,14 @@ fn label_speaker(cx: &Cx, a: usize, c: usize, seen: &mut Vec<(String, Speaker)>)
             seen.push((key(b, open), sp));
             return Some(sp);
         }
-        // (an office names no one of its own: "Councillor Tom Fenn (Labour)" is Tom Fenn's)
+        // (an office names no one of its own: "Councillor Tom Fenn (Labour)" is Tom Fenn's; the
+        // office may refer to the holder named in brackets, whose role it is)
         if v.info[b].has(f::ROLE | f::TITLE)
             && v.cap(b)
-            && !(b..open).any(|k| cx.person_at(k))
-            && let Some(sp) = label_name(cx, open + 1, c - 1)
-                .filter(|sp| sp.entity.is_some_and(|e| cx.doc.entities[e].ty == EntityType::Person))
+            && let Some(sp) = label_name(cx, open + 1, c - 1).filter(|sp| {
+                sp.entity.is_some_and(|e| cx.doc.entities[e].ty == EntityType::Person)
+                    && (b..open).all(|k| !cx.person_at(k) || cx.person_entity(k) == sp.entity)
+            })
         {
             seen.push((key(b, open), sp));
             return Some(sp);

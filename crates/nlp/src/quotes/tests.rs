@@ -346,6 +346,10 @@ fn a_parliamentary_record_names_each_member_and_minister() {
     assert_eq!(speaker(&d, q), "Tom Fenn");
     // a person called is summoned, nothing said
     assert!(d.quotes.iter().all(|q| !q.span.of(&d.text).contains("shadow")), "{:?}", texts(&d));
+    // an office that refers to the holder in brackets still labels the turn
+    let d = run("Harbour Ferries\n\nMr Tom Fenn (Kell North) (Lab): What is the plan?\n\n\
+                 The Minister for Transport (Ruth Kamara): We are investing in rural routes.");
+    assert_eq!(speaker(&d, quote(&d, "We are investing")), "Ruth Kamara", "{:?}", texts(&d));
     let d = run("A year later, Ann Lee called Senator Tom Fenn. She called Tom Fenn a liar.");
     assert_eq!(texts(&d), ["Indirect Tom Fenn a liar"]);
 }
@@ -360,6 +364,19 @@ fn a_line_up_after_a_label_is_no_statement_and_a_label_on_the_next_line_ends_a_t
     // a turn's words after a line break go on, before a capital without a colon too
     let d = run("Hearing.\n\nMR HALLORAN: I was the duty officer on\nThe Marika that night.");
     assert_eq!(quote(&d, "I was the duty").span.of(&d.text), "I was the duty officer on\nThe Marika that night");
+    // ... and before a capital and a colon, when the line before ends mid-sentence
+    let d = run("Hearing.\n\nMR HALLORAN: We chose the one backed by the\nChancellor: a cut in fuel duty.");
+    assert_eq!(
+        quote(&d, "We chose").span.of(&d.text),
+        "We chose the one backed by the\nChancellor: a cut in fuel duty"
+    );
+    // a turn written in capitals is no list of names
+    let d = run("Hearing.\n\nSEN. GRAHAM: WELL, FIRST, I WANT TO THANK THE CHAIRMAN FOR HOLDING THIS HEARING.");
+    assert_eq!(speaker(&d, quote(&d, "WELL, FIRST")), "GRAHAM", "{:?}", texts(&d));
+    // a text that ends on a paragraph of one quotation mark
+    for text in ["The minister spoke.\n\n\"", "\"", "He said: \"We will win.\n\n\u{201c}"] {
+        run(text);
+    }
 }
 
 #[test]

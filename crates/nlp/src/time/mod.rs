@@ -156,9 +156,8 @@ fn tag_with(
     }
     let doc = Doc { g, text, tokens, sentences };
     // dropped before resolving, so that "Daily News" is no date to count "the next day" from
-    let match_report = found.iter().any(|it| matches!(it.sem, Sem::Half { y: None, .. })) && doc.about_a_match();
     found.retain(|it| {
-        (!match_report || !matches!(it.sem, Sem::Half { y: None, .. }))
+        !doc.half_of_a_match(it)
             && !doc.in_name(it.span)
             && !doc.names_a_periodical(it.span)
             && !doc.month_in_name(it.span)
@@ -1029,16 +1028,19 @@ impl Doc<'_> {
     }
 
     /// True when the expression is all its sentence holds, but for punctuation and up to two
-    /// words in capitals (a transcript's "END 11:31 A.M.", "UPDATED 17:42").
+    /// words in capitals (a transcript's "END 11:31 A.M.", "UPDATED 17:42"; not a speaker's
+    /// label and answer, "MS VALE: 3 p.m.").
     fn is_heading(&self, span: Span, sentence: usize) -> bool {
         let Some(&s) = self.sentences.get(sentence) else { return false };
+        let tokens = &self.tokens[self.token_range(s)];
+        let label = tokens.iter().any(|t| t.kind == TokenKind::Punct && t.span.of(self.text) == ":");
         let mut capitals = 0;
-        self.tokens[self.token_range(s)].iter().all(|t| {
+        tokens.iter().all(|t| {
             let word = t.span.of(self.text);
             let outside = t.span.end <= span.start || t.span.start >= span.end;
             if outside && t.kind == TokenKind::Word && word.len() > 1 && !word.chars().any(|c| c.is_lowercase()) {
                 capitals += 1;
-                return capitals <= 2;
+                return capitals <= 2 && !label;
             }
             !outside || t.kind == TokenKind::Punct
         })
@@ -1252,12 +1254,20 @@ impl Doc<'_> {
             && self.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Quote || self.capitalized(end))
     }
 
-    /// True when the text reports a match: two different words of play or more ("scored",
-    /// "header", "referee"), so that a half without its year is one of the game ("in the
-    /// second half"), not of a year.
-    fn about_a_match(&self) -> bool {
+    /// True for a half named alone ("in the second half", "a first-half header") where the text
+    /// around it reports a match: two different words of play or more within 500 bytes
+    /// ("scored", "header", "referee"); such a half is one of the game, not of a year.
+    fn half_of_a_match(&self, it: &Item) -> bool {
+        let r = self.token_range(it.span);
+        if !matches!(it.sem, Sem::Half { y: None, .. })
+            || !self.text_at(r.end - 1).to_ascii_lowercase().ends_with("half")
+        {
+            return false;
+        }
+        let lo = self.tokens.partition_point(|t| t.span.start + 500 < it.span.start);
+        let hi = self.tokens.partition_point(|t| t.span.start < it.span.end + 500);
         let mut seen: Vec<u32> = Vec::new();
-        for i in 0..self.tokens.len() {
+        for i in lo..hi {
             let w = self.word(i);
             if self.g.in_class(w, self.g.cls.sport) && !seen.contains(&w) {
                 seen.push(w);

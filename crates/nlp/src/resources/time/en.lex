@@ -218,9 +218,9 @@ partof 0 end rest middle beginning start course balance much most remainder part
 # time words written lowercase in running text: capitalized inside a sentence beside another
 # capitalized word, they are part of a name ("New York Daily News", "Current TV", "Morning Joe")
 inname 0 daily weekly monthly nightly yearly quarterly annually now current currently today tonight tomorrow yesterday morning afternoon evening night midnight noon week weekend day year month decade century season this the
-# words of a match report: a document with two of them or more tells the halves of a game ("scored
-# in the second half"), not of a year
-sport 0 scored scoring equalised equalized equaliser equalizer header half-time halftime kick-off touchdown touchdowns innings striker goalkeeper midfielder referee quarterback wicket wickets
+# words of a match report: two of them or more around "the second half" make it a half of a game
+# ("scored in the second half"), not of a year
+sport 0 scored equalised equalized equaliser equalizer header half-time halftime kick-off touchdown touchdowns innings striker goalkeeper midfielder referee quarterback wicket wickets
 # set words that name a newspaper or magazine between a capitalized word and a name ("the
 # Communist Party daily Granma", "the Kellish weekly Der Kurier") or after "the" before a
 # reporting verb ("the daily said")
