@@ -73,12 +73,16 @@ fn is_part(cx: &Ctx, i: usize) -> bool {
     v.cap(i) && !v.info[i].has(f::DET | f::HON) && !opens_with_function_word(cx, i) && !capital_function_word(cx, i)
 }
 
+/// Closed-class words: a function word is no part of a role.
+const CLOSED_CLASS: u64 = f::PREP | f::CONJ | f::COMP | f::WH | f::ADV | f::AUX | f::BE | f::NEG | f::PRON;
+
 /// In a line of capitals every word is capitalized, so a closed-class word there is no part of
 /// a role either ("PRESS BRIEFING BY PRESS SECRETARY HANNAH VALE"); "OF" and "FOR" inside a
 /// title are joined by their own rule ("SECRETARY OF STATE").
 fn capital_function_word(cx: &Ctx, i: usize) -> bool {
     let v = &cx.v;
-    let closed = f::PREP | f::CONJ | f::COMP | f::WH | f::AUX | f::BE | f::NEG;
+    // (not adverbs or pronouns: "US" is a country, "FIRST" a title's word)
+    let closed = CLOSED_CLASS & !(f::ADV | f::PRON);
     // (between other words in capitals: "WHO chief" and "IS leader" are bodies)
     let caps = |k: usize| k < v.len() && v.toks[k].kind == TokenKind::Word && super::is_allcaps(v.s(k));
     v.s(i).len() > 1 && caps(i) && i > 0 && caps(i - 1) && caps(i + 1) && v.info[i].has(closed)
@@ -88,11 +92,10 @@ fn capital_function_word(cx: &Ctx, i: usize) -> bool {
 /// of a role ("As President Obama", "If Secretary Clinton", "His campaign manager").
 fn opens_with_function_word(cx: &Ctx, i: usize) -> bool {
     let v = &cx.v;
-    let closed = f::PREP | f::CONJ | f::COMP | f::WH | f::ADV | f::AUX | f::BE | f::NEG | f::PRON;
     // ... but "First Minister" and "Under Secretary" are titles
     let title = v.is(i, "first") || v.is(i, "under") && v.is(i + 1, "secretary");
     let opens = v.opens_sentence(i) || v.toks[i].para_start || v.cap(i) && after_opener(cx, i);
-    opens && v.info[i].has(closed) && !title
+    opens && v.info[i].has(CLOSED_CLASS) && !title
 }
 
 /// True when token `i` follows a dash, a quote mark or a bracket, after which a clause opens
