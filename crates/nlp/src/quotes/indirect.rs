@@ -138,7 +138,7 @@ fn label(cx: &Cx, i: usize, seen: &mut Vec<(String, Speaker)>) -> Option<((usize
         z += 1;
     }
     // (a question's reference number after it is the record's: "services. [90211]")
-    if z > c + 3 && v.punct(z, b']') && v.toks[z - 1].kind == TokenKind::Number && v.punct(z - 2, b'[') {
+    if z > c + 3 && reference_mark(cx, z - 1) {
         z -= 3;
     }
     if v.punct(z, b'.') {
@@ -399,12 +399,28 @@ fn nickname(cx: &Cx, o: usize, z: usize) -> bool {
 /// The last token of the sentence of token `i` that belongs to a content: before the final
 /// full stop (a closing quotation mark after it stays).
 fn content_end(cx: &Cx, from: usize) -> usize {
+    let v = &cx.v;
     let (_, se) = cx.sent_range(from);
     let mut e = se - 1;
-    while e > from && matches!(cx.v.toks[e].kind, TokenKind::Punct) && !cx.v.punct(e, b')') {
-        e -= 1;
+    let trim = |mut e: usize| {
+        while e > from && matches!(v.toks[e].kind, TokenKind::Punct) && !v.punct(e, b')') {
+            e -= 1;
+        }
+        e
+    };
+    e = trim(e);
+    // a footnote's mark is the report's, not the speaker's ("since 2015.[2]")
+    if e > from + 2 && reference_mark(cx, e) {
+        e = trim(e - 2);
     }
     e
+}
+
+/// True when token `k` is a number in square brackets: a footnote's or a record's reference
+/// ("since 2015.[2]", "services. [90211]").
+fn reference_mark(cx: &Cx, k: usize) -> bool {
+    let v = &cx.v;
+    k > 0 && v.toks[k].kind == TokenKind::Number && v.punct(k - 1, b'[') && v.punct(k + 1, b']')
 }
 
 /// True when a verb phrase of its own starts at token `j` (after adverbs): an auxiliary or a

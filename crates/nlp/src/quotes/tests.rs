@@ -380,6 +380,15 @@ fn a_line_up_after_a_label_is_no_statement_and_a_label_on_the_next_line_ends_a_t
 }
 
 #[test]
+fn a_footnotes_mark_is_no_part_of_a_statement() {
+    let d = run("1.2 The Kell Harbour Board told us that its budget had fallen by 18% since 2015.[2]\n\n1.3 It met.");
+    assert_eq!(quote(&d, "budget").span.of(&d.text), "that its budget had fallen by 18% since 2015", "{:?}", texts(&d));
+    // (a number in brackets inside it stays)
+    let d = run("The Kell Harbour Board told us that rule [4] had been broken twice.");
+    assert_eq!(quote(&d, "rule").span.of(&d.text), "that rule [4] had been broken twice", "{:?}", texts(&d));
+}
+
+#[test]
 fn a_label_with_an_organisation_in_brackets_is_the_persons_and_headings_are_no_labels() {
     let d = run("Ann Lee (Greenpeace): we need action on the harbour now\n\n\
                  Major Changes: What the Budget Means for You\n\n\
