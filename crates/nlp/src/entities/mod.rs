@@ -446,7 +446,8 @@ pub(crate) fn clean(s: &str) -> String {
     }
 }
 
-fn is_allcaps(s: &str) -> bool {
+/// True when a word has letters and none of them is lowercase ("BBC", "HANNAH", "A.M.").
+pub(crate) fn is_allcaps(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
 

@@ -152,7 +152,7 @@ fn label(cx: &Cx, i: usize, seen: &mut Vec<(String, Speaker)>) -> Option<((usize
     // (not a turn written in capitals: "SEN. GRAHAM: WELL, FIRST, I WANT TO THANK ...")
     let word = |k: usize| v.toks[k].kind == TokenKind::Word;
     let lowercase = (c + 1..=z).any(|k| word(k) && !v.cap(k));
-    let capitals = (c + 1..=z).any(|k| word(k) && v.s(k).len() > 1 && !v.s(k).chars().any(char::is_lowercase));
+    let capitals = (c + 1..=z).any(|k| word(k) && v.s(k).len() > 1 && crate::entities::is_allcaps(v.s(k)));
     let separators = (c + 1..=z).filter(|&k| v.punct(k, b',') || v.punct(k, b';')).count();
     if !lowercase && !capitals && separators >= 2 {
         return None;

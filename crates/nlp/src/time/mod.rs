@@ -1038,7 +1038,7 @@ impl Doc<'_> {
         tokens.iter().all(|t| {
             let word = t.span.of(self.text);
             let outside = t.span.end <= span.start || t.span.start >= span.end;
-            if outside && t.kind == TokenKind::Word && word.len() > 1 && !word.chars().any(|c| c.is_lowercase()) {
+            if outside && t.kind == TokenKind::Word && word.len() > 1 && crate::entities::is_allcaps(word) {
                 capitals += 1;
                 return capitals <= 2 && !label;
             }
