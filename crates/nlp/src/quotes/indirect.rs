@@ -558,6 +558,17 @@ fn object_end(cx: &Cx, a: usize, e: usize) -> usize {
                 k += 1;
                 continue;
             }
+            // "called for the minimum wage, now $7.25 an hour, to be raised": an aside
+            // between commas before the infinitive that goes on with the object
+            let aside = (k + 1..=e.min(k + 8)).find(|&j| v.punct(j, b','));
+            if let Some(j) = aside
+                && j < e
+                && v.is(j + 1, "to")
+                && !(k + 1..j).any(|x| verb_like(cx, x))
+            {
+                k = j + 1;
+                continue;
+            }
             return k - 1;
         }
         let sub = ["because", "after", "before", "when", "while", "if", "since", "until", "though", "although", "so"];
@@ -582,7 +593,15 @@ fn object_end(cx: &Cx, a: usize, e: usize) -> usize {
         };
         let article = ["a", "an", "the"].iter().any(|w| v.is(k - 1, w)) || v.info[k - 1].has(f::P_POSS);
         let adjective = k < e && article && modifier && noun_after(k + 1);
-        if v.info[k].has(f::TIME) && !v.is(k, "this") && past_first && !adjective {
+        // "at a gay night club": a time word inside a compound noun
+        let compound = k < e
+            && k >= a + 2
+            && ["a", "an", "the"].iter().any(|w| v.is(k - 2, w))
+            && !v.cap(k)
+            && v.toks[k - 1].kind == TokenKind::Word
+            && !v.info[k - 1].has(closed)
+            && noun_after(k + 1);
+        if v.info[k].has(f::TIME) && !v.is(k, "this") && past_first && !adjective && !compound {
             let mut back = if ["on", "last", "this", "next"].iter().any(|w| v.is(k - 1, w)) { 2 } else { 1 };
             // ("the next year")
             if back == 2 && k >= a + 3 && v.is(k - 2, "the") {
@@ -598,6 +617,10 @@ fn object_end(cx: &Cx, a: usize, e: usize) -> usize {
                 z -= 1;
             }
             return z;
+        }
+        // "asked for comment by 10am", "wants the report by Friday": a deadline is no part of it
+        if v.is(k, "by") && k < e && (clock_at(cx, k + 1) || v.info[k + 1].has(f::TIME)) {
+            return k - 1;
         }
         if (v.is(k, "in") || v.is(k, "during")) && past_first {
             let medium = (k + 1..=e.min(k + 3)).any(|x| {
@@ -711,6 +734,11 @@ fn complement_start(cx: &Cx, cue: usize, se: usize) -> (usize, usize) {
             c += 1;
             break;
         }
+        // "acknowledged for the first time Friday that ..."
+        if v.is(c, "for") && v.is(c + 1, "the") && v.is(c + 3, "time") {
+            c += 4;
+            continue;
+        }
         let ic = v.info[c];
         if v.is(c, "out") || v.is(c, "up") || (v.is(c, "for") && inf.has(f::CUE_I | f::CUE_O)) {
             c += 1;
@@ -737,6 +765,12 @@ fn complement_start(cx: &Cx, cue: usize, se: usize) -> (usize, usize) {
             let mut e = c + 1;
             while e < se && e < c + 7 && v.toks[e].kind != TokenKind::Punct && !v.info[e].has(f::COMP) {
                 if v.info[e].has(f::PRON) && v.info[e].has(f::P_SUBJ) {
+                    break;
+                }
+                // "spoke to the surveyor and she is clear that ...": a clause of its own follows
+                if (v.is(e, "and") || v.is(e, "but"))
+                    && v.info.get(e + 1).is_some_and(|i| i.has(f::PRON) && i.has(f::P_SUBJ))
+                {
                     break;
                 }
                 e += 1;
@@ -810,7 +844,8 @@ fn complement_start(cx: &Cx, cue: usize, se: usize) -> (usize, usize) {
                 break;
             }
         }
-        if v.is(c, "of") && inf.has(f::CUE_S) {
+        // (not "asked of her rival": the one asked)
+        if v.is(c, "of") && inf.has(f::CUE_S) && !(c == cue + 1 && v.s(cue).starts_with("ask")) {
             // "said of Brekov"
             let mut e = c + 1;
             while e < se && e < c + 5 && (cx.mention(e).is_some() || v.info[e].has(f::DET)) {
@@ -902,6 +937,10 @@ pub(crate) fn content_after(cx: &Cx, cue: usize, evidence: bool) -> Option<(usiz
         }
         found
     };
+    // "asked for comment by 10am": a request for a statement, none made
+    if c > cue + 1 && v.is(c - 1, "for") && (v.is(c, "comment") || v.is(c, "comments")) {
+        return None;
+    }
     let start = if v.punct(c, b':') {
         c + 1
     } else if v.punct(c, b',') {
@@ -919,6 +958,12 @@ pub(crate) fn content_after(cx: &Cx, cue: usize, evidence: bool) -> Option<(usiz
     };
     if start >= se {
         return None;
+    }
+    // "called for a boycott, and the league denounced it", "asked for the report by Friday":
+    // after "for" an object, no clause
+    if start == c && c > cue + 1 && v.is(c - 1, "for") && !explicit && np_start(cx, c) {
+        let e = object_end(cx, c, content_end(cx, c));
+        return (e >= c).then_some((c, e));
     }
     // "asked Comey to turn over …": the person asked is part of what was asked
     let start = if v.is(start, "to") && inf.has(f::CUE_R) && recipient > cue { recipient } else { start };

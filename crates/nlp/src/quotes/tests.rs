@@ -1001,3 +1001,51 @@ fn each_message_of_a_chat_export_is_its_senders() {
     let d = run("The log shows one entry.\n[12/03/2024, 21:14] Rory Quill: gone\n\nNothing else was found.");
     assert!(d.quotes.is_empty(), "{:?}", texts(&d));
 }
+
+#[test]
+fn a_clause_joined_after_the_cue_phrase_is_no_content_of_it() {
+    // "spoke to X and she ...": what follows "and" is a sentence of its own, with its own cue
+    let text = "I spoke to the county surveyor this morning and she said the bridge cannot reopen.";
+    let d = run(text);
+    assert!(d.quotes.iter().all(|q| !q.span.of(&d.text).starts_with("she")), "{:?}", texts(&d));
+    assert_eq!(quote(&d, "the bridge cannot reopen").span.of(&d.text), "the bridge cannot reopen");
+    // a list of recipients goes on
+    assert_eq!(run("He told reporters and editors that it would reopen.").quotes.len(), 1);
+}
+
+#[test]
+fn a_request_for_comment_reports_nothing() {
+    let d = run("The Gazette has asked for comment by 10am. The mayor asked for comments on the plan.");
+    assert!(d.quotes.is_empty(), "{:?}", texts(&d));
+    // a deadline is no part of what was asked for
+    let d = run("The Gazette asked for the full report by 10am.");
+    assert_eq!(quote(&d, "the full report").span.of(&d.text), "the full report");
+}
+
+#[test]
+fn an_object_after_for_ends_where_a_clause_of_its_own_begins() {
+    // "called for X, and Y denounced it": after "for" an object, not a clause running on
+    let d = run("Mr Hale called for a boycott of the hearing, and the Ardley Trust denounced the plan.");
+    assert_eq!(quote(&d, "a boycott").span.of(&d.text), "a boycott of the hearing");
+    assert_eq!(quote(&d, "the plan").span.of(&d.text), "the plan");
+    // an aside between commas before the infinitive goes on with the object
+    let d = run("Ms Orme called for the minimum wage, now $7.25 an hour, to be raised to $15.");
+    assert_eq!(
+        quote(&d, "the minimum wage").span.of(&d.text),
+        "the minimum wage, now $7.25 an hour, to be raised to $15"
+    );
+    // a time word inside a compound noun is no time of the saying
+    let d = run("The group calls for the party to respond to the attack at a gay night club in Kell.");
+    assert_eq!(
+        quote(&d, "the party").span.of(&d.text),
+        "the party to respond to the attack at a gay night club in Kell"
+    );
+    // "for the first time" is no object
+    let d = run("The ministry acknowledged for the first time Friday that the files had been lost.");
+    assert_eq!(quote(&d, "the files").span.of(&d.text), "that the files had been lost");
+    // the one asked is no content
+    let d = run(
+        "Ms Orme called for all firms to publish their costs, something she has repeatedly asked of her Democratic rival Tom Fenn.",
+    );
+    assert!(d.quotes.iter().all(|q| !q.span.of(&d.text).contains("Tom Fenn")), "{:?}", texts(&d));
+}
