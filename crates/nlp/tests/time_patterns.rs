@@ -706,6 +706,9 @@ fn periods() {
     // a life or a term of office in brackets
     assert_eq!(values("Margaret Ellery (1931-2026) ran the trust.", d), ["1931", "2026"]);
     assert!(tag("Adults need 1900-2000 calories. Rooms 1901-1950 were shut.", Some(d)).is_empty());
+    // a year inside a reference code is a number of a series; after a lowercase prefix a date
+    assert!(tag("Release FOI-2025-0417 and case CV-2024-00113 were filed.", Some(d)).is_empty());
+    assert_eq!(values("It was pre-2015 work, filed as AB-2016 and 2017-03-04.", d), ["2015", "2016", "2017-03-04"]);
     assert_eq!(one("Profit rose in Q3 2017.", d).2, "2017-Q3");
     assert_eq!(one("Profit rose in H1 2017.", d), ("H1 2017".into(), TimeType::Date, "2017-H1".into()));
     assert_eq!(values("He holds an H1-B visa.", d), Vec::<String>::new());
@@ -1628,6 +1631,25 @@ fn each_message_of_a_thread_counts_from_its_own_sent_date() {
     TimeTagger.process(&mut doc);
     let values: Vec<&str> = doc.times.iter().map(|t| t.value.as_str()).collect();
     assert_eq!(values, ["2025-03-02", "2025-03-04"]);
+}
+
+#[test]
+fn a_thread_after_a_cover_note_counts_each_message_from_its_own_date() {
+    // no date of the document's own (the cover note comes first), yet each message has one: a
+    // bare weekday there is the last of its name before the message was sent, as in any message
+    let text = "Released under the Freedom of Information Act.\n\nFrom: Ann Vell\nSent: 13 March 2025 17:48\n\
+                To: Bo Lind\nSubject: bridge\n\nDraft lines below.\n\nFrom: Cy Rand\nSent: 17 March 2025 11:03\n\
+                To: Ann Vell\nSubject: complaints\n\nWe have had 212 complaints since Friday.\n";
+    let mut doc = Doc::new("d", text);
+    Segmenter.process(&mut doc);
+    TimeTagger.process(&mut doc);
+    assert_eq!(doc.published, None);
+    assert_eq!(value_from(&doc, "Friday"), Some("2025-03-14"));
+    // outside any message the text is still a narrative: the next Friday after the date named
+    let mut doc = Doc::new("d", "The letter is dated 17 March 2025. On Friday the bridge reopened.");
+    Segmenter.process(&mut doc);
+    TimeTagger.process(&mut doc);
+    assert_eq!(value_from(&doc, "Friday"), Some("2025-03-21"));
 }
 
 #[test]

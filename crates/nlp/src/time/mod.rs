@@ -164,6 +164,7 @@ fn tag_with(
             && !doc.before_past(it.span)
             && !doc.short_year_in_title(it)
             && !doc.now_in_compound(it.span)
+            && !doc.year_in_code(it)
     });
     if found.is_empty() {
         return Vec::new();
@@ -806,7 +807,10 @@ impl Doc<'_> {
             // "On Tuesday 11 March ... on the Friday": a weekday after "the" (and before no noun)
             // is the next of its name after the day last named, as in a narrative
             let the_weekday = matches!(it.sem, Sem::Wday { dir: Dir::Auto, .. }) && self.after_the(it.span);
-            let in_narrative = if narrative || the_weekday { Self::narrative(&it.sem, ctx.last) } else { None };
+            // (a message of a thread with its sent date is read from that date: a thread after
+            // a cover note, "Released under the Freedom of Information Act ...")
+            let in_narrative =
+                if narrative && anchor.is_none() || the_weekday { Self::narrative(&it.sem, ctx.last) } else { None };
             let sem = since
                 .as_ref()
                 .or(entry.as_ref())
@@ -1244,6 +1248,18 @@ impl Doc<'_> {
             && self.text[span.end..].starts_with('-')
             && r.len() == 1
             && self.tokens[r.start].span.end > span.end
+    }
+
+    /// True for a year inside a reference code joined by hyphens, between a word in capitals
+    /// and more digits ("FOI-2025-0417", "CV-2024-00113"): a number of a series, no date
+    /// ("pre-2015", "2024-25" and "2025-04-17" are dates).
+    fn year_in_code(&self, it: &Item) -> bool {
+        let before = self.text[..it.span.start].strip_suffix('-').unwrap_or("");
+        let prefix = before.rsplit(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+        matches!(it.sem, Sem::Year(_))
+            && prefix.chars().filter(char::is_ascii_uppercase).count() >= 2
+            && !prefix.contains(|c: char| c.is_ascii_lowercase())
+            && self.text[it.span.end..].strip_prefix('-').is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
     }
 
     /// True for a year written with two digits that opens a title: a quotation mark or a
