@@ -231,10 +231,8 @@ fn ends_unit(w: &str) -> bool {
 
 /// Words before what is counted that are not part of it: "14 other countries".
 fn loose_adjective(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "other" | "additional" | "further" | "extra" | "more" | "new" | "separate"
-    )
+    // (in lowercase: "two New Jersey police officers")
+    matches!(w, "other" | "additional" | "further" | "extra" | "more" | "new" | "separate")
 }
 
 struct Cx<'a> {
@@ -242,6 +240,8 @@ struct Cx<'a> {
     toks: &'a [dossier_model::Token],
     /// Byte spans where no amount may start: time expressions and names.
     blocked: SpanSet,
+    /// Byte spans of the names of people, organisations and places.
+    names: SpanSet,
 }
 
 impl Cx<'_> {
@@ -290,7 +290,13 @@ fn number_value(s: &str) -> Option<(f64, Option<f64>)> {
 
 fn amounts(doc: &Doc) -> Vec<Amount> {
     let blocked = SpanSet::new(doc.times.iter().map(|t| t.span).chain(doc.mentions.iter().map(|m| m.span)));
-    let cx = Cx { text: &doc.text, toks: &doc.tokens, blocked };
+    let names = SpanSet::new(
+        doc.mentions
+            .iter()
+            .filter(|m| matches!(m.ty, EntityType::Person | EntityType::Org | EntityType::Loc))
+            .map(|m| m.span),
+    );
+    let cx = Cx { text: &doc.text, toks: &doc.tokens, blocked, names };
     let n = cx.toks.len();
     let mut out = Vec::new();
     let mut i = 0;
@@ -431,7 +437,7 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
                 end = last + 2;
             }
             unit = Some(cx.text[cx.toks[last + 1].span.start..cx.toks[end].span.end].to_string());
-        } else if let Some((a, z)) = counted(cx, last + 1) {
+        } else if let Some((a, z)) = counted(cx, last + 1, value == 1.0) {
             unit = Some(cx.text[cx.toks[a].span.start..cx.toks[z].span.end].to_string());
             end = z;
         }
@@ -449,8 +455,10 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
         unit = Some(cx.s(first - 2).to_string());
         first -= 2;
     }
-    // a bare number says nothing about what it counts: kept only as money, percent or measure
-    if kind == NumberKind::Count && unit.is_none() {
+    // a bare number says nothing about what it counts: kept only as money, percent or measure;
+    // one with a decimal point that opens its line numbers a paragraph ("1.3 Residents of ...")
+    let opens_line = first == 0 || !cx.next_on_line(first - 1);
+    if kind == NumberKind::Count && (unit.is_none() || opens_line && value.fract() != 0.0) {
         return None;
     }
     let mut span = Span::new(cx.toks[first].span.start, cx.toks[end].span.end);
@@ -461,9 +469,51 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
     Some((Amount { span, kind, value, unit, qualifier }, end + 1))
 }
 
+/// Plurals that do not end in "-s" ("people", "staff"), and words in "-s" that are none.
+const PLURALS: &[&str] = &[
+    "people",
+    "children",
+    "police",
+    "staff",
+    "personnel",
+    "crew",
+    "cattle",
+    "sheep",
+    "fish",
+    "deer",
+    "aircraft",
+    "offspring",
+    "data",
+    "media",
+    "criteria",
+    "dead",
+    "feet",
+    "teeth",
+    "geese",
+    "mice",
+];
+/// Plurals that name a kind of what follows ("arms exporters", "weapons attacks").
+const MODIFIER_PLURALS: &[&str] = &["arms", "weapons", "sales", "savings", "sports", "goods", "customs", "earnings"];
+const NOT_PLURAL: &[&str] =
+    &["news", "gas", "bias", "yes", "this", "thus", "has", "was", "his", "its", "plus", "alias"];
+
+/// True for a plural noun in lowercase: "voters", "schoolchildren", "businessmen",
+/// "brothers-in-law" (not "news", "bus", "Clinton's").
+fn plural(l: &str) -> bool {
+    if l.contains(['\'', '\u{2019}']) || !l.starts_with(char::is_lowercase) {
+        return false;
+    }
+    PLURALS.iter().any(|p| l.ends_with(p))
+        || l.ends_with("men") && !["omen", "amen"].contains(&l) && !["imen", "domen"].iter().any(|x| l.ends_with(x))
+        || l.contains("s-")
+        || l.ends_with('s') && !["ss", "us", "is"].iter().any(|e| l.ends_with(e)) && !NOT_PLURAL.contains(&l)
+}
+
 /// What a count counts: up to three words after the number ("witness statements"), without a
-/// loose adjective before them ("other countries" counts countries). Token range, inclusive.
-fn counted(cx: &Cx, k: usize) -> Option<(usize, usize)> {
+/// loose adjective before them ("other countries" counts countries), to its first plural
+/// ("two men spoke" counts men). A number other than one before words with no plural is a
+/// label, no count ("the 42 service", "the 1,237 mark"). Token range, inclusive.
+fn counted(cx: &Cx, k: usize, one: bool) -> Option<(usize, usize)> {
     let n = cx.toks.len();
     let mut a = k;
     // "inside" and "outside" before a phrase are prepositions ("nine people inside the church"),
@@ -505,13 +555,41 @@ fn counted(cx: &Cx, k: usize) -> Option<(usize, usize)> {
     while z + 1 < n && z + 1 - a < 3 && word(z + 1) && !(noun(z) && verbish(cx.s(z + 1))) {
         z += 1;
     }
+    // (in capitals only a people: "Democrats", not "Texas" nor "Sanders")
+    let many = |i: usize| plural(cx.s(i)) || people(i);
+    // (a plural as the fourth word: "800 likely Republican primary voters")
+    let fourth = z == a + 2 && word(z + 1) && many(z + 1);
+    if let Some(p) = (a..=z).find(|&i| many(i)).or(fourth.then_some(z + 1)) {
+        // a plural that names a kind of the next one goes on with it ("10 crew members", "the
+        // top 10 arms exporters"; not "economists suggests")
+        let kind = PLURALS.contains(&cx.s(p)) || MODIFIER_PLURALS.contains(&cx.s(p));
+        let next = kind && p < a + 3 && word(p + 1) && plural(cx.s(p + 1)) && !PLURALS.contains(&cx.s(p + 1));
+        return Some((a, if next { p + 1 } else { p }));
+    }
+    // a name in the plural ("100,000 Rohingya Muslims", "two super PACs"; not "14 Orleans Road",
+    // "19 support Sanders", nor a title, "13 Hours")
+    const TITLE_UNITS: &[&str] = &["Seconds", "Minutes", "Hours", "Days", "Weeks", "Months", "Years", "Things"];
+    let names = |i: usize| {
+        let w = cx.s(i);
+        w.starts_with(char::is_uppercase)
+            && !cx.names.overlaps(&cx.toks[i].span)
+            && !TITLE_UNITS.contains(&w)
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.contains(['\'', '\u{2019}'])
+            && !(i + 1 < n && cx.s(i + 1).starts_with(char::is_uppercase))
+    };
+    if let Some(p) = (a..=z).find(|&i| names(i)) {
+        return Some((a, p));
+    }
     while !noun(z) {
         if z == a {
             return None;
         }
         z -= 1;
     }
-    Some((a, z))
+    // (a plural this does not know keeps its words)
+    (one || cx.s(z).ends_with('s')).then_some((a, z))
 }
 
 /// E-mail addresses and URLs (tokens of their own) and phone numbers.
@@ -674,6 +752,34 @@ mod tests {
             found,
             vec![("crowd of more than 31,000".into(), NumberKind::Count, 31000.0, some("crowd"), some("more than"))]
         );
+    }
+
+    #[test]
+    fn a_count_counts_up_to_its_first_plural() {
+        let units = |text: &str| amounts(text).into_iter().map(|f| (f.0, f.3)).collect::<Vec<_>>();
+        let found = units(
+            "The two men spoke at noon. Only 223 votes cast counted. Polls of 800 likely Republican primary \
+             voters and 10 crew members ran. Two New Jersey police officers and six women came. More than \
+             100,000 Rohingya Muslims and 20 schoolchildren left.",
+        );
+        let want = [
+            ("two men", "men"),
+            ("Only 223 votes", "votes"),
+            ("800 likely Republican primary voters", "likely Republican primary voters"),
+            ("10 crew members", "crew members"),
+            ("Two New Jersey police officers", "New Jersey police officers"),
+            ("six women", "women"),
+            ("More than 100,000 Rohingya Muslims", "Rohingya Muslims"),
+            ("20 schoolchildren", "schoolchildren"),
+        ];
+        assert_eq!(found, want.iter().map(|(t, u)| (t.to_string(), some(u))).collect::<Vec<_>>());
+        // a number before no plural is a label or a part of a compound, no count; so is one
+        // with a decimal point that opens its line
+        let found = units(
+            "The 42 service ran late on his 757 jet. Trump is near the 1,237 mark. \
+             Among insiders, only 19 support Sanders. He had zero experience.\n1.3 Residents of Kell were moved.",
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
