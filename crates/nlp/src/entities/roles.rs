@@ -10,6 +10,9 @@ use dossier_model::{EntityType, MentionKind, Span, TokenKind};
 /// Longest role phrase, in tokens.
 const MAX_ROLE: usize = 12;
 
+/// The parts of the parties to a case.
+const PARTIES: &[&str] = &["claimant", "defendant", "appellant", "respondent", "petitioner", "plaintiff", "applicant"];
+
 pub(crate) fn roles(cx: &mut Ctx) {
     let mut found: Vec<(usize, usize, usize, usize)> = Vec::new(); // entity, first token, end token, head token
     for i in 0..cx.men.len() {
@@ -18,10 +21,18 @@ pub(crate) fn roles(cx: &mut Ctx) {
             continue;
         }
         let Some(e) = w.entity else { continue };
+        let (a, b) = (w.a, w.b);
+        // an organisation is a party to a case under its name in a judgment's heading
+        // ("ARDSHIRE HEALTH TRUST" + "Defendant"), so that "the Defendant admits" is its
+        if cx.ents[e].ty == EntityType::Org
+            && let Some((s, t, h)) = signature_after(cx, a, b)
+            && PARTIES.iter().any(|p| cx.v.is(h, p))
+        {
+            found.push((e, s, t, h));
+        }
         if cx.ents[e].ty != EntityType::Person {
             continue;
         }
-        let (a, b) = (w.a, w.b);
         if let Some((s, t, h)) = title_before(cx, a) {
             found.push((e, s, t, h));
         } else if let Some((s, t, h)) = apposition_before(cx, a).or_else(|| office_before_brackets(cx, a, b)) {
@@ -162,7 +173,9 @@ fn title_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
     if end > 0 && v.info[end - 1].has(f::HON) {
         end -= 1;
     }
-    if end == 0 || v.toks[end - 1].kind != TokenKind::Word {
+    // (an honorific that opens its line starts a name of its own: "... for the Claimant\nMs
+    // Fiona Leckie ... for the Defendant")
+    if end == 0 || v.toks[end - 1].kind != TokenKind::Word || end < a && line_break_before(cx, end) {
         return None;
     }
     let head = if is_head(cx, end - 1) { end - 1 } else { title_of_before(cx, end)? };

@@ -354,6 +354,25 @@ fn a_signature_gives_the_role_on_the_line_under_the_name() {
 }
 
 #[test]
+fn a_judgment_heading_names_the_parties_by_their_parts() {
+    let text = "Between:\n\nMARGARET ELSPETH VOSS\nClaimant\n\n- and -\n\nARDSHIRE HEALTH TRUST\nDefendant\n\n\
+                Mr Daniel Okoro KC for the Claimant\nMs Fiona Leckie for the Defendant\n\n\
+                1. The Defendant admits that a nerve was damaged.\n";
+    let d = run(text);
+    assert_eq!(entity_of(&d, "MARGARET").unwrap().roles, ["Claimant"], "{:?}", names(&d));
+    let trust = entity_of(&d, "ARDSHIRE").unwrap();
+    assert_eq!((trust.ty, &trust.roles[..]), (EntityType::Org, &["Defendant".to_string()][..]));
+    // "the Defendant" in the text is the party; the part alone is no name
+    assert_eq!(entity_of(&d, "Defendant admits").map(|e| e.name.as_str()), Some("ARDSHIRE HEALTH TRUST"));
+    assert!(d.entities.iter().all(|e| e.name != "Claimant" && e.name != "Defendant"), "{:?}", names(&d));
+    // counsel on the line after "for the Claimant" take no part as a title
+    assert!(entity_of(&d, "Fiona Leckie").unwrap().roles.is_empty(), "{:?}", names(&d));
+    // an organisation takes no other role from the line under it
+    let d = run("Kellmouth Borough Council\nHead of Planning\n");
+    assert!(d.entities.iter().all(|e| e.roles.is_empty()), "{:?}", names(&d));
+}
+
+#[test]
 fn a_role_in_brackets_and_not_a_name_in_a_list() {
     let text = "Present: Cllr Joan Pennick (Chair), Cllr Ruth Okoro, Cllr Mark Haldane\n\
                 In attendance: Ms Lena Dunmore (Town Clerk)\n";

@@ -375,6 +375,29 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     calendar_short_forms(toks, labels);
     tickers(toks, labels);
     forms_of_address(toks, labels);
+    parties(toks, labels);
+}
+
+/// A party to a case named by its part ("Claimant" on its line under the claimant's name in
+/// a judgment's heading, "the Defendant admits") is no name of its own; the model read
+/// "Claimant" as a person. The corpora here hold none as a name.
+fn parties(toks: &[&str], labels: &mut [u8]) {
+    const PARTIES: &[&str] = &[
+        "Claimant",
+        "Defendant",
+        "Appellant",
+        "Respondent",
+        "Petitioner",
+        "Plaintiff",
+        "Applicant",
+        "Claimants",
+        "Defendants",
+    ];
+    for i in 0..toks.len() {
+        if label_part(labels[i]) == Some(UNIT) && PARTIES.contains(&toks[i]) {
+            labels[i] = 0;
+        }
+    }
 }
 
 /// A parliament's forms of address are no names: "the hon. Lady", "my right hon. Friend", "the
