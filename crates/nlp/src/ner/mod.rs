@@ -376,6 +376,54 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     tickers(toks, labels);
     forms_of_address(toks, labels);
     parties(toks, labels);
+    datelines(toks, labels);
+}
+
+/// A wire story's dateline names places: the city (in capitals) and the region or country
+/// after it, before the agency in brackets ("PORT ELLIS, Marovia (Reuters) -", "KELDHAVEN
+/// (AP) -", "VARENNE, Ostland, June 12 (AFP) -"), as CoNLL-2003 writes its datelines; the
+/// model read an unknown country there as a person and a city in capitals as an organisation.
+fn datelines(toks: &[&str], labels: &mut [u8]) {
+    #[rustfmt::skip]
+    const AGENCIES: &[&str] = &[
+        "Reuters", "AP", "AFP", "UPI", "Xinhua", "dpa", "DPA", "Bloomberg", "CNN", "PTI", "IANS", "ANI", "ANSA",
+        "EFE", "Kyodo", "Yonhap", "TASS", "Interfax", "AAP", "CP", "PA",
+    ];
+    let agency = |j: usize| {
+        toks[j] == "(" && toks.get(j + 1).is_some_and(|a| AGENCIES.contains(a)) && toks.get(j + 2) == Some(&")")
+    };
+    let Some(j) = (1..toks.len().min(14)).find(|&j| agency(j)) else { return };
+    // the groups between commas: places of capitalized words, and a date ("June 12"), which
+    // ends them
+    let place = |w: &&str| {
+        w.starts_with(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))
+    };
+    let mut groups = Vec::new();
+    let mut s = 0;
+    for (k, w) in toks.iter().enumerate().take(j + 1) {
+        if k == j || *w == "," {
+            groups.push((s, k));
+            s = k + 1;
+        }
+    }
+    let is_place = |&(s, e): &(usize, usize)| e > s && e - s <= 4 && toks[s..e].iter().all(place);
+    // (the city opens the line in capitals: "PORT ELLIS"; not a sentence's words before an
+    // agency cited in brackets)
+    if !groups
+        .first()
+        .is_some_and(|&(s, e)| is_place(&(s, e)) && toks[s..e].iter().all(|w| !w.contains(char::is_lowercase)))
+    {
+        return;
+    }
+    // (nothing else before the agency is a name: the date after the places)
+    labels[..j].fill(0);
+    for g in groups {
+        if !is_place(&g) {
+            break;
+        }
+        set_name(labels, g.0, g.1, LOC);
+    }
 }
 
 /// A party to a case named by its part ("Claimant" on its line under the claimant's name in

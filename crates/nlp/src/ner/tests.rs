@@ -855,3 +855,21 @@ fn a_name_its_possessive_and_a_buildings_word_are_one_name() {
     let toks = ["Kell", "'s", "Church"];
     assert_eq!(joined(&toks, vec![ob, oi, ol]), names_of(&[("Kell 's Church", ORG)]));
 }
+
+#[test]
+fn a_wire_datelines_names_are_places() {
+    let (pu, ou) = (label(PER, UNIT), label(ORG, UNIT));
+    let (ob, ol) = (label(ORG, BEGIN), label(ORG, LAST));
+    // the city in capitals and the country after it, before the agency; the date after them
+    let toks = ["PORT", "ELLIS", ",", "Marovia", ",", "June", "12", "(", "Reuters", ")", "-", "The", "bank"];
+    let labels = vec![ob, ol, 0, pu, 0, pu, 0, 0, ou, 0, 0, 0, 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("PORT ELLIS", LOC), ("Marovia", LOC), ("Reuters", ORG)]));
+    let toks = ["KELDHAVEN", "(", "AP", ")", "\u{2014}", "At", "least"];
+    assert_eq!(joined(&toks, vec![ou, 0, ou, 0, 0, 0, 0]), names_of(&[("KELDHAVEN", LOC), ("AP", ORG)]));
+    // an agency cited in a sentence leaves the words before it alone
+    let toks = ["Ann", "Lee", "told", "reporters", "(", "Reuters", ")"];
+    let (pb, pl) = (label(PER, BEGIN), label(PER, LAST));
+    assert_eq!(joined(&toks, vec![pb, pl, 0, 0, 0, ou, 0]), names_of(&[("Ann Lee", PER), ("Reuters", ORG)]));
+    let toks = ["Marovia", "(", "Reuters", ")"];
+    assert_eq!(joined(&toks, vec![pu, 0, ou, 0]), names_of(&[("Marovia", PER), ("Reuters", ORG)]));
+}
