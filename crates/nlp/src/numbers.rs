@@ -164,6 +164,14 @@ const MEASURES: &[&str] = &[
     "megawatts",
     "gigawatts",
     "percentage",
+    "lb",
+    "lbs",
+    "oz",
+    "hp",
+    "psi",
+    "ppm",
+    "mah",
+    "ml",
 ];
 
 /// Number words; "one" only with a scale ("one million"), being mostly a pronoun.
@@ -437,7 +445,7 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
                 end = last + 2;
             }
             unit = Some(cx.text[cx.toks[last + 1].span.start..cx.toks[end].span.end].to_string());
-        } else if let Some((a, z)) = counted(cx, last + 1, value == 1.0) {
+        } else if let Some((a, z)) = counted(cx, last + 1, first, value == 1.0) {
             unit = Some(cx.text[cx.toks[a].span.start..cx.toks[z].span.end].to_string());
             end = z;
         }
@@ -455,10 +463,8 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
         unit = Some(cx.s(first - 2).to_string());
         first -= 2;
     }
-    // a bare number says nothing about what it counts: kept only as money, percent or measure;
-    // one with a decimal point that opens its line numbers a paragraph ("1.3 Residents of ...")
-    let opens_line = first == 0 || !cx.next_on_line(first - 1);
-    if kind == NumberKind::Count && (unit.is_none() || opens_line && value.fract() != 0.0) {
+    // a bare number says nothing about what it counts: kept only as money, percent or measure
+    if kind == NumberKind::Count && unit.is_none() {
         return None;
     }
     let mut span = Span::new(cx.toks[first].span.start, cx.toks[end].span.end);
@@ -470,42 +476,37 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
 }
 
 /// Plurals that do not end in "-s" ("people", "staff"), and words in "-s" that are none.
+#[rustfmt::skip]
 const PLURALS: &[&str] = &[
-    "people",
-    "children",
-    "police",
-    "staff",
-    "personnel",
-    "crew",
-    "cattle",
-    "sheep",
-    "fish",
-    "deer",
-    "aircraft",
-    "offspring",
-    "data",
-    "media",
-    "criteria",
-    "dead",
-    "feet",
-    "teeth",
-    "geese",
-    "mice",
+    "people", "children", "police", "staff", "personnel", "crew", "cattle", "sheep", "fish", "deer", "aircraft",
+    "offspring", "data", "media", "criteria", "dead", "feet", "teeth", "geese", "mice", "bacteria", "alumni",
+    "fungi", "nuclei", "stimuli", "livestock", "poultry", "faculty", "clergy", "militia", "youth", "infantry",
+    "head",
 ];
-/// Plurals that name a kind of what follows ("arms exporters", "weapons attacks").
-const MODIFIER_PLURALS: &[&str] = &["arms", "weapons", "sales", "savings", "sports", "goods", "customs", "earnings"];
-const NOT_PLURAL: &[&str] =
-    &["news", "gas", "bias", "yes", "this", "thus", "has", "was", "his", "its", "plus", "alias"];
+/// Plurals that name a kind of what follows ("arms exporters", "human rights lawyers").
+#[rustfmt::skip]
+const MODIFIER_PLURALS: &[&str] = &[
+    "arms", "weapons", "sales", "savings", "sports", "goods", "customs", "earnings", "rights", "drugs",
+    "communications", "operations", "affairs", "services", "systems", "parks", "claims", "resources", "markets",
+    "firearms",
+];
+#[rustfmt::skip]
+const NOT_PLURAL: &[&str] = &[
+    "news", "gas", "bias", "yes", "this", "thus", "has", "was", "his", "its", "plus", "alias", "always", "perhaps",
+    "towards", "afterwards", "besides", "sometimes", "nowadays", "overseas", "whereas", "unless", "series",
+];
 
 /// True for a plural noun in lowercase: "voters", "schoolchildren", "businessmen",
-/// "brothers-in-law" (not "news", "bus", "Clinton's").
+/// "brothers-in-law" (not "news", "bus", "famous", "always", "Clinton's", "cross-border").
 fn plural(l: &str) -> bool {
     if l.contains(['\'', '\u{2019}']) || !l.starts_with(char::is_lowercase) {
         return false;
     }
-    PLURALS.iter().any(|p| l.ends_with(p))
+    PLURALS.contains(&l)
+        || l.ends_with("children")
+        || l.ends_with("people")
         || l.ends_with("men") && !["omen", "amen"].contains(&l) && !["imen", "domen"].iter().any(|x| l.ends_with(x))
-        || l.contains("s-")
+        || l.contains("s-in-law")
         || l.ends_with('s') && !["ss", "us", "is"].iter().any(|e| l.ends_with(e)) && !NOT_PLURAL.contains(&l)
 }
 
@@ -513,7 +514,7 @@ fn plural(l: &str) -> bool {
 /// loose adjective before them ("other countries" counts countries), to its first plural
 /// ("two men spoke" counts men). A number other than one before words with no plural is a
 /// label, no count ("the 42 service", "the 1,237 mark"). Token range, inclusive.
-fn counted(cx: &Cx, k: usize, one: bool) -> Option<(usize, usize)> {
+fn counted(cx: &Cx, k: usize, first: usize, one: bool) -> Option<(usize, usize)> {
     let n = cx.toks.len();
     let mut a = k;
     // "inside" and "outside" before a phrase are prepositions ("nine people inside the church"),
@@ -560,10 +561,11 @@ fn counted(cx: &Cx, k: usize, one: bool) -> Option<(usize, usize)> {
     // (a plural as the fourth word: "800 likely Republican primary voters")
     let fourth = z == a + 2 && word(z + 1) && many(z + 1);
     if let Some(p) = (a..=z).find(|&i| many(i)).or(fourth.then_some(z + 1)) {
-        // a plural that names a kind of the next one goes on with it ("10 crew members", "the
-        // top 10 arms exporters"; not "economists suggests")
+        // a plural that names a kind of the next one goes on with it ("10 crew members", "20
+        // human rights lawyers", "20 sales staff"); no other does, a verb may follow ("two sides
+        // takes precedence", "a survey of 500 economists suggests", "14 people dead")
         let kind = PLURALS.contains(&cx.s(p)) || MODIFIER_PLURALS.contains(&cx.s(p));
-        let next = kind && p < a + 3 && word(p + 1) && plural(cx.s(p + 1)) && !PLURALS.contains(&cx.s(p + 1));
+        let next = kind && p < a + 3 && word(p + 1) && plural(cx.s(p + 1)) && cx.s(p + 1) != "dead";
         return Some((a, if next { p + 1 } else { p }));
     }
     // a name in the plural ("100,000 Rohingya Muslims", "two super PACs"; not "14 Orleans Road",
@@ -579,7 +581,10 @@ fn counted(cx: &Cx, k: usize, one: bool) -> Option<(usize, usize)> {
             && !w.contains(['\'', '\u{2019}'])
             && !(i + 1 < n && cx.s(i + 1).starts_with(char::is_uppercase))
     };
-    if let Some(p) = (a..=z).find(|&i| names(i)) {
+    // (not after a number that opens its line, a paragraph's or a heading's: "2 Claims of this
+    // kind", "4 Recommendations")
+    let opens_line = first == 0 || !cx.next_on_line(first - 1);
+    if let Some(p) = (a..=z).find(|&i| names(i)).filter(|_| !opens_line) {
         return Some((a, p));
     }
     while !noun(z) {
@@ -773,13 +778,34 @@ mod tests {
             ("20 schoolchildren", "schoolchildren"),
         ];
         assert_eq!(found, want.iter().map(|(t, u)| (t.to_string(), some(u))).collect::<Vec<_>>());
-        // a number before no plural is a label or a part of a compound, no count; so is one
-        // with a decimal point that opens its line
+        // a kind of what follows goes on; a hyphenated adjective and an adjective in "-ous" are
+        // no plurals; plurals without "-s"
+        let found = units(
+            "They sent 20 human rights lawyers, 20 sales staff, 6 gas-fired power stations, 3 famous \
+             singers, 300 livestock and 7 alumni.",
+        );
+        let want = [
+            ("20 human rights lawyers", "human rights lawyers"),
+            ("20 sales staff", "sales staff"),
+            ("6 gas-fired power stations", "gas-fired power stations"),
+            ("3 famous singers", "famous singers"),
+            ("300 livestock", "livestock"),
+            ("7 alumni", "alumni"),
+        ];
+        assert_eq!(found, want.iter().map(|(t, u)| (t.to_string(), some(u))).collect::<Vec<_>>());
+        // a number before no plural is a label or a part of a compound, no count; a number that
+        // opens its line before a capitalized word numbers a paragraph; a decimal count that
+        // opens a wrapped line stays
         let found = units(
             "The 42 service ran late on his 757 jet. Trump is near the 1,237 mark. \
-             Among insiders, only 19 support Sanders. He had zero experience.\n1.3 Residents of Kell were moved.",
+             Among insiders, only 19 support Sanders. He had zero experience.\n1.3 Residents of Kell were moved.\n\
+             2 Claims of this kind are rare.",
         );
         assert!(found.is_empty(), "{found:?}");
+        assert_eq!(
+            units("The average household now has\n2.4 children."),
+            [("2.4 children".to_string(), some("children"))]
+        );
     }
 
     #[test]

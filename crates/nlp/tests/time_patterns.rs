@@ -708,6 +708,7 @@ fn periods() {
     assert!(tag("Adults need 1900-2000 calories. Rooms 1901-1950 were shut.", Some(d)).is_empty());
     // a year inside a reference code is a number of a series; after a lowercase prefix a date
     assert!(tag("Release FOI-2025-0417 and case CV-2024-00113 were filed.", Some(d)).is_empty());
+    assert_eq!(values("Returns for FY-2024-25 and FY-2025-2026 were due.", d), ["2024", "2025", "2026"]);
     assert_eq!(values("It was pre-2015 work, filed as AB-2016 and 2017-03-04.", d), ["2015", "2016", "2017-03-04"]);
     assert_eq!(one("Profit rose in Q3 2017.", d).2, "2017-Q3");
     assert_eq!(one("Profit rose in H1 2017.", d), ("H1 2017".into(), TimeType::Date, "2017-H1".into()));

@@ -173,12 +173,15 @@ fn title_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
     if end > 0 && v.info[end - 1].has(f::HON) {
         end -= 1;
     }
-    // (an honorific that opens its line starts a name of its own: "... for the Claimant\nMs
-    // Fiona Leckie ... for the Defendant")
-    if end == 0 || v.toks[end - 1].kind != TokenKind::Word || end < a && line_break_before(cx, end) {
+    if end == 0 || v.toks[end - 1].kind != TokenKind::Word {
         return None;
     }
     let head = if is_head(cx, end - 1) { end - 1 } else { title_of_before(cx, end)? };
+    // (a party's part that ends a line is no title of the name with its honorific on the next:
+    // "... for the Claimant\nMs Fiona Leckie ... for the Defendant")
+    if end < a && line_break_before(cx, end) && PARTIES.iter().any(|p| v.is(head, p)) {
+        return None;
+    }
     // a heading's line in capitals is no title of a name that opens the next line ("IN THE
     // HIGH COURT OF JUSTICE" + "KING'S BENCH DIVISION"); a title in hard-wrapped prose may be
     // ("a letter from Home\nSecretary Sajid Javid")

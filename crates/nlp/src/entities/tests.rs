@@ -367,6 +367,11 @@ fn a_judgment_heading_names_the_parties_by_their_parts() {
     assert!(d.entities.iter().all(|e| e.name != "Claimant" && e.name != "Defendant"), "{:?}", names(&d));
     // counsel on the line after "for the Claimant" take no part as a title
     assert!(entity_of(&d, "Fiona Leckie").unwrap().roles.is_empty(), "{:?}", names(&d));
+    // "Respondent" too; a title at the end of a wrapped line stays the name's on the next
+    let d = run("KELLMOUTH BOROUGH COUNCIL\nRespondent\n\n1. The Respondent admits that the notice was defective.\n");
+    assert_eq!(entity_of(&d, "Respondent admits").map(|e| e.name.as_str()), Some("KELLMOUTH BOROUGH COUNCIL"));
+    let d = run("The letter was sent on Monday by the Home Secretary\nMr Sajid Javid, who said it would change.");
+    assert_eq!(entity_of(&d, "Sajid Javid").unwrap().roles, ["Home Secretary"]);
     // an organisation takes no other role from the line under it
     let d = run("Kellmouth Borough Council\nHead of Planning\n");
     assert!(d.entities.iter().all(|e| e.roles.is_empty()), "{:?}", names(&d));

@@ -558,13 +558,13 @@ fn object_end(cx: &Cx, a: usize, e: usize) -> usize {
                 k += 1;
                 continue;
             }
-            // "called for the minimum wage, now $7.25 an hour, to be raised": an aside
-            // between commas before the infinitive that goes on with the object
-            let aside = (k + 1..=e.min(k + 8)).find(|&j| v.punct(j, b','));
+            // "called for the minimum wage, now $7.25 an hour, to be raised", "for the
+            // minister, who resigned, to be investigated": an aside between commas before the
+            // infinitive that goes on with the object
+            let aside = (k + 1..=e.min(k + 16)).find(|&j| v.punct(j, b','));
             if let Some(j) = aside
                 && j < e
                 && v.is(j + 1, "to")
-                && !(k + 1..j).any(|x| verb_like(cx, x))
             {
                 k = j + 1;
                 continue;
@@ -572,7 +572,8 @@ fn object_end(cx: &Cx, a: usize, e: usize) -> usize {
             return k - 1;
         }
         let sub = ["because", "after", "before", "when", "while", "if", "since", "until", "though", "although", "so"];
-        if sub.iter().any(|x| v.is(k, x)) || (v.is(k, "as") && k > a + 1) {
+        // (not "such as": "sanctions, such as travel bans")
+        if sub.iter().any(|x| v.is(k, x)) || (v.is(k, "as") && k > a + 1 && !v.is(k - 1, "such")) {
             return k - 1;
         }
         // (right after a name too: "endorsed Cruz Wednesday", not "announced plans Tuesday to"
@@ -618,8 +619,16 @@ fn object_end(cx: &Cx, a: usize, e: usize) -> usize {
             }
             return z;
         }
-        // "asked for comment by 10am", "wants the report by Friday": a deadline is no part of it
-        if v.is(k, "by") && k < e && (clock_at(cx, k + 1) || v.info[k + 1].has(f::TIME)) {
+        // "asked for comment by 10am", "a review by the end of the year": a deadline is no part
+        // of it
+        // (the time right after "by", or after such words as "the end of": not "hit by France
+        // last week", "statements by Trump on Monday")
+        const BEFORE: &[&str] =
+            &["the", "end", "start", "beginning", "middle", "close", "of", "next", "this", "early", "mid"];
+        let deadline = (k + 1..=e.min(k + 6))
+            .take_while(|&x| v.info[x].has(f::TIME) || BEFORE.iter().any(|w| v.is(x, w)))
+            .any(|x| v.info[x].has(f::TIME));
+        if v.is(k, "by") && k < e && (clock_at(cx, k + 1) || deadline) {
             return k - 1;
         }
         if (v.is(k, "in") || v.is(k, "during")) && past_first {
@@ -734,8 +743,9 @@ fn complement_start(cx: &Cx, cue: usize, se: usize) -> (usize, usize) {
             c += 1;
             break;
         }
-        // "acknowledged for the first time Friday that ..."
-        if v.is(c, "for") && v.is(c + 1, "the") && v.is(c + 3, "time") {
+        // "acknowledged for the first time Friday that ..." (not "asked for the exact time")
+        let ordinal = ["first", "second", "third", "fourth", "fifth", "last", "final", "only", "umpteenth"];
+        if v.is(c, "for") && v.is(c + 1, "the") && ordinal.iter().any(|w| v.is(c + 2, w)) && v.is(c + 3, "time") {
             c += 4;
             continue;
         }
@@ -844,8 +854,16 @@ fn complement_start(cx: &Cx, cue: usize, se: usize) -> (usize, usize) {
                 break;
             }
         }
-        // (not "asked of her rival": the one asked)
-        if v.is(c, "of") && inf.has(f::CUE_S) && !(c == cue + 1 && v.s(cue).starts_with("ask")) {
+        // "asked of her rival whether ...": the one asked, before the question
+        if v.is(c, "of") && c == cue + 1 && v.s(cue).starts_with("ask") {
+            match (c + 1..se.min(c + 9)).find(|&k| v.info[k].has(f::COMP | f::WH) || v.toks[k].kind != TokenKind::Word)
+            {
+                Some(k) if v.info[k].has(f::COMP | f::WH) => c = k,
+                _ => {}
+            }
+            break;
+        }
+        if v.is(c, "of") && inf.has(f::CUE_S) {
             // "said of Brekov"
             let mut e = c + 1;
             while e < se && e < c + 5 && (cx.mention(e).is_some() || v.info[e].has(f::DET)) {
@@ -937,8 +955,12 @@ pub(crate) fn content_after(cx: &Cx, cue: usize, evidence: bool) -> Option<(usiz
         }
         found
     };
-    // "asked for comment by 10am": a request for a statement, none made
-    if c > cue + 1 && v.is(c - 1, "for") && (v.is(c, "comment") || v.is(c, "comments")) {
+    // "asked for comment by 10am", "for further comment": a request for a statement, none made
+    let mut w = c;
+    while ["a", "any", "further", "more", "immediate", "additional"].iter().any(|x| v.is(w, x)) && w < c + 2 {
+        w += 1;
+    }
+    if (cue + 1..c).any(|k| v.is(k, "for")) && (v.is(w, "comment") || v.is(w, "comments")) {
         return None;
     }
     let start = if v.punct(c, b':') {

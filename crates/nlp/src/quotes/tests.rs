@@ -1015,7 +1015,7 @@ fn a_clause_joined_after_the_cue_phrase_is_no_content_of_it() {
 
 #[test]
 fn a_request_for_comment_reports_nothing() {
-    let d = run("The Gazette has asked for comment by 10am. The mayor asked for comments on the plan.");
+    let d = run("The Gazette has asked for comment by 10am. The mayor asked for a comment on the plan.");
     assert!(d.quotes.is_empty(), "{:?}", texts(&d));
     // a deadline is no part of what was asked for
     let d = run("The Gazette asked for the full report by 10am.");
@@ -1040,10 +1040,22 @@ fn an_object_after_for_ends_where_a_clause_of_its_own_begins() {
         quote(&d, "the party").span.of(&d.text),
         "the party to respond to the attack at a gay night club in Kell"
     );
-    // "for the first time" is no object
+    // "for the first time" is no object; "for the exact time" is one
     let d = run("The ministry acknowledged for the first time Friday that the files had been lost.");
     assert_eq!(quote(&d, "the files").span.of(&d.text), "that the files had been lost");
-    // the one asked is no content
+    let d = run("Police asked for the exact time of the crash.");
+    assert_eq!(quote(&d, "the exact").span.of(&d.text), "the exact time of the crash");
+    // an aside with a verb of its own, before the infinitive; "such as" goes on; a deadline
+    // with its article goes
+    let d = run("The MP called for the minister, who resigned last year, to be investigated.");
+    assert_eq!(quote(&d, "the minister").span.of(&d.text), "the minister, who resigned last year, to be investigated");
+    let d = run("The group called for sanctions, such as travel bans and asset freezes.");
+    assert_eq!(quote(&d, "sanctions").span.of(&d.text), "sanctions, such as travel bans and asset freezes");
+    let d = run("The union called for a review of the policy by the end of the year.");
+    assert_eq!(quote(&d, "a review").span.of(&d.text), "a review of the policy");
+    // the one asked is no content; the question after them is
+    let d = run("Ms Lee asked of her rival whether the plan would work.");
+    assert_eq!(quote(&d, "whether").span.of(&d.text), "whether the plan would work");
     let d = run(
         "Ms Orme called for all firms to publish their costs, something she has repeatedly asked of her Democratic rival Tom Fenn.",
     );

@@ -1251,15 +1251,21 @@ impl Doc<'_> {
     }
 
     /// True for a year inside a reference code joined by hyphens, between a word in capitals
-    /// and more digits ("FOI-2025-0417", "CV-2024-00113"): a number of a series, no date
-    /// ("pre-2015", "2024-25" and "2025-04-17" are dates).
+    /// and more digits that are no month nor the end of a range ("FOI-2025-0417",
+    /// "CV-2024-00113"): a number of a series, no date ("pre-2015", "FY-2024-25", "FY-2025-2026"
+    /// and "BACKUP-2025-03-17" are dates).
     fn year_in_code(&self, it: &Item) -> bool {
+        let Sem::Year(y) = it.sem else { return false };
         let before = self.text[..it.span.start].strip_suffix('-').unwrap_or("");
         let prefix = before.rsplit(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
-        matches!(it.sem, Sem::Year(_))
-            && prefix.chars().filter(char::is_ascii_uppercase).count() >= 2
+        let Some(after) = self.text[it.span.end..].strip_prefix('-') else { return false };
+        let digits = &after[..after.find(|c: char| !c.is_ascii_digit()).unwrap_or(after.len())];
+        let range_end = digits.parse::<i32>().is_ok_and(|d| (y + 1..=y + 10).contains(&d));
+        prefix.chars().filter(char::is_ascii_uppercase).count() >= 2
             && !prefix.contains(|c: char| c.is_ascii_lowercase())
-            && self.text[it.span.end..].strip_prefix('-').is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+            && !digits.is_empty()
+            && digits.len() != 2
+            && !range_end
     }
 
     /// True for a year written with two digits that opens a title: a quotation mark or a
