@@ -619,10 +619,9 @@ fn object_end(cx: &Cx, a: usize, e: usize) -> usize {
             }
             return z;
         }
-        // "asked for comment by 10am", "a review by the end of the year": a deadline is no part
-        // of it
-        // (the time right after "by", or after such words as "the end of": not "hit by France
-        // last week", "statements by Trump on Monday")
+        // "asked for the report by 10am", "a review by the end of the year": a deadline is no
+        // part of it (the time right after "by", or after such words as "the end of"; not "hit
+        // by France last week", "statements by Trump on Monday")
         const BEFORE: &[&str] =
             &["the", "end", "start", "beginning", "middle", "close", "of", "next", "this", "early", "mid"];
         let deadline = (k + 1..=e.min(k + 6))
