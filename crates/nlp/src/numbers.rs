@@ -571,7 +571,7 @@ fn counted(cx: &Cx, k: usize, first: usize, one: bool) -> Option<(usize, usize)>
     // a name in the plural ("100,000 Rohingya Muslims", "two super PACs"; not "14 Orleans Road",
     // "19 support Sanders", nor a title, "13 Hours")
     const TITLE_UNITS: &[&str] = &["Seconds", "Minutes", "Hours", "Days", "Weeks", "Months", "Years", "Things"];
-    let names = |i: usize| {
+    let plural_name = |i: usize| {
         let w = cx.s(i);
         w.starts_with(char::is_uppercase)
             && !cx.names.overlaps(&cx.toks[i].span)
@@ -584,7 +584,7 @@ fn counted(cx: &Cx, k: usize, first: usize, one: bool) -> Option<(usize, usize)>
     // (not after a number that opens its line, a paragraph's or a heading's: "2 Claims of this
     // kind", "4 Recommendations")
     let opens_line = first == 0 || !cx.next_on_line(first - 1);
-    if let Some(p) = (a..=z).find(|&i| names(i)).filter(|_| !opens_line) {
+    if let Some(p) = (a..=z).find(|&i| plural_name(i)).filter(|_| !opens_line) {
         return Some((a, p));
     }
     while !noun(z) {

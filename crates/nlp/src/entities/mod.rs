@@ -26,7 +26,7 @@
 
 mod cluster;
 mod refs;
-mod roles;
+pub(crate) mod roles;
 pub(crate) mod words;
 
 #[cfg(test)]

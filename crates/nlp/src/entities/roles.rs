@@ -10,8 +10,9 @@ use dossier_model::{EntityType, MentionKind, Span, TokenKind};
 /// Longest role phrase, in tokens.
 const MAX_ROLE: usize = 12;
 
-/// The parts of the parties to a case.
-const PARTIES: &[&str] = &["claimant", "defendant", "appellant", "respondent", "petitioner", "plaintiff", "applicant"];
+/// The parts of the parties to a case (the NER's label rule `parties` reads the same list).
+pub(crate) const CASE_PARTIES: &[&str] =
+    &["claimant", "defendant", "appellant", "respondent", "petitioner", "plaintiff", "applicant"];
 
 pub(crate) fn roles(cx: &mut Ctx) {
     let mut found: Vec<(usize, usize, usize, usize)> = Vec::new(); // entity, first token, end token, head token
@@ -26,7 +27,7 @@ pub(crate) fn roles(cx: &mut Ctx) {
         // ("ARDSHIRE HEALTH TRUST" + "Defendant"), so that "the Defendant admits" is its
         if cx.ents[e].ty == EntityType::Org
             && let Some((s, t, h)) = signature_after(cx, a, b)
-            && PARTIES.iter().any(|p| cx.v.is(h, p))
+            && CASE_PARTIES.iter().any(|p| cx.v.is(h, p))
         {
             found.push((e, s, t, h));
         }
@@ -179,7 +180,7 @@ fn title_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
     let head = if is_head(cx, end - 1) { end - 1 } else { title_of_before(cx, end)? };
     // (a party's part that ends a line is no title of the name with its honorific on the next:
     // "... for the Claimant\nMs Fiona Leckie ... for the Defendant")
-    if end < a && line_break_before(cx, end) && PARTIES.iter().any(|p| v.is(head, p)) {
+    if end < a && line_break_before(cx, end) && CASE_PARTIES.iter().any(|p| v.is(head, p)) {
         return None;
     }
     // a heading's line in capitals is no title of a name that opens the next line ("IN THE

@@ -412,7 +412,7 @@ fn datelines(toks: &[&str], labels: &mut [u8]) {
     // agency cited in brackets)
     if !groups
         .first()
-        .is_some_and(|&(s, e)| is_place(&(s, e)) && toks[s..e].iter().all(|w| !w.contains(char::is_lowercase)))
+        .is_some_and(|&(s, e)| is_place(&(s, e)) && toks[s..e].iter().all(|w| crate::entities::is_allcaps(w)))
     {
         return;
     }
@@ -430,19 +430,17 @@ fn datelines(toks: &[&str], labels: &mut [u8]) {
 /// a judgment's heading, "the Defendant admits") is no name of its own; the model read
 /// "Claimant" as a person. The corpora here hold none as a name.
 fn parties(toks: &[&str], labels: &mut [u8]) {
-    const PARTIES: &[&str] = &[
-        "Claimant",
-        "Defendant",
-        "Appellant",
-        "Respondent",
-        "Petitioner",
-        "Plaintiff",
-        "Applicant",
-        "Claimants",
-        "Defendants",
-    ];
+    // a part with its first letter in capitals ("Claimant", not "CLAIMANT"), and two plurals
+    let part = |t: &str| {
+        crate::entities::roles::CASE_PARTIES.iter().any(|p| {
+            t.len() == p.len()
+                && t.starts_with(|c: char| c.is_ascii_uppercase())
+                && t[1..] == p[1..]
+                && t[..1].eq_ignore_ascii_case(&p[..1])
+        }) || ["Claimants", "Defendants"].contains(&t)
+    };
     for i in 0..toks.len() {
-        if label_part(labels[i]) == Some(UNIT) && PARTIES.contains(&toks[i]) {
+        if label_part(labels[i]) == Some(UNIT) && part(toks[i]) {
             labels[i] = 0;
         }
     }

@@ -592,12 +592,13 @@ fn object_end(cx: &Cx, a: usize, e: usize) -> usize {
                 && !v.info[x].has(closed | f::ADV | f::CUE)
                 && !v.is(x, "ago")
         };
-        let article = ["a", "an", "the"].iter().any(|w| v.is(k - 1, w)) || v.info[k - 1].has(f::P_POSS);
+        let article_at = |x: usize| ["a", "an", "the"].iter().any(|w| v.is(x, w));
+        let article = article_at(k - 1) || v.info[k - 1].has(f::P_POSS);
         let adjective = k < e && article && modifier && noun_after(k + 1);
         // "at a gay night club": a time word inside a compound noun
         let compound = k < e
             && k >= a + 2
-            && ["a", "an", "the"].iter().any(|w| v.is(k - 2, w))
+            && article_at(k - 2)
             && !v.cap(k)
             && v.toks[k - 1].kind == TokenKind::Word
             && !v.info[k - 1].has(closed)
@@ -772,14 +773,11 @@ fn complement_start(cx: &Cx, cue: usize, se: usize) -> (usize, usize) {
         {
             // "on Monday", "in a statement", "in an interview with CNN", "to reporters"
             let mut e = c + 1;
+            let subject = |k: usize| v.info.get(k).is_some_and(|i| i.has(f::PRON) && i.has(f::P_SUBJ));
             while e < se && e < c + 7 && v.toks[e].kind != TokenKind::Punct && !v.info[e].has(f::COMP) {
-                if v.info[e].has(f::PRON) && v.info[e].has(f::P_SUBJ) {
-                    break;
-                }
-                // "spoke to the surveyor and she is clear that ...": a clause of its own follows
-                if (v.is(e, "and") || v.is(e, "but"))
-                    && v.info.get(e + 1).is_some_and(|i| i.has(f::PRON) && i.has(f::P_SUBJ))
-                {
+                // (a clause of its own, also after "and": "spoke to the surveyor and she is
+                // clear that ...")
+                if subject(e) || (v.is(e, "and") || v.is(e, "but")) && subject(e + 1) {
                     break;
                 }
                 e += 1;
