@@ -353,15 +353,7 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
         }
         _ => return None,
     };
-    // "call 101", "dial 999": a number to ring (digits only, three or more or a leading 0), not
-    // "call 40 witnesses", "calling 300,000 reservists", "call 100 witnesses"
-    let ring = ["call", "dial", "ring", "calling", "dialling", "dialing"];
-    let phone_like = s.bytes().all(|b| b.is_ascii_digit()) && (s.len() >= 3 || s.starts_with('0'));
-    let plural_after = i + 1 < n && {
-        let w = cx.s(i + 1);
-        w.len() > 3 && w.ends_with('s') && w.starts_with(char::is_lowercase)
-    };
-    if cx.blocked(i) || i > 0 && ring.iter().any(|w| cx.is(i - 1, w)) && phone_like && !plural_after {
+    if cx.blocked(i) || number_to_ring(cx.text, cx.toks, i) {
         return None;
     }
     // "a year" is a time; "four-year-old" and "1-0" are no amounts
@@ -597,7 +589,22 @@ fn counted(cx: &Cx, k: usize, first: usize, one: bool) -> Option<(usize, usize)>
     (one || cx.s(z).ends_with('s')).then_some((a, z))
 }
 
-/// E-mail addresses and URLs (tokens of their own) and phone numbers.
+/// True when the number at token `i` is one to ring: "call 101", "dial 999" (digits only, three
+/// or more or a leading 0), not "call 40 witnesses", "calling 300,000 reservists", "call 100
+/// witnesses".
+fn number_to_ring(text: &str, toks: &[dossier_model::Token], i: usize) -> bool {
+    let s = |k: usize| toks[k].span.of(text);
+    let ring = ["call", "dial", "ring", "calling", "dialling", "dialing"];
+    let phone_like = s(i).bytes().all(|b| b.is_ascii_digit()) && (s(i).len() >= 3 || s(i).starts_with('0'));
+    let plural_after = toks.get(i + 1).is_some_and(|_| {
+        let w = s(i + 1);
+        w.len() > 3 && w.ends_with('s') && w.starts_with(char::is_lowercase)
+    });
+    i > 0 && ring.iter().any(|w| s(i - 1).eq_ignore_ascii_case(w)) && phone_like && !plural_after
+}
+
+/// E-mail addresses and URLs (tokens of their own) and phone numbers, also a short one to ring
+/// ("call 101").
 fn pattern_mentions(doc: &Doc) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Link) {
@@ -606,7 +613,13 @@ fn pattern_mentions(doc: &Doc) -> Vec<Mention> {
         out.push(Mention { span: t.span, ty, entity: None, kind: MentionKind::Pattern });
     }
     let taken = SpanSet::new(doc.times.iter().map(|t| t.span).chain(out.iter().map(|m| m.span)));
-    for span in phone_numbers(&doc.text) {
+    let to_ring = (0..doc.tokens.len())
+        .filter(|&i| doc.tokens[i].kind == TokenKind::Number && number_to_ring(&doc.text, &doc.tokens, i))
+        .map(|i| doc.tokens[i].span);
+    let mut phones: Vec<Span> = phone_numbers(&doc.text);
+    let short: Vec<Span> = to_ring.filter(|s| !phones.iter().any(|p| p.overlaps(s))).collect();
+    phones.extend(short);
+    for span in phones {
         if !taken.overlaps(&span) {
             out.push(Mention { span, ty: EntityType::Phone, entity: None, kind: MentionKind::Pattern });
         }
@@ -874,6 +887,11 @@ mod tests {
                 (EntityType::Phone, "020 7946 0958"),
             ]
         );
+        // a short number to ring, not a count after "call"
+        let d = run("Anyone with information should call 101 or dial 999. The defence will call 40 witnesses.");
+        let found: Vec<(EntityType, &str)> =
+            d.mentions.iter().filter(|m| m.kind == MentionKind::Pattern).map(|m| (m.ty, m.span.of(&d.text))).collect();
+        assert_eq!(found, vec![(EntityType::Phone, "101"), (EntityType::Phone, "999")]);
     }
 
     #[test]

@@ -576,11 +576,7 @@ fn pick(cx: &mut Ctx, cands: &[usize], at: usize, g: Gender, whole: bool) -> Opt
     }
     for x in &mut roots {
         if x.3 == Gender::Any {
-            let c = &cx.men[x.4];
-            let inf = w.get(cx.v.s(c.a));
-            if inf.has(f::GIVEN) {
-                x.3 = inf.gender();
-            }
+            x.3 = w.given_gender(cx.v.s(cx.men[x.4].a));
         }
     }
     roots.retain(|x| g.agrees(x.3));

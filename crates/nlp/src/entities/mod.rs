@@ -431,7 +431,7 @@ pub(crate) fn genders(doc: &Doc) -> Vec<Gender> {
                     }
                 }
             }
-            first_word_gender(&e.name, words::f::GIVEN)
+            w.given_gender(e.name.split_whitespace().next().unwrap_or(""))
         })
         .collect()
 }

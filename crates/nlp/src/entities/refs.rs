@@ -23,9 +23,9 @@ pub(crate) fn gender(cx: &mut Ctx) {
         if g.0 == 0
             && let Some(first) = cx.ents[e].name.split_whitespace().next()
         {
-            let inf = w.get(first);
-            if inf.has(f::GIVEN) {
-                g = (1, inf.gender());
+            let given = w.given_gender(first);
+            if given != Gender::Any {
+                g = (1, given);
             }
         }
         cx.info[e].gender = g;

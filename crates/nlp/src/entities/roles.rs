@@ -249,6 +249,10 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
         return None;
     }
     let mut s = b + 1;
+    // "Tomasz Wielgosz, currently Chief Financial Officer,": the role held now
+    if s + 1 < n && (v.is(s, "currently") || v.is(s, "now")) {
+        s += 1;
+    }
     let mut start = s;
     if s < n && v.info[s].has(f::DET) && !v.is(s, "that") {
         s += 1;
@@ -265,7 +269,15 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
     let mut head = None;
     let mut in_pp = false;
     // "of Obama's 2008 campaign": a name's possessive goes on, a year after it too
-    let owned = |e: usize| e > s && v.cap(e - 1) && v.possessive(e);
+    // ("the foundation's research director": a noun's possessive before a word, not the "'s"
+    // of "is")
+    let owned = |e: usize| {
+        e > s
+            && v.possessive(e)
+            && (v.cap(e - 1)
+                || v.toks.get(e + 1).is_some_and(|t| t.kind == TokenKind::Word)
+                    && !v.info[e + 1].has(f::DET | f::PRON | f::AUX | f::BE | f::NEG | f::ADV | f::PREP))
+    };
     let after_owner = |e: usize| e > s + 1 && v.possessive(e - 1) && v.toks[e].kind == TokenKind::Number;
     // "the architect of ... and a close aide": a second role after "and" and "a", or "the"
     // and a role word (not "a spokesman for the police and the fire department")
@@ -295,7 +307,9 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
             break;
         }
         let inf = &v.info[e];
-        if inf.has(f::WH | f::CUE | f::AUX | f::BE) && !inf.has(f::ROLE | f::TITLE) && !owned(e) {
+        // (a word after a possessive is a noun's: "the division's voting section")
+        let after_possessive = e > s && v.possessive(e - 1);
+        if inf.has(f::WH | f::CUE | f::AUX | f::BE) && !inf.has(f::ROLE | f::TITLE) && !owned(e) && !after_possessive {
             break;
         }
         if inf.has(f::PREP) {

@@ -653,3 +653,38 @@ fn a_birth_name_is_an_alias_of_the_person() {
     let d = run("(née Jane Kask) ran the shop.");
     assert!(d.entities.iter().all(|e| e.aliases.is_empty()), "{:?}", names(&d));
 }
+
+#[test]
+fn given_names_of_the_census_lists_tell_a_gender() {
+    // neither name is on the linker's short list; the census lists of the NER lexicon tell
+    let d = run("Cornelius Ellery met Wilhelmina Ellery in Dunmore. Mrs. Ellery said the trip was long.");
+    let mrs = d.text.find("Mrs. Ellery").unwrap() + 5;
+    assert_eq!(entity_at(&d, "Ellery", mrs).map(|e| e.name.as_str()), Some("Wilhelmina Ellery"), "{:?}", names(&d));
+    let d = run(
+        "Esmeralda Voss was born in Tromsvik. After a decade in the office of the modernist Ambrose Holt, she set up her own practice.",
+    );
+    let she = d.text.find("she set").unwrap();
+    assert_eq!(entity_at(&d, "she", she).map(|e| e.name.as_str()), Some("Esmeralda Voss"), "{:?}", names(&d));
+}
+
+#[test]
+fn an_apposition_through_a_nouns_possessive_and_a_current_office() {
+    assert_roles(&[
+        (
+            "“It is over,” said Amara Osei, the foundation's research director.",
+            "Amara Osei",
+            "foundation's research director",
+        ),
+        (
+            "Chris Harlan, chief of the division's voting section, spoke.",
+            "Chris Harlan",
+            "chief of the division's voting section",
+        ),
+        (
+            "Tomasz Wielgosz, currently Chief Financial Officer, will succeed her.",
+            "Tomasz Wielgosz",
+            "Chief Financial Officer",
+        ),
+        ("Jon Pell, now chief of staff, agreed.", "Jon Pell", "chief of staff"),
+    ]);
+}

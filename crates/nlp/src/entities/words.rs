@@ -308,6 +308,25 @@ impl Words {
 
     /// What the lists say about `word` (nothing for an unlisted word).
     #[inline]
+    /// The gender a given name tells: the short list of `pronouns_given_names.txt` first, then
+    /// the census lists of the NER lexicon ("Margarethe", "Henrik"); `Any` for a name both bear
+    /// or none.
+    pub(crate) fn given_gender(&self, word: &str) -> Gender {
+        let inf = self.get(word);
+        if inf.has(f::GIVEN) {
+            return inf.gender();
+        }
+        // (a capitalized word only: "will" or "may" in a sentence is no name)
+        if !word.starts_with(char::is_uppercase) || inf.has(f::ROLE | f::TITLE | f::HON) {
+            return Gender::Any;
+        }
+        match crate::ner::given_name_is_female(word) {
+            Some(true) => Gender::Female,
+            Some(false) => Gender::Male,
+            None => Gender::Any,
+        }
+    }
+
     pub(crate) fn get(&self, word: &str) -> Info {
         match key(word) {
             Some(k) => self.get_key(k),

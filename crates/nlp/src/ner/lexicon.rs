@@ -172,6 +172,9 @@ pub(crate) fn ext_key(h: u64) -> u64 {
     h >> 24
 }
 
+/// The hash a token sequence's starts from.
+const SEQ_SEED: u64 = 0x5151;
+
 /// Hash of a token sequence from the tokens' lowercase hashes.
 #[inline]
 pub(crate) fn seq_hash(prev: u64, lower: u64) -> u64 {
@@ -182,6 +185,11 @@ impl Lexicons {
     #[inline]
     pub fn cluster(&self, lower: u64) -> u32 {
         self.clusters.get(lower).unwrap_or(0)
+    }
+
+    /// The external lexicon's categories of a one-word entry (a word's lowercase hash).
+    pub fn word_categories(&self, lower: u64) -> u32 {
+        self.ext.get(ext_key(seq_hash(SEQ_SEED, lower))).unwrap_or(0) & ext::ALL
     }
 
     #[inline]
@@ -204,7 +212,7 @@ impl Lexicons {
             if atoms[i].flags & (super::features::flag::HAS_LETTER | super::features::flag::HAS_DIGIT) == 0 {
                 continue;
             }
-            let mut h = 0x5151u64;
+            let mut h = SEQ_SEED;
             let mut best: Option<(usize, u32)> = None;
             for len in 1..=GAZ_MAX_LEN.min(n - i) {
                 h = seq_hash(h, atoms[i + len - 1].lower);
@@ -255,7 +263,7 @@ impl Lexicons {
             if atoms[i].flags & (super::features::flag::HAS_LETTER | super::features::flag::HAS_DIGIT) == 0 {
                 continue;
             }
-            let mut h = 0x5151u64;
+            let mut h = SEQ_SEED;
             let mut best: Option<(usize, u32)> = None;
             for len in 1..=GAZ_MAX_LEN.min(n - i) {
                 h = seq_hash(h, atoms[i + len - 1].lower);
@@ -288,7 +296,7 @@ pub(crate) fn build_ext<'a, I: IntoIterator<Item = (&'a [u64], u32)>>(entries: I
         if toks.is_empty() || toks.len() > GAZ_MAX_LEN {
             continue;
         }
-        let mut h = 0x5151u64;
+        let mut h = SEQ_SEED;
         for (j, &t) in toks.iter().enumerate() {
             h = seq_hash(h, t);
             let k = ext_key(h);
@@ -311,7 +319,7 @@ pub(crate) fn build_gazetteer<'a, I: IntoIterator<Item = (&'a [u64], u8)>>(names
         if toks.is_empty() || toks.len() > GAZ_MAX_LEN {
             continue;
         }
-        let mut h = 0x5151u64;
+        let mut h = SEQ_SEED;
         for (j, &t) in toks.iter().enumerate() {
             h = seq_hash(h, t);
             let old = idx.get(h).unwrap_or(0);

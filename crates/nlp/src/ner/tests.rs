@@ -873,3 +873,39 @@ fn a_wire_datelines_names_are_places() {
     let toks = ["Marovia", "(", "Reuters", ")"];
     assert_eq!(joined(&toks, vec![pu, 0, ou, 0]), names_of(&[("Marovia", PER), ("Reuters", ORG)]));
 }
+
+#[test]
+fn an_office_written_in_capitals_is_no_name() {
+    let (ob, oi, ol, pb, pl) =
+        (label(ORG, BEGIN), label(ORG, INSIDE), label(ORG, LAST), label(PER, BEGIN), label(PER, LAST));
+    let toks = ["Wielgosz", ",", "currently", "Chief", "Financial", "Officer", ","];
+    assert_eq!(joined(&toks, vec![label(PER, UNIT), 0, 0, ob, oi, ol, 0]), names_of(&[("Wielgosz", PER)]));
+    let toks = ["the", "Vice", "President", "said"];
+    assert_eq!(joined(&toks, vec![0, pb, pl, 0]), names_of(&[]));
+    // not a name with a word of its own, nor one word alone
+    let toks = ["Chief", "Technology", "Officer", "Magazine"];
+    let labels = vec![ob, oi, oi, ol];
+    assert_eq!(joined(&toks, labels), names_of(&[("Chief Technology Officer Magazine", ORG)]));
+    let toks = ["Harbridge", "Director"];
+    assert_eq!(joined(&toks, vec![ob, ol]), names_of(&[("Harbridge Director", ORG)]));
+    let toks = ["Executive", "said"];
+    assert_eq!(joined(&toks, vec![label(ORG, UNIT), 0]), names_of(&[("Executive", ORG)]));
+}
+
+#[test]
+fn a_name_that_owns_provinces_or_a_coast_is_a_place() {
+    let (ou, pu, mu) = (label(ORG, UNIT), label(PER, UNIT), label(MISC, UNIT));
+    let toks = ["districts", "of", "Kessarine", "'s", "northern", "provinces", "."];
+    assert_eq!(joined(&toks, vec![0, 0, ou, 0, 0, 0, 0]), names_of(&[("Kessarine", LOC)]));
+    let toks = ["along", "Marovia", "\u{2019}s", "coast", "and"];
+    assert_eq!(joined(&toks, vec![0, pu, 0, 0, 0]), names_of(&[("Marovia", LOC)]));
+    // not a region word that goes on ("border wall"), a person's district, or another word
+    let toks = ["Trump", "'s", "border", "wall"];
+    assert_eq!(joined(&toks, vec![pu, 0, 0, 0]), names_of(&[("Trump", PER)]));
+    let toks = ["Pelosi", "'s", "district", "."];
+    assert_eq!(joined(&toks, vec![pu, 0, 0, 0]), names_of(&[("Pelosi", PER)]));
+    let toks = ["Harbridge", "'s", "northern", "offices", "."];
+    assert_eq!(joined(&toks, vec![ou, 0, 0, 0, 0]), names_of(&[("Harbridge", ORG)]));
+    let toks = ["Kessari", "'s", "north", "."];
+    assert_eq!(joined(&toks, vec![mu, 0, 0, 0]), names_of(&[("Kessari", MISC)]));
+}

@@ -400,7 +400,10 @@ pub(crate) fn np_ending_at(cx: &Cx, e: usize, floor: usize) -> Option<(Speaker, 
         }
         return Some((described(cx, s, e), s));
     }
+    // ("just four said", not "no one said" or "nine states where ...", a noun after the number)
+    let counted = number_word(v.s(e)) && !v.is(e, "one") && !v.s(e + 1).ends_with('s');
     if v.toks[e].kind == TokenKind::Number
+        || counted
         || ["polled", "surveyed", "interviewed", "questioned"].iter().any(|w| v.is(e, w)) && e > floor
     {
         let mut s = e;
@@ -413,6 +416,10 @@ pub(crate) fn np_ending_at(cx: &Cx, e: usize, floor: usize) -> Option<(Speaker, 
                 break;
             }
             s -= 1;
+        }
+        // "None of those three have declared": no one says anything
+        if (s..e).any(|k| v.is(k, "none") || v.is(k, "neither")) {
+            return None;
         }
         return Some((described(cx, s, e), s));
     }
@@ -690,7 +697,9 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
     let mut k = i;
     // titles before a name: "said Detective Chief Superintendent Ana de la Cruz", "former
     // Obama Education Secretary Arne Duncan", "Sanders campaign manager Jeff Weaver"
-    let mut j = i;
+    // (after an owner, which may be a pronoun's mention: "said her former partner Jens Aukrust")
+    let owned = v.info[i].has(f::P_POSS) && v.toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word);
+    let mut j = if owned { i + 1 } else { i };
     while j < n && j < i + 7 && !cx.person_at(j) {
         let ij = &v.info[j];
         let function = ij.has(f::DET | f::PRON | f::PREP | f::CONJ | f::AUX | f::BE | f::WH | f::COMP);
@@ -703,7 +712,7 @@ pub(crate) fn np_forward_with(cx: &Cx, i: usize, limit: usize, appos: bool) -> O
         }
         j += 1;
     }
-    if j > i && j < n && cx.person_at(j) {
+    if j > i + usize::from(owned) && j < n && cx.person_at(j) {
         k = j;
     } else if cx.person_at(i) {
         // "Trump campaign spokeswoman Hope Hicks": a later name after role words

@@ -988,7 +988,16 @@ pub(crate) fn content_after(cx: &Cx, cue: usize, evidence: bool) -> Option<(usiz
     let start = if v.is(start, "to") && inf.has(f::CUE_R) && recipient > cue { recipient } else { start };
     let e = content_end(cx, start);
     let e = cut(cx, start, e);
-    (e >= start).then_some((start, e))
+    // ", adding around 650 employees and two sites": a participle's object with no verb of its
+    // own adds, says nothing
+    let object_only = v.is(cue, "adding")
+        && start == c
+        && !explicit
+        && !relative
+        && cx.seg(c).is_none()
+        && !(ic.has(f::PRON) && ic.has(f::P_SUBJ))
+        && !(start..=e).any(|k| verb_like(cx, k));
+    (e >= start && !object_only).then_some((start, e))
 }
 
 /// "I call the shadow Minister", "called Senator Tom Fenn": a person called (tokens `a..=e`
@@ -1320,7 +1329,8 @@ fn postposed(cx: &Cx, i: usize, np_first: usize, inverted: bool, ing: bool, evid
         let after = words_to_punct(cx, after, se);
         let end_sent = content_end(cx, sa);
         let start = after_dateline(cx, sa, comma);
-        if start >= comma {
+        // (a part of a whole is no statement: "Of the 32 brands we contacted, only 11 replied")
+        if start >= comma || v.is(start, "of") {
             return None;
         }
         // a content that is a direct quotation was handled there

@@ -1061,3 +1061,39 @@ fn an_object_after_for_ends_where_a_clause_of_its_own_begins() {
     );
     assert!(d.quotes.iter().all(|q| !q.span.of(&d.text).contains("Tom Fenn")), "{:?}", texts(&d));
 }
+
+#[test]
+fn a_part_of_a_whole_and_an_added_object_report_nothing() {
+    // "Of the 32 brands …, only 11 replied": a part of a whole before an intransitive cue
+    let text = "Of the 32 apparel brands we contacted, only 11 replied, and just four said they had traced their supply chains.";
+    let d = run(text);
+    assert!(d.quotes.iter().all(|q| !q.span.of(&d.text).starts_with("Of the")), "{:?}", texts(&d));
+    assert_eq!(quote(&d, "they had traced").span.of(&d.text), "they had traced their supply chains");
+    // a number word is a subject, but not before its noun ("nine states where …"), nor after
+    // "none of"
+    let d = run("In eight of nine states where polls were held, voters wanted more of the same.");
+    assert!(d.quotes.is_empty(), "{:?}", texts(&d));
+    let d = run("None of those three have declared any preferences. None of the 12 said they would vote.");
+    assert!(d.quotes.is_empty(), "{:?}", texts(&d));
+    // ", adding 650 employees": an object added, nothing said; a clause after "adding" is said
+    let d =
+        run("Harwick bought Farrow Engineering in July for £84 million, adding around 650 employees and two sites.");
+    assert!(d.quotes.is_empty(), "{:?}", texts(&d));
+    let d = run("Ms Lee said the deal was done, adding the sites would stay open.");
+    assert_eq!(quote(&d, "the sites").span.of(&d.text), "the sites would stay open");
+}
+
+#[test]
+fn a_name_after_an_owner_and_role_words_is_the_speaker() {
+    // "said her former partner Jens Aukrust", where "her" is a mention of someone else
+    let text = "Margaret Vollan retired in 2002. “She never designed for a magazine cover,” said her former partner Jens Aukrust.";
+    let d = run(text);
+    assert_eq!(speaker(&d, quote(&d, "She never designed")), "Jens Aukrust");
+}
+
+#[test]
+fn a_pronoun_speaker_agrees_with_a_given_name_of_the_census_lists() {
+    // neither given name is on the linker's short list
+    let d = run("Cornelius Holt met Wilhelmina Ellery in Dunmore on Monday.\n\n“The trip was long,” she said.");
+    assert_eq!(speaker(&d, quote(&d, "The trip was long")), "Wilhelmina Ellery");
+}
