@@ -613,8 +613,19 @@ fn pattern_mentions(doc: &Doc) -> Vec<Mention> {
         out.push(Mention { span: t.span, ty, entity: None, kind: MentionKind::Pattern });
     }
     let taken = SpanSet::new(doc.times.iter().map(|t| t.span).chain(out.iter().map(|m| m.span)));
+    // (a number to ring ends its phrase: not "call 120 of them", "call 500 more staff", "call
+    // 116 123", the rest of which the patterns above do not read)
+    let ends = |i: usize| {
+        doc.tokens.get(i + 1).is_none_or(|t| {
+            let w = t.span.of(&doc.text);
+            t.kind == TokenKind::Punct
+                || ["or", "and", "quoting", "free", "now", "immediately", "anonymously", "today"]
+                    .iter()
+                    .any(|x| w.eq_ignore_ascii_case(x))
+        })
+    };
     let to_ring = (0..doc.tokens.len())
-        .filter(|&i| doc.tokens[i].kind == TokenKind::Number && number_to_ring(&doc.text, &doc.tokens, i))
+        .filter(|&i| doc.tokens[i].kind == TokenKind::Number && number_to_ring(&doc.text, &doc.tokens, i) && ends(i))
         .map(|i| doc.tokens[i].span);
     let mut phones: Vec<Span> = phone_numbers(&doc.text);
     let short: Vec<Span> = to_ring.filter(|s| !phones.iter().any(|p| p.overlaps(s))).collect();
@@ -888,7 +899,8 @@ mod tests {
             ]
         );
         // a short number to ring, not a count after "call"
-        let d = run("Anyone with information should call 101 or dial 999. The defence will call 40 witnesses.");
+        let d = run("Anyone with information should call 101 or dial 999. The defence will call 40 witnesses. \
+             The union will call 500 more staff out, and the court may call 120 of them.");
         let found: Vec<(EntityType, &str)> =
             d.mentions.iter().filter(|m| m.kind == MentionKind::Pattern).map(|m| (m.ty, m.span.of(&d.text))).collect();
         assert_eq!(found, vec![(EntityType::Phone, "101"), (EntityType::Phone, "999")]);

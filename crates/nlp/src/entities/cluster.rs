@@ -576,7 +576,8 @@ fn pick(cx: &mut Ctx, cands: &[usize], at: usize, g: Gender, whole: bool) -> Opt
     }
     for x in &mut roots {
         if x.3 == Gender::Any {
-            x.3 = w.given_gender(cx.v.s(cx.men[x.4].a));
+            let m = &cx.men[x.4];
+            x.3 = w.given_gender(cx.v.s(m.a), m.b - m.a > 1);
         }
     }
     roots.retain(|x| g.agrees(x.3));

@@ -431,7 +431,8 @@ pub(crate) fn genders(doc: &Doc) -> Vec<Gender> {
                     }
                 }
             }
-            w.given_gender(e.name.split_whitespace().next().unwrap_or(""))
+            let mut words = e.name.split_whitespace();
+            w.given_gender(words.next().unwrap_or(""), words.next().is_some())
         })
         .collect()
 }

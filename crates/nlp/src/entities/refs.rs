@@ -23,7 +23,7 @@ pub(crate) fn gender(cx: &mut Ctx) {
         if g.0 == 0
             && let Some(first) = cx.ents[e].name.split_whitespace().next()
         {
-            let given = w.given_gender(first);
+            let given = w.given_gender(first, cx.ents[e].name.split_whitespace().nth(1).is_some());
             if given != Gender::Any {
                 g = (1, given);
             }

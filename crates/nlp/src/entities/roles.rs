@@ -307,10 +307,15 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
             break;
         }
         let inf = &v.info[e];
-        // (a word after a possessive is a noun's: "the division's voting section")
-        let after_possessive = e > s && v.possessive(e - 1);
+        // (a word after a possessive is a noun's: "the division's voting section"; not "said")
+        let after_possessive = e > s && v.possessive(e - 1) && !inf.has(f::PAST | f::S3 | f::AUX | f::BE);
         if inf.has(f::WH | f::CUE | f::AUX | f::BE) && !inf.has(f::ROLE | f::TITLE) && !owned(e) && !after_possessive {
             break;
+        }
+        // another person's name after a noun's possessive ends nothing well: "head of the
+        // agency's climate unit Eva Lind", "the club's chairman and Tom Berg"
+        if first_owned.is_some_and(|k| !v.cap(k - 1)) && cx.men.iter().any(|m| m.a == e && m.ty == EntityType::Person) {
+            return None;
         }
         if inf.has(f::PREP) {
             head?;

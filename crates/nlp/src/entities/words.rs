@@ -306,18 +306,17 @@ impl Words {
         w
     }
 
-    /// What the lists say about `word` (nothing for an unlisted word).
-    #[inline]
-    /// The gender a given name tells: the short list of `pronouns_given_names.txt` first, then
-    /// the census lists of the NER lexicon ("Margarethe", "Henrik"); `Any` for a name both bear
-    /// or none.
-    pub(crate) fn given_gender(&self, word: &str) -> Gender {
+    /// The gender the first word of a person's name tells: the short list of
+    /// `pronouns_given_names.txt` first, then, for a name of two words or more (`full`: a lone
+    /// surname such as "Harris" or "Clinton" is also a census given name), the census lists of
+    /// the NER lexicon ("Wilhelmina", "Cornelius"); `Any` for a name both bear or none.
+    pub(crate) fn given_gender(&self, word: &str, full: bool) -> Gender {
         let inf = self.get(word);
         if inf.has(f::GIVEN) {
             return inf.gender();
         }
         // (a capitalized word only: "will" or "may" in a sentence is no name)
-        if !word.starts_with(char::is_uppercase) || inf.has(f::ROLE | f::TITLE | f::HON) {
+        if !full || !word.starts_with(char::is_uppercase) || inf.has(f::ROLE | f::TITLE | f::HON) {
             return Gender::Any;
         }
         match crate::ner::given_name_is_female(word) {
@@ -327,6 +326,8 @@ impl Words {
         }
     }
 
+    /// What the lists say about `word` (nothing for an unlisted word).
+    #[inline]
     pub(crate) fn get(&self, word: &str) -> Info {
         match key(word) {
             Some(k) => self.get_key(k),

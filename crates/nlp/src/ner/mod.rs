@@ -395,21 +395,37 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     datelines(toks, labels);
     offices(toks, labels);
     owners_of_regions(toks, labels);
+    maiden_names(toks, labels);
 }
 
-/// A name that owns provinces, a border or a coast is a place ("in 19 districts of Kessarine's
-/// northern provinces": the model read the unknown country as an organisation), as all 6 such
-/// names in CoNLL-2003 train and testa and WikiGold are. The region word must end its phrase
-/// ("Trump's border wall" is no region), and a person keeps a district ("Pelosi's district").
+/// A name after "née" is a person's maiden name ("his wife, Ingrid (née Brekke)": the model read
+/// the unknown surname as a place), as both such names in CoNLL-2003 and WikiGold are.
+fn maiden_names(toks: &[&str], labels: &mut [u8]) {
+    for (s, e, t) in spans_of(labels) {
+        if t != PER && s > 0 && ["née", "nee", "Née", "Nee"].contains(&toks[s - 1]) {
+            set_name(labels, s, e, PER);
+        }
+    }
+}
+
+/// A name that owns provinces, a border, a coast or a harbour is a place ("in 19 districts of
+/// Kessarine's northern provinces": the model read the unknown country as an organisation), as
+/// all 7 such names in CoNLL-2003 train and testa and WikiGold are. The region word must end its phrase
+/// ("Trump's border wall" is no region), the name is one word (not "Norvik Steel's northern
+/// region"), and a person keeps a region, a district or a coast ("Pelosi's district").
 fn owners_of_regions(toks: &[&str], labels: &mut [u8]) {
     #[rustfmt::skip]
     const REGIONS: &[&str] = &[
         "province", "provinces", "region", "regions", "district", "districts", "border", "borders", "coast",
         "coastline", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+        "harbour", "harbor", "waterfront", "outskirts", "suburbs", "hinterland", "countryside",
     ];
-    const ENDS: &[&str] = &["of", "and", "or", "in", "to", "near", "with", "from", "for", "on", "at", "where", "that"];
+    // (words a person or a firm has too: "Tom Lund's region", "Norvik Steel's northern region")
+    const SHARED: &[&str] = &["region", "regions", "district", "districts", "coast", "north", "south", "east", "west"];
+    const ENDS: &[&str] = &["of", "in", "to", "near", "with", "from", "for", "on", "at", "where", "that"];
     for (s, e, t) in spans_of(labels) {
-        if t == LOC || t == MISC || !matches!(toks.get(e), Some(&"'s" | &"\u{2019}s")) {
+        // (one word: an unknown country or town, not "Tom Lund" or "Methodist Church")
+        if t == LOC || t == MISC || e - s > 1 || !matches!(toks.get(e), Some(&"'s" | &"\u{2019}s")) {
             continue;
         }
         // (past one adjective: "northern provinces")
@@ -419,7 +435,7 @@ fn owners_of_regions(toks: &[&str], labels: &mut [u8]) {
         }
         let Some(&region) = toks.get(k) else { continue };
         let ends = toks.get(k + 1).is_none_or(|w| !w.starts_with(char::is_alphanumeric) || ENDS.contains(w));
-        if REGIONS.contains(&region) && ends && !(t == PER && region.starts_with("district")) {
+        if REGIONS.contains(&region) && ends && !(t == PER && SHARED.contains(&region)) {
             set_name(labels, s, e, LOC);
         }
     }

@@ -897,15 +897,36 @@ fn a_name_that_owns_provinces_or_a_coast_is_a_place() {
     let (ou, pu, mu) = (label(ORG, UNIT), label(PER, UNIT), label(MISC, UNIT));
     let toks = ["districts", "of", "Kessarine", "'s", "northern", "provinces", "."];
     assert_eq!(joined(&toks, vec![0, 0, ou, 0, 0, 0, 0]), names_of(&[("Kessarine", LOC)]));
-    let toks = ["along", "Marovia", "\u{2019}s", "coast", "and"];
-    assert_eq!(joined(&toks, vec![0, pu, 0, 0, 0]), names_of(&[("Marovia", LOC)]));
+    let toks = ["along", "Marovia", "\u{2019}s", "coast", "."];
+    assert_eq!(joined(&toks, vec![0, ou, 0, 0, 0]), names_of(&[("Marovia", LOC)]));
+    let toks = ["of", "Lindhaven", "'s", "derelict", "harbour", "in", "the", "1980s"];
+    assert_eq!(joined(&toks, vec![0, pu, 0, 0, 0, 0, 0, 0]), names_of(&[("Lindhaven", LOC)]));
     // not a region word that goes on ("border wall"), a person's district, or another word
     let toks = ["Trump", "'s", "border", "wall"];
     assert_eq!(joined(&toks, vec![pu, 0, 0, 0]), names_of(&[("Trump", PER)]));
     let toks = ["Pelosi", "'s", "district", "."];
     assert_eq!(joined(&toks, vec![pu, 0, 0, 0]), names_of(&[("Pelosi", PER)]));
+    let toks = ["in", "Lund", "'s", "home", "region", ","];
+    assert_eq!(joined(&toks, vec![0, pu, 0, 0, 0, 0]), names_of(&[("Lund", PER)]));
+    let (ob, ol) = (label(ORG, BEGIN), label(ORG, LAST));
+    let toks = ["Norvik", "Steel", "'s", "northern", "provinces", "."];
+    assert_eq!(joined(&toks, vec![ob, ol, 0, 0, 0, 0]), names_of(&[("Norvik Steel", ORG)]));
+    let toks = ["Norvik", "'s", "north", "and", "south", "divisions"];
+    assert_eq!(joined(&toks, vec![ou, 0, 0, 0, 0, 0]), names_of(&[("Norvik", ORG)]));
     let toks = ["Harbridge", "'s", "northern", "offices", "."];
     assert_eq!(joined(&toks, vec![ou, 0, 0, 0, 0]), names_of(&[("Harbridge", ORG)]));
     let toks = ["Kessari", "'s", "north", "."];
     assert_eq!(joined(&toks, vec![mu, 0, 0, 0]), names_of(&[("Kessari", MISC)]));
+}
+
+#[test]
+fn a_name_after_nee_is_a_persons() {
+    let (lu, ou) = (label(LOC, UNIT), label(ORG, UNIT));
+    let toks = ["Ingrid", "(", "née", "Brekke", ")"];
+    assert_eq!(joined(&toks, vec![label(PER, UNIT), 0, 0, lu, 0]), names_of(&[("Ingrid", PER), ("Brekke", PER)]));
+    let toks = ["his", "wife", ",", "nee", "Hallam", ","];
+    assert_eq!(joined(&toks, vec![0, 0, 0, 0, ou, 0]), names_of(&[("Hallam", PER)]));
+    // not after another word
+    let toks = ["in", "Brekke", ")"];
+    assert_eq!(joined(&toks, vec![0, lu, 0]), names_of(&[("Brekke", LOC)]));
 }

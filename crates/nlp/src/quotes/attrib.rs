@@ -400,8 +400,21 @@ pub(crate) fn np_ending_at(cx: &Cx, e: usize, floor: usize) -> Option<(Speaker, 
         }
         return Some((described(cx, s, e), s));
     }
-    // ("just four said", not "no one said" or "nine states where ...", a noun after the number)
-    let counted = number_word(v.s(e)) && !v.is(e, "one") && !v.s(e + 1).ends_with('s');
+    // a number word opening its clause ("and just four said"), not "no one said", "nine states
+    // where …" (the cue read as a verb is the number's noun), "rose to four hundred said …" or
+    // a name ("the Group of Seven said")
+    let counted = number_word(v.s(e)) && !v.is(e, "one") && cx.mention(e).is_none() && e + 1 < v.len() && {
+        const BEFORE: &[&str] = &["just", "only", "all", "some", "about", "around", "nearly", "almost", "another"];
+        let mut k = e;
+        while k > floor && (number_word(v.s(k - 1)) || BEFORE.iter().any(|w| v.is(k - 1, w))) {
+            k -= 1;
+        }
+        !v.s(e + 1).ends_with('s')
+            && (k == floor
+                || !matches!(v.toks[k - 1].kind, TokenKind::Word | TokenKind::Number)
+                || v.is(k - 1, "and")
+                || v.is(k - 1, "but"))
+    };
     if v.toks[e].kind == TokenKind::Number
         || counted
         || ["polled", "surveyed", "interviewed", "questioned"].iter().any(|w| v.is(e, w)) && e > floor

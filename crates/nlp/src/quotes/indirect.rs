@@ -988,15 +988,23 @@ pub(crate) fn content_after(cx: &Cx, cue: usize, evidence: bool) -> Option<(usiz
     let start = if v.is(start, "to") && inf.has(f::CUE_R) && recipient > cue { recipient } else { start };
     let e = content_end(cx, start);
     let e = cut(cx, start, e);
-    // ", adding around 650 employees and two sites": a participle's object with no verb of its
-    // own adds, says nothing
+    // ", adding around 650 employees and two sites", ", adding Alabama and Georgia": an amount
+    // or a list of names added says nothing ("adding the market remains weak" says something)
+    let amount = |k: usize| {
+        v.toks[k].kind == TokenKind::Number
+            || ["around", "about", "some", "nearly", "another", "over", "more", "almost"].iter().any(|w| v.is(k, w))
+                && v.toks.get(k + 1).is_some_and(|t| t.kind == TokenKind::Number)
+    };
+    let names = |a: usize, z: usize| {
+        (a..=z).all(|k| cx.mention(k).is_some() || v.punct(k, b',') || v.is(k, "and") || v.is(k, "or"))
+    };
     let object_only = v.is(cue, "adding")
         && start == c
         && !explicit
         && !relative
         && cx.seg(c).is_none()
-        && !(ic.has(f::PRON) && ic.has(f::P_SUBJ))
-        && !(start..=e).any(|k| verb_like(cx, k));
+        && e >= start
+        && (amount(start) && !(start..=e).any(|k| verb_like(cx, k)) || names(start, e));
     (e >= start && !object_only).then_some((start, e))
 }
 
@@ -1137,6 +1145,10 @@ pub(crate) fn reported(cx: &Cx, i: usize) -> Option<((usize, usize), Attr)> {
         return None;
     }
     let (sa, se) = cx.sent_range(i);
+    // "Her remarks came …", "their claims": an owner's noun, no verb
+    if i > sa && v.info[i - 1].has(f::P_POSS) && inf.has(f::S3) {
+        return None;
+    }
     // a question ("Does she expect the case to come to trial?") reports nothing
     if v.s(se - 1).contains('?') && cx.seg(se - 1).is_none() {
         return None;
@@ -1329,8 +1341,13 @@ fn postposed(cx: &Cx, i: usize, np_first: usize, inverted: bool, ing: bool, evid
         let after = words_to_punct(cx, after, se);
         let end_sent = content_end(cx, sa);
         let start = after_dateline(cx, sa, comma);
-        // (a part of a whole is no statement: "Of the 32 brands we contacted, only 11 replied")
-        if start >= comma || v.is(start, "of") {
+        // (a part of a whole and its count are no statement and speaker: "Of the 32 brands we
+        // contacted, only 11 replied"; "Of course we will appeal, said Ann Lee" is one)
+        let count = |k: usize| {
+            v.toks[k].kind == TokenKind::Number
+                || ["most", "many", "some", "few", "all", "none", "half"].iter().any(|w| v.is(k, w))
+        };
+        if start >= comma || v.is(start, "of") && !inverted && i > np_first && count(i - 1) {
             return None;
         }
         // a content that is a direct quotation was handled there

@@ -1081,6 +1081,15 @@ fn a_part_of_a_whole_and_an_added_object_report_nothing() {
     assert!(d.quotes.is_empty(), "{:?}", texts(&d));
     let d = run("Ms Lee said the deal was done, adding the sites would stay open.");
     assert_eq!(quote(&d, "the sites").span.of(&d.text), "the sites would stay open");
+    let d = run("Ms Lee welcomed the deal, adding the market remains weak.");
+    assert_eq!(quote(&d, "the market").span.of(&d.text), "the market remains weak");
+    // a statement opening with "Of" is one; a number word inside a name or a clause is no speaker
+    let text = "Of course we will appeal, said Mara Lindqvist, the council leader.";
+    assert_eq!(spoken(text, "Of course we will appeal", "Mara Lindqvist"), QuoteKind::Indirect);
+    let d = run("Gwen Graham spoke in Tampa. Her remarks came the day after the convention ended.");
+    assert!(d.quotes.is_empty(), "{:?}", texts(&d));
+    let d = run("Casualties rose to four hundred said the ministry.");
+    assert!(d.quotes.iter().all(|q| q.span.of(&d.text) != "the ministry"), "{:?}", texts(&d));
 }
 
 #[test]
