@@ -614,7 +614,7 @@ fn pattern_mentions(doc: &Doc) -> Vec<Mention> {
     }
     let taken = SpanSet::new(doc.times.iter().map(|t| t.span).chain(out.iter().map(|m| m.span)));
     // (a number to ring ends its phrase: not "call 120 of them", "call 500 more staff", "call
-    // 116 123", the rest of which the patterns above do not read)
+    // 116 123", which `phone_numbers` does not read whole)
     let ends = |i: usize| {
         doc.tokens.get(i + 1).is_none_or(|t| {
             let w = t.span.of(&doc.text);

@@ -228,17 +228,7 @@ impl NerTagger {
             {
                 strs.clear();
                 strs.extend(tokens[base..base + end].iter().map(|t| t.span.of(text)));
-                // a headline in title case is tagged as its words are written in the text below it
-                let recased = if base == 0 { recase_headline(&strs, &rel) } else { Vec::new() };
-                if recased.is_empty() {
-                    self.label_doc(&strs, &rel, s, &mut labels);
-                } else {
-                    let mut fed = strs.clone();
-                    for (i, w) in &recased {
-                        fed[*i] = w;
-                    }
-                    self.label_doc(&fed, &rel, s, &mut labels);
-                }
+                self.label_doc(&strs, &rel, s, &mut labels);
                 for &(ra, rz) in &rel {
                     join_names(&strs[ra..rz], &mut labels[ra..rz]);
                     for (i, j, t) in spans_of(&labels[ra..rz]) {
@@ -375,86 +365,6 @@ impl Component for NerTagger {
     }
 }
 
-/// The words of a title-case headline, the first of the sentences `ranges` of `toks`, as the
-/// text below writes them: "Trump Would Put Liberals On Court" is tagged as "Trump would put
-/// liberals on court" (the model read "Trump Would Put Liberals On Court" as one organisation;
-/// the corpora it learned from write their headlines in capitals or as sentences). A word goes
-/// to lowercase when it is a function word, or when the other sentences write it in lowercase
-/// and never capitalized inside a sentence ("Black" stays a name where the text has "Black"
-/// mid-sentence), or when the text does not hold it and it reads as a verb or an adverb
-/// ("Rampages" after a name, "Weirdly", "Celebrating"). A headline's first word and words in
-/// capitals ("GOP") or with inner capitals ("McCain") keep their form. Returns (token, form)
-/// pairs.
-fn recase_headline(toks: &[&str], ranges: &[(usize, usize)]) -> Vec<(usize, String)> {
-    const FUNCTION: &[&str] = &[
-        "a", "an", "the", "and", "or", "but", "nor", "for", "of", "on", "in", "at", "to", "by", "with", "from", "as",
-        "into", "over", "after", "before", "about", "than", "is", "are", "was", "were", "be", "been", "has", "have",
-        "had", "will", "would", "can", "could", "should", "may", "might", "must", "not", "its", "his", "her", "their",
-        "our", "your", "this", "that", "these", "those", "if", "then", "up", "out", "off", "says", "said",
-    ];
-    let plain = |w: &str| {
-        let mut c = w.chars();
-        c.next().is_some_and(char::is_uppercase)
-            && c.clone().next().is_some()
-            && c.all(|x| x.is_lowercase() || x == '\'' || x == '\u{2019}')
-    };
-    let headline = |&(a, z): &(usize, usize)| {
-        let long: Vec<&str> =
-            toks[a..z].iter().copied().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
-        long.len() >= 4
-            && long.iter().all(|w| w.starts_with(char::is_uppercase))
-            && long.iter().any(|w| w.chars().any(char::is_lowercase))
-    };
-    // (the text's first sentence only: a caption or a list of names further down stays)
-    let heads: Vec<bool> = ranges.iter().enumerate().map(|(k, r)| k == 0 && headline(r)).collect();
-    if !heads.contains(&true) {
-        return Vec::new();
-    }
-    // per lowercase form in the other sentences: (written in lowercase, capitalized inside a sentence)
-    let mut seen: std::collections::HashMap<String, (bool, bool)> = std::collections::HashMap::new();
-    for (&(a, z), _) in ranges.iter().zip(&heads).filter(|(_, h)| !**h) {
-        for (k, w) in toks[a..z].iter().enumerate() {
-            let Some(first) = w.chars().next() else { continue };
-            if !first.is_alphabetic() {
-                continue;
-            }
-            let e = seen.entry(w.to_lowercase()).or_default();
-            if first.is_lowercase() {
-                e.0 = true;
-            } else if k > 0 {
-                e.1 = true;
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for (&(a, z), _) in ranges.iter().zip(&heads).filter(|(_, h)| **h) {
-        for (i, w) in toks.iter().enumerate().take(z).skip(a + 1) {
-            if !plain(w) {
-                continue;
-            }
-            let lower = w.to_lowercase();
-            let lowered = match seen.get(&lower) {
-                Some(&(low, cap)) => low && !cap,
-                // a word the text does not hold: a verb or an adverb by its ending, or a verb in
-                // "-s" after a name ("Donald Trump Picks", "Paul Ryan Thinks")
-                None => {
-                    let n = lower.chars().count();
-                    n > 4 && (lower.ends_with("ing") || lower.ends_with("ly") || lower.ends_with("ed"))
-                        || n > 3
-                            && lower.ends_with('s')
-                            && !lower.ends_with("ss")
-                            && plain(toks[i - 1])
-                            && !FUNCTION.contains(&toks[i - 1].to_lowercase().as_str())
-                }
-            };
-            if lowered || FUNCTION.contains(&lower.as_str()) {
-                out.push((i, lower));
-            }
-        }
-    }
-    out
-}
-
 /// True when `w` is one letter and a full stop ("A.", "Q."; not "X", a company's name now).
 fn is_initial(w: &str) -> bool {
     let mut cs = w.chars();
@@ -512,7 +422,11 @@ fn owners_of_regions(toks: &[&str], labels: &mut [u8]) {
     ];
     // (words a person or a firm has too: "Tom Lund's region", "Norvik Steel's northern region")
     const SHARED: &[&str] = &["region", "regions", "district", "districts", "coast", "north", "south", "east", "west"];
-    const ENDS: &[&str] = &["of", "in", "to", "near", "with", "from", "for", "on", "at", "where", "that"];
+    #[rustfmt::skip]
+    const ENDS: &[&str] = &[
+        "of", "in", "to", "near", "with", "from", "for", "on", "at", "where", "that", "last", "this", "next", "since",
+        "during", "after", "before", "when", "while", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+    ];
     for (s, e, t) in spans_of(labels) {
         // (one word: an unknown country or town, not "Tom Lund" or "Methodist Church")
         if t == LOC || t == MISC || e - s > 1 || !matches!(toks.get(e), Some(&"'s" | &"\u{2019}s")) {
