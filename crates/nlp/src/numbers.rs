@@ -596,10 +596,10 @@ fn number_to_ring(text: &str, toks: &[dossier_model::Token], i: usize) -> bool {
     let s = |k: usize| toks[k].span.of(text);
     let ring = ["call", "dial", "ring", "calling", "dialling", "dialing"];
     let phone_like = s(i).bytes().all(|b| b.is_ascii_digit()) && (s(i).len() >= 3 || s(i).starts_with('0'));
-    let plural_after = toks.get(i + 1).is_some_and(|_| {
+    let plural_after = i + 1 < toks.len() && {
         let w = s(i + 1);
         w.len() > 3 && w.ends_with('s') && w.starts_with(char::is_lowercase)
-    });
+    };
     i > 0 && ring.iter().any(|w| s(i - 1).eq_ignore_ascii_case(w)) && phone_like && !plural_after
 }
 

@@ -431,8 +431,7 @@ pub(crate) fn genders(doc: &Doc) -> Vec<Gender> {
                     }
                 }
             }
-            let mut words = e.name.split_whitespace();
-            w.given_gender(words.next().unwrap_or(""), words.next().is_some())
+            w.name_gender(&e.name)
         })
         .collect()
 }

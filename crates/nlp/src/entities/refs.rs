@@ -20,10 +20,8 @@ pub(crate) fn gender(cx: &mut Ctx) {
                 g = (3, gm);
             }
         }
-        if g.0 == 0
-            && let Some(first) = cx.ents[e].name.split_whitespace().next()
-        {
-            let given = w.given_gender(first, cx.ents[e].name.split_whitespace().nth(1).is_some());
+        if g.0 == 0 {
+            let given = w.name_gender(&cx.ents[e].name);
             if given != Gender::Any {
                 g = (1, given);
             }

@@ -326,6 +326,12 @@ impl Words {
         }
     }
 
+    /// [`Words::given_gender`] of the first word of a name as written ("Wilhelmina Ellery").
+    pub(crate) fn name_gender(&self, name: &str) -> Gender {
+        let mut words = name.split_whitespace();
+        self.given_gender(words.next().unwrap_or(""), words.next().is_some())
+    }
+
     /// What the lists say about `word` (nothing for an unlisted word).
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Info {

@@ -365,6 +365,11 @@ impl Component for NerTagger {
     }
 }
 
+/// True for a possessive's token, "'s" with either apostrophe.
+fn possessive(w: &str) -> bool {
+    matches!(w, "'s" | "\u{2019}s")
+}
+
 /// True when `w` is one letter and a full stop ("A.", "Q."; not "X", a company's name now).
 fn is_initial(w: &str) -> bool {
     let mut cs = w.chars();
@@ -429,7 +434,7 @@ fn owners_of_regions(toks: &[&str], labels: &mut [u8]) {
     ];
     for (s, e, t) in spans_of(labels) {
         // (one word: an unknown country or town, not "Tom Lund" or "Methodist Church")
-        if t == LOC || t == MISC || e - s > 1 || !matches!(toks.get(e), Some(&"'s" | &"\u{2019}s")) {
+        if t == LOC || t == MISC || e - s > 1 || !toks.get(e).is_some_and(|w| possessive(w)) {
             continue;
         }
         // (past one adjective: "northern provinces")
@@ -612,8 +617,7 @@ fn possessive_place_names(toks: &[&str], labels: &mut [u8]) {
     for (k, &(s, e, t)) in spans.iter().enumerate() {
         let Some(&word) = toks.get(e + 1) else { continue };
         let school = SCHOOLS.contains(&word);
-        if t == MISC || labels[e] != 0 || !matches!(toks[e], "'s" | "\u{2019}s") || !(school || PLACES.contains(&word))
-        {
+        if t == MISC || labels[e] != 0 || !possessive(toks[e]) || !(school || PLACES.contains(&word)) {
             continue;
         }
         // a place's possessive is its own ("South Korea's Park", a person), unless a saint's

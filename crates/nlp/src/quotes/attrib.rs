@@ -165,8 +165,13 @@ const ROUGHLY: &[&str] = &["nearly", "almost", "about", "roughly", "only", "just
 /// True when token `t` is a quantifier standing alone at the opening of its clause: at `floor`
 /// or the text's start, or after no word or number.
 fn lone_quantifier(cx: &Cx, t: usize, floor: usize) -> bool {
-    QUANTIFIERS.iter().any(|w| cx.v.is(t, w))
-        && (t == floor || t == 0 || !matches!(cx.v.toks[t - 1].kind, TokenKind::Word | TokenKind::Number))
+    QUANTIFIERS.iter().any(|w| cx.v.is(t, w)) && opens_clause(cx, t, floor)
+}
+
+/// True when token `t` opens its clause: at `floor` or the text's start, or after no word or
+/// number.
+fn opens_clause(cx: &Cx, t: usize, floor: usize) -> bool {
+    t == floor || t == 0 || !matches!(cx.v.toks[t - 1].kind, TokenKind::Word | TokenKind::Number)
 }
 
 /// An unnamed speaker of tokens `s` to `e`, headed by `e`: a share of those polled, a phrase
@@ -409,11 +414,7 @@ pub(crate) fn np_ending_at(cx: &Cx, e: usize, floor: usize) -> Option<(Speaker, 
         while k > floor && (number_word(v.s(k - 1)) || BEFORE.iter().any(|w| v.is(k - 1, w))) {
             k -= 1;
         }
-        !v.s(e + 1).ends_with('s')
-            && (k == floor
-                || !matches!(v.toks[k - 1].kind, TokenKind::Word | TokenKind::Number)
-                || v.is(k - 1, "and")
-                || v.is(k - 1, "but"))
+        !v.s(e + 1).ends_with('s') && (opens_clause(cx, k, floor) || v.is(k - 1, "and") || v.is(k - 1, "but"))
     };
     if v.toks[e].kind == TokenKind::Number
         || counted
