@@ -455,8 +455,9 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
         unit = Some(cx.s(first - 2).to_string());
         first -= 2;
     }
-    // a bare number says nothing about what it counts: kept only as money, percent or measure
-    if kind == NumberKind::Count && unit.is_none() {
+    // a bare number says nothing about what it counts: kept only as money, percent or measure;
+    // nor does a number that a label names ("band 3 prison officers", "phase 2 trials")
+    if kind == NumberKind::Count && (unit.is_none() || first == i && i > 0 && label_before(cx, i)) {
         return None;
     }
     let mut span = Span::new(cx.toks[first].span.start, cx.toks[end].span.end);
@@ -465,6 +466,25 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
         span.end -= 1;
     }
     Some((Amount { span, kind, value, unit, qualifier }, end + 1))
+}
+
+/// Nouns that a number after them labels, not counts: "band 3 prison officers", "phase 2
+/// trials", "Article 50 talks", "Room 101".
+#[rustfmt::skip]
+const LABELS: &[&str] = &[
+    "band", "grade", "level", "tier", "category", "class", "type", "phase", "stage", "step", "section", "article",
+    "chapter", "clause", "paragraph", "page", "room", "flat", "suite", "platform", "gate", "route", "flight",
+    "junction", "exit", "ward", "cell", "block", "floor", "number", "no", "no.", "channel", "terminal", "item",
+    "count", "rule", "schedule", "annex", "appendix", "figure", "table", "question", "version", "season", "episode",
+    "volume",
+];
+
+/// True when the word before token `i`, on its line, is one of the [`LABELS`].
+fn label_before(cx: &Cx, i: usize) -> bool {
+    i > 0
+        && cx.kind(i - 1) == TokenKind::Word
+        && cx.next_on_line(i - 1)
+        && LABELS.iter().any(|l| cx.s(i - 1).eq_ignore_ascii_case(l))
 }
 
 /// Plurals that do not end in "-s" ("people", "staff"), and words in "-s" that are none.
@@ -526,9 +546,19 @@ fn counted(cx: &Cx, k: usize, first: usize, one: bool) -> Option<(usize, usize)>
             && !place_prep(i)
             && !cx.s(i).chars().all(|c| c.is_uppercase())
     };
+    // (a label and its number or letter open what is counted: "6,840 band 3 prison officers",
+    // "12 Category B prisoners")
+    let numbered = |i: usize| {
+        cx.kind(i) == TokenKind::Number || cx.s(i).len() == 1 && cx.s(i).starts_with(|c: char| c.is_ascii_uppercase())
+    };
+    let labelled = word(a) && a + 2 < n && numbered(a + 1) && label_before(cx, a + 1) && word(a + 2);
+    if labelled {
+        a += 2;
+    }
     if word(a) && loose_adjective(cx.s(a)) && word(a + 1) {
         a += 1;
     }
+    let from = if labelled { k } else { a };
     // (a lone letter counts nothing: "720p", "5 x 4")
     if !word(a) || cx.s(a).chars().count() < 2 {
         return None;
@@ -558,7 +588,7 @@ fn counted(cx: &Cx, k: usize, first: usize, one: bool) -> Option<(usize, usize)>
         // takes precedence", "a survey of 500 economists suggests", "14 people dead")
         let kind = PLURALS.contains(&cx.s(p)) || MODIFIER_PLURALS.contains(&cx.s(p));
         let next = kind && p < a + 3 && word(p + 1) && plural(cx.s(p + 1)) && cx.s(p + 1) != "dead";
-        return Some((a, if next { p + 1 } else { p }));
+        return Some((from, if next { p + 1 } else { p }));
     }
     // a name in the plural ("100,000 Rohingya Muslims", "two super PACs"; not "14 Orleans Road",
     // "19 support Sanders", nor a title, "13 Hours")
@@ -577,7 +607,7 @@ fn counted(cx: &Cx, k: usize, first: usize, one: bool) -> Option<(usize, usize)>
     // kind", "4 Recommendations")
     let opens_line = first == 0 || !cx.next_on_line(first - 1);
     if let Some(p) = (a..=z).find(|&i| plural_name(i)).filter(|_| !opens_line) {
-        return Some((a, p));
+        return Some((from, p));
     }
     while !noun(z) {
         if z == a {
@@ -586,7 +616,7 @@ fn counted(cx: &Cx, k: usize, first: usize, one: bool) -> Option<(usize, usize)>
         z -= 1;
     }
     // (a plural this does not know keeps its words)
-    (one || cx.s(z).ends_with('s')).then_some((a, z))
+    (one || cx.s(z).ends_with('s')).then_some((from, z))
 }
 
 /// True when the number at token `i` is one to ring: "call 101", "dial 999" (digits only, three
@@ -829,6 +859,23 @@ mod tests {
         assert_eq!(
             units("The average household now has\n2.4 children."),
             [("2.4 children".to_string(), some("children"))]
+        );
+    }
+
+    #[test]
+    fn a_number_that_a_label_names_counts_nothing() {
+        let found = amounts(
+            "The service recruited 6,840 band 3 prison officers. Two phase 2 trials began and \
+             Article 50 talks stalled. Guards moved 12 Category B prisoners.",
+        );
+        let got: Vec<(&str, f64, Option<&str>)> = found.iter().map(|f| (f.0.as_str(), f.2, f.3.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("6,840 band 3 prison officers", 6840.0, Some("band 3 prison officers")),
+                ("Two phase 2 trials", 2.0, Some("phase 2 trials")),
+                ("12 Category B prisoners", 12.0, Some("Category B prisoners")),
+            ]
         );
     }
 

@@ -1006,6 +1006,15 @@ fn times_of_day() {
         one("The train leaves at 18:30 GMT.", d),
         ("18:30 GMT".into(), TimeType::Time, "2018-07-12T18:30".into())
     );
+    // a zone's name of words is the time's
+    assert_eq!(
+        one("The call starts at 8:30 a.m. Eastern Time.", d),
+        ("8:30 a.m. Eastern Time".into(), TimeType::Time, "2018-07-12T08:30".into())
+    );
+    assert_eq!(one("It opens at 18:30 British Summer Time.", d).0, "18:30 British Summer Time");
+    assert_eq!(one("It opens at 9 p.m. Central European Time.", d).0, "9 p.m. Central European Time");
+    // (and "Eastern" alone is no zone)
+    assert_eq!(one("It opens at 9 p.m. Eastern Avenue.", d).0, "9 p.m.");
     assert_eq!(one("Doors open at 5 p.m.", d).2, "2018-07-12T17:00");
     assert_eq!(one("They met at noon.", d).2, "2018-07-12T12:00");
     assert_eq!(
@@ -1366,6 +1375,7 @@ fn not_time_expressions() {
         "The board publishes its minutes online.",
         "The minutes of the meeting name the members.",
         "The minutes of the last meeting name the members.",
+        "The minutes show that Lee voted against.",
         "3. Minutes of the previous meeting\nApproved.",
         "MINUTES OF THE MEETING OF KELL TOWN COUNCIL",
         "It came not a moment too soon.",
@@ -1517,6 +1527,22 @@ fn datelines() {
     assert_eq!(dateline_date("Dockers voted on July 23, 2018 - and won.", None), None);
     // across the turn of the year, the nearest year
     assert_eq!(dateline_date("OSLO, Dec. 31 (Wire) - Markets shut.", Some("2019-01-02")), Some("2018-12-31".into()));
+}
+
+#[test]
+fn a_byline_that_ends_with_a_date_gives_the_publication_date() {
+    let thread = "Thread by @ann_lee (Ann Lee), 11 Feb 2025\n\n1/ The council paid £2m on Monday.";
+    assert_eq!(dateline_date(thread, None), Some("2025-02-11".into()));
+    assert_eq!(
+        dateline_date("Pier reopens\n\nBy Ann Lee | 11 February 2025\n\nIt opened.", None),
+        Some("2025-02-11".into())
+    );
+    assert_eq!(dateline_date("Posted by Ann Lee on May 14, 2024\n\nIt opened.", None), Some("2024-05-14".into()));
+    // a headline's "by", a date inside the line and a day without its year give none
+    assert_eq!(dateline_date("Stopped by police on 11 Feb 2025\n\nIt happened.", None), None);
+    assert_eq!(dateline_date("By Ann Lee, 11 Feb 2025, in Kell\n\nIt opened.", None), None);
+    assert_eq!(dateline_date("By Ann Lee, February 2025\n\nIt opened.", None), None);
+    assert_eq!(dateline_date("By Ann Lee\n\nThe pier reopened.", None), None);
 }
 
 #[test]
@@ -1780,4 +1806,14 @@ fn any_input_gives_spans_in_order_on_char_boundaries() {
             last = t.span.end;
         }
     }
+}
+
+#[test]
+fn a_meetings_minutes_are_no_length_but_their_year_stays() {
+    let d = july12();
+    assert_eq!(
+        one("The council says the minutes from 2019 cannot be located.", d),
+        ("2019".into(), TimeType::Date, "2019".into())
+    );
+    assert_eq!(values("In the minutes after the blast, police arrived.", d), ["PTXM"]);
 }

@@ -434,11 +434,11 @@ fn names(cx: &mut Ctx) {
         })
         .map(|j| (j, company_name(cx, j)))
         .collect();
-    // where each one-word name first stands alone
+    // where each name of one or two words first stands alone
     let mut first_alone: FxMap<&str, usize> = FxMap::default();
     for &o in &order {
-        if cx.men[o].linkable && words[o].len() == 1 {
-            first_alone.entry(words[o][0]).or_insert(cx.men[o].span.start);
+        if cx.men[o].linkable && words[o].len() <= 2 {
+            first_alone.entry(norms[o].as_str()).or_insert(cx.men[o].span.start);
         }
     }
     let shortens_org = |i: usize, cx: &Ctx| {
@@ -461,7 +461,7 @@ fn names(cx: &mut Ctx) {
                     && !generic
                     // (not a name that stood alone before: "Twitter" before "pro-Islamic State
                     // Twitter", a span the tagger ran too far)
-                    && first_alone.get(mw[0]).is_none_or(|&p| p >= js))
+                    && first_alone.get(norms[i].as_str()).is_none_or(|&p| p >= js))
             })
             .map(|&(j, _)| j)
     };
@@ -469,9 +469,63 @@ fn names(cx: &mut Ctx) {
     let person_before = |i: usize, cx: &Ctx| {
         by_last.get(words[i][0]).is_some_and(|l| l.iter().any(|&c| cx.men[c].span.start < cx.men[i].span.start))
     };
+    // a name of one or two words that opens the longer name (by up to three words) of one
+    // organisation named before it, and of no other: its short name ("Brightwater" after
+    // "Brightwater Analytics", "Thistle Road" after "Thistle Road Services"), also where the
+    // tagger read it as a place. Not a name the lexicons know, which stands for itself ("Boston"
+    // of "Boston Scientific", "CBS" of "CBS This Morning"); nor after a preposition of place; nor
+    // the place of a public body or a club ("Kellmore" of "Kellmore County Council"; the club's
+    // own short name is one the tagger reads as an organisation: "Castlemoor levelled"); nor a
+    // part of a headline read as one name ("Cape Breton Will Welcome American Refugees") or of a
+    // person's office ("Supreme Court Justice Sonia Sotomayor")
+    let opens_org = |i: usize, cx: &Ctx| {
+        let (w, mw) = (&cx.men[i], &words[i]);
+        let place = w.ty == EntityType::Loc;
+        let generic =
+            mw.len() == 1 && (crate::ner::lexicon::ORG_WORDS.contains(&mw[0]) || GENERIC_ORG_ENDS.contains(&mw[0]));
+        if !w.linkable
+            || w.kind != MentionKind::Name
+            || !matches!(w.ty, EntityType::Org | EntityType::Loc)
+            || mw.len() > 2
+            // (two words the tagger read as an organisation stand for themselves more often than
+            // not: "Breitbart News" of "Breitbart News Daily"; so do acronyms: "DNC")
+            || mw.len() == 2 && !place
+            || mw.len() == 1 && super::is_acronym(cx.v.s(w.a))
+            || generic
+            || place && w.a > 0 && PLACE_PREPOSITIONS.iter().any(|p| cx.v.is(w.a - 1, p))
+            || by_last.contains_key(mw[0])
+            || by_first.contains_key(mw[0])
+        {
+            return None;
+        }
+        let mut opened = orgs.iter().filter(|&&(j, _)| words[j].len() > mw.len() && words[j].starts_with(mw));
+        let &(j, _) = opened.next()?;
+        let (ja, jb, js) = (cx.men[j].a, cx.men[j].b, cx.men[j].span.start);
+        let body = |x: &&str| PUBLIC_BODIES.contains(x) || place && CLUB_WORDS.contains(x);
+        let alone_before = first_alone.get(norms[i].as_str()).is_some_and(|&p| p < js);
+        let office = (ja + mw.len()..jb).any(|k| cx.v.info[k].has(f::ROLE | f::TITLE));
+        // (one organisation, written longer or shorter: "Norvale Systems" and "Norvale Systems Inc.")
+        let other = |&(k, _): &(usize, bool)| !words[k].starts_with(&words[j]) && !words[j].starts_with(&words[k]);
+        (!opened.any(other)
+            && js < w.span.start
+            && words[j].len() <= mw.len() + 3
+            && !words[j][mw.len()..].iter().any(body)
+            && !office
+            && !alone_before
+            && !headline(&cx.v, cx.v.sent[ja] as usize)
+            && !crate::ner::known_name(mw))
+        .then_some(j)
+    };
     let mut short = vec![false; n];
     let mut later: Vec<(usize, Vec<usize>, Gender, bool)> = Vec::new();
     for &i in &order {
+        if let Some(j) = opens_org(i, cx) {
+            cx.union(i, j);
+            // (its type is the organisation's, whatever the tagger read it as; and the same words
+            // elsewhere join it below)
+            cx.men[i].ty = EntityType::Org;
+            continue;
+        }
         let w = &cx.men[i];
         if !w.linkable || w.kind != MentionKind::Name || w.ty == EntityType::Loc && a_place(i) || odd[i] {
             continue;
@@ -623,6 +677,28 @@ pub(crate) fn not_a_person_name(cx: &Ctx, i: usize) -> bool {
 /// Last words of organisations' names that stand for many ("Supreme Court", "House Majority
 /// PAC"), besides the tagger's organisation words (lowercase).
 const GENERIC_ORG_ENDS: &[&str] = &["court", "pac", "healthcare", "house", "office", "news"];
+
+/// Words before a place's name that say it is the place ("in Kellmore", "from Boston").
+#[rustfmt::skip]
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "near", "to", "into", "across", "around", "outside", "inside", "throughout", "via",
+    "towards", "toward", "of", "through", "within", "between", "beyond",
+];
+
+/// Words of the names of public bodies and institutions that take their place's name (lowercase):
+/// the place alone is no short name of theirs.
+#[rustfmt::skip]
+const PUBLIC_BODIES: &[&str] = &[
+    "council", "county", "city", "borough", "district", "province", "provincial", "state", "region", "regional",
+    "police", "constabulary", "university", "college", "school", "academy", "hospital", "airport", "port",
+    "harbour", "harbor", "station", "court", "government", "parliament", "assembly", "ministry", "department",
+    "authority", "municipality", "municipal", "town", "village", "park", "national", "museum", "library",
+    "cathedral", "church", "fire", "rescue", "ambulance", "chamber", "diocese", "mosque", "synagogue", "temple",
+];
+
+/// Last words of sports clubs' names (lowercase), which take their town's name.
+const CLUB_WORDS: &[&str] =
+    &["united", "rovers", "athletic", "wanderers", "albion", "fc", "afc", "rangers", "hotspur", "celtic", "sc"];
 
 /// True when mention `i` is a company's name of two words or more, ending with its legal form
 /// ("Harwick Instruments plc", "Ford Motor Co."): its type decides its entity's.

@@ -628,6 +628,40 @@ fn short_forms_of_organisations_join_them() {
 }
 
 #[test]
+fn an_organisations_first_words_are_its_short_name_also_where_read_as_a_place() {
+    let d = run("Norvale Systems agreed to buy Brightwater Analytics, a data firm. \
+                 \"Brightwater has built a fine team,\" said Ann Lee. Brightwater employs 260 people. \
+                 Thistle Road Services won the contract. Later Thistle Road did not respond.");
+    let firm = entity_of(&d, "Brightwater Analytics").expect("linked");
+    assert_eq!(firm.ty, EntityType::Org, "{:?}", names(&d));
+    for from in ["Brightwater has", "Brightwater employs"] {
+        let at = d.text.find(from).unwrap();
+        assert_eq!(entity_at(&d, "Brightwater", at).map(|e| e.name.as_str()), Some(firm.name.as_str()), "{from}");
+    }
+    let at = d.text.find("Thistle Road did").unwrap();
+    let services = entity_at(&d, "Thistle Road", at).expect("linked");
+    assert_eq!((services.name.as_str(), services.ty), ("Thistle Road Services", EntityType::Org), "{:?}", names(&d));
+    // a place the lexicons know, the place of a public body, a place after a preposition of
+    // place, and the words of two organisations keep their own entity
+    for (text, short, long) in [
+        ("Boston Scientific cut jobs. Boston has a new mayor.", "Boston has", "Boston Scientific"),
+        ("Kellmore County Council met. Kellmore has a new mayor.", "Kellmore has", "Kellmore County Council"),
+        (
+            "Brightwater Analytics moved its office to Brightwater last year.",
+            "Brightwater last",
+            "Brightwater Analytics",
+        ),
+        ("Kellmore Echo and Kellmore Tools merged. Kellmore has a new mayor.", "Kellmore has", "Kellmore Echo"),
+    ] {
+        let d = run(text);
+        let at = d.text.find(short).unwrap();
+        let word = short.split(' ').next().unwrap();
+        let (s, l) = (entity_at(&d, word, at).map(|e| &e.name), entity_of(&d, long).map(|e| &e.name));
+        assert!(l.is_some() && s != l, "{text}: {:?}", names(&d));
+    }
+}
+
+#[test]
 fn a_birth_name_is_an_alias_of_the_person() {
     let text = "Marguerite Ollander, who founded the Tessaly Players, died on Tuesday. She was 87.\n\n\
                 Born Marguerite Ann Feld in Halvering in 1938, she left school at 15.";

@@ -192,6 +192,13 @@ impl Lexicons {
         self.ext.get(ext_key(seq_hash(SEQ_SEED, lower))).unwrap_or(0) & ext::ALL
     }
 
+    /// Whether the words of `lowers` (their lowercase hashes) are a known name: a place of the
+    /// external lexicon, or a name of the training data.
+    pub fn known(&self, lowers: &[u64]) -> bool {
+        let h = lowers.iter().fold(SEQ_SEED, |h, &t| seq_hash(h, t));
+        self.ext.get(ext_key(h)).unwrap_or(0) & ext::GEO != 0 || self.gazetteer.get(h).unwrap_or(0) & 0xf != 0
+    }
+
     #[inline]
     pub fn vector_class(&self, lower: u64) -> u32 {
         self.vectors.get(ext_key(lower)).unwrap_or(0)

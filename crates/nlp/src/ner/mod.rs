@@ -138,6 +138,13 @@ pub(crate) fn given_name_is_female(word: &str) -> Option<bool> {
     }
 }
 
+/// Whether `words` are a name the embedded model's lexicons know: a place ("Boston", "New
+/// York") or a name of the training data ("CBS", "Exxon").
+pub(crate) fn known_name(words: &[&str]) -> bool {
+    let lowers: Vec<u64> = words.iter().map(|w| features::hash_lower(w)).collect();
+    embedded_model().lex.known(&lowers)
+}
+
 /// The short digest of a model's bytes that the store records.
 fn digest_of(bytes: &[u8]) -> String {
     dossier_model::content_hash_bytes(bytes)[..12].to_string()

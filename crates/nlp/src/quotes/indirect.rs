@@ -3,6 +3,7 @@
 
 use super::attrib::{appositive, described, np_before, np_ending_at, np_forward, np_forward_with, subject, verb_cue};
 use super::{Attr, Cx, Rec, Speaker};
+use crate::entities::words::Gender;
 use crate::entities::words::f;
 use dossier_model::{EntityType, QuoteKind, TokenKind};
 
@@ -99,6 +100,69 @@ pub(crate) fn indirect(cx: &mut Cx, recs: &mut Vec<Rec>) {
         }
     }
     recs.extend(out);
+    turns(cx, recs);
+}
+
+/// An interview's transcript ("Q: …" and "A: …" lines, see [`super::transcript_turns`]): what an
+/// answer says outside the other records is the words of the one interviewed (named after
+/// "interview with" at the top), what a question says the interviewer's (a byline's writer).
+/// Each run of whole sentences that no record touches, up to the end of the turn's paragraph,
+/// is one direct record.
+fn turns(cx: &mut Cx, recs: &mut Vec<Rec>) {
+    let turns = super::transcript_turns(&cx.doc.text);
+    if turns.is_empty() {
+        return;
+    }
+    let n = cx.v.len();
+    // each turn's label (its letter, then a colon) and the end of its paragraph
+    let mut labelled: Vec<(usize, usize, super::Turn)> = Vec::new();
+    for &(offset, turn) in &turns {
+        let q = cx.v.token_from(offset);
+        if q + 2 < n && cx.v.punct(q + 1, b':') {
+            let end = (q + 2..n).find(|&k| cx.v.toks[k].para_start).unwrap_or(n);
+            labelled.push((q, end, turn));
+        }
+    }
+    // (an answer's "I'd say …" or "I never wanted to …" is the answer's own words)
+    let answer = |t: usize| labelled.iter().any(|&(q, end, turn)| turn == super::Turn::Answer && q < t && t < end);
+    recs.retain(|r| {
+        !(answer(r.first) && r.attr.and_then(|a| a.speaker).is_some_and(|sp| super::first_person(cx, &sp)))
+    });
+    let mut covered = vec![false; n];
+    for r in recs.iter() {
+        for t in &mut covered[r.first..=r.last] {
+            *t = true;
+        }
+    }
+    let (interviewed, interviewer) = (super::narrator(cx, true), super::byline_writer(cx));
+    let mut runs: Vec<((usize, usize), Attr)> = Vec::new();
+    for (q, end, turn) in labelled {
+        let entity = if turn == super::Turn::Answer { interviewed } else { interviewer };
+        let gender = entity.map_or(Gender::Any, |e| cx.ent_gender[e]);
+        let speaker = Speaker { span: cx.span(q, q), entity, gender, pronoun: false, head: q };
+        let attr = Attr { cue: (q + 1, q + 1), speaker: Some(speaker), end: q + 1 };
+        let mut run: Option<(usize, usize)> = None;
+        let mut k = q + 2;
+        while k < end {
+            let last = (cx.sent_range(k).1).min(end) - 1;
+            if (k..=last).any(|t| covered[t]) {
+                runs.extend(run.take().map(|r| (r, attr)));
+            } else {
+                run = Some((run.map_or(k, |r| r.0), last));
+            }
+            k = last + 1;
+        }
+        runs.extend(run.map(|r| (r, attr)));
+    }
+    for ((a, mut z), attr) in runs {
+        if z > a && cx.v.punct(z, b'.') {
+            z -= 1;
+        }
+        if let Some(mut rec) = make(cx, (a, z), attr, &covered) {
+            rec.kind = QuoteKind::Direct;
+            recs.push(rec);
+        }
+    }
 }
 
 /// "Pence: Gennifer Flowers won't be at debate" (a headline), "PENCE: Well, look, …" (a
@@ -1429,13 +1493,7 @@ fn source_phrase(cx: &Cx, s: usize, se: usize) -> Option<(Speaker, usize)> {
         return None;
     }
     let e = e - 1;
-    let sp = Speaker {
-        span: cx.span(s, e),
-        entity: None,
-        gender: crate::entities::words::Gender::Any,
-        pronoun: false,
-        head: e,
-    };
+    let sp = Speaker { span: cx.span(s, e), entity: None, gender: Gender::Any, pronoun: false, head: e };
     Some((sp, e))
 }
 

@@ -283,6 +283,25 @@ fn narrator(cx: &Cx, transcript: bool) -> Option<usize> {
                 return Some(e);
             }
         }
+        // else the one person the introduction names most, twice or more ("Immigration debate
+        // hits home for actress Diane Guerrero. Actress Diane Guerrero has become ...")
+        let first_turn = transcript_turns(&cx.doc.text).first().map_or(0, |t| t.0);
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        for m in cx.doc.mentions.iter().take_while(|m| m.span.end <= first_turn) {
+            if let Some(e) = m.entity.filter(|&e| cx.doc.entities[e].ty == EntityType::Person) {
+                match counts.iter_mut().find(|c| c.0 == e) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((e, 1)),
+                }
+            }
+        }
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+        if let [(e, k), rest @ ..] = &counts[..]
+            && *k >= 2
+            && rest.first().is_none_or(|r| r.1 < *k)
+        {
+            return Some(*e);
+        }
     }
     for i in 0..n.saturating_sub(2) {
         if v.toks[i].kind != dossier_model::TokenKind::Word || !v.cap(i) {
@@ -427,12 +446,18 @@ fn may_be_person(cx: &Cx, sp: &Speaker) -> bool {
     }
 }
 
-/// The person a byline line near the top names ("By Hallam Price"): an interview's interviewer.
+/// The person a byline line near the top names ("By Hallam Price"), or else the introduction
+/// ("She spoke to Callum Reid at City Hall"): an interview's interviewer.
 fn byline_writer(cx: &Cx) -> Option<usize> {
     let v = &cx.v;
     let line_start = |i: usize| i == 0 || v.text[v.toks[i - 1].span.end..v.toks[i].span.start].contains('\n');
-    let top = (0..v.len()).take_while(|&i| v.toks[i].span.start < 600);
-    top.filter(|&i| v.is(i, "by") && v.cap(i) && line_start(i)).find_map(|i| cx.person_entity(i + 1))
+    let top = || (0..v.len()).take_while(|&i| v.toks[i].span.start < 600);
+    let spoke_to =
+        |i: usize| i > 0 && v.is(i, "to") && ["spoke", "talked", "speaks", "talks"].iter().any(|w| v.is(i - 1, w));
+    top()
+        .filter(|&i| v.is(i, "by") && v.cap(i) && line_start(i))
+        .find_map(|i| cx.person_entity(i + 1))
+        .or_else(|| top().filter(|&i| spoke_to(i)).find_map(|i| cx.person_entity(i + 1)))
 }
 
 /// Where a byte stands in an interview's transcript.

@@ -958,7 +958,8 @@ fn in_an_interview_the_answers_i_and_the_questions_you_are_the_one_interviewed()
     let text = "An interview with Rosa Vantreight\n\nBy Hallam Price\n\n\
                 Q: You said on Monday that the water was brown. I told my editor that it was.\n\n\
                 A: I said that it came out brown for two days.\n";
-    spoken(text, "that it came out brown for two days", "Rosa Vantreight");
+    // (an answer's own words are all hers: one direct record, "I said" and all)
+    assert_eq!(spoken(text, "I said that it came out brown for two days", "Rosa Vantreight"), QuoteKind::Direct);
     spoken(text, "that the water was brown", "Rosa Vantreight");
     // the interviewer's "I", in a question or in the introduction, is the byline's writer
     spoken(text, "that it was", "Hallam Price");
@@ -968,10 +969,29 @@ fn in_an_interview_the_answers_i_and_the_questions_you_are_the_one_interviewed()
     assert_ne!(speaker(&d, quote(&d, "that she would talk")), "Rosa Vantreight", "{:?}", texts(&d));
     // the one after a possessive is the interviewer's program's
     let text = "Rosa Vantreight, in an interview with KTV's Tom Fenn\n\nQ: Did it?\n\n  A: I said that it did.\n";
-    spoken(text, "that it did", "-I");
+    spoken(text, "I said that it did", "-A");
     // a story that only mentions an interview is no transcript
     let d = run("In an interview with Rosa Vantreight, the mayor spoke.\n\nI said that it came out brown.");
     assert_ne!(speaker(&d, quote(&d, "that it came out brown")), "Rosa Vantreight", "{:?}", texts(&d));
+}
+
+#[test]
+fn an_interviews_turns_are_the_words_of_the_one_interviewed_and_of_the_interviewer() {
+    let text = "A harbour mayor speaks\n\nElena Vasquez became mayor of Port Ellis in 2023. \
+                Elena Vasquez spoke to Callum Reid last week.\n\n\
+                Q: Your rival, Tom Achebe, said that you had “no idea how a budget works”. Was he right?\n\n\
+                A: Honestly, I never wanted this job. Tom and I get on fine now. The budget speaks for itself.\n\n\
+                This interview has been edited for length.\n";
+    let d = run(text);
+    assert_eq!(spoken(text, "Was he right?", "Callum Reid"), QuoteKind::Direct);
+    let answer = "Honestly, I never wanted this job. Tom and I get on fine now. The budget speaks for itself";
+    assert_eq!(spoken(text, answer, "Elena Vasquez"), QuoteKind::Direct);
+    // a statement inside a turn stays its speaker's, and what follows the last turn is no answer
+    assert_eq!(speaker(&d, quote(&d, "no idea how a budget works")), "Tom Achebe");
+    assert!(d.quotes.iter().all(|q| !q.span.of(&d.text).contains("edited")), "{:?}", texts(&d));
+    // no "Q:" and "A:" lines both, no transcript
+    let d = run("Elena Vasquez spoke to Callum Reid.\n\nA: The budget speaks for itself.\n");
+    assert!(d.quotes.iter().all(|q| !q.span.of(&d.text).contains("budget")), "{:?}", texts(&d));
 }
 
 #[test]

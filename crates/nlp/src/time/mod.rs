@@ -288,8 +288,32 @@ fn dateline_of(line: &str, anchor: Option<&str>) -> Option<String> {
     if t.ty == TimeType::Date && is_day && marked && placed && t.span.start < 80 {
         return Some(v.clone());
     }
+    if let Some(day) = byline_day(line, head, &times) {
+        return Some(day);
+    }
     // a whole line, not the start of a long one
     (head.len() == line.len()).then(|| stamp_date(head, &times)).flatten()
+}
+
+/// The day a byline line ends with: "By Ann Lee, 11 Feb 2025", "Thread by @ann_lee (Ann Lee),
+/// 11 Feb 2025", "Posted by Ann Lee on 11 February 2025": the line opens with "By" or with a
+/// byline's word and "by" (not a headline's verb: "Stopped by police on 11 Feb 2025"), and a full
+/// date after a comma, a bar, a dash or "on" ends it.
+fn byline_day(line: &str, head: &str, times: &[TimeExpr]) -> Option<String> {
+    const BEFORE_BY: &[&str] = &["thread", "posted", "written", "words", "story", "report", "filed", "published"];
+    let mut words = head.split_whitespace();
+    let (first, second) = (words.next()?, words.next().unwrap_or(""));
+    let byline = first.eq_ignore_ascii_case("by") && first.starts_with('B')
+        || second == "by" && BEFORE_BY.iter().any(|w| first.eq_ignore_ascii_case(w));
+    if !byline || head.len() != line.len() {
+        return None;
+    }
+    let t = times.last()?;
+    let day = day_of(t).filter(|d| d.len() == t.value.len())?;
+    let before = head[..t.span.start].trim_end();
+    let marked = before.ends_with([',', '|', '-', '\u{2014}', '\u{2013}', '\u{b7}'])
+        || before.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("on"));
+    (marked && head[t.span.end..].trim().is_empty()).then(|| day.to_string())
 }
 
 /// The date of a web page's timestamp line: dates and clock times with nothing around them

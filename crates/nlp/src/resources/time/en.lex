@@ -89,6 +89,8 @@ ampm pm pm p.m. p.m
 dayhalf am morning
 dayhalf pm afternoon evening night
 zone 0 gmt utc est edt cst cdt mst mdt pst pdt bst cet cest et pt ct z
+# the first word of a zone's name of words ("Eastern Time", "Greenwich Mean Time")
+zonearea 0 eastern central pacific mountain atlantic alaska hawaii greenwich british
 # the nineties
 decadeword 2 twenties
 decadeword 3 thirties
