@@ -408,6 +408,31 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     offices(toks, labels);
     owners_of_regions(toks, labels);
     maiden_names(toks, labels);
+    time_zones(toks, labels);
+}
+
+/// A time zone's name of words after a clock time is no name ("8:30 a.m. Eastern Time", "18:30
+/// British Summer Time": the model read them as organisations); the corpora hold none such.
+fn time_zones(toks: &[&str], labels: &mut [u8]) {
+    const AREAS: &[&str] = &["Eastern", "Central", "Pacific", "Mountain", "Atlantic", "Greenwich", "British"];
+    let clock = |w: &str| {
+        let w = w.trim_end_matches('.').to_ascii_lowercase();
+        ["a.m", "p.m", "am", "pm", "noon", "midnight"].contains(&w.as_str())
+            || w.contains(':') && w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+    };
+    for (s, e, _) in spans_of(labels) {
+        let words = &toks[s..e];
+        let mut k = 1;
+        if words.get(k) == Some(&"European") {
+            k += 1;
+        }
+        if words.get(k).is_some_and(|w| ["Standard", "Daylight", "Summer", "Mean"].contains(w)) {
+            k += 1;
+        }
+        if AREAS.contains(&words[0]) && k + 1 == words.len() && words[k] == "Time" && s > 0 && clock(toks[s - 1]) {
+            labels[s..e].fill(0);
+        }
+    }
 }
 
 /// A name after "née" is a person's maiden name ("his wife, Ingrid (née Brekke)": the model read

@@ -875,6 +875,22 @@ fn a_wire_datelines_names_are_places() {
 }
 
 #[test]
+fn a_time_zone_after_a_clock_time_is_no_name() {
+    let (ob, oi, ol) = (label(ORG, BEGIN), label(ORG, INSIDE), label(ORG, LAST));
+    let toks = ["at", "8:30", "a.m.", "Eastern", "Time", "on", "Tuesday"];
+    assert_eq!(joined(&toks, vec![0, 0, 0, ob, ol, 0, 0]), names_of(&[]));
+    let toks = ["18:30", "Central", "European", "Summer", "Time"];
+    assert_eq!(joined(&toks, vec![0, ob, oi, oi, ol]), names_of(&[]));
+    // not without the clock, nor a name of other words
+    let toks = ["the", "Eastern", "Time", "Zone", "Authority"];
+    assert_eq!(joined(&toks, vec![0, ob, oi, oi, ol]), names_of(&[("Eastern Time Zone Authority", ORG)]));
+    let toks = ["on", "Eastern", "Time", "radio"];
+    assert_eq!(joined(&toks, vec![0, ob, ol, 0]), names_of(&[("Eastern Time", ORG)]));
+    let toks = ["at", "9", "p.m.", "Pacific", "Gas"];
+    assert_eq!(joined(&toks, vec![0, 0, 0, ob, ol]), names_of(&[("Pacific Gas", ORG)]));
+}
+
+#[test]
 fn an_office_written_in_capitals_is_no_name() {
     let (ob, oi, ol, pb, pl) =
         (label(ORG, BEGIN), label(ORG, INSIDE), label(ORG, LAST), label(PER, BEGIN), label(PER, LAST));
