@@ -475,16 +475,26 @@ const LABELS: &[&str] = &[
     "band", "grade", "level", "tier", "category", "class", "type", "phase", "stage", "step", "section", "article",
     "chapter", "clause", "paragraph", "page", "room", "flat", "suite", "platform", "gate", "route", "flight",
     "junction", "exit", "ward", "cell", "block", "floor", "number", "no", "no.", "channel", "terminal", "item",
-    "count", "rule", "schedule", "annex", "appendix", "figure", "table", "question", "version", "season", "episode",
+    "count", "rule", "schedule", "annex", "appendix", "figure", "table", "question", "version", "episode",
     "volume",
 ];
 
-/// True when the word before token `i`, on its line, is one of the [`LABELS`].
+/// True when the word before token `i`, on its line, is one of the [`LABELS`] as a noun: written
+/// capitalized ("Article 50"), or after a number, an article or a preposition ("6,840 band 3",
+/// "the number 14 bus", "on page 3"); not a verb ("will question 40 witnesses", "can room 60
+/// guests") nor after another word ("In this phase 200 homes").
 fn label_before(cx: &Cx, i: usize) -> bool {
+    const BEFORE: &[&str] = &["the", "a", "an", "on", "in", "at", "from", "of", "for", "under", "into", "by"];
+    let noun = i > 1
+        && cx.next_on_line(i - 2)
+        && (cx.kind(i - 2) == TokenKind::Number
+            || word_value(cx.s(i - 2)).is_some()
+            || BEFORE.iter().any(|w| cx.s(i - 2).eq_ignore_ascii_case(w)));
     i > 0
         && cx.kind(i - 1) == TokenKind::Word
         && cx.next_on_line(i - 1)
         && LABELS.iter().any(|l| cx.s(i - 1).eq_ignore_ascii_case(l))
+        && (noun || cx.s(i - 1).starts_with(|c: char| c.is_uppercase()))
 }
 
 /// Plurals that do not end in "-s" ("people", "staff"), and words in "-s" that are none.
@@ -866,7 +876,8 @@ mod tests {
     fn a_number_that_a_label_names_counts_nothing() {
         let found = amounts(
             "The service recruited 6,840 band 3 prison officers. Two phase 2 trials began and \
-             Article 50 talks stalled. Guards moved 12 Category B prisoners.",
+             Article 50 talks stalled. Guards moved 12 Category B prisoners. Police will question 40 \
+             witnesses. In this phase 200 homes rose.",
         );
         let got: Vec<(&str, f64, Option<&str>)> = found.iter().map(|f| (f.0.as_str(), f.2, f.3.as_deref())).collect();
         assert_eq!(
@@ -875,6 +886,9 @@ mod tests {
                 ("6,840 band 3 prison officers", 6840.0, Some("band 3 prison officers")),
                 ("Two phase 2 trials", 2.0, Some("phase 2 trials")),
                 ("12 Category B prisoners", 12.0, Some("Category B prisoners")),
+                // (a label's word as a verb, or after another word, labels nothing)
+                ("40 witnesses", 40.0, Some("witnesses")),
+                ("200 homes", 200.0, Some("homes")),
             ]
         );
     }

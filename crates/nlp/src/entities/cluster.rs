@@ -478,6 +478,21 @@ fn names(cx: &mut Ctx) {
     // own short name is one the tagger reads as an organisation: "Castlemoor levelled"); nor a
     // part of a headline read as one name ("Cape Breton Will Welcome American Refugees") or of a
     // person's office ("Supreme Court Justice Sonia Sotomayor")
+    // names the text writes as a place somewhere, after a preposition of place ("moved to
+    // Brightwater"), before its residents ("Ashcombe residents") or before an apposition that
+    // calls it a place ("Oakhurst, the Surrey town where"): their other mentions the tagger read as
+    // places stay places
+    let as_place = |i: usize, cx: &Ctx| {
+        let (a, b, v) = (cx.men[i].a, cx.men[i].b, &cx.v);
+        let apposition = v.punct(b, b',')
+            && (v.is(b + 1, "the") || v.is(b + 1, "a"))
+            && (b + 2..(b + 5).min(v.len())).any(|k| PLACE_NOUNS.iter().any(|p| v.is(k, p)));
+        a > 0 && PLACE_PREPOSITIONS.iter().any(|p| v.is(a - 1, p))
+            || b < v.len() && RESIDENTS.iter().any(|p| v.is(b, p))
+            || apposition
+    };
+    let written_as_place: FxSet<&str> =
+        (0..n).filter(|&i| cx.men[i].linkable && as_place(i, cx)).map(|i| norms[i].as_str()).collect();
     let opens_org = |i: usize, cx: &Ctx| {
         let (w, mw) = (&cx.men[i], &words[i]);
         let place = w.ty == EntityType::Loc;
@@ -492,7 +507,7 @@ fn names(cx: &mut Ctx) {
             || mw.len() == 2 && !place
             || mw.len() == 1 && super::is_acronym(cx.v.s(w.a))
             || generic
-            || place && w.a > 0 && PLACE_PREPOSITIONS.iter().any(|p| cx.v.is(w.a - 1, p))
+            || place && written_as_place.contains(norms[i].as_str())
             || by_last.contains_key(mw[0])
             || by_first.contains_key(mw[0])
         {
@@ -517,13 +532,17 @@ fn names(cx: &mut Ctx) {
         .then_some(j)
     };
     let mut short = vec![false; n];
+    // an organisation's short names (see `opens_org`) and the organisation
+    let mut short_of_org: FxMap<&str, usize> = FxMap::default();
     let mut later: Vec<(usize, Vec<usize>, Gender, bool)> = Vec::new();
     for &i in &order {
         if let Some(j) = opens_org(i, cx) {
             cx.union(i, j);
-            // (its type is the organisation's, whatever the tagger read it as; and the same words
-            // elsewhere join it below)
+            // (its type is the organisation's, whatever the tagger read it as; the same words
+            // elsewhere join it below unless read as a place)
             cx.men[i].ty = EntityType::Org;
+            short[i] = true;
+            short_of_org.entry(norms[i].as_str()).or_insert(j);
             continue;
         }
         let w = &cx.men[i];
@@ -593,6 +612,12 @@ fn names(cx: &mut Ctx) {
     let mut first: FxMap<&str, usize> = FxMap::default();
     for &i in &order {
         if !cx.men[i].linkable || short[i] || norms[i].is_empty() {
+            continue;
+        }
+        if let Some(&j) = short_of_org.get(norms[i].as_str())
+            && cx.men[i].ty != EntityType::Loc
+        {
+            cx.union(i, j);
             continue;
         }
         match first.get(norms[i].as_str()) {
@@ -684,6 +709,13 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "at", "from", "near", "to", "into", "across", "around", "outside", "inside", "throughout", "via",
     "towards", "toward", "of", "through", "within", "between", "beyond",
 ];
+
+/// Nouns of places an apposition may call a name ("Oakhurst, the Surrey town where ...").
+const PLACE_NOUNS: &[&str] =
+    &["town", "village", "city", "county", "suburb", "district", "region", "island", "country", "port", "capital"];
+
+/// Nouns of the people of a place, after its name ("Ashcombe residents").
+const RESIDENTS: &[&str] = &["residents", "villagers", "voters", "locals", "inhabitants", "townspeople"];
 
 /// Words of the names of public bodies and institutions that take their place's name (lowercase):
 /// the place alone is no short name of theirs.

@@ -164,6 +164,7 @@ fn roles_from_titles_and_appositions() {
     assert!(e.roles.iter().any(|r| r.contains("Attorney General")), "{:?}", e.roles);
     let cases: &[(&str, &str, &str)] = &[
         ("Petra Halvorsen, the defence lawyer, said her client was innocent.", "Petra Halvorsen", "defence lawyer"),
+        ("Court 2 sat under Recorder James Whitfield on Monday.", "James Whitfield", "Recorder"),
         ("It came to light when the treasurer, Amir Qureshi, saw the accounts.", "Amir Qureshi", "treasurer"),
         ("Rovers lost again, and Ardenport boss Neil Pritchard was unhappy.", "Neil Pritchard", "Ardenport boss"),
         ("The letter went to Karsland's attorney general, Lucas Varga, in June.", "Lucas Varga", "attorney general"),
@@ -641,6 +642,9 @@ fn an_organisations_first_words_are_its_short_name_also_where_read_as_a_place() 
     let at = d.text.find("Thistle Road did").unwrap();
     let services = entity_at(&d, "Thistle Road", at).expect("linked");
     assert_eq!((services.name.as_str(), services.ty), ("Thistle Road Services", EntityType::Org), "{:?}", names(&d));
+    // a name the text also writes as a place stays a place where the tagger read it so
+    let d = run("Brightwater Analytics moved its office to Brightwater. Rents in Brightwater have doubled.");
+    assert_eq!(entity_of(&d, "Brightwater Analytics").map(|e| e.ty), Some(EntityType::Org), "{:?}", names(&d));
     // a place the lexicons know, the place of a public body, a place after a preposition of
     // place, and the words of two organisations keep their own entity
     for (text, short, long) in [
@@ -650,6 +654,11 @@ fn an_organisations_first_words_are_its_short_name_also_where_read_as_a_place() 
             "Brightwater Analytics moved its office to Brightwater last year.",
             "Brightwater last",
             "Brightwater Analytics",
+        ),
+        (
+            "Oakhurst Building Society made a profit. Oakhurst, the Surrey town where it began, cheered.",
+            "Oakhurst,",
+            "Oakhurst Building Society",
         ),
         ("Kellmore Echo and Kellmore Tools merged. Kellmore has a new mayor.", "Kellmore has", "Kellmore Echo"),
     ] {

@@ -409,6 +409,17 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     owners_of_regions(toks, labels);
     maiden_names(toks, labels);
     time_zones(toks, labels);
+    crown_in_case_names(toks, labels);
+}
+
+/// The Crown's "R" of an English case's name is no name ("R v Daniel Okoro": the model read the
+/// letter as an organisation); the corpora hold no such case.
+fn crown_in_case_names(toks: &[&str], labels: &mut [u8]) {
+    for (s, e, _) in spans_of(labels) {
+        if e == s + 1 && toks[s] == "R" && toks.get(e).is_some_and(|w| *w == "v" || *w == "v.") {
+            labels[s] = 0;
+        }
+    }
 }
 
 /// A time zone's name of words after a clock time is no name ("8:30 a.m. Eastern Time", "18:30

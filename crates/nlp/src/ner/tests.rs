@@ -891,6 +891,16 @@ fn a_time_zone_after_a_clock_time_is_no_name() {
 }
 
 #[test]
+fn the_crowns_letter_in_a_case_name_is_no_name() {
+    let (ou, pb, pl) = (label(ORG, UNIT), label(PER, BEGIN), label(PER, LAST));
+    let toks = ["R", "v", "Daniel", "Okoro"];
+    assert_eq!(joined(&toks, vec![ou, 0, pb, pl]), names_of(&[("Daniel Okoro", PER)]));
+    // another letter, or an "R" that is no party, stays
+    let toks = ["Channel", "R", "said"];
+    assert_eq!(joined(&toks, vec![0, ou, 0]), names_of(&[("R", ORG)]));
+}
+
+#[test]
 fn an_office_written_in_capitals_is_no_name() {
     let (ob, oi, ol, pb, pl) =
         (label(ORG, BEGIN), label(ORG, INSIDE), label(ORG, LAST), label(PER, BEGIN), label(PER, LAST));

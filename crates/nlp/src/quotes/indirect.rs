@@ -114,12 +114,14 @@ fn turns(cx: &mut Cx, recs: &mut Vec<Rec>) {
         return;
     }
     let n = cx.v.len();
-    // each turn's label (its letter, then a colon) and the end of its paragraph
+    // each turn's label (its letter, then a colon) and the end of its paragraph, or the next
+    // turn's line (a transcript without blank lines)
     let mut labelled: Vec<(usize, usize, super::Turn)> = Vec::new();
-    for &(offset, turn) in &turns {
+    for (k, &(offset, turn)) in turns.iter().enumerate() {
         let q = cx.v.token_from(offset);
-        if q + 2 < n && cx.v.punct(q + 1, b':') {
-            let end = (q + 2..n).find(|&k| cx.v.toks[k].para_start).unwrap_or(n);
+        let next = turns.get(k + 1).map_or(n, |t| cx.v.token_from(t.0));
+        if q + 2 < next && cx.v.punct(q + 1, b':') {
+            let end = (q + 2..next).find(|&k| cx.v.toks[k].para_start).unwrap_or(next);
             labelled.push((q, end, turn));
         }
     }
@@ -134,7 +136,8 @@ fn turns(cx: &mut Cx, recs: &mut Vec<Rec>) {
             *t = true;
         }
     }
-    let (interviewed, interviewer) = (super::narrator(cx, true), super::byline_writer(cx));
+    let interviewed = super::narrator(cx, true);
+    let interviewer = super::interviewer(cx, interviewed);
     let mut runs: Vec<((usize, usize), Attr)> = Vec::new();
     for (q, end, turn) in labelled {
         let entity = if turn == super::Turn::Answer { interviewed } else { interviewer };
@@ -159,7 +162,9 @@ fn turns(cx: &mut Cx, recs: &mut Vec<Rec>) {
             z -= 1;
         }
         if let Some(mut rec) = make(cx, (a, z), attr, &covered) {
+            // (all of it, with any scare quotes: "It was a “perfect storm” of problems.")
             rec.kind = QuoteKind::Direct;
+            rec.parts = vec![rec.span];
             recs.push(rec);
         }
     }
@@ -209,6 +214,11 @@ fn label(cx: &Cx, i: usize, seen: &mut Vec<(String, Speaker)>) -> Option<((usize
         z -= 1;
     }
     if z < c + 3 {
+        return None;
+    }
+    // a heading's date says nothing ("Ardenport Crown Court: Monday 3 March 2025")
+    let (from, to) = (v.toks[c + 1].span.start, v.toks[z].span.end);
+    if cx.doc.times.iter().any(|t| t.span.start <= from && to <= t.span.end) {
         return None;
     }
     // a list of names is no statement: a team's line-up ("Ardenport Rovers: Mensah; Patel, Doyle,

@@ -283,24 +283,8 @@ fn narrator(cx: &Cx, transcript: bool) -> Option<usize> {
                 return Some(e);
             }
         }
-        // else the one person the introduction names most, twice or more ("Immigration debate
-        // hits home for actress Diane Guerrero. Actress Diane Guerrero has become ...")
-        let first_turn = transcript_turns(&cx.doc.text).first().map_or(0, |t| t.0);
-        let mut counts: Vec<(usize, usize)> = Vec::new();
-        for m in cx.doc.mentions.iter().take_while(|m| m.span.end <= first_turn) {
-            if let Some(e) = m.entity.filter(|&e| cx.doc.entities[e].ty == EntityType::Person) {
-                match counts.iter_mut().find(|c| c.0 == e) {
-                    Some(c) => c.1 += 1,
-                    None => counts.push((e, 1)),
-                }
-            }
-        }
-        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-        if let [(e, k), rest @ ..] = &counts[..]
-            && *k >= 2
-            && rest.first().is_none_or(|r| r.1 < *k)
-        {
-            return Some(*e);
+        if let Some(e) = most_named_before_turns(cx) {
+            return Some(e);
         }
     }
     for i in 0..n.saturating_sub(2) {
@@ -320,6 +304,68 @@ fn narrator(cx: &Cx, transcript: bool) -> Option<usize> {
         }
     }
     None
+}
+
+/// The one interviewed where no "interview with" names them: the one person the introduction
+/// of a transcript names most, twice or more ("Immigration debate hits home for actress Diane
+/// Guerrero. Actress Diane Guerrero has become ..."), when it says it is an interview
+/// ("interview", "questions and answers", "spoke to") and no FAQ; not the byline's writer, nor
+/// one a question speaks of ("Q: Did you see Mr Bell that night?", a witness's evidence).
+fn most_named_before_turns(cx: &Cx) -> Option<usize> {
+    let text = &cx.doc.text;
+    let turns = transcript_turns(text);
+    let first_turn = turns.first().map_or(0, |t| t.0);
+    let intro = text[..first_turn].to_lowercase();
+    let cue = ["interview", "questions", "q&a", "spoke to", "talked to", "spoke with", "talked with"];
+    if !cue.iter().any(|c| intro.contains(c)) || intro.contains("frequently asked") || intro.contains("faq") {
+        return None;
+    }
+    let writer = byline_writer(cx);
+    let asked_about = |e: usize| {
+        cx.doc.mentions.iter().any(|m| {
+            m.entity == Some(e)
+                && m.kind != MentionKind::Pronoun
+                && turn_at(&turns, m.span.start) == Some(Turn::Question)
+        })
+    };
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for m in cx.doc.mentions.iter().take_while(|m| m.span.end <= first_turn) {
+        if let Some(e) = m.entity.filter(|&e| cx.doc.entities[e].ty == EntityType::Person) {
+            match counts.iter_mut().find(|c| c.0 == e) {
+                Some(c) => c.1 += 1,
+                None => counts.push((e, 1)),
+            }
+        }
+    }
+    counts.retain(|c| Some(c.0) != writer);
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    match counts[..] {
+        [(e, k), ref rest @ ..] if k >= 2 && rest.first().is_none_or(|r| r.1 < k) && !asked_about(e) => Some(e),
+        _ => None,
+    }
+}
+
+/// The interviewer of a transcript whose one interviewed is `interviewed`: a byline's writer, else
+/// the one the introduction says was spoken to ("She spoke to Callum Reid at City Hall"; not after
+/// "I" or "we", whose interviewer is the writer, nor the one interviewed).
+fn interviewer(cx: &Cx, interviewed: Option<usize>) -> Option<usize> {
+    let v = &cx.v;
+    let spoke_to = |i: usize| {
+        i > 1
+            && v.is(i, "to")
+            && ["spoke", "talked", "speaks", "talks"].iter().any(|w| v.is(i - 1, w))
+            && !["i", "we"].iter().any(|w| v.is(i - 2, w))
+    };
+    let top = (0..v.len()).take_while(|&i| v.toks[i].span.start < 600);
+    byline_writer(cx)
+        .or_else(|| top.filter(|&i| spoke_to(i)).find_map(|i| cx.person_entity(i + 1)))
+        .filter(|&e| Some(e) != interviewed)
+}
+
+/// True when a speaker is a transcript's turn label ("A" or "Q" before a colon; see
+/// `indirect::turns`).
+fn turn_label(cx: &Cx, sp: &Speaker) -> bool {
+    sp.span.len() == 1 && (cx.v.s(sp.head) == "A" || cx.v.s(sp.head) == "Q") && cx.v.punct(sp.head + 1, b':')
 }
 
 /// The person a message's header names as its sender: the first one named in its "From:" value
@@ -396,6 +442,11 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
             resolved.push((s.span.start, s));
             // (names after the quotation's last token but inside its own attribution do not
             // count: "…,” Tom Fenn told Karl Novak. “…,” he added.")
+            // (a transcript's turn is no antecedent: its speaker says "I", and "he" in an answer
+            // is someone else)
+            if turn_label(cx, &s) {
+                continue;
+            }
             let last = r.last.max(r.first);
             prev = Some((cx.v.sent[last], r.attr.as_ref().map_or(last, |a| a.end.max(last)), s));
             if may_be_person(cx, &s) {
@@ -446,18 +497,12 @@ fn may_be_person(cx: &Cx, sp: &Speaker) -> bool {
     }
 }
 
-/// The person a byline line near the top names ("By Hallam Price"), or else the introduction
-/// ("She spoke to Callum Reid at City Hall"): an interview's interviewer.
+/// The person a byline line near the top names ("By Hallam Price"): an interview's interviewer.
 fn byline_writer(cx: &Cx) -> Option<usize> {
     let v = &cx.v;
     let line_start = |i: usize| i == 0 || v.text[v.toks[i - 1].span.end..v.toks[i].span.start].contains('\n');
-    let top = || (0..v.len()).take_while(|&i| v.toks[i].span.start < 600);
-    let spoke_to =
-        |i: usize| i > 0 && v.is(i, "to") && ["spoke", "talked", "speaks", "talks"].iter().any(|w| v.is(i - 1, w));
-    top()
-        .filter(|&i| v.is(i, "by") && v.cap(i) && line_start(i))
-        .find_map(|i| cx.person_entity(i + 1))
-        .or_else(|| top().filter(|&i| spoke_to(i)).find_map(|i| cx.person_entity(i + 1)))
+    let top = (0..v.len()).take_while(|&i| v.toks[i].span.start < 600);
+    top.filter(|&i| v.is(i, "by") && v.cap(i) && line_start(i)).find_map(|i| cx.person_entity(i + 1))
 }
 
 /// Where a byte stands in an interview's transcript.

@@ -7,6 +7,7 @@ pub(crate) fn run(text: &str) -> Doc {
     let mut doc = Doc::new("t", text);
     crate::Segmenter.process(&mut doc);
     crate::ner::NerTagger::embedded().process(&mut doc);
+    crate::time::TimeTagger.process(&mut doc);
     crate::entities::EntityLinker.process(&mut doc);
     super::QuoteFinder.process(&mut doc);
     doc
@@ -288,6 +289,9 @@ fn a_name_and_a_colon_opening_a_paragraph_label_what_follows() {
     assert_eq!(q.kind, QuoteKind::Indirect);
     assert_eq!(q.span.of(&d.text), "the harbour plan has failed");
     assert_eq!(speaker(&d, q), "Ann Lee");
+    // a heading's date is no statement
+    let d = run("Ardenport Crown Court: Monday 3 March 2025\n\nThe court sat at ten.");
+    assert!(d.quotes.is_empty(), "{:?}", texts(&d));
     // a place is no speaker, and a colon after other words labels nothing
     let d = run("London: the harbour plan has failed\n\nThe vote was close: the plan has failed again.");
     assert!(d.quotes.is_empty(), "{:?}", texts(&d));
@@ -989,6 +993,31 @@ fn an_interviews_turns_are_the_words_of_the_one_interviewed_and_of_the_interview
     // a statement inside a turn stays its speaker's, and what follows the last turn is no answer
     assert_eq!(speaker(&d, quote(&d, "no idea how a budget works")), "Tom Achebe");
     assert!(d.quotes.iter().all(|q| !q.span.of(&d.text).contains("edited")), "{:?}", texts(&d));
+    // a transcript without blank lines: each turn ends where the next opens; a scare quote in an
+    // answer is part of it; a pronoun in an answer is no one interviewed
+    let text = "An interview with Marta Ilves\n\nBy Sam Noor\n\nQ: Why did you sell?\n\
+                A: It was a “perfect storm” of problems.\nQ: And your son?\nA: He said the mill was cold.\n";
+    assert_eq!(spoken(text, "Why did you sell?", "Sam Noor"), QuoteKind::Direct);
+    let d = run(text);
+    let q = quote(&d, "It was a “perfect storm” of problems");
+    assert_eq!(q.parts.iter().map(|p| p.of(&d.text)).collect::<Vec<_>>(), ["It was a “perfect storm” of problems"]);
+    assert_eq!(speaker(&d, quote(&d, "the mill was cold")), "-He", "{:?}", texts(&d));
+    // one the introduction says was spoken to is no interviewer when they are the one interviewed
+    let text = "Our reporter Callum Reid spoke to Elena Vasquez. Elena Vasquez became mayor in 2023.\n\n\
+                Q: Was the budget a mistake?\n\nA: No. It speaks for itself.\n";
+    assert_eq!(spoken(text, "No. It speaks for itself", "Elena Vasquez"), QuoteKind::Direct);
+    spoken(text, "Was the budget a mistake?", "-Q");
+    // a witness's evidence is not the defendant's, nor an FAQ's answers the council officer's
+    let text = "John Bell, 42, denies murder. John Bell sat in the dock. The questions below were put to \
+                a neighbour.\n\nQ: Did you see Mr Bell that night?\n\nA: I saw a man.\n";
+    spoken(text, "I saw a man", "-A");
+    // (nor, with no word of an interview, the one the introduction names most)
+    let text = "Senator Bill Hart faces a vote. Bill Hart denies wrongdoing.\n\nQ: When did you leave?\n\n\
+                A: In March.\n";
+    spoken(text, "In March", "-A");
+    let text = "Parking permits: frequently asked questions, answered by Jane Ode. Jane Ode runs the \
+                scheme.\n\nQ: Can I park outside my house?\n\nA: Permit holders can park in any bay.\n";
+    spoken(text, "Permit holders can park in any bay", "-A");
     // no "Q:" and "A:" lines both, no transcript
     let d = run("Elena Vasquez spoke to Callum Reid.\n\nA: The budget speaks for itself.\n");
     assert!(d.quotes.iter().all(|q| !q.span.of(&d.text).contains("budget")), "{:?}", texts(&d));

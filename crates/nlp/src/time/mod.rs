@@ -300,10 +300,13 @@ fn dateline_of(line: &str, anchor: Option<&str>) -> Option<String> {
 /// byline's word and "by" (not a headline's verb: "Stopped by police on 11 Feb 2025"), and a full
 /// date after a comma, a bar, a dash or "on" ends it.
 fn byline_day(line: &str, head: &str, times: &[TimeExpr]) -> Option<String> {
-    const BEFORE_BY: &[&str] = &["thread", "posted", "written", "words", "story", "report", "filed", "published"];
+    const BEFORE_BY: &[&str] = &["thread", "posted", "written", "words", "story", "report", "filed"];
     let mut words = head.split_whitespace();
     let (first, second) = (words.next()?, words.next().unwrap_or(""));
-    let byline = first.eq_ignore_ascii_case("by") && first.starts_with('B')
+    // ("By 2030 ...", "By the end of ...", "By Order of the court" are no bylines)
+    let named = second.starts_with(|c: char| c.is_uppercase() || c == '@')
+        && !["The", "A", "An", "This", "That", "Order", "Royal"].contains(&second);
+    let byline = first.eq_ignore_ascii_case("by") && first.starts_with('B') && named
         || second == "by" && BEFORE_BY.iter().any(|w| first.eq_ignore_ascii_case(w));
     if !byline || head.len() != line.len() {
         return None;
