@@ -115,13 +115,14 @@ fn turns(cx: &mut Cx, recs: &mut Vec<Rec>) {
     }
     let n = cx.v.len();
     // each turn's label (its letter, then a colon) and the end of its paragraph, or the next
-    // turn's line (a transcript without blank lines)
+    // turn's line (a transcript without blank lines), or a line of another label ("B: Venus")
     let mut labelled: Vec<(usize, usize, super::Turn)> = Vec::new();
     for (k, &(offset, turn)) in turns.iter().enumerate() {
         let q = cx.v.token_from(offset);
         let next = turns.get(k + 1).map_or(n, |t| cx.v.token_from(t.0));
+        let ends = |t: usize| cx.v.toks[t].para_start || !cx.v.next_on_line(t - 1) && line_label(cx, t);
         if q + 2 < next && cx.v.punct(q + 1, b':') {
-            let end = (q + 2..next).find(|&k| cx.v.toks[k].para_start).unwrap_or(next);
+            let end = (q + 2..next).find(|&t| ends(t)).unwrap_or(next);
             labelled.push((q, end, turn));
         }
     }

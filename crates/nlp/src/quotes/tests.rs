@@ -1002,6 +1002,9 @@ fn an_interviews_turns_are_the_words_of_the_one_interviewed_and_of_the_interview
     let q = quote(&d, "It was a “perfect storm” of problems");
     assert_eq!(q.parts.iter().map(|p| p.of(&d.text)).collect::<Vec<_>>(), ["It was a “perfect storm” of problems"]);
     assert_eq!(speaker(&d, quote(&d, "the mill was cold")), "-He", "{:?}", texts(&d));
+    // (and at a line of another label: a quiz's options)
+    let text = "A quiz with Sam Noor\n\nQ: Which planet is red?\nA: Mars, of course\nB: Venus\n";
+    spoken(text, "Mars, of course", "-A");
     // one the introduction says was spoken to is no interviewer when they are the one interviewed
     let text = "Our reporter Callum Reid spoke to Elena Vasquez. Elena Vasquez became mayor in 2023.\n\n\
                 Q: Was the budget a mistake?\n\nA: No. It speaks for itself.\n";
