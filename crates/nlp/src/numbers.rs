@@ -485,11 +485,18 @@ const LABELS: &[&str] = &[
 /// guests") nor after another word ("In this phase 200 homes").
 fn label_before(cx: &Cx, i: usize) -> bool {
     const BEFORE: &[&str] = &["the", "a", "an", "on", "in", "at", "from", "of", "for", "under", "into", "by"];
+    // (labels that are no places or things: "the gate 200 protesters", "in the ward 12 patients"
+    // are counts)
+    const ABSTRACT: &[&str] = &[
+        "number", "band", "grade", "tier", "phase", "type", "category", "level", "stage", "step", "version", "article",
+        "section", "no", "no.",
+    ];
+    let before = |w: &str| {
+        ABSTRACT.iter().any(|l| cx.s(i - 1).eq_ignore_ascii_case(l)) && BEFORE.iter().any(|b| w.eq_ignore_ascii_case(b))
+    };
     let noun = i > 1
         && cx.next_on_line(i - 2)
-        && (cx.kind(i - 2) == TokenKind::Number
-            || word_value(cx.s(i - 2)).is_some()
-            || BEFORE.iter().any(|w| cx.s(i - 2).eq_ignore_ascii_case(w)));
+        && (cx.kind(i - 2) == TokenKind::Number || word_value(cx.s(i - 2)).is_some() || before(cx.s(i - 2)));
     i > 0
         && cx.kind(i - 1) == TokenKind::Word
         && cx.next_on_line(i - 1)
@@ -877,7 +884,7 @@ mod tests {
         let found = amounts(
             "The service recruited 6,840 band 3 prison officers. Two phase 2 trials began and \
              Article 50 talks stalled. Guards moved 12 Category B prisoners. Police will question 40 \
-             witnesses. In this phase 200 homes rose.",
+             witnesses. In this phase 200 homes rose. At the gate 30 protesters waited.",
         );
         let got: Vec<(&str, f64, Option<&str>)> = found.iter().map(|f| (f.0.as_str(), f.2, f.3.as_deref())).collect();
         assert_eq!(
@@ -889,6 +896,7 @@ mod tests {
                 // (a label's word as a verb, or after another word, labels nothing)
                 ("40 witnesses", 40.0, Some("witnesses")),
                 ("200 homes", 200.0, Some("homes")),
+                ("30 protesters", 30.0, Some("protesters")),
             ]
         );
     }

@@ -1542,6 +1542,7 @@ fn a_byline_that_ends_with_a_date_gives_the_publication_date() {
     assert_eq!(dateline_date("Stopped by police on 11 Feb 2025\n\nIt happened.", None), None);
     assert_eq!(dateline_date("By Ann Lee, 11 Feb 2025, in Kell\n\nIt opened.", None), None);
     assert_eq!(dateline_date("By Ann Lee, February 2025\n\nIt opened.", None), None);
+    assert_eq!(dateline_date("By Ann Lee, Political Editor, 11/02/2025\n\nIt opened.", None), None);
     assert_eq!(dateline_date("By Ann Lee\n\nThe pier reopened.", None), None);
     // "By" as a preposition, and a book's imprint
     assert_eq!(dateline_date("By 2030 the wall will stand, engineers said on 12 May 2025\n\nIt will.", None), None);

@@ -484,12 +484,14 @@ fn names(cx: &mut Ctx) {
     // places stay places
     let as_place = |i: usize, cx: &Ctx| {
         let (a, b, v) = (cx.men[i].a, cx.men[i].b, &cx.v);
-        let apposition = v.punct(b, b',')
+        // ("Oakhurst, the Surrey town", "Brightwater is a small town", "Halvern has 12,000 residents")
+        let called = (v.punct(b, b',') || v.is(b, "is") || v.is(b, "was"))
             && (v.is(b + 1, "the") || v.is(b + 1, "a"))
             && (b + 2..(b + 5).min(v.len())).any(|k| PLACE_NOUNS.iter().any(|p| v.is(k, p)));
-        a > 0 && PLACE_PREPOSITIONS.iter().any(|p| v.is(a - 1, p))
-            || b < v.len() && RESIDENTS.iter().any(|p| v.is(b, p))
-            || apposition
+        let residents = (b..(b + 4).min(v.len())).any(|k| RESIDENTS.iter().any(|p| v.is(k, p)));
+        // ("the mayor of Ardenport", "the centre of Halvern")
+        let of_place = a > 1 && v.is(a - 1, "of") && PLACE_OF.iter().any(|p| v.is(a - 2, p));
+        a > 0 && PLACE_PREPOSITIONS.iter().any(|p| v.is(a - 1, p)) || residents || called || of_place
     };
     let written_as_place: FxSet<&str> =
         (0..n).filter(|&i| cx.men[i].linkable && as_place(i, cx)).map(|i| norms[i].as_str()).collect();
@@ -507,7 +509,8 @@ fn names(cx: &mut Ctx) {
             || mw.len() == 2 && !place
             || mw.len() == 1 && super::is_acronym(cx.v.s(w.a))
             || generic
-            || place && written_as_place.contains(norms[i].as_str())
+            || written_as_place.contains(norms[i].as_str())
+            || place && mw.len() == 2 && STREET_WORDS.contains(&mw[1]) && !speaks_or_owns(cx, w.b)
             || by_last.contains_key(mw[0])
             || by_first.contains_key(mw[0])
         {
@@ -614,10 +617,14 @@ fn names(cx: &mut Ctx) {
         if !cx.men[i].linkable || short[i] || norms[i].is_empty() {
             continue;
         }
+        // (the organisation's short name read as a person, or as a place that the text never
+        // writes as one, is the organisation's too)
         if let Some(&j) = short_of_org.get(norms[i].as_str())
-            && cx.men[i].ty != EntityType::Loc
+            && (cx.men[i].ty != EntityType::Loc || !written_as_place.contains(norms[i].as_str()))
+            && !as_place(i, cx)
         {
             cx.union(i, j);
+            cx.men[i].ty = EntityType::Org;
             continue;
         }
         match first.get(norms[i].as_str()) {
@@ -703,16 +710,58 @@ pub(crate) fn not_a_person_name(cx: &Ctx, i: usize) -> bool {
 /// PAC"), besides the tagger's organisation words (lowercase).
 const GENERIC_ORG_ENDS: &[&str] = &["court", "pac", "healthcare", "house", "office", "news"];
 
-/// Words before a place's name that say it is the place ("in Kellmore", "from Boston").
-#[rustfmt::skip]
-const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "at", "from", "near", "to", "into", "across", "around", "outside", "inside", "throughout", "via",
-    "towards", "toward", "of", "through", "within", "between", "beyond",
-];
+/// Words before a place's name that say it is the place ("in Kellmore", "near Boston"; not "to",
+/// "from" or "of", which organisations take as often: "sold to Compaq", "the chief of Mondelez").
+const PLACE_PREPOSITIONS: &[&str] =
+    &["in", "at", "near", "into", "across", "around", "outside", "inside", "throughout", "towards", "toward", "within"];
+
+/// Last words of streets' names (lowercase): a street's name that opens a firm's is the street's
+/// unless it speaks or owns ("Thistle Road did not respond"; not "buses avoided Mercer Street").
+const STREET_WORDS: &[&str] = &["street", "road", "lane", "avenue", "square", "way", "drive", "place", "row"];
+
+/// True when token `b`, after a name, is a possessive or a verb that a firm does.
+fn speaks_or_owns(cx: &Ctx, b: usize) -> bool {
+    const VERBS: &[&str] = &[
+        "said",
+        "says",
+        "did",
+        "does",
+        "has",
+        "had",
+        "declined",
+        "refused",
+        "denied",
+        "confirmed",
+        "told",
+        "won",
+        "employs",
+        "announced",
+    ];
+    cx.v.possessive(b) || VERBS.iter().any(|w| cx.v.is(b, w))
+}
 
 /// Nouns of places an apposition may call a name ("Oakhurst, the Surrey town where ...").
 const PLACE_NOUNS: &[&str] =
     &["town", "village", "city", "county", "suburb", "district", "region", "island", "country", "port", "capital"];
+
+/// Nouns before "of" and a place's name ("the mayor of Ardenport").
+const PLACE_OF: &[&str] = &[
+    "mayor",
+    "people",
+    "residents",
+    "citizens",
+    "centre",
+    "center",
+    "outskirts",
+    "streets",
+    "heart",
+    "suburbs",
+    "town",
+    "city",
+    "village",
+    "county",
+    "borough",
+];
 
 /// Nouns of the people of a place, after its name ("Ashcombe residents").
 const RESIDENTS: &[&str] = &["residents", "villagers", "voters", "locals", "inhabitants", "townspeople"];
@@ -726,6 +775,7 @@ const PUBLIC_BODIES: &[&str] = &[
     "harbour", "harbor", "station", "court", "government", "parliament", "assembly", "ministry", "department",
     "authority", "municipality", "municipal", "town", "village", "park", "national", "museum", "library",
     "cathedral", "church", "fire", "rescue", "ambulance", "chamber", "diocese", "mosque", "synagogue", "temple",
+    "arms", "inn", "hotel", "tavern",
 ];
 
 /// Last words of sports clubs' names (lowercase), which take their town's name.

@@ -651,7 +651,7 @@ fn an_organisations_first_words_are_its_short_name_also_where_read_as_a_place() 
         ("Boston Scientific cut jobs. Boston has a new mayor.", "Boston has", "Boston Scientific"),
         ("Kellmore County Council met. Kellmore has a new mayor.", "Kellmore has", "Kellmore County Council"),
         (
-            "Brightwater Analytics moved its office to Brightwater last year.",
+            "Brightwater Analytics moved its office to a park in Brightwater last year.",
             "Brightwater last",
             "Brightwater Analytics",
         ),
@@ -659,6 +659,17 @@ fn an_organisations_first_words_are_its_short_name_also_where_read_as_a_place() 
             "Oakhurst Building Society made a profit. Oakhurst, the Surrey town where it began, cheered.",
             "Oakhurst,",
             "Oakhurst Building Society",
+        ),
+        (
+            "Brightwater Analytics hired staff. Brightwater is a small town on the coast.",
+            "Brightwater is",
+            "Brightwater Analytics",
+        ),
+        ("Ardenport Tigers won on Saturday. The mayor of Ardenport came.", "Ardenport came", "Ardenport Tigers"),
+        (
+            "Police closed Mercer Street Bakery. Mercer Street was shut until noon.",
+            "Mercer Street was",
+            "Mercer Street Bakery",
         ),
         ("Kellmore Echo and Kellmore Tools merged. Kellmore has a new mayor.", "Kellmore has", "Kellmore Echo"),
     ] {

@@ -425,7 +425,8 @@ fn crown_in_case_names(toks: &[&str], labels: &mut [u8]) {
 /// A time zone's name of words after a clock time is no name ("8:30 a.m. Eastern Time", "18:30
 /// British Summer Time": the model read them as organisations); the corpora hold none such.
 fn time_zones(toks: &[&str], labels: &mut [u8]) {
-    const AREAS: &[&str] = &["Eastern", "Central", "Pacific", "Mountain", "Atlantic", "Greenwich", "British"];
+    const AREAS: &[&str] =
+        &["Eastern", "Central", "Pacific", "Mountain", "Atlantic", "Alaska", "Hawaii", "Greenwich", "British"];
     let clock = |w: &str| {
         let w = w.trim_end_matches('.').to_ascii_lowercase();
         ["a.m", "p.m", "am", "pm", "noon", "midnight"].contains(&w.as_str())

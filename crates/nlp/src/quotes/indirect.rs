@@ -113,14 +113,18 @@ fn turns(cx: &mut Cx, recs: &mut Vec<Rec>) {
     if turns.is_empty() {
         return;
     }
+    // (no one interviewed, no interview: an FAQ, a quiz, a court's transcript give no records)
+    let Some(interviewed) = super::narrator(cx, true).map(Some) else { return };
     let n = cx.v.len();
     // each turn's label (its letter, then a colon) and the end of its paragraph, or the next
-    // turn's line (a transcript without blank lines), or a line of another label ("B: Venus")
+    // turn's line (a transcript without blank lines), or a line of another letter ("B: Venus")
     let mut labelled: Vec<(usize, usize, super::Turn)> = Vec::new();
     for (k, &(offset, turn)) in turns.iter().enumerate() {
         let q = cx.v.token_from(offset);
         let next = turns.get(k + 1).map_or(n, |t| cx.v.token_from(t.0));
-        let ends = |t: usize| cx.v.toks[t].para_start || !cx.v.next_on_line(t - 1) && line_label(cx, t);
+        // (a line of one capital and a colon: "Cost: it was too high" goes on with the answer)
+        let letter = |t: usize| cx.v.s(t).len() == 1 && cx.v.cap(t) && cx.v.punct(t + 1, b':');
+        let ends = |t: usize| cx.v.toks[t].para_start || !cx.v.next_on_line(t - 1) && letter(t);
         if q + 2 < next && cx.v.punct(q + 1, b':') {
             let end = (q + 2..next).find(|&t| ends(t)).unwrap_or(next);
             labelled.push((q, end, turn));
@@ -137,7 +141,6 @@ fn turns(cx: &mut Cx, recs: &mut Vec<Rec>) {
             *t = true;
         }
     }
-    let interviewed = super::narrator(cx, true);
     let interviewer = super::interviewer(cx, interviewed);
     let mut runs: Vec<((usize, usize), Attr)> = Vec::new();
     for (q, end, turn) in labelled {

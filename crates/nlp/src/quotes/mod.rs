@@ -316,17 +316,34 @@ fn most_named_before_turns(cx: &Cx) -> Option<usize> {
     let turns = transcript_turns(text);
     let first_turn = turns.first().map_or(0, |t| t.0);
     let intro = text[..first_turn].to_lowercase();
-    let cue = ["interview", "questions", "q&a", "spoke to", "talked to", "spoke with", "talked with"];
+    let cue = ["interview", "questions and answers", "q&a", "spoke to", "talked to", "spoke with", "talked with"];
     if !cue.iter().any(|c| intro.contains(c)) || intro.contains("frequently asked") || intro.contains("faq") {
         return None;
     }
     let writer = byline_writer(cx);
+    // (named or "he" in a question, not called by name: "Ms Vasquez, why did you sell?")
+    let v = &cx.v;
     let asked_about = |e: usize| {
         cx.doc.mentions.iter().any(|m| {
+            let (mut a, z) = (v.token_from(m.span.start), v.token_from(m.span.end));
+            while a > 0 && (v.info[a - 1].has(f::HON) || v.punct(a - 1, b'.')) {
+                a -= 1;
+            }
+            let called = v.punct(z, b',') && a > 0 && (v.punct(a - 1, b':') || v.punct(a - 1, b','));
             m.entity == Some(e)
-                && m.kind != MentionKind::Pronoun
+                && !called
+                && !["you", "your"].iter().any(|w| m.span.of(text).eq_ignore_ascii_case(w))
                 && turn_at(&turns, m.span.start) == Some(Turn::Question)
         })
+    };
+    // (a journalist who spoke to or interviewed someone is the interviewer: "Our reporter Callum
+    // Reid spoke to Elena Vasquez")
+    const JOURNALISTS: &[&str] = &["reporter", "editor", "correspondent", "journalist", "writer", "columnist"];
+    let journalist =
+        |e: usize| cx.doc.entities[e].roles.iter().any(|r| JOURNALISTS.iter().any(|j| r.to_lowercase().contains(j)));
+    let asks = |m: &Mention| {
+        let z = v.token_from(m.span.end);
+        v.is(z, "interviewed") || ["spoke", "talked"].iter().any(|w| v.is(z, w)) && m.entity.is_some_and(journalist)
     };
     let mut counts: Vec<(usize, usize)> = Vec::new();
     for m in cx.doc.mentions.iter().take_while(|m| m.span.end <= first_turn) {
@@ -337,7 +354,15 @@ fn most_named_before_turns(cx: &Cx) -> Option<usize> {
             }
         }
     }
-    counts.retain(|c| Some(c.0) != writer);
+    counts.retain(|c| {
+        Some(c.0) != writer
+            && !cx
+                .doc
+                .mentions
+                .iter()
+                .take_while(|m| m.span.end <= first_turn)
+                .any(|m| m.entity == Some(c.0) && asks(m))
+    });
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     match counts[..] {
         [(e, k), ref rest @ ..] if k >= 2 && rest.first().is_none_or(|r| r.1 < k) && !asked_about(e) => Some(e),
@@ -346,15 +371,17 @@ fn most_named_before_turns(cx: &Cx) -> Option<usize> {
 }
 
 /// The interviewer of a transcript whose one interviewed is `interviewed`: a byline's writer, else
-/// the one the introduction says was spoken to ("She spoke to Callum Reid at City Hall"; not after
-/// "I" or "we", whose interviewer is the writer, nor the one interviewed).
+/// the one the introduction says the one interviewed spoke to ("She spoke to Callum Reid at City
+/// Hall"; not "Our reporter Callum Reid spoke to Elena Vasquez"), never the one interviewed.
 fn interviewer(cx: &Cx, interviewed: Option<usize>) -> Option<usize> {
     let v = &cx.v;
+    // (the one who spoke is the one interviewed, by name or as "she")
     let spoke_to = |i: usize| {
         i > 1
             && v.is(i, "to")
             && ["spoke", "talked", "speaks", "talks"].iter().any(|w| v.is(i - 1, w))
-            && !["i", "we"].iter().any(|w| v.is(i - 2, w))
+            && (["she", "he", "they"].iter().any(|w| v.is(i - 2, w))
+                || interviewed.is_some() && cx.person_entity(i - 2) == interviewed)
     };
     let top = (0..v.len()).take_while(|&i| v.toks[i].span.start < 600);
     byline_writer(cx)

@@ -973,7 +973,7 @@ fn in_an_interview_the_answers_i_and_the_questions_you_are_the_one_interviewed()
     assert_ne!(speaker(&d, quote(&d, "that she would talk")), "Rosa Vantreight", "{:?}", texts(&d));
     // the one after a possessive is the interviewer's program's
     let text = "Rosa Vantreight, in an interview with KTV's Tom Fenn\n\nQ: Did it?\n\n  A: I said that it did.\n";
-    spoken(text, "I said that it did", "-A");
+    spoken(text, "that it did", "-I");
     // a story that only mentions an interview is no transcript
     let d = run("In an interview with Rosa Vantreight, the mayor spoke.\n\nI said that it came out brown.");
     assert_ne!(speaker(&d, quote(&d, "that it came out brown")), "Rosa Vantreight", "{:?}", texts(&d));
@@ -1003,24 +1003,32 @@ fn an_interviews_turns_are_the_words_of_the_one_interviewed_and_of_the_interview
     assert_eq!(q.parts.iter().map(|p| p.of(&d.text)).collect::<Vec<_>>(), ["It was a “perfect storm” of problems"]);
     assert_eq!(speaker(&d, quote(&d, "the mill was cold")), "-He", "{:?}", texts(&d));
     // (and at a line of another label: a quiz's options)
-    let text = "A quiz with Sam Noor\n\nQ: Which planet is red?\nA: Mars, of course\nB: Venus\n";
-    spoken(text, "Mars, of course", "-A");
+    let text = "An interview with Marta Ilves\n\nQ: Which did you pick?\nA: The first, of course\nB: Venus\n";
+    spoken(text, "The first, of course", "Marta Ilves");
     // one the introduction says was spoken to is no interviewer when they are the one interviewed
-    let text = "Our reporter Callum Reid spoke to Elena Vasquez. Elena Vasquez became mayor in 2023.\n\n\
+    let text = "Our reporter Callum Reid spoke to Elena Vasquez. Callum Reid asked about the budget Elena \
+                Vasquez passed.\n\n\
                 Q: Was the budget a mistake?\n\nA: No. It speaks for itself.\n";
     assert_eq!(spoken(text, "No. It speaks for itself", "Elena Vasquez"), QuoteKind::Direct);
     spoken(text, "Was the budget a mistake?", "-Q");
+    // the one interviewed, called by name in a question, is still the one interviewed
+    let text = "Elena Vasquez runs the mill. In an interview, Elena Vasquez spoke about it.\n\n\
+                Q: Ms Vasquez, why did you sell the mill?\n\nA: It was losing money.\n";
+    spoken(text, "It was losing money", "Elena Vasquez");
     // a witness's evidence is not the defendant's, nor an FAQ's answers the council officer's
     let text = "John Bell, 42, denies murder. John Bell sat in the dock. The questions below were put to \
                 a neighbour.\n\nQ: Did you see Mr Bell that night?\n\nA: I saw a man.\n";
-    spoken(text, "I saw a man", "-A");
+    let d = run(text);
+    assert!(d.quotes.iter().all(|q| !q.span.of(&d.text).contains("I saw a man")), "{:?}", texts(&d));
     // (nor, with no word of an interview, the one the introduction names most)
     let text = "Senator Bill Hart faces a vote. Bill Hart denies wrongdoing.\n\nQ: When did you leave?\n\n\
                 A: In March.\n";
-    spoken(text, "In March", "-A");
+    let d = run(text);
+    assert!(d.quotes.iter().all(|q| !q.span.of(&d.text).contains("In March")), "{:?}", texts(&d));
     let text = "Parking permits: frequently asked questions, answered by Jane Ode. Jane Ode runs the \
                 scheme.\n\nQ: Can I park outside my house?\n\nA: Permit holders can park in any bay.\n";
-    spoken(text, "Permit holders can park in any bay", "-A");
+    let d = run(text);
+    assert!(d.quotes.iter().all(|q| !q.span.of(&d.text).contains("any bay")), "{:?}", texts(&d));
     // no "Q:" and "A:" lines both, no transcript
     let d = run("Elena Vasquez spoke to Callum Reid.\n\nA: The budget speaks for itself.\n");
     assert!(d.quotes.iter().all(|q| !q.span.of(&d.text).contains("budget")), "{:?}", texts(&d));

@@ -313,6 +313,10 @@ fn byline_day(line: &str, head: &str, times: &[TimeExpr]) -> Option<String> {
     }
     let t = times.last()?;
     let day = day_of(t).filter(|d| d.len() == t.value.len())?;
+    // (with the month's name: "11/02/2025" may be either day)
+    if !head[t.span.start..t.span.end].contains(char::is_alphabetic) {
+        return None;
+    }
     let before = head[..t.span.start].trim_end();
     let marked = before.ends_with([',', '|', '-', '\u{2014}', '\u{2013}', '\u{b7}'])
         || before.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("on"));
