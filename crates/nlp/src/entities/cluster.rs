@@ -441,10 +441,13 @@ fn names(cx: &mut Ctx) {
             first_alone.entry(norms[o].as_str()).or_insert(cx.men[o].span.start);
         }
     }
+    // a name of one word that stands for many organisations ("Council", "Court")
+    let generic = |mw: &[&str]| {
+        mw.len() == 1 && (crate::ner::lexicon::ORG_WORDS.contains(&mw[0]) || GENERIC_ORG_ENDS.contains(&mw[0]))
+    };
     let shortens_org = |i: usize, cx: &Ctx| {
         let (w, mw) = (&cx.men[i], &words[i]);
-        let generic =
-            mw.len() == 1 && (crate::ner::lexicon::ORG_WORDS.contains(&mw[0]) || GENERIC_ORG_ENDS.contains(&mw[0]));
+        let generic = generic(mw);
         orgs.iter()
             .find(|&&(j, company)| {
                 let jw = &words[j];
@@ -469,15 +472,6 @@ fn names(cx: &mut Ctx) {
     let person_before = |i: usize, cx: &Ctx| {
         by_last.get(words[i][0]).is_some_and(|l| l.iter().any(|&c| cx.men[c].span.start < cx.men[i].span.start))
     };
-    // a name of one or two words that opens the longer name (by up to three words) of one
-    // organisation named before it, and of no other: its short name ("Brightwater" after
-    // "Brightwater Analytics", "Thistle Road" after "Thistle Road Services"), also where the
-    // tagger read it as a place. Not a name the lexicons know, which stands for itself ("Boston"
-    // of "Boston Scientific", "CBS" of "CBS This Morning"); nor after a preposition of place; nor
-    // the place of a public body or a club ("Kellmore" of "Kellmore County Council"; the club's
-    // own short name is one the tagger reads as an organisation: "Castlemoor levelled"); nor a
-    // part of a headline read as one name ("Cape Breton Will Welcome American Refugees") or of a
-    // person's office ("Supreme Court Justice Sonia Sotomayor")
     // names the text writes as a place somewhere, after a preposition of place ("moved to
     // Brightwater"), before its residents ("Ashcombe residents") or before an apposition that
     // calls it a place ("Oakhurst, the Surrey town where"): their other mentions the tagger read as
@@ -495,11 +489,19 @@ fn names(cx: &mut Ctx) {
     };
     let written_as_place: FxSet<&str> =
         (0..n).filter(|&i| cx.men[i].linkable && as_place(i, cx)).map(|i| norms[i].as_str()).collect();
+    // a name of one or two words that opens the longer name (by up to three words) of one
+    // organisation named before it, and of no other: its short name ("Brightwater" after
+    // "Brightwater Analytics", "Thistle Road" after "Thistle Road Services"), also where the
+    // tagger read it as a place. Not a name the lexicons know, which stands for itself ("Boston"
+    // of "Boston Scientific", "CBS" of "CBS This Morning"); nor words the text writes as a place
+    // (see `as_place`); nor a street's name that neither speaks nor owns; nor the place of a public
+    // body or a club ("Kellmore" of "Kellmore County Council"; the club's
+    // own short name is one the tagger reads as an organisation: "Castlemoor levelled"); nor a
+    // part of a headline read as one name ("Cape Breton Will Welcome American Refugees") or of a
+    // person's office ("Supreme Court Justice Sonia Sotomayor")
     let opens_org = |i: usize, cx: &Ctx| {
         let (w, mw) = (&cx.men[i], &words[i]);
         let place = w.ty == EntityType::Loc;
-        let generic =
-            mw.len() == 1 && (crate::ner::lexicon::ORG_WORDS.contains(&mw[0]) || GENERIC_ORG_ENDS.contains(&mw[0]));
         if !w.linkable
             || w.kind != MentionKind::Name
             || !matches!(w.ty, EntityType::Org | EntityType::Loc)
@@ -508,7 +510,7 @@ fn names(cx: &mut Ctx) {
             // not: "Breitbart News" of "Breitbart News Daily"; so do acronyms: "DNC")
             || mw.len() == 2 && !place
             || mw.len() == 1 && super::is_acronym(cx.v.s(w.a))
-            || generic
+            || generic(mw)
             || written_as_place.contains(norms[i].as_str())
             || place && mw.len() == 2 && STREET_WORDS.contains(&mw[1]) && !speaks_or_owns(cx, w.b)
             || by_last.contains_key(mw[0])
@@ -721,21 +723,10 @@ const STREET_WORDS: &[&str] = &["street", "road", "lane", "avenue", "square", "w
 
 /// True when token `b`, after a name, is a possessive or a verb that a firm does.
 fn speaks_or_owns(cx: &Ctx, b: usize) -> bool {
+    #[rustfmt::skip]
     const VERBS: &[&str] = &[
-        "said",
-        "says",
-        "did",
-        "does",
-        "has",
-        "had",
-        "declined",
-        "refused",
-        "denied",
-        "confirmed",
-        "told",
-        "won",
-        "employs",
-        "announced",
+        "said", "says", "did", "does", "has", "had", "declined", "refused", "denied", "confirmed", "told", "won",
+        "employs", "announced",
     ];
     cx.v.possessive(b) || VERBS.iter().any(|w| cx.v.is(b, w))
 }
@@ -745,22 +736,10 @@ const PLACE_NOUNS: &[&str] =
     &["town", "village", "city", "county", "suburb", "district", "region", "island", "country", "port", "capital"];
 
 /// Nouns before "of" and a place's name ("the mayor of Ardenport").
+#[rustfmt::skip]
 const PLACE_OF: &[&str] = &[
-    "mayor",
-    "people",
-    "residents",
-    "citizens",
-    "centre",
-    "center",
-    "outskirts",
-    "streets",
-    "heart",
-    "suburbs",
-    "town",
-    "city",
-    "village",
-    "county",
-    "borough",
+    "mayor", "people", "residents", "citizens", "centre", "center", "outskirts", "streets", "heart", "suburbs",
+    "town", "city", "village", "county", "borough",
 ];
 
 /// Nouns of the people of a place, after its name ("Ashcombe residents").

@@ -104,8 +104,8 @@ pub(crate) fn indirect(cx: &mut Cx, recs: &mut Vec<Rec>) {
 }
 
 /// An interview's transcript ("Q: …" and "A: …" lines, see [`super::transcript_turns`]): what an
-/// answer says outside the other records is the words of the one interviewed (named after
-/// "interview with" at the top), what a question says the interviewer's (a byline's writer).
+/// answer says outside the other records is the words of the one interviewed (see
+/// [`super::narrator`]), what a question says the interviewer's (see [`super::interviewer`]).
 /// Each run of whole sentences that no record touches, up to the end of the turn's paragraph,
 /// is one direct record.
 fn turns(cx: &mut Cx, recs: &mut Vec<Rec>) {
@@ -114,7 +114,7 @@ fn turns(cx: &mut Cx, recs: &mut Vec<Rec>) {
         return;
     }
     // (no one interviewed, no interview: an FAQ, a quiz, a court's transcript give no records)
-    let Some(interviewed) = super::narrator(cx, true).map(Some) else { return };
+    let Some(interviewed) = super::narrator(cx, &turns) else { return };
     let n = cx.v.len();
     // each turn's label (its letter, then a colon) and the end of its paragraph, or the next
     // turn's line (a transcript without blank lines), or a line of another letter ("B: Venus")
@@ -141,10 +141,10 @@ fn turns(cx: &mut Cx, recs: &mut Vec<Rec>) {
             *t = true;
         }
     }
-    let interviewer = super::interviewer(cx, interviewed);
+    let interviewer = super::interviewer(cx, Some(interviewed));
     let mut runs: Vec<((usize, usize), Attr)> = Vec::new();
     for (q, end, turn) in labelled {
-        let entity = if turn == super::Turn::Answer { interviewed } else { interviewer };
+        let entity = if turn == super::Turn::Answer { Some(interviewed) } else { interviewer };
         let gender = entity.map_or(Gender::Any, |e| cx.ent_gender[e]);
         let speaker = Speaker { span: cx.span(q, q), entity, gender, pronoun: false, head: q };
         let attr = Attr { cue: (q + 1, q + 1), speaker: Some(speaker), end: q + 1 };

@@ -262,10 +262,10 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
 /// "Signed: Marta Ilves", "Statement of Marta Ilves"; in an interview's transcript (lines that
 /// open with "Q:" and "A:", see [`transcript_turns`]) the one its opening lines name after
 /// "interview with", "Q&A with", "conversation with", "interview of" or "deposition of".
-fn narrator(cx: &Cx, transcript: bool) -> Option<usize> {
+fn narrator(cx: &Cx, turns: &[(usize, Turn)]) -> Option<usize> {
     let v = &cx.v;
     let n = v.len();
-    if transcript {
+    if !turns.is_empty() {
         let opening = (0..n).take_while(|&i| v.toks[i].span.start < 600);
         let with = opening.filter(|&i| {
             let by = if v.is(i, "with") {
@@ -283,7 +283,7 @@ fn narrator(cx: &Cx, transcript: bool) -> Option<usize> {
                 return Some(e);
             }
         }
-        if let Some(e) = most_named_before_turns(cx) {
+        if let Some(e) = most_named_before_turns(cx, turns) {
             return Some(e);
         }
     }
@@ -311,9 +311,8 @@ fn narrator(cx: &Cx, transcript: bool) -> Option<usize> {
 /// Guerrero. Actress Diane Guerrero has become ..."), when it says it is an interview
 /// ("interview", "questions and answers", "spoke to") and no FAQ; not the byline's writer, nor
 /// one a question speaks of ("Q: Did you see Mr Bell that night?", a witness's evidence).
-fn most_named_before_turns(cx: &Cx) -> Option<usize> {
+fn most_named_before_turns(cx: &Cx, turns: &[(usize, Turn)]) -> Option<usize> {
     let text = &cx.doc.text;
-    let turns = transcript_turns(text);
     let first_turn = turns.first().map_or(0, |t| t.0);
     let intro = text[..first_turn].to_lowercase();
     let cue = ["interview", "questions and answers", "q&a", "spoke to", "talked to", "spoke with", "talked with"];
@@ -333,7 +332,7 @@ fn most_named_before_turns(cx: &Cx) -> Option<usize> {
             m.entity == Some(e)
                 && !called
                 && !["you", "your"].iter().any(|w| m.span.of(text).eq_ignore_ascii_case(w))
-                && turn_at(&turns, m.span.start) == Some(Turn::Question)
+                && turn_at(turns, m.span.start) == Some(Turn::Question)
         })
     };
     // (a journalist who spoke to or interviewed someone is the interviewer: "Our reporter Callum
@@ -346,23 +345,19 @@ fn most_named_before_turns(cx: &Cx) -> Option<usize> {
         v.is(z, "interviewed") || ["spoke", "talked"].iter().any(|w| v.is(z, w)) && m.entity.is_some_and(journalist)
     };
     let mut counts: Vec<(usize, usize)> = Vec::new();
+    let mut askers: Vec<usize> = Vec::new();
     for m in cx.doc.mentions.iter().take_while(|m| m.span.end <= first_turn) {
         if let Some(e) = m.entity.filter(|&e| cx.doc.entities[e].ty == EntityType::Person) {
             match counts.iter_mut().find(|c| c.0 == e) {
                 Some(c) => c.1 += 1,
                 None => counts.push((e, 1)),
             }
+            if asks(m) {
+                askers.push(e);
+            }
         }
     }
-    counts.retain(|c| {
-        Some(c.0) != writer
-            && !cx
-                .doc
-                .mentions
-                .iter()
-                .take_while(|m| m.span.end <= first_turn)
-                .any(|m| m.entity == Some(c.0) && asks(m))
-    });
+    counts.retain(|c| Some(c.0) != writer && !askers.contains(&c.0));
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     match counts[..] {
         [(e, k), ref rest @ ..] if k >= 2 && rest.first().is_none_or(|r| r.1 < k) && !asked_about(e) => Some(e),
@@ -431,7 +426,7 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
                 sp.entity = match (message.and_then(|h| h.from), turn_at(turns, at)) {
                     (Some(from), _) => sender(cx, from),
                     (None, Some(Turn::Question | Turn::Before)) => byline_writer(cx),
-                    (None, _) => *narr.get_or_insert_with(|| narrator(cx, !turns.is_empty())),
+                    (None, _) => *narr.get_or_insert_with(|| narrator(cx, turns)),
                 };
             } else if sp.entity.is_none()
                 && sp.span.len() == 3
@@ -440,7 +435,7 @@ fn resolve(cx: &Cx, recs: &mut [Rec]) {
                     == Some(Turn::Question)
             {
                 // "Q: You said yesterday that ...": the one interviewed (in a transcript)
-                sp.entity = *narr.get_or_insert_with(|| narrator(cx, true));
+                sp.entity = *narr.get_or_insert_with(|| narrator(cx, turns.as_deref().unwrap_or_default()));
             } else if sp.pronoun {
                 let g = sp.gender;
                 // "he" or "she" after a text or a body spoke is the person who spoke before
