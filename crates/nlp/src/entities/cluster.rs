@@ -774,6 +774,13 @@ pub(crate) fn company_name(cx: &Ctx, i: usize) -> bool {
     }
 }
 
+/// True when mention `i` is a storm's name after its word ("Hurricane Rita"): the storm the
+/// text names later by its name alone, which the tagger may read as a person, is no person.
+pub(crate) fn storm_name(cx: &Ctx, i: usize) -> bool {
+    let w = &cx.men[i];
+    w.ty == EntityType::Misc && w.b - w.a == 1 && w.a > 0 && crate::ner::STORM_WORDS.contains(&cx.v.s(w.a - 1))
+}
+
 /// True when sentence `s` is a title-case headline: four or more words of four letters or more,
 /// all capitalised.
 fn headline(v: &super::words::View, s: usize) -> bool {

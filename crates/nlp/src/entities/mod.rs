@@ -330,8 +330,10 @@ fn build(cx: &mut Ctx) {
         let mut votes = [0usize; 4];
         let mut person_full = false;
         let mut company = false;
+        let mut storm = false;
         for &i in &ms {
             company |= cluster::company_name(cx, i);
+            storm |= cluster::storm_name(cx, i);
             let w = &cx.men[i];
             let k = match w.ty {
                 EntityType::Person => 0,
@@ -347,6 +349,8 @@ fn build(cx: &mut Ctx) {
         let best = (0..4).max_by_key(|&k| (votes[k], usize::from(k == 0))).unwrap_or(0);
         let ty = if company {
             EntityType::Org
+        } else if storm {
+            EntityType::Misc
         } else if person_full {
             EntityType::Person
         } else {

@@ -564,6 +564,13 @@ fn predicate_after(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize, usize)
         return None;
     }
     let mut k = b;
+    // a biography's dates in brackets ("Ann Lee (born 14 March 1961) is a novelist")
+    if v.punct(k, b'(')
+        && let Some(close) = (k + 1..n.min(k + 16)).take_while(|&t| v.sent[t] == v.sent[k]).find(|&t| v.punct(t, b')'))
+        && (k + 1..close).any(|t| v.toks[t].kind == TokenKind::Number || v.is(t, "born"))
+    {
+        k = close + 1;
+    }
     if v.punct(k, b',') && v.is(k + 1, "who") {
         k += 2;
     } else if !opens_clause(cx, a) {

@@ -166,6 +166,7 @@ fn roles_from_titles_and_appositions() {
         ("Petra Halvorsen, the defence lawyer, said her client was innocent.", "Petra Halvorsen", "defence lawyer"),
         ("Court 2 sat under Recorder James Whitfield on Monday.", "James Whitfield", "Recorder"),
         ("It came to light when the treasurer, Amir Qureshi, saw the accounts.", "Amir Qureshi", "treasurer"),
+        ("It followed the death of the sitting MP, Dame Frances Oduya.", "Frances Oduya", "sitting MP"),
         ("Rovers lost again, and Ardenport boss Neil Pritchard was unhappy.", "Neil Pritchard", "Ardenport boss"),
         ("The letter went to Karsland's attorney general, Lucas Varga, in June.", "Lucas Varga", "attorney general"),
         (
@@ -288,6 +289,15 @@ fn an_appositions_role_runs_through_an_owners_name_up_to_its_clause() {
 }
 
 #[test]
+fn a_storm_named_alone_later_is_the_storm() {
+    let d = run("Oil prices rose as Hurricane Rita threatened the Gulf. After brushing the Florida Keys on Tuesday, \
+         Rita packed winds of 240 kilometres an hour. The forecasters said Rita was extremely dangerous.");
+    let e = entity_at(&d, "Rita", 60).expect("linked");
+    assert_eq!((e.name.as_str(), e.ty), ("Rita", EntityType::Misc), "{:?}", names(&d));
+    assert!(std::ptr::eq(entity_of(&d, "Rita").unwrap(), e), "{:?}", names(&d));
+}
+
+#[test]
 fn roles_said_of_a_name() {
     let cases: &[(&str, &str, &str)] = &[
         ("Ann Lee is the chief executive of Valdane Shipping.", "Ann Lee", "chief executive of Valdane Shipping"),
@@ -297,6 +307,13 @@ fn roles_said_of_a_name() {
         ("Joan Ellery is a lawyer.", "Joan Ellery", "lawyer"),
         ("Marta Ilves is a senior lawyer at Fenn & Co in Kell.", "Marta Ilves", "senior lawyer at Fenn & Co"),
         ("Joan Ellery has been the Labour MP since 2010.", "Joan Ellery", "Labour MP"),
+        // a biography's dates in brackets between
+        (
+            "Marguerite Okonkwo-Hale (born 14 March 1961) is a Vellish architect.",
+            "Marguerite Okonkwo-Hale",
+            "Vellish architect",
+        ),
+        ("Ann Lee (1901 - 1988) was a Kessarine novelist.", "Ann Lee", "Kessarine novelist"),
     ];
     assert_roles(cases);
     // no role: negation, opinion, someone else's role, a supposition, a different role, a quotation
@@ -314,6 +331,8 @@ fn roles_said_of_a_name() {
         "The lawyer for Ann Lee is a former prosecutor.",
         "Ann Lee is the daughter of Senator Tom Fenn.",
         "Ann Lee is a resident of Kell.",
+        "Ann Lee (and her sister) is a resident of Kell.",
+        "Ann Lee (the client of Tom Fenn) is a lawyer.",
     ] {
         let d = run(text);
         assert!(entity_of(&d, "Ann Lee").unwrap().roles.is_empty(), "{text}: {:?}", names(&d));

@@ -410,6 +410,33 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     maiden_names(toks, labels);
     time_zones(toks, labels);
     crown_in_case_names(toks, labels);
+    storm_names(toks, labels);
+}
+
+/// The words before a storm's name ("Storm Isolde", "Hurricane Rita").
+pub(crate) const STORM_WORDS: &[&str] = &["Storm", "Hurricane", "Typhoon", "Cyclone"];
+
+/// A storm's name after "Storm", "Hurricane", "Typhoon" or "Cyclone" is a name of its own, MISC,
+/// as CoNLL-2003 writes all three it holds ("Hurricane Edouard": "Edouard"); the model read
+/// "Storm Isolde" and "Typhoon Haiyan" as persons, or the name alone as a person or a place.
+/// The storm's name is one word ("Storm Prediction Center" and "Hurricane Center" are offices).
+fn storm_names(toks: &[&str], labels: &mut [u8]) {
+    const STORMS: &[&str] = STORM_WORDS;
+    const NOT_NAMES: &[&str] = &["Center", "Centre", "Season", "Warning", "Watch", "Force"];
+    let storm_name = |k: usize| {
+        toks.get(k).is_some_and(|w| {
+            let mut c = w.chars();
+            c.next().is_some_and(char::is_uppercase) && c.all(char::is_lowercase) && !NOT_NAMES.contains(w)
+        })
+    };
+    for (s, e, _) in spans_of(labels) {
+        if e == s + 2 && STORMS.contains(&toks[s]) && storm_name(s + 1) {
+            labels[s] = 0;
+            set_name(labels, s + 1, e, MISC);
+        } else if e == s + 1 && s > 0 && STORMS.contains(&toks[s - 1]) && labels[s - 1] == 0 && storm_name(s) {
+            set_name(labels, s, e, MISC);
+        }
+    }
 }
 
 /// The Crown's "R" of an English case's name is no name ("R v Daniel Okoro": the model read the
@@ -512,11 +539,28 @@ fn offices(toks: &[&str], labels: &mut [u8]) {
         "Joint", "Principal", "Press", "Communications", "Operations", "Medical", "Scientific", "Digital", "Risk",
         "Compliance", "Creative", "Programme", "Program", "Regional", "Sales", "Product", "Research", "Editorial",
     ];
+    // the departments an office heads: "Head of Investor Relations", "Director of Communications"
+    #[rustfmt::skip]
+    const DEPARTMENTS: &[&str] = &[
+        "Investor", "Relations", "Communications", "Marketing", "Sales", "Operations", "Strategy", "Legal", "Finance",
+        "Research", "Policy", "Public", "Affairs", "Human", "Resources", "HR", "Corporate", "Development", "Product",
+        "Engineering", "Technology", "Press", "Media", "Compliance", "Risk", "Security", "Digital", "Data",
+        "Partnerships", "Procurement", "Investments", "Programmes", "Programs", "News", "Content", "Sustainability",
+    ];
     for (s, e, _) in spans_of(labels) {
         let (words, head) = (&toks[s..e - 1], toks[e - 1]);
         if (2..=5).contains(&(e - s))
             && HEADS.contains(&head)
             && words.iter().all(|w| PARTS.contains(w) || HEADS.contains(w))
+        {
+            labels[s..e].fill(0);
+        }
+        let of = (s + 1..e).find(|&k| toks[k] == "of");
+        if let Some(of) = of
+            && (1..=4).contains(&(e - of - 1))
+            && (toks[of - 1] == "Head" || HEADS.contains(&toks[of - 1]))
+            && toks[s..of - 1].iter().all(|w| PARTS.contains(w) || HEADS.contains(w))
+            && toks[of + 1..e].iter().all(|w| DEPARTMENTS.contains(w))
         {
             labels[s..e].fill(0);
         }
@@ -745,10 +789,26 @@ fn names_joined_by_ampersand(toks: &[&str], labels: &mut [u8]) {
 
 /// A firm named for its founders and "Partners", "Associates" or "Sons" ("Foster and Partners",
 /// "Varga & Associates", "J. Smith and Sons") is one organisation: the model tags the founder a
-/// person and leaves the rest out, and pronouns then take the firm for a person.
+/// person and leaves the rest out, and pronouns then take the firm for a person. So is a
+/// founder's name with a word of a trade after it ("Okonkwo Hale Studio", "Tate Solicitors",
+/// "Oduya Productions": the model read them as persons, with or without the trade's word).
 fn firms_and_partners(toks: &[&str], labels: &mut [u8]) {
     const PARTNERS: &[&str] = &["Partners", "Associates", "Sons"];
-    for (s, e, _) in spans_of(labels) {
+    #[rustfmt::skip]
+    const TRADES: &[&str] = &[
+        "Studio", "Studios", "Architects", "Solicitors", "Productions", "Pictures", "Films", "Records", "Design",
+        "Designs", "Consulting", "Consultants", "Engineering", "Builders", "Motors", "Publishing", "Publishers",
+        "Media", "Bakery", "Brewery", "Distillery", "Dental", "Opticians", "Accountants", "Surveyors", "Estates",
+    ];
+    for (s, e, t) in spans_of(labels) {
+        if t == PER && e - s >= 2 && TRADES.contains(&toks[e - 1]) {
+            set_name(labels, s, e, ORG);
+            continue;
+        }
+        if t == PER && toks.get(e).is_some_and(|w| TRADES.contains(w)) && labels[e] == 0 {
+            set_name(labels, s, e + 1, ORG);
+            continue;
+        }
         if e + 1 < toks.len()
             && matches!(toks[e], "and" | "&")
             && PARTNERS.contains(&toks[e + 1])

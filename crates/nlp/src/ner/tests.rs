@@ -715,6 +715,41 @@ fn a_firm_of_founders_and_partners_is_one_organisation() {
 }
 
 #[test]
+fn a_founders_name_and_a_trade_is_a_firm() {
+    let (pb, pi, pl) = (label(PER, BEGIN), label(PER, INSIDE), label(PER, LAST));
+    let toks = ["founded", "Okonkwo", "Hale", "Studio", "in", "1990"];
+    assert_eq!(joined(&toks, vec![0, pb, pl, 0, 0, 0]), names_of(&[("Okonkwo Hale Studio", ORG)]));
+    let toks = ["Tate", "Solicitors", "said"];
+    assert_eq!(joined(&toks, vec![pb, pl, 0]), names_of(&[("Tate Solicitors", ORG)]));
+    let toks = ["Jane", "Marsh", "Design", "opened"];
+    assert_eq!(joined(&toks, vec![pb, pi, pl, 0]), names_of(&[("Jane Marsh Design", ORG)]));
+    // not a trade in lowercase, nor a person's name alone
+    let toks = ["Jane", "Marsh", "studio", "opened"];
+    assert_eq!(joined(&toks, vec![pb, pl, 0, 0]), names_of(&[("Jane Marsh", PER)]));
+    let toks = ["Studio", "said"];
+    assert_eq!(joined(&toks, vec![label(PER, UNIT), 0]), names_of(&[("Studio", PER)]));
+}
+
+#[test]
+fn a_storms_name_is_misc_without_its_word() {
+    let (pb, pl, pu, lu) = (label(PER, BEGIN), label(PER, LAST), label(PER, UNIT), label(LOC, UNIT));
+    let toks = ["Storm", "Isolde", "hit", "the", "coast"];
+    assert_eq!(joined(&toks, vec![pb, pl, 0, 0, 0]), names_of(&[("Isolde", MISC)]));
+    let toks = ["Tropical", "Storm", "Bertha", "moved", "north"];
+    assert_eq!(joined(&toks, vec![0, 0, pu, 0, 0]), names_of(&[("Bertha", MISC)]));
+    let toks = ["after", "Hurricane", "Katrina", "."];
+    assert_eq!(joined(&toks, vec![0, 0, lu, 0]), names_of(&[("Katrina", MISC)]));
+    // not an office named for storms, a storm in lowercase, nor a longer name
+    let toks = ["the", "Storm", "Center", "said"];
+    assert_eq!(joined(&toks, vec![0, label(ORG, BEGIN), label(ORG, LAST), 0]), names_of(&[("Storm Center", ORG)]));
+    let toks = ["the", "storm", "Bertha", "said"];
+    assert_eq!(joined(&toks, vec![0, 0, pu, 0]), names_of(&[("Bertha", PER)]));
+    let toks = ["Hurricane", "Lee", "Smith", "said"];
+    let labels = vec![pb, label(PER, INSIDE), pl, 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("Hurricane Lee Smith", PER)]));
+}
+
+#[test]
 fn an_address_after_a_house_number_is_a_place_without_an_age() {
     let (pb, pi, pl, ou, pu) =
         (label(PER, BEGIN), label(PER, INSIDE), label(PER, LAST), label(ORG, UNIT), label(PER, UNIT));
@@ -916,6 +951,19 @@ fn an_office_written_in_capitals_is_no_name() {
     assert_eq!(joined(&toks, vec![ob, ol]), names_of(&[("Harbridge Director", ORG)]));
     let toks = ["Executive", "said"];
     assert_eq!(joined(&toks, vec![label(ORG, UNIT), 0]), names_of(&[("Executive", ORG)]));
+    // an office over a department ("Head of Investor Relations"), not a body ("Bank of England")
+    let toks = ["Raman", ",", "Head", "of", "Investor", "Relations", "."];
+    let labels = vec![label(PER, UNIT), 0, ob, oi, oi, ol, 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("Raman", PER)]));
+    let toks = ["the", "Director", "of", "Communications", "said"];
+    assert_eq!(joined(&toks, vec![0, ob, oi, ol, 0]), names_of(&[]));
+    let toks = ["the", "Director", "of", "Public", "Prosecutions", "Office"];
+    let labels = vec![0, ob, oi, oi, oi, ol];
+    assert_eq!(joined(&toks, labels), names_of(&[("Director of Public Prosecutions Office", ORG)]));
+    let toks = ["the", "Ministry", "of", "Finance", "said"];
+    assert_eq!(joined(&toks, vec![0, ob, oi, ol, 0]), names_of(&[("Ministry of Finance", ORG)]));
+    let toks = ["Head", "of", "Kellmore", "Council"];
+    assert_eq!(joined(&toks, vec![ob, oi, oi, ol]), names_of(&[("Head of Kellmore Council", ORG)]));
 }
 
 #[test]
