@@ -1522,6 +1522,17 @@ fn datelines() {
         dateline_date("Press note \u{2014} Tessavar, 23 July 2018\n\nSubject: fees", None),
         Some("2018-07-23".into())
     );
+    // a transcript's place, day and hour
+    let transcript = "Police press conference\n\nHeld at Ardenport Police Headquarters, Wednesday 12 November 2025, \
+                      4pm\n\nMOSS: Good afternoon.";
+    assert_eq!(dateline_date(transcript, None), Some("2025-11-12".into()));
+    assert_eq!(
+        dateline_date("Recorded in Kell, 12 November 2025, 4pm\n\nGood afternoon.", None),
+        Some("2025-11-12".into())
+    );
+    // not a sentence's place, nor a day by numbers only
+    assert_eq!(dateline_date("The council met in Kell, 12 November 2025, 4pm\n\nIt did.", None), None);
+    assert_eq!(dateline_date("Held at Kell Town Hall, 12/11/2025, 4pm\n\nIt did.", None), None);
     // a date in a headline is no dateline
     assert_eq!(dateline_date("Talks set for July 23 - union\n\nDockers voted.", Some("2018-07-01")), None);
     assert_eq!(dateline_date("Dockers voted on July 23, 2018 - and won.", None), None);

@@ -564,10 +564,12 @@ fn predicate_after(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize, usize)
         return None;
     }
     let mut k = b;
-    // a biography's dates in brackets ("Ann Lee (born 14 March 1961) is a novelist")
+    // a biography's dates in brackets ("Ann Lee (born 14 March 1961) is a novelist"), a photo's
+    // pointer ("Ann Lee (pictured) is the new chief executive")
+    const POINTERS: &[&str] = &["born", "pictured", "left", "right", "centre", "center", "above", "below"];
     if v.punct(k, b'(')
         && let Some(close) = (k + 1..n.min(k + 16)).take_while(|&t| v.sent[t] == v.sent[k]).find(|&t| v.punct(t, b')'))
-        && (k + 1..close).any(|t| v.toks[t].kind == TokenKind::Number || v.is(t, "born"))
+        && (k + 1..close).any(|t| v.toks[t].kind == TokenKind::Number || POINTERS.iter().any(|w| v.is(t, w)))
     {
         k = close + 1;
     }

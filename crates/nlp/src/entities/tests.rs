@@ -290,8 +290,10 @@ fn an_appositions_role_runs_through_an_owners_name_up_to_its_clause() {
 
 #[test]
 fn a_storm_named_alone_later_is_the_storm() {
-    let d = run("Oil prices rose as Hurricane Rita threatened the Gulf. After brushing the Florida Keys on Tuesday, \
-         Rita packed winds of 240 kilometres an hour. The forecasters said Rita was extremely dangerous.");
+    let d = run(
+        "Oil prices rose as Hurricane Rita, now a Category 5 storm, threatened the Gulf. After brushing the Florida Keys on Tuesday, \
+         Rita packed winds of 240 kilometres an hour. The forecasters said Rita was extremely dangerous.",
+    );
     let e = entity_at(&d, "Rita", 60).expect("linked");
     assert_eq!((e.name.as_str(), e.ty), ("Rita", EntityType::Misc), "{:?}", names(&d));
     assert!(std::ptr::eq(entity_of(&d, "Rita").unwrap(), e), "{:?}", names(&d));
@@ -314,6 +316,7 @@ fn roles_said_of_a_name() {
             "Vellish architect",
         ),
         ("Ann Lee (1901 - 1988) was a Kessarine novelist.", "Ann Lee", "Kessarine novelist"),
+        ("Ann Lee (pictured) is the chief executive of Valdane.", "Ann Lee", "chief executive of Valdane"),
     ];
     assert_roles(cases);
     // no role: negation, opinion, someone else's role, a supposition, a different role, a quotation

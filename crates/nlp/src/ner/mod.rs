@@ -411,6 +411,49 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     time_zones(toks, labels);
     crown_in_case_names(toks, labels);
     storm_names(toks, labels);
+    towns_after_streets(toks, labels);
+}
+
+/// An address's town after its street and a comma is a place ("the former Brekke Mill, Quay
+/// Street, Tresk, and", "Market Place, Ardenport AD1 4RT": the model read the unknown towns as
+/// persons and organisations), as both such towns in CoNLL-2003 and WikiGold are ("Barrack
+/// Street, Perth"); the town is one or two words and ends its stretch of the address, and a
+/// postcode after it is no part of its name.
+fn towns_after_streets(toks: &[&str], labels: &mut [u8]) {
+    #[rustfmt::skip]
+    const STREETS: &[&str] = &[
+        "Street", "Road", "Lane", "Avenue", "Place", "Square", "Drive", "Close", "Crescent", "Terrace", "Way", "Quay",
+        "Row", "Parade", "Gardens", "Hill", "Walk",
+    ];
+    // a British postcode's halves: "AD1", "SW1A", "EC2V"; "4RT"
+    let outward = |w: &str| {
+        let b = w.as_bytes();
+        (2..=4).contains(&b.len())
+            && b[0].is_ascii_uppercase()
+            && b.iter().any(u8::is_ascii_digit)
+            && b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    };
+    let inward = |w: &str| {
+        let b = w.as_bytes();
+        b.len() == 3 && b[0].is_ascii_digit() && b[1].is_ascii_uppercase() && b[2].is_ascii_uppercase()
+    };
+    let postcode = |k: usize| k + 1 < toks.len() && outward(toks[k]) && inward(toks[k + 1]);
+    let spans = spans_of(labels);
+    for w in spans.windows(2) {
+        let ((s, e, t), (s2, e2, t2)) = (w[0], w[1]);
+        if t != LOC || !STREETS.contains(&toks[e - 1]) || toks.get(e) != Some(&",") || s2 != e + 1 || s == e {
+            continue;
+        }
+        // the town's own words, before a postcode the model took into it
+        let town_end = (s2 + 1..=e2).find(|&k| postcode(k)).unwrap_or(e2);
+        let ends = town_end < e2 || toks.get(e2).is_none_or(|w| [",", ".", ";"].contains(w)) || postcode(e2);
+        // (a person's full name is someone there: "on Harbour Road, Ann Lee, a nurse, said")
+        let person = t2 == PER && town_end - s2 == 2;
+        if town_end - s2 <= 2 && ends && !person {
+            labels[s2..e2].fill(0);
+            set_name(labels, s2, town_end, LOC);
+        }
+    }
 }
 
 /// The words before a storm's name ("Storm Isolde", "Hurricane Rita").
@@ -419,10 +462,24 @@ pub(crate) const STORM_WORDS: &[&str] = &["Storm", "Hurricane", "Typhoon", "Cycl
 /// A storm's name after "Storm", "Hurricane", "Typhoon" or "Cyclone" is a name of its own, MISC,
 /// as CoNLL-2003 writes all three it holds ("Hurricane Edouard": "Edouard"); the model read
 /// "Storm Isolde" and "Typhoon Haiyan" as persons, or the name alone as a person or a place.
-/// The storm's name is one word ("Storm Prediction Center" and "Hurricane Center" are offices).
+/// The storm's name is one word ("Storm Prediction Center" and "Hurricane Center" are offices),
+/// and the sentence speaks of weather or its harm: "Storm" is a given name too ("Actress Storm
+/// Reid"), and all four name products and firms ("Storm Shadow missiles", "Typhoon Squadron").
 fn storm_names(toks: &[&str], labels: &mut [u8]) {
     const STORMS: &[&str] = STORM_WORDS;
     const NOT_NAMES: &[&str] = &["Center", "Centre", "Season", "Warning", "Watch", "Force"];
+    #[rustfmt::skip]
+    const WEATHER: &[&str] = &[
+        "storm", "storms", "hurricane", "typhoon", "cyclone", "tropical", "wind", "winds", "gust", "gusts", "rain",
+        "rainfall", "flood", "floods", "flooding", "landfall", "mph", "km/h", "kph", "forecast", "forecasters",
+        "forecaster", "category", "evacuation", "evacuated", "aftermath", "wake", "damage", "devastated",
+        "devastation", "battered", "lashed", "struck", "weakened", "strengthened", "strengthening", "downgraded",
+        "upgraded", "warnings", "warning", "power", "coast", "coastline", "victims", "survivors", "relief",
+    ];
+    // (not the storm's own word: "Storm Reid")
+    if !toks.iter().any(|w| !STORMS.contains(w) && WEATHER.iter().any(|x| w.eq_ignore_ascii_case(x))) {
+        return;
+    }
     let storm_name = |k: usize| {
         toks.get(k).is_some_and(|w| {
             let mut c = w.chars();
@@ -546,6 +603,7 @@ fn offices(toks: &[&str], labels: &mut [u8]) {
         "Research", "Policy", "Public", "Affairs", "Human", "Resources", "HR", "Corporate", "Development", "Product",
         "Engineering", "Technology", "Press", "Media", "Compliance", "Risk", "Security", "Digital", "Data",
         "Partnerships", "Procurement", "Investments", "Programmes", "Programs", "News", "Content", "Sustainability",
+        "Prosecutions", "Health", "Education", "Planning", "Housing", "Transport", "Environment", "Safeguarding",
     ];
     for (s, e, _) in spans_of(labels) {
         let (words, head) = (&toks[s..e - 1], toks[e - 1]);
@@ -555,10 +613,16 @@ fn offices(toks: &[&str], labels: &mut [u8]) {
         {
             labels[s..e].fill(0);
         }
+        // (the department alone after its office: "the Director of Public Prosecutions")
+        let office = |k: usize| toks[k] == "Head" || HEADS.contains(&toks[k]);
+        if s >= 2 && toks[s - 1] == "of" && office(s - 2) && toks[s..e].iter().all(|w| DEPARTMENTS.contains(w)) {
+            labels[s..e].fill(0);
+            continue;
+        }
         let of = (s + 1..e).find(|&k| toks[k] == "of");
         if let Some(of) = of
             && (1..=4).contains(&(e - of - 1))
-            && (toks[of - 1] == "Head" || HEADS.contains(&toks[of - 1]))
+            && office(of - 1)
             && toks[s..of - 1].iter().all(|w| PARTS.contains(w) || HEADS.contains(w))
             && toks[of + 1..e].iter().all(|w| DEPARTMENTS.contains(w))
         {
@@ -705,15 +769,38 @@ fn possessive_place_names(toks: &[&str], labels: &mut [u8]) {
     for (k, &(s, e, t)) in spans.iter().enumerate() {
         let Some(&word) = toks.get(e + 1) else { continue };
         let school = SCHOOLS.contains(&word);
-        if t == MISC || labels[e] != 0 || !possessive(toks[e]) || !(school || PLACES.contains(&word)) {
+        // a school's kind before its word ("St Brigid's Primary School", "King's Grammar School";
+        // not another name: "the University of Pennsylvania's Wharton School")
+        #[rustfmt::skip]
+        const KINDS: &[&str] = &[
+            "Primary", "Grammar", "High", "Secondary", "Junior", "Infant", "Infants", "Community", "Catholic",
+            "Comprehensive", "Boarding", "Preparatory", "Prep", "Middle", "Elementary", "Nursery", "Free", "Sixth",
+            "Form", "Technical", "Medical", "Theological",
+        ];
+        let kind_of_school = (e + 2..toks.len().min(e + 4))
+            .take_while(|&k| KINDS.contains(&toks[k - 1]))
+            .find(|&k| SCHOOLS.contains(&toks[k]))
+            .map(|k| k + 1);
+        if t == MISC || labels[e] != 0 || !possessive(toks[e]) {
             continue;
         }
         // a place's possessive is its own ("South Korea's Park", a person), unless a saint's
         let saint = matches!(toks[s], "St" | "St." | "Saint");
-        let facility = if school { ORG } else { LOC };
         if t == LOC && !saint {
             continue;
         }
+        if let Some(z) = kind_of_school
+            && !school
+            && label_type(labels[e + 1]).is_none_or(|_| is_begin(labels[e + 1]))
+            && labels.get(z).is_none_or(|&l| label_type(l).is_none() || is_begin(l))
+        {
+            set_name(labels, s, z, ORG);
+            continue;
+        }
+        if !(school || PLACES.contains(&word)) {
+            continue;
+        }
+        let facility = if school { ORG } else { LOC };
         match spans.get(k + 1) {
             // the word opens a longer name: an organisation's own ("Pelosi's Bay Area
             // district" is two names)
@@ -805,7 +892,9 @@ fn firms_and_partners(toks: &[&str], labels: &mut [u8]) {
             set_name(labels, s, e, ORG);
             continue;
         }
-        if t == PER && toks.get(e).is_some_and(|w| TRADES.contains(w)) && labels[e] == 0 {
+        // (not a title-case headline's verb: "Ann Lee Pictures Life After Football")
+        let headline_goes_on = toks.get(e + 1).is_some_and(|w| w.starts_with(char::is_uppercase));
+        if t == PER && toks.get(e).is_some_and(|w| TRADES.contains(w)) && labels[e] == 0 && !headline_goes_on {
             set_name(labels, s, e + 1, ORG);
             continue;
         }

@@ -726,8 +726,35 @@ fn a_founders_name_and_a_trade_is_a_firm() {
     // not a trade in lowercase, nor a person's name alone
     let toks = ["Jane", "Marsh", "studio", "opened"];
     assert_eq!(joined(&toks, vec![pb, pl, 0, 0]), names_of(&[("Jane Marsh", PER)]));
+    let toks = ["Star", "Ann", "Lee", "Pictures", "Life", "After", "Football"];
+    let labels = vec![0, pb, pl, 0, 0, 0, 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("Ann Lee", PER)]));
     let toks = ["Studio", "said"];
     assert_eq!(joined(&toks, vec![label(PER, UNIT), 0]), names_of(&[("Studio", PER)]));
+}
+
+#[test]
+fn a_town_after_its_street_is_a_place() {
+    let (lb, ll, pu, pb, pl) =
+        (label(LOC, BEGIN), label(LOC, LAST), label(PER, UNIT), label(PER, BEGIN), label(PER, LAST));
+    let toks = ["Mill", ",", "Quay", "Street", ",", "Tresk", ",", "and", "erect"];
+    let labels = vec![label(LOC, UNIT), 0, lb, ll, 0, pu, 0, 0, 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("Mill", LOC), ("Quay Street", LOC), ("Tresk", LOC)]));
+    let (ob, oi, ol) = (label(ORG, BEGIN), label(ORG, INSIDE), label(ORG, LAST));
+    let toks = ["Market", "Place", ",", "Ardenport", "AD1", "4RT", ",", "or"];
+    let labels = vec![lb, ll, 0, ob, oi, ol, 0, 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("Market Place", LOC), ("Ardenport", LOC)]));
+    let labels = vec![lb, ll, 0, label(ORG, UNIT), 0, 0, 0, 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("Market Place", LOC), ("Ardenport", LOC)]));
+    // not a person who goes on speaking, nor a name after another kind of place
+    let toks = ["on", "Harbour", "Road", ",", "Ann", "Lee", "said"];
+    assert_eq!(joined(&toks, vec![0, lb, ll, 0, pb, pl, 0]), names_of(&[("Harbour Road", LOC), ("Ann Lee", PER)]));
+    let toks = ["on", "Harbour", "Road", ",", "Ann", "Lee", ",", "a", "nurse"];
+    let labels = vec![0, lb, ll, 0, pb, pl, 0, 0, 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("Harbour Road", LOC), ("Ann Lee", PER)]));
+    let toks = ["in", "Kell", ",", "Tresk", ","];
+    let labels = vec![0, label(LOC, UNIT), 0, pu, 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("Kell", LOC), ("Tresk", PER)]));
 }
 
 #[test]
@@ -737,8 +764,14 @@ fn a_storms_name_is_misc_without_its_word() {
     assert_eq!(joined(&toks, vec![pb, pl, 0, 0, 0]), names_of(&[("Isolde", MISC)]));
     let toks = ["Tropical", "Storm", "Bertha", "moved", "north"];
     assert_eq!(joined(&toks, vec![0, 0, pu, 0, 0]), names_of(&[("Bertha", MISC)]));
-    let toks = ["after", "Hurricane", "Katrina", "."];
-    assert_eq!(joined(&toks, vec![0, 0, lu, 0]), names_of(&[("Katrina", MISC)]));
+    let toks = ["in", "the", "wake", "of", "Hurricane", "Katrina", "."];
+    assert_eq!(joined(&toks, vec![0, 0, 0, 0, 0, lu, 0]), names_of(&[("Katrina", MISC)]));
+    // not without weather: a person's given name, a weapon
+    let toks = ["Actress", "Storm", "Reid", "said", "no"];
+    assert_eq!(joined(&toks, vec![0, pb, pl, 0, 0]), names_of(&[("Storm Reid", PER)]));
+    let toks = ["Kyiv", "fired", "Storm", "Shadow", "missiles"];
+    let labels = vec![lu, 0, label(MISC, BEGIN), label(MISC, LAST), 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("Kyiv", LOC), ("Storm Shadow", MISC)]));
     // not an office named for storms, a storm in lowercase, nor a longer name
     let toks = ["the", "Storm", "Center", "said"];
     assert_eq!(joined(&toks, vec![0, label(ORG, BEGIN), label(ORG, LAST), 0]), names_of(&[("Storm Center", ORG)]));
@@ -868,6 +901,20 @@ fn a_name_its_possessive_and_a_buildings_word_are_one_name() {
     assert_eq!(joined(&toks, vec![label(PER, UNIT), 0, 0]), names_of(&[("Guy \u{2019}s Hospital", LOC)]));
     let pu = label(PER, UNIT);
     assert_eq!(joined(&["King", "'s", "College"], vec![pu, 0, 0]), names_of(&[("King 's College", ORG)]));
+    // a school's kind between ("St Brigid's Primary School"), also read as a name of its own
+    let toks = ["of", "St", "Brigid", "'s", "Primary", "School", ","];
+    assert_eq!(joined(&toks, vec![0, lb, ll, 0, ob, ol, 0]), names_of(&[("St Brigid 's Primary School", ORG)]));
+    let toks = ["at", "King", "'s", "Grammar", "School"];
+    assert_eq!(joined(&toks, vec![0, pu, 0, 0, 0]), names_of(&[("King 's Grammar School", ORG)]));
+    // not a place's own school, nor a name that runs on past the school's word
+    let toks = ["Kell", "'s", "Grammar", "School"];
+    assert_eq!(joined(&toks, vec![lu, 0, ob, ol]), names_of(&[("Kell", LOC), ("Grammar School", ORG)]));
+    let toks = ["Pennsylvania", "'s", "Wharton", "School", ","];
+    let labels = vec![label(ORG, UNIT), 0, ob, ol, 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("Pennsylvania", ORG), ("Wharton School", ORG)]));
+    let toks = ["King", "'s", "High", "School", "Musical"];
+    let labels = vec![pu, 0, label(MISC, BEGIN), label(MISC, INSIDE), label(MISC, LAST)];
+    assert_eq!(joined(&toks, labels), names_of(&[("King", PER), ("High School Musical", MISC)]));
     // a place's possessive, or a person's before another name, is no part of the name
     let toks = ["South", "Korea", "'s", "Park", "said"];
     assert_eq!(joined(&toks, vec![lb, ll, 0, pu, 0]), names_of(&[("South Korea", LOC), ("Park", PER)]));
@@ -960,6 +1007,10 @@ fn an_office_written_in_capitals_is_no_name() {
     let toks = ["the", "Director", "of", "Public", "Prosecutions", "Office"];
     let labels = vec![0, ob, oi, oi, oi, ol];
     assert_eq!(joined(&toks, labels), names_of(&[("Director of Public Prosecutions Office", ORG)]));
+    let toks = ["the", "Director", "of", "Public", "Prosecutions", "said"];
+    assert_eq!(joined(&toks, vec![0, 0, 0, ob, ol, 0]), names_of(&[]));
+    let toks = ["the", "Ministry", "of", "Public", "Affairs", "said"];
+    assert_eq!(joined(&toks, vec![0, 0, 0, ob, ol, 0]), names_of(&[("Public Affairs", ORG)]));
     let toks = ["the", "Ministry", "of", "Finance", "said"];
     assert_eq!(joined(&toks, vec![0, ob, oi, ol, 0]), names_of(&[("Ministry of Finance", ORG)]));
     let toks = ["Head", "of", "Kellmore", "Council"];

@@ -288,6 +288,13 @@ fn dateline_of(line: &str, anchor: Option<&str>) -> Option<String> {
     if t.ty == TimeType::Date && is_day && marked && placed && t.span.start < 80 {
         return Some(v.clone());
     }
+    // a transcript's or a statement's day and hour after its place ("Held at Ardenport Police
+    // Headquarters, Wednesday 12 November 2025, 4pm"), the month by its name
+    // (a word of three letters or more: not the "pm" of "12/11/2025, 4pm")
+    let named_month = head[t.span.start..t.span.end].split(|c: char| !c.is_alphabetic()).any(|w| w.len() >= 3);
+    if t.ty == TimeType::Time && after.is_empty() && placed && named_month && t.span.start < 80 {
+        return day_of(t).map(str::to_string);
+    }
     if let Some(day) = byline_day(line, head, &times) {
         return Some(day);
     }
@@ -404,8 +411,12 @@ fn place_before(before: &str) -> bool {
     if k == words.len() {
         return false;
     }
-    // the place starts the line, or follows something that is not a word ("Press note — Tessavar,")
-    k == 0 || !words[k - 1].chars().any(char::is_alphanumeric)
+    // the place starts the line, or follows something that is not a word ("Press note — Tessavar,"),
+    // or where something was held or said ("Held at Ardenport Police Headquarters,")
+    let held = (2..=3).contains(&k)
+        && ["at", "in"].contains(&words[k - 1])
+        && words[0].chars().next().is_some_and(char::is_uppercase);
+    k == 0 || !words[k - 1].chars().any(char::is_alphanumeric) || held
 }
 
 /// One expression found: byte span, type bit and meaning.
