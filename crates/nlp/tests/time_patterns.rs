@@ -1530,7 +1530,9 @@ fn datelines() {
         dateline_date("Recorded in Kell, 12 November 2025, 4pm\n\nGood afternoon.", None),
         Some("2025-11-12".into())
     );
-    // not a sentence's place, nor a day by numbers only
+    // not a sentence's place, a birth's, an event's, nor a day by numbers only
+    assert_eq!(dateline_date("Obituary\n\nBorn in Kell, 12 March 1961\n\nShe died.", None), None);
+    assert_eq!(dateline_date("Concert in Hyde Park, Friday 4 July 2025, 7pm\n\nTickets sold.", None), None);
     assert_eq!(dateline_date("The council met in Kell, 12 November 2025, 4pm\n\nIt did.", None), None);
     assert_eq!(dateline_date("Held at Kell Town Hall, 12/11/2025, 4pm\n\nIt did.", None), None);
     // a date in a headline is no dateline

@@ -412,6 +412,48 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     crown_in_case_names(toks, labels);
     storm_names(toks, labels);
     towns_after_streets(toks, labels);
+    described_places(toks, labels);
+}
+
+/// A name the text calls a town, a village or the like is a place ("Tresk is a town and civil
+/// parish in ...", "Brensbach is a municipality in ...": the model read the unknown town as a
+/// person), as CoNLL-2003 and WikiGold write every such name (7 of 7: "Longyear is a town in").
+/// The place's word ends its phrase ("in", "and", a comma after it): "Ann Lee is a town
+/// councillor" and "the Kell District is the school district" say nothing of the kind.
+fn described_places(toks: &[&str], labels: &mut [u8]) {
+    #[rustfmt::skip]
+    const PLACES: &[&str] = &[
+        "town", "city", "village", "hamlet", "suburb", "parish", "commune", "municipality", "borough", "river",
+        "lake", "island", "mountain", "county", "province", "country", "settlement", "port", "seaport",
+    ];
+    #[rustfmt::skip]
+    const AFTER: &[&str] = &[
+        "in", "and", "on", "of", ",", ".", ";", "near", "located", "situated", "with", "that", "which", "where",
+        "north", "south", "east", "west", "lying", "close", "about", "some", "(",
+    ];
+    for (s, e, t) in spans_of(labels) {
+        if t == LOC || e - s > 3 || !matches!(toks.get(e), Some(&("is" | "was"))) {
+            continue;
+        }
+        if !toks.get(e + 1).is_some_and(|w| ["a", "an", "the"].contains(w)) {
+            continue;
+        }
+        // up to three words that describe it ("small", "former fishing", "market"), not a phrase
+        // of its own ("a man from the village")
+        #[rustfmt::skip]
+        const FUNCTION: &[&str] = &[
+            "the", "a", "an", "of", "from", "in", "to", "for", "with", "and", "or", "at", "by", "on", "who", "that",
+            "his", "her", "their", "its", "our", "my", "your",
+        ];
+        let describes = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '-') && !FUNCTION.contains(&w);
+        let mut k = e + 2;
+        while k < toks.len() && k < e + 5 && !PLACES.contains(&toks[k]) && describes(toks[k]) {
+            k += 1;
+        }
+        if k < toks.len() && PLACES.contains(&toks[k]) && toks.get(k + 1).is_some_and(|w| AFTER.contains(w)) {
+            set_name(labels, s, e, LOC);
+        }
+    }
 }
 
 /// An address's town after its street and a comma is a place ("the former Brekke Mill, Quay
@@ -446,10 +488,22 @@ fn towns_after_streets(toks: &[&str], labels: &mut [u8]) {
         }
         // the town's own words, before a postcode the model took into it
         let town_end = (s2 + 1..=e2).find(|&k| postcode(k)).unwrap_or(e2);
-        let ends = town_end < e2 || toks.get(e2).is_none_or(|w| [",", ".", ";"].contains(w)) || postcode(e2);
-        // (a person's full name is someone there: "on Harbour Road, Ann Lee, a nurse, said")
+        // the address ends: a full stop, or a comma and the sentence going on ("Tresk, and
+        // erect"); not a comma and what describes someone or something there ("Church Road,
+        // Patel, 54, said", "Capitol Hill, Pelosi, the Speaker", "Norwich City, who"), nor a
+        // list ("Wall Street, Goldman Sachs, JPMorgan and Citigroup")
+        const DESCRIBED: &[&str] = &["the", "a", "an", "who", "which", "that", "whose", "where", "whom"];
+        let goes_on =
+            |k: usize| toks.get(k).is_some_and(|w| w.starts_with(char::is_lowercase) && !DESCRIBED.contains(w));
+        let ends = town_end < e2
+            || postcode(e2)
+            || toks.get(e2).is_none_or(|w| [".", ";"].contains(w))
+            || toks.get(e2) == Some(&",") && goes_on(e2 + 1);
+        // (a person's full name is someone there: "on Harbour Road, Ann Lee, a nurse, said"; a
+        // group or an acronym is no town: "On Capitol Hill, Republicans", "Threadneedle Street, HSBC")
         let person = t2 == PER && town_end - s2 == 2;
-        if town_end - s2 <= 2 && ends && !person {
+        let acronym = toks[s2..town_end].iter().any(|w| w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()));
+        if town_end - s2 <= 2 && ends && !person && t2 != MISC && !acronym {
             labels[s2..e2].fill(0);
             set_name(labels, s2, town_end, LOC);
         }
@@ -467,30 +521,36 @@ pub(crate) const STORM_WORDS: &[&str] = &["Storm", "Hurricane", "Typhoon", "Cycl
 /// Reid"), and all four name products and firms ("Storm Shadow missiles", "Typhoon Squadron").
 fn storm_names(toks: &[&str], labels: &mut [u8]) {
     const STORMS: &[&str] = STORM_WORDS;
-    const NOT_NAMES: &[&str] = &["Center", "Centre", "Season", "Warning", "Watch", "Force"];
+    #[rustfmt::skip]
+    const NOT_NAMES: &[&str] = &[
+        "Center", "Centre", "Season", "Warning", "Watch", "Force", "Squadron", "Lagoon", "Shadow", "Records", "Gaming",
+        "Wholesale", "Technologies",
+    ];
     #[rustfmt::skip]
     const WEATHER: &[&str] = &[
         "storm", "storms", "hurricane", "typhoon", "cyclone", "tropical", "wind", "winds", "gust", "gusts", "rain",
         "rainfall", "flood", "floods", "flooding", "landfall", "mph", "km/h", "kph", "forecast", "forecasters",
         "forecaster", "category", "evacuation", "evacuated", "aftermath", "wake", "damage", "devastated",
         "devastation", "battered", "lashed", "struck", "weakened", "strengthened", "strengthening", "downgraded",
-        "upgraded", "warnings", "warning", "power", "coast", "coastline", "victims", "survivors", "relief",
+        "upgraded", "warnings", "warning", "coast", "coastline", "victims", "survivors", "relief", "weather", "snow",
+        "killed", "destroyed", "homeless", "disruption", "cancelled", "canceled", "deaths", "trees", "surge", "waves",
+        "closed", "met", "outages",
     ];
     // (not the storm's own word: "Storm Reid")
-    if !toks.iter().any(|w| !STORMS.contains(w) && WEATHER.iter().any(|x| w.eq_ignore_ascii_case(x))) {
-        return;
-    }
+    let weather = toks.iter().any(|w| !STORMS.contains(w) && WEATHER.iter().any(|x| w.eq_ignore_ascii_case(x)));
     let storm_name = |k: usize| {
         toks.get(k).is_some_and(|w| {
             let mut c = w.chars();
             c.next().is_some_and(char::is_uppercase) && c.all(char::is_lowercase) && !NOT_NAMES.contains(w)
         })
     };
+    // (only "Storm" is a given name: "Actress Storm Reid")
+    let storm = |k: usize| STORMS.contains(&toks[k]) && (weather || toks[k] != "Storm");
     for (s, e, _) in spans_of(labels) {
-        if e == s + 2 && STORMS.contains(&toks[s]) && storm_name(s + 1) {
+        if e == s + 2 && storm(s) && storm_name(s + 1) {
             labels[s] = 0;
             set_name(labels, s + 1, e, MISC);
-        } else if e == s + 1 && s > 0 && STORMS.contains(&toks[s - 1]) && labels[s - 1] == 0 && storm_name(s) {
+        } else if e == s + 1 && s > 0 && storm(s - 1) && labels[s - 1] == 0 && storm_name(s) {
             set_name(labels, s, e, MISC);
         }
     }
@@ -789,8 +849,11 @@ fn possessive_place_names(toks: &[&str], labels: &mut [u8]) {
         if t == LOC && !saint {
             continue;
         }
+        // (a person's own school days: "Ann Lee's High School friends")
+        let person = t == PER && e - s >= 2 && !saint;
         if let Some(z) = kind_of_school
             && !school
+            && !person
             && label_type(labels[e + 1]).is_none_or(|_| is_begin(labels[e + 1]))
             && labels.get(z).is_none_or(|&l| label_type(l).is_none() || is_begin(l))
         {
@@ -886,16 +949,25 @@ fn firms_and_partners(toks: &[&str], labels: &mut [u8]) {
         "Studio", "Studios", "Architects", "Solicitors", "Productions", "Pictures", "Films", "Records", "Design",
         "Designs", "Consulting", "Consultants", "Engineering", "Builders", "Motors", "Publishing", "Publishers",
         "Media", "Bakery", "Brewery", "Distillery", "Dental", "Opticians", "Accountants", "Surveyors", "Estates",
+        "Foods", "Seafoods", "Farms", "Industries", "Logistics", "Pharmaceuticals", "Airlines", "Airways", "Shipping",
+        "Systems", "Technologies", "Electronics", "Insurance", "Properties", "Hotels", "Enterprises", "Ventures",
     ];
     for (s, e, t) in spans_of(labels) {
         if t == PER && e - s >= 2 && TRADES.contains(&toks[e - 1]) {
             set_name(labels, s, e, ORG);
             continue;
         }
-        // (not a title-case headline's verb: "Ann Lee Pictures Life After Football")
-        let headline_goes_on = toks.get(e + 1).is_some_and(|w| w.starts_with(char::is_uppercase));
+        // (not a title-case headline's verb: "Ann Lee Pictures Life After Football"; a company's
+        // form after it is the firm's: "Ann Lee Consulting Group", "Tom Brown Builders Limited")
+        let form = toks.get(e + 1).is_some_and(|w| lexicon::LEGAL_FORMS.contains(&w.to_lowercase().as_str()));
+        let headline_goes_on = toks.get(e + 1).is_some_and(|w| w.starts_with(char::is_uppercase)) && !form;
         if t == PER && toks.get(e).is_some_and(|w| TRADES.contains(w)) && labels[e] == 0 && !headline_goes_on {
-            set_name(labels, s, e + 1, ORG);
+            let end = if form && label_type(labels[e + 1]).is_none_or(|_| label_part(labels[e + 1]) == Some(UNIT)) {
+                e + 2
+            } else {
+                e + 1
+            };
+            set_name(labels, s, end, ORG);
             continue;
         }
         if e + 1 < toks.len()

@@ -724,6 +724,10 @@ fn a_founders_name_and_a_trade_is_a_firm() {
     let toks = ["Jane", "Marsh", "Design", "opened"];
     assert_eq!(joined(&toks, vec![pb, pi, pl, 0]), names_of(&[("Jane Marsh Design", ORG)]));
     // not a trade in lowercase, nor a person's name alone
+    let toks = ["Ann", "Lee", "Consulting", "Group", "won"];
+    assert_eq!(joined(&toks, vec![pb, pl, 0, 0, 0]), names_of(&[("Ann Lee Consulting Group", ORG)]));
+    let toks = ["Northmoor", "Seafoods", "employs", "300"];
+    assert_eq!(joined(&toks, vec![pb, pl, 0, 0]), names_of(&[("Northmoor Seafoods", ORG)]));
     let toks = ["Jane", "Marsh", "studio", "opened"];
     assert_eq!(joined(&toks, vec![pb, pl, 0, 0]), names_of(&[("Jane Marsh", PER)]));
     let toks = ["Star", "Ann", "Lee", "Pictures", "Life", "After", "Football"];
@@ -731,6 +735,22 @@ fn a_founders_name_and_a_trade_is_a_firm() {
     assert_eq!(joined(&toks, labels), names_of(&[("Ann Lee", PER)]));
     let toks = ["Studio", "said"];
     assert_eq!(joined(&toks, vec![label(PER, UNIT), 0]), names_of(&[("Studio", PER)]));
+}
+
+#[test]
+fn a_name_the_text_calls_a_town_is_a_place() {
+    let (pu, ou, lu) = (label(PER, UNIT), label(ORG, UNIT), label(LOC, UNIT));
+    let toks = ["Tresk", "is", "a", "town", "and", "civil", "parish", "in", "Kell"];
+    assert_eq!(joined(&toks, vec![pu, 0, 0, 0, 0, 0, 0, 0, lu]), names_of(&[("Tresk", LOC), ("Kell", LOC)]));
+    let toks = ["Harwick", "was", "a", "small", "fishing", "village", "of", "300"];
+    assert_eq!(joined(&toks, vec![ou, 0, 0, 0, 0, 0, 0, 0]), names_of(&[("Harwick", LOC)]));
+    // not a person's office, a possessive, nor a longer phrase
+    let toks = ["Lee", "is", "a", "town", "councillor", "in", "Kell"];
+    assert_eq!(joined(&toks, vec![pu, 0, 0, 0, 0, 0, lu]), names_of(&[("Lee", PER), ("Kell", LOC)]));
+    let toks = ["Atessis", "was", "the", "state", "'s", "ruler"];
+    assert_eq!(joined(&toks, vec![pu, 0, 0, 0, 0, 0]), names_of(&[("Atessis", PER)]));
+    let toks = ["Lee", "is", "a", "man", "from", "the", "village", "of", "Kell"];
+    assert_eq!(joined(&toks, vec![pu, 0, 0, 0, 0, 0, 0, 0, lu]), names_of(&[("Lee", PER), ("Kell", LOC)]));
 }
 
 #[test]
@@ -752,6 +772,17 @@ fn a_town_after_its_street_is_a_place() {
     let toks = ["on", "Harbour", "Road", ",", "Ann", "Lee", ",", "a", "nurse"];
     let labels = vec![0, lb, ll, 0, pb, pl, 0, 0, 0];
     assert_eq!(joined(&toks, labels), names_of(&[("Harbour Road", LOC), ("Ann Lee", PER)]));
+    let toks = ["of", "Church", "Road", ",", "Patel", ",", "54", ",", "said"];
+    assert_eq!(joined(&toks, vec![0, lb, ll, 0, pu, 0, 0, 0, 0]), names_of(&[("Church Road", LOC), ("Patel", PER)]));
+    let toks = ["On", "Capitol", "Hill", ",", "Pelosi", ",", "the", "Speaker"];
+    assert_eq!(joined(&toks, vec![0, lb, ll, 0, pu, 0, 0, 0]), names_of(&[("Capitol Hill", LOC), ("Pelosi", PER)]));
+    let toks = ["on", "Wall", "Street", ",", "Goldman", "Sachs", ",", "JPMorgan", "and"];
+    let labels = vec![0, lb, ll, 0, ob, ol, 0, label(ORG, UNIT), 0];
+    let found = [("Wall Street", LOC), ("Goldman Sachs", ORG), ("JPMorgan", ORG)];
+    assert_eq!(joined(&toks, labels), names_of(&found));
+    let toks = ["on", "Threadneedle", "Street", ",", "HSBC", "."];
+    let labels = vec![0, lb, ll, 0, label(ORG, UNIT), 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("Threadneedle Street", LOC), ("HSBC", ORG)]));
     let toks = ["in", "Kell", ",", "Tresk", ","];
     let labels = vec![0, label(LOC, UNIT), 0, pu, 0];
     assert_eq!(joined(&toks, labels), names_of(&[("Kell", LOC), ("Tresk", PER)]));
@@ -766,6 +797,9 @@ fn a_storms_name_is_misc_without_its_word() {
     assert_eq!(joined(&toks, vec![0, 0, pu, 0, 0]), names_of(&[("Bertha", MISC)]));
     let toks = ["in", "the", "wake", "of", "Hurricane", "Katrina", "."];
     assert_eq!(joined(&toks, vec![0, 0, 0, 0, 0, lu, 0]), names_of(&[("Katrina", MISC)]));
+    // "Typhoon" is no given name: weather need not be said
+    let toks = ["Typhoon", "Haiyan", "left", "thousands"];
+    assert_eq!(joined(&toks, vec![pb, pl, 0, 0]), names_of(&[("Haiyan", MISC)]));
     // not without weather: a person's given name, a weapon
     let toks = ["Actress", "Storm", "Reid", "said", "no"];
     assert_eq!(joined(&toks, vec![0, pb, pl, 0, 0]), names_of(&[("Storm Reid", PER)]));
@@ -909,6 +943,8 @@ fn a_name_its_possessive_and_a_buildings_word_are_one_name() {
     // not a place's own school, nor a name that runs on past the school's word
     let toks = ["Kell", "'s", "Grammar", "School"];
     assert_eq!(joined(&toks, vec![lu, 0, ob, ol]), names_of(&[("Kell", LOC), ("Grammar School", ORG)]));
+    let toks = ["Ann", "Lee", "'s", "High", "School", "friends"];
+    assert_eq!(joined(&toks, vec![label(PER, BEGIN), label(PER, LAST), 0, 0, 0, 0]), names_of(&[("Ann Lee", PER)]));
     let toks = ["Pennsylvania", "'s", "Wharton", "School", ","];
     let labels = vec![label(ORG, UNIT), 0, ob, ol, 0];
     assert_eq!(joined(&toks, labels), names_of(&[("Pennsylvania", ORG), ("Wharton School", ORG)]));

@@ -292,7 +292,8 @@ fn dateline_of(line: &str, anchor: Option<&str>) -> Option<String> {
     // Headquarters, Wednesday 12 November 2025, 4pm"), the month by its name
     // (a word of three letters or more: not the "pm" of "12/11/2025, 4pm")
     let named_month = head[t.span.start..t.span.end].split(|c: char| !c.is_alphabetic()).any(|w| w.len() >= 3);
-    if t.ty == TimeType::Time && after.is_empty() && placed && named_month && t.span.start < 80 {
+    if t.ty == TimeType::Time && after.is_empty() && held_at(&head[..t.span.start]) && named_month && t.span.start < 80
+    {
         return day_of(t).map(str::to_string);
     }
     if let Some(day) = byline_day(line, head, &times) {
@@ -411,12 +412,23 @@ fn place_before(before: &str) -> bool {
     if k == words.len() {
         return false;
     }
-    // the place starts the line, or follows something that is not a word ("Press note — Tessavar,"),
-    // or where something was held or said ("Held at Ardenport Police Headquarters,")
-    let held = (2..=3).contains(&k)
-        && ["at", "in"].contains(&words[k - 1])
-        && words[0].chars().next().is_some_and(char::is_uppercase);
-    k == 0 || !words[k - 1].chars().any(char::is_alphanumeric) || held
+    // the place starts the line, or follows something that is not a word ("Press note — Tessavar,")
+    k == 0 || !words[k - 1].chars().any(char::is_alphanumeric)
+}
+
+/// True when `before` (a line up to its date) says where a transcript's or a statement's words
+/// were given, its verb first: "Held at Ardenport Police Headquarters,", "Recorded in Kell,"
+/// (not "Born in Kell,", nor an event's "Concert in Hyde Park,").
+fn held_at(before: &str) -> bool {
+    const HELD: &[&str] =
+        &["Held", "Recorded", "Given", "Delivered", "Issued", "Made", "Filed", "Taken", "Signed", "Sworn"];
+    let Some(place) = before.trim().strip_suffix(',') else { return false };
+    let words: Vec<&str> = place.split_whitespace().collect();
+    words.len() >= 3
+        && words.len() <= 6
+        && HELD.contains(&words[0])
+        && ["at", "in"].contains(&words[1])
+        && words[2..].iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// One expression found: byte span, type bit and meaning.
