@@ -781,6 +781,20 @@ pub(crate) fn storm_name(cx: &Ctx, i: usize) -> bool {
     w.ty == EntityType::Misc && w.b - w.a == 1 && w.a > 0 && crate::ner::STORM_WORDS.contains(&cx.v.s(w.a - 1))
 }
 
+/// True when mention `i` is a place by what follows it ("the Vellmark national team", "Tresk is
+/// a town in"; see [`crate::ner::place_said_after`]): the place the text names later alone,
+/// which the tagger may read as a person ("debut for Vellmark"), is a place.
+pub(crate) fn said_to_be_place(cx: &Ctx, i: usize) -> bool {
+    let w = &cx.men[i];
+    let v = &cx.v;
+    let after: Vec<&str> =
+        (w.b..v.len().min(w.b + 8)).take_while(|&k| v.sent[k] == v.sent[w.b - 1]).map(|k| v.s(k)).collect();
+    // (a nationality before "national team" is the model's reading of a country it does not
+    // know, "the Vellmark national team", or a nationality, "the Dutch national team": the
+    // linker decides by the other mentions)
+    matches!(w.ty, EntityType::Loc | EntityType::Misc) && crate::ner::place_said_after(&after)
+}
+
 /// True when sentence `s` is a title-case headline: four or more words of four letters or more,
 /// all capitalised.
 fn headline(v: &super::words::View, s: usize) -> bool {

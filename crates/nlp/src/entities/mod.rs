@@ -331,9 +331,11 @@ fn build(cx: &mut Ctx) {
         let mut person_full = false;
         let mut company = false;
         let mut storm = false;
+        let mut place = false;
         for &i in &ms {
             company |= cluster::company_name(cx, i);
             storm |= cluster::storm_name(cx, i);
+            place |= cluster::said_to_be_place(cx, i);
             let w = &cx.men[i];
             let k = match w.ty {
                 EntityType::Person => 0,
@@ -351,6 +353,9 @@ fn build(cx: &mut Ctx) {
             EntityType::Org
         } else if storm {
             EntityType::Misc
+        } else if place && votes[3] < votes.iter().sum::<usize>() {
+            // (a nationality named only as one stays one: "the Dutch national team")
+            EntityType::Loc
         } else if person_full {
             EntityType::Person
         } else {

@@ -300,6 +300,18 @@ fn a_storm_named_alone_later_is_the_storm() {
 }
 
 #[test]
+fn a_place_the_text_calls_one_is_a_place_throughout() {
+    let d = run("Kofi Mensah plays for Castlemoor United and the Vellmark national team. He made his debut for \
+         Vellmark in 2017. Vellmark lost 2-0 to Spain in Berlin.");
+    let e = entity_at(&d, "Vellmark", 80).expect("linked");
+    assert_eq!((e.name.as_str(), e.ty), ("Vellmark", EntityType::Loc), "{:?}", names(&d));
+    let d = run("Kofi Mensah plays for Castlemoor United and the Dutch national team.");
+    assert_eq!(entity_of(&d, "Dutch").map(|e| e.ty), Some(EntityType::Misc), "{:?}", names(&d));
+    let d = run("Tresk is a town and civil parish in North Vellmark. Tresk has 8,412 residents.");
+    assert_eq!(entity_at(&d, "Tresk", 40).map(|e| e.ty), Some(EntityType::Loc), "{:?}", names(&d));
+}
+
+#[test]
 fn roles_said_of_a_name() {
     let cases: &[(&str, &str, &str)] = &[
         ("Ann Lee is the chief executive of Valdane Shipping.", "Ann Lee", "chief executive of Valdane Shipping"),

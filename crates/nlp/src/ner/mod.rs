@@ -413,6 +413,30 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     storm_names(toks, labels);
     towns_after_streets(toks, labels);
     described_places(toks, labels);
+    national_sides(toks, labels);
+}
+
+/// A name the model read as a person before "national" and a team ("the Vellmark national
+/// team", "the Kessarine national football side") is a country, a place.
+fn national_sides(toks: &[&str], labels: &mut [u8]) {
+    for (s, e, t) in spans_of(labels) {
+        if t == PER && national_side_after(&toks[e..]) {
+            set_name(labels, s, e, LOC);
+        }
+    }
+}
+
+/// True when the words right after a name (`after`) make it a place: "national" and a team
+/// (see [`national_sides`]), or "is a town in" and the like (see [`described_places`]). The
+/// entity linker asks it too, so that the place's other mentions, which the model may read as
+/// persons ("debut for Vellmark"), follow it.
+pub(crate) fn place_said_after(after: &[&str]) -> bool {
+    national_side_after(after) || described_place_after(after)
+}
+
+fn national_side_after(after: &[&str]) -> bool {
+    const SIDES: &[&str] = &["team", "side", "squad", "anthem", "football", "cricket", "rugby", "hockey", "basketball"];
+    after.first() == Some(&"national") && after.get(1).is_some_and(|w| SIDES.contains(w))
 }
 
 /// A name the text calls a town, a village or the like is a place ("Tresk is a town and civil
@@ -421,6 +445,14 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
 /// The place's word ends its phrase ("in", "and", a comma after it): "Ann Lee is a town
 /// councillor" and "the Kell District is the school district" say nothing of the kind.
 fn described_places(toks: &[&str], labels: &mut [u8]) {
+    for (s, e, t) in spans_of(labels) {
+        if t != LOC && e - s <= 3 && described_place_after(&toks[e..]) {
+            set_name(labels, s, e, LOC);
+        }
+    }
+}
+
+fn described_place_after(after: &[&str]) -> bool {
     #[rustfmt::skip]
     const PLACES: &[&str] = &[
         "town", "city", "village", "hamlet", "suburb", "parish", "commune", "municipality", "borough", "river",
@@ -431,29 +463,23 @@ fn described_places(toks: &[&str], labels: &mut [u8]) {
         "in", "and", "on", "of", ",", ".", ";", "near", "located", "situated", "with", "that", "which", "where",
         "north", "south", "east", "west", "lying", "close", "about", "some", "(",
     ];
-    for (s, e, t) in spans_of(labels) {
-        if t == LOC || e - s > 3 || !matches!(toks.get(e), Some(&("is" | "was"))) {
-            continue;
-        }
-        if !toks.get(e + 1).is_some_and(|w| ["a", "an", "the"].contains(w)) {
-            continue;
-        }
-        // up to three words that describe it ("small", "former fishing", "market"), not a phrase
-        // of its own ("a man from the village")
-        #[rustfmt::skip]
-        const FUNCTION: &[&str] = &[
-            "the", "a", "an", "of", "from", "in", "to", "for", "with", "and", "or", "at", "by", "on", "who", "that",
-            "his", "her", "their", "its", "our", "my", "your",
-        ];
-        let describes = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '-') && !FUNCTION.contains(&w);
-        let mut k = e + 2;
-        while k < toks.len() && k < e + 5 && !PLACES.contains(&toks[k]) && describes(toks[k]) {
-            k += 1;
-        }
-        if k < toks.len() && PLACES.contains(&toks[k]) && toks.get(k + 1).is_some_and(|w| AFTER.contains(w)) {
-            set_name(labels, s, e, LOC);
-        }
+    // up to three words that describe it ("small", "former fishing", "market"), not a phrase
+    // of its own ("a man from the village")
+    #[rustfmt::skip]
+    const FUNCTION: &[&str] = &[
+        "the", "a", "an", "of", "from", "in", "to", "for", "with", "and", "or", "at", "by", "on", "who", "that",
+        "his", "her", "their", "its", "our", "my", "your",
+    ];
+    if !matches!(after.first(), Some(&("is" | "was"))) || !after.get(1).is_some_and(|w| ["a", "an", "the"].contains(w))
+    {
+        return false;
     }
+    let describes = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '-') && !FUNCTION.contains(&w);
+    let mut k = 2;
+    while k < after.len() && k < 5 && !PLACES.contains(&after[k]) && describes(after[k]) {
+        k += 1;
+    }
+    k < after.len() && PLACES.contains(&after[k]) && after.get(k + 1).is_some_and(|w| AFTER.contains(w))
 }
 
 /// An address's town after its street and a comma is a place ("the former Brekke Mill, Quay

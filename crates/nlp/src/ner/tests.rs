@@ -754,6 +754,20 @@ fn a_name_the_text_calls_a_town_is_a_place() {
 }
 
 #[test]
+fn a_country_before_its_national_team_is_a_place() {
+    let (pu, ob, oi, ol) = (label(PER, UNIT), label(ORG, BEGIN), label(ORG, INSIDE), label(ORG, LAST));
+    let toks = ["the", "Vellmark", "national", "team", "."];
+    assert_eq!(joined(&toks, vec![0, pu, 0, 0, 0]), names_of(&[("Vellmark", LOC)]));
+    // a team the model named whole keeps its name; a person's national service is theirs
+    let toks = ["the", "Kell", "national", "team", "won"];
+    assert_eq!(joined(&toks, vec![0, ob, oi, ol, 0]), names_of(&[("Kell national team", ORG)]));
+    let toks = ["the", "FIFA", "national", "team", "rankings"];
+    assert_eq!(joined(&toks, vec![0, label(ORG, UNIT), 0, 0, 0]), names_of(&[("FIFA", ORG)]));
+    let toks = ["Lee", "national", "service", "ended"];
+    assert_eq!(joined(&toks, vec![pu, 0, 0, 0]), names_of(&[("Lee", PER)]));
+}
+
+#[test]
 fn a_town_after_its_street_is_a_place() {
     let (lb, ll, pu, pb, pl) =
         (label(LOC, BEGIN), label(LOC, LAST), label(PER, UNIT), label(PER, BEGIN), label(PER, LAST));
