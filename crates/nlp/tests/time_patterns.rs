@@ -1530,6 +1530,8 @@ fn datelines() {
         dateline_date("Recorded in Kell, 12 November 2025, 4pm\n\nGood afternoon.", None),
         Some("2025-11-12".into())
     );
+    let transcript = "Recorded at the Kell Police Headquarters, Wednesday 12 November 2025, 4pm\n\nGood afternoon.";
+    assert_eq!(dateline_date(transcript, None), Some("2025-11-12".into()));
     // not a sentence's place, a birth's, an event's, nor a day by numbers only
     assert_eq!(dateline_date("Obituary\n\nBorn in Kell, 12 March 1961\n\nShe died.", None), None);
     assert_eq!(dateline_date("Concert in Hyde Park, Friday 4 July 2025, 7pm\n\nTickets sold.", None), None);

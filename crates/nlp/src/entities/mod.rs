@@ -349,15 +349,17 @@ fn build(cx: &mut Ctx) {
             }
         }
         let best = (0..4).max_by_key(|&k| (votes[k], usize::from(k == 0))).unwrap_or(0);
+        // (a person's full name outweighs a stray storm's or place's word: "Alex Higgins, known
+        // as Hurricane Higgins")
         let ty = if company {
             EntityType::Org
+        } else if person_full {
+            EntityType::Person
         } else if storm {
             EntityType::Misc
         } else if place && votes[3] < votes.iter().sum::<usize>() {
             // (a nationality named only as one stays one: "the Dutch national team")
             EntityType::Loc
-        } else if person_full {
-            EntityType::Person
         } else {
             [EntityType::Person, EntityType::Org, EntityType::Loc, EntityType::Misc][best]
         };

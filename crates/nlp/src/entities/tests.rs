@@ -297,6 +297,9 @@ fn a_storm_named_alone_later_is_the_storm() {
     let e = entity_at(&d, "Rita", 60).expect("linked");
     assert_eq!((e.name.as_str(), e.ty), ("Rita", EntityType::Misc), "{:?}", names(&d));
     assert!(std::ptr::eq(entity_of(&d, "Rita").unwrap(), e), "{:?}", names(&d));
+    // a person's nickname is no storm of theirs
+    let d = run("Alex Higgins, known as Hurricane Higgins, won the world title in 1982 after the storm.");
+    assert_eq!(entity_of(&d, "Alex Higgins").map(|e| e.ty), Some(EntityType::Person), "{:?}", names(&d));
 }
 
 #[test]

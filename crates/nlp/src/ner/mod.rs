@@ -420,7 +420,10 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
 /// team", "the Kessarine national football side") is a country, a place.
 fn national_sides(toks: &[&str], labels: &mut [u8]) {
     for (s, e, t) in spans_of(labels) {
-        if t == PER && national_side_after(&toks[e..]) {
+        // (one word after an article: not "The Colin Kaepernick national anthem protests", nor a
+        // headline's "Bale national team future in doubt")
+        let article = s > 0 && ["the", "a", "The", "A"].contains(&toks[s - 1]);
+        if t == PER && e == s + 1 && article && national_side_after(&toks[e..]) {
             set_name(labels, s, e, LOC);
         }
     }
@@ -445,8 +448,9 @@ fn national_side_after(after: &[&str]) -> bool {
 /// The place's word ends its phrase ("in", "and", a comma after it): "Ann Lee is a town
 /// councillor" and "the Kell District is the school district" say nothing of the kind.
 fn described_places(toks: &[&str], labels: &mut [u8]) {
+    // (not a person's full name: "Jane Marsh is a City of London councillor")
     for (s, e, t) in spans_of(labels) {
-        if t != LOC && e - s <= 3 && described_place_after(&toks[e..]) {
+        if t != LOC && (e == s + 1 || t != PER) && e - s <= 3 && described_place_after(&toks[e..]) {
             set_name(labels, s, e, LOC);
         }
     }
@@ -479,7 +483,19 @@ fn described_place_after(after: &[&str]) -> bool {
     while k < after.len() && k < 5 && !PLACES.contains(&after[k]) && describes(after[k]) {
         k += 1;
     }
-    k < after.len() && PLACES.contains(&after[k]) && after.get(k + 1).is_some_and(|w| AFTER.contains(w))
+    if k >= after.len() || !PLACES.contains(&after[k]) {
+        return false;
+    }
+    // a place's word that goes on with "and" or a comma names another place next ("a town and
+    // civil parish"), not what it modifies ("a country and western singer", "a town and parish
+    // councillor", "an island of calm")
+    match after.get(k + 1).copied() {
+        Some("and" | ",") => (k + 2..after.len().min(k + 5))
+            .any(|j| PLACES.contains(&after[j]) && after.get(j + 1).is_none_or(|w| AFTER.contains(w) && *w != "and")),
+        Some("of") => after.get(k + 2).is_some_and(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())),
+        Some(w) => AFTER.contains(&w),
+        None => false,
+    }
 }
 
 /// An address's town after its street and a comma is a place ("the former Brekke Mill, Quay
@@ -550,7 +566,7 @@ fn storm_names(toks: &[&str], labels: &mut [u8]) {
     #[rustfmt::skip]
     const NOT_NAMES: &[&str] = &[
         "Center", "Centre", "Season", "Warning", "Watch", "Force", "Squadron", "Lagoon", "Shadow", "Records", "Gaming",
-        "Wholesale", "Technologies",
+        "Wholesale", "Technologies", "Electric",
     ];
     #[rustfmt::skip]
     const WEATHER: &[&str] = &[
@@ -572,8 +588,9 @@ fn storm_names(toks: &[&str], labels: &mut [u8]) {
     };
     // (only "Storm" is a given name: "Actress Storm Reid")
     let storm = |k: usize| STORMS.contains(&toks[k]) && (weather || toks[k] != "Storm");
-    for (s, e, _) in spans_of(labels) {
-        if e == s + 2 && storm(s) && storm_name(s + 1) {
+    for (s, e, t) in spans_of(labels) {
+        // (without weather, a name the model read as a firm stays one: "Hurricane Electric")
+        if e == s + 2 && storm(s) && storm_name(s + 1) && (weather || t != ORG) {
             labels[s] = 0;
             set_name(labels, s + 1, e, MISC);
         } else if e == s + 1 && s > 0 && storm(s - 1) && labels[s - 1] == 0 && storm_name(s) {
@@ -913,10 +930,13 @@ fn newspapers(toks: &[&str], labels: &mut [u8]) {
         "Telegraph", "Echo", "Argus", "Sentinel", "Bulletin", "Inquirer", "Enquirer", "Advertiser", "Recorder",
     ];
     for (s, e, t) in spans_of(labels) {
+        // (or the paper alone in brackets: a reporter's at a press conference, "REPORTER
+        // (Ardenport Courier):")
+        let bracketed = s > 0 && toks[s - 1] == "(" && toks.get(e) == Some(&")");
         if (t == PER || t == LOC)
             && e - s >= 2
             && s > 0
-            && toks[s - 1].eq_ignore_ascii_case("the")
+            && (toks[s - 1].eq_ignore_ascii_case("the") || bracketed)
             && PAPERS.contains(&toks[e - 1])
         {
             set_name(labels, s, e, ORG);

@@ -749,6 +749,13 @@ fn a_name_the_text_calls_a_town_is_a_place() {
     assert_eq!(joined(&toks, vec![pu, 0, 0, 0, 0, 0, lu]), names_of(&[("Lee", PER), ("Kell", LOC)]));
     let toks = ["Atessis", "was", "the", "state", "'s", "ruler"];
     assert_eq!(joined(&toks, vec![pu, 0, 0, 0, 0, 0]), names_of(&[("Atessis", PER)]));
+    let toks = ["Parton", "is", "a", "country", "and", "western", "singer", "from", "Kell"];
+    assert_eq!(joined(&toks, vec![pu, 0, 0, 0, 0, 0, 0, 0, lu]), names_of(&[("Parton", PER), ("Kell", LOC)]));
+    let toks = ["Ronaldo", "is", "an", "island", "of", "calm", "in", "a", "storm"];
+    assert_eq!(joined(&toks, vec![pu, 0, 0, 0, 0, 0, 0, 0, 0]), names_of(&[("Ronaldo", PER)]));
+    let toks = ["Jane", "Marsh", "is", "a", "city", "of", "London", "councillor"];
+    let labels = vec![label(PER, BEGIN), label(PER, LAST), 0, 0, 0, 0, lu, 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("Jane Marsh", PER), ("London", LOC)]));
     let toks = ["Lee", "is", "a", "man", "from", "the", "village", "of", "Kell"];
     assert_eq!(joined(&toks, vec![pu, 0, 0, 0, 0, 0, 0, 0, lu]), names_of(&[("Lee", PER), ("Kell", LOC)]));
 }
@@ -761,6 +768,11 @@ fn a_country_before_its_national_team_is_a_place() {
     // a team the model named whole keeps its name; a person's national service is theirs
     let toks = ["the", "Kell", "national", "team", "won"];
     assert_eq!(joined(&toks, vec![0, ob, oi, ol, 0]), names_of(&[("Kell national team", ORG)]));
+    let toks = ["The", "Colin", "Kaepernick", "national", "anthem", "protests"];
+    let labels = vec![0, label(PER, BEGIN), label(PER, LAST), 0, 0, 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("Colin Kaepernick", PER)]));
+    let toks = ["Bale", "national", "team", "future", "in", "doubt"];
+    assert_eq!(joined(&toks, vec![pu, 0, 0, 0, 0, 0]), names_of(&[("Bale", PER)]));
     let toks = ["the", "FIFA", "national", "team", "rankings"];
     assert_eq!(joined(&toks, vec![0, label(ORG, UNIT), 0, 0, 0]), names_of(&[("FIFA", ORG)]));
     let toks = ["Lee", "national", "service", "ended"];
@@ -814,6 +826,10 @@ fn a_storms_name_is_misc_without_its_word() {
     // "Typhoon" is no given name: weather need not be said
     let toks = ["Typhoon", "Haiyan", "left", "thousands"];
     assert_eq!(joined(&toks, vec![pb, pl, 0, 0]), names_of(&[("Haiyan", MISC)]));
+    // not a firm's name without weather
+    let toks = ["Customers", "of", "Hurricane", "Fibre", "complained"];
+    let labels = vec![0, 0, label(ORG, BEGIN), label(ORG, LAST), 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("Hurricane Fibre", ORG)]));
     // not without weather: a person's given name, a weapon
     let toks = ["Actress", "Storm", "Reid", "said", "no"];
     assert_eq!(joined(&toks, vec![0, pb, pl, 0, 0]), names_of(&[("Storm Reid", PER)]));
@@ -902,6 +918,11 @@ fn a_town_and_a_newspapers_word_after_the_is_a_newspaper() {
     assert_eq!(joined(&toks, vec![0, pb, pl]), names_of(&[("Ann Herald", PER)]));
     let toks = ["the", "Harbridge", "Road"];
     assert_eq!(joined(&toks, vec![0, lb, ll]), names_of(&[("Harbridge Road", LOC)]));
+    // the paper alone in brackets, not a name that goes on inside them
+    let toks = ["REPORTER", "(", "Ardenport", "Courier", ")", ":"];
+    assert_eq!(joined(&toks, vec![0, 0, pb, pl, 0, 0]), names_of(&[("Ardenport Courier", ORG)]));
+    let toks = ["(", "Ann", "Herald", ",", "34", ")"];
+    assert_eq!(joined(&toks, vec![0, pb, pl, 0, 0, 0]), names_of(&[("Ann Herald", PER)]));
 }
 
 #[test]

@@ -428,7 +428,8 @@ fn held_at(before: &str) -> bool {
         && words.len() <= 6
         && HELD.contains(&words[0])
         && ["at", "in"].contains(&words[1])
-        && words[2..].iter().all(|w| w.starts_with(char::is_uppercase))
+        && words[2..].iter().enumerate().all(|(k, w)| w.starts_with(char::is_uppercase) || k == 0 && *w == "the")
+        && words.last().is_some_and(|w| w.starts_with(char::is_uppercase))
 }
 
 /// One expression found: byte span, type bit and meaning.
