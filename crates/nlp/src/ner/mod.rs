@@ -445,8 +445,8 @@ fn national_side_after(after: &[&str]) -> bool {
 /// A name the text calls a town, a village or the like is a place ("Tresk is a town and civil
 /// parish in ...", "Brensbach is a municipality in ...": the model read the unknown town as a
 /// person), as CoNLL-2003 and WikiGold write every such name (7 of 7: "Longyear is a town in").
-/// The place's word ends its phrase ("in", "and", a comma after it): "Ann Lee is a town
-/// councillor" and "the Kell District is the school district" say nothing of the kind.
+/// The place's word ends its phrase ("in", a comma and another place's word after it): "Ann Lee
+/// is a town councillor" and "the Kell District is the school district" say nothing of the kind.
 fn described_places(toks: &[&str], labels: &mut [u8]) {
     // (not a person's full name: "Jane Marsh is a City of London councillor")
     for (s, e, t) in spans_of(labels) {
@@ -522,6 +522,9 @@ fn towns_after_streets(toks: &[&str], labels: &mut [u8]) {
         b.len() == 3 && b[0].is_ascii_digit() && b[1].is_ascii_uppercase() && b[2].is_ascii_uppercase()
     };
     let postcode = |k: usize| k + 1 < toks.len() && outward(toks[k]) && inward(toks[k + 1]);
+    // what describes someone or something after a comma (see `ends` below)
+    const DESCRIBED: &[&str] = &["the", "a", "an", "who", "which", "that", "whose", "where", "whom"];
+    let goes_on = |k: usize| toks.get(k).is_some_and(|w| w.starts_with(char::is_lowercase) && !DESCRIBED.contains(w));
     let spans = spans_of(labels);
     for w in spans.windows(2) {
         let ((s, e, t), (s2, e2, t2)) = (w[0], w[1]);
@@ -534,9 +537,6 @@ fn towns_after_streets(toks: &[&str], labels: &mut [u8]) {
         // erect"); not a comma and what describes someone or something there ("Church Road,
         // Patel, 54, said", "Capitol Hill, Pelosi, the Speaker", "Norwich City, who"), nor a
         // list ("Wall Street, Goldman Sachs, JPMorgan and Citigroup")
-        const DESCRIBED: &[&str] = &["the", "a", "an", "who", "which", "that", "whose", "where", "whom"];
-        let goes_on =
-            |k: usize| toks.get(k).is_some_and(|w| w.starts_with(char::is_lowercase) && !DESCRIBED.contains(w));
         let ends = town_end < e2
             || postcode(e2)
             || toks.get(e2).is_none_or(|w| [".", ";"].contains(w))
@@ -562,7 +562,6 @@ pub(crate) const STORM_WORDS: &[&str] = &["Storm", "Hurricane", "Typhoon", "Cycl
 /// and the sentence speaks of weather or its harm: "Storm" is a given name too ("Actress Storm
 /// Reid"), and all four name products and firms ("Storm Shadow missiles", "Typhoon Squadron").
 fn storm_names(toks: &[&str], labels: &mut [u8]) {
-    const STORMS: &[&str] = STORM_WORDS;
     #[rustfmt::skip]
     const NOT_NAMES: &[&str] = &[
         "Center", "Centre", "Season", "Warning", "Watch", "Force", "Squadron", "Lagoon", "Shadow", "Records", "Gaming",
@@ -579,7 +578,7 @@ fn storm_names(toks: &[&str], labels: &mut [u8]) {
         "closed", "met", "outages",
     ];
     // (not the storm's own word: "Storm Reid")
-    let weather = toks.iter().any(|w| !STORMS.contains(w) && WEATHER.iter().any(|x| w.eq_ignore_ascii_case(x)));
+    let weather = toks.iter().any(|w| !STORM_WORDS.contains(w) && WEATHER.iter().any(|x| w.eq_ignore_ascii_case(x)));
     let storm_name = |k: usize| {
         toks.get(k).is_some_and(|w| {
             let mut c = w.chars();
@@ -587,7 +586,7 @@ fn storm_names(toks: &[&str], labels: &mut [u8]) {
         })
     };
     // (only "Storm" is a given name: "Actress Storm Reid")
-    let storm = |k: usize| STORMS.contains(&toks[k]) && (weather || toks[k] != "Storm");
+    let storm = |k: usize| STORM_WORDS.contains(&toks[k]) && (weather || toks[k] != "Storm");
     for (s, e, t) in spans_of(labels) {
         // (without weather, a name the model read as a firm stays one: "Hurricane Electric")
         if e == s + 2 && storm(s) && storm_name(s + 1) && (weather || t != ORG) {
@@ -868,18 +867,18 @@ fn possessive_place_names(toks: &[&str], labels: &mut [u8]) {
         "Square", "Island", "Bay", "Creek", "Hill", "Wharf", "Bridge", "Gate", "Wood", "Inn",
     ];
     const SCHOOLS: &[&str] = &["College", "School", "Academy"];
+    #[rustfmt::skip]
+    const KINDS: &[&str] = &[
+        "Primary", "Grammar", "High", "Secondary", "Junior", "Infant", "Infants", "Community", "Catholic",
+        "Comprehensive", "Boarding", "Preparatory", "Prep", "Middle", "Elementary", "Nursery", "Free", "Sixth", "Form",
+        "Technical", "Medical", "Theological",
+    ];
     let spans = spans_of(labels);
     for (k, &(s, e, t)) in spans.iter().enumerate() {
         let Some(&word) = toks.get(e + 1) else { continue };
         let school = SCHOOLS.contains(&word);
         // a school's kind before its word ("St Brigid's Primary School", "King's Grammar School";
         // not another name: "the University of Pennsylvania's Wharton School")
-        #[rustfmt::skip]
-        const KINDS: &[&str] = &[
-            "Primary", "Grammar", "High", "Secondary", "Junior", "Infant", "Infants", "Community", "Catholic",
-            "Comprehensive", "Boarding", "Preparatory", "Prep", "Middle", "Elementary", "Nursery", "Free", "Sixth",
-            "Form", "Technical", "Medical", "Theological",
-        ];
         let kind_of_school = (e + 2..toks.len().min(e + 4))
             .take_while(|&k| KINDS.contains(&toks[k - 1]))
             .find(|&k| SCHOOLS.contains(&toks[k]))
