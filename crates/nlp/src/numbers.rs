@@ -688,8 +688,9 @@ fn pattern_mentions(doc: &Doc) -> Vec<Mention> {
 
 /// Phone numbers: 9 to 15 digits in two or more groups, written as phone numbers are: with a
 /// leading "+" or an area code in brackets, groups joined by "-" or ".", or space-separated
-/// groups opening with a trunk "0" ("020 7946 0958").
-fn phone_numbers(text: &str) -> Vec<Span> {
+/// groups opening with a trunk "0" ("020 7946 0958"; two groups of eleven digits, a British
+/// number's: "01632 960118").
+pub(crate) fn phone_numbers(text: &str) -> Vec<Span> {
     let b = text.as_bytes();
     let n = b.len();
     let mut out = Vec::new();
@@ -745,7 +746,10 @@ fn phone_numbers(text: &str) -> Vec<Span> {
         }
         let end = last_digit + 1;
         let trunk = b[i] == b'0' || bracket && b.get(i + 1) == Some(&b'0');
-        let shaped = plus || bracket || dash_dot && groups >= 3 || groups >= 3 && space && trunk;
+        let shaped = plus
+            || bracket
+            || dash_dot && groups >= 3
+            || (groups >= 3 || groups == 2 && digits == 11) && space && trunk;
         let glued = end < n && b[end].is_ascii_alphanumeric();
         if (9..=15).contains(&digits) && groups >= 2 && max_group <= 8 && shaped && !glued {
             out.push(Span::new(i, end));
@@ -973,6 +977,16 @@ mod tests {
         let found: Vec<(EntityType, &str)> =
             d.mentions.iter().filter(|m| m.kind == MentionKind::Pattern).map(|m| (m.ty, m.span.of(&d.text))).collect();
         assert_eq!(found, vec![(EntityType::Phone, "101"), (EntityType::Phone, "999")]);
+        // a year's digits inside a number are no year, and a British number of two groups is one
+        let d = run("Tresk Maritime Museum, \u{260e} +44 1632 960 118, or 01632 960118. Founded in 1978.");
+        let found: Vec<(EntityType, &str)> =
+            d.mentions.iter().filter(|m| m.kind == MentionKind::Pattern).map(|m| (m.ty, m.span.of(&d.text))).collect();
+        assert_eq!(found, vec![(EntityType::Phone, "+44 1632 960 118"), (EntityType::Phone, "01632 960118")]);
+        let years: Vec<&str> = d.times.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(years, ["1978"]);
+        // not two years, nor a short number
+        let d = run("In 2018 2019 the club had 01632 members. Invoice 0012 34567 was paid.");
+        assert!(d.mentions.iter().all(|m| m.kind != MentionKind::Pattern), "{:?}", d.mentions);
     }
 
     #[test]

@@ -270,6 +270,7 @@ impl NerTagger {
                 rel.clear();
             }
         }
+        signature_towns(text, &mut out);
         out
     }
 
@@ -548,6 +549,39 @@ fn towns_after_streets(toks: &[&str], labels: &mut [u8]) {
         if town_end - s2 <= 2 && ends && !person && t2 != MISC && !acronym {
             labels[s2..e2].fill(0);
             set_name(labels, s2, town_end, LOC);
+        }
+    }
+}
+
+/// A signature's town: a one-word name that is the last line of a block, under a line that is a
+/// person's full name ("Margaret Ellison\nTresk\n\n", a letter to the editor; the model read
+/// the unknown town as a person), is a place. `names` are the document's, in text order.
+fn signature_towns(text: &str, names: &mut [(Span, EntityType)]) {
+    // the name is its line's only text
+    let own_line = |sp: Span| {
+        let before = text[..sp.start].rsplit('\n').next().unwrap_or("");
+        let after = text[sp.end..].split('\n').next().unwrap_or("");
+        before.trim().is_empty() && after.trim().is_empty()
+    };
+    for k in 1..names.len() {
+        let ((a, ta), (b, tb)) = (names[k - 1], names[k]);
+        let between = &text[a.end..b.start];
+        let next_line = between.matches('\n').count() == 1 && between.trim().is_empty();
+        let rest = text[b.end..].split_once('\n').map_or("", |(_, r)| r);
+        let block_ends = rest.split('\n').next().is_none_or(|l| l.trim().is_empty());
+        // (one word, no acronym: "Ann Lee\nBBC" is where she works)
+        let word = b.of(text);
+        let one_word = !word.contains(char::is_whitespace) && word.chars().any(char::is_lowercase);
+        if ta == EntityType::Person
+            && a.of(text).contains(' ')
+            && matches!(tb, EntityType::Person | EntityType::Org)
+            && one_word
+            && next_line
+            && block_ends
+            && own_line(a)
+            && own_line(b)
+        {
+            names[k].1 = EntityType::Loc;
         }
     }
 }

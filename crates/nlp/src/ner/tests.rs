@@ -780,6 +780,32 @@ fn a_country_before_its_national_team_is_a_place() {
 }
 
 #[test]
+fn a_signatures_town_is_a_place() {
+    let tagger = NerTagger::embedded();
+    let names = |text: &str| {
+        let mut doc = Doc::new("t", text);
+        crate::Segmenter.process(&mut doc);
+        let found = tagger.tag(&doc.text, &doc.tokens, &doc.sentences);
+        found.into_iter().map(|(sp, t)| (sp.of(text).to_string(), t)).collect::<Vec<_>>()
+    };
+    let found = names(
+        "Sir, the buses are late again.\nMargaret Ellison\nTresk\n\nSir, the trains too.\nDev Chaudhry\nArdenport\n",
+    );
+    let towns: Vec<&str> = found.iter().filter(|(_, t)| *t == EntityType::Loc).map(|(w, _)| w.as_str()).collect();
+    assert_eq!(towns, ["Tresk", "Ardenport"], "{found:?}");
+    // not a list that goes on, an acronym, nor a name inside a line
+    for text in [
+        "Cast:\nMargaret Ellison\nTresk\nDev Chaudhry\n",
+        "Sir, the buses are late.\nMargaret Ellison\nBBC\n",
+        "Sir, I wrote to Margaret Ellison.\nTresk said no.\n",
+        "Sir, the buses are late.\nMargaret Ellison\nTresk said no.\n",
+    ] {
+        let found = names(text);
+        assert!(found.iter().all(|(_, t)| *t != EntityType::Loc), "{text:?}: {found:?}");
+    }
+}
+
+#[test]
 fn a_town_after_its_street_is_a_place() {
     let (lb, ll, pu, pb, pl) =
         (label(LOC, BEGIN), label(LOC, LAST), label(PER, UNIT), label(PER, BEGIN), label(PER, LAST));

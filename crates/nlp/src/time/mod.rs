@@ -91,6 +91,9 @@ impl Component for TimeTagger {
         }
         let g = grammar(doc.lang.as_deref());
         doc.times = tag_with(g, &doc.text, &doc.tokens, &doc.sentences, anchor, &sent);
+        // a year's digits inside a phone number are no year ("☎ +44 1632 960 118")
+        let phones = crate::numbers::phone_numbers(&doc.text);
+        doc.times.retain(|t| !phones.iter().any(|p| p.start <= t.span.start && t.span.end <= p.end));
     }
 }
 
