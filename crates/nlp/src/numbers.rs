@@ -987,6 +987,9 @@ mod tests {
         // not two years, nor a short number
         let d = run("In 2018 2019 the club had 01632 members. Invoice 0012 34567 was paid.");
         assert!(d.mentions.iter().all(|m| m.kind != MentionKind::Pattern), "{:?}", d.mentions);
+        // years that the shape of a number's dashed groups takes keep their dates
+        let d = run("The memorial lists 1914-18 1939-45 on its face.");
+        assert_eq!(d.times.len(), 2, "{:?}", d.times);
     }
 
     #[test]

@@ -270,7 +270,7 @@ impl NerTagger {
                 rel.clear();
             }
         }
-        signature_towns(text, &mut out);
+        signature_towns(text, &mut out, |w| self.model.lex.known(&[features::hash_lower(w)]));
         out
     }
 
@@ -555,8 +555,11 @@ fn towns_after_streets(toks: &[&str], labels: &mut [u8]) {
 
 /// A signature's town: a one-word name that is the last line of a block, under a line that is a
 /// person's full name ("Margaret Ellison\nTresk\n\n", a letter to the editor; the model read
-/// the unknown town as a person), is a place. `names` are the document's, in text order.
-fn signature_towns(text: &str, names: &mut [(Span, EntityType)]) {
+/// the unknown town as a person), is a place. Not a name the lexicons know (`known`), which is
+/// more often where the signatory works ("John Smith\nMicrosoft", "Ann Lee\nReuters") or
+/// another person ("Madonna"), nor a word of the name above ("John Smith\nSmith"). `names` are
+/// the document's, in text order.
+fn signature_towns(text: &str, names: &mut [(Span, EntityType)], known: impl Fn(&str) -> bool) {
     // the name is its line's only text
     let own_line = |sp: Span| {
         let before = text[..sp.start].rsplit('\n').next().unwrap_or("");
@@ -572,10 +575,11 @@ fn signature_towns(text: &str, names: &mut [(Span, EntityType)]) {
         // (one word, no acronym: "Ann Lee\nBBC" is where she works)
         let word = b.of(text);
         let one_word = !word.contains(char::is_whitespace) && word.chars().any(char::is_lowercase);
+        let new_word = one_word && !known(word) && !a.of(text).split_whitespace().any(|w| w == word);
         if ta == EntityType::Person
             && a.of(text).contains(' ')
             && matches!(tb, EntityType::Person | EntityType::Org)
-            && one_word
+            && new_word
             && next_line
             && block_ends
             && own_line(a)

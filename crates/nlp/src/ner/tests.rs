@@ -799,6 +799,8 @@ fn a_signatures_town_is_a_place() {
         "Sir, the buses are late.\nMargaret Ellison\nBBC\n",
         "Sir, I wrote to Margaret Ellison.\nTresk said no.\n",
         "Sir, the buses are late.\nMargaret Ellison\nTresk said no.\n",
+        "Thanks for the notes.\n\nBest regards,\nJohn Smith\nMicrosoft\n",
+        "Witnesses:\nMargaret Brekkeby\nBrekkeby\n\n",
     ] {
         let found = names(text);
         assert!(found.iter().all(|(_, t)| *t != EntityType::Loc), "{text:?}: {found:?}");

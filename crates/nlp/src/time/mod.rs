@@ -91,8 +91,14 @@ impl Component for TimeTagger {
         }
         let g = grammar(doc.lang.as_deref());
         doc.times = tag_with(g, &doc.text, &doc.tokens, &doc.sentences, anchor, &sent);
-        // a year's digits inside a phone number are no year ("☎ +44 1632 960 118")
-        let phones = crate::numbers::phone_numbers(&doc.text);
+        // a year's digits inside a phone number are no year ("☎ +44 1632 960 118"); only a
+        // number that opens with "+" or a trunk "0" ("1914-18 1939-45" are years, which the
+        // phone numbers' shape of dashed groups would take)
+        let text = &doc.text;
+        let phones: Vec<Span> = crate::numbers::phone_numbers(text)
+            .into_iter()
+            .filter(|p| ["+", "0", "(0"].iter().any(|s| p.of(text).starts_with(s)))
+            .collect();
         doc.times.retain(|t| !phones.iter().any(|p| p.start <= t.span.start && t.span.end <= p.end));
     }
 }
