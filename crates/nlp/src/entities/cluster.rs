@@ -4,7 +4,6 @@
 use super::words::f;
 use super::words::{FxMap, FxSet};
 use super::{Ctx, Gender, Work, is_acronym};
-use crate::ner::lexicon::LEGAL_FORMS;
 use dossier_model::{EntityType, MentionKind, Span, TokenKind};
 
 pub(crate) fn cluster(cx: &mut Ctx) {
@@ -770,7 +769,7 @@ pub(crate) fn company_name(cx: &Ctx, i: usize) -> bool {
         // Islamic State group"); "plc" is written either way
         let last = cx.v.s(w.b - 1);
         let noun = ["group", "holdings", "limited", "corporation"].iter().any(|f| last.eq_ignore_ascii_case(f));
-        (!noun || last.starts_with(char::is_uppercase)) && LEGAL_FORMS.iter().any(|f| last.eq_ignore_ascii_case(f))
+        (!noun || last.starts_with(char::is_uppercase)) && crate::ner::lexicon::is_legal_form(last)
     }
 }
 
@@ -787,12 +786,15 @@ pub(crate) fn storm_name(cx: &Ctx, i: usize) -> bool {
 pub(crate) fn said_to_be_place(cx: &Ctx, i: usize) -> bool {
     let w = &cx.men[i];
     let v = &cx.v;
-    let after: Vec<&str> =
-        (w.b..v.len().min(w.b + 8)).take_while(|&k| v.sent[k] == v.sent[w.b - 1]).map(|k| v.s(k)).collect();
     // (a nationality before "national team" is the model's reading of a country it does not
     // know, "the Vellmark national team", or a nationality, "the Dutch national team": the
     // linker decides by the other mentions)
-    matches!(w.ty, EntityType::Loc | EntityType::Misc) && crate::ner::place_said_after(&after)
+    if !matches!(w.ty, EntityType::Loc | EntityType::Misc) {
+        return false;
+    }
+    let after: Vec<&str> =
+        (w.b..v.len().min(w.b + 8)).take_while(|&k| v.sent[k] == v.sent[w.b - 1]).map(|k| v.s(k)).collect();
+    crate::ner::place_said_after(&after)
 }
 
 /// True when sentence `s` is a title-case headline: four or more words of four letters or more,

@@ -477,6 +477,11 @@ pub(crate) const LEGAL_FORMS: &[&str] = &[
     "gmbh", "ag", "nv", "sa", "s.a.", "bv", "ab", "asa", "oy", "pty", "group", "holdings",
 ];
 
+/// True when `w` is one of the [`LEGAL_FORMS`], in any case ("Ltd", "PLC", "Group").
+pub(crate) fn is_legal_form(w: &str) -> bool {
+    LEGAL_FORMS.iter().any(|f| w.eq_ignore_ascii_case(f))
+}
+
 /// Words that end or head organisation names (lowercase; project-authored).
 pub(crate) const ORG_WORDS: &[&str] = &[
     "inc",

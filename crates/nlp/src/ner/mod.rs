@@ -568,6 +568,10 @@ fn signature_towns(text: &str, names: &mut [(Span, EntityType)], known: impl Fn(
     };
     for k in 1..names.len() {
         let ((a, ta), (b, tb)) = (names[k - 1], names[k]);
+        // (the cheap tests first: this runs on every pair of names in a document)
+        if ta != EntityType::Person || !matches!(tb, EntityType::Person | EntityType::Org) {
+            continue;
+        }
         let between = &text[a.end..b.start];
         let next_line = between.matches('\n').count() == 1 && between.trim().is_empty();
         let rest = text[b.end..].split_once('\n').map_or("", |(_, r)| r);
@@ -576,15 +580,7 @@ fn signature_towns(text: &str, names: &mut [(Span, EntityType)], known: impl Fn(
         let word = b.of(text);
         let one_word = !word.contains(char::is_whitespace) && word.chars().any(char::is_lowercase);
         let new_word = one_word && !known(word) && !a.of(text).split_whitespace().any(|w| w == word);
-        if ta == EntityType::Person
-            && a.of(text).contains(' ')
-            && matches!(tb, EntityType::Person | EntityType::Org)
-            && new_word
-            && next_line
-            && block_ends
-            && own_line(a)
-            && own_line(b)
-        {
+        if a.of(text).contains(' ') && new_word && next_line && block_ends && own_line(a) && own_line(b) {
             names[k].1 = EntityType::Loc;
         }
     }
@@ -615,6 +611,10 @@ fn storm_names(toks: &[&str], labels: &mut [u8]) {
         "killed", "destroyed", "homeless", "disruption", "cancelled", "canceled", "deaths", "trees", "surge", "waves",
         "closed", "met", "outages",
     ];
+    // (this runs on every sentence: most have no storm's word)
+    if !toks.iter().any(|w| STORM_WORDS.contains(w)) {
+        return;
+    }
     // (not the storm's own word: "Storm Reid")
     let weather = toks.iter().any(|w| !STORM_WORDS.contains(w) && WEATHER.iter().any(|x| w.eq_ignore_ascii_case(x)));
     let storm_name = |k: usize| {
@@ -1002,8 +1002,7 @@ fn names_joined_by_ampersand(toks: &[&str], labels: &mut [u8]) {
             // one surname after the "&", with its particle before it (then no given name: "Van
             // Allen") and the firm's legal form after
             let name = s2 + usize::from(PARTICLES.contains(&lower(toks[s2]).as_str()) && e2 > s2 + 1);
-            let legal = !(name + 1..e2).is_empty()
-                && (name + 1..e2).all(|k| lexicon::LEGAL_FORMS.contains(&lower(toks[k]).as_str()));
+            let legal = !(name + 1..e2).is_empty() && (name + 1..e2).all(|k| lexicon::is_legal_form(toks[k]));
             (e2 == name + 1 || legal)
                 && !given(toks[e - 1])
                 && !(name == s2 && given(toks[s2]))
@@ -1042,7 +1041,7 @@ fn firms_and_partners(toks: &[&str], labels: &mut [u8]) {
         }
         // (not a title-case headline's verb: "Ann Lee Pictures Life After Football"; a company's
         // form after it is the firm's: "Ann Lee Consulting Group", "Tom Brown Builders Limited")
-        let form = toks.get(e + 1).is_some_and(|w| lexicon::LEGAL_FORMS.contains(&w.to_lowercase().as_str()));
+        let form = toks.get(e + 1).is_some_and(|w| lexicon::is_legal_form(w));
         let headline_goes_on = toks.get(e + 1).is_some_and(|w| w.starts_with(char::is_uppercase)) && !form;
         if t == PER && toks.get(e).is_some_and(|w| TRADES.contains(w)) && labels[e] == 0 && !headline_goes_on {
             let end = if form && label_type(labels[e + 1]).is_none_or(|_| label_part(labels[e + 1]) == Some(UNIT)) {
