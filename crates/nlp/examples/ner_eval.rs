@@ -3,12 +3,14 @@
 //! object per line with the mentions in character offsets.
 //!
 //!     DOSSIER_NER_MODEL=path/to/ner.bin ner_eval FEED.jsonl...   (default: the embedded model)
+//!     DOSSIER_NER_LINK=1 ner_eval FEED.jsonl...   (the entity linker after NER, as `dossier extract`
+//!     runs it: mentions take their entity's type)
 //!     ner_eval --bench FILE   (words/s of segmentation + NER over FILE's text, one core)
 
 use dossier_model::Doc;
 use dossier_model::contract::DocRecord;
 use dossier_nlp::ner::{Model, NerTagger};
-use dossier_nlp::{Component, Segmenter};
+use dossier_nlp::{Component, EntityLinker, Segmenter};
 use std::io::{BufRead, BufWriter, Write};
 use std::time::Instant;
 
@@ -25,6 +27,7 @@ fn tagger() -> NerTagger {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let ner = tagger();
+    let link = std::env::var("DOSSIER_NER_LINK").is_ok_and(|v| v == "1");
     if args.first().map(String::as_str) == Some("--bench") {
         bench(&ner, &args[1]);
         return;
@@ -45,6 +48,9 @@ fn main() {
             doc.source = Some(path.clone());
             Segmenter.process(&mut doc);
             ner.process(&mut doc);
+            if link {
+                EntityLinker.process(&mut doc);
+            }
             let rec = DocRecord::from_doc(&doc);
             serde_json::to_writer(&mut out, &rec).expect("JSON out");
             out.write_all(b"\n").expect("write");

@@ -797,6 +797,127 @@ pub(crate) fn said_to_be_place(cx: &Ctx, i: usize) -> bool {
     crate::ner::place_said_after(&after)
 }
 
+/// The type a defining phrase after mention `i` gives it: "Caloi is a major Brazilian
+/// manufacturer of bicycles" (an organisation the tagger read as a person, named for its
+/// founder), "Dancemania is a series of remix albums", "Carlo Citrone (born 1967) is a British
+/// poker player". The phrase is "is" or "was", an article, up to five words that describe
+/// and a head noun that ends it (before "of", "in", a comma, ...); the head's type comes from
+/// `defining_nouns.txt`, or a person's role from `roles.txt`. Wikipedia opens every article
+/// with such a sentence, and its name recurs in the article, read the same way throughout.
+pub(crate) fn defined_type(cx: &Ctx, i: usize) -> Option<EntityType> {
+    // (roles that a body or a thing may be too: "X is a publisher of", "the owner of", "a rival
+    // to", "the bright star in")
+    #[rustfmt::skip]
+    const NOT_PERSONS: &[&str] = &[
+        "publisher", "broadcaster", "owner", "rival", "opponent", "critic", "supporter", "star", "host", "anchor",
+        "head", "chief", "executive", "victim", "witness", "suspect", "father", "mother",
+    ];
+    #[rustfmt::skip]
+    const ENDS: &[&str] = &[
+        "of", "in", "for", "from", "by", "with", "based", "who", "that", "which", "and", "or", "to", "at", "on",
+        "whose", "founded", "located", "situated", "formed", "owned", "known", "established", "created", "released",
+        "written", "directed", "produced", "published", "set", "where", "since", "between", "near", "spoken", "used",
+        "played", "held", "made", "built", "named", "called",
+    ];
+    const GRAMMAR: u64 = f::DET | f::AUX | f::BE | f::NEG | f::PREP | f::CONJ | f::WH | f::COMP | f::S3 | f::CUE;
+    let w = &cx.men[i];
+    let v = &cx.v;
+    // the name opens its sentence, as the subject of the definition: not "30 Seconds to Mars is
+    // a band" for the part "Mars" the tagger read
+    let opens = |a: usize| v.opens_sentence(a) || a > 0 && v.opens_sentence(a - 1) && v.is(a - 1, "the");
+    if w.kind != MentionKind::Name {
+        return None;
+    }
+    let sent = v.sent[w.a];
+    let same = |k: usize| k < v.len() && v.sent[k] == sent;
+    let mut k = w.b;
+    // ("Carlo Citrone (born 1967) is")
+    if same(k) && v.punct(k, b'(') {
+        let close = (k + 1..(k + 12).min(v.len())).find(|&j| v.punct(j, b')'))?;
+        k = close + 1;
+    }
+    let copula = opens(w.a) && (v.is(k, "is") || v.is(k, "was")) && ["a", "an", "the"].iter().any(|d| v.is(k + 1, d));
+    // an apposition with "a" or "an", of a name the tagger did not read as a place: "the" after
+    // a comma often opens the next item of a list or a phrase about something else ("Putin's
+    // Russia, the devastating civil war in Syria"), and a place's comma ends its name's part
+    // ("Alternative for Germany, a right-wing party", "the home state of Florida, a series of
+    // photos")
+    let apposition = k == w.b && v.punct(k, b',') && (v.is(k + 1, "a") || v.is(k + 1, "an")) && w.ty != EntityType::Loc;
+    if !(same(k + 2) && (copula || apposition)) {
+        return None;
+    }
+    let first = k + 2;
+    let mut end = first;
+    while same(end) && end < first + 6 {
+        let s = v.s(end);
+        let word = v.toks[end].kind == TokenKind::Word || s.chars().all(|c| c.is_alphanumeric() || c == '-');
+        // (a function word or a verb: the phrase is no noun's, "Dynamo Moscow, the Volgograd
+        // side have a game in hand")
+        let function = v.info[end].has(GRAMMAR) && !v.cap(end);
+        if !word || ENDS.contains(&s) || v.possessive(end) || function {
+            break;
+        }
+        end += 1;
+    }
+    // the head: the last word, in lowercase, and the phrase ends after it
+    if end == first || same(end) && !(ENDS.contains(&v.s(end)) || v.toks[end].kind != TokenKind::Word) {
+        return None;
+    }
+    // (an apposition's head ends its phrase: "Caloi, a bicycle maker, said", "Tresk, a town
+    // in"; not "Lee, a lawyer and ...", "Tresk, a town councillor")
+    if apposition
+        && same(end)
+        && (v.is(end, "and") || v.is(end, "or") || v.toks[end].kind == TokenKind::Word && !ENDS.contains(&v.s(end)))
+    {
+        return None;
+    }
+    let head = v.s(end - 1);
+    if !head.chars().all(|c| c.is_lowercase() || c == '-') {
+        return None;
+    }
+    // ("a school district" is a body; "a party to the treaty" no political party)
+    if head == "district" && v.is(end - 2, "school") {
+        return Some(EntityType::Org);
+    }
+    if head == "party" && v.is(end, "to") {
+        return None;
+    }
+    if let Some(ty) = defining_nouns().get(head) {
+        return Some(*ty);
+    }
+    // (a body is no person for a role it plays, nor a place for playing a part: "Turkey is a key
+    // player in the region"; but "Ostmere is a Vellish novelist", read as a place, is a person)
+    let part = ["player", "leader"].contains(&head);
+    let read_as = match w.ty {
+        EntityType::Org => false,
+        EntityType::Loc => copula && !part,
+        _ => true,
+    };
+    let person = v.info[end - 1].has(f::ROLE) && !NOT_PERSONS.contains(&head) && read_as;
+    person.then_some(EntityType::Person)
+}
+
+fn defining_nouns() -> &'static FxMap<&'static str, EntityType> {
+    static M: std::sync::OnceLock<FxMap<&'static str, EntityType>> = std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        let mut m = FxMap::default();
+        for l in include_str!("../resources/defining_nouns.txt").lines().map(str::trim) {
+            if let Some((w, t)) = l.split_once(' ')
+                && !l.starts_with('#')
+            {
+                let ty = match t.trim() {
+                    "PERSON" => EntityType::Person,
+                    "ORG" => EntityType::Org,
+                    "LOC" => EntityType::Loc,
+                    _ => EntityType::Misc,
+                };
+                m.insert(w, ty);
+            }
+        }
+        m
+    })
+}
+
 /// True when sentence `s` is a title-case headline: four or more words of four letters or more,
 /// all capitalised.
 fn headline(v: &super::words::View, s: usize) -> bool {

@@ -332,7 +332,9 @@ fn build(cx: &mut Ctx) {
         let mut company = false;
         let mut storm = false;
         let mut place = false;
+        let mut defined = None;
         for &i in &ms {
+            defined = defined.or_else(|| cluster::defined_type(cx, i));
             company |= cluster::company_name(cx, i);
             storm |= cluster::storm_name(cx, i);
             place |= cluster::said_to_be_place(cx, i);
@@ -355,6 +357,8 @@ fn build(cx: &mut Ctx) {
             EntityType::Org
         } else if person_full {
             EntityType::Person
+        } else if let Some(ty) = defined {
+            ty
         } else if storm {
             EntityType::Misc
         } else if place && votes[3] < votes.iter().sum::<usize>() {

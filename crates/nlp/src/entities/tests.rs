@@ -315,6 +315,56 @@ fn a_place_the_text_calls_one_is_a_place_throughout() {
 }
 
 #[test]
+fn a_name_a_sentence_defines_takes_the_type_of_its_definition_throughout() {
+    // the tagger read the firm, the band and the language as persons or places
+    for (text, name, ty) in [
+        (
+            "Marrowby is a Vellish bicycle manufacturer based in Tresk. Marrowby sold 40,000 bicycles last year.",
+            "Marrowby",
+            EntityType::Org,
+        ),
+        (
+            "Kestrelwood is an alternative rock band from Ardenport. Kestrelwood split in 2019.",
+            "Kestrelwood",
+            EntityType::Org,
+        ),
+        ("Sarnic is a language spoken in the hills of Ostria. Sarnic has two dialects.", "Sarnic", EntityType::Misc),
+        ("Ostmere is a Vellish novelist. Ostmere wrote nine books.", "Ostmere", EntityType::Person),
+        (
+            "Coronado Hills is a school district in Ardenport. Coronado Hills has 12 schools.",
+            "Coronado Hills",
+            EntityType::Org,
+        ),
+        (
+            "The money went to Pellucid, a Vellish software company. Pellucid declined to comment.",
+            "Pellucid",
+            EntityType::Org,
+        ),
+    ] {
+        let d = run(text);
+        assert_eq!(entity_at(&d, name, 20).map(|e| e.ty), Some(ty), "{text}: {:?}", names(&d));
+    }
+    // not a place's part, a list's next item after a comma and "the", nor a place before a
+    // phrase about something else
+    for (text, name) in [
+        ("Turkey is a key player in the region. Turkey sent troops.", "Turkey"),
+        ("The resurgence of Vellmark, the long civil war in Ostria and the crisis.", "Vellmark"),
+        ("He moved to Tresk, a series of photos shows.", "Tresk"),
+    ] {
+        let d = run(text);
+        assert_eq!(entity_of(&d, name).map(|e| e.ty), Some(EntityType::Loc), "{text}: {:?}", names(&d));
+    }
+    // nor a noun after a verb ("the band played"), nor an apposition with "the"
+    for (text, name, not) in [
+        ("Ostmere was a stage the band played in 2004. Ostmere closed.", "Ostmere", EntityType::Org),
+        ("He praised Kestrelwood, the biggest prize of the night. Kestrelwood won.", "Kestrelwood", EntityType::Misc),
+    ] {
+        let d = run(text);
+        assert_ne!(entity_of(&d, name).map(|e| e.ty), Some(not), "{text}: {:?}", names(&d));
+    }
+}
+
+#[test]
 fn roles_said_of_a_name() {
     let cases: &[(&str, &str, &str)] = &[
         ("Ann Lee is the chief executive of Valdane Shipping.", "Ann Lee", "chief executive of Valdane Shipping"),

@@ -735,6 +735,12 @@ fn a_founders_name_and_a_trade_is_a_firm() {
     assert_eq!(joined(&toks, labels), names_of(&[("Ann Lee", PER)]));
     let toks = ["Studio", "said"];
     assert_eq!(joined(&toks, vec![label(PER, UNIT), 0]), names_of(&[("Studio", PER)]));
+    // a place's name and a company's trade is a firm; a place's estates and studios stay places
+    let (lb, ll) = (label(LOC, BEGIN), label(LOC, LAST));
+    let toks = ["to", "Osterling", "Resources", "for"];
+    assert_eq!(joined(&toks, vec![0, lb, ll, 0]), names_of(&[("Osterling Resources", ORG)]));
+    let toks = ["on", "the", "Tresk", "Estates", "in"];
+    assert_eq!(joined(&toks, vec![0, 0, lb, ll, 0]), names_of(&[("Tresk Estates", LOC)]));
 }
 
 #[test]
