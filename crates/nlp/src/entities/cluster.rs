@@ -480,7 +480,7 @@ fn names(cx: &mut Ctx) {
         // ("Oakhurst, the Surrey town", "Brightwater is a small town", "Halvern has 12,000 residents")
         let called = (v.punct(b, b',') || v.is(b, "is") || v.is(b, "was"))
             && (v.is(b + 1, "the") || v.is(b + 1, "a"))
-            && (b + 2..(b + 5).min(v.len())).any(|k| PLACE_NOUNS.iter().any(|p| v.is(k, p)));
+            && (b + 2..(b + 5).min(v.len())).any(|k| place_noun(v.s(k)));
         let residents = (b..(b + 4).min(v.len())).any(|k| RESIDENTS.iter().any(|p| v.is(k, p)));
         // ("the mayor of Ardenport", "the centre of Halvern")
         let of_place = a > 1 && v.is(a - 1, "of") && PLACE_OF.iter().any(|p| v.is(a - 2, p));
@@ -730,9 +730,12 @@ fn speaks_or_owns(cx: &Ctx, b: usize) -> bool {
     cx.v.possessive(b) || VERBS.iter().any(|w| cx.v.is(b, w))
 }
 
-/// Nouns of places an apposition may call a name ("Oakhurst, the Surrey town where ...").
-const PLACE_NOUNS: &[&str] =
-    &["town", "village", "city", "county", "suburb", "district", "region", "island", "country", "port", "capital"];
+/// True when `w` is a noun of places an apposition may call a name ("Oakhurst, the Surrey town
+/// where ..."): a place's head noun of `defining_nouns.txt`.
+fn place_noun(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    defining_nouns().get(lower.as_str()).is_some_and(|&(ty, _)| ty == EntityType::Loc)
+}
 
 /// Nouns before "of" and a place's name ("the mayor of Ardenport").
 #[rustfmt::skip]
@@ -842,27 +845,38 @@ pub(crate) fn defined_type(cx: &Ctx, i: usize) -> Option<EntityType> {
     // Russia, the devastating civil war in Syria"), and a place's comma ends its name's part
     // ("Alternative for Germany, a right-wing party", "the home state of Florida, a series of
     // photos")
-    let apposition = k == w.b && v.punct(k, b',') && (v.is(k + 1, "a") || v.is(k + 1, "an")) && w.ty != EntityType::Loc;
+    // (nor a name inside a phrase that opens the sentence, whose comma ends it: "According to
+    // Halvorsen, a bank in Oslo had lent the money", "Thanks to Messi, a team of misfits won")
+    let (sa, _) = v.sent_toks[sent as usize];
+    let opener = ["according", "thanks", "unlike", "like", "despite", "due", "owing", "besides", "apart"];
+    let in_opener = w.a < sa + 4 && opener.iter().any(|o| v.is(sa, o));
+    let apposition = k == w.b
+        && v.punct(k, b',')
+        && (v.is(k + 1, "a") || v.is(k + 1, "an"))
+        && w.ty != EntityType::Loc
+        && !in_opener;
     if !(same(k + 2) && (copula || apposition)) {
         return None;
     }
-    let first = k + 2;
-    let mut end = first;
-    while same(end) && end < first + 6 {
-        let s = v.s(end);
-        let word = v.toks[end].kind == TokenKind::Word || s.chars().all(|c| c.is_alphanumeric() || c == '-');
-        // (a function word or a verb: the phrase is no noun's, "Dynamo Moscow, the Volgograd
-        // side have a game in hand")
-        let function = v.info[end].has(GRAMMAR) && !v.cap(end);
-        if !word || ENDS.contains(&s) || v.possessive(end) || function {
-            break;
+    // the describing words from `first`, up to five, and one past the head, the last of them,
+    // when the phrase ends after it
+    let phrase = |first: usize| {
+        let mut end = first;
+        while same(end) && end < first + 6 {
+            let s = v.s(end);
+            let word = v.toks[end].kind == TokenKind::Word || s.chars().all(|c| c.is_alphanumeric() || c == '-');
+            // (a function word or a verb: the phrase is no noun's, "Dynamo Moscow, the Volgograd
+            // side have a game in hand")
+            let function = v.info[end].has(GRAMMAR) && !v.cap(end);
+            if !word || ENDS.contains(&s) || v.possessive(end) || function {
+                break;
+            }
+            end += 1;
         }
-        end += 1;
-    }
-    // the head: the last word, in lowercase, and the phrase ends after it
-    if end == first || same(end) && !(ENDS.contains(&v.s(end)) || v.toks[end].kind != TokenKind::Word) {
-        return None;
-    }
+        let ends = !same(end) || ENDS.contains(&v.s(end)) || v.toks[end].kind != TokenKind::Word;
+        (end > first && ends).then_some(end)
+    };
+    let mut end = phrase(k + 2)?;
     // (an apposition's head ends its phrase: "Caloi, a bicycle maker, said", "Tresk, a town
     // in"; not "Lee, a lawyer and ...", "Tresk, a town councillor")
     if apposition
@@ -871,48 +885,67 @@ pub(crate) fn defined_type(cx: &Ctx, i: usize) -> Option<EntityType> {
     {
         return None;
     }
-    let head = v.s(end - 1);
+    // a collective's head is the noun after its "of" ("a series of remix albums", "a chain of
+    // volcanic islands", "a federation of 13 states")
+    #[rustfmt::skip]
+    const COLLECTIVES: &[&str] = &[
+        "series", "chain", "group", "federation", "union", "network", "collection", "set", "trio", "pair", "cluster",
+        "string",
+    ];
+    let mut head = v.s(end - 1).to_string();
+    if COLLECTIVES.contains(&head.as_str()) && v.is(end, "of") {
+        end = phrase(end + 1)?;
+        let plural = v.s(end - 1);
+        head = match plural.strip_suffix("ies") {
+            Some(stem) => format!("{stem}y"),
+            None => plural.strip_suffix('s').unwrap_or(plural).to_string(),
+        };
+    }
+    let head = head.as_str();
     if !head.chars().all(|c| c.is_lowercase() || c == '-') {
         return None;
     }
-    // ("a school district" is a body; "a party to the treaty" no political party)
+    // ("a school district" is a body; "a party to the treaty" no political party, "a one-man
+    // band" no band)
     if head == "district" && v.is(end - 2, "school") {
         return Some(EntityType::Org);
     }
-    if head == "party" && v.is(end, "to") {
+    if head == "party" && v.is(end, "to") || head == "band" && v.s(end - 2).starts_with("one-") {
         return None;
     }
-    if let Some(ty) = defining_nouns().get(head) {
-        return Some(*ty);
+    // (a name the tagger read as a place keeps it but for a few nouns: a place is often
+    // described by what it does or holds, "Germany is a team that never gives up", "Japan is an
+    // ageing society")
+    if let Some(&(ty, any)) = defining_nouns().get(head) {
+        return (any || w.ty != EntityType::Loc).then_some(ty);
     }
-    // (a body is no person for a role it plays, nor a place for playing a part: "Turkey is a key
-    // player in the region"; but "Ostmere is a Vellish novelist", read as a place, is a person)
-    let part = ["player", "leader"].contains(&head);
-    let read_as = match w.ty {
-        EntityType::Org => false,
-        EntityType::Loc => copula && !part,
-        _ => true,
-    };
+    // a person's role makes a person of a name read as one or, defined by "is", as another name
+    // (MISC); not of a body or a place for a part they play ("Turkey is a key player", "Norway
+    // is a major investor", "France is the current president of the EU"), nor of a nationality
+    // before an apposition ("an American, a teacher from Ohio")
+    let read_as = w.ty == EntityType::Person || w.ty == EntityType::Misc && copula;
     let person = v.info[end - 1].has(f::ROLE) && !NOT_PERSONS.contains(&head) && read_as;
     person.then_some(EntityType::Person)
 }
 
-fn defining_nouns() -> &'static FxMap<&'static str, EntityType> {
-    static M: std::sync::OnceLock<FxMap<&'static str, EntityType>> = std::sync::OnceLock::new();
+/// The nouns of `defining_nouns.txt`: each one's type, and whether it retypes a name the tagger
+/// read as a place.
+fn defining_nouns() -> &'static FxMap<&'static str, (EntityType, bool)> {
+    static M: std::sync::OnceLock<FxMap<&'static str, (EntityType, bool)>> = std::sync::OnceLock::new();
     M.get_or_init(|| {
         let mut m = FxMap::default();
         for l in include_str!("../resources/defining_nouns.txt").lines().map(str::trim) {
-            if let Some((w, t)) = l.split_once(' ')
-                && !l.starts_with('#')
-            {
-                let ty = match t.trim() {
-                    "PERSON" => EntityType::Person,
-                    "ORG" => EntityType::Org,
-                    "LOC" => EntityType::Loc,
-                    _ => EntityType::Misc,
-                };
-                m.insert(w, ty);
+            let c: Vec<&str> = l.split_whitespace().collect();
+            if c.len() < 2 || l.starts_with('#') {
+                continue;
             }
+            let ty = match c[1] {
+                "PERSON" => EntityType::Person,
+                "ORG" => EntityType::Org,
+                "LOC" => EntityType::Loc,
+                _ => EntityType::Misc,
+            };
+            m.insert(c[0], (ty, c.get(2) == Some(&"any")));
         }
         m
     })

@@ -329,7 +329,8 @@ fn a_name_a_sentence_defines_takes_the_type_of_its_definition_throughout() {
             EntityType::Org,
         ),
         ("Sarnic is a language spoken in the hills of Ostria. Sarnic has two dialects.", "Sarnic", EntityType::Misc),
-        ("Ostmere is a Vellish novelist. Ostmere wrote nine books.", "Ostmere", EntityType::Person),
+        ("Marsh is a trio of villages in Kent. Marsh has one pub.", "Marsh", EntityType::Loc),
+        ("Starvault is a video game released in 2004. Starvault sold well.", "Starvault", EntityType::Misc),
         (
             "Coronado Hills is a school district in Ardenport. Coronado Hills has 12 schools.",
             "Coronado Hills",
@@ -350,6 +351,9 @@ fn a_name_a_sentence_defines_takes_the_type_of_its_definition_throughout() {
         ("Turkey is a key player in the region. Turkey sent troops.", "Turkey"),
         ("The resurgence of Vellmark, the long civil war in Ostria and the crisis.", "Vellmark"),
         ("He moved to Tresk, a series of photos shows.", "Tresk"),
+        ("Norway is a major investor in solar power. Norway pledged $1 billion.", "Norway"),
+        ("Germany is a team that never gives up. Germany beat France 2-1.", "Germany"),
+        ("Japan is an ageing society. Japan has 125 million people.", "Japan"),
     ] {
         let d = run(text);
         assert_eq!(entity_of(&d, name).map(|e| e.ty), Some(EntityType::Loc), "{text}: {:?}", names(&d));
@@ -358,6 +362,8 @@ fn a_name_a_sentence_defines_takes_the_type_of_its_definition_throughout() {
     for (text, name, not) in [
         ("Ostmere was a stage the band played in 2004. Ostmere closed.", "Ostmere", EntityType::Org),
         ("He praised Kestrelwood, the biggest prize of the night. Kestrelwood won.", "Kestrelwood", EntityType::Misc),
+        ("Kowalski is a one-man band. Kowalski does everything himself.", "Kowalski", EntityType::Org),
+        ("According to Halvorsen, a bank in Oslo had lent the money. Halvorsen said so.", "Halvorsen", EntityType::Org),
     ] {
         let d = run(text);
         assert_ne!(entity_of(&d, name).map(|e| e.ty), Some(not), "{text}: {:?}", names(&d));
