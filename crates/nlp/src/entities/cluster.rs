@@ -480,7 +480,7 @@ fn names(cx: &mut Ctx) {
         // ("Oakhurst, the Surrey town", "Brightwater is a small town", "Halvern has 12,000 residents")
         let called = (v.punct(b, b',') || v.is(b, "is") || v.is(b, "was"))
             && (v.is(b + 1, "the") || v.is(b + 1, "a"))
-            && (b + 2..(b + 5).min(v.len())).any(|k| place_noun(v.s(k)));
+            && (b + 2..(b + 5).min(v.len())).any(|k| PLACE_NOUNS.iter().any(|p| v.is(k, p)));
         let residents = (b..(b + 4).min(v.len())).any(|k| RESIDENTS.iter().any(|p| v.is(k, p)));
         // ("the mayor of Ardenport", "the centre of Halvern")
         let of_place = a > 1 && v.is(a - 1, "of") && PLACE_OF.iter().any(|p| v.is(a - 2, p));
@@ -730,12 +730,11 @@ fn speaks_or_owns(cx: &Ctx, b: usize) -> bool {
     cx.v.possessive(b) || VERBS.iter().any(|w| cx.v.is(b, w))
 }
 
-/// True when `w` is a noun of places an apposition may call a name ("Oakhurst, the Surrey town
-/// where ..."): a place's head noun of `defining_nouns.txt`.
-fn place_noun(w: &str) -> bool {
-    let lower = w.to_ascii_lowercase();
-    defining_nouns().get(lower.as_str()).is_some_and(|&(ty, _)| ty == EntityType::Loc)
-}
+/// Nouns of places an apposition may call a name ("Oakhurst, the Surrey town where ..."), in any
+/// of its first three words: fewer than `defining_nouns.txt` holds, whose nouns must end the
+/// phrase ("Brightwater, the Silicon Valley startup" is no valley).
+const PLACE_NOUNS: &[&str] =
+    &["town", "village", "city", "county", "suburb", "district", "region", "island", "country", "port", "capital"];
 
 /// Nouns before "of" and a place's name ("the mayor of Ardenport").
 #[rustfmt::skip]
@@ -800,6 +799,12 @@ pub(crate) fn said_to_be_place(cx: &Ctx, i: usize) -> bool {
     crate::ner::place_said_after(&after)
 }
 
+/// True when mention `i` follows a preposition of place ("in Boston", "across Georgia").
+pub(crate) fn after_place_preposition(cx: &Ctx, i: usize) -> bool {
+    let a = cx.men[i].a;
+    a > 0 && PLACE_PREPOSITIONS.iter().any(|p| cx.v.is(a - 1, p))
+}
+
 /// The type a defining phrase after mention `i` gives it: "Caloi is a major Brazilian
 /// manufacturer of bicycles" (an organisation the tagger read as a person, named for its
 /// founder), "Dancemania is a series of remix albums", "Carlo Citrone (born 1967) is a British
@@ -846,10 +851,17 @@ pub(crate) fn defined_type(cx: &Ctx, i: usize) -> Option<EntityType> {
     // ("Alternative for Germany, a right-wing party", "the home state of Florida, a series of
     // photos")
     // (nor a name inside a phrase that opens the sentence, whose comma ends it: "According to
-    // Halvorsen, a bank in Oslo had lent the money", "Thanks to Messi, a team of misfits won")
+    // Halvorsen, a bank in Oslo had lent the money", "In an interview with Halvorsen, a
+    // newspaper ...", "Thanks to Messi, a team of misfits won")
     let (sa, _) = v.sent_toks[sent as usize];
-    let opener = ["according", "thanks", "unlike", "like", "despite", "due", "owing", "besides", "apart"];
-    let in_opener = w.a < sa + 4 && opener.iter().any(|o| v.is(sa, o));
+    #[rustfmt::skip]
+    let opener = [
+        "according", "thanks", "unlike", "like", "despite", "due", "owing", "besides", "apart", "joining", "along",
+        "alongside", "together", "as", "after", "before",
+    ];
+    let in_opener = (sa..w.a).find(|&j| v.toks[j].kind == TokenKind::Word).is_some_and(|fw| {
+        (v.info[fw].has(f::PREP) || opener.iter().any(|o| v.is(fw, o))) && !(fw..w.a).any(|j| v.punct(j, b','))
+    });
     let apposition = k == w.b
         && v.punct(k, b',')
         && (v.is(k + 1, "a") || v.is(k + 1, "an"))
@@ -887,19 +899,32 @@ pub(crate) fn defined_type(cx: &Ctx, i: usize) -> Option<EntityType> {
     }
     // a collective's head is the noun after its "of" ("a series of remix albums", "a chain of
     // volcanic islands", "a federation of 13 states")
-    #[rustfmt::skip]
-    const COLLECTIVES: &[&str] = &[
-        "series", "chain", "group", "federation", "union", "network", "collection", "set", "trio", "pair", "cluster",
-        "string",
-    ];
+    // (but a union, a federation, a group or a network of places is a body: "NATO is a group of
+    // 32 countries", "the Hanseatic League was a union of towns")
+    const COLLECTIVES: &[&str] = &["series", "chain", "collection", "trio", "pair", "cluster", "string"];
+    const BODIES: &[&str] = &["group", "federation", "union", "network", "alliance"];
+    // (an unknown complement says nothing: "a series of buses")
     let mut head = v.s(end - 1).to_string();
-    if COLLECTIVES.contains(&head.as_str()) && v.is(end, "of") {
-        end = phrase(end + 1)?;
-        let plural = v.s(end - 1);
-        head = match plural.strip_suffix("ies") {
-            Some(stem) => format!("{stem}y"),
-            None => plural.strip_suffix('s').unwrap_or(plural).to_string(),
-        };
+    let collective = COLLECTIVES.contains(&head.as_str()) || BODIES.contains(&head.as_str());
+    if collective && v.is(end, "of") {
+        let body = BODIES.contains(&head.as_str());
+        if let Some(e) = phrase(end + 1) {
+            let plural = v.s(e - 1);
+            // the singular the list holds: "albums", "movies", "companies", "series"
+            let singular =
+                [plural.strip_suffix('s').map(str::to_string), plural.strip_suffix("ies").map(|s| format!("{s}y"))]
+                    .into_iter()
+                    .flatten()
+                    .find(|c| defining_nouns().contains_key(c.as_str()));
+            let one = singular.or_else(|| defining_nouns().contains_key(plural).then(|| plural.to_string()))?;
+            let place = defining_nouns().get(one.as_str()).is_some_and(|&(ty, _)| ty == EntityType::Loc);
+            // (a group of islands is an archipelago, a place)
+            if body && place && one != "island" {
+                return Some(EntityType::Org);
+            }
+            end = e;
+            head = one;
+        }
     }
     let head = head.as_str();
     if !head.chars().all(|c| c.is_lowercase() || c == '-') {
@@ -917,14 +942,22 @@ pub(crate) fn defined_type(cx: &Ctx, i: usize) -> Option<EntityType> {
     // described by what it does or holds, "Germany is a team that never gives up", "Japan is an
     // ageing society")
     if let Some(&(ty, any)) = defining_nouns().get(head) {
-        return (any || w.ty != EntityType::Loc).then_some(ty);
+        // (a place's noun before "of" and a lowercase word is a figure, "Kestrel, a mountain of
+        // debt behind it", "an island of calm"; and an apposition makes no place of a body)
+        let figure = ty == EntityType::Loc
+            && v.is(end, "of")
+            && !v
+                .toks
+                .get(end + 1)
+                .is_some_and(|_| v.cap(end + 1) || v.s(end + 1).starts_with(|c: char| c.is_ascii_digit()));
+        let body_placed = ty == EntityType::Loc && apposition && w.ty == EntityType::Org;
+        return (!figure && !body_placed && (any || w.ty != EntityType::Loc)).then_some(ty);
     }
-    // a person's role makes a person of a name read as one or, defined by "is", as another name
-    // (MISC); not of a body or a place for a part they play ("Turkey is a key player", "Norway
-    // is a major investor", "France is the current president of the EU"), nor of a nationality
-    // before an apposition ("an American, a teacher from Ohio")
-    let read_as = w.ty == EntityType::Person || w.ty == EntityType::Misc && copula;
-    let person = v.info[end - 1].has(f::ROLE) && !NOT_PERSONS.contains(&head) && read_as;
+    // a person's role makes a person only of a name read as one: not of a body or a place for a
+    // part they play ("Turkey is a key player", "Norway is a major investor", "France is the
+    // current president of the EU"), nor of a nationality ("an American, a teacher from Ohio",
+    // "The German is a former tennis player")
+    let person = v.info[end - 1].has(f::ROLE) && !NOT_PERSONS.contains(&head) && w.ty == EntityType::Person;
     person.then_some(EntityType::Person)
 }
 

@@ -333,8 +333,10 @@ fn build(cx: &mut Ctx) {
         let mut storm = false;
         let mut place = false;
         let mut defined = None;
+        let mut placed = false;
         for &i in &ms {
             defined = defined.or_else(|| cluster::defined_type(cx, i));
+            placed |= cluster::after_place_preposition(cx, i);
             company |= cluster::company_name(cx, i);
             storm |= cluster::storm_name(cx, i);
             place |= cluster::said_to_be_place(cx, i);
@@ -357,7 +359,9 @@ fn build(cx: &mut Ctx) {
             EntityType::Org
         } else if person_full {
             EntityType::Person
-        } else if let Some(ty) = defined {
+        } else if let Some(ty) = defined.filter(|&t| t == EntityType::Loc || !placed) {
+            // (not where the text also writes the name as a place: "Boston is a band from
+            // Massachusetts. Boston played in Boston")
             ty
         } else if storm {
             EntityType::Misc

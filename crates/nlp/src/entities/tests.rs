@@ -331,6 +331,13 @@ fn a_name_a_sentence_defines_takes_the_type_of_its_definition_throughout() {
         ("Sarnic is a language spoken in the hills of Ostria. Sarnic has two dialects.", "Sarnic", EntityType::Misc),
         ("Marsh is a trio of villages in Kent. Marsh has one pub.", "Marsh", EntityType::Loc),
         ("Starvault is a video game released in 2004. Starvault sold well.", "Starvault", EntityType::Misc),
+        ("Starlance is a series of movies about pirates. Starlance earned $1 billion.", "Starlance", EntityType::Misc),
+        ("Kellmouth is a group of islands in the Kell Sea. Kellmouth voted.", "Kellmouth", EntityType::Loc),
+        (
+            "The Kessarine League is a group of seven countries. The Kessarine League met in Tresk.",
+            "Kessarine League",
+            EntityType::Org,
+        ),
         (
             "Coronado Hills is a school district in Ardenport. Coronado Hills has 12 schools.",
             "Coronado Hills",
@@ -364,6 +371,19 @@ fn a_name_a_sentence_defines_takes_the_type_of_its_definition_throughout() {
         ("He praised Kestrelwood, the biggest prize of the night. Kestrelwood won.", "Kestrelwood", EntityType::Misc),
         ("Kowalski is a one-man band. Kowalski does everything himself.", "Kowalski", EntityType::Org),
         ("According to Halvorsen, a bank in Oslo had lent the money. Halvorsen said so.", "Halvorsen", EntityType::Org),
+        (
+            "In an interview with Halvorsen, a newspaper in Oslo wrote it. Halvorsen said so.",
+            "Halvorsen",
+            EntityType::Org,
+        ),
+        ("The Vellish is a former tennis player. Vellish officials said so.", "Vellish", EntityType::Person),
+        ("Harwick is a band from Tresk. Harwick played in Harwick last night.", "Harwick", EntityType::Org),
+        ("Kestrel Mining lost money. Kestrel, a mountain of debt behind it, cut jobs.", "Kestrel", EntityType::Loc),
+        ("Along with Halvorsen, a band from Oslo will play. Halvorsen said so.", "Halvorsen", EntityType::Org),
+        ("After Halvorsen, a band from Oslo played. Halvorsen said so.", "Halvorsen", EntityType::Org),
+        ("Kestrel Mining lost money. Kestrel, a one-company town, cut jobs.", "Kestrel", EntityType::Loc),
+        ("Marlow is a mountain of a man. Marlow said he would play.", "Marlow", EntityType::Loc),
+        ("Megabus is a series of buses. Megabus runs to Tresk.", "Megabus", EntityType::Misc),
     ] {
         let d = run(text);
         assert_ne!(entity_of(&d, name).map(|e| e.ty), Some(not), "{text}: {:?}", names(&d));
