@@ -903,7 +903,6 @@ pub(crate) fn defined_type(cx: &Ctx, i: usize) -> Option<EntityType> {
     // 32 countries", "the Hanseatic League was a union of towns")
     const COLLECTIVES: &[&str] = &["series", "chain", "collection", "trio", "pair", "cluster", "string"];
     const BODIES: &[&str] = &["group", "federation", "union", "network", "alliance"];
-    // (an unknown complement says nothing: "a series of buses")
     let mut head = v.s(end - 1).to_string();
     let collective = COLLECTIVES.contains(&head.as_str()) || BODIES.contains(&head.as_str());
     if collective && v.is(end, "of") {
@@ -916,6 +915,7 @@ pub(crate) fn defined_type(cx: &Ctx, i: usize) -> Option<EntityType> {
                     .into_iter()
                     .flatten()
                     .find(|c| defining_nouns().contains_key(c.as_str()));
+            // (an unknown complement says nothing: "a series of buses")
             let one = singular.or_else(|| defining_nouns().contains_key(plural).then(|| plural.to_string()))?;
             let place = defining_nouns().get(one.as_str()).is_some_and(|&(ty, _)| ty == EntityType::Loc);
             // (a group of islands is an archipelago, a place)
