@@ -484,7 +484,7 @@ fn names(cx: &mut Ctx) {
         let residents = (b..(b + 4).min(v.len())).any(|k| RESIDENTS.iter().any(|p| v.is(k, p)));
         // ("the mayor of Ardenport", "the centre of Halvern")
         let of_place = a > 1 && v.is(a - 1, "of") && PLACE_OF.iter().any(|p| v.is(a - 2, p));
-        a > 0 && PLACE_PREPOSITIONS.iter().any(|p| v.is(a - 1, p)) || residents || called || of_place
+        after_place_preposition(cx, i) || residents || called || of_place
     };
     let written_as_place: FxSet<&str> =
         (0..n).filter(|&i| cx.men[i].linkable && as_place(i, cx)).map(|i| norms[i].as_str()).collect();
@@ -855,12 +855,12 @@ pub(crate) fn defined_type(cx: &Ctx, i: usize) -> Option<EntityType> {
     // newspaper ...", "Thanks to Messi, a team of misfits won")
     let (sa, _) = v.sent_toks[sent as usize];
     #[rustfmt::skip]
-    let opener = [
+    const OPENERS: &[&str] = &[
         "according", "thanks", "unlike", "like", "despite", "due", "owing", "besides", "apart", "joining", "along",
         "alongside", "together", "as", "after", "before",
     ];
     let in_opener = (sa..w.a).find(|&j| v.toks[j].kind == TokenKind::Word).is_some_and(|fw| {
-        (v.info[fw].has(f::PREP) || opener.iter().any(|o| v.is(fw, o))) && !(fw..w.a).any(|j| v.punct(j, b','))
+        (v.info[fw].has(f::PREP) || OPENERS.iter().any(|o| v.is(fw, o))) && !(fw..w.a).any(|j| v.punct(j, b','))
     });
     let apposition = k == w.b
         && v.punct(k, b',')
