@@ -1162,3 +1162,98 @@ fn a_name_after_nee_is_a_persons() {
     let toks = ["in", "Brekke", ")"];
     assert_eq!(joined(&toks, vec![0, lu, 0]), names_of(&[("Brekke", LOC)]));
 }
+
+/// The tokens of `text` and labels that mark the names `found` (text and type) in it.
+fn tokens_and_labels(text: &str, found: &[(&str, u8)]) -> (Vec<String>, Vec<u8>) {
+    let toks: Vec<String> = tokenize(text).iter().map(|t| t.span.of(text).to_string()).collect();
+    let mut labels = vec![0; toks.len()];
+    for &(name, t) in found {
+        let words: Vec<String> = tokenize(name).iter().map(|w| w.span.of(name).to_string()).collect();
+        let s = (0..toks.len()).find(|&i| toks[i..].starts_with(&words)).expect("the name is in the text");
+        set_name(&mut labels, s, s + words.len(), t);
+    }
+    (toks, labels)
+}
+
+/// The names in `text` after [`join_names`], given the model's names `found`.
+fn joined_text(text: &str, found: &[(&str, u8)]) -> Vec<(String, u8)> {
+    let (toks, labels) = tokens_and_labels(text, found);
+    let toks: Vec<&str> = toks.iter().map(String::as_str).collect();
+    joined(&toks, labels)
+}
+
+#[test]
+fn a_quoted_title_after_its_work_is_misc() {
+    let titles = |text: &str| joined_text(text, &[]);
+    let misc = |names: &[&str]| names.iter().map(|n| (n.to_string(), MISC)).collect::<Vec<_>>();
+    assert_eq!(titles("Their second single \"Baby Turpentine\" reached number 4."), misc(&["Baby Turpentine"]));
+    assert_eq!(titles("She starred in the film “Long Road Home” last year."), misc(&["Long Road Home"]));
+    assert_eq!(titles("as in the movie ``Bridge of Spies'' which"), misc(&["Bridge of Spies"]));
+    assert_eq!(titles("They have a song called \"Time to Wake Up.\" On Monday"), misc(&["Time to Wake Up"]));
+    assert_eq!(titles("MTV2 premiered the video for \"From Yesterday\" on Friday"), misc(&["From Yesterday"]));
+    assert_eq!(titles("her novel, \"Florentin\", was published"), misc(&["Florentin"]));
+    assert_eq!(titles("on the new album: \"Some Other Son\" and"), misc(&["Some Other Son"]));
+    assert_eq!(titles("the album \"Viva la Vida\" sold"), misc(&["Viva la Vida"]));
+    // the titles of a list after the first
+    let text = "the top two songs, \"A Beautiful Lie\" and \"The Fantasy\", were put to a vote";
+    assert_eq!(titles(text), misc(&["A Beautiful Lie", "The Fantasy"]));
+    let text = "the play \"Los Hijos de Trump,\" or \"Sons of Trump,\" in Mexico City";
+    assert_eq!(titles(text), misc(&["Los Hijos de Trump", "Sons of Trump"]));
+    let text = "the singles \"Rags\", \"Salt\", and \"Pepper\" came out";
+    assert_eq!(titles(text), misc(&["Rags", "Salt", "Pepper"]));
+    // a name of the model's inside the title gives way to it
+    let found =
+        joined_text("the 1969 book titled \"The Tragedy of Lyndon Johnson\" explains", &[("Lyndon Johnson", PER)]);
+    assert_eq!(found, misc(&["The Tragedy of Lyndon Johnson"]));
+    // the song of an artist's possessive after "cover of"
+    let text = "a cover of Kanye West's \"Stronger\" for the station";
+    let found = joined_text(text, &[("Kanye West", PER)]);
+    assert_eq!(found, [("Kanye West".to_string(), PER), ("Stronger".to_string(), MISC)]);
+    // not speech, nor a title with no work before it, nor a band's or a person's name
+    assert!(titles("He called the film \"a total disaster\" on Tuesday.").is_empty());
+    assert!(titles("The crowd sang \"Happy Birthday\" to him.").is_empty());
+    assert!(titles("he established a band called \"Squirrell\" in 1990").is_empty());
+    assert!(titles("Kanye West's \"Stronger\" for the station").is_empty());
+    assert!(titles("a film Lee's \"Stronger\" for").is_empty());
+    // nor a quotation after a list's title that no comma or "and" joins to it
+    assert_eq!(titles("the single \"Rags\" says \"Hello There\" twice"), misc(&["Rags"]));
+    assert_eq!(titles("the single \"Rags\" and Tom Hale \"Salt\" too"), misc(&["Rags"]));
+    // nor a possessive that follows no "cover of"
+    let found = joined_text("a cover, Kanye West's \"Stronger\" for", &[("Kanye West", PER)]);
+    assert_eq!(found, [("Kanye West".to_string(), PER)]);
+    // nor one that opens in lowercase
+    assert!(titles("the song \"in Time\" played").is_empty());
+    // nor more than twelve words, nor a quotation mark that closes none
+    assert!(titles("the song \"One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen\"").is_empty());
+    assert!(titles("the song \"Rags and more").is_empty());
+    // a name of the model's that reaches across a quotation mark stays as it is
+    let found = joined_text("the song \"Hello\" Adele wrote", &[("Hello \" Adele", ORG)]);
+    assert_eq!(found, [("Hello \" Adele".to_string(), ORG)]);
+    let found = joined_text("the song \"Hello\" was", &[("\" Hello", ORG)]);
+    assert_eq!(found, [("\" Hello".to_string(), ORG)]);
+}
+
+#[test]
+fn a_title_quoted_as_a_name_once_is_one_wherever_it_is_quoted() {
+    let text = "The choices were \"Rags\" and \"Salt\". The single \"Rags\" won. \"Rag\" did not.";
+    let (toks, mut labels) = tokens_and_labels(text, &[]);
+    let toks: Vec<&str> = toks.iter().map(String::as_str).collect();
+    let ranges = [(0, 11), (11, 18), (18, toks.len())];
+    assert_eq!(toks[11..18], ["The", "single", "\"", "Rags", "\"", "won", "."]);
+    for &(a, z) in &ranges {
+        join_names(&toks[a..z], &mut labels[a..z]);
+    }
+    repeated_titles(&toks, &ranges, &mut labels);
+    let found: Vec<(String, u8)> = spans_of(&labels).into_iter().map(|(i, j, t)| (toks[i..j].join(" "), t)).collect();
+    assert_eq!(found, [("Rags".to_string(), MISC), ("Rags".to_string(), MISC)]);
+    // nor where the name was found outside quotation marks
+    let text = "\"Salt sold well. The choices were \"Salt\" and more.";
+    let (toks, mut labels) = tokens_and_labels(text, &[("Salt", MISC)]);
+    let toks: Vec<&str> = toks.iter().map(String::as_str).collect();
+    repeated_titles(&toks, &[(0, 5), (5, toks.len())], &mut labels);
+    assert_eq!(spans_of(&labels), [(1, 2, MISC)]);
+    // nothing without a title
+    let mut labels = vec![0; toks.len()];
+    repeated_titles(&toks, &[(0, 11)], &mut labels);
+    assert!(labels.iter().all(|&l| l == 0));
+}
