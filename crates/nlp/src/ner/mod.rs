@@ -22,6 +22,7 @@ mod decode;
 mod features;
 pub(crate) mod lexicon;
 mod model;
+mod titles;
 mod train;
 
 #[cfg(test)]
@@ -236,10 +237,13 @@ impl NerTagger {
                 strs.clear();
                 strs.extend(tokens[base..base + end].iter().map(|t| t.span.of(text)));
                 self.label_doc(&strs, &rel, s, &mut labels);
+                // (titles need to know which quotation marks open, which the spacing tells)
+                let marks = titles::quote_marks(text, &tokens[base..base + end], &rel);
                 for &(ra, rz) in &rel {
                     join_names(&strs[ra..rz], &mut labels[ra..rz]);
+                    titles::quoted_titles(&strs[ra..rz], &marks[ra..rz], &mut labels[ra..rz]);
                 }
-                repeated_titles(&strs, &rel, &mut labels);
+                titles::repeated_titles(&strs, &marks, &rel, &mut labels);
                 for &(ra, rz) in &rel {
                     for (i, j, t) in spans_of(&labels[ra..rz]) {
                         // a lone initial is no name ("Q." and "A." of a transcript): the
@@ -418,131 +422,6 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     towns_after_streets(toks, labels);
     described_places(toks, labels);
     national_sides(toks, labels);
-    quoted_titles(toks, labels);
-}
-
-/// A title in quotation marks after the work it names ("the single "Baby Turpentine"", "her
-/// novel "Florentin"", "a song called "Time to Wake Up"", "the video for "From Yesterday"") is
-/// a name, MISC, as CoNLL-2003 ("the film "Independence Day"") and WikiGold write every such
-/// title: the model, which reads the words of a title as common words, leaves most of them out
-/// or takes a part ("Baby"). So is each title of a list that goes on from it ("the top two
-/// songs, "A Beautiful Lie" and "The Fantasy""). The title must be in title case: a quotation
-/// of speech is not ("the film "was a disaster"").
-fn quoted_titles(toks: &[&str], labels: &mut [u8]) {
-    #[rustfmt::skip]
-    const WORKS: &[&str] = &[
-        "song", "songs", "single", "singles", "track", "tracks", "album", "albums", "ep", "hit", "ballad", "anthem",
-        "hymn", "tune", "novel", "novels", "book", "books", "memoir", "poem", "essay", "film", "films", "movie",
-        "movies", "documentary", "sitcom", "episode", "play", "musical", "opera", "ballet", "painting",
-    ];
-    let work = |w: &str| WORKS.contains(&w.to_lowercase().as_str());
-    let mut q = 1;
-    while q < toks.len() {
-        if !is_double_quote(toks[q]) {
-            q += 1;
-            continue;
-        }
-        // the word before the quotation mark, past "called" or a comma or colon after the work
-        let mut j = q - 1;
-        if matches!(toks[j], "called" | "titled" | "entitled" | "," | ":") && j > 0 {
-            j -= 1;
-        }
-        // ("the video for", "a cover of Kanye West's")
-        let cue = work(toks[j])
-            || (toks[j] == "for" && j > 0 && toks[j - 1].eq_ignore_ascii_case("video"))
-            || (possessive(toks[j]) && covered_name(toks, labels, j));
-        if !cue {
-            q += 1;
-            continue;
-        }
-        // this title and the ones of a list after it
-        let mut open = q;
-        q += 1;
-        while let Some(close) = title_in_quotes(toks, labels, open) {
-            // (a full stop the quotation takes in is no part of the title: "Time to Wake Up.")
-            let end = if matches!(toks[close - 1], "." | ",") { close - 1 } else { close };
-            set_name(labels, open + 1, end, MISC);
-            q = close + 1;
-            let next = match toks.get(close + 1..close + 3) {
-                Some([",", "and" | "or"]) => close + 3,
-                _ if matches!(toks.get(close + 1), Some(&("," | "and" | "or"))) => close + 2,
-                _ => break,
-            };
-            if !toks.get(next).is_some_and(|w| is_double_quote(w)) {
-                break;
-            }
-            open = next;
-        }
-    }
-}
-
-/// A title a document sets in quotation marks as a name once (see [`quoted_titles`]) is one
-/// wherever else it is quoted whole ("the top two songs, "A Beautiful Lie" and "The Fantasy" ...
-/// announced that "A Beautiful Lie" had won"). `ranges` are the sentences' token ranges.
-fn repeated_titles(toks: &[&str], ranges: &[(usize, usize)], labels: &mut [u8]) {
-    if !toks.iter().any(|w| is_double_quote(w)) {
-        return;
-    }
-    let mut titles: Vec<&[&str]> = Vec::new();
-    for &(a, z) in ranges {
-        for (s, e, t) in spans_of(&labels[a..z]) {
-            if t == MISC
-                && s > 0
-                && is_double_quote(toks[a + s - 1])
-                && toks.get(a + e).is_some_and(|w| is_double_quote(w))
-            {
-                titles.push(&toks[a + s..a + e]);
-            }
-        }
-    }
-    if titles.is_empty() {
-        return;
-    }
-    for &(a, z) in ranges {
-        let (sent, sent_labels) = (&toks[a..z], &mut labels[a..z]);
-        for open in 0..sent.len() {
-            if is_double_quote(sent[open])
-                && let Some(close) = title_in_quotes(sent, sent_labels, open)
-                && titles.contains(&&sent[open + 1..close])
-            {
-                set_name(sent_labels, open + 1, close, MISC);
-            }
-        }
-    }
-}
-
-fn is_double_quote(w: &str) -> bool {
-    matches!(w, "\"" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "``" | "''" | "\u{AB}" | "\u{BB}")
-}
-
-/// True when the possessive at `j` follows a name after "cover of", "version of" or "remix of".
-fn covered_name(toks: &[&str], labels: &[u8], j: usize) -> bool {
-    let Some(&(s, _, _)) = spans_of(&labels[..j]).last().filter(|&&(_, e, _)| e == j) else {
-        return false;
-    };
-    s >= 2 && toks[s - 1] == "of" && matches!(toks[s - 2], "cover" | "version" | "remix")
-}
-
-/// The closing quotation mark of a title in title case that opens at `open`: up to twelve
-/// words, each capitalized, a number, punctuation or a short function word, the first
-/// capitalized or a number, and no name of the model's reaching across either mark.
-fn title_in_quotes(toks: &[&str], labels: &[u8], open: usize) -> Option<usize> {
-    #[rustfmt::skip]
-    const SMALL: &[&str] = &[
-        "a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "at", "by", "with", "from", "as", "but", "nor",
-        "vs", "de", "la", "le", "du", "da", "von", "van",
-    ];
-    let close = (open + 2..toks.len().min(open + 14)).find(|&k| is_double_quote(toks[k]))?;
-    let inner = &toks[open + 1..close];
-    let first = inner.iter().find(|w| w.chars().any(char::is_alphanumeric))?;
-    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-    let title_case = inner.iter().all(|w| {
-        !w.chars().any(char::is_alphabetic) || capital(w) || SMALL.contains(w) || w.starts_with(['\'', '\u{2019}'])
-    });
-    // (a name of the model's that begins outside and ends inside, or the other way round)
-    let crossing =
-        spans_of(labels).into_iter().any(|(s, e, _)| (s <= open && e > open + 1) || (s < close && e > close));
-    (capital(first) && title_case && !crossing).then_some(close)
 }
 
 /// A name the model read as a person before "national" and a team ("the Vellmark national

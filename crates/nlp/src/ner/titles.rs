@@ -1,0 +1,498 @@
+//! Titles of works in quotation marks: "the single "Baby Turpentine"", "her novel "Florentin"".
+//!
+//! CoNLL-2003 ("the film "Independence Day"") and WikiGold write every such title as a name,
+//! MISC; the model, which reads a title's words as common words, leaves most of them out or takes
+//! a part ("Baby"). These rules run after the model, on the tokens of a sentence, and need to know
+//! which quotation marks open and which close ([`quote_marks`]).
+
+use super::{BEGIN, INSIDE, LAST, MISC, UNIT, label_part, label_type, possessive, set_name, spans_of};
+use dossier_model::Token;
+use std::collections::HashSet;
+
+/// What a token is as a quotation mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mark {
+    None,
+    /// Opens a quotation: “ „ « ``, or a straight " or '' that opens.
+    Opens,
+    /// Closes one: ” », or a straight " or '' that closes.
+    Closes,
+    /// A single ‘ that opens.
+    OpensSingle,
+    /// A single ’ standing alone, which may close a ‘.
+    ClosesSingle,
+}
+
+/// The quotation marks among `tokens` (of `text`; `ranges` are the sentences as token ranges).
+/// A curly mark says which it is; a straight one (or '') by its spacing, a space before it and a word
+/// right after it opening (`said "Yes`), a word before it and a space or a comma after it
+/// closing (`film," Janet`); where the spacing says nothing (` " `), by the count of straight
+/// marks before it in its sentence.
+pub(crate) fn quote_marks(text: &str, tokens: &[Token], ranges: &[(usize, usize)]) -> Vec<Mark> {
+    let mut marks = vec![Mark::None; tokens.len()];
+    // (a space, a bracket or a dash on the outer side of a mark)
+    let opens_after = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "([{\u{2014}\u{2013}-/".contains(c));
+    let closes_before =
+        |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}\u{2014}\u{2013}-/".contains(c));
+    for &(a, z) in ranges {
+        let mut straight = 0;
+        for k in a..z {
+            let (start, end) = (tokens[k].span.start, tokens[k].span.end);
+            marks[k] = match &text[start..end] {
+                "\u{201C}" | "\u{201E}" | "\u{AB}" => Mark::Opens,
+                // (counted: the '' that closes it counts too)
+                "``" => {
+                    straight += 1;
+                    Mark::Opens
+                }
+                "\u{201D}" | "\u{BB}" => Mark::Closes,
+                "\u{2018}" => Mark::OpensSingle,
+                "\u{2019}" => Mark::ClosesSingle,
+                // (some texts write '' for every double mark: "his book, ''Doomed to Succeed,''")
+                "\"" | "''" => {
+                    straight += 1;
+                    let before = text[..start].chars().next_back();
+                    let after = text[end..].chars().next();
+                    match (opens_after(before), closes_before(after)) {
+                        (true, false) => Mark::Opens,
+                        (false, true) => Mark::Closes,
+                        _ if straight % 2 == 1 => Mark::Opens,
+                        _ => Mark::Closes,
+                    }
+                }
+                _ => Mark::None,
+            };
+        }
+    }
+    marks
+}
+
+/// Words naming a work whose title may follow in quotation marks.
+#[rustfmt::skip]
+const WORKS: &[&str] = &[
+    "song", "songs", "single", "singles", "track", "tracks", "album", "albums", "ep", "hit", "ballad", "anthem",
+    "hymn", "tune", "novel", "novels", "book", "books", "memoir", "poem", "essay", "film", "films", "movie", "movies",
+    "documentary", "sitcom", "episode", "play", "musical", "opera", "ballet", "painting",
+];
+
+/// Work words that are also verbs or adjectives ("to play "Frank Sinatra"", "a single "Yes"
+/// vote"): a title follows them only after a word that makes them a noun.
+const VERBS_TOO: &[&str] = &["single", "singles", "track", "tracks", "hit", "play"];
+
+/// Words that make a work word before a title a noun: "the play", "their second single".
+#[rustfmt::skip]
+const NOUN_MAKERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "new", "latest", "debut",
+    "first", "second", "third", "fourth", "fifth", "next", "last", "final", "lead", "title", "bonus", "hit",
+    "another", "upcoming", "forthcoming", "popular", "classic", "famous", "'s", "\u{2019}s",
+];
+
+/// A title in quotation marks after the work it names is a name, MISC ("the single "Baby
+/// Turpentine"", "a song called "Time to Wake Up"", "the video for "From Yesterday"", "a cover
+/// of Kanye West's "Stronger""), whatever the model read inside it. So is each title of a list
+/// that goes on from it with "and" or "or" ("the top two songs, "A Beautiful Lie" and "The
+/// Fantasy""; not "the film "Leviathan", "Kommersant" reported"). `toks` are one sentence's
+/// tokens, `marks` their [`quote_marks`].
+pub(crate) fn quoted_titles(toks: &[&str], marks: &[Mark], labels: &mut [u8]) {
+    let mut q = 1;
+    while q < toks.len() {
+        let cue = matches!(marks[q], Mark::Opens | Mark::OpensSingle).then(|| work_before(toks, labels, q));
+        let Some(close) = cue.flatten().and_then(|_| title_in_quotes(toks, marks, labels, q)) else {
+            q += 1;
+            continue;
+        };
+        // (after a comma, a title stands between commas, opens a list or ends its sentence: "her
+        // novel, "Florentin", was"; not speech, "After the play, "Bravo!" shouted")
+        if cue == Some(Some(Cue::AfterComma))
+            && toks[close - 1] != ","
+            && !toks.get(close + 1).is_none_or(|w| matches!(*w, "," | "." | ";" | ")" | "and" | "or"))
+        {
+            q += 1;
+            continue;
+        }
+        // the titles of a list that goes on from it, and how each joins the one before
+        let mut titles = vec![(q, close)];
+        let mut joined_by_and = Vec::new();
+        loop {
+            let last = titles[titles.len() - 1].1;
+            let (next, and) = match toks.get(last + 1..last + 3) {
+                Some([",", "and" | "or"]) => (last + 3, true),
+                _ => match toks.get(last + 1) {
+                    Some(&",") => (last + 2, false),
+                    Some(&("and" | "or")) => (last + 2, true),
+                    // (a comma inside the marks: "the singles "Yellow," "Trouble," and")
+                    _ if toks[last - 1] == "," => (last + 1, false),
+                    _ => break,
+                },
+            };
+            match title_in_quotes(toks, marks, labels, next) {
+                Some(c) if matches!(marks[next], Mark::Opens | Mark::OpensSingle) => {
+                    titles.push((next, c));
+                    joined_by_and.push(and);
+                }
+                _ => break,
+            }
+        }
+        // (a list of commas alone may be the title and a newspaper that reports it)
+        if joined_by_and.last() == Some(&false) {
+            titles.truncate(1);
+        }
+        for &(open, close) in &titles {
+            // (a full stop or a comma the quotation takes in is no part of the title)
+            let end = if matches!(toks[close - 1], "." | ",") { close - 1 } else { close };
+            set_name(labels, open + 1, end, MISC);
+        }
+        q = titles[titles.len() - 1].1 + 1;
+    }
+}
+
+/// How a title follows the word that names its work.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Next,
+    AfterComma,
+}
+
+/// Whether a word naming a work comes right before the quotation mark at `q`, past "called",
+/// "titled" or "entitled", or a comma ("her novel, "Florentin""), or the colon of a plural ("two
+/// bonus tracks: "Battle of One""); or "the video for", or an artist's possessive after "cover
+/// of" ("a cover of Kanye West's").
+fn work_before(toks: &[&str], labels: &[u8], q: usize) -> Option<Cue> {
+    let mut j = q - 1;
+    // (a work that is called something is a noun: "the 1969 book titled")
+    let called = matches!(toks[j], "called" | "titled" | "entitled");
+    let colon_of_plural = toks[j] == ":" && j > 0 && toks[j - 1].ends_with('s');
+    if (called || toks[j] == "," || colon_of_plural) && j > 0 {
+        j -= 1;
+    }
+    let word = toks[j].to_lowercase();
+    if WORKS.contains(&word.as_str()) {
+        let before = j.checked_sub(1).map(|i| toks[i]);
+        // (or a name or a year: "the Broadway play", "the Adele hit", "his 1998 single"; not a
+        // headline's "TO PLAY")
+        let noun = before.is_some_and(|w| {
+            let name = w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase);
+            (name || w.starts_with(|c: char| c.is_ascii_digit()) || NOUN_MAKERS.contains(&w.to_lowercase().as_str()))
+                && !(word == "single" && matches!(w, "a" | "A"))
+        });
+        let cue = if toks[q - 1] == "," { Cue::AfterComma } else { Cue::Next };
+        return (noun || called || !VERBS_TOO.contains(&word.as_str())).then_some(cue);
+    }
+    let video = word == "for" && j > 0 && toks[j - 1].eq_ignore_ascii_case("video");
+    (video || (possessive(toks[j]) && name_before_is_covered(toks, labels, j))).then_some(Cue::Next)
+}
+
+/// True when a name of the model's ends right before token `j` and follows "cover of", "version
+/// of" or "remix of".
+fn name_before_is_covered(toks: &[&str], labels: &[u8], j: usize) -> bool {
+    if j == 0 || !matches!(label_part(labels[j - 1]), Some(LAST | UNIT)) {
+        return false;
+    }
+    let mut s = j - 1;
+    while label_part(labels[s]) != Some(BEGIN) && label_part(labels[s]) != Some(UNIT) && s > 0 {
+        s -= 1;
+    }
+    s >= 2 && toks[s - 1] == "of" && matches!(toks[s - 2], "cover" | "version" | "remix")
+}
+
+/// The closing mark of a title that opens at `open` (a mark that opens; the first mark after it
+/// must close it, of the same kind): up to twelve words, each capitalized, a number, punctuation
+/// or a short function word, the first capitalized or a number, not all in capitals (a headline
+/// capitalizes every quotation), not opening with a form of address ("Mr. Smith Goes to
+/// Washington" is taken for a person further on), and no name of the model's reaching across
+/// either mark.
+fn title_in_quotes(toks: &[&str], marks: &[Mark], labels: &[u8], open: usize) -> Option<usize> {
+    #[rustfmt::skip]
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "at", "by", "with", "from", "as", "but", "nor",
+        "over", "into", "onto", "upon", "off", "up", "out", "via", "vs", "vs.", "de", "la", "le", "du", "da", "di",
+        "del", "des", "von", "van", "n't", "n\u{2019}t",
+    ];
+    const ADDRESS: &[&str] = &["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."];
+    let wanted = match marks.get(open)? {
+        Mark::Opens => Mark::Closes,
+        Mark::OpensSingle => Mark::ClosesSingle,
+        _ => return None,
+    };
+    let close = (open + 1..toks.len().min(open + 14)).find(|&k| marks[k] != Mark::None)?;
+    if marks[close] != wanted || close == open + 1 {
+        return None;
+    }
+    let inner = &toks[open + 1..close];
+    let first = inner.iter().find(|w| w.chars().any(char::is_alphanumeric))?;
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let title_case = inner.iter().all(|w| {
+        !w.chars().any(char::is_alphabetic) || capital(w) || SMALL.contains(w) || w.starts_with(['\'', '\u{2019}'])
+    });
+    let words = || inner.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    let capitals = words().next().is_some() && words().all(|w| !w.chars().any(char::is_lowercase));
+    // (a name that begins outside and goes on inside, or goes on past the closing mark)
+    let goes_on = |k: usize| matches!(labels.get(k).and_then(|&l| label_part(l)), Some(INSIDE | LAST));
+    let crossing = goes_on(open + 1) || goes_on(close);
+    (capital(first) && title_case && !capitals && !ADDRESS.contains(first) && !crossing).then_some(close)
+}
+
+/// A title a document sets in quotation marks as a name once (see [`quoted_titles`]) is one
+/// wherever else it is quoted whole ("the top two songs, "A Beautiful Lie" and ... announced
+/// that "A Beautiful Lie" had won"), unless the model read that quotation as a name of another
+/// type (the song "Colombia", then a flight to "Colombia"). `ranges` are the sentences' token
+/// ranges, `marks` the tokens' [`quote_marks`].
+pub(crate) fn repeated_titles(toks: &[&str], marks: &[Mark], ranges: &[(usize, usize)], labels: &mut [u8]) {
+    let opens = |m: Mark| matches!(m, Mark::Opens | Mark::OpensSingle);
+    if !marks.iter().any(|&m| opens(m)) {
+        return;
+    }
+    let mut titles: HashSet<&[&str]> = HashSet::new();
+    for &(a, z) in ranges {
+        for (s, e, t) in spans_of(&labels[a..z]) {
+            let (s, e) = (a + s, a + e);
+            if t == MISC
+                && s > a
+                && opens(marks[s - 1])
+                && e < z
+                && matches!(marks[e], Mark::Closes | Mark::ClosesSingle)
+            {
+                titles.insert(&toks[s..e]);
+            }
+        }
+    }
+    if titles.is_empty() {
+        return;
+    }
+    for &(a, z) in ranges {
+        let (sent, sent_marks, sent_labels) = (&toks[a..z], &marks[a..z], &mut labels[a..z]);
+        for open in 0..sent.len() {
+            let Some(close) = title_in_quotes(sent, sent_marks, sent_labels, open) else {
+                continue;
+            };
+            // (the model's own name filling the quotation)
+            let whole = match label_part(sent_labels[open + 1]) {
+                Some(UNIT) => close == open + 2,
+                Some(BEGIN) => {
+                    label_part(sent_labels[close - 1]) == Some(LAST) && !goes_on_inside(sent_labels, open, close)
+                }
+                _ => false,
+            };
+            let other_type = whole && label_type(sent_labels[open + 1]) != Some(MISC);
+            if !other_type && titles.contains(&sent[open + 1..close]) {
+                set_name(sent_labels, open + 1, close, MISC);
+            }
+        }
+    }
+}
+
+/// True when a name ends inside `open + 1..close - 1` (then the span is not one name).
+fn goes_on_inside(labels: &[u8], open: usize, close: usize) -> bool {
+    labels[open + 1..close - 1].iter().any(|&l| matches!(label_part(l), Some(LAST | UNIT) | None))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ner::{LOC, ORG, PER, label};
+    use crate::segment::tokenize;
+
+    /// The names in `text`, one sentence, after [`quoted_titles`], given the model's names
+    /// `found` (text and type).
+    fn titled(text: &str, found: &[(&str, u8)]) -> Vec<(String, u8)> {
+        let (toks, marks, mut labels) = prepared(text, found);
+        quoted_titles(&toks, &marks, &mut labels);
+        names(&toks, &labels)
+    }
+
+    fn prepared<'a>(text: &'a str, found: &[(&str, u8)]) -> (Vec<&'a str>, Vec<Mark>, Vec<u8>) {
+        let tokens = tokenize(text);
+        let toks: Vec<&str> = tokens.iter().map(|t| t.span.of(text)).collect();
+        let marks = quote_marks(text, &tokens, &[(0, toks.len())]);
+        let mut labels = vec![0; toks.len()];
+        for &(name, t) in found {
+            let words: Vec<&str> = tokenize(name).iter().map(|w| w.span.of(name)).collect();
+            let s = (0..toks.len()).find(|&i| toks[i..].starts_with(&words)).expect("the name is in the text");
+            set_name(&mut labels, s, s + words.len(), t);
+        }
+        (toks, marks, labels)
+    }
+
+    fn names(toks: &[&str], labels: &[u8]) -> Vec<(String, u8)> {
+        spans_of(labels).into_iter().map(|(i, j, t)| (toks[i..j].join(" "), t)).collect()
+    }
+
+    fn misc(names: &[&str]) -> Vec<(String, u8)> {
+        names.iter().map(|n| (n.to_string(), MISC)).collect()
+    }
+
+    #[test]
+    fn quotation_marks_open_and_close_by_form_and_spacing() {
+        use Mark::{Closes as C, Opens as O};
+        let text = "He said \"Yes,\" and “No” and ``Maybe'' and ‘Skyfall’ then \" Kill \" and \" Fire \" too";
+        let tokens = tokenize(text);
+        let marks = quote_marks(text, &tokens, &[(0, tokens.len())]);
+        let of_quotes: Vec<Mark> = tokens
+            .iter()
+            .zip(&marks)
+            .filter(|(t, _)| t.kind == dossier_model::TokenKind::Quote)
+            .map(|(_, &m)| m)
+            .collect();
+        assert_eq!(of_quotes, [O, C, O, C, O, C, Mark::OpensSingle, Mark::ClosesSingle, O, C, O, C]);
+        assert!(
+            marks.iter().zip(&tokens).all(|(&m, t)| (m == Mark::None) == (t.kind != dossier_model::TokenKind::Quote))
+        );
+        // a mark after a comma and before a space closes; before a word after a space opens
+        let text = "\"It was the best film,\" Janet Maslin, \"Times\" critic";
+        let tokens = tokenize(text);
+        let marks = quote_marks(text, &tokens, &[(0, tokens.len())]);
+        let at = |w: &str| marks[tokens.iter().position(|t| t.span.of(text) == w).unwrap() - 1];
+        assert_eq!((at("It"), at("Janet"), at("Times")), (O, C, O));
+        // the count of straight marks starts again in each sentence
+        let text = "He wrote \" A . Then \" B \"";
+        let tokens = tokenize(text);
+        let marks = quote_marks(text, &tokens, &[(0, 5), (5, tokens.len())]);
+        assert_eq!(marks[6], O);
+        assert_eq!(quote_marks(text, &tokens, &[(0, tokens.len())])[6], C);
+        // '' for both marks
+        let text = "his book, ''Doomed to Succeed,'' and";
+        let tokens = tokenize(text);
+        let marks = quote_marks(text, &tokens, &[(0, tokens.len())]);
+        assert_eq!((marks[3], marks[8]), (O, C));
+        // a bracket before a mark opens it, whatever the count (an inch mark before it)
+        let text = "The 6\" screen in the film (\"Jaws\") was";
+        let tokens = tokenize(text);
+        let marks = quote_marks(text, &tokens, &[(0, tokens.len())]);
+        assert_eq!((marks[2], marks[8]), (C, O));
+    }
+
+    #[test]
+    fn a_quoted_title_after_its_work_is_misc() {
+        let titles = |text: &str| titled(text, &[]);
+        assert_eq!(titles("Their second single \"Baby Turpentine\" reached number 4."), misc(&["Baby Turpentine"]));
+        assert_eq!(titles("She starred in the film “Long Road Home” last year."), misc(&["Long Road Home"]));
+        assert_eq!(titles("as in the movie ``Bridge of Spies'' which"), misc(&["Bridge of Spies"]));
+        assert_eq!(titles("the film ‘Skyfall’ opened"), misc(&["Skyfall"]));
+        assert_eq!(titles("They have a song called \"Time to Wake Up.\" On Monday"), misc(&["Time to Wake Up"]));
+        assert_eq!(titles("MTV2 premiered the video for \"From Yesterday\" on Friday"), misc(&["From Yesterday"]));
+        assert_eq!(titles("her novel, \"Florentin\", was published"), misc(&["Florentin"]));
+        assert_eq!(titles("her memoir, \"A Promised Land,\" was published"), misc(&["A Promised Land"]));
+        assert_eq!(titles("her new single, \"Rags\"."), misc(&["Rags"]));
+        assert_eq!(titles("two bonus tracks: \"Battle of One\" and more"), misc(&["Battle of One"]));
+        assert_eq!(titles("the album \"Viva la Vida\" sold"), misc(&["Viva la Vida"]));
+        assert_eq!(titles("the single \"Bridge over Troubled Water\" sold"), misc(&["Bridge over Troubled Water"]));
+        assert_eq!(titles("the song \"We Didn't Start the Fire\" in 1989"), misc(&["We Did n't Start the Fire"]));
+        assert_eq!(titles("the Broadway play \"Eclipsed\" won"), misc(&["Eclipsed"]));
+        assert_eq!(titles("the Adele hit \"Hello\" topped"), misc(&["Hello"]));
+        assert_eq!(titles("his 1998 single \"Rags\" sold"), misc(&["Rags"]));
+        assert_eq!(titles("the film \"9\" opened"), misc(&["9"]));
+        assert_eq!(titles("her self-published book \"A Choice, Not an Echo\" sold"), misc(&["A Choice , Not an Echo"]));
+        // the titles of a list after the first, joined by "and" or "or" at its end
+        let text = "the top two songs, \"A Beautiful Lie\" and \"The Fantasy\", were put to a vote";
+        assert_eq!(titles(text), misc(&["A Beautiful Lie", "The Fantasy"]));
+        let text = "the play \"Los Hijos de Trump,\" or \"Sons of Trump,\" in Mexico City";
+        assert_eq!(titles(text), misc(&["Los Hijos de Trump", "Sons of Trump"]));
+        let text = "the singles \"Rags\", \"Salt\", and \"Pepper\" came out";
+        assert_eq!(titles(text), misc(&["Rags", "Salt", "Pepper"]));
+        let text = "the singles \"Yellow,\" \"Trouble,\" and \"Clocks\" came out";
+        assert_eq!(titles(text), misc(&["Yellow", "Trouble", "Clocks"]));
+        // not a quotation joined by commas alone: the title and a newspaper
+        let text = "the film \"Leviathan\", \"Kommersant\" reported";
+        assert_eq!(titled(text, &[("Kommersant", ORG)]), [("Leviathan".into(), MISC), ("Kommersant".into(), ORG)]);
+        // a name of the model's inside the title gives way to it
+        let text = "the 1969 book titled \"The Tragedy of Lyndon Johnson\" explains";
+        assert_eq!(titled(text, &[("Lyndon Johnson", PER)]), misc(&["The Tragedy of Lyndon Johnson"]));
+        // the song of an artist's possessive after "cover of"
+        let found = titled("a cover of Kanye West's \"Stronger\" for the station", &[("Kanye West", PER)]);
+        assert_eq!(found, [("Kanye West".to_string(), PER), ("Stronger".to_string(), MISC)]);
+        let found = titled("a cover of Prince's \"Kiss\" for", &[("Prince", PER)]);
+        assert_eq!(found, [("Prince".to_string(), PER), ("Kiss".to_string(), MISC)]);
+    }
+
+    #[test]
+    fn speech_verbs_and_names_in_quotation_marks_are_no_titles() {
+        let titles = |text: &str| titled(text, &[]);
+        // speech in lowercase, a quotation after no work, a band, a possessive after no cover
+        assert!(titles("He called the film \"a total disaster\" on Tuesday.").is_empty());
+        assert!(titles("The crowd sang \"Happy Birthday\" to him.").is_empty());
+        assert!(titles("he established a band called \"Squirrell\" in 1990").is_empty());
+        let found = titled("a cover, Kanye West's \"Stronger\" for", &[("Kanye West", PER)]);
+        assert_eq!(found, [("Kanye West".to_string(), PER)]);
+        let found = titled("a cover of Prince and his band's \"Kiss\" for", &[("Prince", PER)]);
+        assert_eq!(found, [("Prince".to_string(), PER)]);
+        // a work word as a verb or an adjective, a colon after a singular, a headline
+        let found = titled("DiCaprio will play \"Frank Sinatra\" in a film", &[("Frank Sinatra", PER)]);
+        assert_eq!(found, [("Frank Sinatra".to_string(), PER)]);
+        assert!(titles("Not a single \"Yes\" vote was cast").is_empty());
+        let found = titled("STARS TO PLAY \"Frank Sinatra\" IN FILM", &[("Frank Sinatra", PER)]);
+        assert_eq!(found, [("Frank Sinatra".to_string(), PER)]);
+        assert!(titles("Critics' verdict on the movie: \"Astonishing.\"").is_empty());
+        assert!(titles("After the play, \"Bravo!\" shouted the audience").is_empty());
+        assert!(titles("MINISTER CALLS BOOK \"PACK OF LIES\" AS SALES SOAR").is_empty());
+        assert!(titles("the novel \"THE END\" sold").is_empty());
+        // a closing mark after a work is no opening one
+        let text = "\"It was the best film,\" Janet Maslin, \"Times\" critic, wrote";
+        assert_eq!(titled(text, &[("Janet Maslin", PER)]), [("Janet Maslin".to_string(), PER)]);
+        // a quotation that opens in lowercase, a form of address first, more than twelve words,
+        // a mark that closes none or is followed by an opening one
+        assert!(titles("the song \"in Time\" played").is_empty());
+        assert!(titles("the film \"Mr. Smith Goes to Washington\" starred").is_empty());
+        assert!(
+            titles("the song \"One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen\"").is_empty()
+        );
+        assert!(titles("the song \"Rags and more").is_empty());
+        assert_eq!(titles("The song \"Love Me Do and the B-side \"Yes\" sold"), []);
+        // nor a quotation after a title that no comma or "and" joins to it
+        assert_eq!(titles("the single \"Rags\" says \"Hello There\" twice"), misc(&["Rags"]));
+        assert_eq!(titles("the single \"Rags\" and Tom Hale \"Salt\" too"), misc(&["Rags"]));
+        // a name of the model's that reaches across a quotation mark stays as it is
+        let found = titled("the song \"Hello\" Adele wrote", &[("Hello \" Adele", ORG)]);
+        assert_eq!(found, [("Hello \" Adele".to_string(), ORG)]);
+        let found = titled("the song \"Hello\" was", &[("song \" Hello", ORG)]);
+        assert_eq!(found, [("song \" Hello".to_string(), ORG)]);
+    }
+
+    #[test]
+    fn a_title_quoted_as_a_name_once_is_one_wherever_it_is_quoted() {
+        let text = "The choices were \"Rags\" and \"Salt\". The single \"Rags\" won. \"Rag\" did not.";
+        let (toks, marks, mut labels) = prepared(text, &[]);
+        let ranges = [(0, 11), (11, 18), (18, toks.len())];
+        assert_eq!(toks[11..18], ["The", "single", "\"", "Rags", "\"", "won", "."]);
+        let (sent_marks, sent_labels) = (&marks[11..18], &mut labels[11..18]);
+        quoted_titles(&toks[11..18], sent_marks, sent_labels);
+        repeated_titles(&toks, &marks, &ranges, &mut labels);
+        assert_eq!(names(&toks, &labels), misc(&["Rags", "Rags"]));
+        // not where the model read the quotation as a name of another type
+        let text = "She recorded the song \"Colombia\". She flew to \"Colombia\" to rest.";
+        let (toks, marks, mut labels) = prepared(text, &[]);
+        let second = toks.iter().rposition(|&w| w == "Colombia").unwrap();
+        labels[second] = label(LOC, UNIT);
+        let cut = toks.iter().position(|&w| w == ".").unwrap() + 1;
+        quoted_titles(&toks[..cut], &marks[..cut], &mut labels[..cut]);
+        repeated_titles(&toks, &marks, &[(0, cut), (cut, toks.len())], &mut labels);
+        assert_eq!(names(&toks, &labels), [("Colombia".into(), MISC), ("Colombia".into(), LOC)]);
+        // but where a name of the model's fills only part of it
+        let text = "the film \"Paris Nights\" opened. He loved \"Paris Nights\" most.";
+        let (toks, marks, mut labels) = prepared(text, &[]);
+        let second = toks.iter().rposition(|&w| w == "Paris").unwrap();
+        labels[second] = label(LOC, UNIT);
+        let cut = toks.iter().position(|&w| w == ".").unwrap() + 1;
+        quoted_titles(&toks[..cut], &marks[..cut], &mut labels[..cut]);
+        repeated_titles(&toks, &marks, &[(0, cut), (cut, toks.len())], &mut labels);
+        assert_eq!(names(&toks, &labels), misc(&["Paris Nights", "Paris Nights"]));
+        let text = "the song \"New York New York\" sold. He sang \"New York New York\" twice.";
+        let (toks, marks, mut labels) = prepared(text, &[]);
+        let cut = toks.iter().position(|&w| w == ".").unwrap() + 1;
+        quoted_titles(&toks[..cut], &marks[..cut], &mut labels[..cut]);
+        // (the model's two places, which the quotation holds and no one name fills)
+        let second = toks.iter().rposition(|&w| w == "New").unwrap() - 2;
+        set_name(&mut labels, second, second + 2, LOC);
+        set_name(&mut labels, second + 2, second + 4, LOC);
+        repeated_titles(&toks, &marks, &[(0, cut), (cut, toks.len())], &mut labels);
+        assert_eq!(names(&toks, &labels), misc(&["New York New York", "New York New York"]));
+        // nor where the name was found outside quotation marks
+        let text = "\"Salt sold well. The choices were \"Salt\" and more.";
+        let (toks, marks, mut labels) = prepared(text, &[("Salt", MISC)]);
+        repeated_titles(&toks, &marks, &[(0, 5), (5, toks.len())], &mut labels);
+        assert_eq!(spans_of(&labels), [(1, 2, MISC)]);
+        // nothing without a title
+        let (toks, marks, mut labels) = prepared("He said \"Rags\" twice.", &[]);
+        repeated_titles(&toks, &marks, &[(0, toks.len())], &mut labels);
+        assert!(labels.iter().all(|&l| l == 0));
+    }
+}
