@@ -313,6 +313,17 @@ mod tests {
         (toks, marks, labels)
     }
 
+    /// The names of two sentences after [`quoted_titles`] has run on the first, `model` has
+    /// labelled names, and [`repeated_titles`] has run on both.
+    fn titles_of_two_sentences(text: &str, model: impl Fn(&[&str], &mut [u8])) -> Vec<(String, u8)> {
+        let (toks, marks, mut labels) = prepared(text, &[]);
+        let cut = toks.iter().position(|&w| w == ".").unwrap() + 1;
+        quoted_titles(&toks[..cut], &marks[..cut], &mut labels[..cut]);
+        model(&toks, &mut labels);
+        repeated_titles(&toks, &marks, &[(0, cut), (cut, toks.len())], &mut labels);
+        names(&toks, &labels)
+    }
+
     fn names(toks: &[&str], labels: &[u8]) -> Vec<(String, u8)> {
         spans_of(labels).into_iter().map(|(i, j, t)| (toks[i..j].join(" "), t)).collect()
     }
@@ -459,32 +470,26 @@ mod tests {
         assert_eq!(names(&toks, &labels), misc(&["Rags", "Rags"]));
         // not where the model read the quotation as a name of another type
         let text = "She recorded the song \"Colombia\". She flew to \"Colombia\" to rest.";
-        let (toks, marks, mut labels) = prepared(text, &[]);
-        let second = toks.iter().rposition(|&w| w == "Colombia").unwrap();
-        labels[second] = label(LOC, UNIT);
-        let cut = toks.iter().position(|&w| w == ".").unwrap() + 1;
-        quoted_titles(&toks[..cut], &marks[..cut], &mut labels[..cut]);
-        repeated_titles(&toks, &marks, &[(0, cut), (cut, toks.len())], &mut labels);
-        assert_eq!(names(&toks, &labels), [("Colombia".into(), MISC), ("Colombia".into(), LOC)]);
+        let found = titles_of_two_sentences(text, |toks, labels| {
+            let second = toks.iter().rposition(|&w| w == "Colombia").unwrap();
+            labels[second] = label(LOC, UNIT);
+        });
+        assert_eq!(found, [("Colombia".into(), MISC), ("Colombia".into(), LOC)]);
         // but where a name of the model's fills only part of it
         let text = "the film \"Paris Nights\" opened. He loved \"Paris Nights\" most.";
-        let (toks, marks, mut labels) = prepared(text, &[]);
-        let second = toks.iter().rposition(|&w| w == "Paris").unwrap();
-        labels[second] = label(LOC, UNIT);
-        let cut = toks.iter().position(|&w| w == ".").unwrap() + 1;
-        quoted_titles(&toks[..cut], &marks[..cut], &mut labels[..cut]);
-        repeated_titles(&toks, &marks, &[(0, cut), (cut, toks.len())], &mut labels);
-        assert_eq!(names(&toks, &labels), misc(&["Paris Nights", "Paris Nights"]));
-        let text = "the song \"New York New York\" sold. He sang \"New York New York\" twice.";
-        let (toks, marks, mut labels) = prepared(text, &[]);
-        let cut = toks.iter().position(|&w| w == ".").unwrap() + 1;
-        quoted_titles(&toks[..cut], &marks[..cut], &mut labels[..cut]);
+        let found = titles_of_two_sentences(text, |toks, labels| {
+            let second = toks.iter().rposition(|&w| w == "Paris").unwrap();
+            labels[second] = label(LOC, UNIT);
+        });
+        assert_eq!(found, misc(&["Paris Nights", "Paris Nights"]));
         // (the model's two places, which the quotation holds and no one name fills)
-        let second = toks.iter().rposition(|&w| w == "New").unwrap() - 2;
-        set_name(&mut labels, second, second + 2, LOC);
-        set_name(&mut labels, second + 2, second + 4, LOC);
-        repeated_titles(&toks, &marks, &[(0, cut), (cut, toks.len())], &mut labels);
-        assert_eq!(names(&toks, &labels), misc(&["New York New York", "New York New York"]));
+        let text = "the song \"New York New York\" sold. He sang \"New York New York\" twice.";
+        let found = titles_of_two_sentences(text, |toks, labels| {
+            let second = toks.iter().rposition(|&w| w == "New").unwrap() - 2;
+            set_name(labels, second, second + 2, LOC);
+            set_name(labels, second + 2, second + 4, LOC);
+        });
+        assert_eq!(found, misc(&["New York New York", "New York New York"]));
         // nor where the name was found outside quotation marks
         let text = "\"Salt sold well. The choices were \"Salt\" and more.";
         let (toks, marks, mut labels) = prepared(text, &[("Salt", MISC)]);
