@@ -24,10 +24,10 @@ pub(crate) enum Mark {
 }
 
 /// The quotation marks among `tokens` (of `text`; `ranges` are the sentences as token ranges).
-/// A curly mark says which it is; a straight one (or '') by its spacing, a space before it and a word
-/// right after it opening (`said "Yes`), a word before it and a space or a comma after it
-/// closing (`film," Janet`); where the spacing says nothing (` " `), by the count of straight
-/// marks before it in its sentence.
+/// A curly mark says which it is; a straight one (or '') by its spacing, a space before it and
+/// a word right after it opening (`said "Yes`), a word before it and a space or a comma after
+/// it closing (`film," Janet`); where the spacing says nothing (` " `), by the count of
+/// straight marks before it in its sentence.
 pub(crate) fn quote_marks(text: &str, tokens: &[Token], ranges: &[(usize, usize)]) -> Vec<Mark> {
     let mut marks = vec![Mark::None; tokens.len()];
     // (a space, a bracket or a dash on the outer side of a mark)
@@ -125,13 +125,12 @@ pub(crate) fn quoted_titles(toks: &[&str], marks: &[Mark], labels: &mut [u8]) {
                     _ => break,
                 },
             };
-            match title_in_quotes(toks, marks, labels, next) {
-                Some(c) if matches!(marks[next], Mark::Opens | Mark::OpensSingle) => {
-                    titles.push((next, c));
-                    joined_by_and.push(and);
-                }
-                _ => break,
-            }
+            // (no title unless a mark opens at `next`)
+            let Some(c) = title_in_quotes(toks, marks, labels, next) else {
+                break;
+            };
+            titles.push((next, c));
+            joined_by_and.push(and);
         }
         // (a list of commas alone may be the title and a newspaper that reports it)
         if joined_by_and.last() == Some(&false) {
