@@ -613,7 +613,18 @@ fn names(cx: &mut Ctx) {
             short[i] = one;
         }
     }
+    // a title in quotation marks and a name of another type written the same are two things
+    // ("the song "Colombia" ... flew back to Colombia"): the title keeps its own first mention
+    let quoted_title = |i: usize, cx: &Ctx| {
+        let (w, toks) = (&cx.men[i], cx.v.toks);
+        w.ty == EntityType::Misc
+            && w.a > 0
+            && cx.in_quote[w.a]
+            && toks[w.a - 1].kind == TokenKind::Quote
+            && toks.get(w.b).is_some_and(|t| t.kind == TokenKind::Quote)
+    };
     let mut first: FxMap<&str, usize> = FxMap::default();
+    let mut first_title: FxMap<&str, usize> = FxMap::default();
     for &i in &order {
         if !cx.men[i].linkable || short[i] || norms[i].is_empty() {
             continue;
@@ -628,10 +639,21 @@ fn names(cx: &mut Ctx) {
             cx.men[i].ty = EntityType::Org;
             continue;
         }
-        match first.get(norms[i].as_str()) {
-            Some(&j) => cx.union(i, j),
+        let norm = norms[i].as_str();
+        let misc = cx.men[i].ty == EntityType::Misc;
+        let (own, other) = if quoted_title(i, cx) { (&mut first_title, &first) } else { (&mut first, &first_title) };
+        // (a MISC name outside quotation marks is the title's, and a title a MISC name's)
+        match own
+            .get(norm)
+            .copied()
+            .or_else(|| other.get(norm).copied().filter(|&j| misc && cx.men[j].ty == EntityType::Misc))
+        {
+            Some(j) => {
+                cx.union(i, j);
+                own.entry(norm).or_insert(j);
+            }
             None => {
-                first.insert(norms[i].as_str(), i);
+                own.insert(norm, i);
             }
         }
     }

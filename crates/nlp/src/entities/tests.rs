@@ -863,3 +863,34 @@ fn an_apposition_through_a_nouns_possessive_and_a_current_office() {
     let e = entity_of(&d, "Tom Berg").unwrap();
     assert!(e.roles.iter().all(|r| !r.contains("Eva Lind")), "{:?}", e.roles);
 }
+
+#[test]
+fn a_quoted_title_and_a_place_written_the_same_are_two_entities() {
+    let d = run("Shakira recorded the song \"Colombia\" for the World Cup. She later flew back to Colombia to rest.");
+    let title = entity_of(&d, "Colombia").expect("the title is an entity");
+    let place = entity_at(&d, "Colombia to rest", 0).expect("the place is an entity");
+    assert_eq!((title.ty, place.ty), (EntityType::Misc, EntityType::Loc));
+    // the same title quoted twice is one
+    let d = run("The song \"Colombia\" sold well. Fans sang the song \"Colombia\" all night.");
+    let (first, second) = (entity_of(&d, "Colombia").unwrap(), entity_at(&d, "Colombia\" all", 0).unwrap());
+    assert!(std::ptr::eq(first, second) && first.ty == EntityType::Misc);
+    // with the tagger's names given: a name between a quotation's two parts is in none, and a
+    // MISC name outside quotation marks is the title's
+    let linked = |text: &str, found: &[(usize, EntityType)]| {
+        let mut doc = Doc::new("t", text);
+        crate::Segmenter.process(&mut doc);
+        for (k, (at, _)) in text.match_indices("Obama").enumerate() {
+            let ty = found.iter().find(|f| f.0 == k).map_or(EntityType::Person, |f| f.1);
+            doc.mentions.push(Mention { span: Span::new(at, at + 5), ty, entity: None, kind: MentionKind::Name });
+        }
+        super::EntityLinker.process(&mut doc);
+        let entities: Vec<Option<usize>> = doc.mentions.iter().map(|m| m.entity).collect();
+        entities
+    };
+    let text = "Obama spoke on Monday. \"Instead of reassuring Americans,\" Obama \"opted for a takedown.\"";
+    let entities = linked(text, &[(1, EntityType::Misc)]);
+    assert_eq!(entities[0], entities[1]);
+    let text = "The film \"Obama\" opened. Obama drew crowds.";
+    let entities = linked(text, &[(0, EntityType::Misc), (1, EntityType::Misc)]);
+    assert_eq!(entities[0], entities[1]);
+}
