@@ -363,8 +363,14 @@ fn abbreviates(alias: &[String], name: &[&str]) -> bool {
 /// given name, or else a person name right after it.
 fn names(cx: &mut Ctx) {
     let n = cx.men.len();
-    let norms: Vec<String> =
-        (0..n).map(|i| if cx.men[i].linkable { cx.norm(cx.men[i].a, cx.men[i].b) } else { String::new() }).collect();
+    // "The Associated Press" is "Associated Press": a name of two words or more is compared
+    // without its "The", which the tagger keeps inside a sentence (as CoNLL-2003 writes it)
+    let norm = |i: usize| {
+        let (a, b) = (cx.men[i].a, cx.men[i].b);
+        let a = if b - a >= 2 && cx.v.is(a, "the") { a + 1 } else { a };
+        cx.norm(a, b)
+    };
+    let norms: Vec<String> = (0..n).map(|i| if cx.men[i].linkable { norm(i) } else { String::new() }).collect();
     let words: Vec<Vec<&str>> = norms.iter().map(|s| s.split(' ').collect()).collect();
     let odd: Vec<bool> = (0..n).map(|i| not_a_person_name(cx, i)).collect();
     let full = |i: usize, cx: &Ctx| {

@@ -894,3 +894,27 @@ fn a_quoted_title_and_a_place_written_the_same_are_two_entities() {
     let entities = linked(text, &[(0, EntityType::Misc), (1, EntityType::Misc)]);
     assert_eq!(entities[0], entities[1]);
 }
+
+#[test]
+fn a_name_with_a_capitalized_the_is_the_name_without_it() {
+    // the tagger's names given by hand, so the test is of the linker alone
+    let text = "Vell Ardane told The Kessarine Courier on Monday. The Kessarine Courier printed it. \
+                Later the Kessarine Courier and Kessarine Courier staff met.";
+    let mut doc = Doc::new("t", text);
+    crate::Segmenter.process(&mut doc);
+    for (name, ty) in [("The Kessarine Courier on", EntityType::Org), ("Kessarine Courier printed", EntityType::Org)]
+        .into_iter()
+        .chain([("Kessarine Courier and", EntityType::Org), ("Kessarine Courier staff", EntityType::Org)])
+    {
+        let at = text.find(name).unwrap();
+        let end = at + name.rfind(' ').unwrap();
+        doc.mentions.push(Mention { span: Span::new(at, end), ty, entity: None, kind: MentionKind::Name });
+    }
+    super::EntityLinker.process(&mut doc);
+    let entity = |at: usize| doc.mentions.iter().find(|m| m.span.start == at).and_then(|m| m.entity);
+    let first = entity(text.find("The Kessarine").unwrap());
+    assert!(first.is_some());
+    for name in ["Kessarine Courier printed", "Kessarine Courier and", "Kessarine Courier staff"] {
+        assert_eq!(entity(text.find(name).unwrap()), first, "{name}");
+    }
+}

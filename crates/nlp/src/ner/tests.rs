@@ -960,6 +960,39 @@ fn a_town_and_a_newspapers_word_after_the_is_a_newspaper() {
 }
 
 #[test]
+fn a_capitalized_the_inside_a_sentence_opens_the_name_after_it() {
+    let (ob, ol, ou, mu, pu) =
+        (label(ORG, BEGIN), label(ORG, LAST), label(ORG, UNIT), label(MISC, UNIT), label(PER, UNIT));
+    let toks = ["told", "The", "Kessarine", "Times", "on", "Monday"];
+    assert_eq!(joined(&toks, vec![0, 0, ob, ol, 0, 0]), names_of(&[("The Kessarine Times", ORG)]));
+    let toks = ["the", "band", "The", "Vellmarks", ",", "and", "The", "Shining", "."];
+    assert_eq!(
+        joined(&toks, vec![0, 0, 0, ou, 0, 0, 0, mu, 0]),
+        names_of(&[("The Vellmarks", ORG), ("The Shining", MISC)])
+    );
+    // kept out at a sentence's start, after an opening mark, a bracket, a dash, a colon, a
+    // full stop or an asterisk, after a capitalized word or a number, and where a capitalized
+    // word goes on after the name
+    assert_eq!(joined(&["The", "Vellmarks", "played"], vec![0, ou, 0]), names_of(&[("Vellmarks", ORG)]));
+    for opener in ["\"", "''", "(", "\u{2015}", ":", "1.", "etc.", "**"] {
+        let toks = ["said", opener, "The", "Vellmarks", "played"];
+        assert_eq!(joined(&toks, vec![0, 0, 0, ou, 0]), names_of(&[("Vellmarks", ORG)]), "{opener}");
+    }
+    let toks = ["Dwayne", "The", "Rock", "said"];
+    assert_eq!(joined(&toks, vec![pu, 0, pu, 0]), names_of(&[("Dwayne", PER), ("Rock", PER)]));
+    let toks = ["Oct.", "31", ",", "2012", "The", "Vellmark", "hug"];
+    assert_eq!(joined(&toks, vec![0, 0, 0, 0, 0, pu, 0]), names_of(&[("Vellmark", PER)]));
+    let toks = ["in", "The", "Ardenport", "Register"];
+    assert_eq!(joined(&toks, vec![0, 0, ou, 0]), names_of(&[("Ardenport", ORG)]));
+    // nor a "The" the model already put in a name
+    let toks = ["saw", "The", "Rock"];
+    assert_eq!(joined(&toks, vec![0, pu, pu]), names_of(&[("The", PER), ("Rock", PER)]));
+    // nor a lowercase "the", which no corpus here puts in a name
+    let toks = ["told", "the", "Kessarine", "Times"];
+    assert_eq!(joined(&toks, vec![0, 0, ob, ol]), names_of(&[("Kessarine Times", ORG)]));
+}
+
+#[test]
 fn surnames_joined_by_an_ampersand_are_a_firm() {
     let (pb, pi, pl, pu, ou) =
         (label(PER, BEGIN), label(PER, INSIDE), label(PER, LAST), label(PER, UNIT), label(ORG, UNIT));
