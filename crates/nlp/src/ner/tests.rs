@@ -960,6 +960,35 @@ fn a_town_and_a_newspapers_word_after_the_is_a_newspaper() {
 }
 
 #[test]
+fn a_battle_of_a_place_is_one_event() {
+    let (lb, ll, lu, mu) = (label(LOC, BEGIN), label(LOC, LAST), label(LOC, UNIT), label(MISC, UNIT));
+    let (mb, mi, ml, pu) = (label(MISC, BEGIN), label(MISC, INSIDE), label(MISC, LAST), label(PER, UNIT));
+    let toks = ["in", "the", "2nd", "Battle", "of", "Vellmark", "."];
+    assert_eq!(joined(&toks, vec![0, 0, 0, 0, 0, lu, 0]), names_of(&[("2nd Battle of Vellmark", MISC)]));
+    let toks = ["the", "Battle", "of", "Sayler", "'s", "Creek", "and"];
+    assert_eq!(joined(&toks, vec![0, mb, mi, ml, 0, lu, 0]), names_of(&[("Battle of Sayler 's Creek", MISC)]));
+    let toks = ["the", "Battles", "of", "Tessa", "and", "Ardo"];
+    assert_eq!(joined(&toks, vec![0, pu, 0, lu, 0, lu]), names_of(&[("Battles of Tessa", MISC), ("Ardo", LOC)]));
+    let toks = ["the", "Kessarine", "War", "of", "Independence", "ended"];
+    assert_eq!(joined(&toks, vec![0, mu, 0, 0, mu, 0]), names_of(&[("Kessarine War of Independence", MISC)]));
+    // a name the model ran on past the capitals is taken whole
+    let toks = ["the", "Siege", "of", "Vell", "-", "Ardo", "ended"];
+    assert_eq!(
+        joined(&toks, vec![0, 0, 0, lb, label(LOC, INSIDE), ll, 0]),
+        names_of(&[("Siege of Vell - Ardo", MISC)])
+    );
+    // not inside a name begun before, nor in lowercase
+    let (ob, oi, ol) = (label(ORG, BEGIN), label(ORG, INSIDE), label(ORG, LAST));
+    let toks = ["the", "Vell", "Battle", "of", "Ardo", "Trust"];
+    let labels = vec![0, ob, oi, oi, oi, ol];
+    assert_eq!(joined(&toks, labels), names_of(&[("Vell Battle of Ardo Trust", ORG)]));
+    let toks = ["the", "battle", "of", "Ardo", "ended"];
+    assert_eq!(joined(&toks, vec![0, 0, 0, lu, 0]), names_of(&[("Ardo", LOC)]));
+    let toks = ["the", "Battle", "of", "the", "Ardo"];
+    assert_eq!(joined(&toks, vec![0, 0, 0, 0, lu]), names_of(&[("Ardo", LOC)]));
+}
+
+#[test]
 fn a_capitalized_the_inside_a_sentence_opens_the_name_after_it() {
     let (ob, ol, ou, mu, pu) =
         (label(ORG, BEGIN), label(ORG, LAST), label(ORG, UNIT), label(MISC, UNIT), label(PER, UNIT));
