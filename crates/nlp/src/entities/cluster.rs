@@ -97,6 +97,8 @@ struct Def {
     owner: usize,
     /// Its words (case-sensitive), without "the" and quote marks.
     core: Vec<String>,
+    /// Only where "the" comes before it and no noun after it: a unit's number ("the 65th").
+    unit_number: bool,
 }
 
 /// "X, known as Y", "X (dubbed Y)", "X (the Met)", "X (FBI)": Y is linked to X wherever it
@@ -122,7 +124,7 @@ fn definitions(cx: &mut Ctx) {
                 && cx.men[owner].ty == EntityType::Person
                 && let Some(core) = nickname_at(cx, i + 1)
             {
-                defs.push(Def { owner, core });
+                defs.push(Def { owner, core, unit_number: false });
             }
             continue;
         }
@@ -163,7 +165,7 @@ fn definitions(cx: &mut Ctx) {
                 && matches!(cx.men[owner].ty, EntityType::Person | EntityType::Org | EntityType::Misc)
                 && let Some(core) = nickname_at(cx, start)
             {
-                defs.push(Def { owner, core });
+                defs.push(Def { owner, core, unit_number: false });
             }
         }
         // "(FBI)", "(the Met)" after an organisation's name
@@ -183,9 +185,19 @@ fn definitions(cx: &mut Ctx) {
                 let alias: Vec<String> = (s..e).map(|k| v.s(k).to_string()).collect();
                 let owner_words: Vec<&str> = (cx.men[owner].a..cx.men[owner].b).map(|k| v.s(k)).collect();
                 if abbreviates(&alias, &owner_words) {
-                    defs.push(Def { owner, core: alias });
+                    defs.push(Def { owner, core: alias, unit_number: false });
                 }
             }
+        }
+    }
+    // "the 65th" after "the 65th Air Division", "The 139th" after "the 139th Pennsylvania
+    // Volunteer Infantry": a military unit is called by its number (WikiGold tags each one)
+    for (k, m) in cx.men.iter().enumerate() {
+        let w = v.s(m.a);
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        let ordinal = digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th" | "d");
+        if m.ty == EntityType::Org && m.linkable && m.b - m.a >= 2 && ordinal && !defs.iter().any(|d| d.core[0] == w) {
+            defs.push(Def { owner: k, core: vec![w.to_string()], unit_number: true });
         }
     }
     if defs.is_empty() {
@@ -208,6 +220,9 @@ fn definitions(cx: &mut Ctx) {
                 continue;
             }
             let (a, b) = (at, at + len);
+            if d.unit_number && !unit_number_at(&cx.v, a) {
+                continue;
+            }
             let covering: Vec<u32> = cov[a..b].to_vec();
             // "the Ferryman" as written
             let written = (a > 0 && cx.v.info[a - 1].has(super::words::f::THE))
@@ -247,6 +262,21 @@ fn definitions(cx: &mut Ctx) {
             i = b;
         }
     }
+}
+
+/// True when the unit's number at token `a` stands for the unit: "the" before it, and after it
+/// no word that would make it a count or a rank of something else ("the 65th anniversary"): a
+/// punctuation mark, a verb in "-ed", or a function word ("the 65th was", "the 139th along").
+fn unit_number_at(v: &super::words::View, a: usize) -> bool {
+    use super::words::f;
+    if a == 0 || !v.is(a - 1, "the") {
+        return false;
+    }
+    let Some(next) = v.toks.get(a + 1) else { return true };
+    let w = v.s(a + 1);
+    next.kind == TokenKind::Punct
+        || w.ends_with("ed") && w.starts_with(char::is_lowercase)
+        || v.info[a + 1].has(f::AUX | f::BE | f::ADV | f::PREP | f::CONJ | f::WH | f::COMP)
 }
 
 /// Birth names: "Jane Lind (née Jane Kask)", "Anna Lind, born Anna Kask,", and an obituary's

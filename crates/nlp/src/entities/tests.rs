@@ -918,3 +918,37 @@ fn a_name_with_a_capitalized_the_is_the_name_without_it() {
         assert_eq!(entity(text.find(name).unwrap()), first, "{name}");
     }
 }
+
+#[test]
+fn a_units_number_after_the_is_the_unit() {
+    let text = "The 65th Air Division was formed in 1943. The 65th moved to Vellmark. Its 65th pilot \
+                flew in the 65th minute, and the 65th was disbanded. Vellmark's 65th was proud of the 65th. \
+                The 12th Fleet and the 12th sailed. The 65th Fighter Wing flew. At the 2nd Battle of Ardo the \
+                2nd was routed.";
+    let mut doc = Doc::new("t", text);
+    crate::Segmenter.process(&mut doc);
+    let names = [("65th Air Division", EntityType::Org), ("12th Fleet", EntityType::Org)];
+    let more = [("65th Fighter Wing", EntityType::Org), ("2nd Battle of Ardo", EntityType::Misc)];
+    for (name, ty) in names.into_iter().chain(more) {
+        let at = text.find(name).unwrap();
+        let span = Span::new(at, at + name.len());
+        doc.mentions.push(Mention { span, ty, entity: None, kind: MentionKind::Name });
+    }
+    super::EntityLinker.process(&mut doc);
+    let unit = doc.mentions.iter().find(|m| m.span.of(text) == "65th Air Division").and_then(|m| m.entity);
+    let aliases: Vec<(&str, usize)> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Alias && m.entity == unit)
+        .map(|m| (m.span.of(text), m.span.start))
+        .collect();
+    let at = |s: &str| text.find(s).unwrap();
+    assert_eq!(aliases, [("65th", at("65th moved")), ("65th", at("65th was d")), ("65th", at("65th. "))]);
+    // another unit's number is its own
+    let fleet = doc.mentions.iter().find(|m| m.span.of(text) == "12th Fleet").and_then(|m| m.entity);
+    assert!(doc.mentions.iter().any(|m| m.entity == fleet && m.span.start == at("12th sailed")));
+    // a second unit of the same number stays another entity; a battle's number is no unit's
+    let wing = doc.mentions.iter().find(|m| m.span.of(text) == "65th Fighter Wing").and_then(|m| m.entity);
+    assert_ne!(wing, unit);
+    assert!(!doc.mentions.iter().any(|m| m.span.start == at("2nd was")));
+}
