@@ -190,13 +190,32 @@ fn definitions(cx: &mut Ctx) {
             }
         }
     }
-    // "the 65th" after "the 65th Air Division", "The 139th" after "the 139th Pennsylvania
-    // Volunteer Infantry": a military unit is called by its number (WikiGold tags each one)
+    // "the 65th" after "the 65th Air Division", "The 139th" after "the 139th Infantry Regiment":
+    // a military unit is called by its number (WikiGold tags each one)
+    const UNITS: &[&str] = &[
+        "division",
+        "wing",
+        "regiment",
+        "battalion",
+        "brigade",
+        "corps",
+        "fleet",
+        "squadron",
+        "infantry",
+        "cavalry",
+        "artillery",
+        "army",
+        "airborne",
+        "volunteers",
+        "group",
+        "force",
+    ];
     for (k, m) in cx.men.iter().enumerate() {
         let w = v.s(m.a);
         let digits = w.bytes().take_while(u8::is_ascii_digit).count();
         let ordinal = digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th" | "d");
-        if m.ty == EntityType::Org && m.linkable && m.b - m.a >= 2 && ordinal && !defs.iter().any(|d| d.core[0] == w) {
+        let unit = (m.a + 1..m.b).any(|i| UNITS.contains(&v.s(i).to_lowercase().as_str()));
+        if m.ty == EntityType::Org && m.linkable && ordinal && unit && !defs.iter().any(|d| d.core[0] == w) {
             defs.push(Def { owner: k, core: vec![w.to_string()], unit_number: true });
         }
     }
@@ -220,7 +239,7 @@ fn definitions(cx: &mut Ctx) {
                 continue;
             }
             let (a, b) = (at, at + len);
-            if d.unit_number && !unit_number_at(&cx.v, a) {
+            if d.unit_number && (a < cx.men[d.owner].b || !unit_number_at(&cx.v, a)) {
                 continue;
             }
             let covering: Vec<u32> = cov[a..b].to_vec();
@@ -267,13 +286,20 @@ fn definitions(cx: &mut Ctx) {
 /// True when the unit's number at token `a` stands for the unit: "the" before it, and after it
 /// no word that would make it a count or a rank of something else ("the 65th anniversary"): a
 /// punctuation mark, a verb in "-ed", or a function word ("the 65th was", "the 139th along").
+/// Not a day of the month: after a preposition of time ("on the 2nd,", "by the 6th"), before
+/// "of" ("the 3rd of June") or before another number ("the 1st and 2nd of August").
 fn unit_number_at(v: &super::words::View, a: usize) -> bool {
     use super::words::f;
-    if a == 0 || !v.is(a - 1, "the") {
+    const TIME_PREPOSITIONS: &[&str] = &["on", "by", "until", "till", "from", "since", "before", "after", "through"];
+    if a == 0 || !v.is(a - 1, "the") || a >= 2 && TIME_PREPOSITIONS.iter().any(|p| v.is(a - 2, p)) {
         return false;
     }
     let Some(next) = v.toks.get(a + 1) else { return true };
     let w = v.s(a + 1);
+    let number_next = v.toks.get(a + 2).is_some_and(|_| v.s(a + 2).starts_with(|c: char| c.is_ascii_digit()));
+    if v.is(a + 1, "of") || number_next {
+        return false;
+    }
     next.kind == TokenKind::Punct
         || w.ends_with("ed") && w.starts_with(char::is_lowercase)
         || v.info[a + 1].has(f::AUX | f::BE | f::ADV | f::PREP | f::CONJ | f::WH | f::COMP)
@@ -393,15 +419,26 @@ fn abbreviates(alias: &[String], name: &[&str]) -> bool {
 /// given name, or else a person name right after it.
 fn names(cx: &mut Ctx) {
     let n = cx.men.len();
-    // "The Associated Press" is "Associated Press": a name of two words or more is compared
-    // without its "The", which the tagger keeps inside a sentence (as CoNLL-2003 writes it)
+    // "The Associated Press" is "Associated Press": a name of three words or more is compared
+    // without its "The", which the tagger keeps inside a sentence (as CoNLL-2003 writes it); one
+    // of two keeps it, or its word would join a person of that surname ("The Edge" is not "Dan
+    // Edge"; the price: "The Journal" no longer shortens "The Wall Street Journal")
     let norm = |i: usize| {
         let (a, b) = (cx.men[i].a, cx.men[i].b);
-        let a = if b - a >= 2 && cx.v.is(a, "the") { a + 1 } else { a };
-        cx.norm(a, b)
+        let strip = b - a >= 3 && cx.v.is(a, "the");
+        cx.norm(if strip { a + 1 } else { a }, b)
     };
     let norms: Vec<String> = (0..n).map(|i| if cx.men[i].linkable { norm(i) } else { String::new() }).collect();
     let words: Vec<Vec<&str>> = norms.iter().map(|s| s.split(' ').collect()).collect();
+    // an organisation's name of two words without its "The", only to shorten another
+    // organisation's ("The Times" for "The New York Times"; "The Post" for "Washington Post")
+    let short_norms: Vec<String> = (0..n)
+        .map(|i| {
+            let (a, b) = (cx.men[i].a, cx.men[i].b);
+            let org_of_two = cx.men[i].linkable && b - a == 2 && cx.men[i].ty == EntityType::Org;
+            if org_of_two && cx.v.is(a, "the") { cx.norm(a + 1, b) } else { norms[i].clone() }
+        })
+        .collect();
     let odd: Vec<bool> = (0..n).map(|i| not_a_person_name(cx, i)).collect();
     let full = |i: usize, cx: &Ctx| {
         cx.men[i].linkable
@@ -481,7 +518,8 @@ fn names(cx: &mut Ctx) {
         mw.len() == 1 && (crate::ner::lexicon::ORG_WORDS.contains(&mw[0]) || GENERIC_ORG_ENDS.contains(&mw[0]))
     };
     let shortens_org = |i: usize, cx: &Ctx| {
-        let (w, mw) = (&cx.men[i], &words[i]);
+        let short: Vec<&str> = short_norms[i].split(' ').collect();
+        let (w, mw) = (&cx.men[i], &short);
         let generic = generic(mw);
         orgs.iter()
             .find(|&&(j, company)| {
@@ -499,7 +537,7 @@ fn names(cx: &mut Ctx) {
                     && !generic
                     // (not a name that stood alone before: "Twitter" before "pro-Islamic State
                     // Twitter", a span the tagger ran too far)
-                    && first_alone.get(norms[i].as_str()).is_none_or(|&p| p >= js))
+                    && first_alone.get(short_norms[i].as_str()).is_none_or(|&p| p >= js))
             })
             .map(|&(j, _)| j)
     };

@@ -917,6 +917,29 @@ fn a_name_with_a_capitalized_the_is_the_name_without_it() {
     for name in ["Kessarine Courier printed", "Kessarine Courier and", "Kessarine Courier staff"] {
         assert_eq!(entity(text.find(name).unwrap()), first, "{name}");
     }
+    // an organisation's name of two words shortens a longer one without its "The"
+    let text = "Vell Street Journal reporter Ana Berg said The Journal would appeal.";
+    let mut doc = Doc::new("t", text);
+    crate::Segmenter.process(&mut doc);
+    for name in ["Vell Street Journal", "The Journal"] {
+        let at = text.find(name).unwrap();
+        let span = Span::new(at, at + name.len());
+        doc.mentions.push(Mention { span, ty: EntityType::Org, entity: None, kind: MentionKind::Name });
+    }
+    super::EntityLinker.process(&mut doc);
+    let entity = |name: &str| doc.mentions.iter().find(|m| m.span.of(text) == name).and_then(|m| m.entity);
+    assert_eq!(entity("Vell Street Journal"), entity("The Journal"));
+    // a name of two words keeps its "The": its word is no surname of a person
+    let text = "Anita Vell spoke on Monday. She told The Vell on Tuesday.";
+    let mut doc = Doc::new("t", text);
+    crate::Segmenter.process(&mut doc);
+    for (at, len, ty) in [(0, 10, EntityType::Person), (text.find("The Vell").unwrap(), 8, EntityType::Org)] {
+        let span = Span::new(at, at + len);
+        doc.mentions.push(Mention { span, ty, entity: None, kind: MentionKind::Name });
+    }
+    super::EntityLinker.process(&mut doc);
+    let entity = |name: &str| doc.mentions.iter().find(|m| m.span.of(text) == name).and_then(|m| m.entity);
+    assert_ne!(entity("Anita Vell"), entity("The Vell"));
 }
 
 #[test]
@@ -924,11 +947,16 @@ fn a_units_number_after_the_is_the_unit() {
     let text = "The 65th Air Division was formed in 1943. The 65th moved to Vellmark. Its 65th pilot \
                 flew in the 65th minute, and the 65th was disbanded. Vellmark's 65th was proud of the 65th. \
                 The 12th Fleet and the 12th sailed. The 65th Fighter Wing flew. At the 2nd Battle of Ardo the \
-                2nd was routed.";
+                2nd was routed. The 20th Century Fund and the 20th was. On the 12th, the 12th of June and the \
+                12th and 13th, we went.";
     let mut doc = Doc::new("t", text);
     crate::Segmenter.process(&mut doc);
     let names = [("65th Air Division", EntityType::Org), ("12th Fleet", EntityType::Org)];
-    let more = [("65th Fighter Wing", EntityType::Org), ("2nd Battle of Ardo", EntityType::Misc)];
+    let more = [
+        ("65th Fighter Wing", EntityType::Org),
+        ("2nd Battle of Ardo", EntityType::Misc),
+        ("20th Century Fund", EntityType::Org),
+    ];
     for (name, ty) in names.into_iter().chain(more) {
         let at = text.find(name).unwrap();
         let span = Span::new(at, at + name.len());
@@ -951,4 +979,17 @@ fn a_units_number_after_the_is_the_unit() {
     let wing = doc.mentions.iter().find(|m| m.span.of(text) == "65th Fighter Wing").and_then(|m| m.entity);
     assert_ne!(wing, unit);
     assert!(!doc.mentions.iter().any(|m| m.span.start == at("2nd was")));
+    // no unit's number: a fund's, a day of the month; nor before the unit is named
+    let aliases_from =
+        |from: usize| doc.mentions.iter().filter(move |m| m.kind == MentionKind::Alias && m.span.start >= from);
+    assert_eq!(aliases_from(at("20th Century")).count(), 0);
+    let text = "Reports praised the 2nd. On the 2nd, the 2nd Battalion arrived. The 2nd was tired.";
+    let mut doc = Doc::new("t", text);
+    crate::Segmenter.process(&mut doc);
+    let span = Span::new(text.find("2nd Battalion").unwrap(), text.find(" arrived").unwrap());
+    doc.mentions.push(Mention { span, ty: EntityType::Org, entity: None, kind: MentionKind::Name });
+    super::EntityLinker.process(&mut doc);
+    let aliases: Vec<usize> =
+        doc.mentions.iter().filter(|m| m.kind == MentionKind::Alias).map(|m| m.span.start).collect();
+    assert_eq!(aliases, [text.find("2nd was").unwrap()]);
 }

@@ -432,11 +432,20 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
 /// Siege of Petersburg", "the Battle of Sayler's Creek", "the Campaign of Alto Peru", "the
 /// Argentine War of Independence", "the Treaty of Baden"), as all 13 such names in WikiGold and
 /// both in CoNLL-2003 are written: the model read the place alone, or the place and a person.
-/// Not within a name that began before ("the Royal Air Force Battle of Britain Memorial
-/// Flight"), nor for a lowercase word ("the battle of Mosul").
+/// The event ends where the model's name after "of" ends (and goes on over a possessive to the
+/// name after it: "Sayler's Creek"); where the model read none, at the third capitalized word,
+/// a weekday or a month. Not for a person ("the Campaign of Senator Ruth Varga", "the Russian
+/// Campaign of Napoleon"), within a name begun before or one with an organisation's word ("the
+/// Battle of Britain Memorial Flight"), nor for a lowercase word ("the battle of Mosul").
 fn battles(toks: &[&str], labels: &mut [u8]) {
     const EVENTS: &[&str] = &["Battle", "Battles", "Siege", "Campaign", "War", "Treaty"];
     let capitalized = |t: &str| t.starts_with(char::is_uppercase);
+    // (and words of a museum or a memorial named for the event)
+    const MORE_ORG_WORDS: &[&str] = &["museum", "memorial", "flight", "trust", "fund", "centre", "center", "society"];
+    let org_word = |t: &str| {
+        let lower = t.to_lowercase();
+        lexicon::ORG_WORDS.contains(&lower.as_str()) || MORE_ORG_WORDS.contains(&lower.as_str())
+    };
     for i in 0..toks.len().saturating_sub(2) {
         if !EVENTS.contains(&toks[i]) || toks[i + 1] != "of" || !capitalized(toks[i + 2]) {
             continue;
@@ -445,15 +454,28 @@ fn battles(toks: &[&str], labels: &mut [u8]) {
         if spans.iter().any(|&(s, e, _)| s < i && i < e) {
             continue;
         }
-        let mut end = i + 3;
-        while end < toks.len()
-            && (capitalized(toks[end]) || possessive(toks[end]) && toks.get(end + 1).is_some_and(|t| capitalized(t)))
+        let mut end = match spans.iter().find(|&&(s, e, _)| s <= i + 2 && i + 2 < e) {
+            // a nationality before the rest of the name ("the War of Spanish Succession")
+            Some(&(_, e, MISC)) if e - i == 3 && toks.get(e).is_some_and(|t| capitalized(t) && labels[e] == 0) => e + 1,
+            Some(&(_, e, _)) => e,
+            None => {
+                let mut end = i + 2;
+                while end < toks.len() && end < i + 5 && capitalized(toks[end]) && !is_calendar_word(toks[end]) {
+                    end += 1;
+                }
+                end
+            }
+        };
+        // "the Battle of Sayler's Creek": over a possessive to the name right after it
+        if toks.get(end).is_some_and(|t| possessive(t))
+            && let Some(&(_, e, t)) = spans.iter().find(|&&(s, _, _)| s == end + 1)
+            && t != PER
         {
-            end += 1;
-        }
-        // a name the model began inside and ended after it
-        if let Some(&(_, e, _)) = spans.iter().find(|&&(s, e, _)| s < end && end < e) {
             end = e;
+        }
+        let person = spans.iter().any(|&(s, _, t)| t == PER && s >= i + 2 && s < end);
+        if end <= i + 2 || person || toks[i + 2..end].iter().any(|t| org_word(t)) {
+            continue;
         }
         let mut start = i;
         if let Some(&(s, _, _)) = spans.iter().find(|&&(s, e, t)| e == i && e - s == 1 && t == MISC) {
@@ -465,6 +487,16 @@ fn battles(toks: &[&str], labels: &mut [u8]) {
     }
 }
 
+/// A weekday's or a month's name, which ends a run of capitalized words that is a name.
+fn is_calendar_word(t: &str) -> bool {
+    #[rustfmt::skip]
+    const CALENDAR: &[&str] = &[
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+        "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ];
+    CALENDAR.contains(&t)
+}
+
 /// A capitalized "The" inside a sentence, right before a name, is part of it ("the band The
 /// Triffids", "at The Oval", "prices at The Sun and The Times", "the film The Last Emperor"):
 /// CoNLL-2003's training part writes 24 of its 27 such names with "The", the other three after
@@ -472,22 +504,38 @@ fn battles(toks: &[&str], labels: &mut [u8]) {
 /// sentence's start or after an opening mark (NYT texts open with ''), a bracket, a dash, a
 /// colon, an asterisk or a full stop, where any word is capitalized; nor after a capitalized
 /// word or a number ("Dwayne The Rock Johnson"; headings run into their sentence: "Next
-/// Isolation Phase The SDF", "Oct. 31, 2012 The Obama hug"); nor when a capitalized word follows
-/// the name, which the model then read in part ("The Des Moines Register", "The Trump Show").
+/// Isolation Phase The SDF", "Oct. 31, 2012 The Obama hug") or a list's bullet; and only where
+/// a mark, a function word or a verb follows the name: not a capitalized word, where the model
+/// read a longer name in part ("The Des Moines Register", "The Trump Show"), nor a noun, where
+/// the name is a word of a phrase ("The Kessarine foreign ministry").
 fn the_in_names(toks: &[&str], labels: &mut [u8]) {
     #[rustfmt::skip]
     const OPENERS: &[&str] = &[
         "\"", "``", "''", "'", "\u{201c}", "\u{2018}", "(", "[", "-", "--", "\u{2013}", "\u{2014}", "\u{2015}", ":",
     ];
+    use crate::entities::words::{f, words};
+    // what may follow such a name: a mark, a function word or a verb ("The Oval on", "The
+    // Portsmouth Society has", "The Shining."; not "The Kessarine foreign ministry", "The
+    // American people", where the name is a word of a longer phrase)
+    let follows_a_name = |w: &str| {
+        !w.starts_with(char::is_alphanumeric)
+            || w.starts_with(char::is_lowercase)
+                && (w.ends_with("ed")
+                    || words()
+                        .get(w)
+                        .has(f::AUX | f::BE | f::ADV | f::PREP | f::CONJ | f::WH | f::COMP | f::CUE | f::PRON))
+    };
     for (s, e, t) in spans_of(labels) {
         if s < 2 || toks[s - 1] != "The" || labels[s - 1] != 0 {
             continue;
         }
         let before = toks[s - 2];
-        let opens = OPENERS.contains(&before) || before.starts_with('*') || before.ends_with('.');
+        // a list's item: "• The Orchard Trust", "1) The Kestrels" (not "(1946) The International Jew")
+        let item =
+            before == ")" && s >= 3 && toks[s - 3].bytes().all(|b| b.is_ascii_digit()) && (s < 4 || toks[s - 4] != "(");
+        let opens = OPENERS.contains(&before) || before.starts_with(['*', '\u{2022}']) || before.ends_with('.') || item;
         let capitalized_or_number = before.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-        let name_goes_on = toks.get(e).is_some_and(|w| w.starts_with(char::is_uppercase));
-        if !opens && !capitalized_or_number && !name_goes_on {
+        if !opens && !capitalized_or_number && toks.get(e).is_none_or(|w| follows_a_name(w)) {
             set_name(labels, s - 1, e, t);
         }
     }
