@@ -505,9 +505,9 @@ fn is_calendar_word(t: &str) -> bool {
 /// colon, an asterisk or a full stop, where any word is capitalized; nor after a capitalized
 /// word or a number ("Dwayne The Rock Johnson"; headings run into their sentence: "Next
 /// Isolation Phase The SDF", "Oct. 31, 2012 The Obama hug") or a list's bullet; and only where
-/// a mark, a function word or a verb follows the name: not a capitalized word, where the model
-/// read a longer name in part ("The Des Moines Register", "The Trump Show"), nor a noun, where
-/// the name is a word of a phrase ("The Kessarine foreign ministry").
+/// a mark, a function word, a pronoun or a verb follows the name: not a capitalized word, where
+/// the model read a longer name in part ("The Des Moines Register", "The Trump Show"), nor a
+/// noun, where the name is a word of a phrase ("The Kessarine foreign ministry").
 fn the_in_names(toks: &[&str], labels: &mut [u8]) {
     #[rustfmt::skip]
     const OPENERS: &[&str] = &[
