@@ -6,6 +6,7 @@
 //! which quotation marks open and which close ([`quote_marks`]).
 
 use super::{BEGIN, INSIDE, LAST, MISC, UNIT, label_part, label_type, possessive, set_name, spans_of};
+use crate::quotes::marks::Mark as QuoteMark;
 use dossier_model::Token;
 use std::collections::HashSet;
 
@@ -38,18 +39,20 @@ pub(crate) fn quote_marks(text: &str, tokens: &[Token], ranges: &[(usize, usize)
         let mut straight = 0;
         for k in a..z {
             let (start, end) = (tokens[k].span.start, tokens[k].span.end);
-            marks[k] = match &text[start..end] {
-                "\u{201C}" | "\u{201E}" | "\u{AB}" => Mark::Opens,
-                // (counted: the '' that closes it counts too)
-                "``" => {
-                    straight += 1;
+            let s = &text[start..end];
+            // (which characters are quotation marks, and which way the curly ones face, is the
+            // quotation finder's table)
+            marks[k] = match crate::quotes::marks::mark_of(s) {
+                QuoteMark::OpenD => {
+                    // (counted: the '' that closes it counts too)
+                    straight += usize::from(s == "``");
                     Mark::Opens
                 }
-                "\u{201D}" | "\u{BB}" => Mark::Closes,
-                "\u{2018}" => Mark::OpensSingle,
-                "\u{2019}" => Mark::ClosesSingle,
+                QuoteMark::CloseD => Mark::Closes,
+                QuoteMark::OpenS => Mark::OpensSingle,
+                QuoteMark::CloseS => Mark::ClosesSingle,
                 // (some texts write '' for every double mark: "his book, ''Doomed to Succeed,''")
-                "\"" | "''" => {
+                QuoteMark::AmbD => {
                     straight += 1;
                     let before = text[..start].chars().next_back();
                     let after = text[end..].chars().next();
@@ -60,7 +63,7 @@ pub(crate) fn quote_marks(text: &str, tokens: &[Token], ranges: &[(usize, usize)
                         _ => Mark::Closes,
                     }
                 }
-                _ => Mark::None,
+                QuoteMark::AmbS | QuoteMark::No => Mark::None,
             };
         }
     }
@@ -364,6 +367,11 @@ mod tests {
         let tokens = tokenize(text);
         let marks = quote_marks(text, &tokens, &[(0, tokens.len())]);
         assert_eq!((marks[3], marks[8]), (O, C));
+        // the quotation finder's table of marks: single guillemets too
+        let text = "the song \u{2039}Ardo\u{203A} won";
+        let tokens = tokenize(text);
+        let marks = quote_marks(text, &tokens, &[(0, tokens.len())]);
+        assert_eq!((marks[2], marks[4]), (Mark::OpensSingle, Mark::ClosesSingle));
         // a bracket before a mark opens it, whatever the count (an inch mark before it)
         let text = "The 6\" screen in the film (\"Jaws\") was";
         let tokens = tokenize(text);

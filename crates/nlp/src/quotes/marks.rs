@@ -43,8 +43,10 @@ impl Seg {
     }
 }
 
+/// What a token is as a quotation mark: double or single, opening, closing, or either (the
+/// straight marks, whose direction the spacing or the pairing tells).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mark {
+pub(crate) enum Mark {
     OpenD,
     CloseD,
     AmbD,
@@ -54,7 +56,7 @@ enum Mark {
     No,
 }
 
-fn mark_of(s: &str) -> Mark {
+pub(crate) fn mark_of(s: &str) -> Mark {
     match s {
         "\"" | "''" | "\u{FF02}" => Mark::AmbD,
         "\u{201C}" | "\u{201E}" | "\u{AB}" | "``" | "\u{300C}" | "\u{300E}" => Mark::OpenD,
