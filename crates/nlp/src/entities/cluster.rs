@@ -432,13 +432,16 @@ fn names(cx: &mut Ctx) {
     let words: Vec<Vec<&str>> = norms.iter().map(|s| s.split(' ').collect()).collect();
     // an organisation's name of two words without its "The", only to shorten another
     // organisation's ("The Times" for "The New York Times"; "The Post" for "Washington Post")
-    let short_norms: Vec<String> = (0..n)
+    // (kept for those names alone: every other name shortens as `norms` and `words` write it)
+    let short_norms: Vec<Option<String>> = (0..n)
         .map(|i| {
             let (a, b) = (cx.men[i].a, cx.men[i].b);
             let org_of_two = cx.men[i].linkable && b - a == 2 && cx.men[i].ty == EntityType::Org;
-            if org_of_two && cx.v.is(a, "the") { cx.norm(a + 1, b) } else { norms[i].clone() }
+            (org_of_two && cx.v.is(a, "the")).then(|| cx.norm(a + 1, b))
         })
         .collect();
+    let short_words: Vec<Option<Vec<&str>>> =
+        short_norms.iter().map(|s| s.as_deref().map(|s| s.split(' ').collect())).collect();
     let odd: Vec<bool> = (0..n).map(|i| not_a_person_name(cx, i)).collect();
     let full = |i: usize, cx: &Ctx| {
         cx.men[i].linkable
@@ -518,8 +521,7 @@ fn names(cx: &mut Ctx) {
         mw.len() == 1 && (crate::ner::lexicon::ORG_WORDS.contains(&mw[0]) || GENERIC_ORG_ENDS.contains(&mw[0]))
     };
     let shortens_org = |i: usize, cx: &Ctx| {
-        let short: Vec<&str> = short_norms[i].split(' ').collect();
-        let (w, mw) = (&cx.men[i], &short);
+        let (w, mw) = (&cx.men[i], short_words[i].as_deref().unwrap_or(&words[i]));
         let generic = generic(mw);
         orgs.iter()
             .find(|&&(j, company)| {
@@ -537,7 +539,7 @@ fn names(cx: &mut Ctx) {
                     && !generic
                     // (not a name that stood alone before: "Twitter" before "pro-Islamic State
                     // Twitter", a span the tagger ran too far)
-                    && first_alone.get(short_norms[i].as_str()).is_none_or(|&p| p >= js))
+                    && first_alone.get(short_norms[i].as_deref().unwrap_or(&norms[i])).is_none_or(|&p| p >= js))
             })
             .map(|&(j, _)| j)
     };
