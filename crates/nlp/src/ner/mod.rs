@@ -244,6 +244,7 @@ impl NerTagger {
                     titles::quoted_titles(&strs[ra..rz], &marks[ra..rz], &mut labels[ra..rz]);
                 }
                 titles::repeated_titles(&strs, &marks, &rel, &mut labels);
+                repeated_names(&strs, &rel, &mut labels);
                 for &(ra, rz) in &rel {
                     for (i, j, t) in spans_of(&labels[ra..rz]) {
                         // a lone initial is no name ("Q." and "A." of a transcript): the
@@ -425,6 +426,66 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     battles(toks, labels);
     // last: the rules above read a lowercase or capitalized "the" before a name
     the_in_names(toks, labels);
+}
+
+/// A name of two words or more that the model found once is the same name wherever the document
+/// repeats it word for word and the model read no name there ("Armistice Day is ...", after
+/// "the anniversary of Armistice Day"; an album's title, quoted once and bare later): the
+/// document labels of the second pass count single words, so a name of common words ("A
+/// Beautiful Lie") is left out where its context does not say name. Only where the repeat stands
+/// alone, with no capitalized word on either side (not "New York" inside "New York Knicks"),
+/// and takes the type the document gives the name most often (none on a tie). `ranges` are the
+/// sentences' token ranges.
+fn repeated_names(toks: &[&str], ranges: &[(usize, usize)], labels: &mut [u8]) {
+    use std::collections::HashMap;
+    // per name (its words): a count of its types, PER to MISC
+    let mut found: HashMap<&[&str], [u32; 4]> = HashMap::new();
+    for &(a, z) in ranges {
+        for (s, e, t) in spans_of(&labels[a..z]) {
+            if e - s >= 2 {
+                found.entry(&toks[a + s..a + e]).or_default()[t as usize] += 1;
+            }
+        }
+    }
+    // the names by their first word, the longest first
+    let mut names: HashMap<&str, Vec<(&[&str], u8)>> = HashMap::new();
+    for (words, counts) in found {
+        let best = (0..4).max_by_key(|&t| counts[t]).unwrap_or(0);
+        if counts.iter().filter(|&&c| c == counts[best]).count() == 1 {
+            names.entry(words[0]).or_default().push((words, best as u8));
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    for list in names.values_mut() {
+        list.sort_unstable_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+    }
+    // (a capitalized word next to a repeat makes it part of a longer name; a sentence's opening
+    // article does not)
+    let capitalized = |w: &str| w.starts_with(char::is_uppercase) && !matches!(w, "The" | "A" | "An");
+    for &(a, z) in ranges {
+        let mut i = a;
+        while i < z {
+            let hit = names.get(toks[i]).and_then(|list| {
+                list.iter().find(|(words, _)| {
+                    let e = i + words.len();
+                    e <= z
+                        && toks[i..e] == **words
+                        && labels[i..e].iter().all(|&l| l == 0)
+                        && (i == a || !capitalized(toks[i - 1]) && labels[i - 1] == 0)
+                        && (e == z || !capitalized(toks[e]) && labels[e] == 0)
+                })
+            });
+            match hit {
+                Some(&(words, t)) => {
+                    set_name(labels, i, i + words.len(), t);
+                    i += words.len();
+                }
+                None => i += 1,
+            }
+        }
+    }
 }
 
 /// A battle, siege, campaign, war or treaty "of" a capitalized name is one event, other (MISC),

@@ -999,6 +999,55 @@ fn a_battle_of_a_place_is_one_event() {
     assert_eq!(joined(&toks, vec![0, 0, 0, 0, lu]), names_of(&[("Ardo", LOC)]));
 }
 
+/// The names of the sentences `sents` (token lists) after [`repeated_names`], given the model's
+/// labels of each.
+fn repeated(sents: &[&[&str]], labels: &[Vec<u8>]) -> Vec<(String, u8)> {
+    let toks: Vec<&str> = sents.iter().flat_map(|s| s.iter().copied()).collect();
+    let mut all: Vec<u8> = labels.concat();
+    let mut ranges = Vec::new();
+    for s in sents {
+        let a = ranges.last().map_or(0, |&(_, z)| z);
+        ranges.push((a, a + s.len()));
+    }
+    repeated_names(&toks, &ranges, &mut all);
+    spans_of(&all).into_iter().map(|(i, j, t)| (toks[i..j].join(" "), t)).collect()
+}
+
+#[test]
+fn a_name_found_once_is_one_wherever_the_document_repeats_it() {
+    let (mb, mi, ml) = (label(MISC, BEGIN), label(MISC, INSIDE), label(MISC, LAST));
+    let (lb, ll, ob, ol) = (label(LOC, BEGIN), label(LOC, LAST), label(ORG, BEGIN), label(ORG, LAST));
+    let first: &[&str] = &["the", "album", "A", "Quiet", "Harbour", "sold"];
+    let second: &[&str] = &["A", "Quiet", "Harbour", "went", "gold", "and", "A", "Quiet", "Harbour", "."];
+    let found = repeated(&[first, second], &[vec![0, 0, mb, mi, ml, 0], vec![0; 10]]);
+    assert_eq!(found, names_of(&[("A Quiet Harbour", MISC); 3]));
+    // not inside a longer run of capitals, nor over a name the model read there
+    let first: &[&str] = &["in", "Vell", "Harbour", "."];
+    let second: &[&str] = &["the", "Vell", "Harbour", "Rovers", "and", "Vell", "Harbour", "Trust"];
+    let labels = vec![vec![0, lb, ll, 0], vec![0, 0, 0, 0, 0, ob, label(ORG, INSIDE), ol]];
+    assert_eq!(repeated(&[first, second], &labels), names_of(&[("Vell Harbour", LOC), ("Vell Harbour Trust", ORG)]));
+    // the type the document gives most often; none on a tie, and no single words
+    let first: &[&str] = &["Vell", "Harbour", "and", "Vell", "Harbour", "and", "Vell", "Harbour", "."];
+    let labels = vec![vec![lb, ll, 0, lb, ll, 0, ob, ol, 0], vec![0, 0, 0]];
+    let second: &[&str] = &["Vell", "Harbour", "won"];
+    let found = repeated(&[first, second], &labels);
+    assert_eq!(found.last(), Some(&("Vell Harbour".to_string(), LOC)));
+    let labels = vec![vec![lb, ll, 0, ob, ol, 0, 0, 0, 0], vec![0, 0, 0]];
+    assert_eq!(repeated(&[first, second], &labels).len(), 2);
+    let first: &[&str] = &["Vell", "won", "."];
+    assert_eq!(repeated(&[first, &["Vell", "lost"]], &[vec![label(LOC, UNIT), 0, 0], vec![0, 0]]).len(), 1);
+    // a capitalized word before the repeat goes with it, but not a sentence's opening article;
+    // and names the model read there stand
+    let first: &[&str] = &["in", "Vell", "Harbour", "."];
+    let second: &[&str] = &["North", "Vell", "Harbour", "and", "The", "Vell", "Harbour", "won"];
+    let labels = vec![vec![0, lb, ll, 0], vec![0; 8]];
+    assert_eq!(repeated(&[first, second], &labels), names_of(&[("Vell Harbour", LOC); 2]));
+    let second: &[&str] = &["Vell", "and", "Vell", "Harbour", "."];
+    let labels = vec![vec![0, lb, ll, 0], vec![0, 0, label(PER, UNIT), label(LOC, UNIT), 0]];
+    let found = repeated(&[first, second], &labels);
+    assert_eq!(found, names_of(&[("Vell Harbour", LOC), ("Vell", PER), ("Harbour", LOC)]));
+}
+
 #[test]
 fn a_capitalized_the_inside_a_sentence_opens_the_name_after_it() {
     let (ob, ol, ou, mu, pu) =
