@@ -241,10 +241,12 @@ impl NerTagger {
                 let marks = titles::quote_marks(text, &tokens[base..base + end], &rel);
                 for &(ra, rz) in &rel {
                     join_names(&strs[ra..rz], &mut labels[ra..rz]);
+                }
+                repeated_names(&strs, &marks, &rel, &mut labels);
+                for &(ra, rz) in &rel {
                     titles::quoted_titles(&strs[ra..rz], &marks[ra..rz], &mut labels[ra..rz]);
                 }
                 titles::repeated_titles(&strs, &marks, &rel, &mut labels);
-                repeated_names(&strs, &rel, &mut labels);
                 for &(ra, rz) in &rel {
                     for (i, j, t) in spans_of(&labels[ra..rz]) {
                         // a lone initial is no name ("Q." and "A." of a transcript): the
@@ -428,31 +430,43 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     the_in_names(toks, labels);
 }
 
-/// A name of two words or more that the model found once is the same name wherever the document
-/// repeats it word for word and the model read no name there ("Armistice Day is ...", after
-/// "the anniversary of Armistice Day"; an album's title, quoted once and bare later): the
-/// document labels of the second pass count single words, so a name of common words ("A
-/// Beautiful Lie") is left out where its context does not say name. Only where the repeat stands
-/// alone, with no capitalized word on either side (not "New York" inside "New York Knicks"),
-/// and takes the type the document gives the name most often (none on a tie). `ranges` are the
-/// sentences' token ranges.
-fn repeated_names(toks: &[&str], ranges: &[(usize, usize)], labels: &mut [u8]) {
+/// A name of two words or more that the model found (with the label rules of [`join_names`]) is
+/// the same name wherever the document repeats it word for word and the model read no name
+/// there ("Armistice Day is ...", after "the anniversary of Armistice Day"): the document labels
+/// of the second pass count single words, so a name of common words is left out where its
+/// context does not say name. Only where the repeat stands alone: no capitalized word on either
+/// side but a sentence's opening article (not "New York" inside "New York Knicks"), and no
+/// particle and capitalized word after it ("Second Chance for Dogs"). It takes the type the
+/// document gives the name most often (none on a tie). A name that fills a quotation is a
+/// title, whose words are often a common phrase elsewhere ("the poster "Keep Calm" ... Keep Calm
+/// and carry on"): it is not repeated here, and [`titles::repeated_titles`] repeats it where it
+/// is quoted again. `marks` are the tokens' quotation marks, `ranges` the sentences' token
+/// ranges.
+fn repeated_names(toks: &[&str], marks: &[titles::Mark], ranges: &[(usize, usize)], labels: &mut [u8]) {
     use std::collections::HashMap;
+    use titles::Mark;
+    let opens_name = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    // (a name that fills a quotation is a title, which may be a common phrase elsewhere)
+    let quoted = |s: usize, e: usize| {
+        s > 0
+            && matches!(marks[s - 1], Mark::Opens | Mark::OpensSingle)
+            && matches!(marks.get(e), Some(Mark::Closes | Mark::ClosesSingle))
+    };
     // per name (its words): a count of its types, PER to MISC
     let mut found: HashMap<&[&str], [u32; 4]> = HashMap::new();
     for &(a, z) in ranges {
         for (s, e, t) in spans_of(&labels[a..z]) {
-            if e - s >= 2 {
+            if e - s >= 2 && opens_name(toks[a + s]) && !quoted(a + s, a + e) {
                 found.entry(&toks[a + s..a + e]).or_default()[t as usize] += 1;
             }
         }
     }
-    // the names by their first word, the longest first
-    let mut names: HashMap<&str, Vec<(&[&str], u8)>> = HashMap::new();
+    // the names by their first two words (a list of many "John X" stays cheap), the longest first
+    let mut names: HashMap<(&str, &str), Vec<Repeatable>> = HashMap::new();
     for (words, counts) in found {
         let best = (0..4).max_by_key(|&t| counts[t]).unwrap_or(0);
         if counts.iter().filter(|&&c| c == counts[best]).count() == 1 {
-            names.entry(words[0]).or_default().push((words, best as u8));
+            names.entry((words[0], words[1])).or_default().push((words, best as u8));
         }
     }
     if names.is_empty() {
@@ -461,20 +475,28 @@ fn repeated_names(toks: &[&str], ranges: &[(usize, usize)], labels: &mut [u8]) {
     for list in names.values_mut() {
         list.sort_unstable_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
     }
-    // (a capitalized word next to a repeat makes it part of a longer name; a sentence's opening
-    // article does not)
-    let capitalized = |w: &str| w.starts_with(char::is_uppercase) && !matches!(w, "The" | "A" | "An");
+    let capitalized = |w: &str| w.starts_with(char::is_uppercase);
     for &(a, z) in ranges {
         let mut i = a;
-        while i < z {
-            let hit = names.get(toks[i]).and_then(|list| {
+        while i + 1 < z {
+            // (an article that opens the sentence or a quotation is no part of a longer name)
+            let opening_article = |k: usize| {
+                matches!(toks[k], "The" | "A" | "An")
+                    && (k == a || matches!(marks[k - 1], Mark::Opens | Mark::OpensSingle))
+            };
+            let free_before = i == a || labels[i - 1] == 0 && (!capitalized(toks[i - 1]) || opening_article(i - 1));
+            if labels[i] != 0 || labels[i + 1] != 0 || !opens_name(toks[i]) || !free_before {
+                i += 1;
+                continue;
+            }
+            let hit = names.get(&(toks[i], toks[i + 1])).and_then(|list| {
                 list.iter().find(|(words, _)| {
                     let e = i + words.len();
                     e <= z
                         && toks[i..e] == **words
                         && labels[i..e].iter().all(|&l| l == 0)
-                        && (i == a || !capitalized(toks[i - 1]) && labels[i - 1] == 0)
                         && (e == z || !capitalized(toks[e]) && labels[e] == 0)
+                        && !(e + 1 < z && PARTICLES_OF_NAMES.contains(&toks[e]) && capitalized(toks[e + 1]))
                 })
             });
             match hit {
@@ -487,6 +509,13 @@ fn repeated_names(toks: &[&str], ranges: &[(usize, usize)], labels: &mut [u8]) {
         }
     }
 }
+
+/// A name [`repeated_names`] may repeat: its words and its type.
+type Repeatable<'a> = (&'a [&'a str], u8);
+
+/// Lowercase words that carry a name on past them ("Friends of the Earth", "Bank for
+/// International Settlements", "Maria de la Cruz").
+const PARTICLES_OF_NAMES: &[&str] = &["of", "for", "de", "du", "da", "del", "della", "la", "le", "von", "van"];
 
 /// A battle, siege, campaign, war or treaty "of" a capitalized name is one event, other (MISC),
 /// with an ordinal or a nationality right before it ("the Second Battle of Bull Run", "the

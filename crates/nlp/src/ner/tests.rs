@@ -1003,13 +1003,25 @@ fn a_battle_of_a_place_is_one_event() {
 /// labels of each.
 fn repeated(sents: &[&[&str]], labels: &[Vec<u8>]) -> Vec<(String, u8)> {
     let toks: Vec<&str> = sents.iter().flat_map(|s| s.iter().copied()).collect();
+    // (straight marks, open and close in turn)
+    let mut open = false;
+    let marks: Vec<titles::Mark> = toks
+        .iter()
+        .map(|&w| match w {
+            "\"" => {
+                open = !open;
+                if open { titles::Mark::Opens } else { titles::Mark::Closes }
+            }
+            _ => titles::Mark::None,
+        })
+        .collect();
     let mut all: Vec<u8> = labels.concat();
     let mut ranges = Vec::new();
     for s in sents {
         let a = ranges.last().map_or(0, |&(_, z)| z);
         ranges.push((a, a + s.len()));
     }
-    repeated_names(&toks, &ranges, &mut all);
+    repeated_names(&toks, &marks, &ranges, &mut all);
     spans_of(&all).into_iter().map(|(i, j, t)| (toks[i..j].join(" "), t)).collect()
 }
 
@@ -1040,12 +1052,29 @@ fn a_name_found_once_is_one_wherever_the_document_repeats_it() {
     // and names the model read there stand
     let first: &[&str] = &["in", "Vell", "Harbour", "."];
     let second: &[&str] = &["North", "Vell", "Harbour", "and", "The", "Vell", "Harbour", "won"];
-    let labels = vec![vec![0, lb, ll, 0], vec![0; 8]];
-    assert_eq!(repeated(&[first, second], &labels), names_of(&[("Vell Harbour", LOC); 2]));
+    let third: &[&str] = &["The", "Vell", "Harbour", "won"];
+    let labels = vec![vec![0, lb, ll, 0], vec![0; 8], vec![0; 4]];
+    assert_eq!(repeated(&[first, second, third], &labels), names_of(&[("Vell Harbour", LOC); 2]));
     let second: &[&str] = &["Vell", "and", "Vell", "Harbour", "."];
     let labels = vec![vec![0, lb, ll, 0], vec![0, 0, label(PER, UNIT), label(LOC, UNIT), 0]];
     let found = repeated(&[first, second], &labels);
     assert_eq!(found, names_of(&[("Vell Harbour", LOC), ("Vell", PER), ("Harbour", LOC)]));
+    let trust: &[&str] = &["the", "Vell", "Harbour", "Trust", "."];
+    let again: &[&str] = &["Vell", "Harbour", "Trust", "won"];
+    let labels = vec![vec![0, ob, label(ORG, INSIDE), ol, 0], vec![0, 0, label(ORG, UNIT), 0]];
+    assert_eq!(repeated(&[trust, again], &labels), names_of(&[("Vell Harbour Trust", ORG), ("Trust", ORG)]));
+    // nor a particle and a capitalized word after it
+    let second: &[&str] = &["Vell", "Harbour", "of", "Tessa", "won", "."];
+    assert_eq!(repeated(&[first, second], &[vec![0, lb, ll, 0], vec![0; 6]]).len(), 1);
+    // a name that fills a quotation is a title, not repeated; an article after an opening mark
+    // is no part of a longer name
+    let first: &[&str] = &["the", "poster", "\"", "Keep", "Calm", "\"", "hangs", "."];
+    let second: &[&str] = &["Keep", "Calm", "and", "carry", "on", "."];
+    let labels = vec![vec![0, 0, 0, mb, ml, 0, 0, 0], vec![0; 6]];
+    assert_eq!(repeated(&[first, second], &labels), names_of(&[("Keep Calm", MISC)]));
+    let first: &[&str] = &["the", "Vell", "Harbour", "is", "\"", "The", "Vell", "Harbour", "won", "\""];
+    let labels = vec![vec![0, lb, ll, 0, 0, 0, 0, 0, 0, 0]];
+    assert_eq!(repeated(&[first], &labels), names_of(&[("Vell Harbour", LOC); 2]));
 }
 
 #[test]
