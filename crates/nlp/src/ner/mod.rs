@@ -254,6 +254,10 @@ impl NerTagger {
                         if j - i == 1 && (is_pronoun(strs[ra + i]) || (t != MISC && is_initial(strs[ra + i]))) {
                             continue;
                         }
+                        // nor a transcript's stage direction, "(Laughter.)", "[Applause]"
+                        if j - i == 1 && stage_direction(&strs, ra + i) {
+                            continue;
+                        }
                         // the model learns CoNLL's currencies "A$" and "US$" whole: a sign set
                         // apart from the word before it is no part of a name ("The US $700bn
                         // bailout"), and what is left may be none ("A $2.5bn deal")
@@ -429,6 +433,25 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     // last: the rules above read a lowercase or capitalized "the" before a name
     the_in_names(toks, labels);
 }
+
+/// Whether token `k` of `toks` is a transcript's stage direction: a word of [`STAGE_WORDS`] alone
+/// in brackets, with or without a full stop ("(Laughter.)", "[Applause]", "(CROSSTALK)"), which
+/// the model, seeing a capitalized word alone, may take for a name.
+fn stage_direction(toks: &[&str], k: usize) -> bool {
+    let word = toks[k].to_lowercase();
+    if k == 0 || !STAGE_WORDS.contains(&word.as_str()) || !matches!(toks[k - 1], "(" | "[") {
+        return false;
+    }
+    let close = if toks.get(k + 1) == Some(&".") { k + 2 } else { k + 1 };
+    toks.get(close).is_some_and(|w| matches!(*w, ")" | "]"))
+}
+
+/// Words of a transcript's stage directions, lowercase.
+#[rustfmt::skip]
+const STAGE_WORDS: &[&str] = &[
+    "laughter", "laughs", "applause", "cheers", "cheering", "booing", "boos", "crosstalk", "inaudible",
+    "unintelligible", "indiscernible", "silence", "pause", "sighs", "groans", "gasps", "music", "interruption",
+];
 
 /// A name of two words or more that the model found (with the label rules of [`join_names`]) is
 /// the same name wherever the document repeats it word for word and the model read no name

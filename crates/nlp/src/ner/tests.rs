@@ -1330,3 +1330,15 @@ fn a_name_after_nee_is_a_persons() {
     let toks = ["in", "Brekke", ")"];
     assert_eq!(joined(&toks, vec![0, lu, 0]), names_of(&[("Brekke", LOC)]));
 }
+
+#[test]
+fn a_stage_direction_in_brackets_is_no_name() {
+    let at = |toks: &[&str]| (0..toks.len()).filter(|&k| stage_direction(toks, k)).collect::<Vec<_>>();
+    assert_eq!(at(&["judges", ".", "(", "Laughter", ".", ")", "This"]), vec![3]);
+    assert_eq!(at(&["[", "APPLAUSE", "]", "Thank", "you"]), vec![1]);
+    assert_eq!(at(&["(", "Crosstalk", ")"]), vec![1]);
+    // not outside brackets, nor with more words inside, nor another word
+    assert!(at(&["Laughter", "is", "good", "(", "Music", "Hall", ")"]).is_empty());
+    assert!(at(&["(", "Laughter", "and", "applause", ")"]).is_empty());
+    assert!(at(&["(", "Lena", ")", "[", "Music", "."]).is_empty());
+}
