@@ -438,8 +438,7 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
 /// in brackets, with or without a full stop ("(Laughter.)", "[Applause]", "(CROSSTALK)"), which
 /// the model, seeing a capitalized word alone, may take for a name.
 fn stage_direction(toks: &[&str], k: usize) -> bool {
-    let word = toks[k].to_lowercase();
-    if k == 0 || !STAGE_WORDS.contains(&word.as_str()) || !matches!(toks[k - 1], "(" | "[") {
+    if k == 0 || !STAGE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(toks[k])) || !matches!(toks[k - 1], "(" | "[") {
         return false;
     }
     let close = if toks.get(k + 1) == Some(&".") { k + 2 } else { k + 1 };
@@ -458,8 +457,8 @@ const STAGE_WORDS: &[&str] = &[
 /// there ("Armistice Day is ...", after "the anniversary of Armistice Day"): the document labels
 /// of the second pass count single words, so a name of common words is left out where its
 /// context does not say name. Only where the repeat stands alone: no capitalized word on either
-/// side but a sentence's opening article (not "New York" inside "New York Knicks"), and no
-/// particle and capitalized word after it ("Second Chance for Dogs"). It takes the type the
+/// side but an article that opens its sentence or a quotation (not "New York" inside "New York
+/// Knicks"), and no particle and capitalized word after it ("Second Chance for Dogs"). It takes the type the
 /// document gives the name most often (none on a tie). A name that fills a quotation is a
 /// title, whose words are often a common phrase elsewhere ("the poster "Keep Calm" ... Keep Calm
 /// and carry on"): it is not repeated here, and [`titles::repeated_titles`] repeats it where it
@@ -467,19 +466,13 @@ const STAGE_WORDS: &[&str] = &[
 /// ranges.
 fn repeated_names(toks: &[&str], marks: &[titles::Mark], ranges: &[(usize, usize)], labels: &mut [u8]) {
     use std::collections::HashMap;
-    use titles::Mark;
     let opens_name = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-    // (a name that fills a quotation is a title, which may be a common phrase elsewhere)
-    let quoted = |s: usize, e: usize| {
-        s > 0
-            && matches!(marks[s - 1], Mark::Opens | Mark::OpensSingle)
-            && matches!(marks.get(e), Some(Mark::Closes | Mark::ClosesSingle))
-    };
     // per name (its words): a count of its types, PER to MISC
     let mut found: HashMap<&[&str], [u32; 4]> = HashMap::new();
     for &(a, z) in ranges {
         for (s, e, t) in spans_of(&labels[a..z]) {
-            if e - s >= 2 && opens_name(toks[a + s]) && !quoted(a + s, a + e) {
+            // (a name that fills a quotation is a title, which may be a common phrase elsewhere)
+            if e - s >= 2 && opens_name(toks[a + s]) && !titles::fills_quotation(marks, a + s, a + e) {
                 found.entry(&toks[a + s..a + e]).or_default()[t as usize] += 1;
             }
         }
@@ -503,10 +496,7 @@ fn repeated_names(toks: &[&str], marks: &[titles::Mark], ranges: &[(usize, usize
         let mut i = a;
         while i + 1 < z {
             // (an article that opens the sentence or a quotation is no part of a longer name)
-            let opening_article = |k: usize| {
-                matches!(toks[k], "The" | "A" | "An")
-                    && (k == a || matches!(marks[k - 1], Mark::Opens | Mark::OpensSingle))
-            };
+            let opening_article = |k: usize| matches!(toks[k], "The" | "A" | "An") && (k == a || marks[k - 1].opens());
             let free_before = i == a || labels[i - 1] == 0 && (!capitalized(toks[i - 1]) || opening_article(i - 1));
             if labels[i] != 0 || labels[i + 1] != 0 || !opens_name(toks[i]) || !free_before {
                 i += 1;
@@ -519,7 +509,7 @@ fn repeated_names(toks: &[&str], marks: &[titles::Mark], ranges: &[(usize, usize
                         && toks[i..e] == **words
                         && labels[i..e].iter().all(|&l| l == 0)
                         && (e == z || !capitalized(toks[e]) && labels[e] == 0)
-                        && !(e + 1 < z && PARTICLES_OF_NAMES.contains(&toks[e]) && capitalized(toks[e + 1]))
+                        && !(e + 1 < z && carries_name_on(toks[e]) && capitalized(toks[e + 1]))
                 })
             });
             match hit {
@@ -536,9 +526,11 @@ fn repeated_names(toks: &[&str], marks: &[titles::Mark], ranges: &[(usize, usize
 /// A name [`repeated_names`] may repeat: its words and its type.
 type Repeatable<'a> = (&'a [&'a str], u8);
 
-/// Lowercase words that carry a name on past them ("Friends of the Earth", "Bank for
+/// Whether a lowercase word carries a name on past it ("Friends of the Earth", "Bank for
 /// International Settlements", "Maria de la Cruz").
-const PARTICLES_OF_NAMES: &[&str] = &["of", "for", "de", "du", "da", "del", "della", "la", "le", "von", "van"];
+fn carries_name_on(w: &str) -> bool {
+    matches!(w, "of" | "for") || PARTICLES.contains(&w)
+}
 
 /// A battle, siege, campaign, war or treaty "of" a capitalized name is one event, other (MISC),
 /// with an ordinal or a nationality right before it ("the Second Battle of Bull Run", "the

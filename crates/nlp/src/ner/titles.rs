@@ -24,6 +24,24 @@ pub(crate) enum Mark {
     ClosesSingle,
 }
 
+impl Mark {
+    /// Whether the mark opens a quotation, double or single.
+    pub(crate) fn opens(self) -> bool {
+        matches!(self, Mark::Opens | Mark::OpensSingle)
+    }
+
+    /// Whether the mark closes a quotation, double or single.
+    pub(crate) fn closes(self) -> bool {
+        matches!(self, Mark::Closes | Mark::ClosesSingle)
+    }
+}
+
+/// Whether tokens `s..e` fill a quotation: a mark opens right before them and one closes right
+/// after.
+pub(crate) fn fills_quotation(marks: &[Mark], s: usize, e: usize) -> bool {
+    s > 0 && marks[s - 1].opens() && marks.get(e).is_some_and(|m| m.closes())
+}
+
 /// The quotation marks among `tokens` (of `text`; `ranges` are the sentences as token ranges).
 /// A curly mark says which it is; a straight one (or '') by its spacing, a space before it and
 /// a word right after it opening (`said "Yes`), a word before it and a space or a comma after
@@ -99,7 +117,7 @@ const NOUN_MAKERS: &[&str] = &[
 pub(crate) fn quoted_titles(toks: &[&str], marks: &[Mark], labels: &mut [u8]) {
     let mut q = 1;
     while q < toks.len() {
-        let cue = matches!(marks[q], Mark::Opens | Mark::OpensSingle).then(|| work_before(toks, labels, q));
+        let cue = marks[q].opens().then(|| work_before(toks, labels, q));
         let Some(close) = cue.flatten().and_then(|_| title_in_quotes(toks, marks, labels, q)) else {
             q += 1;
             continue;
@@ -240,20 +258,14 @@ fn title_in_quotes(toks: &[&str], marks: &[Mark], labels: &[u8], open: usize) ->
 /// type (the song "Colombia", then a flight to "Colombia"). `ranges` are the sentences' token
 /// ranges, `marks` the tokens' [`quote_marks`].
 pub(crate) fn repeated_titles(toks: &[&str], marks: &[Mark], ranges: &[(usize, usize)], labels: &mut [u8]) {
-    let opens = |m: Mark| matches!(m, Mark::Opens | Mark::OpensSingle);
-    if !marks.iter().any(|&m| opens(m)) {
+    if !marks.iter().any(|m| m.opens()) {
         return;
     }
     let mut titles: HashSet<&[&str]> = HashSet::new();
     for &(a, z) in ranges {
         for (s, e, t) in spans_of(&labels[a..z]) {
             let (s, e) = (a + s, a + e);
-            if t == MISC
-                && s > a
-                && opens(marks[s - 1])
-                && e < z
-                && matches!(marks[e], Mark::Closes | Mark::ClosesSingle)
-            {
+            if t == MISC && s > a && e < z && fills_quotation(marks, s, e) {
                 titles.insert(&toks[s..e]);
             }
         }
