@@ -1342,3 +1342,38 @@ fn a_stage_direction_in_brackets_is_no_name() {
     assert!(at(&["(", "Laughter", "and", "applause", ")"]).is_empty());
     assert!(at(&["(", "Lena", ")", "[", "Music", "."]).is_empty());
 }
+
+/// The names of one document's sentences after [`businesses_by_possessive`].
+fn with_possessives(sents: &[&[&str]], labels: &[Vec<u8>]) -> Vec<(String, u8)> {
+    let toks: Vec<&str> = sents.iter().flat_map(|s| s.iter().copied()).collect();
+    let mut all: Vec<u8> = labels.concat();
+    let mut ranges = Vec::new();
+    for s in sents {
+        let a = ranges.last().map_or(0, |&(_, z)| z);
+        ranges.push((a, a + s.len()));
+    }
+    businesses_by_possessive(&toks, &ranges, &mut all);
+    spans_of(&all).into_iter().map(|(i, j, t)| (toks[i..j].join(" "), t)).collect()
+}
+
+#[test]
+fn a_business_named_by_a_possessive_keeps_its_s() {
+    let (pu, ou, lu) = (label(PER, UNIT), label(ORG, UNIT), label(LOC, UNIT));
+    let (pb, pl) = (label(PER, BEGIN), label(PER, LAST));
+    let first: &[&str] = &["Harlen", "'s", "became", "Vosk", "'s", "in", "1992", "."];
+    let second: &[&str] = &["We", "ate", "at", "Tova", "\u{2019}s", "."];
+    let labels = vec![vec![pu, 0, 0, ou, 0, 0, 0, 0], vec![0, 0, 0, pu, 0, 0]];
+    let found = with_possessives(&[first, second], &labels);
+    assert_eq!(found, names_of(&[("Harlen 's", ORG), ("Vosk 's", ORG), ("Tova \u{2019}s", ORG)]));
+    // not where the possessive owns something, nor a person the document names without it
+    let first: &[&str] = &["Harlen", "'s", "car", "and", "Vosk", "'s", "."];
+    let second: &[&str] = &["Vosk", "said", "so", "."];
+    let labels = vec![vec![pu, 0, 0, 0, pu, 0, 0], vec![pu, 0, 0, 0]];
+    assert_eq!(with_possessives(&[first, second], &labels), names_of(&[("Harlen", PER), ("Vosk", PER), ("Vosk", PER)]));
+    // nor a person of two words, one with a form of address, a place or a disease
+    let toks: &[&str] =
+        &["Ada", "Quin", "'s", ",", "Mr.", "Vosk", "'s", ",", "Tessa", "'s", "and", "Parkinson", "'s", "."];
+    let labels = vec![vec![pb, pl, 0, 0, 0, pu, 0, 0, lu, 0, 0, pu, 0, 0]];
+    let names = with_possessives(&[toks], &labels);
+    assert_eq!(names, names_of(&[("Ada Quin", PER), ("Vosk", PER), ("Tessa", LOC), ("Parkinson", PER)]));
+}
