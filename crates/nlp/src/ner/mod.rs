@@ -1134,8 +1134,18 @@ fn businesses_by_possessive(toks: &[&str], ranges: &[(usize, usize)], labels: &m
     use std::collections::{HashMap, HashSet};
     #[rustfmt::skip]
     const AFTER: &[&str] = &[
-        ".", ",", ";", ":", "!", "?", "is", "was", "has", "had", "will", "would", "became", "becomes", "said",
-        "says", "and", "or", "in", "at", "on", "for", "to", "from", "with", "by", "where", "which", "who", "that",
+        ".", ",", ";", ":", "!", "?", "is", "was", "has", "will", "would", "became", "becomes", "said", "says",
+        "and", "or", "in", "at", "on", "for", "to", "from", "with", "by", "where", "which", "who", "that",
+    ];
+    // words before a possessive that stands for a thing named before it ("better than Vosk's",
+    // "the red bicycle is Orlov's")
+    const COMPARED: &[&str] = &["is", "was", "are", "were", "be", "been", "than", "as", "like", "unlike"];
+    // forms of address and family words before a person's possessive or home ("like Mr.
+    // O'Reilly's", "went to Grandma's")
+    #[rustfmt::skip]
+    const PERSONS: &[&str] = &[
+        "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Prof.", "Prof", "Sir", "Aunt", "Auntie", "Uncle",
+        "Grandma", "Grandpa", "Granny", "Nan", "Nana", "Mum", "Mom", "Dad",
     ];
     // the names before a possessive that owns nothing: (start, end, type)
     let mut candidates = Vec::new();
@@ -1145,10 +1155,21 @@ fn businesses_by_possessive(toks: &[&str], ranges: &[(usize, usize)], labels: &m
             if e + 1 >= z || !possessive(toks[e]) || !AFTER.contains(&toks[e + 1]) || labels[e] != 0 {
                 continue;
             }
-            // (a person with a form of address, "like Mr. O'Reilly's", or a disease, "cures to
-            // Alzheimer's", is none)
-            let person = s > 0 && matches!(toks[s - 1], "Mr." | "Mrs." | "Ms." | "Dr." | "Mr" | "Mrs" | "Ms" | "Dr");
-            if person || EPONYMOUS_DISEASES.contains(&toks[s]) {
+            let before = if s > a { toks[s - 1] } else { "" };
+            let next = toks.get(e + 2).copied().unwrap_or("");
+            // (a second owner, "Vosk's and Tova's cars"; a contraction, "Kestrel's on his way")
+            let joins = |w: &str| matches!(w, "and" | "or" | "with");
+            let second_owner = (joins(toks[e + 1]) && toks.get(e + 3).is_some_and(|w| possessive(w)))
+                || (s >= a + 2 && joins(before) && possessive(toks[s - 2]));
+            let contraction = matches!(toks[e + 1], "on" | "with")
+                && matches!(next, "his" | "her" | "their" | "the" | "a" | "an" | "my" | "our" | "its");
+            if COMPARED.contains(&before)
+                || PERSONS.contains(&before)
+                || PERSONS.contains(&toks[s])
+                || second_owner
+                || contraction
+                || EPONYMOUS_DISEASES.contains(&toks[s])
+            {
                 continue;
             }
             match t {
@@ -1187,7 +1208,7 @@ fn businesses_by_possessive(toks: &[&str], ranges: &[(usize, usize)], labels: &m
 #[rustfmt::skip]
 const EPONYMOUS_DISEASES: &[&str] = &[
     "Alzheimer", "Parkinson", "Huntington", "Crohn", "Hodgkin", "Asperger", "Tourette", "Addison", "Cushing",
-    "Raynaud", "Bell", "Lou", "Gehrig",
+    "Raynaud", "Bell", "Lou", "Gehrig", "Graves", "Down", "Meniere", "Ménière",
 ];
 
 /// A name, "'s" and a capitalized word of a building or a place ("St Anselm's Church", "Guy's

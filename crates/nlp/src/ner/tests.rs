@@ -1376,4 +1376,17 @@ fn a_business_named_by_a_possessive_keeps_its_s() {
     let labels = vec![vec![pb, pl, 0, 0, 0, pu, 0, 0, lu, 0, 0, pu, 0, 0]];
     let names = with_possessives(&[toks], &labels);
     assert_eq!(names, names_of(&[("Ada Quin", PER), ("Vosk", PER), ("Tessa", LOC), ("Parkinson", PER)]));
+    // nor one that stands for a thing named before it, a second owner, a family word or a
+    // contraction
+    let toks: &[&str] = &["better", "than", "Orlov", "'s", ".", "Vosk", "'s", "and", "Tova", "'s", "cars", "."];
+    let labels = vec![vec![0, 0, pu, 0, 0, pu, 0, 0, pu, 0, 0, 0]];
+    assert_eq!(with_possessives(&[toks], &labels).iter().filter(|n| n.1 == ORG).count(), 0);
+    let toks: &[&str] = &["cars", "of", "Tova", "'s", "and", "Vosk", "'s", ",", "to", "Grandma", "'s", "."];
+    let labels = vec![vec![0, 0, pu, 0, 0, pu, 0, 0, 0, pu, 0, 0]];
+    assert_eq!(with_possessives(&[toks], &labels).iter().filter(|n| n.1 == ORG).count(), 0);
+    let toks: &[&str] = &["Kestrel", "'s", "on", "his", "way", ";", "Ludo", "'s", "on", "Elm", "Street", "."];
+    let labels = vec![vec![pu, 0, 0, 0, 0, 0, pu, 0, 0, 0, 0, 0]];
+    assert_eq!(with_possessives(&[toks], &labels), names_of(&[("Kestrel", PER), ("Ludo 's", ORG)]));
+    let toks: &[&str] = &["Brin", "'s", "had", "enough", "."];
+    assert_eq!(with_possessives(&[toks], &[vec![pu, 0, 0, 0, 0]]), names_of(&[("Brin", PER)]));
 }
