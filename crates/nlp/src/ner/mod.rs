@@ -459,9 +459,9 @@ const STAGE_WORDS: &[&str] = &[
 /// of the second pass count single words, so a name of common words is left out where its
 /// context does not say name. Only where the repeat stands alone: no capitalized word on either
 /// side but an article that opens its sentence or a quotation (not "New York" inside "New York
-/// Knicks"), and no particle and capitalized word after it ("Second Chance for Dogs"). It takes the type the
-/// document gives the name most often (none on a tie). A name that fills a quotation is a
-/// title, whose words are often a common phrase elsewhere ("the poster "Keep Calm" ... Keep Calm
+/// Knicks"), and no particle and capitalized word after it ("Second Chance for Dogs"). It takes
+/// the type the document gives the name most often (none on a tie). A name that fills a
+/// quotation is a title, whose words are often a common phrase elsewhere ("the poster "Keep Calm" ... Keep Calm
 /// and carry on"): it is not repeated here, and [`titles::repeated_titles`] repeats it where it
 /// is quoted again. `marks` are the tokens' quotation marks, `ranges` the sentences' token
 /// ranges.
@@ -1131,6 +1131,7 @@ fn calendar_short_forms(toks: &[&str], labels: &mut [u8]) {
 /// address ("like Mr. O'Reilly's"), a place, or a disease ("Alzheimer's"). `ranges` are the
 /// sentences' token ranges.
 fn businesses_by_possessive(toks: &[&str], ranges: &[(usize, usize)], labels: &mut [u8]) {
+    use crate::entities::words::f;
     use std::collections::{HashMap, HashSet};
     #[rustfmt::skip]
     const AFTER: &[&str] = &[
@@ -1140,14 +1141,12 @@ fn businesses_by_possessive(toks: &[&str], ranges: &[(usize, usize)], labels: &m
     // words before a possessive that stands for a thing named before it ("better than Vosk's",
     // "the red bicycle is Orlov's")
     const COMPARED: &[&str] = &["is", "was", "are", "were", "be", "been", "than", "as", "like", "unlike"];
-    // forms of address and family words before a person's possessive or home ("like Mr.
-    // O'Reilly's", "went to Grandma's")
+    // family words, which like a form of address ("like Mr. O'Reilly's") stand before or for a
+    // person's possessive or home ("went to Grandma's")
     #[rustfmt::skip]
-    const PERSONS: &[&str] = &[
-        "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Prof.", "Prof", "Sir", "Aunt", "Auntie", "Uncle",
-        "Grandma", "Grandpa", "Granny", "Nan", "Nana", "Mum", "Mom", "Dad",
-    ];
-    // the names before a possessive that owns nothing: (start, end, type)
+    const FAMILY: &[&str] = &["Aunt", "Auntie", "Uncle", "Grandma", "Grandpa", "Granny", "Nan", "Nana", "Mum", "Mom", "Dad"];
+    let person_word = |w: &str| FAMILY.contains(&w) || crate::entities::words::words().get(w).has(f::HON);
+    // the names before a possessive that owns nothing, which become organisations: (start, end)
     let mut candidates = Vec::new();
     for &(a, z) in ranges {
         for (s, e, t) in spans_of(&labels[a..z]) {
@@ -1164,18 +1163,16 @@ fn businesses_by_possessive(toks: &[&str], ranges: &[(usize, usize)], labels: &m
             let contraction = matches!(toks[e + 1], "on" | "with")
                 && matches!(next, "his" | "her" | "their" | "the" | "a" | "an" | "my" | "our" | "its");
             if COMPARED.contains(&before)
-                || PERSONS.contains(&before)
-                || PERSONS.contains(&toks[s])
+                || person_word(before)
+                || person_word(toks[s])
                 || second_owner
                 || contraction
                 || EPONYMOUS_DISEASES.contains(&toks[s])
             {
                 continue;
             }
-            match t {
-                ORG => candidates.push((s, e, ORG)),
-                PER if e - s == 1 => candidates.push((s, e, ORG)),
-                _ => {}
+            if t == ORG || t == PER && e - s == 1 {
+                candidates.push((s, e));
             }
         }
     }
@@ -1184,7 +1181,7 @@ fn businesses_by_possessive(toks: &[&str], ranges: &[(usize, usize)], labels: &m
     }
     // the names the document writes somewhere without a possessive after them
     let mut names: HashMap<&str, HashSet<&[&str]>> = HashMap::new();
-    for &(s, e, _) in &candidates {
+    for &(s, e) in &candidates {
         names.entry(toks[s]).or_default().insert(&toks[s..e]);
     }
     let mut bare: HashSet<&[&str]> = HashSet::new();
@@ -1197,9 +1194,9 @@ fn businesses_by_possessive(toks: &[&str], ranges: &[(usize, usize)], labels: &m
             }
         }
     }
-    for (s, e, t) in candidates {
+    for (s, e) in candidates {
         if !bare.contains(&toks[s..e]) {
-            set_name(labels, s, e + 1, t);
+            set_name(labels, s, e + 1, ORG);
         }
     }
 }
