@@ -942,7 +942,12 @@ pub(crate) fn defined_type(cx: &Ctx, i: usize) -> Option<EntityType> {
         let close = (k + 1..(k + 12).min(v.len())).find(|&j| v.punct(j, b')'))?;
         k = close + 1;
     }
-    let copula = opens(w.a) && (v.is(k, "is") || v.is(k, "was")) && ["a", "an", "the"].iter().any(|d| v.is(k + 1, d));
+    // (a band or a team takes the plural verb in British English: "Crazyhead are an English punk
+    // rock band"; with "a" or "an" only, since "the" after "are" describes members, "The Cagots
+    // were the descendants of")
+    let singular = (v.is(k, "is") || v.is(k, "was")) && ["a", "an", "the"].iter().any(|d| v.is(k + 1, d));
+    let plural = (v.is(k, "are") || v.is(k, "were")) && (v.is(k + 1, "a") || v.is(k + 1, "an"));
+    let copula = opens(w.a) && (singular || plural);
     // an apposition with "a" or "an", of a name the tagger did not read as a place: "the" after
     // a comma often opens the next item of a list or a phrase about something else ("Putin's
     // Russia, the devastating civil war in Syria"), and a place's comma ends its name's part
@@ -971,9 +976,16 @@ pub(crate) fn defined_type(cx: &Ctx, i: usize) -> Option<EntityType> {
     // the describing words from `first`, up to five, and one past the head, the last of them,
     // when the phrase ends after it
     let phrase = |first: usize| {
-        let mut end = first;
-        while same(end) && end < first + 6 {
+        let (mut end, mut words) = (first, 0);
+        while same(end) && words < 6 {
             let s = v.s(end);
+            // (a slash between two words joins alternatives of one description, "an English punk
+            // rock / garage rock band", and counts as no word)
+            if s == "/" && end > first && same(end + 1) && v.toks[end + 1].kind == TokenKind::Word {
+                end += 1;
+                continue;
+            }
+            words += 1;
             let word = v.toks[end].kind == TokenKind::Word || s.chars().all(|c| c.is_alphanumeric() || c == '-');
             // (a function word or a verb: the phrase is no noun's, "Dynamo Moscow, the Volgograd
             // side have a game in hand")

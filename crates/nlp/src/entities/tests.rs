@@ -348,6 +348,17 @@ fn a_name_a_sentence_defines_takes_the_type_of_its_definition_throughout() {
             "Pellucid",
             EntityType::Org,
         ),
+        // a band takes the plural verb; a slash joins two genres
+        (
+            "Harwick are a Vellish punk rock / garage rock band. Over the next years Harwick made sporadic appearances.",
+            "Harwick",
+            EntityType::Org,
+        ),
+        (
+            "The Quellings were a four-piece electro / synthpop band. The Quellings split in 2004.",
+            "Quellings",
+            EntityType::Org,
+        ),
     ] {
         let d = run(text);
         assert_eq!(entity_at(&d, name, 20).map(|e| e.ty), Some(ty), "{text}: {:?}", names(&d));
