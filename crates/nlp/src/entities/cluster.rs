@@ -699,8 +699,19 @@ fn names(cx: &mut Ctx) {
             && toks[w.a - 1].kind == TokenKind::Quote
             && toks.get(w.b).is_some_and(|t| t.kind == TokenKind::Quote)
     };
+    // a town's or a state's name the tagger read as an organisation is another thing than the
+    // place, its team ("CINCINNATI 66 68 .493" in a baseball table beside "In Cincinnati,"), so
+    // such readings link among themselves, and the place's other readings without them (not a
+    // country's: CoNLL-2003 writes a country as a place whatever it does, "Germany beat France")
+    let team = |i: usize, cx: &Ctx| {
+        cx.men[i].ty == EntityType::Org
+            && cx.men[i].kind == MentionKind::Name
+            && crate::ner::known_town_or_state(&words[i])
+    };
     let mut first: FxMap<&str, usize> = FxMap::default();
     let mut first_title: FxMap<&str, usize> = FxMap::default();
+    let mut first_team: FxMap<&str, usize> = FxMap::default();
+    let none: FxMap<&str, usize> = FxMap::default();
     for &i in &order {
         if !cx.men[i].linkable || short[i] || norms[i].is_empty() {
             continue;
@@ -717,7 +728,13 @@ fn names(cx: &mut Ctx) {
         }
         let norm = norms[i].as_str();
         let misc = cx.men[i].ty == EntityType::Misc;
-        let (own, other) = if quoted_title(i, cx) { (&mut first_title, &first) } else { (&mut first, &first_title) };
+        let (own, other) = if quoted_title(i, cx) {
+            (&mut first_title, &first)
+        } else if team(i, cx) {
+            (&mut first_team, &none)
+        } else {
+            (&mut first, &first_title)
+        };
         // (a MISC name outside quotation marks is the title's, and a title a MISC name's)
         match own
             .get(norm)

@@ -1004,3 +1004,36 @@ fn a_units_number_after_the_is_the_unit() {
         doc.mentions.iter().filter(|m| m.kind == MentionKind::Alias).map(|m| m.span.start).collect();
     assert_eq!(aliases, [text.find("2nd was").unwrap()]);
 }
+
+#[test]
+fn a_towns_team_and_the_town_are_two_entities() {
+    // the tagger's names given: each occurrence of `word` with its type, in order
+    let linked = |text: &str, word: &str, types: &[EntityType]| {
+        let mut doc = Doc::new("t", text);
+        crate::Segmenter.process(&mut doc);
+        for ((at, _), &ty) in text.match_indices(word).zip(types) {
+            let span = Span::new(at, at + word.len());
+            doc.mentions.push(Mention { span, ty, entity: None, kind: MentionKind::Name });
+        }
+        super::EntityLinker.process(&mut doc);
+        doc
+    };
+    let (org, loc) = (EntityType::Org, EntityType::Loc);
+    let text = "Cincinnati beat the visitors 5-3. Cincinnati scored twice. The game in Cincinnati drew fans.";
+    let d = linked(text, "Cincinnati", &[org, org, loc]);
+    let ents: Vec<Option<usize>> = d.mentions.iter().map(|m| m.entity).collect();
+    assert!(ents[0] == ents[1] && ents[1] != ents[2], "{ents:?}");
+    let types: Vec<EntityType> = d.mentions.iter().map(|m| m.ty).collect();
+    assert_eq!(types, [org, org, loc]);
+    // a standings table keeps its teams, whatever the town's mentions elsewhere
+    let text = "Seattle 70 64 .522\nHotels in Seattle were full. Seattle is wet. Seattle is big.";
+    let d = linked(text, "Seattle", &[org, loc, loc, loc]);
+    assert_eq!(d.mentions[0].ty, org);
+    // a name no lexicon knows as a town, and a country, are still one entity of one type
+    let text = "Kellmouth beat the visitors. Kellmouth scored twice. The game in Kellmouth drew fans.";
+    let d = linked(text, "Kellmouth", &[org, org, loc]);
+    assert!(d.mentions.iter().all(|m| m.entity == d.mentions[0].entity && m.ty == org));
+    let text = "Germany said no. Troops left Germany. Germany is big.";
+    let d = linked(text, "Germany", &[org, loc, loc]);
+    assert!(d.mentions.iter().all(|m| m.entity == d.mentions[0].entity && m.ty == loc));
+}

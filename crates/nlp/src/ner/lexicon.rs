@@ -196,7 +196,14 @@ impl Lexicons {
     /// external lexicon, or a name of the training data.
     pub fn known(&self, lowers: &[u64]) -> bool {
         let h = lowers.iter().fold(SEQ_SEED, |h, &t| seq_hash(h, t));
-        self.ext.get(ext_key(h)).unwrap_or(0) & ext::GEO != 0 || self.gazetteer.get(h).unwrap_or(0) & 0xf != 0
+        self.place_categories(lowers) != 0 || self.gazetteer.get(h).unwrap_or(0) & 0xf != 0
+    }
+
+    /// The place categories (`ext::GEO` bits) the external lexicon gives the words of `lowers`
+    /// (their lowercase hashes): 0 for no place.
+    pub fn place_categories(&self, lowers: &[u64]) -> u32 {
+        let h = lowers.iter().fold(SEQ_SEED, |h, &t| seq_hash(h, t));
+        self.ext.get(ext_key(h)).unwrap_or(0) & ext::GEO
     }
 
     #[inline]

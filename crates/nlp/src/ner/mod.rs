@@ -146,6 +146,15 @@ pub(crate) fn known_name(words: &[&str]) -> bool {
     embedded_model().lex.known(&lowers)
 }
 
+/// Whether `words` are a town or a state the embedded model's external lexicon knows
+/// ("Cincinnati", "New York", "Texas"), and no country or continent.
+pub(crate) fn known_town_or_state(words: &[&str]) -> bool {
+    use lexicon::ext;
+    let lowers: Vec<u64> = words.iter().map(|w| features::hash_lower(w)).collect();
+    let c = embedded_model().lex.place_categories(&lowers);
+    c & (ext::STATE | ext::CITY1 | ext::CITY2) != 0 && c & (ext::COUNTRY | ext::CONTINENT) == 0
+}
+
 /// The short digest of a model's bytes that the store records.
 fn digest_of(bytes: &[u8]) -> String {
     dossier_model::content_hash_bytes(bytes)[..12].to_string()
@@ -1005,6 +1014,9 @@ fn offices(toks: &[&str], labels: &mut [u8]) {
 /// after it, before the agency in brackets ("PORT ELLIS, Marovia (Reuters) -", "KELDHAVEN
 /// (AP) -", "VARENNE, Ostland, June 12 (AFP) -"), as CoNLL-2003 writes its datelines; the
 /// model read an unknown country there as a person and a city in capitals as an organisation.
+/// Without an agency, a dash after the places ends the dateline ("LOS ANGELES — Actress ...",
+/// "FERGUSON, Mo. -- The") where the lexicon knows the city ("NATO - The alliance", "OBAMA — The
+/// final years" are no datelines).
 fn datelines(toks: &[&str], labels: &mut [u8]) {
     #[rustfmt::skip]
     const AGENCIES: &[&str] = &[
@@ -1014,7 +1026,20 @@ fn datelines(toks: &[&str], labels: &mut [u8]) {
     let agency = |j: usize| {
         toks[j] == "(" && toks.get(j + 1).is_some_and(|a| AGENCIES.contains(a)) && toks.get(j + 2) == Some(&")")
     };
-    let Some(j) = (1..toks.len().min(14)).find(|&j| agency(j)) else { return };
+    // (the story's first word after the dash, or a quotation that opens it)
+    let dash = |j: usize| {
+        ["-", "--", "\u{2014}", "\u{2013}"].contains(&toks[j])
+            && toks
+                .get(j + 1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase) || ["\"", "''", "``", "\u{201c}", "'"].contains(w))
+    };
+    let (j, by_dash) = match (1..toks.len().min(14)).find(|&j| agency(j)) {
+        Some(j) => (j, false),
+        None => match (1..toks.len().min(9)).find(|&j| dash(j)) {
+            Some(j) => (j, true),
+            None => return,
+        },
+    };
     // the groups between commas: places of capitalized words, and a date ("June 12"), which
     // ends them
     let place = |w: &&str| {
@@ -1029,7 +1054,10 @@ fn datelines(toks: &[&str], labels: &mut [u8]) {
             s = k + 1;
         }
     }
-    let is_place = |&(s, e): &(usize, usize)| e > s && e - s <= 4 && toks[s..e].iter().all(place);
+    // (a state's short form may come as a word and its full stop: "Wisc", ".")
+    let is_place = |&(s, e): &(usize, usize)| {
+        e > s && e - s <= 4 && toks[s..e].iter().enumerate().all(|(k, w)| place(w) || k > 0 && *w == ".")
+    };
     // (the city opens the line in capitals: "PORT ELLIS"; not a sentence's words before an
     // agency cited in brackets)
     if !groups
@@ -1037,6 +1065,13 @@ fn datelines(toks: &[&str], labels: &mut [u8]) {
         .is_some_and(|&(s, e)| is_place(&(s, e)) && toks[s..e].iter().all(|w| crate::entities::is_allcaps(w)))
     {
         return;
+    }
+    if by_dash {
+        let (s, e) = groups[0];
+        let lowers: Vec<u64> = toks[s..e].iter().map(|w| features::hash_lower(w)).collect();
+        if embedded_model().lex.place_categories(&lowers) == 0 {
+            return;
+        }
     }
     // (nothing else before the agency is a name: the date after the places)
     labels[..j].fill(0);

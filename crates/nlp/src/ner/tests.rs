@@ -1227,6 +1227,19 @@ fn a_wire_datelines_names_are_places() {
     assert_eq!(joined(&toks, vec![pb, pl, 0, 0, 0, ou, 0]), names_of(&[("Ann Lee", PER), ("Reuters", ORG)]));
     let toks = ["Marovia", "(", "Reuters", ")"];
     assert_eq!(joined(&toks, vec![pu, 0, ou, 0]), names_of(&[("Marovia", PER), ("Reuters", ORG)]));
+    // without an agency, a dash after a town the lexicon knows, and the state's short form
+    let toks = ["LOS", "ANGELES", "\u{2014}", "Actress", "Ann", "Lee"];
+    let labels = vec![ob, ol, 0, 0, pb, pl];
+    assert_eq!(joined(&toks, labels), names_of(&[("LOS ANGELES", LOC), ("Ann Lee", PER)]));
+    let toks = ["LA", "CROSSE", ",", "Wisc", ".", "--", "``", "The", "bank"];
+    let labels = vec![ob, ol, 0, pu, 0, 0, 0, 0, 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("LA CROSSE", LOC), ("Wisc .", LOC)]));
+    // not a name the lexicon does not know as a place, nor a dash later in the sentence
+    let toks = ["NATO", "-", "The", "alliance", "met"];
+    assert_eq!(joined(&toks, vec![ou, 0, 0, 0, 0]), names_of(&[("NATO", ORG)]));
+    let toks = ["NEW", "YORK", "AT", "ITS", "CORE", "\u{2014}", "The", "show"];
+    let labels = vec![ob, ol, 0, 0, 0, 0, 0, 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("NEW YORK", ORG)]));
 }
 
 #[test]
