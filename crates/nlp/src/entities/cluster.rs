@@ -701,10 +701,20 @@ fn names(cx: &mut Ctx) {
     };
     // a town's or a state's name the tagger read as an organisation is another thing than the
     // place, its team ("CINCINNATI 66 68 .493" in a baseball table beside "In Cincinnati,"), so
-    // such readings link among themselves, and the place's other readings without them (not a
-    // country's: CoNLL-2003 writes a country as a place whatever it does, "Germany beat France")
+    // such readings link among themselves, and the place's other readings without them; only in
+    // a document of games, which gives scores ("beat Houston 5-3") or a table's winning shares
+    // (".493"): elsewhere a town's organisation is its council, which CoNLL-2003 writes as the
+    // place ("Boston officials said"); not a country's either, a place whatever it does ("Germany
+    // beat France 2-1")
+    let score = |w: &str| {
+        let digits = |p: &str| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+        w.split_once(['-', '\u{2013}']).is_some_and(|(a, b)| digits(a) && digits(b))
+            || w.strip_prefix('.').is_some_and(|d| d.len() == 3 && digits(d))
+    };
+    let games = (0..cx.v.len()).any(|k| score(cx.v.s(k)));
     let team = |i: usize, cx: &Ctx| {
-        cx.men[i].ty == EntityType::Org
+        games
+            && cx.men[i].ty == EntityType::Org
             && cx.men[i].kind == MentionKind::Name
             && crate::ner::known_town_or_state(&words[i])
     };

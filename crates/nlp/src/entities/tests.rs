@@ -1029,6 +1029,10 @@ fn a_towns_team_and_the_town_are_two_entities() {
     let text = "Seattle 70 64 .522\nHotels in Seattle were full. Seattle is wet. Seattle is big.";
     let d = linked(text, "Seattle", &[org, loc, loc, loc]);
     assert_eq!(d.mentions[0].ty, org);
+    // not without scores or a table: a town's organisation is then its council, the place
+    let text = "Boston officials said the snow had cost $20 million. Boston has had 90 inches. Roads in Boston closed.";
+    let d = linked(text, "Boston", &[org, org, loc]);
+    assert!(d.mentions.iter().all(|m| m.entity == d.mentions[0].entity && m.ty == org));
     // a name no lexicon knows as a town, and a country, are still one entity of one type
     let text = "Kellmouth beat the visitors. Kellmouth scored twice. The game in Kellmouth drew fans.";
     let d = linked(text, "Kellmouth", &[org, org, loc]);

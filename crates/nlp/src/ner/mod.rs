@@ -1016,7 +1016,7 @@ fn offices(toks: &[&str], labels: &mut [u8]) {
 /// model read an unknown country there as a person and a city in capitals as an organisation.
 /// Without an agency, a dash after the places ends the dateline ("LOS ANGELES — Actress ...",
 /// "FERGUSON, Mo. -- The") where the lexicon knows the city ("NATO - The alliance", "OBAMA — The
-/// final years" are no datelines).
+/// final years" are no datelines) and the model read no person there.
 fn datelines(toks: &[&str], labels: &mut [u8]) {
     #[rustfmt::skip]
     const AGENCIES: &[&str] = &[
@@ -1067,9 +1067,18 @@ fn datelines(toks: &[&str], labels: &mut [u8]) {
         return;
     }
     if by_dash {
+        // (not a surname the model read as a person, with no state after it: an obituary's
+        // "JACKSON — Mary Ann, 84," or a debate's speaker, "CLINTON — Well, I think"; nor a
+        // team's line of a transactions list, "DENVER — Waived F Darrell Arthur.")
+        #[rustfmt::skip]
+        const TRANSACTIONS: &[&str] = &[
+            "Signed", "Re-signed", "Placed", "Recalled", "Waived", "Activated", "Optioned", "Released", "Claimed",
+            "Traded", "Acquired", "Assigned", "Reinstated", "Named", "Agreed", "Promoted", "Purchased", "Sent",
+        ];
         let (s, e) = groups[0];
         let lowers: Vec<u64> = toks[s..e].iter().map(|w| features::hash_lower(w)).collect();
-        if embedded_model().lex.place_categories(&lowers) == 0 {
+        let person = labels[s..e].iter().any(|&l| label_type(l) == Some(PER)) && groups.len() < 2;
+        if embedded_model().lex.place_categories(&lowers) == 0 || person || TRANSACTIONS.contains(&toks[j + 1]) {
             return;
         }
     }

@@ -1234,6 +1234,17 @@ fn a_wire_datelines_names_are_places() {
     let toks = ["LA", "CROSSE", ",", "Wisc", ".", "--", "``", "The", "bank"];
     let labels = vec![ob, ol, 0, pu, 0, 0, 0, 0, 0];
     assert_eq!(joined(&toks, labels), names_of(&[("LA CROSSE", LOC), ("Wisc .", LOC)]));
+    // not a surname the model read as a person without a state after it (an obituary), nor a
+    // team's line of a transactions list
+    let toks = ["JACKSON", "\u{2014}", "Mary", "Ann", ",", "84", ","];
+    let labels = vec![pu, 0, pb, pl, 0, 0, 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("JACKSON", PER), ("Mary Ann", PER)]));
+    let toks = ["JACKSON", ",", "Miss", ".", "\u{2014}", "The", "governor"];
+    let labels = vec![pu, 0, label(LOC, UNIT), 0, 0, 0, 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("JACKSON", LOC), ("Miss .", LOC)]));
+    let toks = ["DENVER", "\u{2014}", "Waived", "F", "Darrell", "Arthur", "."];
+    let labels = vec![ou, 0, 0, 0, pb, pl, 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("DENVER", ORG), ("Darrell Arthur", PER)]));
     // not a name the lexicon does not know as a place, nor a dash later in the sentence
     let toks = ["NATO", "-", "The", "alliance", "met"];
     assert_eq!(joined(&toks, vec![ou, 0, 0, 0, 0]), names_of(&[("NATO", ORG)]));
