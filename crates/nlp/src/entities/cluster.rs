@@ -626,7 +626,14 @@ fn names(cx: &mut Ctx) {
             continue;
         }
         let w = &cx.men[i];
-        if !w.linkable || w.kind != MentionKind::Name || w.ty == EntityType::Loc && a_place(i) || odd[i] {
+        // (a place's name of one word that is the surname of a person named before it, where the
+        // text never writes it as a place, is the person: "MaliVai Washington ... The 11th-seeded
+        // Washington fell short", "director Neil Jordan ... Jordan said")
+        let surname = w.ty == EntityType::Loc
+            && words[i].len() == 1
+            && person_before(i, cx)
+            && !written_as_place.contains(norms[i].as_str());
+        if !w.linkable || w.kind != MentionKind::Name || w.ty == EntityType::Loc && a_place(i) && !surname || odd[i] {
             continue;
         }
         let mut mw: &[&str] = &words[i];

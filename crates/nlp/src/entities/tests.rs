@@ -1041,3 +1041,32 @@ fn a_towns_team_and_the_town_are_two_entities() {
     let d = linked(text, "Germany", &[org, loc, loc]);
     assert!(d.mentions.iter().all(|m| m.entity == d.mentions[0].entity && m.ty == loc));
 }
+
+#[test]
+fn a_place_read_where_a_person_of_that_surname_was_named_is_the_person() {
+    // the tagger's names given: (words, type) in text order, each at its next occurrence
+    let linked = |text: &str, found: &[(&str, EntityType)]| {
+        let mut doc = Doc::new("t", text);
+        crate::Segmenter.process(&mut doc);
+        let mut from = 0;
+        for &(words, ty) in found {
+            let at = text[from..].find(words).unwrap() + from;
+            let span = Span::new(at, at + words.len());
+            doc.mentions.push(Mention { span, ty, entity: None, kind: MentionKind::Name });
+            from = at + words.len();
+        }
+        super::EntityLinker.process(&mut doc);
+        doc
+    };
+    let (per, loc) = (EntityType::Person, EntityType::Loc);
+    let text = "Finalist Malik Washington lost on Thursday. The seeded Washington fell short, Washington said.";
+    let d = linked(text, &[("Malik Washington", per), ("Washington", loc), ("Washington", loc)]);
+    assert!(d.mentions.iter().all(|m| m.ty == per && m.entity == d.mentions[0].entity), "{:?}", d.mentions);
+    // not where the text writes the name as a place, nor before the person is named
+    let text = "Ruth Danvers was born in Danvers. Danvers has 27,000 people.";
+    let d = linked(text, &[("Ruth Danvers", per), ("Danvers", loc), ("Danvers", loc)]);
+    assert!(d.mentions[1..].iter().all(|m| m.ty == loc), "{:?}", d.mentions);
+    let text = "Kellworth is quiet today. Later, Ann Kellworth spoke.";
+    let d = linked(text, &[("Kellworth", loc), ("Ann Kellworth", per)]);
+    assert_eq!(d.mentions[0].ty, loc);
+}
