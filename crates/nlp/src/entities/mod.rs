@@ -334,9 +334,15 @@ fn build(cx: &mut Ctx) {
         let mut place = false;
         let mut defined = None;
         let mut placed = false;
+        // (a mention the tagger read as a place after a preposition of place, "the station in
+        // Harrison"; not after "at", which names a workplace as often, "a producer at Fox")
+        let mut read_placed = false;
         for &i in &ms {
             defined = defined.or_else(|| cluster::defined_type(cx, i));
-            placed |= cluster::after_place_preposition(cx, i);
+            let after_preposition = cluster::after_place_preposition(cx, i);
+            placed |= after_preposition;
+            let a = cx.men[i].a;
+            read_placed |= after_preposition && cx.men[i].ty == EntityType::Loc && !cx.v.is(a - 1, "at");
             company |= cluster::company_name(cx, i);
             storm |= cluster::storm_name(cx, i);
             place |= cluster::said_to_be_place(cx, i);
@@ -365,6 +371,11 @@ fn build(cx: &mut Ctx) {
             ty
         } else if storm {
             EntityType::Misc
+        } else if read_placed && best == 0 {
+            // a name the tagger read as a place where the text puts it ("the station in
+            // Harrison") is that place, however often it read the name as a person elsewhere
+            // ("Harrison had a separate freight house"; a person's full name decided above)
+            EntityType::Loc
         } else if place && votes[3] < votes.iter().sum::<usize>() {
             // (a nationality named only as one stays one: "the Dutch national team")
             EntityType::Loc

@@ -1069,4 +1069,12 @@ fn a_place_read_where_a_person_of_that_surname_was_named_is_the_person() {
     let text = "Kellworth is quiet today. Later, Ann Kellworth spoke.";
     let d = linked(text, &[("Kellworth", loc), ("Ann Kellworth", per)]);
     assert_eq!(d.mentions[0].ty, loc);
+    // and the other way: a name read as a place where the text puts it is the place, however
+    // often it was read as a person; not after "at", a workplace as often
+    let text = "Harrison had a freight house. Trains stopped in Harrison daily. Harrison grew fast.";
+    let d = linked(text, &[("Harrison", per), ("Harrison", loc), ("Harrison", per)]);
+    assert!(d.mentions.iter().all(|m| m.ty == loc && m.entity == d.mentions[0].entity), "{:?}", d.mentions);
+    let text = "Fenwick made it an issue. She was a producer at Fenwick. Fenwick denied it.";
+    let d = linked(text, &[("Fenwick", per), ("Fenwick", loc), ("Fenwick", per)]);
+    assert!(d.mentions.iter().all(|m| m.ty == per), "{:?}", d.mentions);
 }
