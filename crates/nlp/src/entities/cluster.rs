@@ -564,6 +564,41 @@ fn names(cx: &mut Ctx) {
     };
     let written_as_place: FxSet<&str> =
         (0..n).filter(|&i| cx.men[i].linkable && as_place(i, cx)).map(|i| norms[i].as_str()).collect();
+    // names used as a place anywhere in the document by wider signs, which keep a place's name
+    // from becoming a person's surname below: after "to", "from", "of", "via" or "between" too,
+    // or after a preposition and a word of direction ("in northern Jordan"); before "state", or
+    // a comma and a place ("Lincoln, Nebraska,"); a possessive before a place's or a
+    // government's noun ("Jordan's king", "London's mayor"); beside "and" or "or" and a name the
+    // tagger read as a place ("Washington and Beijing")
+    #[rustfmt::skip]
+    const OWNED: &[&str] = &[
+        "mayor", "governor", "president", "king", "queen", "prime", "government", "military", "army", "capital",
+        "parliament", "economy", "foreign", "police", "streets", "airport", "border", "borders", "people",
+        "citizens", "residents", "largest", "biggest", "north", "south", "east", "west", "state", "city",
+    ];
+    const TO_FROM: &[&str] = &["to", "from", "of", "via", "between", "into"];
+    const DIRECTIONS: &[&str] = &[
+        "northern", "southern", "eastern", "western", "central", "downtown", "rural", "north", "south", "east", "west",
+    ];
+    let loc_starts: FxSet<usize> = cx.men.iter().filter(|m| m.ty == EntityType::Loc).map(|m| m.a).collect();
+    let loc_ends: FxSet<usize> = cx.men.iter().filter(|m| m.ty == EntityType::Loc).map(|m| m.b).collect();
+    let place_sign = |i: usize, cx: &Ctx| {
+        let (a, b, v) = (cx.men[i].a, cx.men[i].b, &cx.v);
+        let before = |k: usize, list: &[&str]| k < a && list.iter().any(|p| v.is(a - 1 - k, p));
+        let prepositions = |k: usize| before(k, TO_FROM) || before(k, PLACE_PREPOSITIONS);
+        let (next, after) = (v.is(b, "and") || v.is(b, "or"), a > 1 && (v.is(a - 1, "and") || v.is(a - 1, "or")));
+        prepositions(0) && !v.possessive(b)
+            || before(0, DIRECTIONS) && prepositions(1)
+            || v.is(b, "state")
+            || v.punct(b, b',') && b + 1 < v.len() && crate::ner::known_place(&[v.s(b + 1)])
+            || v.possessive(b) && OWNED.iter().any(|o| v.is(b + 1, o))
+            || next && loc_starts.contains(&(b + 1))
+            || after && loc_ends.contains(&(a - 1))
+    };
+    let used_as_place: FxSet<&str> = (0..n)
+        .filter(|&i| cx.men[i].linkable && (as_place(i, cx) || place_sign(i, cx)))
+        .map(|i| norms[i].as_str())
+        .collect();
     // a name of one or two words that opens the longer name (by up to three words) of one
     // organisation named before it, and of no other: its short name ("Brightwater" after
     // "Brightwater Analytics", "Thistle Road" after "Thistle Road Services"), also where the
@@ -627,12 +662,12 @@ fn names(cx: &mut Ctx) {
         }
         let w = &cx.men[i];
         // (a place's name of one word that is the surname of a person named before it, where the
-        // text never writes it as a place, is the person: "MaliVai Washington ... The 11th-seeded
+        // text never uses it as a place, is the person: "MaliVai Washington ... The 11th-seeded
         // Washington fell short", "director Neil Jordan ... Jordan said")
         let surname = w.ty == EntityType::Loc
             && words[i].len() == 1
             && person_before(i, cx)
-            && !written_as_place.contains(norms[i].as_str());
+            && !used_as_place.contains(norms[i].as_str());
         if !w.linkable || w.kind != MentionKind::Name || w.ty == EntityType::Loc && a_place(i) && !surname || odd[i] {
             continue;
         }

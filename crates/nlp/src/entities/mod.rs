@@ -341,8 +341,10 @@ fn build(cx: &mut Ctx) {
             defined = defined.or_else(|| cluster::defined_type(cx, i));
             let after_preposition = cluster::after_place_preposition(cx, i);
             placed |= after_preposition;
-            let a = cx.men[i].a;
-            read_placed |= after_preposition && cx.men[i].ty == EntityType::Loc && !cx.v.is(a - 1, "at");
+            // (nor a possessive, whose preposition is its noun's: "in Lincoln's cabinet")
+            let (a, b) = (cx.men[i].a, cx.men[i].b);
+            read_placed |=
+                after_preposition && cx.men[i].ty == EntityType::Loc && !cx.v.is(a - 1, "at") && !cx.v.possessive(b);
             company |= cluster::company_name(cx, i);
             storm |= cluster::storm_name(cx, i);
             place |= cluster::said_to_be_place(cx, i);

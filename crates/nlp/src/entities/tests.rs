@@ -1069,12 +1069,49 @@ fn a_place_read_where_a_person_of_that_surname_was_named_is_the_person() {
     let text = "Kellworth is quiet today. Later, Ann Kellworth spoke.";
     let d = linked(text, &[("Kellworth", loc), ("Ann Kellworth", per)]);
     assert_eq!(d.mentions[0].ty, loc);
+    // nor where the text uses it as a place by wider signs: after "to", after a preposition and
+    // a direction, before a comma and a place, a possessive before a government's noun, beside
+    // "and" and a place
+    let cases: &[(&str, &[(&str, EntityType)])] = &[
+        (
+            "Rep. Steve Israel spoke. Later he flew to Israel. Israel is hot.",
+            &[("Steve Israel", per), ("Israel", loc), ("Israel", loc)],
+        ),
+        (
+            "Rep. Jim Jordan spoke. Jordan met refugees in northern Jordan.",
+            &[("Jim Jordan", per), ("Jordan", loc), ("Jordan", loc)],
+        ),
+        (
+            "Abe Lincoln was born poor. Lincoln, Nebraska, was named after him.",
+            &[("Abe Lincoln", per), ("Lincoln", loc), ("Nebraska", loc)],
+        ),
+        ("Rep. Jim Jordan spoke. Jordan's government said no.", &[("Jim Jordan", per), ("Jordan", loc)]),
+        (
+            "Gov. Ann Beijing spoke. Washington and Beijing traded accusations.",
+            &[("Ann Beijing", per), ("Washington", loc), ("Beijing", loc)],
+        ),
+        (
+            "Gov. Ann Beijing spoke. Beijing and Moscow traded accusations.",
+            &[("Ann Beijing", per), ("Beijing", loc), ("Moscow", loc)],
+        ),
+    ];
+    for &(text, found) in cases {
+        let d = linked(text, found);
+        // (every mention of the place's word, the name's and any alias the linker made of it)
+        let place = if text.contains("Washington") { "Beijing" } else { found[1].0 };
+        let places: Vec<&Mention> = d.mentions.iter().filter(|m| &text[m.span.start..m.span.end] == place).collect();
+        assert!(!places.is_empty() && places.iter().all(|m| m.ty == loc), "{text}: {:?}", d.mentions);
+    }
     // and the other way: a name read as a place where the text puts it is the place, however
     // often it was read as a person; not after "at", a workplace as often
     let text = "Harrison had a freight house. Trains stopped in Harrison daily. Harrison grew fast.";
     let d = linked(text, &[("Harrison", per), ("Harrison", loc), ("Harrison", per)]);
     assert!(d.mentions.iter().all(|m| m.ty == loc && m.entity == d.mentions[0].entity), "{:?}", d.mentions);
     let text = "Fenwick made it an issue. She was a producer at Fenwick. Fenwick denied it.";
+    let d = linked(text, &[("Fenwick", per), ("Fenwick", loc), ("Fenwick", per)]);
+    assert!(d.mentions.iter().all(|m| m.ty == per), "{:?}", d.mentions);
+    // nor a possessive, whose preposition is its noun's
+    let text = "Fenwick signed it. In Fenwick's cabinet, doubts grew. Fenwick said so.";
     let d = linked(text, &[("Fenwick", per), ("Fenwick", loc), ("Fenwick", per)]);
     assert!(d.mentions.iter().all(|m| m.ty == per), "{:?}", d.mentions);
 }

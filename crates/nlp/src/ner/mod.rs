@@ -146,6 +146,13 @@ pub(crate) fn known_name(words: &[&str]) -> bool {
     embedded_model().lex.known(&lowers)
 }
 
+/// Whether `words` are a place the embedded model's external lexicon knows: a country, a
+/// state, a continent or a town.
+pub(crate) fn known_place(words: &[&str]) -> bool {
+    let lowers: Vec<u64> = words.iter().map(|w| features::hash_lower(w)).collect();
+    embedded_model().lex.place_categories(&lowers) != 0
+}
+
 /// Whether `words` are a town or a state the embedded model's external lexicon knows
 /// ("Cincinnati", "New York", "Texas"), and no country or continent.
 pub(crate) fn known_town_or_state(words: &[&str]) -> bool {
