@@ -1005,18 +1005,28 @@ fn a_units_number_after_the_is_the_unit() {
     assert_eq!(aliases, [text.find("2nd was").unwrap()]);
 }
 
+/// The linker's output for `text` with the tagger's names given: (words, type) in text order,
+/// each at the next occurrence of its words.
+fn linked_names(text: &str, found: &[(&str, EntityType)]) -> Doc {
+    let mut doc = Doc::new("t", text);
+    crate::Segmenter.process(&mut doc);
+    let mut from = 0;
+    for &(words, ty) in found {
+        let at = text[from..].find(words).expect("the words are in the text") + from;
+        let span = Span::new(at, at + words.len());
+        doc.mentions.push(Mention { span, ty, entity: None, kind: MentionKind::Name });
+        from = at + words.len();
+    }
+    super::EntityLinker.process(&mut doc);
+    doc
+}
+
 #[test]
 fn a_towns_team_and_the_town_are_two_entities() {
-    // the tagger's names given: each occurrence of `word` with its type, in order
+    // each occurrence of `word` with its type, in order
     let linked = |text: &str, word: &str, types: &[EntityType]| {
-        let mut doc = Doc::new("t", text);
-        crate::Segmenter.process(&mut doc);
-        for ((at, _), &ty) in text.match_indices(word).zip(types) {
-            let span = Span::new(at, at + word.len());
-            doc.mentions.push(Mention { span, ty, entity: None, kind: MentionKind::Name });
-        }
-        super::EntityLinker.process(&mut doc);
-        doc
+        let found: Vec<(&str, EntityType)> = types.iter().map(|&ty| (word, ty)).collect();
+        linked_names(text, &found)
     };
     let (org, loc) = (EntityType::Org, EntityType::Loc);
     let text = "Cincinnati beat the visitors 5-3. Cincinnati scored twice. The game in Cincinnati drew fans.";
@@ -1044,20 +1054,7 @@ fn a_towns_team_and_the_town_are_two_entities() {
 
 #[test]
 fn a_place_read_where_a_person_of_that_surname_was_named_is_the_person() {
-    // the tagger's names given: (words, type) in text order, each at its next occurrence
-    let linked = |text: &str, found: &[(&str, EntityType)]| {
-        let mut doc = Doc::new("t", text);
-        crate::Segmenter.process(&mut doc);
-        let mut from = 0;
-        for &(words, ty) in found {
-            let at = text[from..].find(words).unwrap() + from;
-            let span = Span::new(at, at + words.len());
-            doc.mentions.push(Mention { span, ty, entity: None, kind: MentionKind::Name });
-            from = at + words.len();
-        }
-        super::EntityLinker.process(&mut doc);
-        doc
-    };
+    let linked = linked_names;
     let (per, loc) = (EntityType::Person, EntityType::Loc);
     let text = "Finalist Malik Washington lost on Thursday. The seeded Washington fell short, Washington said.";
     let d = linked(text, &[("Malik Washington", per), ("Washington", loc), ("Washington", loc)]);
