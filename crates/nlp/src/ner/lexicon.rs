@@ -181,6 +181,11 @@ pub(crate) fn seq_hash(prev: u64, lower: u64) -> u64 {
     mix(prev.rotate_left(23) ^ lower)
 }
 
+/// Hash of a whole token sequence from the tokens' lowercase hashes.
+fn seq_of(lowers: &[u64]) -> u64 {
+    lowers.iter().fold(SEQ_SEED, |h, &t| seq_hash(h, t))
+}
+
 impl Lexicons {
     #[inline]
     pub fn cluster(&self, lower: u64) -> u32 {
@@ -195,14 +200,18 @@ impl Lexicons {
     /// Whether the words of `lowers` (their lowercase hashes) are a known name: a place of the
     /// external lexicon, or a name of the training data.
     pub fn known(&self, lowers: &[u64]) -> bool {
-        let h = lowers.iter().fold(SEQ_SEED, |h, &t| seq_hash(h, t));
-        self.place_categories(lowers) != 0 || self.gazetteer.get(h).unwrap_or(0) & 0xf != 0
+        let h = seq_of(lowers);
+        self.places_at(h) != 0 || self.gazetteer.get(h).unwrap_or(0) & 0xf != 0
     }
 
     /// The place categories (`ext::GEO` bits) the external lexicon gives the words of `lowers`
     /// (their lowercase hashes): 0 for no place.
     pub fn place_categories(&self, lowers: &[u64]) -> u32 {
-        let h = lowers.iter().fold(SEQ_SEED, |h, &t| seq_hash(h, t));
+        self.places_at(seq_of(lowers))
+    }
+
+    /// The place categories of the entry whose sequence hash is `h`.
+    fn places_at(&self, h: u64) -> u32 {
         self.ext.get(ext_key(h)).unwrap_or(0) & ext::GEO
     }
 

@@ -142,24 +142,26 @@ pub(crate) fn given_name_is_female(word: &str) -> Option<bool> {
 /// Whether `words` are a name the embedded model's lexicons know: a place ("Boston", "New
 /// York") or a name of the training data ("CBS", "Exxon").
 pub(crate) fn known_name(words: &[&str]) -> bool {
-    let lowers: Vec<u64> = words.iter().map(|w| features::hash_lower(w)).collect();
-    embedded_model().lex.known(&lowers)
+    embedded_model().lex.known(&lowers_of(words))
 }
 
 /// Whether `words` are a place the embedded model's external lexicon knows: a country, a
 /// state, a continent or a town.
 pub(crate) fn known_place(words: &[&str]) -> bool {
-    let lowers: Vec<u64> = words.iter().map(|w| features::hash_lower(w)).collect();
-    embedded_model().lex.place_categories(&lowers) != 0
+    embedded_model().lex.place_categories(&lowers_of(words)) != 0
 }
 
 /// Whether `words` are a town or a state the embedded model's external lexicon knows
 /// ("Cincinnati", "New York", "Texas"), and no country or continent.
 pub(crate) fn known_town_or_state(words: &[&str]) -> bool {
     use lexicon::ext;
-    let lowers: Vec<u64> = words.iter().map(|w| features::hash_lower(w)).collect();
-    let c = embedded_model().lex.place_categories(&lowers);
+    let c = embedded_model().lex.place_categories(&lowers_of(words));
     c & (ext::STATE | ext::CITY1 | ext::CITY2) != 0 && c & (ext::COUNTRY | ext::CONTINENT) == 0
+}
+
+/// The lowercase hashes of `words`, as the lexicons look them up.
+fn lowers_of(words: &[&str]) -> Vec<u64> {
+    words.iter().map(|w| features::hash_lower(w)).collect()
 }
 
 /// The short digest of a model's bytes that the store records.
@@ -1083,9 +1085,8 @@ fn datelines(toks: &[&str], labels: &mut [u8]) {
             "Traded", "Acquired", "Assigned", "Reinstated", "Named", "Agreed", "Promoted", "Purchased", "Sent",
         ];
         let (s, e) = groups[0];
-        let lowers: Vec<u64> = toks[s..e].iter().map(|w| features::hash_lower(w)).collect();
         let person = labels[s..e].iter().any(|&l| label_type(l) == Some(PER)) && groups.len() < 2;
-        if embedded_model().lex.place_categories(&lowers) == 0 || person || TRANSACTIONS.contains(&toks[j + 1]) {
+        if !known_place(&toks[s..e]) || person || TRANSACTIONS.contains(&toks[j + 1]) {
             return;
         }
     }

@@ -1002,26 +1002,39 @@ fn a_battle_of_a_place_is_one_event() {
 /// The names of the sentences `sents` (token lists) after [`repeated_names`], given the model's
 /// labels of each.
 fn repeated(sents: &[&[&str]], labels: &[Vec<u8>]) -> Vec<(String, u8)> {
+    names_after(sents, labels, |toks, ranges, all| {
+        // (straight marks, open and close in turn)
+        let mut open = false;
+        let marks: Vec<titles::Mark> = toks
+            .iter()
+            .map(|&w| match w {
+                "\"" => {
+                    open = !open;
+                    if open { titles::Mark::Opens } else { titles::Mark::Closes }
+                }
+                _ => titles::Mark::None,
+            })
+            .collect();
+        repeated_names(toks, &marks, ranges, all);
+    })
+}
+
+/// The names of the sentences `sents` (token lists) after `rule`, a rule over a whole
+/// document's tokens, its sentences' token ranges and its labels, given the model's labels of
+/// each sentence.
+fn names_after(
+    sents: &[&[&str]],
+    labels: &[Vec<u8>],
+    rule: impl FnOnce(&[&str], &[(usize, usize)], &mut [u8]),
+) -> Vec<(String, u8)> {
     let toks: Vec<&str> = sents.iter().flat_map(|s| s.iter().copied()).collect();
-    // (straight marks, open and close in turn)
-    let mut open = false;
-    let marks: Vec<titles::Mark> = toks
-        .iter()
-        .map(|&w| match w {
-            "\"" => {
-                open = !open;
-                if open { titles::Mark::Opens } else { titles::Mark::Closes }
-            }
-            _ => titles::Mark::None,
-        })
-        .collect();
     let mut all: Vec<u8> = labels.concat();
     let mut ranges = Vec::new();
     for s in sents {
         let a = ranges.last().map_or(0, |&(_, z)| z);
         ranges.push((a, a + s.len()));
     }
-    repeated_names(&toks, &marks, &ranges, &mut all);
+    rule(&toks, &ranges, &mut all);
     spans_of(&all).into_iter().map(|(i, j, t)| (toks[i..j].join(" "), t)).collect()
 }
 
@@ -1369,15 +1382,7 @@ fn a_stage_direction_in_brackets_is_no_name() {
 
 /// The names of one document's sentences after [`businesses_by_possessive`].
 fn with_possessives(sents: &[&[&str]], labels: &[Vec<u8>]) -> Vec<(String, u8)> {
-    let toks: Vec<&str> = sents.iter().flat_map(|s| s.iter().copied()).collect();
-    let mut all: Vec<u8> = labels.concat();
-    let mut ranges = Vec::new();
-    for s in sents {
-        let a = ranges.last().map_or(0, |&(_, z)| z);
-        ranges.push((a, a + s.len()));
-    }
-    businesses_by_possessive(&toks, &ranges, &mut all);
-    spans_of(&all).into_iter().map(|(i, j, t)| (toks[i..j].join(" "), t)).collect()
+    names_after(sents, labels, businesses_by_possessive)
 }
 
 #[test]
