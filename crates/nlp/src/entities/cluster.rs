@@ -646,6 +646,16 @@ fn names(cx: &mut Ctx) {
             && !crate::ner::known_name(mw))
         .then_some(j)
     };
+    // names of one word that a definition makes something other than a person ("CALOI is a
+    // Brazilian manufacturer of bicycles"): a company, a band or a place named after a person
+    // is not that person, so its mentions join no person by surname ("Luigi Caloi founded
+    // Caloi")
+    let defined_as_other: FxSet<&str> = (0..n)
+        .filter(|&i| {
+            cx.men[i].linkable && words[i].len() == 1 && defined_type(cx, i).is_some_and(|ty| ty != EntityType::Person)
+        })
+        .map(|i| norms[i].as_str())
+        .collect();
     let mut short = vec![false; n];
     // an organisation's short names (see `opens_org`) and the organisation
     let mut short_of_org: FxMap<&str, usize> = FxMap::default();
@@ -685,6 +695,9 @@ fn names(cx: &mut Ctx) {
         {
             cx.union(i, j);
             short[i] = true;
+            continue;
+        }
+        if k == 1 && defined_as_other.contains(norms[i].as_str()) {
             continue;
         }
         let mut cands: Vec<usize> = Vec::new();

@@ -1053,6 +1053,26 @@ fn a_towns_team_and_the_town_are_two_entities() {
 }
 
 #[test]
+fn a_name_defined_as_a_company_is_not_its_founder() {
+    let (per, org) = (EntityType::Person, EntityType::Org);
+    let found = [("Marbeck", per), ("Ole Marbeck", per), ("Marbeck", per)];
+    let text = "Marbeck is a Norwegian manufacturer of skis. It was founded by Ole Marbeck in 1921. Marbeck opened a \
+                second factory in 1950.";
+    let d = linked_names(text, &found);
+    let (m, ole) = (&d.mentions, d.mentions[1].entity);
+    assert!(m[0].ty == org && m[2].ty == org && m[0].entity == m[2].entity && m[0].entity != ole, "{m:?}");
+    assert_eq!(m[1].ty, per);
+    // without the definition, or defined as a person, the one word is the founder's surname
+    for text in [
+        "Marbeck makes skis. It was founded by Ole Marbeck in 1921. Marbeck opened a second factory in 1950.",
+        "Marbeck is a Norwegian skier. He is the son of Ole Marbeck, a farmer. Marbeck won in 1950.",
+    ] {
+        let d = linked_names(text, &found);
+        assert!(d.mentions.iter().all(|x| x.ty == per && x.entity == d.mentions[1].entity), "{text}: {:?}", d.mentions);
+    }
+}
+
+#[test]
 fn a_place_read_where_a_person_of_that_surname_was_named_is_the_person() {
     let linked = linked_names;
     let (per, loc) = (EntityType::Person, EntityType::Loc);
