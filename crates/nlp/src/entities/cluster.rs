@@ -1106,10 +1106,12 @@ pub(crate) fn defined_type(cx: &Ctx, i: usize) -> Option<EntityType> {
                 [plural.strip_suffix('s').map(str::to_string), plural.strip_suffix("ies").map(|s| format!("{s}y"))]
                     .into_iter()
                     .flatten()
-                    .find(|c| defining_nouns().contains_key(c.as_str()));
+                    .find(|c| crate::ner::lexicon::defining_nouns().contains_key(c.as_str()));
             // (an unknown complement says nothing: "a series of buses")
-            let one = singular.or_else(|| defining_nouns().contains_key(plural).then(|| plural.to_string()))?;
-            let place = defining_nouns().get(one.as_str()).is_some_and(|&(ty, _)| ty == EntityType::Loc);
+            let one = singular
+                .or_else(|| crate::ner::lexicon::defining_nouns().contains_key(plural).then(|| plural.to_string()))?;
+            let place =
+                crate::ner::lexicon::defining_nouns().get(one.as_str()).is_some_and(|&(ty, _)| ty == EntityType::Loc);
             // (a group of islands is an archipelago, a place)
             if body && place && one != "island" {
                 return Some(EntityType::Org);
@@ -1133,7 +1135,7 @@ pub(crate) fn defined_type(cx: &Ctx, i: usize) -> Option<EntityType> {
     // (a name the tagger read as a place keeps it but for a few nouns: a place is often
     // described by what it does or holds, "Germany is a team that never gives up", "Japan is an
     // ageing society")
-    if let Some(&(ty, any)) = defining_nouns().get(head) {
+    if let Some(&(ty, any)) = crate::ner::lexicon::defining_nouns().get(head) {
         // (a place's noun before "of" and a lowercase word is a figure, "Kestrel, a mountain of
         // debt behind it", "an island of calm"; and an apposition makes no place of a body)
         let figure = ty == EntityType::Loc
@@ -1151,29 +1153,6 @@ pub(crate) fn defined_type(cx: &Ctx, i: usize) -> Option<EntityType> {
     // "The German is a former tennis player")
     let person = v.info[end - 1].has(f::ROLE) && !NOT_PERSONS.contains(&head) && w.ty == EntityType::Person;
     person.then_some(EntityType::Person)
-}
-
-/// The nouns of `defining_nouns.txt`: each one's type, and whether it retypes a name the tagger
-/// read as a place.
-fn defining_nouns() -> &'static FxMap<&'static str, (EntityType, bool)> {
-    static M: std::sync::OnceLock<FxMap<&'static str, (EntityType, bool)>> = std::sync::OnceLock::new();
-    M.get_or_init(|| {
-        let mut m = FxMap::default();
-        for l in include_str!("../resources/defining_nouns.txt").lines().map(str::trim) {
-            let c: Vec<&str> = l.split_whitespace().collect();
-            if c.len() < 2 || l.starts_with('#') {
-                continue;
-            }
-            let ty = match c[1] {
-                "PERSON" => EntityType::Person,
-                "ORG" => EntityType::Org,
-                "LOC" => EntityType::Loc,
-                _ => EntityType::Misc,
-            };
-            m.insert(c[0], (ty, c.get(2) == Some(&"any")));
-        }
-        m
-    })
 }
 
 /// True when sentence `s` is a title-case headline: four or more words of four letters or more,

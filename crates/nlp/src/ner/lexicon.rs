@@ -570,3 +570,28 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "fleet",
     "corps",
 ];
+
+/// The nouns of `defining_nouns.txt` (head nouns of a phrase that defines a name): each one's type, and whether it retypes a name the tagger
+/// read as a place.
+pub(crate) fn defining_nouns() -> &'static crate::entities::words::FxMap<&'static str, (dossier_model::EntityType, bool)>
+{
+    static M: std::sync::OnceLock<crate::entities::words::FxMap<&'static str, (dossier_model::EntityType, bool)>> =
+        std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        let mut m = crate::entities::words::FxMap::default();
+        for l in include_str!("../resources/defining_nouns.txt").lines().map(str::trim) {
+            let c: Vec<&str> = l.split_whitespace().collect();
+            if c.len() < 2 || l.starts_with('#') {
+                continue;
+            }
+            let ty = match c[1] {
+                "PERSON" => dossier_model::EntityType::Person,
+                "ORG" => dossier_model::EntityType::Org,
+                "LOC" => dossier_model::EntityType::Loc,
+                _ => dossier_model::EntityType::Misc,
+            };
+            m.insert(c[0], (ty, c.get(2) == Some(&"any")));
+        }
+        m
+    })
+}

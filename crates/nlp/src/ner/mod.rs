@@ -20,6 +20,7 @@ mod clusters;
 mod corpus;
 mod decode;
 mod features;
+mod leads;
 pub(crate) mod lexicon;
 mod model;
 mod titles;
@@ -261,6 +262,10 @@ impl NerTagger {
                     join_names(&strs[ra..rz], &mut labels[ra..rz]);
                 }
                 businesses_by_possessive(&strs, &rel, &mut labels);
+                // (the document's first sentence is in the first chunk)
+                if base == 0 {
+                    leads::defined_subject(&strs, &rel, &mut labels);
+                }
                 repeated_names(&strs, &marks, &rel, &mut labels);
                 for &(ra, rz) in &rel {
                     titles::quoted_titles(&strs[ra..rz], &marks[ra..rz], &mut labels[ra..rz]);

@@ -1419,3 +1419,51 @@ fn a_business_named_by_a_possessive_keeps_its_s() {
     let toks: &[&str] = &["Brin", "'s", "had", "enough", "."];
     assert_eq!(with_possessives(&[toks], &[vec![pu, 0, 0, 0, 0]]), names_of(&[("Brin", PER)]));
 }
+
+#[test]
+fn the_name_a_document_opens_by_defining_is_one_name_of_the_definitions_type() {
+    let defined = |sents: &[&[&str]], labels: &[Vec<u8>]| names_after(sents, labels, leads::defined_subject);
+    let (mu, lu) = (label(MISC, UNIT), label(LOC, UNIT));
+    // the model read a part of it, here and where the document repeats it
+    let lead: &[&str] = &["30", "Seconds", "to", "Vell", "is", "an", "American", "rock", "band", "from", "Tresk", "."];
+    let next: &[&str] = &["In", "2007", ",", "30", "Seconds", "to", "Vell", "toured", "."];
+    // (not inside a longer run of capitals)
+    let tour: &[&str] = &["The", "30", "Seconds", "to", "Vell", "Tour", "ended", "."];
+    let labels = [vec![0, 0, 0, mu, 0, 0, 0, 0, 0, 0, lu, 0], vec![0, 0, 0, 0, 0, 0, mu, 0, 0], vec![0; 8]];
+    let want = [("30 Seconds to Vell", ORG), ("Tresk", LOC), ("30 Seconds to Vell", ORG)];
+    assert_eq!(defined(&[lead, next, tour], &labels), names_of(&want));
+    // under a heading, with a slash between two kinds, and none of it read; an album; a series
+    // of games, of one word
+    let heading: &[&str] = &["Quiet", "Room", "Notes"];
+    let lead: &[&str] = &["Quiet", "Room", "Notes", "are", "a", "four-piece", "electro", "/", "synthpop", "band", "."];
+    let found = defined(&[heading, lead], &[vec![0; 3], vec![0; 11]]);
+    assert_eq!(found, names_of(&[("Quiet Room Notes", ORG); 2]));
+    let lead: &[&str] = &["Dreams", "From", "A", "Dirt", "Nap", "is", "a", "compilation", "album", "by", "Vell", "."];
+    let found = defined(&[lead], &[vec![0; 12]]);
+    assert_eq!(found, names_of(&[("Dreams From A Dirt Nap", MISC)]));
+    let lead: &[&str] = &["Beatline", "is", "a", "series", "of", "music", "video", "games", "."];
+    assert_eq!(defined(&[lead], &[vec![0; 9]]), names_of(&[("Beatline", MISC)]));
+    // not: a pronoun, a question, a definition after the first sentence, a lowercase word in
+    // the subject, an unknown head noun
+    let cases: &[&[&[&str]]] = &[
+        &[&["This", "is", "a", "company", "that", "sells", "skis", "."]],
+        &[&["Why", "is", "the", "band", "called", "Vell", "?"]],
+        &[&["Dirt", "Nap", "is", "a", "band", "?"]],
+        &[&["Home", "rule", "for", "Tresk", "was", "a", "party", "."]],
+        &[&["It", "rained", "in", "Tresk", "."], &["Dirt", "Nap", "is", "a", "band", "."]],
+        &[&["The", "Vell", "national", "handball", "team", "is", "a", "team", "."]],
+        &[&["Dirt", "Nap", "is", "a", "disgrace", "."]],
+    ];
+    for sents in cases {
+        let labels: Vec<Vec<u8>> = sents.iter().map(|s| vec![0; s.len()]).collect();
+        assert!(defined(sents, &labels).is_empty(), "{sents:?}");
+    }
+    // a name the model read whole keeps its type (the entity linker weighs the definition), and
+    // one that runs over the subject's edge is left alone
+    let lead: &[&str] = &["Vell", "Harbour", "is", "a", "company", "."];
+    let labels = [vec![label(LOC, BEGIN), label(LOC, LAST), 0, 0, 0, 0]];
+    assert_eq!(defined(&[lead], &labels), names_of(&[("Vell Harbour", LOC)]));
+    let lead: &[&str] = &["The", "Vell", "Trust", "is", "a", "company", "."];
+    let labels = [vec![label(PER, BEGIN), label(PER, LAST), 0, 0, 0, 0, 0]];
+    assert_eq!(defined(&[lead], &labels), names_of(&[("The Vell", PER)]));
+}

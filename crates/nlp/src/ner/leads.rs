@@ -1,0 +1,160 @@
+//! The name a document opens by defining: "30 Seconds to Mars is an American rock band from Los
+//! Angeles", "Dark Room Notes are a four-piece electro / synthpop band based in Dublin",
+//! "Dreams From A Dirt Nap is a compilation album". An encyclopedia's article opens so, with its
+//! subject's name whole, and the model, which reads names word by word, takes part of such a
+//! name ("Mars") or none of it when its words are common ones.
+
+use super::{LOC, MISC, ORG, set_name, spans_of};
+use dossier_model::EntityType;
+
+/// Lowercase words that may stand between the capitalized words of a name ("30 Seconds to
+/// Mars", "Bullocks to Stan", "League of Rights").
+#[rustfmt::skip]
+const JOINERS: &[&str] = &[
+    "to", "of", "the", "and", "for", "from", "in", "on", "at", "a", "an", "&", "de", "la", "von", "van", "del", "da",
+    "du", "le",
+];
+
+/// Words that open a sentence and are no name ("This is a company that ...").
+#[rustfmt::skip]
+const NOT_NAMES: &[&str] = &[
+    "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "You", "There", "Here", "What", "Which",
+    "Who", "One", "Each", "Today", "Now", "Everything", "Nothing", "Someone", "Everyone", "Our", "Their", "His",
+    "Her", "Its", "My", "Your", "A", "An", "Why", "How", "When", "Where", "Whose",
+];
+
+/// Words after which a defining phrase has passed its head ("a band from", "a company based in").
+#[rustfmt::skip]
+const ENDS: &[&str] = &[
+    "of", "in", "for", "from", "by", "with", "based", "who", "that", "which", "and", "or", "to", "at", "on",
+    "whose", "founded", "located", "situated", "formed", "owned", "known", "established", "created", "released",
+    "written", "directed", "produced", "published", "set", "where", "since", "between", "near", "spoken", "used",
+    "played", "held", "made", "built", "named", "called", "operated", "run", "offered",
+];
+
+/// Nouns whose phrase is headed by the noun after their "of" ("a series of remix albums").
+const COLLECTIVES: &[&str] = &["series", "chain", "collection", "compilation", "pair", "trio"];
+
+/// Marks the name the first sentence of `ranges` defines, when the model read it in parts or
+/// not at all, and the same words wherever the document repeats them (a name of two words or
+/// more), with the type the definition's head noun gives (`defining_nouns.txt`): an
+/// organisation for a band or a company, other (MISC) for an album or a game, a place for a
+/// village. The name opens the sentence (after "The", which stays out, or inside quotation
+/// marks), is capitalized word by word (joined by "to", "of", ...), and the verb "is", "are",
+/// "was" or "were" and an article follow it, or a parenthesis and then they ("(CSHL) is a").
+/// A name the model read whole keeps its type here (the entity linker weighs the definition);
+/// one that a name of the model's crosses is left alone.
+pub(super) fn defined_subject(toks: &[&str], ranges: &[(usize, usize)], labels: &mut [u8]) {
+    // the first sentence, or the second under a heading (a line of up to ten words without a
+    // full stop: "Dark Room Notes\n\nDark Room Notes are a ...")
+    let heading = |&(a, z): &(usize, usize)| z - a <= 10 && !matches!(toks[z - 1], "." | "?" | "!" | ":" | ";");
+    let first = match ranges {
+        [h, _, ..] if heading(h) => 1,
+        _ => 0,
+    };
+    let Some(&(a, z)) = ranges.get(first) else { return };
+    let sent = &toks[a..z];
+    let copula = (1..sent.len().min(16)).find(|&k| {
+        matches!(sent[k], "is" | "are" | "was" | "were")
+            && sent.get(k + 1).is_some_and(|w| matches!(*w, "a" | "an" | "the"))
+    });
+    // (not a question: "Why is the city called Miramar?")
+    let Some(c) = copula.filter(|_| sent.last() != Some(&"?")) else { return };
+    let mut e = c;
+    if sent[e - 1] == ")" {
+        let Some(open) = (0..e - 1).rev().find(|&k| sent[k] == "(") else { return };
+        e = open;
+    }
+    let mut s = 0;
+    let quote = |w: &str| matches!(w, "\"" | "\u{201c}" | "\u{201d}" | "''" | "``");
+    if e >= 3 && quote(sent[0]) && quote(sent[e - 1]) {
+        s = 1;
+        e -= 1;
+    }
+    if e > s + 1 && sent[s] == "The" {
+        s += 1;
+    }
+    let words = &sent[s..e];
+    let opens_name = |w: &str| w.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit());
+    if words.is_empty()
+        || words.len() > 7
+        || !opens_name(words[0])
+        || !opens_name(words[words.len() - 1])
+        || NOT_NAMES.contains(&words[0])
+        || !words.iter().all(|w| opens_name(w) || JOINERS.contains(w))
+    {
+        return;
+    }
+    let t = match defined_by(&sent[c + 1..]) {
+        Some((EntityType::Org, _)) => ORG,
+        Some((EntityType::Loc, _)) => LOC,
+        Some((EntityType::Misc, _)) => MISC,
+        _ => return,
+    };
+    let spans = spans_of(&labels[a..z]);
+    let crossing = spans.iter().any(|&(x, y, _)| x < s && y > s || x < e && y > e);
+    let whole = spans.iter().any(|&(x, y, _)| x == s && y == e);
+    if crossing || whole {
+        return;
+    }
+    set_name(&mut labels[a..z], s, e, t);
+    if words.len() < 2 {
+        return;
+    }
+    // its repeats, standing alone: no capitalized word right before (but an article that opens
+    // the sentence) or after, no name of the model's running over either end
+    let capitalized = |w: &str| w.starts_with(char::is_uppercase);
+    for &(ra, rz) in ranges.iter().filter(|&&(ra, _)| ra != a) {
+        let mut i = ra;
+        while i + words.len() <= rz {
+            let j = i + words.len();
+            let free_before = i == ra || !capitalized(toks[i - 1]) || i - 1 == ra && toks[i - 1] == "The";
+            let free_after = j == rz || !capitalized(toks[j]);
+            let inside = spans_of(&labels[ra..rz])
+                .iter()
+                .all(|&(x, y, _)| ra + y <= i || ra + x >= j || ra + x >= i && ra + y <= j);
+            if toks[i..j] == *words && free_before && free_after && inside {
+                set_name(labels, i, j, t);
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+/// The type and the "any" mark of the head noun of the defining phrase `after` (its article
+/// first): up to six words that describe, a slash joining alternatives ("punk rock / garage rock
+/// band"), and the head, which ends the phrase (before "from", "based", a comma, the end).
+fn defined_by(after: &[&str]) -> Option<(EntityType, bool)> {
+    let head_of = |from: usize| {
+        let (mut k, mut n) = (from, 0);
+        while k < after.len() && n < 7 {
+            let w = after[k];
+            if w == "/" && k > from {
+                k += 1;
+                continue;
+            }
+            if ENDS.contains(&w) || !w.chars().all(|ch| ch.is_alphanumeric() || ch == '-') {
+                break;
+            }
+            n += 1;
+            k += 1;
+        }
+        let ends = k == after.len() || ENDS.contains(&after[k]) || !after[k].chars().all(char::is_alphanumeric);
+        (k > from && ends).then_some(k)
+    };
+    let nouns = super::lexicon::defining_nouns();
+    let mut end = head_of(1)?;
+    let mut head = after[end - 1];
+    if COLLECTIVES.contains(&head) && after.get(end) == Some(&"of") {
+        end = head_of(end + 1)?;
+        let plural = after[end - 1];
+        let singular = plural.strip_suffix('s').filter(|w| nouns.contains_key(w));
+        head = singular.unwrap_or(plural);
+    }
+    if !head.chars().all(|ch| ch.is_lowercase() || ch == '-') {
+        return None;
+    }
+    nouns.get(head).copied()
+}
