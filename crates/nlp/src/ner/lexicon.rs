@@ -210,6 +210,12 @@ impl Lexicons {
         self.places_at(seq_of(lowers))
     }
 
+    /// The categories (`ext` bits) the external lexicon gives the words of `lowers` (their
+    /// lowercase hashes): 0 for none.
+    pub fn categories(&self, lowers: &[u64]) -> u32 {
+        self.ext.get(ext_key(seq_of(lowers))).unwrap_or(0) & ext::NAMES
+    }
+
     /// The place categories of the entry whose sequence hash is `h`.
     fn places_at(&self, h: u64) -> u32 {
         self.ext.get(ext_key(h)).unwrap_or(0) & ext::GEO

@@ -160,6 +160,12 @@ pub(crate) fn known_town_or_state(words: &[&str]) -> bool {
     c & (ext::STATE | ext::CITY1 | ext::CITY2) != 0 && c & (ext::COUNTRY | ext::CONTINENT) == 0
 }
 
+/// Whether `word` is a given name the embedded model's external lexicon knows.
+pub(crate) fn known_given_name(word: &str) -> bool {
+    use lexicon::ext;
+    embedded_model().lex.categories(&lowers_of(&[word])) & (ext::FIRST_M | ext::FIRST_F) != 0
+}
+
 /// The lowercase hashes of `words`, as the lexicons look them up.
 fn lowers_of(words: &[&str]) -> Vec<u64> {
     words.iter().map(|w| features::hash_lower(w)).collect()
@@ -269,6 +275,7 @@ impl NerTagger {
                 repeated_names(&strs, &marks, &rel, &mut labels);
                 for &(ra, rz) in &rel {
                     titles::quoted_titles(&strs[ra..rz], &marks[ra..rz], &mut labels[ra..rz]);
+                    titles::unquoted_titles(&strs[ra..rz], &marks[ra..rz], &mut labels[ra..rz]);
                 }
                 titles::repeated_titles(&strs, &marks, &rel, &mut labels);
                 for &(ra, rz) in &rel {
@@ -617,7 +624,7 @@ fn battles(toks: &[&str], labels: &mut [u8]) {
 }
 
 /// A weekday's or a month's name, which ends a run of capitalized words that is a name.
-fn is_calendar_word(t: &str) -> bool {
+pub(crate) fn is_calendar_word(t: &str) -> bool {
     #[rustfmt::skip]
     const CALENDAR: &[&str] = &[
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",

@@ -166,6 +166,53 @@ pub(crate) fn quoted_titles(toks: &[&str], marks: &[Mark], labels: &mut [u8]) {
     }
 }
 
+/// A title without quotation marks right after the work it names, that ends where its clause
+/// does, is a name, MISC ("their second album A Beautiful Lie.", "the film The Last Emperor.",
+/// "the song Sukiyaki.", "his book Oriente Conquistado (Conquest of the Orient)"), as WikiGold
+/// writes all 13 it holds: the model read such titles as persons and organisations, or a part.
+/// The title is the model's name that begins there, or the capitalized words there (and small
+/// words between them), and a comma, a full stop, a bracket, a colon or the sentence's end
+/// follows it: not "the book Obama wrote", "the film Paris is". Not a person's name of a given
+/// name and more ("the film Tom Hanks, ..."), nor a weekday or a month ("the film Friday.").
+pub(crate) fn unquoted_titles(toks: &[&str], marks: &[Mark], labels: &mut [u8]) {
+    const SMALL: &[&str] = &["a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "at", "by", "with", "from"];
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    for q in 1..toks.len() {
+        let work = WORKS.contains(&toks[q - 1]) || matches!(toks[q - 1], "called" | "titled" | "entitled");
+        if !work
+            || !capital(toks[q])
+            || marks[q - 1] != Mark::None
+            || work_before(toks, labels, q) != Some(Cue::Next)
+            || matches!(label_part(labels[q]), Some(INSIDE | LAST))
+        {
+            continue;
+        }
+        let model = matches!(label_part(labels[q]), Some(BEGIN | UNIT)).then(|| {
+            let e = (q + 1..toks.len()).find(|&k| !matches!(label_part(labels[k]), Some(INSIDE | LAST)));
+            e.unwrap_or(toks.len())
+        });
+        let mut e = model.unwrap_or(q);
+        // (the capitalized words there, or after the model's part of them: "A Beautiful" + "Lie")
+        while e < toks.len() && e < q + 8 && labels[e] == 0 {
+            let joins = SMALL.contains(&toks[e]) && toks.get(e + 1).is_some_and(|w| capital(w)) && e > q;
+            if !(capital(toks[e]) || joins) {
+                break;
+            }
+            e += 1;
+        }
+        let ends = toks.get(e).is_none_or(|w| matches!(*w, "," | "." | "(" | ";" | ":" | "!" | "?"));
+        let person = model.is_some()
+            && label_type(labels[q]) == Some(super::PER)
+            && e - q >= 2
+            && super::known_given_name(toks[q]);
+        if e == q || !ends || person || super::is_calendar_word(toks[q]) || marks[q..e].iter().any(|&m| m != Mark::None)
+        {
+            continue;
+        }
+        set_name(labels, q, e, MISC);
+    }
+}
+
 /// How a title follows the word that names its work.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Cue {
@@ -432,6 +479,35 @@ mod tests {
         assert_eq!(found, [("Kanye West".to_string(), PER), ("Stronger".to_string(), MISC)]);
         let found = titled("a cover of Prince's \"Kiss\" for", &[("Prince", PER)]);
         assert_eq!(found, [("Prince".to_string(), PER), ("Kiss".to_string(), MISC)]);
+    }
+
+    #[test]
+    fn a_title_without_quotation_marks_after_its_work_is_misc() {
+        let unquoted = |text: &str, found: &[(&str, u8)]| {
+            let (toks, marks, mut labels) = prepared(text, found);
+            unquoted_titles(&toks, &marks, &mut labels);
+            names(&toks, &labels)
+        };
+        // the model's part of the title, none of it, another type
+        assert_eq!(unquoted("Their second album A Quiet Harbour.", &[("A Quiet", MISC)]), misc(&["A Quiet Harbour"]));
+        assert_eq!(unquoted("It is based on the film The Last Lighthouse.", &[]), misc(&["The Last Lighthouse"]));
+        assert_eq!(unquoted("He starred in the film Bridge of Sighs.", &[]), misc(&["Bridge of Sighs"]));
+        assert_eq!(unquoted("He had a hit with the song Tidewater.", &[("Tidewater", ORG)]), misc(&["Tidewater"]));
+        let found = [("Oriente Vell", PER)];
+        assert_eq!(unquoted("In his book Oriente Vell (Conquest of the East), he", &found), misc(&["Oriente Vell"]));
+        // not: a name that goes on into its clause, a person's given name and more, a weekday, a
+        // work word that is a verb or an adjective
+        let cases: &[(&str, &[(&str, u8)])] = &[
+            ("It was in the book Harlan wrote in 1998.", &[("Harlan", PER)]),
+            ("It was in the film Maria Lopez, who", &[("Maria Lopez", PER)]),
+            ("They watched the film Friday.", &[]),
+            ("They will play Arsenal.", &[("Arsenal", ORG)]),
+            ("Not a single Republican.", &[("Republican", MISC)]),
+        ];
+        for &(text, found) in cases {
+            let want: Vec<(String, u8)> = found.iter().map(|&(n, t)| (n.to_string(), t)).collect();
+            assert_eq!(unquoted(text, found), want, "{text}");
+        }
     }
 
     #[test]
