@@ -697,7 +697,7 @@ fn names(cx: &mut Ctx) {
             short[i] = true;
             continue;
         }
-        if k == 1 && defined_as_other.contains(norms[i].as_str()) {
+        if k == 1 && defined_as_other.contains(norms[i].as_str()) && !person_context(cx, i) {
             continue;
         }
         let mut cands: Vec<usize> = Vec::new();
@@ -977,6 +977,33 @@ pub(crate) fn said_to_be_place(cx: &Ctx, i: usize) -> bool {
     let after: Vec<&str> =
         (w.b..v.len().min(w.b + 8)).take_while(|&k| v.sent[k] == v.sent[w.b - 1]).map(|k| v.s(k)).collect();
     crate::ner::place_said_after(&after)
+}
+
+/// True when the words around mention `i` make it a person: a family's word after it ("the
+/// Caloi family"), a verb only a person does ("Ferrari died in 1988", "Kennedy was
+/// assassinated"), or a personal pronoun of one person later in its sentence ("Dell said in an
+/// interview that he never planned to sell"), before any other person's name.
+fn person_context(cx: &Ctx, i: usize) -> bool {
+    const FAMILY: &[&str] = &["family", "families", "brothers", "sisters", "dynasty", "clan"];
+    #[rustfmt::skip]
+    const PERSON_VERBS: &[&str] = &[
+        "died", "dies", "born", "married", "assassinated", "buried", "retired", "graduated", "resigned",
+    ];
+    let (b, v) = (cx.men[i].b, &cx.v);
+    if FAMILY.iter().any(|w| v.is(b, w)) {
+        return true;
+    }
+    let sent = v.sent[cx.men[i].a];
+    // (up to another person's name: "Caloi was founded by Luigi Caloi and his brother-in-law")
+    let person_at = |k: usize| cx.men.iter().any(|m| m.a == k && m.ty == EntityType::Person);
+    let after = (b..(b + 12).min(v.len())).take_while(|&k| v.sent[k] == sent && !person_at(k));
+    let verb = |k: usize| PERSON_VERBS.iter().any(|w| v.is(k, w));
+    verb(b)
+        || v.is(b, "was") && verb(b + 1)
+        || after.into_iter().any(|k| {
+            let inf = v.info[k];
+            inf.has(f::PRON) && matches!(inf.gender(), Gender::Male | Gender::Female)
+        })
 }
 
 /// True when mention `i` follows a preposition of place ("in Boston", "across Georgia").

@@ -79,6 +79,16 @@ fn given_name_genders_constrain_honorifics() {
 }
 
 #[test]
+fn a_name_whose_first_word_only_the_census_genders_takes_the_listed_given_name_after_it() {
+    use super::Gender;
+    let w = super::words::words();
+    // ("Marine" a census female name, "John" a listed male one: a marine the tagger named so)
+    assert_eq!(w.name_gender("Marine John Tiegen"), Gender::Any);
+    assert_eq!(w.name_gender("Marine Le Pen"), Gender::Female);
+    assert_eq!(w.name_gender("John Tiegen"), Gender::Male);
+}
+
+#[test]
 fn names_of_things_do_not_take_surnames() {
     let d = run("Ruth Danvers spoke in the lobby of Danvers Tower on Friday. Danvers said the tower was hers.");
     let later = d.text.find("Danvers said").unwrap();
@@ -1062,6 +1072,18 @@ fn a_name_defined_as_a_company_is_not_its_founder() {
     let (m, ole) = (&d.mentions, d.mentions[1].entity);
     assert!(m[0].ty == org && m[2].ty == org && m[0].entity == m[2].entity && m[0].entity != ole, "{m:?}");
     assert_eq!(m[1].ty, per);
+    // where the words around it make it a person, it is: a family, a person's verb, his or her
+    // before any other person's name
+    let text = "Marbeck is a Norwegian manufacturer of skis. Marbeck was founded by Ole Marbeck and his brother. \
+                The Marbeck family sold it. Marbeck died in 1950. Marbeck said that he was tired.";
+    let mut many = vec![("Marbeck", per); 6];
+    many[2] = ("Ole Marbeck", per);
+    let d = linked_names(text, &many);
+    let m = &d.mentions;
+    let ole = m.iter().find(|x| &text[x.span.start..x.span.end] == "Ole Marbeck").and_then(|x| x.entity);
+    let marbeck: Vec<&Mention> = m.iter().filter(|x| &text[x.span.start..x.span.end] == "Marbeck").collect();
+    assert!(marbeck[..2].iter().all(|x| x.ty == org && x.entity != ole), "{m:?}");
+    assert!(marbeck[2..].iter().all(|x| x.ty == per && x.entity == ole), "{m:?}");
     // without the definition, or defined as a person, the one word is the founder's surname
     for text in [
         "Marbeck makes skis. It was founded by Ole Marbeck in 1921. Marbeck opened a second factory in 1950.",

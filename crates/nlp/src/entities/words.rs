@@ -326,10 +326,19 @@ impl Words {
         }
     }
 
-    /// [`Words::given_gender`] of the first word of a name as written ("Wilhelmina Ellery").
+    /// [`Words::given_gender`] of the first word of a name as written ("Wilhelmina Ellery"); `Any`
+    /// where the census alone genders the first word and the short list genders the second
+    /// otherwise ("Marine John Tiegen", a marine whose descriptor the tagger took into his name).
     pub(crate) fn name_gender(&self, name: &str) -> Gender {
         let mut words = name.split_whitespace();
-        self.given_gender(words.next().unwrap_or(""), words.next().is_some())
+        let first = words.next().unwrap_or("");
+        let second = words.next();
+        let g = self.given_gender(first, second.is_some());
+        let listed = |w: &str| self.get(w).has(f::GIVEN);
+        match second {
+            Some(w) if !listed(first) && listed(w) && !self.get(w).gender().agrees(g) => Gender::Any,
+            _ => g,
+        }
     }
 
     /// What the lists say about `word` (nothing for an unlisted word).

@@ -20,7 +20,7 @@ const JOINERS: &[&str] = &[
 const NOT_NAMES: &[&str] = &[
     "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "You", "There", "Here", "What", "Which",
     "Who", "One", "Each", "Today", "Now", "Everything", "Nothing", "Someone", "Everyone", "Our", "Their", "His",
-    "Her", "Its", "My", "Your", "A", "An", "Why", "How", "When", "Where", "Whose",
+    "Her", "Its", "My", "Your", "A", "An", "Why", "How", "When", "Where", "Whose", "The",
 ];
 
 /// Words after which a defining phrase has passed its head ("a band from", "a company based in").
@@ -85,6 +85,20 @@ pub(super) fn defined_subject(toks: &[&str], ranges: &[(usize, usize)], labels: 
     {
         return;
     }
+    // (one word the model read as no name must look like none of the language's words: "EZ2DJ",
+    // "010"; not "Chess is a game played by two", "Time is a river")
+    let odd = |w: &str| w.chars().skip(1).any(|ch| ch.is_uppercase() || ch.is_ascii_digit());
+    if words.len() == 1 && labels[a + s] == 0 && !odd(words[0]) {
+        return;
+    }
+    // (nor a word that opens sentences before the model's name: "But Labour is a party"; "In
+    // Flames is a band", which the model read none of, stays)
+    // (a preposition may open a title: "Under the Dome", "Of Monsters and Men")
+    let later_name = labels[a + s..a + e].iter().any(|&l| l != 0);
+    let preposition = JOINERS.contains(&words[0].to_lowercase().as_str()) || words[0] == "Under";
+    if labels[a + s] == 0 && later_name && !preposition && crate::segment::is_sentence_starter(words[0]) {
+        return;
+    }
     let t = match defined_by(&sent[c + 1..]) {
         Some((EntityType::Org, _)) => ORG,
         Some((EntityType::Loc, _)) => LOC,
@@ -94,7 +108,14 @@ pub(super) fn defined_subject(toks: &[&str], ranges: &[(usize, usize)], labels: 
     let spans = spans_of(&labels[a..z]);
     let crossing = spans.iter().any(|&(x, y, _)| x < s && y > s || x < e && y > e);
     let whole = spans.iter().any(|&(x, y, _)| x == s && y == e);
-    if crossing || whole {
+    // (a person the model read inside it after an office or "and": "Prime Minister Keir Starmer
+    // is the party's leader", "Lennon and McCartney were"; not "Everybody Loves Raymond")
+    let office = |k: usize| {
+        let w = crate::entities::words::words().get(sent[k]);
+        w.has(crate::entities::words::f::TITLE | crate::entities::words::f::ROLE) || matches!(sent[k], "and" | "&")
+    };
+    let person = spans.iter().any(|&(x, y, t)| t == super::PER && x > s && y <= e && office(x - 1));
+    if crossing || whole || person {
         return;
     }
     set_name(&mut labels[a..z], s, e, t);
@@ -142,7 +163,9 @@ fn defined_by(after: &[&str]) -> Option<(EntityType, bool)> {
             k += 1;
         }
         let ends = k == after.len() || ENDS.contains(&after[k]) || !after[k].chars().all(char::is_alphanumeric);
-        (k > from && ends).then_some(k)
+        // (a possessive head describes what it owns: "Inflation is the party's biggest problem")
+        let owns = after.get(k).is_some_and(|w| super::possessive(w));
+        (k > from && ends && !owns).then_some(k)
     };
     let nouns = super::lexicon::defining_nouns();
     let mut end = head_of(1)?;
@@ -153,7 +176,14 @@ fn defined_by(after: &[&str]) -> Option<(EntityType, bool)> {
         let singular = plural.strip_suffix('s').filter(|w| nouns.contains_key(w));
         head = singular.unwrap_or(plural);
     }
-    if !head.chars().all(|ch| ch.is_lowercase() || ch == '-') {
+    // (a head before "of" and a lowercase word is a figure: "a game of patience", "the language
+    // of the soul"; not "a village of 300")
+    let figure = after.get(end) == Some(&"of")
+        && after.get(end + 1).is_some_and(|w| w.starts_with(char::is_lowercase) && *w != "the")
+        || after.get(end) == Some(&"of")
+            && after.get(end + 1) == Some(&"the")
+            && after.get(end + 2).is_some_and(|w| w.starts_with(char::is_lowercase));
+    if figure || !head.chars().all(|ch| ch.is_lowercase() || ch == '-') {
         return None;
     }
     nouns.get(head).copied()

@@ -103,7 +103,7 @@ const VERBS_TOO: &[&str] = &["single", "singles", "track", "tracks", "hit", "pla
 /// Words that make a work word before a title a noun: "the play", "their second single".
 #[rustfmt::skip]
 const NOUN_MAKERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "new", "latest", "debut",
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "new", "latest", "debut", "début",
     "first", "second", "third", "fourth", "fifth", "next", "last", "final", "lead", "title", "bonus", "hit",
     "another", "upcoming", "forthcoming", "popular", "classic", "famous", "'s", "\u{2019}s",
 ];
@@ -178,11 +178,19 @@ pub(crate) fn unquoted_titles(toks: &[&str], marks: &[Mark], labels: &mut [u8]) 
     const SMALL: &[&str] = &["a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "at", "by", "with", "from"];
     let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     for q in 1..toks.len() {
-        let work = WORKS.contains(&toks[q - 1]) || matches!(toks[q - 1], "called" | "titled" | "entitled");
-        if !work
+        // (the work word a noun by a determiner, a possessive, an ordinal or a year right before
+        // it, since most are verbs too: not "England play Wales", "can book Uber", "will film
+        // London", "Storm Ciaran hit Cornwall")
+        let called = matches!(toks[q - 1], "called" | "titled" | "entitled");
+        let w = if called && q >= 2 { q - 2 } else { q - 1 };
+        let noun = w >= 1 && {
+            let before = toks[w - 1].to_lowercase();
+            NOUN_MAKERS.contains(&before.as_str()) || before.len() == 4 && before.bytes().all(|b| b.is_ascii_digit())
+        };
+        if !WORKS.contains(&toks[w].to_lowercase().as_str())
+            || !noun
             || !capital(toks[q])
             || marks[q - 1] != Mark::None
-            || work_before(toks, labels, q) != Some(Cue::Next)
             || matches!(label_part(labels[q]), Some(INSIDE | LAST))
         {
             continue;
@@ -195,17 +203,28 @@ pub(crate) fn unquoted_titles(toks: &[&str], marks: &[Mark], labels: &mut [u8]) 
         // (the capitalized words there, or after the model's part of them: "A Beautiful" + "Lie")
         while e < toks.len() && e < q + 8 && labels[e] == 0 {
             let joins = SMALL.contains(&toks[e]) && toks.get(e + 1).is_some_and(|w| capital(w)) && e > q;
-            if !(capital(toks[e]) || joins) {
+            if !(capital(toks[e]) || joins) || super::is_calendar_word(toks[e]) {
                 break;
             }
             e += 1;
         }
         let ends = toks.get(e).is_none_or(|w| matches!(*w, "," | "." | "(" | ";" | ":" | "!" | "?"));
+        // (a person the model read, with a given name or before a comma: "In the film Murray, 72,
+        // plays", "the film Kidman, who stars")
+        // (and a person's age after a comma: "Off the track Hamilton, 39, is")
         let person = model.is_some()
             && label_type(labels[q]) == Some(super::PER)
-            && e - q >= 2
-            && super::known_given_name(toks[q]);
-        if e == q || !ends || person || super::is_calendar_word(toks[q]) || marks[q..e].iter().any(|&m| m != Mark::None)
+            && (e - q >= 2 && super::known_given_name(toks[q]) || toks.get(e) == Some(&","));
+        let age = toks.get(e) == Some(&",") && toks.get(e + 1).is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()));
+        // (a rating is no title: "I'd rate the album 8/10.")
+        let rating = toks[q..e].iter().any(|w| w.contains('/'));
+        if e == q
+            || !ends
+            || person
+            || age
+            || rating
+            || super::is_calendar_word(toks[q])
+            || marks[q..e].iter().any(|&m| m != Mark::None)
         {
             continue;
         }
@@ -492,6 +511,7 @@ mod tests {
         assert_eq!(unquoted("Their second album A Quiet Harbour.", &[("A Quiet", MISC)]), misc(&["A Quiet Harbour"]));
         assert_eq!(unquoted("It is based on the film The Last Lighthouse.", &[]), misc(&["The Last Lighthouse"]));
         assert_eq!(unquoted("He starred in the film Bridge of Sighs.", &[]), misc(&["Bridge of Sighs"]));
+        assert_eq!(unquoted("Orwell wrote the novel 1984.", &[("Orwell", PER)])[1..], misc(&["1984"]));
         assert_eq!(unquoted("He had a hit with the song Tidewater.", &[("Tidewater", ORG)]), misc(&["Tidewater"]));
         let found = [("Oriente Vell", PER)];
         assert_eq!(unquoted("In his book Oriente Vell (Conquest of the East), he", &found), misc(&["Oriente Vell"]));
@@ -503,6 +523,13 @@ mod tests {
             ("They watched the film Friday.", &[]),
             ("They will play Arsenal.", &[("Arsenal", ORG)]),
             ("Not a single Republican.", &[("Republican", MISC)]),
+            // (a work word that is a verb after a name; a person before a comma; an age; a rating)
+            ("England play Wales.", &[("England", LOC), ("Wales", LOC)]),
+            ("Customers can book Uber.", &[("Uber", ORG)]),
+            ("In the film Murray, 72, plays a cook.", &[("Murray", PER)]),
+            ("At the premiere of the film Kidman, who stars, arrived late.", &[("Kidman", PER)]),
+            ("Off the track Hamilton, 39, is a designer.", &[("Hamilton", LOC)]),
+            ("I'd rate the album 8/10.", &[]),
         ];
         for &(text, found) in cases {
             let want: Vec<(String, u8)> = found.iter().map(|&(n, t)| (n.to_string(), t)).collect();
