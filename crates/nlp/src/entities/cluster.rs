@@ -4,6 +4,7 @@
 use super::words::f;
 use super::words::{FxMap, FxSet};
 use super::{Ctx, Gender, Work, is_acronym};
+use crate::ner::lexicon::defining_nouns;
 use dossier_model::{EntityType, MentionKind, Span, TokenKind};
 
 pub(crate) fn cluster(cx: &mut Ctx) {
@@ -649,7 +650,7 @@ fn names(cx: &mut Ctx) {
     // names of one word that a definition makes something other than a person ("CALOI is a
     // Brazilian manufacturer of bicycles"): a company, a band or a place named after a person
     // is not that person, so its mentions join no person by surname ("Luigi Caloi founded
-    // Caloi")
+    // Caloi"), but where the words around one make it a person (`person_context`)
     let defined_as_other: FxSet<&str> = (0..n)
         .filter(|&i| {
             cx.men[i].linkable && words[i].len() == 1 && defined_type(cx, i).is_some_and(|ty| ty != EntityType::Person)
@@ -1133,12 +1134,10 @@ pub(crate) fn defined_type(cx: &Ctx, i: usize) -> Option<EntityType> {
                 [plural.strip_suffix('s').map(str::to_string), plural.strip_suffix("ies").map(|s| format!("{s}y"))]
                     .into_iter()
                     .flatten()
-                    .find(|c| crate::ner::lexicon::defining_nouns().contains_key(c.as_str()));
+                    .find(|c| defining_nouns().contains_key(c.as_str()));
             // (an unknown complement says nothing: "a series of buses")
-            let one = singular
-                .or_else(|| crate::ner::lexicon::defining_nouns().contains_key(plural).then(|| plural.to_string()))?;
-            let place =
-                crate::ner::lexicon::defining_nouns().get(one.as_str()).is_some_and(|&(ty, _)| ty == EntityType::Loc);
+            let one = singular.or_else(|| defining_nouns().contains_key(plural).then(|| plural.to_string()))?;
+            let place = defining_nouns().get(one.as_str()).is_some_and(|&(ty, _)| ty == EntityType::Loc);
             // (a group of islands is an archipelago, a place)
             if body && place && one != "island" {
                 return Some(EntityType::Org);
@@ -1162,7 +1161,7 @@ pub(crate) fn defined_type(cx: &Ctx, i: usize) -> Option<EntityType> {
     // (a name the tagger read as a place keeps it but for a few nouns: a place is often
     // described by what it does or holds, "Germany is a team that never gives up", "Japan is an
     // ageing society")
-    if let Some(&(ty, any)) = crate::ner::lexicon::defining_nouns().get(head) {
+    if let Some(&(ty, any)) = defining_nouns().get(head) {
         // (a place's noun before "of" and a lowercase word is a figure, "Kestrel, a mountain of
         // debt behind it", "an island of calm"; and an apposition makes no place of a body)
         let figure = ty == EntityType::Loc

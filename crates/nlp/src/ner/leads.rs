@@ -43,7 +43,10 @@ const COLLECTIVES: &[&str] = &["series", "chain", "collection", "compilation", "
 /// marks), is capitalized word by word (joined by "to", "of", ...), and the verb "is", "are",
 /// "was" or "were" and an article follow it, or a parenthesis and then they ("(CSHL) is a").
 /// A name the model read whole keeps its type here (the entity linker weighs the definition);
-/// one that a name of the model's crosses is left alone.
+/// one that a name of the model's crosses is left alone, and so are a head that owns ("the
+/// party's biggest problem"), a figure ("a game of patience"), one common word ("Chess is a
+/// game"), a sentence opener before the model's name ("But Labour") and a person after an
+/// office or "and" ("Prime Minister Keir Starmer is").
 pub(super) fn defined_subject(toks: &[&str], ranges: &[(usize, usize)], labels: &mut [u8]) {
     // the first sentence, or the second under a heading (a line of up to ten words without a
     // full stop: "Dark Room Notes\n\nDark Room Notes are a ...")
@@ -91,18 +94,19 @@ pub(super) fn defined_subject(toks: &[&str], ranges: &[(usize, usize)], labels: 
     if words.len() == 1 && labels[a + s] == 0 && !odd(words[0]) {
         return;
     }
-    // (nor a word that opens sentences before the model's name: "But Labour is a party"; "In
-    // Flames is a band", which the model read none of, stays)
-    // (a preposition may open a title: "Under the Dome", "Of Monsters and Men")
+    // (nor a word that opens sentences before the model's name: "But Labour is a party"; but a
+    // preposition may open a title, "Under the Dome", "Of Monsters and Men", and one the model
+    // read none of stays, "In Flames is a band")
+    const PREPOSITIONS: &[&str] = &["Of", "In", "On", "At", "Under", "To", "For", "From", "Into", "Over", "Beyond"];
     let later_name = labels[a + s..a + e].iter().any(|&l| l != 0);
-    let preposition = JOINERS.contains(&words[0].to_lowercase().as_str()) || words[0] == "Under";
+    let preposition = PREPOSITIONS.contains(&words[0]);
     if labels[a + s] == 0 && later_name && !preposition && crate::segment::is_sentence_starter(words[0]) {
         return;
     }
     let t = match defined_by(&sent[c + 1..]) {
-        Some((EntityType::Org, _)) => ORG,
-        Some((EntityType::Loc, _)) => LOC,
-        Some((EntityType::Misc, _)) => MISC,
+        Some(EntityType::Org) => ORG,
+        Some(EntityType::Loc) => LOC,
+        Some(EntityType::Misc) => MISC,
         _ => return,
     };
     let spans = spans_of(&labels[a..z]);
@@ -144,10 +148,10 @@ pub(super) fn defined_subject(toks: &[&str], ranges: &[(usize, usize)], labels: 
     }
 }
 
-/// The type and the "any" mark of the head noun of the defining phrase `after` (its article
-/// first): up to six words that describe, a slash joining alternatives ("punk rock / garage rock
-/// band"), and the head, which ends the phrase (before "from", "based", a comma, the end).
-fn defined_by(after: &[&str]) -> Option<(EntityType, bool)> {
+/// The type of the head noun of the defining phrase `after` (its article first): up to six
+/// words that describe, a slash joining alternatives ("punk rock / garage rock band"), and the
+/// head, which ends the phrase (before "from", "based", a comma, the end).
+fn defined_by(after: &[&str]) -> Option<EntityType> {
     let head_of = |from: usize| {
         let (mut k, mut n) = (from, 0);
         while k < after.len() && n < 7 {
@@ -178,13 +182,10 @@ fn defined_by(after: &[&str]) -> Option<(EntityType, bool)> {
     }
     // (a head before "of" and a lowercase word is a figure: "a game of patience", "the language
     // of the soul"; not "a village of 300")
-    let figure = after.get(end) == Some(&"of")
-        && after.get(end + 1).is_some_and(|w| w.starts_with(char::is_lowercase) && *w != "the")
-        || after.get(end) == Some(&"of")
-            && after.get(end + 1) == Some(&"the")
-            && after.get(end + 2).is_some_and(|w| w.starts_with(char::is_lowercase));
+    let object = end + 1 + usize::from(after.get(end + 1) == Some(&"the"));
+    let figure = after.get(end) == Some(&"of") && after.get(object).is_some_and(|w| w.starts_with(char::is_lowercase));
     if figure || !head.chars().all(|ch| ch.is_lowercase() || ch == '-') {
         return None;
     }
-    nouns.get(head).copied()
+    nouns.get(head).map(|&(ty, _)| ty)
 }

@@ -172,8 +172,11 @@ pub(crate) fn quoted_titles(toks: &[&str], marks: &[Mark], labels: &mut [u8]) {
 /// writes all 13 it holds: the model read such titles as persons and organisations, or a part.
 /// The title is the model's name that begins there, or the capitalized words there (and small
 /// words between them), and a comma, a full stop, a bracket, a colon or the sentence's end
-/// follows it: not "the book Obama wrote", "the film Paris is". Not a person's name of a given
-/// name and more ("the film Tom Hanks, ..."), nor a weekday or a month ("the film Friday.").
+/// follows it: not "the book Obama wrote", "the film Paris is". The work word is a noun by a
+/// determiner, a possessive, an ordinal or a year before it ("England play Wales" is a verb's).
+/// Not a person the model read with a given name or before a comma ("the film Tom Hanks, ...",
+/// "In the film Murray, 72, plays"), an age, a rating ("the album 8/10"), a weekday or a month
+/// ("the film Friday.").
 pub(crate) fn unquoted_titles(toks: &[&str], marks: &[Mark], labels: &mut [u8]) {
     const SMALL: &[&str] = &["a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "at", "by", "with", "from"];
     let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
@@ -209,9 +212,8 @@ pub(crate) fn unquoted_titles(toks: &[&str], marks: &[Mark], labels: &mut [u8]) 
             e += 1;
         }
         let ends = toks.get(e).is_none_or(|w| matches!(*w, "," | "." | "(" | ";" | ":" | "!" | "?"));
-        // (a person the model read, with a given name or before a comma: "In the film Murray, 72,
-        // plays", "the film Kidman, who stars")
-        // (and a person's age after a comma: "Off the track Hamilton, 39, is")
+        // (a person the model read, with a given name or before a comma, "the film Kidman, who
+        // stars"; and an age after a comma, whatever the model read: "Off the track Hamilton, 39")
         let person = model.is_some()
             && label_type(labels[q]) == Some(super::PER)
             && (e - q >= 2 && super::known_given_name(toks[q]) || toks.get(e) == Some(&","));
