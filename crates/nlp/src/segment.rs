@@ -1131,13 +1131,13 @@ fn greeting_ends(text: &str, tokens: &[Token], first: usize, k: usize, lex: &Lex
         })
 }
 
-/// True for the half of the day written after a clock time: "am", "pm", "a.m.", "p.m." (any case).
 /// Whether `w` is a capitalized word that usually opens a sentence ("But", "If", "Although",
 /// "The"; `sentence_starters.txt`).
 pub(crate) fn is_sentence_starter(w: &str) -> bool {
     lexicon().starters.contains(w)
 }
 
+/// True for the half of the day written after a clock time: "am", "pm", "a.m.", "p.m." (any case).
 pub(crate) fn is_meridiem(s: &str) -> bool {
     matches!(s.to_ascii_lowercase().as_str(), "am" | "pm" | "a.m." | "p.m.")
 }

@@ -4,7 +4,7 @@
 use super::words::f;
 use super::words::{FxMap, FxSet};
 use super::{Ctx, Gender, Work, is_acronym};
-use crate::ner::lexicon::defining_nouns;
+use crate::ner::lexicon::{DEFINITION_ENDS as ENDS, defining_nouns};
 use dossier_model::{EntityType, MentionKind, Span, TokenKind};
 
 pub(crate) fn cluster(cx: &mut Ctx) {
@@ -1027,13 +1027,6 @@ pub(crate) fn defined_type(cx: &Ctx, i: usize) -> Option<EntityType> {
     const NOT_PERSONS: &[&str] = &[
         "publisher", "broadcaster", "owner", "rival", "opponent", "critic", "supporter", "star", "host", "anchor",
         "head", "chief", "executive", "victim", "witness", "suspect", "father", "mother",
-    ];
-    #[rustfmt::skip]
-    const ENDS: &[&str] = &[
-        "of", "in", "for", "from", "by", "with", "based", "who", "that", "which", "and", "or", "to", "at", "on",
-        "whose", "founded", "located", "situated", "formed", "owned", "known", "established", "created", "released",
-        "written", "directed", "produced", "published", "set", "where", "since", "between", "near", "spoken", "used",
-        "played", "held", "made", "built", "named", "called",
     ];
     const GRAMMAR: u64 = f::DET | f::AUX | f::BE | f::NEG | f::PREP | f::CONJ | f::WH | f::COMP | f::S3 | f::CUE;
     let w = &cx.men[i];

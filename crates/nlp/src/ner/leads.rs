@@ -4,6 +4,7 @@
 //! subject's name whole, and the model, which reads names word by word, takes part of such a
 //! name ("Mars") or none of it when its words are common ones.
 
+use super::lexicon::DEFINITION_ENDS;
 use super::{LOC, MISC, ORG, set_name, spans_of};
 use dossier_model::EntityType;
 
@@ -23,14 +24,10 @@ const NOT_NAMES: &[&str] = &[
     "Her", "Its", "My", "Your", "A", "An", "Why", "How", "When", "Where", "Whose", "The",
 ];
 
-/// Words after which a defining phrase has passed its head ("a band from", "a company based in").
-#[rustfmt::skip]
-const ENDS: &[&str] = &[
-    "of", "in", "for", "from", "by", "with", "based", "who", "that", "which", "and", "or", "to", "at", "on",
-    "whose", "founded", "located", "situated", "formed", "owned", "known", "established", "created", "released",
-    "written", "directed", "produced", "published", "set", "where", "since", "between", "near", "spoken", "used",
-    "played", "held", "made", "built", "named", "called", "operated", "run", "offered",
-];
+/// Words after which a defining phrase has passed its head, beside those the entity linker's
+/// definitions know (`lexicon::DEFINITION_ENDS`): "a bus service operated by", "one of the games
+/// offered by".
+const MORE_ENDS: &[&str] = &["operated", "run", "offered"];
 
 /// Nouns whose phrase is headed by the noun after their "of" ("a series of remix albums").
 const COLLECTIVES: &[&str] = &["series", "chain", "collection", "compilation", "pair", "trio"];
@@ -152,6 +149,7 @@ pub(super) fn defined_subject(toks: &[&str], ranges: &[(usize, usize)], labels: 
 /// words that describe, a slash joining alternatives ("punk rock / garage rock band"), and the
 /// head, which ends the phrase (before "from", "based", a comma, the end).
 fn defined_by(after: &[&str]) -> Option<EntityType> {
+    let phrase_end = |w: &str| DEFINITION_ENDS.contains(&w) || MORE_ENDS.contains(&w);
     let head_of = |from: usize| {
         let (mut k, mut n) = (from, 0);
         while k < after.len() && n < 7 {
@@ -160,13 +158,13 @@ fn defined_by(after: &[&str]) -> Option<EntityType> {
                 k += 1;
                 continue;
             }
-            if ENDS.contains(&w) || !w.chars().all(|ch| ch.is_alphanumeric() || ch == '-') {
+            if phrase_end(w) || !w.chars().all(|ch| ch.is_alphanumeric() || ch == '-') {
                 break;
             }
             n += 1;
             k += 1;
         }
-        let ends = k == after.len() || ENDS.contains(&after[k]) || !after[k].chars().all(char::is_alphanumeric);
+        let ends = k == after.len() || phrase_end(after[k]) || !after[k].chars().all(char::is_alphanumeric);
         // (a possessive head describes what it owns: "Inflation is the party's biggest problem")
         let owns = after.get(k).is_some_and(|w| super::possessive(w));
         (k > from && ends && !owns).then_some(k)

@@ -3,6 +3,8 @@
 //! lowercased text alike).
 
 use super::features::{Atoms, mix};
+use crate::entities::words::FxMap;
+use dossier_model::EntityType;
 
 /// Longest gazetteer entry, in tokens.
 pub(crate) const GAZ_MAX_LEN: usize = 6;
@@ -213,12 +215,17 @@ impl Lexicons {
     /// The categories (`ext` bits) the external lexicon gives the words of `lowers` (their
     /// lowercase hashes): 0 for none.
     pub fn categories(&self, lowers: &[u64]) -> u32 {
-        self.ext.get(ext_key(seq_of(lowers))).unwrap_or(0) & ext::NAMES
+        self.categories_at(seq_of(lowers))
+    }
+
+    /// The categories of the entry whose sequence hash is `h`.
+    fn categories_at(&self, h: u64) -> u32 {
+        self.ext.get(ext_key(h)).unwrap_or(0) & ext::NAMES
     }
 
     /// The place categories of the entry whose sequence hash is `h`.
     fn places_at(&self, h: u64) -> u32 {
-        self.ext.get(ext_key(h)).unwrap_or(0) & ext::GEO
+        self.categories_at(h) & ext::GEO
     }
 
     #[inline]
@@ -577,24 +584,32 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "corps",
 ];
 
-/// The nouns of `defining_nouns.txt` (head nouns of a phrase that defines a name): each one's type, and whether it retypes a name the tagger
-/// read as a place.
-pub(crate) fn defining_nouns() -> &'static crate::entities::words::FxMap<&'static str, (dossier_model::EntityType, bool)>
-{
-    static M: std::sync::OnceLock<crate::entities::words::FxMap<&'static str, (dossier_model::EntityType, bool)>> =
-        std::sync::OnceLock::new();
+/// Words after which a phrase that defines a name has passed its head noun ("Caloi is a
+/// Brazilian manufacturer of bicycles", "a band from", "a company based in").
+#[rustfmt::skip]
+pub(crate) const DEFINITION_ENDS: &[&str] = &[
+    "of", "in", "for", "from", "by", "with", "based", "who", "that", "which", "and", "or", "to", "at", "on",
+    "whose", "founded", "located", "situated", "formed", "owned", "known", "established", "created", "released",
+    "written", "directed", "produced", "published", "set", "where", "since", "between", "near", "spoken", "used",
+    "played", "held", "made", "built", "named", "called",
+];
+
+/// The nouns of `defining_nouns.txt` (head nouns of a phrase that defines a name): each one's
+/// type, and whether it retypes a name the tagger read as a place.
+pub(crate) fn defining_nouns() -> &'static FxMap<&'static str, (EntityType, bool)> {
+    static M: std::sync::OnceLock<FxMap<&'static str, (EntityType, bool)>> = std::sync::OnceLock::new();
     M.get_or_init(|| {
-        let mut m = crate::entities::words::FxMap::default();
+        let mut m = FxMap::default();
         for l in include_str!("../resources/defining_nouns.txt").lines().map(str::trim) {
             let c: Vec<&str> = l.split_whitespace().collect();
             if c.len() < 2 || l.starts_with('#') {
                 continue;
             }
             let ty = match c[1] {
-                "PERSON" => dossier_model::EntityType::Person,
-                "ORG" => dossier_model::EntityType::Org,
-                "LOC" => dossier_model::EntityType::Loc,
-                _ => dossier_model::EntityType::Misc,
+                "PERSON" => EntityType::Person,
+                "ORG" => EntityType::Org,
+                "LOC" => EntityType::Loc,
+                _ => EntityType::Misc,
             };
             m.insert(c[0], (ty, c.get(2) == Some(&"any")));
         }
