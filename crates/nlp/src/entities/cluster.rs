@@ -548,56 +548,15 @@ fn names(cx: &mut Ctx) {
     let person_before = |i: usize, cx: &Ctx| {
         by_last.get(words[i][0]).is_some_and(|l| l.iter().any(|&c| cx.men[c].span.start < cx.men[i].span.start))
     };
-    // names the text writes as a place somewhere, after a preposition of place ("moved to
-    // Brightwater"), before its residents ("Ashcombe residents") or before an apposition that
-    // calls it a place ("Oakhurst, the Surrey town where"): their other mentions the tagger read as
-    // places stay places
-    let as_place = |i: usize, cx: &Ctx| {
-        let (a, b, v) = (cx.men[i].a, cx.men[i].b, &cx.v);
-        // ("Oakhurst, the Surrey town", "Brightwater is a small town", "Halvern has 12,000 residents")
-        let called = (v.punct(b, b',') || v.is(b, "is") || v.is(b, "was"))
-            && (v.is(b + 1, "the") || v.is(b + 1, "a"))
-            && (b + 2..(b + 5).min(v.len())).any(|k| PLACE_NOUNS.iter().any(|p| v.is(k, p)));
-        let residents = (b..(b + 4).min(v.len())).any(|k| RESIDENTS.iter().any(|p| v.is(k, p)));
-        // ("the mayor of Ardenport", "the centre of Halvern")
-        let of_place = a > 1 && v.is(a - 1, "of") && PLACE_OF.iter().any(|p| v.is(a - 2, p));
-        after_place_preposition(cx, i) || residents || called || of_place
-    };
-    let written_as_place: FxSet<&str> =
-        (0..n).filter(|&i| cx.men[i].linkable && as_place(i, cx)).map(|i| norms[i].as_str()).collect();
-    // names used as a place anywhere in the document by wider signs, which keep a place's name
-    // from becoming a person's surname below: after "to", "from", "of", "via" or "between" too,
-    // or after a preposition and a word of direction ("in northern Jordan"); before "state", or
-    // a comma and a place ("Lincoln, Nebraska,"); a possessive before a place's or a
-    // government's noun ("Jordan's king", "London's mayor"); beside "and" or "or" and a name the
-    // tagger read as a place ("Washington and Beijing")
-    #[rustfmt::skip]
-    const OWNED: &[&str] = &[
-        "mayor", "governor", "president", "king", "queen", "prime", "government", "military", "army", "capital",
-        "parliament", "economy", "foreign", "police", "streets", "airport", "border", "borders", "people",
-        "citizens", "residents", "largest", "biggest", "north", "south", "east", "west", "state", "city",
-    ];
-    const TO_FROM: &[&str] = &["to", "from", "of", "via", "between", "into"];
-    const DIRECTIONS: &[&str] = &[
-        "northern", "southern", "eastern", "western", "central", "downtown", "rural", "north", "south", "east", "west",
-    ];
-    let loc_starts: FxSet<usize> = cx.men.iter().filter(|m| m.ty == EntityType::Loc).map(|m| m.a).collect();
-    let loc_ends: FxSet<usize> = cx.men.iter().filter(|m| m.ty == EntityType::Loc).map(|m| m.b).collect();
-    let place_sign = |i: usize, cx: &Ctx| {
-        let (a, b, v) = (cx.men[i].a, cx.men[i].b, &cx.v);
-        let before = |k: usize, list: &[&str]| k < a && list.iter().any(|p| v.is(a - 1 - k, p));
-        let prepositions = |k: usize| before(k, TO_FROM) || before(k, PLACE_PREPOSITIONS);
-        let (next, after) = (v.is(b, "and") || v.is(b, "or"), a > 1 && (v.is(a - 1, "and") || v.is(a - 1, "or")));
-        prepositions(0) && !v.possessive(b)
-            || before(0, DIRECTIONS) && prepositions(1)
-            || v.is(b, "state")
-            || v.punct(b, b',') && b + 1 < v.len() && crate::ner::known_place(&[v.s(b + 1)])
-            || v.possessive(b) && OWNED.iter().any(|o| v.is(b + 1, o))
-            || next && loc_starts.contains(&(b + 1))
-            || after && loc_ends.contains(&(a - 1))
-    };
+    // names the text writes as a place somewhere (`written_as_place`): their other mentions the
+    // tagger read as places stay places
+    let places_written: FxSet<&str> =
+        (0..n).filter(|&i| cx.men[i].linkable && written_as_place(cx, i)).map(|i| norms[i].as_str()).collect();
+    // names used as a place anywhere in the document by wider signs (`place_sign`), which keep a
+    // place's name from becoming a person's surname below
+    let edges = PlaceEdges::of(cx);
     let used_as_place: FxSet<&str> = (0..n)
-        .filter(|&i| cx.men[i].linkable && (as_place(i, cx) || place_sign(i, cx)))
+        .filter(|&i| cx.men[i].linkable && (written_as_place(cx, i) || place_sign(cx, i, &edges)))
         .map(|i| norms[i].as_str())
         .collect();
     // a name of one or two words that opens the longer name (by up to three words) of one
@@ -605,7 +564,7 @@ fn names(cx: &mut Ctx) {
     // "Brightwater Analytics", "Thistle Road" after "Thistle Road Services"), also where the
     // tagger read it as a place. Not a name the lexicons know, which stands for itself ("Boston"
     // of "Boston Scientific", "CBS" of "CBS This Morning"); nor words the text writes as a place
-    // (see `as_place`); nor a street's name that neither speaks nor owns; nor the place of a public
+    // (see `written_as_place`); nor a street's name that neither speaks nor owns; nor the place of a public
     // body or a club ("Kellmore" of "Kellmore County Council"; the club's
     // own short name is one the tagger reads as an organisation: "Castlemoor levelled"); nor a
     // part of a headline read as one name ("Cape Breton Will Welcome American Refugees") or of a
@@ -622,7 +581,7 @@ fn names(cx: &mut Ctx) {
             || mw.len() == 2 && !place
             || mw.len() == 1 && super::is_acronym(cx.v.s(w.a))
             || generic(mw)
-            || written_as_place.contains(norms[i].as_str())
+            || places_written.contains(norms[i].as_str())
             || place && mw.len() == 2 && STREET_WORDS.contains(&mw[1]) && !speaks_or_owns(cx, w.b)
             || by_last.contains_key(mw[0])
             || by_first.contains_key(mw[0])
@@ -785,8 +744,8 @@ fn names(cx: &mut Ctx) {
         // (the organisation's short name read as a person, or as a place that the text never
         // writes as one, is the organisation's too)
         if let Some(&j) = short_of_org.get(norms[i].as_str())
-            && (cx.men[i].ty != EntityType::Loc || !written_as_place.contains(norms[i].as_str()))
-            && !as_place(i, cx)
+            && (cx.men[i].ty != EntityType::Loc || !places_written.contains(norms[i].as_str()))
+            && !written_as_place(cx, i)
         {
             cx.union(i, j);
             cx.men[i].ty = EntityType::Org;
@@ -897,6 +856,10 @@ const GENERIC_ORG_ENDS: &[&str] = &["court", "pac", "healthcare", "house", "offi
 const PLACE_PREPOSITIONS: &[&str] =
     &["in", "at", "near", "into", "across", "around", "outside", "inside", "throughout", "towards", "toward", "within"];
 
+/// Prepositions before a name that a place takes as often as a body or a person ("moved to
+/// Kellmore", "sold to Compaq").
+const TO_FROM: &[&str] = &["to", "from", "of", "via", "between", "into"];
+
 /// Last words of streets' names (lowercase): a street's name that opens a firm's is the street's
 /// unless it speaks or owns ("Thistle Road did not respond"; not "buses avoided Mercer Street").
 const STREET_WORDS: &[&str] = &["street", "road", "lane", "avenue", "square", "way", "drive", "place", "row"];
@@ -980,6 +943,72 @@ pub(crate) fn said_to_be_place(cx: &Ctx, i: usize) -> bool {
     crate::ner::place_said_after(&after)
 }
 
+/// True when the words around mention `i` write it as a place: after a preposition of place
+/// ("moved to Brightwater"), before its residents ("Ashcombe residents") or before an apposition
+/// that calls it a place ("Oakhurst, the Surrey town where", "Brightwater is a small town"), or
+/// after a place's noun and "of" ("the mayor of Ardenport", "the centre of Halvern").
+pub(crate) fn written_as_place(cx: &Ctx, i: usize) -> bool {
+    let (a, b, v) = (cx.men[i].a, cx.men[i].b, &cx.v);
+    let called = (v.punct(b, b',') || v.is(b, "is") || v.is(b, "was"))
+        && (v.is(b + 1, "the") || v.is(b + 1, "a"))
+        && (b + 2..(b + 5).min(v.len())).any(|k| PLACE_NOUNS.iter().any(|p| v.is(k, p)));
+    let residents = (b..(b + 4).min(v.len())).any(|k| RESIDENTS.iter().any(|p| v.is(k, p)));
+    let of_place = a > 1 && v.is(a - 1, "of") && PLACE_OF.iter().any(|p| v.is(a - 2, p));
+    after_place_preposition(cx, i) || residents || called || of_place
+}
+
+/// Where the document's mentions read as places start and end (token indexes), for
+/// [`place_sign`].
+pub(crate) struct PlaceEdges {
+    starts: FxSet<usize>,
+    ends: FxSet<usize>,
+}
+
+impl PlaceEdges {
+    pub(crate) fn of(cx: &Ctx) -> PlaceEdges {
+        let places = || cx.men.iter().filter(|m| m.ty == EntityType::Loc);
+        PlaceEdges { starts: places().map(|m| m.a).collect(), ends: places().map(|m| m.b).collect() }
+    }
+}
+
+/// True when wider signs than [`written_as_place`] use mention `i` as a place: after "to",
+/// "from", "of", "via" or "between" too (not before a possessive), or the words of
+/// [`place_words_around`].
+pub(crate) fn place_sign(cx: &Ctx, i: usize, edges: &PlaceEdges) -> bool {
+    let (a, b, v) = (cx.men[i].a, cx.men[i].b, &cx.v);
+    let after = a > 0 && (TO_FROM.iter().any(|p| v.is(a - 1, p)) || PLACE_PREPOSITIONS.iter().any(|p| v.is(a - 1, p)));
+    after && !v.possessive(b) || place_words_around(cx, i, edges)
+}
+
+/// True when the words around mention `i` make it a place, whatever preposition it follows: a
+/// word of direction after a preposition ("in northern Jordan"); "state", or a comma and a place
+/// after it ("Lincoln, Nebraska,"); a possessive before a place's or a government's noun
+/// ("Jordan's king", "London's mayor"); "and" or "or" and a name the tagger read as a place
+/// beside it ("Washington and Beijing"), or "from" before it and "to" and such a name after it
+/// ("from Harrison to Bridgton Junction").
+pub(crate) fn place_words_around(cx: &Ctx, i: usize, edges: &PlaceEdges) -> bool {
+    #[rustfmt::skip]
+    const OWNED: &[&str] = &[
+        "mayor", "governor", "president", "king", "queen", "prime", "government", "military", "army", "capital",
+        "parliament", "economy", "foreign", "police", "streets", "airport", "border", "borders", "people",
+        "citizens", "residents", "largest", "biggest", "north", "south", "east", "west", "state", "city",
+    ];
+    const DIRECTIONS: &[&str] = &[
+        "northern", "southern", "eastern", "western", "central", "downtown", "rural", "north", "south", "east", "west",
+    ];
+    let (a, b, v) = (cx.men[i].a, cx.men[i].b, &cx.v);
+    let before = |k: usize, list: &[&str]| k < a && list.iter().any(|p| v.is(a - 1 - k, p));
+    let prepositions = |k: usize| before(k, TO_FROM) || before(k, PLACE_PREPOSITIONS);
+    let (next, after) = (v.is(b, "and") || v.is(b, "or"), a > 1 && (v.is(a - 1, "and") || v.is(a - 1, "or")));
+    let route = before(0, &["from"]) && v.is(b, "to");
+    before(0, DIRECTIONS) && prepositions(1)
+        || v.is(b, "state")
+        || v.punct(b, b',') && b + 1 < v.len() && crate::ner::known_place(&[v.s(b + 1)])
+        || v.possessive(b) && OWNED.iter().any(|o| v.is(b + 1, o))
+        || (next || route) && edges.starts.contains(&(b + 1))
+        || after && edges.ends.contains(&(a - 1))
+}
+
 /// True when the words around mention `i` make it a person: a family's word after it ("the
 /// Caloi family"), a verb only a person does ("Ferrari died in 1988", "Kennedy was
 /// assassinated"), or a personal pronoun of one person later in its sentence ("Dell said in an
@@ -1005,6 +1034,15 @@ fn person_context(cx: &Ctx, i: usize) -> bool {
             let inf = v.info[k];
             inf.has(f::PRON) && matches!(inf.gender(), Gender::Male | Gender::Female)
         })
+}
+
+/// True when the words around mention `i` make it a person: those of [`person_context`], a title
+/// or an honorific before it ("Mr Harrison", "General Harrison"), or a verb of speech after it
+/// ("Harrison said").
+pub(crate) fn person_sign(cx: &Ctx, i: usize) -> bool {
+    const SPEECH: &[&str] = &["said", "says", "told", "tells", "asked", "added", "wrote", "recalled", "explained"];
+    let (a, b, v) = (cx.men[i].a, cx.men[i].b, &cx.v);
+    person_context(cx, i) || a > 0 && v.info[a - 1].has(f::TITLE | f::HON) || SPEECH.iter().any(|w| v.is(b, w))
 }
 
 /// True when mention `i` follows a preposition of place ("in Boston", "across Georgia").

@@ -323,6 +323,7 @@ fn build(cx: &mut Ctx) {
         cx.ents[e].mentions.push(i);
     }
     let text = cx.v.text;
+    let edges = cluster::PlaceEdges::of(cx);
     for e in 0..cx.ents.len() {
         let ms = cx.ents[e].mentions.clone();
         // type: a company's name with its legal form decides, then a multi-word person name;
@@ -337,7 +338,15 @@ fn build(cx: &mut Ctx) {
         // (a mention the tagger read as a place after a preposition of place, "the station in
         // Harrison"; not after "at", which names a workplace as often, "a producer at Fox")
         let mut read_placed = false;
+        // (mentions the text uses as a place, but by the preposition "to", "from", "of" or "at"
+        // alone, which a body's or a person's name takes as often: "surrender to Trump", "the
+        // performance of Petofi", "a producer at Fox"; and whether any is used as a person)
+        let (mut place_signs, mut person_sign) = (0, false);
         for &i in &ms {
+            let at = cx.men[i].a > 0 && cx.v.is(cx.men[i].a - 1, "at");
+            let sign = !at && cluster::written_as_place(cx, i) || cluster::place_words_around(cx, i, &edges);
+            place_signs += usize::from(sign);
+            person_sign |= cluster::person_sign(cx, i);
             defined = defined.or_else(|| cluster::defined_type(cx, i));
             let after_preposition = cluster::after_place_preposition(cx, i);
             placed |= after_preposition;
@@ -377,6 +386,11 @@ fn build(cx: &mut Ctx) {
             // a name the tagger read as a place where the text puts it ("the station in
             // Harrison") is that place, however often it read the name as a person elsewhere
             // ("Harrison had a separate freight house"; a person's full name decided above)
+            EntityType::Loc
+        } else if best == 0 && place_signs >= 2 && !person_sign {
+            // a name the tagger read as a person everywhere, which the text uses as a place twice
+            // or more and never as a person, is a place: "the extension to Harrison", "from
+            // Harrison to Bridgton Junction", "the town of Coleman, Florida"
             EntityType::Loc
         } else if place && votes[3] < votes.iter().sum::<usize>() {
             // (a nationality named only as one stays one: "the Dutch national team")

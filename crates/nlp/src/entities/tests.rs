@@ -1154,3 +1154,28 @@ fn a_place_read_where_a_person_of_that_surname_was_named_is_the_person() {
     let d = linked(text, &[("Fenwick", per), ("Fenwick", loc), ("Fenwick", per)]);
     assert!(d.mentions.iter().all(|m| m.ty == per), "{:?}", d.mentions);
 }
+
+#[test]
+fn a_name_read_as_a_person_that_the_text_uses_as_a_place_is_the_place() {
+    let (per, loc) = (EntityType::Person, EntityType::Loc);
+    // twice a place by the words around it, never a person: a place
+    let text = "The line ran from Tarrowby to Kell Junction. Trains left Tarrowby at noon. The spur served \
+                Kell Junction and Tarrowby.";
+    let found =
+        [("Tarrowby", per), ("Kell Junction", loc), ("Tarrowby", per), ("Kell Junction", loc), ("Tarrowby", per)];
+    let d = linked_names(text, &found);
+    let tarrowby: Vec<&Mention> = d.mentions.iter().filter(|m| m.span.of(text) == "Tarrowby").collect();
+    assert!(tarrowby.iter().all(|m| m.ty == loc), "{:?}", d.mentions);
+    let text = "The prison in Mabley is new. It lies south of the town of Mabley, Florida.";
+    let d = linked_names(text, &[("Mabley", per), ("Mabley", per), ("Florida", loc)]);
+    assert!(d.mentions[..2].iter().all(|m| m.ty == loc), "{:?}", d.mentions);
+    // not once only, nor by "to", "from" or "of" alone, nor where one mention is a person's
+    for (text, found) in [
+        ("The prison in Mabley is new. Mabley was quiet.", &[("Mabley", per), ("Mabley", per)][..]),
+        ("They waved the flag of surrender to Tarrowby. Voters flocked to Tarrowby.", &[("Tarrowby", per); 2]),
+        ("The prison in Mabley is new. Mabley, Florida, was quiet, Mabley said.", &[("Mabley", per); 3]),
+    ] {
+        let d = linked_names(text, found);
+        assert!(d.mentions.iter().all(|m| m.ty == per), "{text}: {:?}", d.mentions);
+    }
+}
