@@ -1045,6 +1045,19 @@ pub(crate) fn person_sign(cx: &Ctx, i: usize) -> bool {
     person_context(cx, i) || a > 0 && v.info[a - 1].has(f::TITLE | f::HON) || SPEECH.iter().any(|w| v.is(b, w))
 }
 
+/// True when a noun of a body stands right before mention `i` ("the band Gigi", "the company
+/// Amuseworld"; see [`crate::ner::leads::named_body`]): its entity is an organisation, where no
+/// person's full name or definition decides. (Unlike a definition, it keeps no other mention of
+/// the name from a person's surname: one such noun is weaker evidence.)
+pub(crate) fn named_by_body_noun(cx: &Ctx, i: usize) -> bool {
+    let (w, v) = (&cx.men[i], &cx.v);
+    let name: Vec<&str> = (w.a..w.b).map(|k| v.s(k)).collect();
+    let after = (w.b < v.len()).then(|| v.s(w.b));
+    w.kind == MentionKind::Name
+        && w.a >= 2
+        && crate::ner::leads::named_body(v.s(w.a - 2), v.s(w.a - 1), &name, after, w.ty == EntityType::Person)
+}
+
 /// True when mention `i` follows a preposition of place ("in Boston", "across Georgia").
 pub(crate) fn after_place_preposition(cx: &Ctx, i: usize) -> bool {
     let a = cx.men[i].a;

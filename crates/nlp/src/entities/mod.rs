@@ -334,6 +334,7 @@ fn build(cx: &mut Ctx) {
         let mut storm = false;
         let mut place = false;
         let mut defined = None;
+        let mut body_named = false;
         let mut placed = false;
         // (a mention the tagger read as a place after a preposition of place, "the station in
         // Harrison"; not after "at", which names a workplace as often, "a producer at Fox")
@@ -348,6 +349,7 @@ fn build(cx: &mut Ctx) {
             place_signs += usize::from(sign);
             person_sign |= cluster::person_sign(cx, i);
             defined = defined.or_else(|| cluster::defined_type(cx, i));
+            body_named |= cluster::named_by_body_noun(cx, i);
             let after_preposition = cluster::after_place_preposition(cx, i);
             placed |= after_preposition;
             // (nor a possessive, whose preposition is its noun's: "in Lincoln's cabinet")
@@ -380,6 +382,8 @@ fn build(cx: &mut Ctx) {
             // (not where the text also writes the name as a place: "Boston is a band from
             // Massachusetts. Boston played in Boston")
             ty
+        } else if body_named {
+            EntityType::Org
         } else if storm {
             EntityType::Misc
         } else if read_placed && best == 0 {

@@ -1179,3 +1179,16 @@ fn a_name_read_as_a_person_that_the_text_uses_as_a_place_is_the_place() {
         assert!(d.mentions.iter().all(|m| m.ty == per), "{text}: {:?}", d.mentions);
     }
 }
+
+#[test]
+fn a_name_after_a_noun_of_a_body_makes_its_entity_an_organisation() {
+    let (per, org) = (EntityType::Person, EntityType::Org);
+    let text = "Dane Wessel led the band Gigo. Gigo released six albums. Since 2001, Gigo has toured Asia.";
+    let d = linked_names(text, &[("Dane Wessel", per), ("Gigo", org), ("Gigo", per), ("Gigo", per)]);
+    let gigo: Vec<&Mention> = d.mentions.iter().filter(|m| m.span.of(text) == "Gigo").collect();
+    assert!(gigo.iter().all(|m| m.ty == org && m.entity == gigo[0].entity), "{:?}", d.mentions);
+    // a clause about a person after the noun leaves the person's mentions joined
+    let text = "Marco Vell spoke. One label Vell resists is moderate. Vell said so.";
+    let d = linked_names(text, &[("Marco Vell", per), ("Vell", per), ("Vell", per)]);
+    assert!(d.mentions.iter().all(|m| m.ty == per && m.entity == d.mentions[0].entity), "{:?}", d.mentions);
+}

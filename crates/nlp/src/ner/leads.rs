@@ -5,7 +5,7 @@
 //! name ("Mars") or none of it when its words are common ones.
 
 use super::lexicon::DEFINITION_ENDS;
-use super::{LOC, MISC, ORG, set_name, spans_of};
+use super::{LOC, MISC, ORG, PER, set_name, spans_of};
 use dossier_model::EntityType;
 
 /// Lowercase words that may stand between the capitalized words of a name ("30 Seconds to
@@ -186,4 +186,48 @@ fn defined_by(after: &[&str]) -> Option<EntityType> {
         return None;
     }
     nouns.get(head).map(|&(ty, _)| ty)
+}
+
+/// Nouns of a body that name it when they stand right before its name ("the band Gigi", "the
+/// South Korean company Amuseworld", "independent label Food", "the airline Ryanair"): the
+/// organisation nouns of `defining_nouns.txt` that are no part of a name's office or rank as
+/// often ("the team captain", "the league MVP", "the party leader", "the college football"),
+/// and "carmaker", "automaker".
+#[rustfmt::skip]
+const BODY_NOUNS: &[&str] = &[
+    "company", "corporation", "manufacturer", "firm", "retailer", "conglomerate", "subsidiary", "startup", "airline",
+    "insurer", "carmaker", "automaker", "newspaper", "magazine", "tabloid", "band", "duo", "trio", "quartet",
+    "orchestra", "choir", "label", "charity",
+];
+
+/// A name of the model's right after a noun of a body ([`BODY_NOUNS`]) is an organisation,
+/// whatever type the model read ("the band Gigi" read as a person, "the industrial band Killing
+/// Joke" as other). The noun is one, not a verb: no pronoun, "to" or modal before it (not "they
+/// label Smith a liar", "to band together"). Not a person the model read with a given name, nor
+/// one before a verb in the past or the present (not an auxiliary), the subject of a clause
+/// about the body ("the company Smith founded", "One label Rubio resists is").
+pub(super) fn named_after_body_noun(toks: &[&str], labels: &mut [u8]) {
+    for (x, y, t) in spans_of(labels) {
+        if x >= 2 && t != ORG && named_body(toks[x - 2], toks[x - 1], &toks[x..y], toks.get(y).copied(), t == PER) {
+            set_name(labels, x, y, ORG);
+        }
+    }
+}
+
+/// True when the name `name`, read as a person or not (`person`), between the words `before2`,
+/// `before` and `after`, is the body that the noun `before` names: see [`named_after_body_noun`].
+pub(crate) fn named_body(before2: &str, before: &str, name: &[&str], after: Option<&str>, person: bool) -> bool {
+    use crate::entities::words::{f, words};
+    let verb = words().get(before2).has(f::PRON | f::AUX) || before2.eq_ignore_ascii_case("to");
+    // (a verb by the lexicon or by its ending: "founded", "resists", "owns"; not an auxiliary,
+    // "has", "is")
+    let verb_after = after.is_some_and(|w| {
+        let known = words().get(w);
+        let ending = w.len() > 3
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss"));
+        (known.has(f::PAST | f::S3) || ending) && !known.has(f::AUX)
+    });
+    let person = person && (name.len() >= 2 && super::known_given_name(name[0]) || verb_after);
+    BODY_NOUNS.contains(&before) && !verb && !person
 }

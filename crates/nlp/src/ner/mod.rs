@@ -20,7 +20,7 @@ mod clusters;
 mod corpus;
 mod decode;
 mod features;
-mod leads;
+pub(crate) mod leads;
 pub(crate) mod lexicon;
 mod model;
 mod titles;
@@ -274,6 +274,7 @@ impl NerTagger {
                 }
                 repeated_names(&strs, &marks, &rel, &mut labels);
                 for &(ra, rz) in &rel {
+                    leads::named_after_body_noun(&strs[ra..rz], &mut labels[ra..rz]);
                     titles::quoted_titles(&strs[ra..rz], &marks[ra..rz], &mut labels[ra..rz]);
                     titles::unquoted_titles(&strs[ra..rz], &marks[ra..rz], &mut labels[ra..rz]);
                 }

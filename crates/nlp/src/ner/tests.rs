@@ -1514,3 +1514,29 @@ fn a_nickname_in_quotation_marks_is_part_of_the_persons_name() {
         assert_eq!(nicknamed(toks, found), want, "{toks:?}");
     }
 }
+
+#[test]
+fn a_name_after_a_noun_of_a_body_is_an_organisation() {
+    let after_noun =
+        |toks: &[&str], labels: Vec<u8>| names_after(&[toks], &[labels], |t, _, l| leads::named_after_body_noun(t, l));
+    let (pu, mu, lu) = (label(PER, UNIT), label(MISC, UNIT), label(LOC, UNIT));
+    let (mb, ml, pb, pl) = (label(MISC, BEGIN), label(MISC, LAST), label(PER, BEGIN), label(PER, LAST));
+    let toks = ["guitarist", "of", "the", "band", "Gigo", "."];
+    assert_eq!(after_noun(&toks, vec![0, 0, 0, 0, pu, 0]), names_of(&[("Gigo", ORG)]));
+    let toks = ["the", "industrial", "band", "Killing", "Jape", "and", "the", "company", "Amusevale"];
+    let found = after_noun(&toks, vec![0, 0, 0, mb, ml, 0, 0, 0, lu]);
+    assert_eq!(found, names_of(&[("Killing Jape", ORG), ("Amusevale", ORG)]));
+    // not after a verb of the same spelling, nor a person the model read with a given name or
+    // before a verb of a clause about the body
+    for (toks, labels) in [
+        (&["they", "label", "Vell", "a", "liar"][..], vec![0, 0, pu, 0, 0]),
+        (&["the", "company", "Anna", "Vell", "founded"][..], vec![0, 0, pb, pl, 0]),
+        (&["the", "company", "Vell", "founded", "in", "1990"][..], vec![0, 0, pu, 0, 0, 0]),
+        (&["One", "label", "Vell", "resists", "is", "this"][..], vec![0, 0, pu, 0, 0, 0]),
+        (&["the", "team", "captain", "Vell"][..], vec![0, 0, 0, pu]),
+        (&["the", "album", "Vell"][..], vec![0, 0, mu]),
+    ] {
+        let want: Vec<(String, u8)> = spans_of(&labels).iter().map(|&(i, j, t)| (toks[i..j].join(" "), t)).collect();
+        assert_eq!(after_noun(toks, labels), want, "{toks:?}");
+    }
+}
