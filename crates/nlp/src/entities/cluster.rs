@@ -944,17 +944,23 @@ pub(crate) fn said_to_be_place(cx: &Ctx, i: usize) -> bool {
 }
 
 /// True when the words around mention `i` write it as a place: after a preposition of place
-/// ("moved to Brightwater"), before its residents ("Ashcombe residents") or before an apposition
-/// that calls it a place ("Oakhurst, the Surrey town where", "Brightwater is a small town"), or
-/// after a place's noun and "of" ("the mayor of Ardenport", "the centre of Halvern").
+/// ("moved to Brightwater"), or the words of [`place_called`].
 pub(crate) fn written_as_place(cx: &Ctx, i: usize) -> bool {
+    after_place_preposition(cx, i) || place_called(cx, i)
+}
+
+/// True when the words around mention `i` call it a place: its residents after it ("Ashcombe
+/// residents"), an apposition that calls it one ("Oakhurst, the Surrey town where",
+/// "Brightwater is a small town"), or a place's noun and "of" before it ("the mayor of
+/// Ardenport", "the centre of Halvern").
+fn place_called(cx: &Ctx, i: usize) -> bool {
     let (a, b, v) = (cx.men[i].a, cx.men[i].b, &cx.v);
     let called = (v.punct(b, b',') || v.is(b, "is") || v.is(b, "was"))
         && (v.is(b + 1, "the") || v.is(b + 1, "a"))
         && (b + 2..(b + 5).min(v.len())).any(|k| PLACE_NOUNS.iter().any(|p| v.is(k, p)));
     let residents = (b..(b + 4).min(v.len())).any(|k| RESIDENTS.iter().any(|p| v.is(k, p)));
     let of_place = a > 1 && v.is(a - 1, "of") && PLACE_OF.iter().any(|p| v.is(a - 2, p));
-    after_place_preposition(cx, i) || residents || called || of_place
+    residents || called || of_place
 }
 
 /// Where the document's mentions read as places start and end (token indexes), for
@@ -972,21 +978,31 @@ impl PlaceEdges {
 }
 
 /// True when wider signs than [`written_as_place`] use mention `i` as a place: after "to",
-/// "from", "of", "via" or "between" too (not before a possessive), or the words of
-/// [`place_words_around`].
+/// "from", "of", "via" or "between" too (not before a possessive), the words of
+/// [`place_context`], or "and" or "or" and a name the tagger read as a place beside it
+/// ("Washington and Beijing").
 pub(crate) fn place_sign(cx: &Ctx, i: usize, edges: &PlaceEdges) -> bool {
     let (a, b, v) = (cx.men[i].a, cx.men[i].b, &cx.v);
     let after = a > 0 && (TO_FROM.iter().any(|p| v.is(a - 1, p)) || PLACE_PREPOSITIONS.iter().any(|p| v.is(a - 1, p)));
-    after && !v.possessive(b) || place_words_around(cx, i, edges)
+    after && !v.possessive(b) || place_context(cx, i, edges) || beside_place(cx, i, edges)
+}
+
+/// True when "and" or "or" joins mention `i` to a name the tagger read as a place ("Washington
+/// and Beijing").
+fn beside_place(cx: &Ctx, i: usize, edges: &PlaceEdges) -> bool {
+    let (a, b, v) = (cx.men[i].a, cx.men[i].b, &cx.v);
+    let next = v.is(b, "and") || v.is(b, "or");
+    let after = a > 1 && (v.is(a - 1, "and") || v.is(a - 1, "or"));
+    next && edges.starts.contains(&(b + 1)) || after && edges.ends.contains(&(a - 1))
 }
 
 /// True when the words around mention `i` make it a place, whatever preposition it follows: a
 /// word of direction after a preposition ("in northern Jordan"); "state", or a comma and a place
-/// after it ("Lincoln, Nebraska,"); a possessive before a place's or a government's noun
-/// ("Jordan's king", "London's mayor"); "and" or "or" and a name the tagger read as a place
-/// beside it ("Washington and Beijing"), or "from" before it and "to" and such a name after it
-/// ("from Harrison to Bridgton Junction").
-pub(crate) fn place_words_around(cx: &Ctx, i: usize, edges: &PlaceEdges) -> bool {
+/// after it ("Lincoln, Nebraska,"); a place's noun after it ("the Chelsea neighborhood"); a
+/// possessive before a place's or a government's noun ("Jordan's king", "London's mayor"); or
+/// "from" before it and "to" and a name the tagger read as a place after it ("from Harrison to
+/// Bridgton Junction").
+fn place_context(cx: &Ctx, i: usize, edges: &PlaceEdges) -> bool {
     #[rustfmt::skip]
     const OWNED: &[&str] = &[
         "mayor", "governor", "president", "king", "queen", "prime", "government", "military", "army", "capital",
@@ -996,17 +1012,33 @@ pub(crate) fn place_words_around(cx: &Ctx, i: usize, edges: &PlaceEdges) -> bool
     const DIRECTIONS: &[&str] = &[
         "northern", "southern", "eastern", "western", "central", "downtown", "rural", "north", "south", "east", "west",
     ];
+    const AREAS: &[&str] = &["neighborhood", "neighbourhood", "suburb", "township", "area"];
     let (a, b, v) = (cx.men[i].a, cx.men[i].b, &cx.v);
     let before = |k: usize, list: &[&str]| k < a && list.iter().any(|p| v.is(a - 1 - k, p));
     let prepositions = |k: usize| before(k, TO_FROM) || before(k, PLACE_PREPOSITIONS);
-    let (next, after) = (v.is(b, "and") || v.is(b, "or"), a > 1 && (v.is(a - 1, "and") || v.is(a - 1, "or")));
-    let route = before(0, &["from"]) && v.is(b, "to");
+    let route = before(0, &["from"]) && v.is(b, "to") && edges.starts.contains(&(b + 1));
     before(0, DIRECTIONS) && prepositions(1)
         || v.is(b, "state")
+        || AREAS.iter().any(|w| v.is(b, w))
         || v.punct(b, b',') && b + 1 < v.len() && crate::ner::known_place(&[v.s(b + 1)])
         || v.possessive(b) && OWNED.iter().any(|o| v.is(b + 1, o))
-        || (next || route) && edges.starts.contains(&(b + 1))
-        || after && edges.ends.contains(&(a - 1))
+        || route
+}
+
+/// How firmly the words around mention `i` make it a place, for a name the tagger read as a
+/// person: 2 for the words of [`place_called`] and [`place_context`], 1 for a preposition of
+/// place but "at" ("in Chelsea"; no possessive after it, "in Walsh's team") or "and" and a place
+/// beside it, 0 otherwise. A person's name takes "in" after a word of trust or interest ("faith
+/// in Morrow") and stands beside a place in a list ("Paris and Delacroix"), so those count less.
+pub(crate) fn place_evidence(cx: &Ctx, i: usize, edges: &PlaceEdges) -> usize {
+    let (a, b, v) = (cx.men[i].a, cx.men[i].b, &cx.v);
+    if place_called(cx, i) || place_context(cx, i, edges) {
+        2
+    } else if after_place_preposition(cx, i) && !v.is(a - 1, "at") && !v.possessive(b) || beside_place(cx, i, edges) {
+        1
+    } else {
+        0
+    }
 }
 
 /// True when the words around mention `i` make it a person: a family's word after it ("the
@@ -1037,12 +1069,28 @@ fn person_context(cx: &Ctx, i: usize) -> bool {
 }
 
 /// True when the words around mention `i` make it a person: those of [`person_context`], a title
-/// or an honorific before it ("Mr Harrison", "General Harrison"), or a verb of speech after it
-/// ("Harrison said").
-pub(crate) fn person_sign(cx: &Ctx, i: usize) -> bool {
+/// or an honorific before it ("Mr Harrison", "General Harrison"), a verb of speech after it
+/// ("Harrison said"; not after a preposition, "officials in Fenwick said"), a verb in the past
+/// after it ("Lopez scored", "Tolliver struck out"), a possessive but before a place's noun
+/// ("Walsh's team"; not "Jordan's king"), or a definition as a person ("Marsh is the chain's
+/// chief executive").
+pub(crate) fn person_sign(cx: &Ctx, i: usize, edges: &PlaceEdges) -> bool {
     const SPEECH: &[&str] = &["said", "says", "told", "tells", "asked", "added", "wrote", "recalled", "explained"];
+    const PAST: &[&str] = &["struck", "won", "lost", "made", "took", "gave", "led", "ran", "threw", "hit", "beat"];
     let (a, b, v) = (cx.men[i].a, cx.men[i].b, &cx.v);
-    person_context(cx, i) || a > 0 && v.info[a - 1].has(f::TITLE | f::HON) || SPEECH.iter().any(|w| v.is(b, w))
+    let preposition = a > 0 && v.info[a - 1].has(f::PREP);
+    let next = v.s(b.min(v.len() - 1));
+    let past = b < v.len()
+        && next.len() > 3
+        && next.bytes().all(|c| c.is_ascii_lowercase() || c == b'-')
+        && next.ends_with("ed")
+        || PAST.iter().any(|w| v.is(b, w));
+    person_context(cx, i)
+        || a > 0 && v.info[a - 1].has(f::TITLE | f::HON)
+        || !preposition && SPEECH.iter().any(|w| v.is(b, w))
+        || past
+        || v.possessive(b) && !place_context(cx, i, edges)
+        || defined_type(cx, i) == Some(EntityType::Person)
 }
 
 /// True when a noun of a body stands right before mention `i` ("the band Gigi", "the company

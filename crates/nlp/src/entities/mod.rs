@@ -339,15 +339,11 @@ fn build(cx: &mut Ctx) {
         // (a mention the tagger read as a place after a preposition of place, "the station in
         // Harrison"; not after "at", which names a workplace as often, "a producer at Fox")
         let mut read_placed = false;
-        // (mentions the text uses as a place, but by the preposition "to", "from", "of" or "at"
-        // alone, which a body's or a person's name takes as often: "surrender to Trump", "the
-        // performance of Petofi", "a producer at Fox"; and whether any is used as a person)
-        let (mut place_signs, mut person_sign) = (0, false);
+        // (how firmly the text uses the name as a place, and whether it uses it as a person)
+        let (mut place_evidence, mut person_sign) = (0, false);
         for &i in &ms {
-            let at = cx.men[i].a > 0 && cx.v.is(cx.men[i].a - 1, "at");
-            let sign = !at && cluster::written_as_place(cx, i) || cluster::place_words_around(cx, i, &edges);
-            place_signs += usize::from(sign);
-            person_sign |= cluster::person_sign(cx, i);
+            place_evidence += cluster::place_evidence(cx, i, &edges);
+            person_sign |= cluster::person_sign(cx, i, &edges);
             defined = defined.or_else(|| cluster::defined_type(cx, i));
             body_named |= cluster::named_by_body_noun(cx, i);
             let after_preposition = cluster::after_place_preposition(cx, i);
@@ -391,10 +387,11 @@ fn build(cx: &mut Ctx) {
             // Harrison") is that place, however often it read the name as a person elsewhere
             // ("Harrison had a separate freight house"; a person's full name decided above)
             EntityType::Loc
-        } else if best == 0 && place_signs >= 2 && !person_sign {
-            // a name the tagger read as a person everywhere, which the text uses as a place twice
-            // or more and never as a person, is a place: "the extension to Harrison", "from
-            // Harrison to Bridgton Junction", "the town of Coleman, Florida"
+        } else if best == 0 && place_evidence >= 3 && !person_sign {
+            // a name the tagger read as a person everywhere, which the text uses as a place firmly
+            // (see `place_evidence`: twice firmly, or once firmly and once less) and never as a
+            // person, is a place: "from Harrison to Bridgton Junction", "the spur to Harrison and
+            // Bridgton Junction", "the prison in Coleman", "the town of Coleman, Florida"
             EntityType::Loc
         } else if place && votes[3] < votes.iter().sum::<usize>() {
             // (a nationality named only as one stays one: "the Dutch national team")

@@ -1169,11 +1169,16 @@ fn a_name_read_as_a_person_that_the_text_uses_as_a_place_is_the_place() {
     let text = "The prison in Mabley is new. It lies south of the town of Mabley, Florida.";
     let d = linked_names(text, &[("Mabley", per), ("Mabley", per), ("Florida", loc)]);
     assert!(d.mentions[..2].iter().all(|m| m.ty == loc), "{:?}", d.mentions);
-    // not once only, nor by "to", "from" or "of" alone, nor where one mention is a person's
+    // not once only, nor by "to", "from" or "of" alone, nor by "in" and a place beside it alone
+    // (a person's name takes both: "trust in Walsh", "Paris and Walsh"), nor where one mention is
+    // a person's: a verb of speech or in the past after it, a possessive
     for (text, found) in [
         ("The prison in Mabley is new. Mabley was quiet.", &[("Mabley", per), ("Mabley", per)][..]),
         ("They waved the flag of surrender to Tarrowby. Voters flocked to Tarrowby.", &[("Tarrowby", per); 2]),
+        ("There is trust in Mabley. The club invested in Mabley. Mabley and Florida wait.", &[("Mabley", per); 3]),
         ("The prison in Mabley is new. Mabley, Florida, was quiet, Mabley said.", &[("Mabley", per); 3]),
+        ("The prison in Mabley is new. Mabley, Florida, was quiet. Mabley scored.", &[("Mabley", per); 3]),
+        ("The prison in Mabley is new. Mabley, Florida, was quiet. Mabley's aides left.", &[("Mabley", per); 3]),
     ] {
         let d = linked_names(text, found);
         assert!(d.mentions.iter().all(|m| m.ty == per), "{text}: {:?}", d.mentions);

@@ -202,10 +202,11 @@ const BODY_NOUNS: &[&str] = &[
 
 /// A name of the model's right after a noun of a body ([`BODY_NOUNS`]) is an organisation,
 /// whatever type the model read ("the band Gigi" read as a person, "the industrial band Killing
-/// Joke" as other). The noun is one, not a verb: no pronoun, "to" or modal before it (not "they
-/// label Smith a liar", "to band together"). Not a person the model read with a given name, nor
-/// one before a verb in the past or the present (not an auxiliary), the subject of a clause
-/// about the body ("the company Smith founded", "One label Rubio resists is").
+/// Joke" as other). The noun is one, not a verb: no pronoun, "to", modal or negation before it
+/// (not "they label Smith a liar", "must not label Ines", "to band together"). Not a person the
+/// model read with a given name, nor one before a word other than a punctuation mark, "and",
+/// "or" or a preposition, which may be the verb of a clause about the body ("the company Smith
+/// founded", "One label Rubio resists is", "the company Mara now runs").
 pub(super) fn named_after_body_noun(toks: &[&str], labels: &mut [u8]) {
     for (x, y, t) in spans_of(labels) {
         if x >= 2 && t != ORG && named_body(toks[x - 2], toks[x - 1], &toks[x..y], toks.get(y).copied(), t == PER) {
@@ -218,16 +219,97 @@ pub(super) fn named_after_body_noun(toks: &[&str], labels: &mut [u8]) {
 /// `before` and `after`, is the body that the noun `before` names: see [`named_after_body_noun`].
 pub(crate) fn named_body(before2: &str, before: &str, name: &[&str], after: Option<&str>, person: bool) -> bool {
     use crate::entities::words::{f, words};
-    let verb = words().get(before2).has(f::PRON | f::AUX) || before2.eq_ignore_ascii_case("to");
-    // (a verb by the lexicon or by its ending: "founded", "resists", "owns"; not an auxiliary,
-    // "has", "is")
-    let verb_after = after.is_some_and(|w| {
-        let known = words().get(w);
-        let ending = w.len() > 3
-            && w.bytes().all(|b| b.is_ascii_lowercase())
-            && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss"));
-        (known.has(f::PAST | f::S3) || ending) && !known.has(f::AUX)
-    });
-    let person = person && (name.len() >= 2 && super::known_given_name(name[0]) || verb_after);
+    const ENDS: &[&str] = &["and", "or", "in", "of", "from", "on", "at", "for", "with", "since", "until", "during"];
+    let verb = words().get(before2).has(f::PRON | f::AUX)
+        || ["to", "not", "n't", "never"].iter().any(|w| before2.eq_ignore_ascii_case(w));
+    // (a person's name only where the phrase ends after it: any other word may open a clause
+    // about the body, "the company Bezos built", "the company Mara now runs")
+    let ends = after.is_none_or(|w| !w.starts_with(char::is_alphanumeric) || ENDS.contains(&w));
+    let person = person && (name.len() >= 2 && super::known_given_name(name[0]) || !ends);
     BODY_NOUNS.contains(&before) && !verb && !person
+}
+
+/// The type of a plural noun that names a kind in `defining_nouns.txt` ("bands" a band's, ORG;
+/// "countries" LOC; "albums" MISC), but for persons' kinds.
+fn plural_kind(word: &str) -> Option<u8> {
+    let nouns = super::lexicon::defining_nouns();
+    let singulars = [word.strip_suffix("ies").map(|s| format!("{s}y")), word.strip_suffix('s').map(str::to_string)];
+    let (ty, _) = singulars.into_iter().flatten().find_map(|s| nouns.get(s.as_str()).copied())?;
+    match ty {
+        EntityType::Org => Some(ORG),
+        EntityType::Loc => Some(LOC),
+        EntityType::Misc => Some(MISC),
+        _ => None,
+    }
+}
+
+/// The names of a list of examples of a kind take the kind's type, whatever the model read
+/// ("bands like The Ramones, The Stooges and Captain Beefheart", "companies such as Scharffen
+/// Berger and TCHO", "supported by Head Automatica, Cobra Starship, and several other bands"):
+/// after a plural noun of `defining_nouns.txt` and "such as", "like", "including", "especially"
+/// or "notably", or before "and other" or "or other" and one (with "many", "several", ...
+/// between). A list runs over names of the model's joined by commas, "and" or "or", each
+/// whole (a capitalized word before it joins it: "Captain Beefheart"), and ends at the first
+/// word that is none. Not a person the model read with a given name ("bands like John Mayer's"
+/// is his band's), nor a name before a possessive.
+pub(super) fn listed_examples(toks: &[&str], labels: &mut [u8]) {
+    const OTHER: &[&str] = &["many", "several", "various", "numerous", "some", "few", "countless"];
+    let spans = spans_of(labels);
+    let span_at = |q: usize| spans.iter().find(|s| s.0 == q).copied();
+    let span_to = |e: usize| spans.iter().find(|s| s.1 == e).copied();
+    // (a capitalized word of the name the model left out: not one that opens sentences, "If
+    // Samarra and other cities")
+    let capitalized = |w: &str| w.starts_with(char::is_uppercase) && !crate::segment::is_sentence_starter(w);
+    let mut found: Vec<(usize, usize, u8)> = Vec::new();
+    for k in 0..toks.len() {
+        // a plural noun of a kind, then the words that open examples
+        if let Some(t) = plural_kind(toks[k]) {
+            let mut q = k + 1 + usize::from(toks.get(k + 1) == Some(&","));
+            q += match toks.get(q..) {
+                Some(["such", "as", ..]) => 2,
+                Some(["like" | "including" | "especially" | "notably", ..]) => 1,
+                _ => continue,
+            };
+            loop {
+                let s = if q < toks.len() && labels[q] == 0 && capitalized(toks[q]) { q + 1 } else { q };
+                let Some((_, y, _)) = span_at(s) else { break };
+                found.push((q, y, t));
+                match toks.get(y..) {
+                    Some([",", "and" | "or", ..]) => q = y + 2,
+                    Some(["," | "and" | "or", ..]) => q = y + 1,
+                    _ => break,
+                }
+            }
+        }
+        // "and other bands", "or several other companies"
+        if matches!(toks[k], "and" | "or") && k > 0 {
+            let mut o = k + 1;
+            if toks.get(o).is_some_and(|w| OTHER.contains(w)) {
+                o += 1;
+            }
+            let Some(t) =
+                (toks.get(o) == Some(&"other")).then(|| toks.get(o + 1).and_then(|w| plural_kind(w))).flatten()
+            else {
+                continue;
+            };
+            let mut e = if toks[k - 1] == "," { k - 1 } else { k };
+            while let Some((x, y, _)) = span_to(e) {
+                let s = if x > 0 && labels[x - 1] == 0 && capitalized(toks[x - 1]) { x - 1 } else { x };
+                found.push((s, y, t));
+                if s >= 2 && toks[s - 1] == "," {
+                    e = s - 1;
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    for (s, e, t) in found {
+        let (x, _, read) = span_to(e).unwrap_or((s, e, t));
+        let person = read == PER && super::known_given_name(toks[x]);
+        let possessive = toks.get(e).is_some_and(|w| matches!(*w, "'s" | "\u{2019}s" | "'" | "\u{2019}"));
+        if !person && !possessive {
+            set_name(labels, s, e, t);
+        }
+    }
 }

@@ -1533,10 +1533,43 @@ fn a_name_after_a_noun_of_a_body_is_an_organisation() {
         (&["the", "company", "Anna", "Vell", "founded"][..], vec![0, 0, pb, pl, 0]),
         (&["the", "company", "Vell", "founded", "in", "1990"][..], vec![0, 0, pu, 0, 0, 0]),
         (&["One", "label", "Vell", "resists", "is", "this"][..], vec![0, 0, pu, 0, 0, 0]),
+        (&["The", "company", "Vell", "now", "runs", "is", "new"][..], vec![0, 0, pu, 0, 0, 0, 0]),
+        (&["must", "not", "label", "Vell", "a", "traitor"][..], vec![0, 0, 0, pu, 0, 0]),
         (&["the", "team", "captain", "Vell"][..], vec![0, 0, 0, pu]),
         (&["the", "album", "Vell"][..], vec![0, 0, mu]),
     ] {
         let want: Vec<(String, u8)> = spans_of(&labels).iter().map(|&(i, j, t)| (toks[i..j].join(" "), t)).collect();
         assert_eq!(after_noun(toks, labels), want, "{toks:?}");
+    }
+}
+
+#[test]
+fn the_names_of_a_list_of_examples_take_the_kinds_type() {
+    let listed =
+        |toks: &[&str], labels: Vec<u8>| names_after(&[toks], &[labels], |t, _, l| leads::listed_examples(t, l));
+    let (pu, mu, lu, ou) = (label(PER, UNIT), label(MISC, UNIT), label(LOC, UNIT), label(ORG, UNIT));
+    let (mb, ml) = (label(MISC, BEGIN), label(MISC, LAST));
+    // after "like": each name whole, a capitalized word the model left out joining its name
+    let toks = ["bands", "like", "The", "Ramblers", ",", "Quiet", "Vell", "and", "Captain", "Orso", "."];
+    let found = listed(&toks, vec![0, 0, mb, ml, 0, mb, ml, 0, 0, pu, 0]);
+    assert_eq!(found, names_of(&[("The Ramblers", ORG), ("Quiet Vell", ORG), ("Captain Orso", ORG)]));
+    // before "and several other": back to the list's first name; a place's kind
+    let toks = ["by", "Head", "Vell", ",", "Orso", ",", "and", "several", "other", "bands"];
+    let found = listed(&toks, vec![0, mb, ml, 0, pu, 0, 0, 0, 0, 0]);
+    assert_eq!(found, names_of(&[("Head Vell", ORG), ("Orso", ORG)]));
+    let toks = ["countries", "such", "as", "Vellmark", "and", "Orsovia", ",", "which", "fight", "Tresk"];
+    let found = listed(&toks, vec![0, 0, 0, pu, 0, ou, 0, 0, 0, pu]);
+    assert_eq!(found, names_of(&[("Vellmark", LOC), ("Orsovia", LOC), ("Tresk", PER)]));
+    // not: a person read with a given name, a name before a possessive, a word that opens
+    // sentences, a noun of no kind
+    for (toks, labels) in [
+        (&["bands", "like", "John", "Orso", "."][..], vec![0, 0, label(PER, BEGIN), label(PER, LAST), 0]),
+        (&["bands", "including", "Orso", "'s", "."][..], vec![0, 0, pu, 0, 0]),
+        (&["If", "Tresk", "and", "other", "cities"][..], vec![0, lu, 0, 0, 0]),
+        (&["people", "like", "Orso", "."][..], vec![0, 0, pu, 0]),
+        (&["games", "like", "Orso", "."][..], vec![0, 0, mu, 0]),
+    ] {
+        let want: Vec<(String, u8)> = spans_of(&labels).iter().map(|&(i, j, t)| (toks[i..j].join(" "), t)).collect();
+        assert_eq!(listed(toks, labels), want, "{toks:?}");
     }
 }
