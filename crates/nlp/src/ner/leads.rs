@@ -1,8 +1,13 @@
-//! The name a document opens by defining: "30 Seconds to Mars is an American rock band from Los
-//! Angeles", "Dark Room Notes are a four-piece electro / synthpop band based in Dublin",
-//! "Dreams From A Dirt Nap is a compilation album". An encyclopedia's article opens so, with its
-//! subject's name whole, and the model, which reads names word by word, takes part of such a
-//! name ("Mars") or none of it when its words are common ones.
+//! Names whose kind a noun beside them says, which the model, reading names word by word, types
+//! by their own words:
+//! - the name a document opens by defining: "30 Seconds to Mars is an American rock band from
+//!   Los Angeles", "Dark Room Notes are a four-piece electro / synthpop band based in Dublin",
+//!   "Dreams From A Dirt Nap is a compilation album". An encyclopedia's article opens so, with
+//!   its subject's name whole, and the model takes part of such a name ("Mars") or none of it
+//!   when its words are common ones;
+//! - a name right after a noun of a body: "the band Gigi", "the law firm Perkins Coie";
+//! - the names of a list of examples of a kind: "bands like The Ramones, The Stooges and
+//!   Captain Beefheart".
 
 use super::lexicon::DEFINITION_ENDS;
 use super::{LOC, MISC, ORG, PER, set_name, spans_of};
@@ -204,28 +209,34 @@ const BODY_NOUNS: &[&str] = &[
 /// whatever type the model read ("the band Gigi" read as a person, "the industrial band Killing
 /// Joke" as other). The noun is one, not a verb: no pronoun, "to", modal or negation before it
 /// (not "they label Smith a liar", "must not label Ines", "to band together"). Not a person the
-/// model read with a given name, nor one before a word other than a punctuation mark, "and",
-/// "or" or a preposition, which may be the verb of a clause about the body ("the company Smith
-/// founded", "One label Rubio resists is", "the company Mara now runs").
+/// model read with a given name, nor one before a word other than a punctuation mark or a
+/// preposition, which may open a clause about the body ("the company Smith founded", "One label
+/// Rubio resists is", "the company Mara now runs"), or before a comma and an apposition.
 pub(super) fn named_after_body_noun(toks: &[&str], labels: &mut [u8]) {
     for (x, y, t) in spans_of(labels) {
-        if x >= 2 && t != ORG && named_body(toks[x - 2], toks[x - 1], &toks[x..y], toks.get(y).copied(), t == PER) {
+        let after = &toks[y..toks.len().min(y + 2)];
+        if x >= 2 && t != ORG && named_body(toks[x - 2], toks[x - 1], &toks[x..y], after, t == PER) {
             set_name(labels, x, y, ORG);
         }
     }
 }
 
 /// True when the name `name`, read as a person or not (`person`), between the words `before2`,
-/// `before` and `after`, is the body that the noun `before` names: see [`named_after_body_noun`].
-pub(crate) fn named_body(before2: &str, before: &str, name: &[&str], after: Option<&str>, person: bool) -> bool {
+/// `before` and the words `after` (two are read), is the body that the noun `before` names: see
+/// [`named_after_body_noun`].
+pub(crate) fn named_body(before2: &str, before: &str, name: &[&str], after: &[&str], person: bool) -> bool {
+    let (after, next) = (after.first().copied(), after.get(1).copied());
     use crate::entities::words::{f, words};
-    const ENDS: &[&str] = &["and", "or", "in", "of", "from", "on", "at", "for", "with", "since", "until", "during"];
+    const ENDS: &[&str] = &["in", "of", "from", "on", "at", "for", "with", "since", "until", "during"];
     let verb = words().get(before2).has(f::PRON | f::AUX)
         || ["to", "not", "n't", "never"].iter().any(|w| before2.eq_ignore_ascii_case(w));
     // (a person's name only where the phrase ends after it: any other word may open a clause
-    // about the body, "the company Bezos built", "the company Mara now runs")
+    // about the body, "the company Bezos built", "the company Mara now runs", "The band
+    // Morrison and his friends formed", and so may a comma before an apposition, "The charity
+    // Bono, a singer, supports")
     let ends = after.is_none_or(|w| !w.starts_with(char::is_alphanumeric) || ENDS.contains(&w));
-    let person = person && (name.len() >= 2 && super::known_given_name(name[0]) || !ends);
+    let apposition = after == Some(",") && next.is_some_and(|w| matches!(w, "a" | "an" | "the"));
+    let person = person && (name.len() >= 2 && super::known_given_name(name[0]) || !ends || apposition);
     BODY_NOUNS.contains(&before) && !verb && !person
 }
 
@@ -250,20 +261,30 @@ fn plural_kind(word: &str) -> Option<u8> {
 /// or "notably", or before "and other" or "or other" and one (with "many", "several", ...
 /// between). A list runs over names of the model's joined by commas, "and" or "or", each
 /// whole (a capitalized word before it joins it: "Captain Beefheart"), and ends at the first
-/// word that is none. Not a person the model read with a given name ("bands like John Mayer's"
-/// is his band's), nor a name before a possessive.
+/// word that is none, or at a comma in a phrase that opens its sentence ("In towns like
+/// Brinley, Mayor Hobbs and Sheriff Dale keep order"). The kind noun may open the
+/// sentence ("Countries such as"). Not a person the model read with a given name ("bands like
+/// John Mayer's" is his band's), nor a name before a possessive.
 pub(super) fn listed_examples(toks: &[&str], labels: &mut [u8]) {
+    use crate::entities::words::{f, words};
+    const OPENERS: &[&str] = &["Unlike", "Like", "Among", "Besides", "Beyond", "Apart"];
     const OTHER: &[&str] = &["many", "several", "various", "numerous", "some", "few", "countless"];
     let spans = spans_of(labels);
     let span_at = |q: usize| spans.iter().find(|s| s.0 == q).copied();
     let span_to = |e: usize| spans.iter().find(|s| s.1 == e).copied();
     // (a capitalized word of the name the model left out: not one that opens sentences, "If
-    // Samarra and other cities")
+    // Samarra and other cities"; a title may be a band's, "Captain Beefheart")
     let capitalized = |w: &str| w.starts_with(char::is_uppercase) && !crate::segment::is_sentence_starter(w);
+    // (a list in a phrase that opens the sentence ends at its comma: "In towns like Brinley,
+    // Hobbs and Dale keep order")
+    let opener = toks.first().is_some_and(|w| words().get(w).has(f::PREP) || OPENERS.contains(w));
     let mut found: Vec<(usize, usize, u8)> = Vec::new();
     for k in 0..toks.len() {
-        // a plural noun of a kind, then the words that open examples
-        if let Some(t) = plural_kind(toks[k]) {
+        // a plural noun of a kind, then the words that open examples ("Countries such as" too)
+        let noun = if k == 0 { toks[k].to_lowercase() } else { toks[k].to_string() };
+        if let Some(t) = plural_kind(&noun) {
+            // (the noun inside that phrase: no comma before it)
+            let fronted = opener && !toks[..k].contains(&",");
             let mut q = k + 1 + usize::from(toks.get(k + 1) == Some(&","));
             q += match toks.get(q..) {
                 Some(["such", "as", ..]) => 2,
@@ -276,7 +297,8 @@ pub(super) fn listed_examples(toks: &[&str], labels: &mut [u8]) {
                 found.push((q, y, t));
                 match toks.get(y..) {
                     Some([",", "and" | "or", ..]) => q = y + 2,
-                    Some(["," | "and" | "or", ..]) => q = y + 1,
+                    Some([",", ..]) if !fronted => q = y + 1,
+                    Some(["and" | "or", ..]) => q = y + 1,
                     _ => break,
                 }
             }

@@ -1535,6 +1535,8 @@ fn a_name_after_a_noun_of_a_body_is_an_organisation() {
         (&["One", "label", "Vell", "resists", "is", "this"][..], vec![0, 0, pu, 0, 0, 0]),
         (&["The", "company", "Vell", "now", "runs", "is", "new"][..], vec![0, 0, pu, 0, 0, 0, 0]),
         (&["must", "not", "label", "Vell", "a", "traitor"][..], vec![0, 0, 0, pu, 0, 0]),
+        (&["The", "band", "Vell", "and", "his", "friends", "formed"][..], vec![0, 0, pu, 0, 0, 0, 0]),
+        (&["The", "charity", "Vell", ",", "a", "singer", ",", "backs"][..], vec![0, 0, pu, 0, 0, 0, 0, 0]),
         (&["the", "team", "captain", "Vell"][..], vec![0, 0, 0, pu]),
         (&["the", "album", "Vell"][..], vec![0, 0, mu]),
     ] {
@@ -1553,11 +1555,12 @@ fn the_names_of_a_list_of_examples_take_the_kinds_type() {
     let toks = ["bands", "like", "The", "Ramblers", ",", "Quiet", "Vell", "and", "Captain", "Orso", "."];
     let found = listed(&toks, vec![0, 0, mb, ml, 0, mb, ml, 0, 0, pu, 0]);
     assert_eq!(found, names_of(&[("The Ramblers", ORG), ("Quiet Vell", ORG), ("Captain Orso", ORG)]));
-    // before "and several other": back to the list's first name; a place's kind
+    // before "and several other": back to the list's first name; a place's kind, opening the
+    // sentence
     let toks = ["by", "Head", "Vell", ",", "Orso", ",", "and", "several", "other", "bands"];
     let found = listed(&toks, vec![0, mb, ml, 0, pu, 0, 0, 0, 0, 0]);
     assert_eq!(found, names_of(&[("Head Vell", ORG), ("Orso", ORG)]));
-    let toks = ["countries", "such", "as", "Vellmark", "and", "Orsovia", ",", "which", "fight", "Tresk"];
+    let toks = ["Countries", "such", "as", "Vellmark", "and", "Orsovia", ",", "which", "fight", "Tresk"];
     let found = listed(&toks, vec![0, 0, 0, pu, 0, ou, 0, 0, 0, pu]);
     assert_eq!(found, names_of(&[("Vellmark", LOC), ("Orsovia", LOC), ("Tresk", PER)]));
     // not: a person read with a given name, a name before a possessive, a word that opens
@@ -1566,6 +1569,7 @@ fn the_names_of_a_list_of_examples_take_the_kinds_type() {
         (&["bands", "like", "John", "Orso", "."][..], vec![0, 0, label(PER, BEGIN), label(PER, LAST), 0]),
         (&["bands", "including", "Orso", "'s", "."][..], vec![0, 0, pu, 0, 0]),
         (&["If", "Tresk", "and", "other", "cities"][..], vec![0, lu, 0, 0, 0]),
+        (&["In", "towns", "like", "Tresk", ",", "Mayor", "Orso", "rules"][..], vec![0, 0, 0, lu, 0, 0, pu, 0]),
         (&["people", "like", "Orso", "."][..], vec![0, 0, pu, 0]),
         (&["games", "like", "Orso", "."][..], vec![0, 0, mu, 0]),
     ] {
