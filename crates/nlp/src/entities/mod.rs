@@ -379,6 +379,7 @@ fn build(cx: &mut Ctx) {
             // Massachusetts. Boston played in Boston")
             ty
         } else if body_named {
+            // (a noun of a body right before one of its mentions: "the band Gigi")
             EntityType::Org
         } else if storm {
             EntityType::Misc

@@ -225,9 +225,9 @@ pub(super) fn named_after_body_noun(toks: &[&str], labels: &mut [u8]) {
 /// `before` and the words `after` (two are read), is the body that the noun `before` names: see
 /// [`named_after_body_noun`].
 pub(crate) fn named_body(before2: &str, before: &str, name: &[&str], after: &[&str], person: bool) -> bool {
-    let (after, next) = (after.first().copied(), after.get(1).copied());
     use crate::entities::words::{f, words};
     const ENDS: &[&str] = &["in", "of", "from", "on", "at", "for", "with", "since", "until", "during"];
+    let (after, next) = (after.first().copied(), after.get(1).copied());
     let verb = words().get(before2).has(f::PRON | f::AUX)
         || ["to", "not", "n't", "never"].iter().any(|w| before2.eq_ignore_ascii_case(w));
     // (a person's name only where the phrase ends after it: any other word may open a clause
