@@ -1100,10 +1100,9 @@ pub(crate) fn person_sign(cx: &Ctx, i: usize, edges: &PlaceEdges) -> bool {
 pub(crate) fn named_by_body_noun(cx: &Ctx, i: usize) -> bool {
     let (w, v) = (&cx.men[i], &cx.v);
     let name: Vec<&str> = (w.a..w.b).map(|k| v.s(k)).collect();
+    let before: Vec<&str> = (w.a.saturating_sub(3)..w.a).map(|k| v.s(k)).collect();
     let after: Vec<&str> = (w.b..v.len().min(w.b + 2)).map(|k| v.s(k)).collect();
-    w.kind == MentionKind::Name
-        && w.a >= 2
-        && crate::ner::leads::named_body(v.s(w.a - 2), v.s(w.a - 1), &name, &after, w.ty == EntityType::Person)
+    w.kind == MentionKind::Name && crate::ner::leads::named_body(&before, &name, &after, w.ty == EntityType::Person)
 }
 
 /// True when mention `i` follows a preposition of place ("in Boston", "across Georgia").

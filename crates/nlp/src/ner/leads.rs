@@ -205,9 +205,10 @@ const BODY_NOUNS: &[&str] = &[
     "orchestra", "choir", "label", "charity",
 ];
 
-/// A name of the model's right after a noun of a body ([`BODY_NOUNS`]) is an organisation,
-/// whatever type the model read ("the band Gigi" read as a person, "the industrial band Killing
-/// Joke" as other). The noun is one, not a verb: no pronoun, "to", modal or negation before it
+/// A name of the model's right after a noun of a body ([`BODY_NOUNS`]), or after one and a comma
+/// in an apposition that a punctuation mark closes ("Mr. Pinchuk's company, Interpipe -"), is an
+/// organisation, whatever type the model read ("the band Gigi" read as a person, "the
+/// industrial band Killing Joke" as other). The noun is one, not a verb: no pronoun, "to", modal or negation before it
 /// (not "they label Smith a liar", "must not label Ines", "to band together"). Not a person the
 /// model read with a given name, nor one before a word other than a punctuation mark or a
 /// preposition, which may open a clause about the body ("the company Smith founded", "One label
@@ -215,20 +216,33 @@ const BODY_NOUNS: &[&str] = &[
 pub(super) fn named_after_body_noun(toks: &[&str], labels: &mut [u8]) {
     for (x, y, t) in spans_of(labels) {
         let after = &toks[y..toks.len().min(y + 2)];
-        if x >= 2 && t != ORG && named_body(toks[x - 2], toks[x - 1], &toks[x..y], after, t == PER) {
+        if t != ORG && named_body(&toks[x.saturating_sub(3)..x], &toks[x..y], after, t == PER) {
             set_name(labels, x, y, ORG);
         }
     }
 }
 
-/// True when the name `name`, read as a person or not (`person`), between the words `before2`,
-/// `before` and the words `after` (two are read), is the body that the noun `before` names: see
+/// True when the name `name`, read as a person or not (`person`), between the words `before`
+/// (three are read) and `after` (two), is the body that a noun before it names: see
 /// [`named_after_body_noun`].
-pub(crate) fn named_body(before2: &str, before: &str, name: &[&str], after: &[&str], person: bool) -> bool {
+pub(crate) fn named_body(before: &[&str], name: &[&str], after: &[&str], person: bool) -> bool {
     use crate::entities::words::{f, words};
     const ENDS: &[&str] = &["in", "of", "from", "on", "at", "for", "with", "since", "until", "during"];
     let (after, next) = (after.first().copied(), after.get(1).copied());
-    let verb = words().get(before2).has(f::PRON | f::AUX)
+    // the noun right before the name, or before a comma that opens the name's apposition ("his
+    // firm, Pershing Square Capital Management,"), which a punctuation mark must close (not "a
+    // press release issued by his firm, Braynard boasted")
+    let (before2, noun, comma) = match before {
+        [.., b2, n, ","] => (*b2, *n, true),
+        [.., b2, n] => (*b2, *n, false),
+        _ => return false,
+    };
+    if comma && after.is_some_and(|w| w.starts_with(char::is_alphanumeric)) {
+        return false;
+    }
+    // (a subject's pronoun or a modal: "they label", "will label"; not "his firm")
+    let w2 = words().get(before2);
+    let verb = w2.has(f::PRON | f::AUX) && !w2.has(f::P_POSS)
         || ["to", "not", "n't", "never"].iter().any(|w| before2.eq_ignore_ascii_case(w));
     // (a person's name only where the phrase ends after it: any other word may open a clause
     // about the body, "the company Bezos built", "the company Mara now runs", "The band
@@ -237,7 +251,7 @@ pub(crate) fn named_body(before2: &str, before: &str, name: &[&str], after: &[&s
     let ends = after.is_none_or(|w| !w.starts_with(char::is_alphanumeric) || ENDS.contains(&w));
     let apposition = after == Some(",") && next.is_some_and(|w| matches!(w, "a" | "an" | "the"));
     let person = person && (name.len() >= 2 && super::known_given_name(name[0]) || !ends || apposition);
-    BODY_NOUNS.contains(&before) && !verb && !person
+    BODY_NOUNS.contains(&noun) && !verb && !person
 }
 
 /// The type of a plural noun that names a kind in `defining_nouns.txt` ("bands" a band's, ORG;

@@ -1523,6 +1523,10 @@ fn a_name_after_a_noun_of_a_body_is_an_organisation() {
     let (mb, ml, pb, pl) = (label(MISC, BEGIN), label(MISC, LAST), label(PER, BEGIN), label(PER, LAST));
     let toks = ["guitarist", "of", "the", "band", "Gigo", "."];
     assert_eq!(after_noun(&toks, vec![0, 0, 0, 0, pu, 0]), names_of(&[("Gigo", ORG)]));
+    // after a comma, in an apposition a punctuation mark closes
+    let toks = ["his", "company", ",", "Interpane", "-", "and", "its", "newspaper", ",", "Il", "Vello", ","];
+    let found = after_noun(&toks, vec![0, 0, 0, lu, 0, 0, 0, 0, 0, pb, pl, 0]);
+    assert_eq!(found, names_of(&[("Interpane", ORG), ("Il Vello", ORG)]));
     let toks = ["the", "industrial", "band", "Killing", "Jape", "and", "the", "company", "Amusevale"];
     let found = after_noun(&toks, vec![0, 0, 0, mb, ml, 0, 0, 0, lu]);
     assert_eq!(found, names_of(&[("Killing Jape", ORG), ("Amusevale", ORG)]));
@@ -1536,6 +1540,7 @@ fn a_name_after_a_noun_of_a_body_is_an_organisation() {
         (&["The", "company", "Vell", "now", "runs", "is", "new"][..], vec![0, 0, pu, 0, 0, 0, 0]),
         (&["must", "not", "label", "Vell", "a", "traitor"][..], vec![0, 0, 0, pu, 0, 0]),
         (&["The", "band", "Vell", "and", "his", "friends", "formed"][..], vec![0, 0, pu, 0, 0, 0, 0]),
+        (&["by", "his", "firm", ",", "Vell", "boasted"][..], vec![0, 0, 0, 0, pu, 0]),
         (&["The", "charity", "Vell", ",", "a", "singer", ",", "backs"][..], vec![0, 0, pu, 0, 0, 0, 0, 0]),
         (&["the", "team", "captain", "Vell"][..], vec![0, 0, 0, pu]),
         (&["the", "album", "Vell"][..], vec![0, 0, mu]),
