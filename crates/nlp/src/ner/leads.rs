@@ -208,11 +208,12 @@ const BODY_NOUNS: &[&str] = &[
 /// A name of the model's right after a noun of a body ([`BODY_NOUNS`]), or after one and a comma
 /// in an apposition that a punctuation mark closes ("Mr. Pinchuk's company, Interpipe -"), is an
 /// organisation, whatever type the model read ("the band Gigi" read as a person, "the
-/// industrial band Killing Joke" as other). The noun is one, not a verb: no pronoun, "to", modal or negation before it
-/// (not "they label Smith a liar", "must not label Ines", "to band together"). Not a person the
-/// model read with a given name, nor one before a word other than a punctuation mark or a
-/// preposition, which may open a clause about the body ("the company Smith founded", "One label
-/// Rubio resists is", "the company Mara now runs"), or before a comma and an apposition.
+/// industrial band Killing Joke" as other). The noun is one, not a verb: no subject's pronoun,
+/// "to", modal or negation before it (not "they label Smith a liar", "must not label Ines", "to
+/// band together"; but "his firm, X"). Not a person the model read with a given name, nor one
+/// before a word other than a punctuation mark or a preposition, which may open a clause about
+/// the body ("the company Smith founded", "One label Rubio resists is", "the company Mara now
+/// runs"), or before a comma and an apposition.
 pub(super) fn named_after_body_noun(toks: &[&str], labels: &mut [u8]) {
     for (x, y, t) in spans_of(labels) {
         let after = &toks[y..toks.len().min(y + 2)];
