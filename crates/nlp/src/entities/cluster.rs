@@ -1025,12 +1025,20 @@ fn place_context(cx: &Ctx, i: usize, edges: &PlaceEdges) -> bool {
         || route
 }
 
+/// True when the text uses the mentions `ms` of a name firmly as a place (their
+/// [`place_evidence`] sums to 3 or more: twice firmly, or once firmly and once less) and none
+/// as a person ([`person_sign`]).
+pub(crate) fn used_only_as_place(cx: &Ctx, ms: &[usize], edges: &PlaceEdges) -> bool {
+    ms.iter().map(|&i| place_evidence(cx, i, edges)).sum::<usize>() >= 3
+        && !ms.iter().any(|&i| person_sign(cx, i, edges))
+}
+
 /// How firmly the words around mention `i` make it a place, for a name the tagger read as a
 /// person: 2 for the words of [`place_called`] and [`place_context`], 1 for a preposition of
 /// place but "at" ("in Chelsea"; no possessive after it, "in Walsh's team") or "and" and a place
 /// beside it, 0 otherwise. A person's name takes "in" after a word of trust or interest ("faith
 /// in Morrow") and stands beside a place in a list ("Paris and Delacroix"), so those count less.
-pub(crate) fn place_evidence(cx: &Ctx, i: usize, edges: &PlaceEdges) -> usize {
+fn place_evidence(cx: &Ctx, i: usize, edges: &PlaceEdges) -> usize {
     let (a, b, v) = (cx.men[i].a, cx.men[i].b, &cx.v);
     if place_called(cx, i) || place_context(cx, i, edges) {
         2
@@ -1074,17 +1082,16 @@ fn person_context(cx: &Ctx, i: usize) -> bool {
 /// after it ("Lopez scored", "Tolliver struck out"), a possessive but before a place's noun
 /// ("Walsh's team"; not "Jordan's king"), or a definition as a person ("Marsh is the chain's
 /// chief executive").
-pub(crate) fn person_sign(cx: &Ctx, i: usize, edges: &PlaceEdges) -> bool {
+fn person_sign(cx: &Ctx, i: usize, edges: &PlaceEdges) -> bool {
     const SPEECH: &[&str] = &["said", "says", "told", "tells", "asked", "added", "wrote", "recalled", "explained"];
     const PAST: &[&str] = &["struck", "won", "lost", "made", "took", "gave", "led", "ran", "threw", "hit", "beat"];
     let (a, b, v) = (cx.men[i].a, cx.men[i].b, &cx.v);
     let preposition = a > 0 && v.info[a - 1].has(f::PREP);
-    let next = v.s(b.min(v.len() - 1));
-    let past = b < v.len()
-        && next.len() > 3
-        && next.bytes().all(|c| c.is_ascii_lowercase() || c == b'-')
-        && next.ends_with("ed")
-        || PAST.iter().any(|w| v.is(b, w));
+    let ed = b < v.len() && {
+        let w = v.s(b);
+        w.len() > 3 && w.bytes().all(|c| c.is_ascii_lowercase() || c == b'-') && w.ends_with("ed")
+    };
+    let past = ed || PAST.iter().any(|w| v.is(b, w));
     person_context(cx, i)
         || a > 0 && v.info[a - 1].has(f::TITLE | f::HON)
         || !preposition && SPEECH.iter().any(|w| v.is(b, w))
@@ -1221,11 +1228,7 @@ pub(crate) fn defined_type(cx: &Ctx, i: usize) -> Option<EntityType> {
         if let Some(e) = phrase(end + 1) {
             let plural = v.s(e - 1);
             // the singular the list holds: "albums", "movies", "companies", "series"
-            let singular =
-                [plural.strip_suffix('s').map(str::to_string), plural.strip_suffix("ies").map(|s| format!("{s}y"))]
-                    .into_iter()
-                    .flatten()
-                    .find(|c| defining_nouns().contains_key(c.as_str()));
+            let singular = crate::ner::lexicon::defining_noun_of_plural(plural).map(|(noun, _)| noun.to_string());
             // (an unknown complement says nothing: "a series of buses")
             let one = singular.or_else(|| defining_nouns().contains_key(plural).then(|| plural.to_string()))?;
             let place = defining_nouns().get(one.as_str()).is_some_and(|&(ty, _)| ty == EntityType::Loc);

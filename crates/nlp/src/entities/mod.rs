@@ -339,11 +339,7 @@ fn build(cx: &mut Ctx) {
         // (a mention the tagger read as a place after a preposition of place, "the station in
         // Harrison"; not after "at", which names a workplace as often, "a producer at Fox")
         let mut read_placed = false;
-        // (how firmly the text uses the name as a place, and whether it uses it as a person)
-        let (mut place_evidence, mut person_sign) = (0, false);
         for &i in &ms {
-            place_evidence += cluster::place_evidence(cx, i, &edges);
-            person_sign |= cluster::person_sign(cx, i, &edges);
             defined = defined.or_else(|| cluster::defined_type(cx, i));
             body_named |= cluster::named_by_body_noun(cx, i);
             let after_preposition = cluster::after_place_preposition(cx, i);
@@ -388,10 +384,9 @@ fn build(cx: &mut Ctx) {
             // Harrison") is that place, however often it read the name as a person elsewhere
             // ("Harrison had a separate freight house"; a person's full name decided above)
             EntityType::Loc
-        } else if best == 0 && place_evidence >= 3 && !person_sign {
+        } else if best == 0 && cluster::used_only_as_place(cx, &ms, &edges) {
             // a name the tagger read as a person everywhere, which the text uses as a place firmly
-            // (see `place_evidence`: twice firmly, or once firmly and once less) and never as a
-            // person, is a place: "from Harrison to Bridgton Junction", "the spur to Harrison and
+            // and never as a person, is a place: "from Harrison to Bridgton Junction", "the spur to Harrison and
             // Bridgton Junction", "the prison in Coleman", "the town of Coleman, Florida"
             EntityType::Loc
         } else if place && votes[3] < votes.iter().sum::<usize>() {

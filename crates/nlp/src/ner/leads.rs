@@ -12,6 +12,7 @@
 use super::lexicon::DEFINITION_ENDS;
 use super::{LOC, MISC, ORG, PER, set_name, spans_of};
 use dossier_model::EntityType;
+use std::borrow::Cow;
 
 /// Lowercase words that may stand between the capitalized words of a name ("30 Seconds to
 /// Mars", "Bullocks to Stan", "League of Rights").
@@ -258,10 +259,7 @@ pub(crate) fn named_body(before: &[&str], name: &[&str], after: &[&str], person:
 /// The type of a plural noun that names a kind in `defining_nouns.txt` ("bands" a band's, ORG;
 /// "countries" LOC; "albums" MISC), but for persons' kinds.
 fn plural_kind(word: &str) -> Option<u8> {
-    let nouns = super::lexicon::defining_nouns();
-    let singulars = [word.strip_suffix("ies").map(|s| format!("{s}y")), word.strip_suffix('s').map(str::to_string)];
-    let (ty, _) = singulars.into_iter().flatten().find_map(|s| nouns.get(s.as_str()).copied())?;
-    match ty {
+    match super::lexicon::defining_noun_of_plural(word)?.1 {
         EntityType::Org => Some(ORG),
         EntityType::Loc => Some(LOC),
         EntityType::Misc => Some(MISC),
@@ -296,7 +294,7 @@ pub(super) fn listed_examples(toks: &[&str], labels: &mut [u8]) {
     let mut found: Vec<(usize, usize, u8)> = Vec::new();
     for k in 0..toks.len() {
         // a plural noun of a kind, then the words that open examples ("Countries such as" too)
-        let noun = if k == 0 { toks[k].to_lowercase() } else { toks[k].to_string() };
+        let noun = if k == 0 { Cow::Owned(toks[k].to_lowercase()) } else { Cow::Borrowed(toks[k]) };
         if let Some(t) = plural_kind(&noun) {
             // (the noun inside that phrase: no comma before it)
             let fronted = opener && !toks[..k].contains(&",");
@@ -344,7 +342,7 @@ pub(super) fn listed_examples(toks: &[&str], labels: &mut [u8]) {
     for (s, e, t) in found {
         let (x, _, read) = span_to(e).unwrap_or((s, e, t));
         let person = read == PER && super::known_given_name(toks[x]);
-        let possessive = toks.get(e).is_some_and(|w| matches!(*w, "'s" | "\u{2019}s" | "'" | "\u{2019}"));
+        let possessive = toks.get(e).is_some_and(|&w| super::possessive(w) || matches!(w, "'" | "\u{2019}"));
         if !person && !possessive {
             set_name(labels, s, e, t);
         }

@@ -594,6 +594,17 @@ pub(crate) const DEFINITION_ENDS: &[&str] = &[
     "played", "held", "made", "built", "named", "called",
 ];
 
+/// The noun of `defining_nouns.txt` whose plural `plural` is ("albums", "companies"), with its
+/// type; `None` for a word that is no such plural.
+pub(crate) fn defining_noun_of_plural(plural: &str) -> Option<(&'static str, EntityType)> {
+    let nouns = defining_nouns();
+    let found = |s: &str| nouns.get_key_value(s).map(|(&k, &(ty, _))| (k, ty));
+    plural
+        .strip_suffix('s')
+        .and_then(found)
+        .or_else(|| plural.strip_suffix("ies").and_then(|s| found(&format!("{s}y"))))
+}
+
 /// The nouns of `defining_nouns.txt` (head nouns of a phrase that defines a name): each one's
 /// type, and whether it retypes a name the tagger read as a place.
 pub(crate) fn defining_nouns() -> &'static FxMap<&'static str, (EntityType, bool)> {
