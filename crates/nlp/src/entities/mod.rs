@@ -254,9 +254,13 @@ fn initial(v: &View, mentions: &[Mention]) -> Vec<Work> {
         let mut gender = Gender::Any;
         let mut ty = m.ty;
         // "Ms Strand" tagged as an organisation, or "Strand" after "Ms" tagged as another name:
-        // an honorific makes it a person
+        // an honorific makes it a person; not a title that fills a quotation ("Miss Murder", a
+        // song; "Madam Secretary", a show)
+        let quote = |i: usize| toks.get(i).is_some_and(|t| t.kind == dossier_model::TokenKind::Quote);
+        let title = ty == EntityType::Misc && a > 0 && quote(a - 1) && quote(b);
         if linkable
             && ty != EntityType::Person
+            && !title
             && (b - a > 1 && v.info[a].has(f::HON) && v.cap(a) && v.cap(a + 1)
                 || a > 0 && v.info[a - 1].has(f::HON) && v.cap(a - 1) && v.cap(a))
         {

@@ -917,6 +917,29 @@ fn a_quoted_title_and_a_place_written_the_same_are_two_entities() {
 }
 
 #[test]
+fn an_honorific_makes_a_person_but_not_of_a_quoted_title() {
+    // the tagger's names given by hand: an honorific opening a MISC name makes it a person, but
+    // not one that fills a quotation (a song, a show)
+    let linked = |text: &str, name: &str| {
+        let mut doc = Doc::new("t", text);
+        crate::Segmenter.process(&mut doc);
+        let at = text.find(name).unwrap();
+        doc.mentions.push(Mention {
+            span: Span::new(at, at + name.len()),
+            ty: EntityType::Misc,
+            entity: None,
+            kind: MentionKind::Name,
+        });
+        super::EntityLinker.process(&mut doc);
+        doc.mentions.iter().find(|m| m.kind == MentionKind::Name).map(|m| (m.span.of(text).to_string(), m.ty))
+    };
+    let title = linked("The band lost to \"Miss Murder\" at the awards.", "Miss Murder");
+    assert_eq!(title, Some(("Miss Murder".to_string(), EntityType::Misc)));
+    let person = linked("The band lost to Miss Halloran at the awards.", "Miss Halloran");
+    assert_eq!(person.map(|p| p.1), Some(EntityType::Person));
+}
+
+#[test]
 fn a_name_with_a_capitalized_the_is_the_name_without_it() {
     // the tagger's names given by hand, so the test is of the linker alone
     let text = "Vell Ardane told The Kessarine Courier on Monday. The Kessarine Courier printed it. \

@@ -277,6 +277,7 @@ impl NerTagger {
                     leads::named_after_body_noun(&strs[ra..rz], &mut labels[ra..rz]);
                     leads::listed_examples(&strs[ra..rz], &mut labels[ra..rz]);
                     titles::quoted_titles(&strs[ra..rz], &marks[ra..rz], &mut labels[ra..rz]);
+                    titles::bare_titles(&strs[ra..rz], &marks[ra..rz], &mut labels[ra..rz]);
                     titles::unquoted_titles(&strs[ra..rz], &marks[ra..rz], &mut labels[ra..rz]);
                 }
                 titles::repeated_titles(&strs, &marks, &rel, &mut labels);

@@ -166,6 +166,60 @@ pub(crate) fn quoted_titles(toks: &[&str], marks: &[Mark], labels: &mut [u8]) {
     }
 }
 
+/// A title-case phrase of two words or more that fills a quotation is a title, MISC, where no
+/// work word names it ("won the MTV2 Award for "The Kill"", "lost to AFI's "Miss Murder"",
+/// "told ABC's "Good Morning America""): WikiGold writes 45 of the 80 such phrases it holds as
+/// MISC names and CoNLL-2003's testa 20 of 29, and the model left most out or took a part
+/// ("Murder", "America"). Not:
+/// - a quotation the model read whole as one name, of any type ("Fox & Friends");
+/// - one holding a person's full name that the model read ("The Rachel Maddow Show": the entity
+///   linker names the person by it);
+/// - a nickname beside a person's name (`"Diamond" Carlo Citrone`);
+/// - speech: a full stop, "!" or "?" inside, or a verb of speech right after (""Happy
+///   Birthday," she said");
+/// - a comma inside (`"Lenhart, Matthew" <...>`, `tweet-date="March 4, 2016"`);
+/// - a person's style ("Emperor of the West");
+/// - a headline's quotation, where every word is capitalized.
+///
+/// One word alone is left: a nickname, or a word quoted as a word ("Christian", "Libya"), as
+/// often as a title.
+pub(crate) fn bare_titles(toks: &[&str], marks: &[Mark], labels: &mut [u8]) {
+    use crate::entities::words::{f, words};
+    for open in 0..toks.len() {
+        let Some(close) = title_in_quotes(toks, marks, labels, open) else {
+            continue;
+        };
+        let inner = &toks[open + 1..close];
+        let end = if inner.last() == Some(&",") { close - 1 } else { close };
+        let words_inside = inner.iter().filter(|w| w.chars().any(char::is_alphabetic)).count();
+        let inside = spans_of(&labels[open + 1..end]);
+        let whole = inside.iter().any(|&(s, e, _)| s == 0 && e == end - open - 1);
+        // (a person's full name inside stays the person's, whom the entity linker names by it:
+        // "The Rachel Maddow Show", "Barack Obama Election Day")
+        let full_name = inside.iter().any(|&(s, e, t)| t == super::PER && e - s >= 2);
+        let speech = matches!(inner.last(), Some(&("." | "!" | "?")))
+            || toks[close + 1..toks.len().min(close + 3)].iter().any(|w| words().get(w).has(f::CUE));
+        let person = |k: usize| labels.get(k).is_some_and(|&l| label_type(l) == Some(super::PER));
+        let nickname = open > 0 && person(open - 1) || person(close + 1);
+        // (a comma inside: a mail's sender, surname first, `"Lenhart, Matthew" <...>`, a style and
+        // its bearer, `"Norton I, Emperor of the United States"`, a date, `tweet-date="March 4,
+        // 2016"`)
+        let comma = inner[..end - open - 1].contains(&",");
+        // (a style of a person: "Protector of Mexico", "the "Emperor of Ice Cream"")
+        let head = inner.iter().find(|w| !matches!(**w, "The" | "the")).unwrap_or(&inner[0]);
+        let style = words().get(&head.to_lowercase()).has(f::TITLE | f::ROLE);
+        // (a headline capitalizes every word, quoted or not: "Elizabeth Warren: Donald Trump Is a
+        // 'Proven Failure' in Business")
+        let lowercase = |w: &&str| w.starts_with(char::is_lowercase) && !SMALL_WORDS.contains(w);
+        let headline = !toks[..open].iter().chain(&toks[close + 1..]).any(lowercase);
+        if words_inside < 2 || end == open + 1 || whole || speech || nickname || comma || style || headline || full_name
+        {
+            continue;
+        }
+        set_name(labels, open + 1, end, MISC);
+    }
+}
+
 /// A title without quotation marks right after the work it names, that ends where its clause
 /// does, is a name, MISC ("their second album A Beautiful Lie.", "the film The Last Emperor.",
 /// "the song Sukiyaki.", "his book Oriente Conquistado (Conquest of the Orient)"), as WikiGold
@@ -283,6 +337,14 @@ fn name_before_is_covered(toks: &[&str], labels: &[u8], j: usize) -> bool {
     s >= 2 && toks[s - 1] == "of" && matches!(toks[s - 2], "cover" | "version" | "remix")
 }
 
+/// The small words a title leaves in lowercase ("Anarchy in Tokyo", "Sons of Trump").
+#[rustfmt::skip]
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "at", "by", "with", "from", "as", "but", "nor", "over",
+    "into", "onto", "upon", "off", "up", "out", "via", "vs", "vs.", "de", "la", "le", "du", "da", "di", "del", "des",
+    "von", "van", "n't", "n\u{2019}t",
+];
+
 /// The closing mark of a title that opens at `open` (a mark that opens; the first mark after it
 /// must close it, of the same kind): up to twelve words, each capitalized, a number, punctuation
 /// or a short function word, the first capitalized or a number, not all in capitals (a headline
@@ -290,12 +352,6 @@ fn name_before_is_covered(toks: &[&str], labels: &[u8], j: usize) -> bool {
 /// Washington" is taken for a person further on), and no name of the model's reaching across
 /// either mark.
 fn title_in_quotes(toks: &[&str], marks: &[Mark], labels: &[u8], open: usize) -> Option<usize> {
-    #[rustfmt::skip]
-    const SMALL: &[&str] = &[
-        "a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "at", "by", "with", "from", "as", "but", "nor",
-        "over", "into", "onto", "upon", "off", "up", "out", "via", "vs", "vs.", "de", "la", "le", "du", "da", "di",
-        "del", "des", "von", "van", "n't", "n\u{2019}t",
-    ];
     const ADDRESS: &[&str] = &["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."];
     let wanted = match marks.get(open)? {
         Mark::Opens => Mark::Closes,
@@ -310,7 +366,10 @@ fn title_in_quotes(toks: &[&str], marks: &[Mark], labels: &[u8], open: usize) ->
     let first = inner.iter().find(|w| w.chars().any(char::is_alphanumeric))?;
     let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     let title_case = inner.iter().all(|w| {
-        !w.chars().any(char::is_alphabetic) || capital(w) || SMALL.contains(w) || w.starts_with(['\'', '\u{2019}'])
+        !w.chars().any(char::is_alphabetic)
+            || capital(w)
+            || SMALL_WORDS.contains(w)
+            || w.starts_with(['\'', '\u{2019}'])
     });
     let words = || inner.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
     let capitals = words().next().is_some() && words().all(|w| !w.chars().any(char::is_lowercase));
@@ -623,5 +682,58 @@ mod tests {
         let (toks, marks, mut labels) = prepared("He said \"Rags\" twice.", &[]);
         repeated_titles(&toks, &marks, &[(0, toks.len())], &mut labels);
         assert!(labels.iter().all(|&l| l == 0));
+    }
+
+    /// The names in `text`, one sentence, after [`bare_titles`], given the model's names `found`.
+    fn bare(text: &str, found: &[(&str, u8)]) -> Vec<(String, u8)> {
+        let (toks, marks, mut labels) = prepared(text, found);
+        bare_titles(&toks, &marks, &mut labels);
+        names(&toks, &labels)
+    }
+
+    #[test]
+    fn a_quoted_title_case_phrase_without_its_work_is_misc() {
+        assert_eq!(bare("the band won an award for \"The Kill\" in 2006", &[]), misc(&["The Kill"]));
+        // whatever the model read inside it
+        let text = "they lost to AFI's \"Miss Murder\" at the awards";
+        assert_eq!(bare(text, &[("AFI", ORG), ("Murder", PER)]), [("AFI".into(), ORG), ("Miss Murder".into(), MISC)]);
+        let text = "he told ABC’s “Good Morning America” on Monday that";
+        assert_eq!(bare(text, &[("ABC", ORG), ("America", LOC)])[1], ("Good Morning America".into(), MISC));
+        // a comma the quotation takes in stays out
+        let text = "she starred in ''The Walking Dead,'' which airs on AMC";
+        assert_eq!(bare(text, &[("Walking Dead", MISC), ("AMC", ORG)])[0], ("The Walking Dead".into(), MISC));
+        // a name of the model's that fills the quotation keeps its type
+        let text = "he appeared on \"Fox & Friends\" on Monday";
+        assert_eq!(bare(text, &[("Fox & Friends", ORG)]), [("Fox & Friends".into(), ORG)]);
+    }
+
+    #[test]
+    fn speech_nicknames_dates_styles_and_headlines_are_no_bare_titles() {
+        let none: Vec<(String, u8)> = Vec::new();
+        // one word: a nickname or a word quoted as a word as often as a title
+        assert_eq!(bare("people wrote \"Christian\" on the form", &[]), none);
+        // speech: a full stop inside, or a verb of speech after it
+        assert_eq!(bare("he shouted \"Get Out.\" and left", &[]), none);
+        assert_eq!(bare("\"Happy Birthday,\" she said to the crowd", &[]), none);
+        // words that are not a title's (lowercase words other than small ones)
+        assert_eq!(
+            bare("the crowd chanted \"We are Orlando\" all night", &[("Orlando", LOC)]),
+            [("Orlando".into(), LOC)]
+        );
+        // a nickname beside a person's name
+        let text = "the player \"Big Diamond\" Carlo Citrone won the event";
+        assert_eq!(bare(text, &[("Carlo Citrone", PER)]), [("Carlo Citrone".into(), PER)]);
+        // a comma inside (a date, a mail's sender), a person's style
+        assert_eq!(bare("a post dated \"March 4, 2016\" which said", &[]), none);
+        let text = "from \"Lenhart, Matthew\" < m@x.com > at noon";
+        assert_eq!(bare(text, &[("Lenhart", PER), ("Matthew", PER)]).len(), 2);
+        let text = "he claimed to be \"Emperor of the Isles\" as well";
+        assert_eq!(bare(text, &[("Isles", LOC)]), [("Isles".into(), LOC)]);
+        // a person's full name inside stays the person's
+        let text = "she said on \"The Rachel Maddow Show\" that night";
+        assert_eq!(bare(text, &[("Rachel Maddow", PER)]), [("Rachel Maddow".into(), PER)]);
+        // a headline capitalizes every quotation
+        let text = "Elizabeth Warren : Donald Trump Is a ‘Proven Failure’ in Business";
+        assert_eq!(bare(text, &[("Elizabeth Warren", PER), ("Donald Trump", PER)]).len(), 2);
     }
 }
