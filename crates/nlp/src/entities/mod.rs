@@ -255,9 +255,13 @@ fn initial(v: &View, mentions: &[Mention]) -> Vec<Work> {
         let mut ty = m.ty;
         // "Ms Strand" tagged as an organisation, or "Strand" after "Ms" tagged as another name:
         // an honorific makes it a person; not a title that fills a quotation ("Miss Murder", a
-        // song; "Madam Secretary", a show)
+        // song; "Madam Secretary", a show), unless a name follows it ("Miss Vance")
         let quote = |i: usize| toks.get(i).is_some_and(|t| t.kind == dossier_model::TokenKind::Quote);
-        let title = ty == EntityType::Misc && a > 0 && quote(a - 1) && quote(b);
+        let title = ty == EntityType::Misc
+            && a > 0
+            && quote(a - 1)
+            && quote(b)
+            && !(b - a >= 2 && crate::ner::known_person_word(v.s(a + 1)));
         if linkable
             && ty != EntityType::Person
             && !title

@@ -937,6 +937,9 @@ fn an_honorific_makes_a_person_but_not_of_a_quoted_title() {
     assert_eq!(title, Some(("Miss Murder".to_string(), EntityType::Misc)));
     let person = linked("The band lost to Miss Halloran at the awards.", "Miss Halloran");
     assert_eq!(person.map(|p| p.1), Some(EntityType::Person));
+    // a name after the honorific is a person's, quoted or not
+    let addressed = linked("The letter was addressed to \"Miss Vance\" in Selby.", "Miss Vance");
+    assert_eq!(addressed.map(|p| p.1), Some(EntityType::Person));
 }
 
 #[test]

@@ -160,6 +160,11 @@ pub(crate) fn known_town_or_state(words: &[&str]) -> bool {
     c & (ext::STATE | ext::CITY1 | ext::CITY2) != 0 && c & (ext::COUNTRY | ext::CONTINENT) == 0
 }
 
+/// Whether `word` is a given name or a surname the embedded model's external lexicon knows.
+pub(crate) fn known_person_word(word: &str) -> bool {
+    embedded_model().lex.categories(&lowers_of(&[word])) & lexicon::ext::PERSON != 0
+}
+
 /// Whether `word` is a given name the embedded model's external lexicon knows.
 pub(crate) fn known_given_name(word: &str) -> bool {
     use lexicon::ext;

@@ -176,9 +176,11 @@ pub(crate) fn quoted_titles(toks: &[&str], marks: &[Mark], labels: &mut [u8]) {
 ///   linker names the person by it);
 /// - a nickname beside a person's name (`"Diamond" Carlo Citrone`);
 /// - speech: a full stop, "!" or "?" inside, or a verb of speech right after (""Happy
-///   Birthday," she said");
-/// - a comma inside (`"Lenhart, Matthew" <...>`, `tweet-date="March 4, 2016"`);
-/// - a person's style ("Emperor of the West");
+///   Birthday," she said") or before it ([`spoken_before`]);
+/// - a comma inside (`"Lenhart, Matthew" <...>`, `tweet-date="March 4, 2016"`), an address
+///   after it (`"Maria at Selby Books" <maria@...>`);
+/// - a person's style ("Emperor of the West"), an office before a person ("Ask Senator Quist");
+/// - a greeting or a salutation ("Dear Father", "Welcome to Dunmore");
 /// - a headline's quotation, where every word is capitalized.
 ///
 /// One word alone is left: a nickname, or a word quoted as a word ("Christian", "Libya"), as
@@ -198,26 +200,74 @@ pub(crate) fn bare_titles(toks: &[&str], marks: &[Mark], labels: &mut [u8]) {
         // "The Rachel Maddow Show", "Barack Obama Election Day")
         let full_name = inside.iter().any(|&(s, e, t)| t == super::PER && e - s >= 2);
         let speech = matches!(inner.last(), Some(&("." | "!" | "?")))
-            || toks[close + 1..toks.len().min(close + 3)].iter().any(|w| words().get(w).has(f::CUE));
+            || toks[close + 1..toks.len().min(close + 3)].iter().any(|w| words().get(w).has(f::CUE))
+            || spoken_before(toks, open, close);
         let person = |k: usize| labels.get(k).is_some_and(|&l| label_type(l) == Some(super::PER));
         let nickname = open > 0 && person(open - 1) || person(close + 1);
         // (a comma inside: a mail's sender, surname first, `"Lenhart, Matthew" <...>`, a style and
         // its bearer, `"Norton I, Emperor of the United States"`, a date, `tweet-date="March 4,
-        // 2016"`)
+        // 2016"`; or an address after it, `"Maria at Selby Books" <maria@...>`, or a markup
+        // attribute's `=` before it)
         let comma = inner[..end - open - 1].contains(&",");
-        // (a style of a person: "Protector of Mexico", "the "Emperor of Ice Cream"")
-        let head = inner.iter().find(|w| !matches!(**w, "The" | "the")).unwrap_or(&inner[0]);
-        let style = words().get(&head.to_lowercase()).has(f::TITLE | f::ROLE);
+        let address = toks.get(close + 1) == Some(&"<") || open > 0 && toks[open - 1] == "=";
+        // (a style of a person, "Emperor of the West", or an office before a person the model
+        // read, "Ask Senator Quist")
+        let head = open + 1 + inner.iter().position(|w| !matches!(*w, "The" | "the")).unwrap_or(0);
+        let office = |k: usize| words().get(&toks[k].to_lowercase()).has(f::TITLE | f::ROLE);
+        let style = office(head) || (open + 1..end - 1).any(|k| office(k) && person(k + 1));
+        // (a greeting or a letter's salutation: "Dear Father", "Welcome to Dunmore")
+        let greeting = GREETINGS.contains(&toks[head]);
         // (a headline capitalizes every word, quoted or not: "Elizabeth Warren: Donald Trump Is a
         // 'Proven Failure' in Business")
         let lowercase = |w: &&str| w.starts_with(char::is_lowercase) && !SMALL_WORDS.contains(w);
         let headline = !toks[..open].iter().chain(&toks[close + 1..]).any(lowercase);
-        if words_inside < 2 || end == open + 1 || whole || speech || nickname || comma || style || headline || full_name
+        if words_inside < 2
+            || end == open + 1
+            || whole
+            || full_name
+            || speech
+            || nickname
+            || comma
+            || address
+            || style
+            || greeting
+            || headline
         {
             continue;
         }
         set_name(labels, open + 1, end, MISC);
     }
+}
+
+/// Words that open a greeting or a letter's salutation in quotation marks, which is no title.
+const GREETINGS: &[&str] = &["Dear", "Hi", "Hello", "Hey", "Welcome", "Congratulations", "Thanks", "Thank"];
+
+/// Whether the quotation `open..=close` is what a verb of speech right before it says ("said
+/// "Welcome to Dunmore" to each guest", "told the crowd "Welcome Back to Varna" and left"): the
+/// verb up to three words before the mark, only lowercase words between that are no
+/// preposition (not "said on "Face the Nation"", "told ABC's "Good Morning America""), and no
+/// verb right after the quotation (not "He said "Nights in Selby" was the best song"). Writing
+/// and singing make works as often ("she wrote "The Long Road""), and calling names ("a campaign
+/// he calls "Confident America"", "things called "A Football Life"").
+fn spoken_before(toks: &[&str], open: usize, close: usize) -> bool {
+    use crate::entities::words::{f, words};
+    #[rustfmt::skip]
+    const WORKS_TOO: &[&str] = &[
+        "write", "writes", "wrote", "written", "writing", "sing", "sings", "sang", "sung", "call", "calls", "called",
+        "calling", "dub", "dubs", "dubbed", "name", "names", "named", "term", "terms", "termed", "label", "labels",
+        "labeled", "labelled",
+    ];
+    let said = |w: &str| {
+        let info = words().get(w);
+        info.has(f::CUE_S) && !info.has(f::CUE_W) && !WORKS_TOO.contains(&w.to_lowercase().as_str())
+    };
+    let Some(verb) = (1..=3).filter_map(|d| open.checked_sub(d)).find(|&k| said(toks[k])) else {
+        return false;
+    };
+    let between_plain =
+        toks[verb + 1..open].iter().all(|w| w.starts_with(char::is_lowercase) && !words().get(w).has(f::PREP));
+    let verb_after = toks.get(close + 1).is_some_and(|w| words().get(w).has(f::BE | f::AUX));
+    between_plain && !verb_after
 }
 
 /// A title without quotation marks right after the work it names, that ends where its clause
@@ -732,6 +782,24 @@ mod tests {
         // a person's full name inside stays the person's
         let text = "she said on \"The Rachel Maddow Show\" that night";
         assert_eq!(bare(text, &[("Rachel Maddow", PER)]), [("Rachel Maddow".into(), PER)]);
+        // what a verb of speech right before it says, a greeting, an office before a person, an
+        // address after it
+        let text = "Rowe said \"Welcome Home to Dunmore\" to each guest";
+        assert_eq!(bare(text, &[("Rowe", PER), ("Dunmore", LOC)]).len(), 2);
+        let text = "the mayor told the crowd \"Back Again in Varna\" and cut the ribbon";
+        assert_eq!(bare(text, &[("Varna", LOC)]), [("Varna".into(), LOC)]);
+        assert_eq!(bare("she wrote \"Dear Father\" at the top of the page", &[]), none);
+        let text = "her reply was short : \"Ask Senator Quist\" and nothing more";
+        assert_eq!(bare(text, &[("Quist", PER)]), [("Quist".into(), PER)]);
+        let text = "From : \"Maria at Selby Books\" < maria@selby.com > on Monday";
+        assert_eq!(bare(text, &[("Maria", PER), ("Selby Books", ORG)]).len(), 2);
+        // but a title a verb of speech names through a name or a preposition, or before a verb
+        let text = "Sanders said on \"Face the Nation\" that he would stay";
+        assert_eq!(bare(text, &[("Sanders", PER), ("Nation", ORG)])[1], ("Face the Nation".into(), MISC));
+        let text = "he said \"Nights in Selby\" was the best song they played";
+        assert_eq!(bare(text, &[("Selby", LOC)]), misc(&["Nights in Selby"]));
+        let text = "a campaign he calls \"Confident Ardenia\" across the state";
+        assert_eq!(bare(text, &[("Ardenia", LOC)]), misc(&["Confident Ardenia"]));
         // a headline capitalizes every quotation
         let text = "Elizabeth Warren : Donald Trump Is a ‘Proven Failure’ in Business";
         assert_eq!(bare(text, &[("Elizabeth Warren", PER), ("Donald Trump", PER)]).len(), 2);
