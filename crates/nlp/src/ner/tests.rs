@@ -425,6 +425,36 @@ fn letters_after_a_persons_name_are_no_part_of_it() {
 }
 
 #[test]
+fn title_case_is_a_headline_with_capitalized_grammar() {
+    let case = |text: &str| title_case(&tokenize(text).iter().map(|t| t.span.of(text)).collect::<Vec<_>>());
+    assert!(case("Washington Post Assembles 'A Sizable Army' Of Reporters To Take Down Trump"));
+    assert!(case("Obama Power Plant Rules Face Key Test In U.S. Court."));
+    assert!(case("Senator Ines Harrow Says She Will Not Back The Coastal Bill"));
+    // small words may stay in lowercase
+    assert!(case("Clinton Looks for Pace to Quicken After a Big Loss At Home"));
+    assert!(case("Colin van Ostern Wins The Race In Concord"));
+    // a lowercase word of content, too few capitals, no capitalized word of grammar
+    assert!(!case("Mayor Dale Fenwick vows To Rebuild The Mill"));
+    assert!(!case("Back To The Mill"));
+    assert!(!case("F-105 Thunderchief, 1962 -- 1964; F-4 Phantom II, 1964 -- 1965"));
+    // a given name ("Will") or an initial ("A.") is no word of grammar
+    assert!(!case("Attendees: Phil Noble, Scott Farmer, Will Folks, Tony Denny."));
+    assert!(!case("Delegates: Colin Van Ostern, Deb Vanderbeek, Le Frye, Mike Vlacich"));
+    assert!(!case("Regards, Kevin A. Boone Accenture Houston Consultant"));
+}
+
+#[test]
+fn embedded_model_reads_a_title_case_headline_as_one_in_capitals() {
+    let Some(tagger) = embedded_tagger() else { return };
+    let text = "Mayor Dale Fenwick Vows To Rebuild The Old Mill In Ardenport.\n\nThe mayor of Ardenport, Dale \
+                Fenwick, said on Monday that the mill would reopen.";
+    let found = names(text, &tagger);
+    assert!(found.contains(&("Dale Fenwick".to_string(), EntityType::Person)), "{found:?}");
+    // the headline's verbs and nouns are no names
+    assert!(found.iter().all(|(n, _)| !n.contains("Rebuild") && !n.contains("Vows")), "{found:?}");
+}
+
+#[test]
 fn embedded_model_handles_case_titles_possessives_and_particles() {
     let Some(tagger) = embedded_tagger() else { return };
     use EntityType::{Loc, Org, Person};
