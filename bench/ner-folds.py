@@ -10,7 +10,8 @@
 Fold k holds back the k-th quarter of the UNER, WikiGold and re3d documents (`DOSSIER_NER_HOLDOUT_FOLD`)
 and trains on the rest; each document of the three is scored once, by the model that did not see
 it, and the counts of the four folds are pooled. CoNLL testa and GUM dev are held out by every fold;
-they are scored with fold 0's model. Prints F1 per corpus, all types the gold has and PER/ORG/LOC
+they are scored with fold 0's model, and so is a copy of testa written in title case, as headlines
+are ("testa Tc"). Prints F1 per corpus, all types the gold has and PER/ORG/LOC
 alone (UNER's types), and per type. Needs the word-vector classes (see docs/model-card.md,
 Retraining) for the shipped configuration.
 """
@@ -86,8 +87,33 @@ def main():
             gold += g
         print(line(corpus, tp, pred, gold))
     fold0 = os.path.join(a.dir, "fold0.bin")
-    print(line("testa", *score(os.path.join(a.data, "conll2003-en", "eng.testa"), fold0, link)))
+    testa = os.path.join(a.data, "conll2003-en", "eng.testa")
+    print(line("testa", *score(testa, fold0, link)))
     print(line("gum dev", *score(os.path.join(a.dir, "dev0", "gum-dev.conll"), fold0, link)))
+    titled = os.path.join(a.dir, "testa-title-case.conll")
+    title_case_copy(testa, titled)
+    print(line("testa Tc", *score(titled, fold0, link)))
+
+
+def title_case_copy(src, dst):
+    """CoNLL testa with its words capitalized as a headline in title case writes them: every word
+    but a title's small words after the first of its sentence; words in capitals stay."""
+    small = {"a", "an", "the", "and", "but", "or", "for", "nor", "at", "by", "to", "of", "in", "on", "up", "as"}
+    out, first = [], True
+    with open(src) as f:
+        for row in f:
+            if not row.strip() or row.startswith("-DOCSTART-"):
+                out.append(row)
+                first = True
+                continue
+            cols = row.rstrip("\n").split(" ")
+            w = cols[0]
+            if w[:1].isalpha() and w[:1].islower() and (first or w not in small):
+                cols[0] = w[0].upper() + w[1:]
+            first = False
+            out.append(" ".join(cols) + "\n")
+    with open(dst, "w") as f:
+        f.writelines(out)
 
 
 if __name__ == "__main__":
