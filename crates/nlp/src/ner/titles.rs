@@ -213,7 +213,7 @@ pub(crate) fn bare_titles(toks: &[&str], marks: &[Mark], labels: &mut [u8]) {
         // (a style of a person, "Emperor of the West", or an office before a person the model
         // read, "Ask Senator Quist")
         let head = open + 1 + inner.iter().position(|w| !matches!(*w, "The" | "the")).unwrap_or(0);
-        let office = |k: usize| words().get(&toks[k].to_lowercase()).has(f::TITLE | f::ROLE);
+        let office = |k: usize| words().get(toks[k]).has(f::TITLE | f::ROLE);
         let style = office(head) || (open + 1..end - 1).any(|k| office(k) && person(k + 1));
         // (a greeting or a letter's salutation: "Dear Father", "Welcome to Dunmore")
         let greeting = GREETINGS.contains(&toks[head]);
