@@ -1221,17 +1221,17 @@ pub(crate) fn defined_type(cx: &Ctx, i: usize) -> Option<EntityType> {
     // 32 countries", "the Hanseatic League was a union of towns")
     const COLLECTIVES: &[&str] = &["series", "chain", "collection", "trio", "pair", "cluster", "string"];
     const BODIES: &[&str] = &["group", "federation", "union", "network", "alliance"];
-    let mut head = v.s(end - 1).to_string();
-    let collective = COLLECTIVES.contains(&head.as_str()) || BODIES.contains(&head.as_str());
+    let mut head = v.s(end - 1);
+    let collective = COLLECTIVES.contains(&head) || BODIES.contains(&head);
     if collective && v.is(end, "of") {
-        let body = BODIES.contains(&head.as_str());
+        let body = BODIES.contains(&head);
         if let Some(e) = phrase(end + 1) {
             let plural = v.s(e - 1);
             // the singular the list holds: "albums", "movies", "companies", "series"
-            let singular = crate::ner::lexicon::defining_noun_of_plural(plural).map(|(noun, _)| noun.to_string());
+            let singular = crate::ner::lexicon::defining_noun_of_plural(plural).map(|(noun, _)| noun);
             // (an unknown complement says nothing: "a series of buses")
-            let one = singular.or_else(|| defining_nouns().contains_key(plural).then(|| plural.to_string()))?;
-            let place = defining_nouns().get(one.as_str()).is_some_and(|&(ty, _)| ty == EntityType::Loc);
+            let one = singular.or_else(|| defining_nouns().contains_key(plural).then_some(plural))?;
+            let place = defining_nouns().get(one).is_some_and(|&(ty, _)| ty == EntityType::Loc);
             // (a group of islands is an archipelago, a place)
             if body && place && one != "island" {
                 return Some(EntityType::Org);
@@ -1240,7 +1240,6 @@ pub(crate) fn defined_type(cx: &Ctx, i: usize) -> Option<EntityType> {
             head = one;
         }
     }
-    let head = head.as_str();
     if !head.chars().all(|c| c.is_lowercase() || c == '-') {
         return None;
     }

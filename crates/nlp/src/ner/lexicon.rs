@@ -212,12 +212,6 @@ impl Lexicons {
         self.places_at(seq_of(lowers))
     }
 
-    /// The categories (`ext` bits) the external lexicon gives the words of `lowers` (their
-    /// lowercase hashes): 0 for none.
-    pub fn categories(&self, lowers: &[u64]) -> u32 {
-        self.categories_at(seq_of(lowers))
-    }
-
     /// The categories of the entry whose sequence hash is `h`.
     fn categories_at(&self, h: u64) -> u32 {
         self.ext.get(ext_key(h)).unwrap_or(0) & ext::NAMES

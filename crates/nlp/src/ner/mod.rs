@@ -132,7 +132,7 @@ fn embedded_model() -> &'static Arc<Model> {
 /// only women bear it, `Some(false)` when only men do ("Margarethe", "Henrik"; the entity linker
 /// has its own short list first).
 pub(crate) fn given_name_is_female(word: &str) -> Option<bool> {
-    let cats = embedded_model().lex.word_categories(features::hash_lower(word));
+    let cats = word_categories(word);
     match (cats & lexicon::ext::FIRST_F != 0, cats & lexicon::ext::FIRST_M != 0) {
         (true, false) => Some(true),
         (false, true) => Some(false),
@@ -162,13 +162,18 @@ pub(crate) fn known_town_or_state(words: &[&str]) -> bool {
 
 /// Whether `word` is a given name or a surname the embedded model's external lexicon knows.
 pub(crate) fn known_person_word(word: &str) -> bool {
-    embedded_model().lex.categories(&lowers_of(&[word])) & lexicon::ext::PERSON != 0
+    word_categories(word) & lexicon::ext::PERSON != 0
 }
 
 /// Whether `word` is a given name the embedded model's external lexicon knows.
 pub(crate) fn known_given_name(word: &str) -> bool {
     use lexicon::ext;
-    embedded_model().lex.categories(&lowers_of(&[word])) & (ext::FIRST_M | ext::FIRST_F) != 0
+    word_categories(word) & (ext::FIRST_M | ext::FIRST_F) != 0
+}
+
+/// The categories (`lexicon::ext` bits) the embedded model's external lexicon gives one word.
+fn word_categories(word: &str) -> u32 {
+    embedded_model().lex.word_categories(features::hash_lower(word))
 }
 
 /// The lowercase hashes of `words`, as the lexicons look them up.

@@ -222,7 +222,6 @@ pub(crate) fn bare_titles(toks: &[&str], marks: &[Mark], labels: &mut [u8]) {
         let lowercase = |w: &&str| w.starts_with(char::is_lowercase) && !SMALL_WORDS.contains(w);
         let headline = !toks[..open].iter().chain(&toks[close + 1..]).any(lowercase);
         if words_inside < 2
-            || end == open + 1
             || whole
             || full_name
             || speech
