@@ -691,8 +691,30 @@ fn an_institution_of_a_place_is_one_organisation() {
     // a company in its town, "of the", and a name that is no institution's stay apart
     let toks = ["Bestop", "Inc", "of", "Boulder"];
     assert_eq!(joined(&toks, vec![org_b, org_l, 0, loc_u]), names_of(&[("Bestop Inc", ORG), ("Boulder", LOC)]));
-    let toks = ["the", "Court", "of", "the", "District"];
-    assert_eq!(joined(&toks, vec![0, org_u, 0, 0, loc_u]), names_of(&[("Court", ORG), ("District", LOC)]));
+    let toks = ["a", "Court", "of", "the", "Kell", "Isles"];
+    assert_eq!(joined(&toks, vec![0, org_u, 0, 0, loc_b, loc_l]), names_of(&[("Court of the Kell Isles", ORG)]));
+    let toks = ["the", "Army", "of", "the", "North", "won"];
+    assert_eq!(joined(&toks, vec![0, org_u, 0, 0, label(MISC, UNIT), 0]), names_of(&[("Army of the North", ORG)]));
+    // "of the" and a body, a person, or after a name that is no institution's
+    let toks = ["IV", "Corps", "of", "the", "Army", "of", "the", "Vell"];
+    let labels = vec![org_b, org_l, 0, 0, org_b, label(ORG, INSIDE), label(ORG, INSIDE), org_l];
+    assert_eq!(joined(&toks, labels), names_of(&[("IV Corps", ORG), ("Army of the Vell", ORG)]));
+    let toks = ["the", "Court", "of", "the", "Dowager", "Kell"];
+    let labels = vec![0, org_u, 0, 0, label(PER, BEGIN), label(PER, LAST)];
+    assert_eq!(joined(&toks, labels), names_of(&[("Court", ORG), ("Dowager Kell", PER)]));
+    let toks = ["the", "Council", "of", "the", "Kell", "Fleet"];
+    assert_eq!(joined(&toks, vec![0, org_u, 0, 0, label(MISC, BEGIN), label(MISC, LAST)]).len(), 2);
+    let toks = ["the", "Kell", "Library", "of", "the", "Vell", "Hogeschool"];
+    let labels = vec![0, org_b, org_l, 0, 0, org_b, org_l];
+    assert_eq!(joined(&toks, labels), names_of(&[("Kell Library", ORG), ("Vell Hogeschool", ORG)]));
+    let toks = ["the", "World", "Organization", "of", "the", "Kell", "Movement"];
+    let labels = vec![0, org_b, org_l, 0, 0, org_b, org_l];
+    assert_eq!(joined(&toks, labels), names_of(&[("World Organization of the Kell Movement", ORG)]));
+    let toks = ["Vell", "Canucks", "of", "the", "Kell", "League"];
+    assert_eq!(
+        joined(&toks, vec![org_b, org_l, 0, 0, org_b, org_l]),
+        names_of(&[("Vell Canucks", ORG), ("Kell League", ORG)])
+    );
     let toks = ["Council", "of", "Upper", "Kell", "and", "the", "Isles"];
     let labels = vec![org_u, 0, loc_b, label(LOC, INSIDE), label(LOC, INSIDE), label(LOC, INSIDE), loc_l];
     assert_eq!(joined(&toks, labels), names_of(&[("Council", ORG), ("Upper Kell and the Isles", LOC)]));
