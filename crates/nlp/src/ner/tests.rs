@@ -681,6 +681,26 @@ fn a_name_begun_at_a_model_designation_is_a_product() {
 }
 
 #[test]
+fn a_name_ending_with_an_event_a_prize_or_a_law_is_other() {
+    let (org_b, org_i, org_l) = (label(ORG, BEGIN), label(ORG, INSIDE), label(ORG, LAST));
+    let toks = ["the", "Kell", "Records", "Act", "passed"];
+    let labels = vec![0, label(LOC, BEGIN), label(LOC, INSIDE), label(LOC, LAST), 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("Kell Records Act", MISC)]));
+    let toks = ["the", "Vell", "Free", "Trade", "Agreement"];
+    assert_eq!(joined(&toks, vec![0, org_b, org_i, org_i, org_l]), names_of(&[("Vell Free Trade Agreement", MISC)]));
+    let toks = ["the", "Orla", "Vance", "Awards"];
+    let labels = vec![0, label(PER, BEGIN), label(PER, INSIDE), label(PER, LAST)];
+    assert_eq!(joined(&toks, labels), names_of(&[("Orla Vance Awards", MISC)]));
+    let toks = ["the", "Kellish", "War", "of", "Succession"];
+    assert_eq!(joined(&toks, vec![0, org_b, org_i, org_i, org_l]), names_of(&[("Kellish War of Succession", MISC)]));
+    // an organisation's word, a name of one word, a head inside the name
+    let toks = ["the", "Department", "of", "War"];
+    assert_eq!(joined(&toks, vec![0, org_b, org_i, org_l]), names_of(&[("Department of War", ORG)]));
+    assert_eq!(joined(&["Open", "Kell"], vec![org_b, org_l]), names_of(&[("Open Kell", ORG)]));
+    assert_eq!(joined(&["the", "Cup"], vec![0, label(ORG, UNIT)]), names_of(&[("Cup", ORG)]));
+}
+
+#[test]
 fn an_institution_of_a_place_is_one_organisation() {
     let (org_b, org_l, org_u) = (label(ORG, BEGIN), label(ORG, LAST), label(ORG, UNIT));
     let (loc_b, loc_l, loc_u) = (label(LOC, BEGIN), label(LOC, LAST), label(LOC, UNIT));
