@@ -701,6 +701,22 @@ fn a_name_ending_with_an_event_a_prize_or_a_law_is_other() {
 }
 
 #[test]
+fn a_place_the_lexicon_knows_with_a_connector_is_one_place() {
+    let (loc_u, org_b, org_l) = (label(LOC, UNIT), label(ORG, BEGIN), label(ORG, LAST));
+    let toks = ["in", "Bosnia", "and", "Herzegovina", "."];
+    assert_eq!(joined(&toks, vec![0, loc_u, 0, loc_u, 0]), names_of(&[("Bosnia and Herzegovina", LOC)]));
+    let toks = ["to", "Frankfurt", "am", "Main"];
+    assert_eq!(joined(&toks, vec![0, loc_u, 0, label(PER, UNIT)]), names_of(&[("Frankfurt am Main", LOC)]));
+    // no place first, a name going on past it, places the lexicon does not know as one
+    let toks = ["Bosnia", "and", "Herzegovina", "Football", "Federation"];
+    let labels = vec![loc_u, 0, org_b, label(ORG, INSIDE), org_l];
+    assert_eq!(joined(&toks, labels), names_of(&[("Bosnia", LOC), ("Herzegovina Football Federation", ORG)]));
+    let toks = ["Trinidad", "and", "Tobago"];
+    assert_eq!(joined(&toks, vec![label(PER, UNIT), 0, loc_u]).len(), 2);
+    assert_eq!(joined(&["Kell", "and", "Vell"], vec![loc_u, 0, loc_u]).len(), 2);
+}
+
+#[test]
 fn an_institution_of_a_place_is_one_organisation() {
     let (org_b, org_l, org_u) = (label(ORG, BEGIN), label(ORG, LAST), label(ORG, UNIT));
     let (loc_b, loc_l, loc_u) = (label(LOC, BEGIN), label(LOC, LAST), label(LOC, UNIT));
