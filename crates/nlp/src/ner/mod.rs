@@ -521,6 +521,7 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     battles(toks, labels);
     event_names(toks, labels);
     places_with_connectors(toks, labels);
+    states_of_places(toks, labels);
     // last: the rules above read a lowercase or capitalized "the" before a name
     the_in_names(toks, labels);
 }
@@ -740,6 +741,49 @@ fn places_with_connectors(toks: &[&str], labels: &mut [u8]) {
             }
             None => i += 1,
         }
+    }
+}
+
+/// A state named as a republic, a kingdom or a duchy "of" a place is one place with the words
+/// of its style ("the Democratic People's Republic of Korea", "the Grand Duchy of Poznań", "the
+/// Republic of Ireland"), as CoNLL-2003 and WikiGold write all 7 such names, and so is "Washington,
+/// D.C." (all 3): the model split off the style or the place.
+fn states_of_places(toks: &[&str], labels: &mut [u8]) {
+    const STATES: &[&str] = &["Republic", "Kingdom", "Duchy", "Principality", "Emirate", "Sultanate"];
+    const STYLES: &[&str] =
+        &["Democratic", "Islamic", "Federal", "Socialist", "People's", "People\u{2019}s", "Grand", "Arab"];
+    let spans = spans_of(labels);
+    let name_at = |k: usize| spans.iter().find(|&&(s, e, _)| s <= k && k < e).copied();
+    for k in 0..toks.len().saturating_sub(2) {
+        if toks[k] == "Washington"
+            && toks[k + 1] == ","
+            && matches!(toks[k + 2], "D.C." | "DC")
+            && name_at(k).is_some_and(|(s, e, t)| s == k && e == k + 1 && t == LOC)
+        {
+            set_name(labels, k, k + 3, LOC);
+            continue;
+        }
+        if !STATES.contains(&toks[k]) || toks[k + 1] != "of" {
+            continue;
+        }
+        let p = if toks[k + 2] == "the" { k + 3 } else { k + 2 };
+        let (mut start, end) = match (name_at(k), name_at(p)) {
+            // read whole already: only the style before it may be missing
+            (Some((s, e, LOC)), _) if e > p => (s, e),
+            (left, Some((ps, pe, LOC))) if ps == p => match left {
+                Some((s, e, t)) if t != PER && e == k + 1 => (s, pe),
+                None => (k, pe),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        while start > 0
+            && STYLES.contains(&toks[start - 1])
+            && (labels[start - 1] == 0 || name_at(start - 1).is_some_and(|(s, e, t)| e - s == 1 && t == MISC))
+        {
+            start -= 1;
+        }
+        set_name(labels, start, end, LOC);
     }
 }
 

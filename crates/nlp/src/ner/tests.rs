@@ -717,6 +717,27 @@ fn a_place_the_lexicon_knows_with_a_connector_is_one_place() {
 }
 
 #[test]
+fn a_state_of_a_place_is_one_place_with_its_style() {
+    let (loc_b, loc_i, loc_l, loc_u) = (label(LOC, BEGIN), label(LOC, INSIDE), label(LOC, LAST), label(LOC, UNIT));
+    let toks = ["the", "People's", "Republic", "of", "Kell", "said"];
+    assert_eq!(joined(&toks, vec![0, loc_b, loc_l, 0, loc_u, 0]), names_of(&[("People's Republic of Kell", LOC)]));
+    let toks = ["the", "Grand", "Duchy", "of", "Vell"];
+    assert_eq!(joined(&toks, vec![0, 0, label(ORG, UNIT), 0, loc_u]), names_of(&[("Grand Duchy of Vell", LOC)]));
+    let toks = ["the", "Democratic", "People's", "Republic", "of", "the", "Kell", "Isles"];
+    let labels = vec![0, label(MISC, UNIT), loc_b, loc_i, loc_i, loc_i, loc_i, loc_l];
+    assert_eq!(joined(&toks, labels), names_of(&[("Democratic People's Republic of the Kell Isles", LOC)]));
+    let toks = ["in", "Washington", ",", "D.C.", "on"];
+    assert_eq!(joined(&toks, vec![0, loc_u, 0, loc_u, 0]), names_of(&[("Washington , D.C.", LOC)]));
+    // a person's style, no place after "of", a person named Washington
+    let toks = ["the", "Kingdom", "of", "Orla", "Vance"];
+    assert_eq!(joined(&toks, vec![0, loc_u, 0, label(PER, BEGIN), label(PER, LAST)]).len(), 2);
+    let toks = ["Orla", "Kingdom", "of", "Vell"];
+    assert_eq!(joined(&toks, vec![label(PER, BEGIN), label(PER, LAST), 0, loc_u]).len(), 2);
+    let toks = ["Denzel", "Washington", ",", "DC"];
+    assert_eq!(joined(&toks, vec![label(PER, BEGIN), label(PER, LAST), 0, loc_u]).len(), 2);
+}
+
+#[test]
 fn an_institution_of_a_place_is_one_organisation() {
     let (org_b, org_l, org_u) = (label(ORG, BEGIN), label(ORG, LAST), label(ORG, UNIT));
     let (loc_b, loc_l, loc_u) = (label(LOC, BEGIN), label(LOC, LAST), label(LOC, UNIT));
