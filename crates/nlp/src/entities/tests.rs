@@ -1223,3 +1223,13 @@ fn a_name_after_a_noun_of_a_body_makes_its_entity_an_organisation() {
     let d = linked_names(text, &[("Marco Vell", per), ("Vell", per), ("Vell", per)]);
     assert!(d.mentions.iter().all(|m| m.ty == per && m.entity == d.mentions[0].entity), "{:?}", d.mentions);
 }
+
+#[test]
+fn an_entity_takes_its_type_from_its_names_not_from_the_short_forms_that_stand_for_them() {
+    // the tagger reads a bare acronym as an organisation; the law's written name says what it is
+    let d = run("The Kellish Records Retention Act (KRRA) passed in May. Critics said the KRRA was weak. \
+         The KRRA takes effect in June. Lawyers for Vell Mining studied the KRRA closely, and the KRRA may change.");
+    let e = entity_of(&d, "Kellish Records Retention Act").expect("linked");
+    assert!(e.aliases.iter().any(|a| a == "KRRA"), "{:?}", names(&d));
+    assert_eq!(e.ty, EntityType::Misc, "{:?}", d.mentions);
+}
