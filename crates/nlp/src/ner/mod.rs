@@ -149,15 +149,26 @@ pub(crate) fn known_name(words: &[&str]) -> bool {
 /// Whether `words` are a place the embedded model's external lexicon knows: a country, a
 /// state, a continent or a town.
 pub(crate) fn known_place(words: &[&str]) -> bool {
-    embedded_model().lex.place_categories(&lowers_of(words)) != 0
+    place_categories(words) != 0
 }
 
 /// Whether `words` are a town or a state the embedded model's external lexicon knows
 /// ("Cincinnati", "New York", "Texas"), and no country or continent.
 pub(crate) fn known_town_or_state(words: &[&str]) -> bool {
     use lexicon::ext;
-    let c = embedded_model().lex.place_categories(&lowers_of(words));
+    let c = place_categories(words);
     c & (ext::STATE | ext::CITY1 | ext::CITY2) != 0 && c & (ext::COUNTRY | ext::CONTINENT) == 0
+}
+
+/// Whether `words` are a country the embedded model's external lexicon knows.
+fn known_country(words: &[&str]) -> bool {
+    place_categories(words) & lexicon::ext::COUNTRY != 0
+}
+
+/// The place categories (`lexicon::ext` bits) the embedded model's external lexicon gives
+/// `words` as one entry: 0 for no place.
+fn place_categories(words: &[&str]) -> u32 {
+    embedded_model().lex.place_categories(&lowers_of(words))
 }
 
 /// Whether `word` is a given name or a surname the embedded model's external lexicon knows.
@@ -692,9 +703,9 @@ fn battles(toks: &[&str], labels: &mut [u8]) {
 /// all 305 such names: the model read some as organisations (a law's sponsor, a prize's donor)
 /// or persons ("the Ruth Leff Siegel Awards"). Not a name with the word of a body that awards
 /// or wages it ("the Department of War", "the Red Army of the Cold War", or one the model cut
-/// off: "the Institute for the Study of War"): its type is the model's; nor a person's name whose last word is also a
-/// surname ("Lisa Tour", "Georges de La Tour"): a person keeps the type for a prize's, a
-/// treaty's, a contest's or a law's word only.
+/// off: "the Institute for the Study of War"): its type is the model's; nor a person's name
+/// whose last word is also a surname ("Lisa Tour", "Georges de La Tour"): a person takes the
+/// type only for the word of a prize, a treaty, a contest or a law.
 fn event_names(toks: &[&str], labels: &mut [u8]) {
     #[rustfmt::skip]
     const HEADS: &[&str] = &[
@@ -710,7 +721,7 @@ fn event_names(toks: &[&str], labels: &mut [u8]) {
     const BODIES: &[&str] = &[
         "department", "ministry", "office", "committee", "commission", "council", "museum", "foundation",
         "society", "association", "university", "college", "party", "club", "company", "corporation", "bank",
-        "agency", "institute", "army", "navy", "corps", "force", "forces", "fleet", "guard",
+        "agency", "institute", "army", "navy", "corps", "force", "forces", "fleet", "guard", "board",
     ];
     for (s, e, t) in spans_of(labels) {
         let words = &toks[s..e];
@@ -750,7 +761,6 @@ fn places_with_connectors(toks: &[&str], labels: &mut [u8]) {
             i += 1;
             continue;
         }
-        let country = |w: &[&str]| embedded_model().lex.place_categories(&lowers_of(w)) & lexicon::ext::COUNTRY != 0;
         let whole = (3..=6).rev().map(|n| i + n).filter(|&e| e <= toks.len()).find(|&e| {
             let Some(c) = (i + 1..e - 1).find(|&c| CONNECTORS.contains(&toks[c])) else { return false };
             toks[e - 1].starts_with(char::is_uppercase)
@@ -758,7 +768,7 @@ fn places_with_connectors(toks: &[&str], labels: &mut [u8]) {
                 && known_place(&toks[i..e])
                 // (two countries of their own are named as often as their former union: "Serbia
                 // and Montenegro have since disputed the border")
-                && !(country(&toks[i..c]) && country(&toks[c + 1..e]))
+                && !(known_country(&toks[i..c]) && known_country(&toks[c + 1..e]))
         });
         match whole {
             Some(e) => {
@@ -772,9 +782,9 @@ fn places_with_connectors(toks: &[&str], labels: &mut [u8]) {
 
 /// A state named as a republic, a kingdom or a duchy "of" a place is one place with the words
 /// of its style ("the Democratic People's Republic of Korea", "the Grand Duchy of Poznań", "the
-/// Republic of Ireland"), as CoNLL-2003 and WikiGold write all 7 such names, and so is "Washington,
-/// D.C." (all 3): the model split off the style or the place. Not a state in an office's title
-/// ("the Chancellor of the Duchy of Lancaster").
+/// Republic of Ireland"), as CoNLL-2003 and WikiGold write all 7 such names, and so is
+/// "Washington, D.C." (all 3): the model split off the style or the place. Not a state in an
+/// office's title ("the Chancellor of the Duchy of Lancaster").
 fn states_of_places(toks: &[&str], labels: &mut [u8]) {
     const STATES: &[&str] = &["Republic", "Kingdom", "Duchy", "Principality", "Emirate", "Sultanate"];
     const STYLES: &[&str] =
@@ -794,7 +804,7 @@ fn states_of_places(toks: &[&str], labels: &mut [u8]) {
             continue;
         }
         let p = if toks[k + 2] == "the" { k + 3 } else { k + 2 };
-        let (mut start, mut end) = match (name_at(k), name_at(p)) {
+        let (mut start, end) = match (name_at(k), name_at(p)) {
             // read whole already: only the style before it may be missing
             (Some((s, e, LOC)), _) if e > p => (s, e),
             (left, Some((ps, pe, LOC))) if ps == p => match left {
@@ -819,53 +829,74 @@ fn states_of_places(toks: &[&str], labels: &mut [u8]) {
         {
             continue;
         }
-        // "the United Kingdom of Great Britain and Northern Ireland"
-        if toks.get(end) == Some(&"and")
-            && let Some((_, e2, LOC)) = name_at(end + 1).filter(|&(s2, _, _)| s2 == end + 1)
-        {
-            end = e2;
-        }
         set_name(labels, start, end, LOC);
     }
 }
 
-/// A name of one or two words before a comma and a country, a state or a continent that ends
-/// its stretch of the sentence ("Saffron Walden, England, 1943", "in Bowling Green, Ohio.",
-/// "a suburb of Blackburn, Lancashire, England.") is a place in it, and so is a place before
-/// such a place: CoNLL-2003 and WikiGold write 255 of the 267 names before a comma and a
-/// country, a US state or a continent as places (the others: a possessive after the country,
-/// "Gazprom, Russia's", and WikiGold's air bases, organisations there). The model read unknown towns as persons and towns with a club's name
-/// as organisations. Not a name with an organisation's word ("Stanford University, California"),
-/// nor before a country that goes on ("Ted Cruz, Texas senator", "Gazprom, Russia's").
+/// A name of one or two words after a preposition of place and before a comma and a country, a
+/// US state, a continent or a nation of the United Kingdom that ends its stretch of the
+/// sentence ("in Bowling Green, Ohio.", "a suburb of Blackburn, Lancashire, England.") is a
+/// place, and so are the names of one or two words between it and the region: CoNLL-2003 and
+/// WikiGold write 255 of the 267 names before a comma and a country, a US state or a continent
+/// as places (the others: a possessive after the country, "Gazprom, Russia's", and WikiGold's
+/// air bases, organisations there). The model read unknown towns as persons and towns with a
+/// club's name as organisations. Only after a preposition of place: a name and a region alone
+/// are as often a person and their home ("Jane Doe, Texas, said", "Winner: Usain Bolt,
+/// Jamaica."), a company or a club and its seat ("Acme, Delaware, filed", "Arsenal, England,
+/// drew"), which a helper's review found the rule turning into places 124 times. Not a name
+/// with an organisation's word ("in Stanford University, California"), nor before a region
+/// that goes on ("in Ted Cruz, Texas senator") or a list that does.
 fn places_before_regions(toks: &[&str], labels: &mut [u8]) {
     const ENDS: &[&str] = &[",", ".", ";", ":", ")", "(", "--", "-", "\u{2014}", "\u{2013}"];
+    const PREPOSITIONS: &[&str] = &["in", "near", "outside", "into", "around", "across", "throughout"];
+    /// Nouns of a place before "of" ("a suburb of Blackburn", "the outskirts of Leeds").
+    #[rustfmt::skip]
+    const PLACE_NOUNS: &[&str] = &[
+        "suburb", "suburbs", "city", "town", "village", "hamlet", "outskirts", "county", "borough", "district",
+        "region", "area", "parish", "municipality", "capital", "centre", "center", "heart", "residents",
+    ];
     let spans = spans_of(labels);
-    // from the right, so that a place made here makes one of the name before it
-    let mut placed_at: Option<usize> = None;
-    for (n, &(s, e, t)) in spans.iter().enumerate().rev() {
-        let Some(&(ns, ne, nt)) = spans.get(n + 1) else { continue };
-        if nt != LOC && placed_at != Some(ns) || ns != e + 1 || toks[e] != "," || e - s > 2 {
+    let placed = |s: usize| {
+        s > 0
+            && (PREPOSITIONS.contains(&toks[s - 1])
+                || toks[s - 1] == "of" && s > 1 && PLACE_NOUNS.contains(&toks[s - 2].to_lowercase().as_str()))
+    };
+    // (the lexicon's countries are sovereign states: the nations of the United Kingdom are named)
+    let region = |(s, e, t): (usize, usize, u8)| {
+        let nation = matches!(&toks[s..e], ["England" | "Scotland" | "Wales"] | ["Northern", "Ireland"]);
+        // (a list goes on after it: "Chick Corea, Yes, Gentle Giant, Kansas, Tangerine Dream")
+        let list = toks.get(e) == Some(&",") && labels.get(e + 1).is_some_and(|&l| is_begin(l));
+        t == LOC
+            && !list
+            && toks.get(e).is_none_or(|w| ENDS.contains(w))
+            && (nation
+                || place_categories(&toks[s..e])
+                    & (lexicon::ext::COUNTRY | lexicon::ext::STATE | lexicon::ext::CONTINENT)
+                    != 0)
+    };
+    let town = |(s, e, t): (usize, usize, u8)| {
+        e - s <= 2
+            && (t == LOC
+                || (t == PER || t == ORG)
+                    && !toks[s..e].iter().any(|w| lexicon::ORG_WORDS.contains(&w.to_lowercase().as_str())))
+    };
+    let mut towns = Vec::new();
+    for n in 0..spans.len() {
+        if !placed(spans[n].0) {
             continue;
         }
-        // (a list goes on after it: "Chick Corea, Yes, Gentle Giant, Kansas, Tangerine Dream")
-        let list = toks.get(ne) == Some(&",") && labels.get(ne + 1).is_some_and(|&l| is_begin(l));
-        // (the lexicon's countries are sovereign states: the nations of the United Kingdom are
-        // named here)
-        let nation = matches!(&toks[ns..ne], ["England" | "Scotland" | "Wales"] | ["Northern", "Ireland"]);
-        let region = !list
-            && toks.get(ne).is_none_or(|w| ENDS.contains(w))
-            && (nation
-                || embedded_model().lex.place_categories(&lowers_of(&toks[ns..ne]))
-                    & (lexicon::ext::COUNTRY | lexicon::ext::STATE | lexicon::ext::CONTINENT)
-                    != 0);
-        // a place before a place made here: a town before its county ("Blackburn, Lancashire,
-        // England"), not a person before a town ("Congresswoman Susan Brooks, Carmel, Indiana")
-        let chained = placed_at == Some(ns) && t != PER;
-        let org_word = toks[s..e].iter().any(|w| lexicon::ORG_WORDS.contains(&w.to_lowercase().as_str()));
-        if (region || chained) && (t == LOC || !org_word && (t == PER || t == ORG)) {
-            set_name(labels, s, e, LOC);
-            placed_at = Some(s);
+        // the names joined by commas from this one to the first region
+        let mut k = n;
+        while k + 1 < spans.len() && toks[spans[k].1] == "," && spans[k + 1].0 == spans[k].1 + 1 && town(spans[k]) {
+            k += 1;
+            if region(spans[k]) {
+                towns.extend_from_slice(&spans[n..k]);
+                break;
+            }
         }
+    }
+    for (s, e, _) in towns {
+        set_name(labels, s, e, LOC);
     }
 }
 
@@ -1872,7 +1903,7 @@ fn join_institutions_of_places(toks: &[&str], labels: &mut [u8]) {
         "parliament", "church", "hospital", "court", "diocese", "archdiocese", "library", "assembly",
         "senate", "government", "chamber", "secretariat", "department",
     ];
-    /// Heads that take "of the" and a name, beside the institutions above.
+    /// Heads that take "of the" and a place, beside the institutions above.
     const BODIES: &[&str] = &["army", "navy", "organization", "organisation"];
     /// Heads of a body's name that owns the one before "of the".
     const UNITS: &[&str] = &["army", "navy", "corps", "division", "brigade", "regiment", "battalion", "fleet", "force"];
@@ -1891,11 +1922,7 @@ fn join_institutions_of_places(toks: &[&str], labels: &mut [u8]) {
         let (institution, body) = (INSTITUTIONS.contains(&lower.as_str()), BODIES.contains(&lower.as_str()));
         let of_place = institution && ls == e + 1 && lt == LOC;
         // (the lexicon writes some with their article: "the Netherlands")
-        let country = || {
-            [&toks[ls..le], &toks[e + 1..le]]
-                .iter()
-                .any(|w| embedded_model().lex.place_categories(&lowers_of(w)) & lexicon::ext::COUNTRY != 0)
-        };
+        let country = || known_country(&toks[ls..le]) || known_country(&toks[e + 1..le]);
         let of_the = (institution || body)
             && ls == e + 2
             && toks[e + 1] == "the"
