@@ -1918,12 +1918,10 @@ fn join_institutions_of_places(toks: &[&str], labels: &mut [u8]) {
             continue;
         }
         let Some(&(ls, le, lt)) = spans.get(k + 1) else { continue };
-        let lower = last.to_lowercase();
-        let (institution, body) = (INSTITUTIONS.contains(&lower.as_str()), BODIES.contains(&lower.as_str()));
-        let of_place = institution && ls == e + 1 && lt == LOC;
+        let of_place = INSTITUTIONS.contains(&last.to_lowercase().as_str()) && ls == e + 1 && lt == LOC;
         // (the lexicon writes some with their article: "the Netherlands")
         let country = || known_country(&toks[ls..le]) || known_country(&toks[e + 1..le]);
-        let of_the = (institution || body)
+        let of_the = head(last)
             && ls == e + 2
             && toks[e + 1] == "the"
             && lt == LOC
