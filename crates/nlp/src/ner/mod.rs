@@ -509,6 +509,9 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     join_designations(toks, labels);
     join_institutions_of_places(toks, labels);
     street_names(toks, labels);
+    places_read_as_persons(toks, labels);
+    teams_named_for_places(toks, labels);
+    champions_before_names(toks, labels);
     addresses_after_ages(toks, labels);
     firms_and_partners(toks, labels);
     names_joined_by_ampersand(toks, labels);
@@ -926,18 +929,6 @@ fn the_in_names(toks: &[&str], labels: &mut [u8]) {
     const OPENERS: &[&str] = &[
         "\"", "``", "''", "'", "\u{201c}", "\u{2018}", "(", "[", "-", "--", "\u{2013}", "\u{2014}", "\u{2015}", ":",
     ];
-    use crate::entities::words::{f, words};
-    // what may follow such a name: a mark, a function word or a verb ("The Oval on", "The
-    // Portsmouth Society has", "The Shining."; not "The Kessarine foreign ministry", "The
-    // American people", where the name is a word of a longer phrase)
-    let follows_a_name = |w: &str| {
-        !w.starts_with(char::is_alphanumeric)
-            || w.starts_with(char::is_lowercase)
-                && (w.ends_with("ed")
-                    || words()
-                        .get(w)
-                        .has(f::AUX | f::BE | f::ADV | f::PREP | f::CONJ | f::WH | f::COMP | f::CUE | f::PRON))
-    };
     for (s, e, t) in spans_of(labels) {
         if s < 2 || toks[s - 1] != "The" || labels[s - 1] != 0 {
             continue;
@@ -952,6 +943,17 @@ fn the_in_names(toks: &[&str], labels: &mut [u8]) {
             set_name(labels, s - 1, e, t);
         }
     }
+}
+
+/// Whether `w` may follow a whole name, not a word of a longer phrase: a mark, a function word
+/// or a verb ("The Oval on", "The Portsmouth Society has", "The Shining."; not "The Kessarine
+/// foreign ministry", "The American people", "5 Fighter Squadron pilots").
+fn follows_a_name(w: &str) -> bool {
+    use crate::entities::words::{f, words};
+    !w.starts_with(char::is_alphanumeric)
+        || w.starts_with(char::is_lowercase)
+            && (w.ends_with("ed")
+                || words().get(w).has(f::AUX | f::BE | f::ADV | f::PREP | f::CONJ | f::WH | f::COMP | f::CUE | f::PRON))
 }
 
 /// A name the model read as a person before "national" and a team ("the Vellmark national
@@ -1876,6 +1878,109 @@ fn street_names(toks: &[&str], labels: &mut [u8]) {
     }
 }
 
+/// A name the model read as a person that ends with a word for a built or natural place, after
+/// "the" or a preposition of place and before no noun ("the Clarence Dock is", "at Jimmy Carter
+/// Reservoir."), is that place: the model reads a given name before it ("Clarence", "Jimmy") as
+/// a person's. Such words end persons' names too ("Wayne Bridge", "Detective Sam Quay", "by
+/// Peter Dock", "the Sarah Falls campaign"); not "Bay" ("Michael Bay") nor "Park" ("Nick Park")
+/// at all.
+fn places_read_as_persons(toks: &[&str], labels: &mut [u8]) {
+    #[rustfmt::skip]
+    const PLACE_ENDS: &[&str] = &[
+        "Dock", "Docks", "Pier", "Wharf", "Quay", "Playfield", "Plaza", "Square", "Reservoir", "River", "Valley",
+        "Canal", "Creek", "Heights", "Falls", "Islands", "Airfield", "Harbour", "Harbor", "Bridge",
+    ];
+    for (s, e, t) in spans_of(labels) {
+        const BEFORE: &[&str] = &["the", "at", "on", "in", "near", "across", "over", "along", "under", "beside", "off"];
+        let placed = s > 0 && BEFORE.contains(&toks[s - 1].to_lowercase().as_str());
+        let possessive = toks.get(e).is_some_and(|w| matches!(*w, "'s" | "\u{2019}s" | "'"));
+        // "the Sarah Falls campaign": a word of a longer phrase
+        let whole = toks.get(e).is_none_or(|w| follows_a_name(w));
+        if t == PER && e - s >= 2 && PLACE_ENDS.contains(&toks[e - 1]) && placed && !possessive && whole {
+            set_name(labels, s, e, LOC);
+        }
+    }
+}
+
+/// In a sentence about sport, a place's name and a plural nickname is a team, an organisation
+/// ("a rookie with the St. Louis Eagles", "the season for the Sacramento River Cats"), as
+/// CoNLL-2003 writes "Detroit Tigers" and "Glasgow Rangers": the model, knowing the place,
+/// sometimes reads the whole as one. Not a place the
+/// lexicon knows whole ("Beverly Hills") nor a plural of places, events or papers ("the
+/// Florida Keys", "Hampton Roads", "the Atlanta Games", "the Florida Standards"), nor a
+/// singular that ends in "s" ("the Iowa Caucus").
+fn teams_named_for_places(toks: &[&str], labels: &mut [u8]) {
+    #[rustfmt::skip]
+    const NOT_TEAMS: &[&str] = &[
+        "Hills", "Heights", "Falls", "Springs", "Islands", "Isles", "Keys", "Lakes", "Mountains", "Plains",
+        "Highlands", "Lowlands", "Gardens", "Woods", "Meadows", "Rapids", "Sands", "Narrows", "Flats", "Downs",
+        "Fields", "Rocks", "Alps", "Glades", "Cliffs", "Dunes", "Marshes", "Bluffs", "Shoals", "Palisades", "Pines",
+        "Oaks", "Acres", "Estates", "Commons", "Straits", "States", "Territories", "Provinces", "Banks", "Towers",
+        "Docks", "Mills", "Works", "Wells", "Forks", "Ridges", "Valleys", "Peaks", "Lands", "Waters", "Ponds",
+        "Bridges", "Crossings", "Parks", "Beaches", "Harbours", "Harbors", "Bays", "Games", "Olympics", "Talks",
+        "Accords", "Riots", "Trials", "Laws", "Protocols", "Plebiscites", "Summits", "Elections", "Attacks",
+        "Bombings", "Affairs", "News", "Times", "Roads", "Districts", "Counties", "Suburbs", "Zones", "Areas",
+        "Standards", "Papers", "Files", "Records", "Reports", "Guidelines", "Rules", "Regulations", "Everglades",
+        "Ozarks", "Canals", "Cascades", "Pyramids", "Prairies", "Rockies", "Dales", "Borders", "Badlands", "Wetlands",
+        "Moors", "Fens", "Broads", "Uplands", "Bottoms", "Barrens", "Canyons",
+    ];
+    // words of a sentence about sport, without which a place's plural is more often a place's
+    // than a team's ("the Missouri Ozarks", "the Laurentians")
+    #[rustfmt::skip]
+    const SPORT: &[&str] = &[
+        "season", "seasons", "roster", "rookie", "league", "team", "coach", "player", "players", "played", "plays",
+        "pitcher", "drafted", "traded", "signed", "game", "games", "match", "matches", "playoff", "playoffs",
+        "championship", "franchise", "scored", "beat", "defeated", "won", "lost", "draw", "drew", "innings",
+    ];
+    if !toks.iter().any(|w| SPORT.contains(&w.to_lowercase().as_str())) {
+        return;
+    }
+    use lexicon::ext;
+    let place = |words: &[&str]| place_categories(words) & (ext::COUNTRY | ext::STATE | ext::CITY1 | ext::CITY2) != 0;
+    for (s, e, t) in spans_of(labels) {
+        let last = toks[e - 1];
+        let mut rest = last.chars();
+        let plural = last.len() > 3
+            && last.ends_with('s')
+            && !["ss", "us", "is"].iter().any(|x| last.ends_with(x))
+            && rest.next().is_some_and(char::is_uppercase)
+            && rest.all(char::is_lowercase);
+        if t != LOC || e - s < 2 || !plural || NOT_TEAMS.contains(&last) || known_place(&toks[s..e]) {
+            continue;
+        }
+        // the place, then one or two capitalized words ("River Cats")
+        let nickname = |k: usize| e - s > k && toks[e - k..e].iter().all(|w| w.starts_with(char::is_uppercase));
+        if (1..=2).any(|k| nickname(k) && place(&toks[s..e - k])) {
+            set_name(labels, s, e, ORG);
+        }
+    }
+}
+
+/// A champion's title inside a name is none of it ("the NFL Champion Baltimore Colts", "the
+/// National Champion Texas Longhorns", "World Champion Kell Varga"): the name of two words or
+/// more after it stands alone, and so does an acronym before it. Only after a competition's
+/// acronym or a word of such a title: "Champion" is a surname and a word of names ("the Bob
+/// Champion Cancer Trust", "the Queen Mother Champion Chase", "the Champion Hotel").
+fn champions_before_names(toks: &[&str], labels: &mut [u8]) {
+    const TITLES: &[&str] = &["National", "World", "Olympic", "European", "Defending", "Reigning", "State"];
+    for (s, e, t) in spans_of(labels) {
+        let Some(c) = (s + 1..e.saturating_sub(2)).find(|&k| matches!(toks[k], "Champion" | "Champions")) else {
+            continue;
+        };
+        let acronym = c - s == 1 && toks[s].len() >= 2 && toks[s].chars().all(|ch| ch.is_ascii_uppercase());
+        let title = c - s == 1 && TITLES.contains(&toks[s]);
+        // "the European Champions Cup", "the UEFA Champions League": a name of the title itself
+        let named = toks[c + 1..e].iter().any(|w| matches!(*w, "Cup" | "League" | "Trophy" | "Tour" | "Bowl"));
+        if (acronym || title) && !named && toks[c + 1..e].iter().all(|w| w.starts_with(char::is_uppercase)) {
+            labels[s..=c].fill(0);
+            if acronym {
+                set_name(labels, s, s + 1, ORG);
+            }
+            set_name(labels, c + 1, e, t);
+        }
+    }
+}
+
 /// Prepositions after which a name ending in "Lane" or "Drive" is the street.
 const PLACE_PREPOSITIONS: &[&str] = &["on", "in", "along", "off", "at", "near", "into", "onto", "down", "up"];
 
@@ -2032,6 +2137,18 @@ fn join_unit_names(toks: &[&str], labels: &mut [u8]) {
             UNIT_WORDS.contains(&first.as_str())
         }
     };
+    // a unit, not a service, after a bare number, as air force lineages and the British Army
+    // write them ("Redesignated 65 Air Division", "1 Armoured Division moved"; not "30 Air Force
+    // jets", a date's day, "June 3 Air Division", nor a count, "5 Fighter Squadron pilots")
+    const NUMBERED: &[&str] = &["Division", "Wing", "Brigade", "Regiment", "Battalion", "Squadron"];
+    let numbered_unit = |s: usize, e: usize| {
+        let n = toks[s - 1];
+        NUMBERED.contains(&toks[e - 1])
+            && (1..=3).contains(&n.len())
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && (s < 2 || !is_calendar_word(toks[s - 2]))
+            && toks.get(e).is_none_or(|w| follows_a_name(w))
+    };
     // a demonym: "German", "Spanish", "Iraqi", "Chinese", "French"
     let nationality =
         |t: &str| t.starts_with(char::is_uppercase) && ["an", "ish", "i", "ese", "ch"].iter().any(|x| t.ends_with(x));
@@ -2050,7 +2167,7 @@ fn join_unit_names(toks: &[&str], labels: &mut [u8]) {
         {
             ns = ps;
         }
-        if ns > 0 && labels[ns - 1] == 0 && is_ordinal(toks[ns - 1]) {
+        if ns > 0 && labels[ns - 1] == 0 && (is_ordinal(toks[ns - 1]) || numbered_unit(ns, e)) {
             ns -= 1;
         }
         if ns != s {

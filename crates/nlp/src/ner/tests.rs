@@ -662,6 +662,75 @@ fn a_military_unit_takes_its_country_and_number() {
     );
     // the tokenizer keeps an ordinal whole
     assert_eq!(crate::segment::tokenize("the 65th Air Division").len(), 4);
+    // a bare number before a unit, not before a service nor after a month
+    let toks = ["Redesignated", "65", "Air", "Division", "on", "1", "May"];
+    let labels = vec![0, 0, org_b, org_l, 0, 0, 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("65 Air Division", ORG)]));
+    assert_eq!(
+        joined(&["sent", "30", "Air", "Force", "jets"], vec![0, 0, org_b, org_l, 0]),
+        names_of(&[("Air Force", ORG)])
+    );
+    let toks = ["on", "June", "3", "Air", "Division", "moved"];
+    assert_eq!(joined(&toks, vec![0, 0, 0, org_b, org_l, 0]), names_of(&[("Air Division", ORG)]));
+    let toks = ["at", "least", "5", "Air", "Division", "pilots"];
+    assert_eq!(joined(&toks, vec![0, 0, 0, org_b, org_l, 0]), names_of(&[("Air Division", ORG)]));
+}
+
+#[test]
+fn a_person_ending_with_a_word_for_a_place_is_that_place() {
+    let (pb, pi, pl) = (label(PER, BEGIN), label(PER, INSIDE), label(PER, LAST));
+    let toks = ["the", "Clarence", "Dock", "is", "a", "dock"];
+    assert_eq!(joined(&toks, vec![0, pb, pl, 0, 0, 0]), names_of(&[("Clarence Dock", LOC)]));
+    let toks = ["trained", "at", "Bobby", "Orvel", "Playfield"];
+    assert_eq!(joined(&toks, vec![0, 0, pb, pi, pl]), names_of(&[("Bobby Orvel Playfield", LOC)]));
+    // not without "the" or a preposition of place before it, nor before a possessive, nor a
+    // word that ends persons' names too
+    assert_eq!(joined(&["Wayne", "Bridge", "scored"], vec![pb, pl, 0]), names_of(&[("Wayne Bridge", PER)]));
+    assert_eq!(joined(&["written", "by", "Kell", "Dock"], vec![0, 0, pb, pl]), names_of(&[("Kell Dock", PER)]));
+    let toks = ["in", "Tom", "Bridge", "'s", "view"];
+    assert_eq!(joined(&toks, vec![0, pb, pl, 0, 0]), names_of(&[("Tom Bridge", PER)]));
+    assert_eq!(joined(&["at", "Michael", "Bay"], vec![0, pb, pl]), names_of(&[("Michael Bay", PER)]));
+    let toks = ["the", "Kell", "Falls", "campaign"];
+    assert_eq!(joined(&toks, vec![0, pb, pl, 0]), names_of(&[("Kell Falls", PER)]));
+    // nor an organisation
+    let (ob, ol) = (label(ORG, BEGIN), label(ORG, LAST));
+    assert_eq!(joined(&["the", "Kell", "Bridge"], vec![0, ob, ol]), names_of(&[("Kell Bridge", ORG)]));
+}
+
+#[test]
+fn a_place_and_a_plural_nickname_is_a_team() {
+    let (lb, li, ll) = (label(LOC, BEGIN), label(LOC, INSIDE), label(LOC, LAST));
+    let toks = ["the", "season", "for", "the", "Sacramento", "River", "Cats", "."];
+    assert_eq!(joined(&toks, vec![0, 0, 0, 0, lb, li, ll, 0]), names_of(&[("Sacramento River Cats", ORG)]));
+    let toks = ["a", "rookie", "with", "the", "St.", "Louis", "Eagles"];
+    assert_eq!(joined(&toks, vec![0, 0, 0, 0, lb, li, ll]), names_of(&[("St. Louis Eagles", ORG)]));
+    // not in a sentence about no sport
+    let toks = ["hiking", "with", "the", "St.", "Louis", "Eagles"];
+    assert_eq!(joined(&toks, vec![0, 0, 0, lb, li, ll]), names_of(&[("St. Louis Eagles", LOC)]));
+    // a place the lexicon knows whole, a plural of places or events, a singular in "s", a
+    // name that is no known place
+    let sport = |name: [&str; 2]| joined(&["won", "the", "game", "in", name[0], name[1]], vec![0, 0, 0, 0, lb, ll]);
+    assert_eq!(sport(["Beverly", "Hills"]), names_of(&[("Beverly Hills", LOC)]));
+    assert_eq!(sport(["Florida", "Keys"]), names_of(&[("Florida Keys", LOC)]));
+    assert_eq!(sport(["Iowa", "Caucus"]), names_of(&[("Iowa Caucus", LOC)]));
+    assert_eq!(sport(["Kellmoor", "Eagles"]), names_of(&[("Kellmoor Eagles", LOC)]));
+}
+
+#[test]
+fn a_champions_title_is_no_part_of_the_name_after_it() {
+    let (ob, oi, ol) = (label(ORG, BEGIN), label(ORG, INSIDE), label(ORG, LAST));
+    let toks = ["by", "the", "NFL", "Champion", "Baltimore", "Colts"];
+    assert_eq!(joined(&toks, vec![0, 0, ob, oi, oi, ol]), names_of(&[("NFL", ORG), ("Baltimore Colts", ORG)]));
+    let toks = ["the", "National", "Champion", "Texas", "Longhorns"];
+    assert_eq!(joined(&toks, vec![0, ob, oi, oi, ol]), names_of(&[("Texas Longhorns", ORG)]));
+    // a name of the title itself
+    let (mb, mi, ml) = (label(MISC, BEGIN), label(MISC, INSIDE), label(MISC, LAST));
+    let toks = ["the", "European", "Champions", "Cup"];
+    assert_eq!(joined(&toks, vec![0, mb, mi, ml]), names_of(&[("European Champions Cup", MISC)]));
+    // a surname or a word of a name, not a title
+    let toks = ["the", "Orla", "Champion", "Cancer", "Trust"];
+    let labels = vec![0, ob, oi, oi, ol];
+    assert_eq!(joined(&toks, labels), names_of(&[("Orla Champion Cancer Trust", ORG)]));
 }
 
 #[test]
