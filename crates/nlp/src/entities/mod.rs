@@ -339,6 +339,10 @@ fn build(cx: &mut Ctx) {
         let mut votes = [0usize; 4];
         let mut alias_votes = [0usize; 4];
         let mut person_full = false;
+        // the votes of names of two words or more, and whether a word of such a name read as a
+        // person's is a given name or a surname the lexicon knows
+        let mut long_votes = [0usize; 4];
+        let mut person_known = false;
         let mut company = false;
         let mut storm = false;
         let mut place = false;
@@ -375,8 +379,11 @@ fn build(cx: &mut Ctx) {
             } else {
                 votes[k] += 2 + usize::from(w.kind == MentionKind::Name);
             }
-            if w.ty == EntityType::Person && w.b - w.a > 1 {
-                person_full = true;
+            if w.b - w.a > 1 {
+                person_full |= w.ty == EntityType::Person;
+                long_votes[k] += 1;
+                person_known |=
+                    w.ty == EntityType::Person && (w.a..w.b).any(|j| crate::ner::known_person_word(cx.v.s(j)));
             }
         }
         if votes == [0; 4] {
@@ -384,7 +391,11 @@ fn build(cx: &mut Ctx) {
         }
         let best = (0..4).max_by_key(|&k| (votes[k], usize::from(k == 0))).unwrap_or(0);
         // (a person's full name outweighs a stray storm's or place's word: "Alex Higgins, known
-        // as Hurricane Higgins")
+        // as Hurricane Higgins"; not a stray reading of a name of two words or more, none of
+        // them a known given name or surname, that the tagger reads as something else three
+        // times as often: "Classic Lotto" a person once and a game six times)
+        let stray = !person_known && 3 * long_votes[0] <= long_votes.into_iter().max().unwrap_or(0);
+        let person_full = person_full && !stray;
         let ty = if company {
             EntityType::Org
         } else if person_full {
