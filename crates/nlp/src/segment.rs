@@ -1030,10 +1030,18 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
                 && tokens.get(k + 1).is_some_and(|x| x.span.start == t.span.end && letter_at(text, x.span.start));
             // ("5:15 p.m. Police say ...": a clock's "p.m." is a stop that a live blog's
             // entry goes on from)
+            // (an abbreviation or an initial at the end of a line that does not run on ends
+            // the sentence there, as a line without a stop does: "... Thomas L." / "Hayes was")
+            let line_ends = stop == Stop::Abbrev
+                && last == k
+                && k + 1 < n
+                && line_break_between(text, t, &tokens[k + 1])
+                && line_ends_sentence(text, tokens, k, lex, &mut wrap);
             !glued
                 && !list_number(text, tokens, first, k, stop)
                 && (ends_before(text, tokens, last + 1, stop, closed, lex)
-                    || stop == Stop::Abbrev && last == k && stamp_ends(text, tokens, first, k))
+                    || stop == Stop::Abbrev && last == k && stamp_ends(text, tokens, first, k)
+                    || line_ends)
         };
         if split || last + 1 == n || tokens[last + 1].para_start {
             out.push(Span::new(tokens[first].span.start, tokens[last].span.end));

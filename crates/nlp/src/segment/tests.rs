@@ -358,6 +358,25 @@ fn hard_wrapped_prose_is_not_cut_at_line_breaks() {
                 and Professor Lin Bao, who both declined to comment on it\n\
                 Friday.";
     assert_eq!(sents(text).len(), 1);
+    // a line that fills the width runs on after an initial too
+    let text = "The committee said on Tuesday that the new rules were drafted by J.\n\
+                Owusu and Professor Lin Bao, who both declined to comment on it\n\
+                on Friday, when the review was published by the city council.\n\
+                It will apply from next year.";
+    assert_eq!(sents(text).len(), 2, "{:?}", sents(text));
+}
+
+#[test]
+fn an_abbreviation_ending_a_line_that_does_not_run_on_ends_its_sentence() {
+    assert_eq!(
+        sents("The deputy was Thomas L.\nHayes was not there."),
+        ["The deputy was Thomas L.", "Hayes was not there."]
+    );
+    assert_eq!(sents("Troops left the U.S.\nChris Vale said so."), ["Troops left the U.S.", "Chris Vale said so."]);
+    // not within a line, nor before a lowercase word, nor after a title
+    assert_eq!(sents("It was Thomas L. Hayes who came."), ["It was Thomas L. Hayes who came."]);
+    assert_eq!(sents("Troops left the U.S.\nand came back."), ["Troops left the U.S.\nand came back."]);
+    assert_eq!(sents("We met Mr.\nHayes there."), ["We met Mr.\nHayes there."]);
 }
 
 #[test]
