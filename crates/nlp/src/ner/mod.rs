@@ -510,6 +510,7 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     join_institutions_of_places(toks, labels);
     street_names(toks, labels);
     places_read_as_persons(toks, labels);
+    adjacent_persons(toks, labels);
     teams_named_for_places(toks, labels);
     champions_before_names(toks, labels);
     addresses_after_ages(toks, labels);
@@ -1898,6 +1899,20 @@ fn places_read_as_persons(toks: &[&str], labels: &mut [u8]) {
         let whole = toks.get(e).is_none_or(|w| follows_a_name(w));
         if t == PER && e - s >= 2 && PLACE_ENDS.contains(&toks[e - 1]) && placed && !possessive && whole {
             set_name(labels, s, e, LOC);
+        }
+    }
+}
+
+/// A given name read as a person of its own right before a person's name of two words or more
+/// is the first of that name ("Carter" + "Anthony Beauford"): the corpora here never write two
+/// persons with nothing between them. Not a longer name before ("M. Atherton" + "Lbw" in a
+/// scorecard written in title case).
+fn adjacent_persons(toks: &[&str], labels: &mut [u8]) {
+    let spans = spans_of(labels);
+    for pair in spans.windows(2) {
+        let ((s, e, t), (s2, e2, t2)) = (pair[0], pair[1]);
+        if t == PER && t2 == PER && e == s + 1 && s2 == e && e2 - s2 >= 2 && known_given_name(toks[s]) {
+            set_name(labels, s, e2, PER);
         }
     }
 }

@@ -1813,3 +1813,18 @@ fn the_names_of_a_list_of_examples_take_the_kinds_type() {
         assert_eq!(listed(toks, labels), want, "{toks:?}");
     }
 }
+
+#[test]
+fn a_given_name_read_apart_from_the_persons_name_after_it_joins_it() {
+    let (pb, pl, pu) = (label(PER, BEGIN), label(PER, LAST), label(PER, UNIT));
+    let toks = ["Carter", "Anthony", "Orvel", "(", "born"];
+    assert_eq!(joined(&toks, vec![pu, pb, pl, 0, 0]), names_of(&[("Carter Anthony Orvel", PER)]));
+    // not a word that is no given name, a longer name before, nor a one-word name after
+    let toks = ["Kellworth", "Anthony", "Orvel"];
+    assert_eq!(joined(&toks, vec![pu, pb, pl]), names_of(&[("Kellworth", PER), ("Anthony Orvel", PER)]));
+    let toks = ["M.", "Orvel", "Lbw"];
+    assert_eq!(joined(&toks, vec![pb, pl, pu]), names_of(&[("M. Orvel", PER), ("Lbw", PER)]));
+    assert_eq!(joined(&["Carter", "Orvel"], vec![pu, pu]), names_of(&[("Carter", PER), ("Orvel", PER)]));
+    let toks = ["Anna", "Vell", "Orvel", "Kell"];
+    assert_eq!(joined(&toks, vec![pb, pl, pb, pl]), names_of(&[("Anna Vell", PER), ("Orvel Kell", PER)]));
+}
