@@ -511,6 +511,7 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     street_names(toks, labels);
     places_read_as_persons(toks, labels);
     adjacent_persons(toks, labels);
+    list_labels(toks, labels);
     teams_named_for_places(toks, labels);
     champions_before_names(toks, labels);
     addresses_after_ages(toks, labels);
@@ -1899,6 +1900,23 @@ fn places_read_as_persons(toks: &[&str], labels: &mut [u8]) {
         let whole = toks.get(e).is_none_or(|w| follows_a_name(w));
         if t == PER && e - s >= 2 && PLACE_ENDS.contains(&toks[e - 1]) && placed && !possessive && whole {
             set_name(labels, s, e, LOC);
+        }
+    }
+}
+
+/// A word and a number before a colon label an item of a list ("Milepost 7: The Notch", "Step
+/// 2:", "Associate Team 1:"), no name: no corpus here tags a word before a number and a colon
+/// but a "Phase 1" with its number. A name the model ends before the number is dropped; not a
+/// book before its chapter and verse ("Isaiah 45:1").
+fn list_labels(toks: &[&str], labels: &mut [u8]) {
+    let number = |t: &str| {
+        t.bytes().next().is_some_and(|b| b.is_ascii_digit()) && t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    };
+    for (s, e, _) in spans_of(labels) {
+        // (not a chapter and verse: "Isaiah 45:1")
+        let verse = toks.get(e + 2).is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
+        if toks.get(e).is_some_and(|t| number(t)) && toks.get(e + 1) == Some(&":") && labels[e] == 0 && !verse {
+            labels[s..e].fill(0);
         }
     }
 }

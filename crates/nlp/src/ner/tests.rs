@@ -1828,3 +1828,19 @@ fn a_given_name_read_apart_from_the_persons_name_after_it_joins_it() {
     let toks = ["Anna", "Vell", "Orvel", "Kell"];
     assert_eq!(joined(&toks, vec![pb, pl, pb, pl]), names_of(&[("Anna Vell", PER), ("Orvel Kell", PER)]));
 }
+
+#[test]
+fn a_word_before_a_number_and_a_colon_labels_an_item_of_a_list() {
+    let (ou, pu) = (label(ORG, UNIT), label(PER, UNIT));
+    let (ob, ol) = (label(ORG, BEGIN), label(ORG, LAST));
+    let toks = ["Milepost", "7", ":", "The", "Notch"];
+    assert_eq!(joined(&toks, vec![ou, 0, 0, 0, label(LOC, UNIT)]), names_of(&[("Notch", LOC)]));
+    let toks = ["Associate", "Team", "1", ":", "Coach"];
+    assert_eq!(joined(&toks, vec![ob, ol, 0, 0, 0]), names_of(&[]));
+    // not a chapter and verse, a number inside the name, nor a number without a colon
+    let toks = ["Isaiah", "45", ":", "1"];
+    assert_eq!(joined(&toks, vec![pu, 0, 0, 0]), names_of(&[("Isaiah", PER)]));
+    let toks = ["Phase", "1", ":", "build"];
+    assert_eq!(joined(&toks, vec![label(MISC, BEGIN), label(MISC, LAST), 0, 0]), names_of(&[("Phase 1", MISC)]));
+    assert_eq!(joined(&["Kell", "2", "Vell", "1"], vec![ou, 0, ou, 0]), names_of(&[("Kell", ORG), ("Vell", ORG)]));
+}
