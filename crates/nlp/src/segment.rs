@@ -928,9 +928,18 @@ impl Wrap {
         let Some(width) = *self.width.get_or_insert_with(|| wrap_width(b)) else {
             return false;
         };
-        let line_start = b[..p].iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1);
-        chars_in(&b[line_start..p]) + 20 >= width
+        line_length(b, p) + 20 >= width
     }
+}
+
+/// Lines longer than this (in characters) are paragraphs, not lines of wrapped text, a column or
+/// a signature.
+const PARAGRAPH_LINE: usize = 100;
+
+/// The length in characters of the line that ends at byte `p`, from its start.
+fn line_length(b: &[u8], p: usize) -> usize {
+    let line_start = b[..p].iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1);
+    chars_in(&b[line_start..p])
 }
 
 fn chars_in(b: &[u8]) -> usize {
@@ -1030,12 +1039,15 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
                 && tokens.get(k + 1).is_some_and(|x| x.span.start == t.span.end && letter_at(text, x.span.start));
             // ("5:15 p.m. Police say ...": a clock's "p.m." is a stop that a live blog's
             // entry goes on from)
-            // (an abbreviation or an initial at the end of a line that does not run on ends
-            // the sentence there, as a line without a stop does: "... Thomas L." / "Hayes was")
+            // (an abbreviation or an initial at the end of a line longer than any wrap width,
+            // a paragraph of its own, ends the sentence there, as a line without a stop does:
+            // "... Thomas L." / "Hayes was"; not in a column, a signature or a ragged PDF line,
+            // where a name runs on to the next line: "Ursula K." / "Le Guin")
             let line_ends = stop == Stop::Abbrev
                 && last == k
                 && k + 1 < n
                 && line_break_between(text, t, &tokens[k + 1])
+                && line_length(b, t.span.end) > PARAGRAPH_LINE
                 && line_ends_sentence(text, tokens, k, lex, &mut wrap);
             !glued
                 && !list_number(text, tokens, first, k, stop)

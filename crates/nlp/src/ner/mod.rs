@@ -1907,15 +1907,18 @@ fn places_read_as_persons(toks: &[&str], labels: &mut [u8]) {
 /// A word and a number before a colon label an item of a list ("Milepost 7: The Notch", "Step
 /// 2:", "Associate Team 1:"), no name: no corpus here tags a word before a number and a colon
 /// but a "Phase 1" with its number. A name the model ends before the number is dropped; not a
-/// book before its chapter and verse ("Isaiah 45:1").
+/// book before its chapter and verse ("Isaiah 45:1"), a place or an event before its year
+/// ("Paris 2024:"), nor a name the lexicons know ("Arsenal 2: Chelsea 1").
 fn list_labels(toks: &[&str], labels: &mut [u8]) {
     let number = |t: &str| {
         t.bytes().next().is_some_and(|b| b.is_ascii_digit()) && t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
     };
     for (s, e, _) in spans_of(labels) {
-        // (not a chapter and verse: "Isaiah 45:1")
+        // (not a chapter and verse, "Isaiah 45:1", a year, "Paris 2024:", nor a name the
+        // lexicons know, "Arsenal 2: Chelsea 1")
         let verse = toks.get(e + 2).is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
-        if toks.get(e).is_some_and(|t| number(t)) && toks.get(e + 1) == Some(&":") && labels[e] == 0 && !verse {
+        let short = toks.get(e).is_some_and(|t| number(t) && t.len() <= 3);
+        if short && toks.get(e + 1) == Some(&":") && labels[e] == 0 && !verse && !known_name(&toks[s..e]) {
             labels[s..e].fill(0);
         }
     }

@@ -1843,4 +1843,8 @@ fn a_word_before_a_number_and_a_colon_labels_an_item_of_a_list() {
     let toks = ["Phase", "1", ":", "build"];
     assert_eq!(joined(&toks, vec![label(MISC, BEGIN), label(MISC, LAST), 0, 0]), names_of(&[("Phase 1", MISC)]));
     assert_eq!(joined(&["Kell", "2", "Vell", "1"], vec![ou, 0, ou, 0]), names_of(&[("Kell", ORG), ("Vell", ORG)]));
+    // nor a year, nor a name the lexicons know
+    assert_eq!(joined(&["Kellmoor", "2024", ":", "the"], vec![ou, 0, 0, 0]), names_of(&[("Kellmoor", ORG)]));
+    let lu = label(LOC, UNIT);
+    assert_eq!(joined(&["Paris", "2", ":", "the"], vec![lu, 0, 0, 0]), names_of(&[("Paris", LOC)]));
 }

@@ -367,16 +367,23 @@ fn hard_wrapped_prose_is_not_cut_at_line_breaks() {
 }
 
 #[test]
-fn an_abbreviation_ending_a_line_that_does_not_run_on_ends_its_sentence() {
-    assert_eq!(
-        sents("The deputy was Thomas L.\nHayes was not there."),
-        ["The deputy was Thomas L.", "Hayes was not there."]
-    );
-    assert_eq!(sents("Troops left the U.S.\nChris Vale said so."), ["Troops left the U.S.", "Chris Vale said so."]);
+fn an_abbreviation_ending_a_paragraphs_line_ends_its_sentence() {
+    // a line longer than any wrap width is a paragraph of its own
+    let long =
+        "After the long review of the harbour accounts, which ran for most of the year, the deputy was Thomas L.";
+    assert!(long.len() > 100);
+    assert_eq!(sents(&format!("{long}\nHayes was not there.")), [long, "Hayes was not there."]);
+    let long =
+        "In the end, most of the money that the council had set aside for the new bridge and the road went to the U.S.";
+    assert_eq!(sents(&format!("{long}\nChris Vale said so.")), [long, "Chris Vale said so."]);
     // not within a line, nor before a lowercase word, nor after a title
     assert_eq!(sents("It was Thomas L. Hayes who came."), ["It was Thomas L. Hayes who came."]);
-    assert_eq!(sents("Troops left the U.S.\nand came back."), ["Troops left the U.S.\nand came back."]);
+    let text = format!("{long}\nand came back.");
+    assert_eq!(sents(&text), [text.as_str()]);
     assert_eq!(sents("We met Mr.\nHayes there."), ["We met Mr.\nHayes there."]);
+    // nor after a short line: a column, a signature, a ragged line, where a name runs on
+    assert_eq!(sents("The author Ursula K.\nLe Guin wrote it."), ["The author Ursula K.\nLe Guin wrote it."]);
+    assert!(sents("Regards,\nJohn A.\nSmith").iter().any(|s| s.ends_with("John A.\nSmith")));
 }
 
 #[test]
