@@ -1037,8 +1037,6 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
             }
             let glued = stop == Stop::Period
                 && tokens.get(k + 1).is_some_and(|x| x.span.start == t.span.end && letter_at(text, x.span.start));
-            // ("5:15 p.m. Police say ...": a clock's "p.m." is a stop that a live blog's
-            // entry goes on from)
             // (an abbreviation or an initial at the end of a line longer than any wrap width,
             // a paragraph of its own, ends the sentence there, as a line without a stop does:
             // "... Thomas L." / "Hayes was"; not in a column, a signature or a ragged PDF line,
@@ -1049,6 +1047,8 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
                 && line_break_between(text, t, &tokens[k + 1])
                 && line_length(b, t.span.end) > PARAGRAPH_LINE
                 && line_ends_sentence(text, tokens, k, lex, &mut wrap);
+            // ("5:15 p.m. Police say ...": a clock's "p.m." is a stop that a live blog's
+            // entry goes on from)
             !glued
                 && !list_number(text, tokens, first, k, stop)
                 && (ends_before(text, tokens, last + 1, stop, closed, lex)

@@ -1892,8 +1892,8 @@ fn places_read_as_persons(toks: &[&str], labels: &mut [u8]) {
         "Dock", "Docks", "Pier", "Wharf", "Quay", "Playfield", "Plaza", "Square", "Reservoir", "River", "Valley",
         "Canal", "Creek", "Heights", "Falls", "Islands", "Airfield", "Harbour", "Harbor", "Bridge",
     ];
+    const BEFORE: &[&str] = &["the", "at", "on", "in", "near", "across", "over", "along", "under", "beside", "off"];
     for (s, e, t) in spans_of(labels) {
-        const BEFORE: &[&str] = &["the", "at", "on", "in", "near", "across", "over", "along", "under", "beside", "off"];
         let placed = s > 0 && BEFORE.contains(&toks[s - 1].to_lowercase().as_str());
         let possessive = toks.get(e).is_some_and(|w| matches!(*w, "'s" | "\u{2019}s" | "'"));
         // "the Sarah Falls campaign": a word of a longer phrase
@@ -1914,8 +1914,6 @@ fn list_labels(toks: &[&str], labels: &mut [u8]) {
         t.bytes().next().is_some_and(|b| b.is_ascii_digit()) && t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
     };
     for (s, e, _) in spans_of(labels) {
-        // (not a chapter and verse, "Isaiah 45:1", a year, "Paris 2024:", nor a name the
-        // lexicons know, "Arsenal 2: Chelsea 1")
         let verse = toks.get(e + 2).is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
         let short = toks.get(e).is_some_and(|t| number(t) && t.len() <= 3);
         if short && toks.get(e + 1) == Some(&":") && labels[e] == 0 && !verse && !known_name(&toks[s..e]) {
@@ -1941,10 +1939,9 @@ fn adjacent_persons(toks: &[&str], labels: &mut [u8]) {
 /// In a sentence about sport, a place's name and a plural nickname is a team, an organisation
 /// ("a rookie with the St. Louis Eagles", "the season for the Sacramento River Cats"), as
 /// CoNLL-2003 writes "Detroit Tigers" and "Glasgow Rangers": the model, knowing the place,
-/// sometimes reads the whole as one. Not a place the
-/// lexicon knows whole ("Beverly Hills") nor a plural of places, events or papers ("the
-/// Florida Keys", "Hampton Roads", "the Atlanta Games", "the Florida Standards"), nor a
-/// singular that ends in "s" ("the Iowa Caucus").
+/// sometimes reads the whole as one. Not a place the lexicon knows whole ("Beverly Hills"), a
+/// plural of places, events or papers ("the Florida Keys", "Hampton Roads", "the Atlanta
+/// Games", "the Florida Standards"), nor a singular that ends in "s" ("the Iowa Caucus").
 fn teams_named_for_places(toks: &[&str], labels: &mut [u8]) {
     #[rustfmt::skip]
     const NOT_TEAMS: &[&str] = &[
