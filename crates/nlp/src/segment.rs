@@ -1041,8 +1041,8 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
             // a paragraph of its own, ends the sentence there, as a line without a stop does:
             // "... Thomas L." / "Hayes was"; not in a column, a signature or a ragged PDF line,
             // where a name runs on to the next line: "Ursula K." / "Le Guin")
-            let line_ends = stop == Stop::Abbrev
-                && last == k
+            let abbreviation = stop == Stop::Abbrev && last == k;
+            let line_ends = abbreviation
                 && k + 1 < n
                 && line_break_between(text, t, &tokens[k + 1])
                 && line_length(b, t.span.end) > PARAGRAPH_LINE
@@ -1052,7 +1052,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
             !glued
                 && !list_number(text, tokens, first, k, stop)
                 && (ends_before(text, tokens, last + 1, stop, closed, lex)
-                    || stop == Stop::Abbrev && last == k && stamp_ends(text, tokens, first, k)
+                    || abbreviation && stamp_ends(text, tokens, first, k)
                     || line_ends)
         };
         if split || last + 1 == n || tokens[last + 1].para_start {

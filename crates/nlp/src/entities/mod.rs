@@ -338,9 +338,9 @@ fn build(cx: &mut Ctx) {
         // else the most frequent type
         let mut votes = [0usize; 4];
         let mut alias_votes = [0usize; 4];
-        let mut person_full = false;
-        // the votes of names of two words or more, and whether a word of such a name read as a
-        // person's is a given name or a surname the lexicon knows
+        // the votes of names of two words or more (a person's full name among them when the
+        // first is not 0), and whether a word of such a name read as a person's is a given name
+        // or a surname the lexicon knows
         let mut long_votes = [0usize; 4];
         let mut person_known = false;
         let mut company = false;
@@ -380,7 +380,6 @@ fn build(cx: &mut Ctx) {
                 votes[k] += 2 + usize::from(w.kind == MentionKind::Name);
             }
             if w.b - w.a > 1 {
-                person_full |= w.ty == EntityType::Person;
                 long_votes[k] += 1;
                 person_known |=
                     w.ty == EntityType::Person && (w.a..w.b).any(|j| crate::ner::known_person_word(cx.v.s(j)));
@@ -395,7 +394,7 @@ fn build(cx: &mut Ctx) {
         // them a known given name or surname, that the tagger reads as something else three
         // times as often: "Classic Lotto" a person once and a game six times)
         let stray = !person_known && 3 * long_votes[0] <= long_votes.into_iter().max().unwrap_or(0);
-        let person_full = person_full && !stray;
+        let person_full = long_votes[0] > 0 && !stray;
         let ty = if company {
             EntityType::Org
         } else if person_full {

@@ -1894,11 +1894,14 @@ fn places_read_as_persons(toks: &[&str], labels: &mut [u8]) {
     ];
     const BEFORE: &[&str] = &["the", "at", "on", "in", "near", "across", "over", "along", "under", "beside", "off"];
     for (s, e, t) in spans_of(labels) {
+        if t != PER || e - s < 2 || !PLACE_ENDS.contains(&toks[e - 1]) {
+            continue;
+        }
         let placed = s > 0 && BEFORE.contains(&toks[s - 1].to_lowercase().as_str());
         let possessive = toks.get(e).is_some_and(|w| matches!(*w, "'s" | "\u{2019}s" | "'"));
         // "the Sarah Falls campaign": a word of a longer phrase
         let whole = toks.get(e).is_none_or(|w| follows_a_name(w));
-        if t == PER && e - s >= 2 && PLACE_ENDS.contains(&toks[e - 1]) && placed && !possessive && whole {
+        if placed && !possessive && whole {
             set_name(labels, s, e, LOC);
         }
     }
@@ -1965,9 +1968,10 @@ fn teams_named_for_places(toks: &[&str], labels: &mut [u8]) {
         "pitcher", "drafted", "traded", "signed", "game", "games", "match", "matches", "playoff", "playoffs",
         "championship", "franchise", "scored", "beat", "defeated", "won", "lost", "draw", "drew", "innings",
     ];
-    if !toks.iter().any(|w| SPORT.contains(&w.to_lowercase().as_str())) {
-        return;
-    }
+    // (asked only once a name could be a team: most sentences hold none)
+    let mut sport = None;
+    let mut about_sport =
+        || *sport.get_or_insert_with(|| toks.iter().any(|w| SPORT.iter().any(|x| w.eq_ignore_ascii_case(x))));
     use lexicon::ext;
     let place = |words: &[&str]| place_categories(words) & (ext::COUNTRY | ext::STATE | ext::CITY1 | ext::CITY2) != 0;
     for (s, e, t) in spans_of(labels) {
@@ -1983,7 +1987,7 @@ fn teams_named_for_places(toks: &[&str], labels: &mut [u8]) {
         }
         // the place, then one or two capitalized words ("River Cats")
         let nickname = |k: usize| e - s > k && toks[e - k..e].iter().all(|w| w.starts_with(char::is_uppercase));
-        if (1..=2).any(|k| nickname(k) && place(&toks[s..e - k])) {
+        if (1..=2).any(|k| nickname(k) && place(&toks[s..e - k])) && about_sport() {
             set_name(labels, s, e, ORG);
         }
     }
