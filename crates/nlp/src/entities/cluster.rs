@@ -53,7 +53,10 @@ fn surnames(cx: &mut Ctx) {
         // not part of a longer capitalised run ("Clinton Foundation"), unless a title or an
         // honorific stands before it
         let next_cap = t + 1 < n && cx.v.cap(t + 1) && cov[t + 1] == u32::MAX;
-        if next_cap {
+        // nor a month beside a day, a date ("On May 9, 1924, May came in")
+        let day = |k: usize| k < n && cx.v.s(k).len() <= 2 && cx.v.s(k).bytes().all(|b| b.is_ascii_digit());
+        let date = crate::ner::is_calendar_word(cx.v.s(t)) && (day(t + 1) || t > 0 && day(t - 1));
+        if next_cap || date {
             continue;
         }
         add.push((t, list.clone()));

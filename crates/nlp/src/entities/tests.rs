@@ -51,6 +51,18 @@ fn a_surname_goes_to_the_most_prominent_person() {
 }
 
 #[test]
+fn a_surname_that_is_a_month_before_a_day_is_a_date() {
+    let d = run("Walter May pitched for the Tresk Owls. On May 9, 1924, May came in to pitch. By 3 May he was done.");
+    let on = d.text.find("May 9").unwrap();
+    let by = d.text.find("3 May").unwrap() + 2;
+    let came = d.text.find("May came").unwrap();
+    assert_eq!(entity_at(&d, "May", came).map(|e| e.name.as_str()), Some("Walter May"), "{:?}", names(&d));
+    for at in [on, by] {
+        assert!(!d.mentions.iter().any(|m| m.span.start == at), "{:?}", d.mentions);
+    }
+}
+
+#[test]
 fn a_person_introduced_just_before_is_the_focus() {
     let d = run("Joan Ellery was seen in Dunmore. Ellery was later found. Her brother, Tom Ellery, keeps a folder. \
          \"I keep it all,\" Ellery said.");

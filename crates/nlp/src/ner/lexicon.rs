@@ -497,7 +497,8 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const LEGAL_FORMS: &[&str] = &[
     "plc", "inc", "inc.", "ltd", "ltd.", "limited", "llc", "llp", "corp", "corp.", "corporation", "co", "co.",
-    "gmbh", "ag", "nv", "sa", "s.a.", "bv", "ab", "asa", "oy", "pty", "group", "holdings",
+    "gmbh", "ag", "nv", "n.v.", "sa", "s.a.", "bv", "b.v.", "ab", "asa", "oy", "pty", "group", "holdings", "lp",
+    "l.p.", "l.l.c.", "l.l.p.",
 ];
 
 /// True when `w` is one of the [`LEGAL_FORMS`], in any case ("Ltd", "PLC", "Group").

@@ -289,6 +289,8 @@ impl NerTagger {
                     join_names(&strs[ra..rz], &mut labels[ra..rz]);
                 }
                 businesses_by_possessive(&strs, &rel, &mut labels);
+                numbered_units(&strs, &rel, &mut labels);
+                call_signs(&strs, &rel, &mut labels);
                 // (the document's first sentence is in the first chunk)
                 if base == 0 {
                     leads::defined_subject(&strs, &rel, &mut labels);
@@ -512,6 +514,7 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     places_read_as_persons(toks, labels);
     adjacent_persons(toks, labels);
     list_labels(toks, labels);
+    exclamations(toks, labels);
     teams_named_for_places(toks, labels);
     champions_before_names(toks, labels);
     addresses_after_ages(toks, labels);
@@ -520,6 +523,7 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     newspapers(toks, labels);
     possessive_place_names(toks, labels);
     calendar_short_forms(toks, labels);
+    legal_forms(toks, labels);
     tickers(toks, labels);
     forms_of_address(toks, labels);
     parties(toks, labels);
@@ -641,6 +645,19 @@ fn carries_name_on(w: &str) -> bool {
     matches!(w, "of" | "for") || PARTICLES.contains(&w)
 }
 
+/// Whether `t` is a word of an organisation's name: one of [`lexicon::ORG_WORDS`], or of a
+/// museum, a memorial or a meeting ("the Battle of Britain Memorial Flight", "the G-20
+/// Interfaith Conference").
+fn org_word(t: &str) -> bool {
+    #[rustfmt::skip]
+    const MORE_ORG_WORDS: &[&str] = &[
+        "museum", "memorial", "flight", "trust", "fund", "centre", "center", "society", "conference", "coalition",
+        "summit", "forum", "alliance", "office", "program", "programme", "project", "unit", "team", "squad",
+    ];
+    let lower = t.to_lowercase();
+    lexicon::ORG_WORDS.contains(&lower.as_str()) || MORE_ORG_WORDS.contains(&lower.as_str())
+}
+
 /// A battle, siege, campaign, war or treaty "of" a capitalized name is one event, other (MISC),
 /// with an ordinal or a nationality right before it ("the Second Battle of Bull Run", "the
 /// Siege of Petersburg", "the Battle of Sayler's Creek", "the Campaign of Alto Peru", "the
@@ -654,12 +671,6 @@ fn carries_name_on(w: &str) -> bool {
 fn battles(toks: &[&str], labels: &mut [u8]) {
     const EVENTS: &[&str] = &["Battle", "Battles", "Siege", "Campaign", "War", "Treaty"];
     let capitalized = |t: &str| t.starts_with(char::is_uppercase);
-    // (and words of a museum or a memorial named for the event)
-    const MORE_ORG_WORDS: &[&str] = &["museum", "memorial", "flight", "trust", "fund", "centre", "center", "society"];
-    let org_word = |t: &str| {
-        let lower = t.to_lowercase();
-        lexicon::ORG_WORDS.contains(&lower.as_str()) || MORE_ORG_WORDS.contains(&lower.as_str())
-    };
     for i in 0..toks.len().saturating_sub(2) {
         if !EVENTS.contains(&toks[i]) || toks[i + 1] != "of" || !capitalized(toks[i + 2]) {
             continue;
@@ -1486,12 +1497,22 @@ fn tickers(toks: &[&str], labels: &mut [u8]) {
 /// A weekday's or a month's short form beside a day of the month ("Mon 3 Mar, 02:14", "Jan 5")
 /// is part of a date, no name of its own: all 82 such tokens in CoNLL-2003 train and testa are
 /// outside names (a short form elsewhere may be one: "Jan" the person, "Sun" the newspaper);
-/// the model read a police log's "Mon" and "Fri" as organisations and its "Mar" as a place.
+/// the model read a police log's "Mon" and "Fri" as organisations and its "Mar" as a place. So
+/// is a month's full name beside a day ("On May 9, 1924, May came in": the first is no person,
+/// though the second is; none of CoNLL-2003's or WikiGold's names is a month alone before a
+/// day), and a weekday in the plural after a word of time ("on Tuesdays and Fridays"; not "the
+/// band Sundays", "TGI Fridays").
 fn calendar_short_forms(toks: &[&str], labels: &mut [u8]) {
     #[rustfmt::skip]
     const SHORT: &[&str] = &[
         "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar", "Apr", "Jun",
         "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    ];
+    // words before weekdays in the plural that recur ("on Tuesdays and Fridays", "from Mondays to
+    // Thursdays")
+    #[rustfmt::skip]
+    const WEEKDAYS_AFTER: &[&str] = &[
+        "on", "and", "or", ",", "every", "most", "some", "all", "through", "until", "till", "from", "to", "except",
     ];
     let day = |w: Option<&&str>| {
         w.is_some_and(|w| {
@@ -1500,11 +1521,38 @@ fn calendar_short_forms(toks: &[&str], labels: &mut [u8]) {
         })
     };
     for i in 0..toks.len() {
-        if label_part(labels[i]) == Some(UNIT)
-            && SHORT.contains(&toks[i].trim_end_matches('.'))
-            && (day(i.checked_sub(1).and_then(|j| toks.get(j))) || day(toks.get(i + 1)))
-        {
+        if label_part(labels[i]) != Some(UNIT) {
+            continue;
+        }
+        let w = toks[i];
+        let beside_day = day(i.checked_sub(1).and_then(|j| toks.get(j))) || day(toks.get(i + 1));
+        let short = SHORT.contains(&w.trim_end_matches('.'));
+        let month = is_calendar_word(w) && !w.ends_with("day");
+        // ("the band Sundays", "TGI Fridays" stay)
+        let after_a_time_word = i > 0 && WEEKDAYS_AFTER.contains(&toks[i - 1]);
+        let weekdays =
+            w.strip_suffix('s').is_some_and(|d| d.ends_with("day") && is_calendar_word(d)) && after_a_time_word;
+        if (short || month) && beside_day || weekdays {
             labels[i] = 0;
+        }
+    }
+}
+
+/// A company's legal form after a comma is part of its name ("Google, Inc.", "CBS, Inc.",
+/// "Cascade Timberlands, LLC"), as CoNLL-2003 ("Tootsie Roll Industries , Inc"), UNER and
+/// WikiGold mostly write it: the model ends the name at the comma and reads the form alone as
+/// a name of its own ("L.P." as a place) or as none. Not a form before a noun or a name
+/// ("Deutsche Bank, AG spokesman", "Arsenal, Group B winners").
+fn legal_forms(toks: &[&str], labels: &mut [u8]) {
+    for (s, e, t) in spans_of(labels) {
+        if t == ORG
+            && toks.get(e) == Some(&",")
+            && labels[e] == 0
+            && toks.get(e + 1).is_some_and(|w| w.starts_with(char::is_uppercase) && lexicon::is_legal_form(w))
+            && matches!(label_part(labels[e + 1]), None | Some(UNIT))
+            && toks.get(e + 2).is_none_or(|w| follows_a_name(w))
+        {
+            set_name(labels, s, e + 2, ORG);
         }
     }
 }
@@ -1586,6 +1634,128 @@ fn businesses_by_possessive(toks: &[&str], ranges: &[(usize, usize)], labels: &m
     for (s, e) in candidates {
         if !bare.contains(&toks[s..e]) {
             set_name(labels, s, e + 1, ORG);
+        }
+    }
+}
+
+/// A unit's number alone after "the", as a unit's history goes on naming it ("The 139th was
+/// formed at Camp Howe", "the 65th participated in the assaults"), is that unit, an
+/// organisation, as WikiGold writes it: the model, which has seen such numbers only before a
+/// unit's word, leaves it out (the entity linker finds those after the unit's full name; this is
+/// for a history that never writes it). Only in a text about troops (one of [`TROOPS`] in its
+/// sentences `ranges`), for a number above 31 (not "the 21st was a Monday"), before a verb ("was
+/// formed", "also fought"; not "the 139th anniversary"), and where the text never writes the
+/// number before another noun ("her 40th birthday ... The 40th was a quiet affair").
+fn numbered_units(toks: &[&str], ranges: &[(usize, usize)], labels: &mut [u8]) {
+    use crate::entities::words::{f, words};
+    #[rustfmt::skip]
+    const TROOPS: &[&str] = &[
+        "regiment", "regiments", "battalion", "battalions", "squadron", "squadrons", "infantry", "brigade", "brigades",
+    ];
+    // nouns a unit's number may stand before and still be the unit's ("the 65th wing")
+    #[rustfmt::skip]
+    const UNITS: &[&str] = &[
+        "regiment", "battalion", "squadron", "infantry", "brigade", "wing", "division", "group", "corps", "cavalry",
+        "artillery", "fighter", "bomb", "airborne",
+    ];
+    #[rustfmt::skip]
+    const IRREGULAR_PAST: &[&str] = &[
+        "became", "fought", "took", "went", "saw", "held", "lost", "won", "left", "made", "met", "began", "came",
+        "ran", "fell", "struck", "led", "broke", "drove", "withdrew", "rode", "stood", "sent", "built",
+    ];
+    // (prepositions the grammar's word list leaves out: "The 139th along with its brigade")
+    #[rustfmt::skip]
+    const MORE_PREPOSITIONS: &[&str] = &[
+        "along", "alongside", "across", "toward", "towards", "near", "around", "throughout", "until", "via", "within",
+        "upon", "behind", "beyond",
+    ];
+    let number = |w: &str| {
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0
+            && matches!(&w[digits..], "st" | "nd" | "rd" | "th" | "d")
+            && w[..digits].parse::<u32>().is_ok_and(|n| (32..1000).contains(&n))
+    };
+    let verb = |w: &str| {
+        w.starts_with(char::is_lowercase)
+            && (w.len() > 4 && w.ends_with("ed") || IRREGULAR_PAST.contains(&w) || words().get(w).has(f::AUX | f::BE))
+    };
+    let adverb = |w: &str| words().get(w).has(f::ADV);
+    let mut troops = None;
+    for &(a, z) in ranges {
+        for i in a + 1..z {
+            if labels[i] != 0 || !matches!(toks[i - 1], "the" | "The") || !number(toks[i]) {
+                continue;
+            }
+            let next = toks.get(i + 1).copied().unwrap_or("");
+            let after = toks.get(i + 2).copied().unwrap_or("");
+            if !(verb(next) || adverb(next) && verb(after)) {
+                continue;
+            }
+            let about_troops =
+                *troops.get_or_insert_with(|| toks.iter().any(|w| TROOPS.iter().any(|m| w.eq_ignore_ascii_case(m))));
+            if !about_troops {
+                return;
+            }
+            // the number before a noun that is no unit's, anywhere in the text
+            let counts_a_thing = toks.windows(2).any(|p| {
+                p[0] == toks[i]
+                    && p[1].starts_with(char::is_lowercase)
+                    && !verb(p[1])
+                    && !adverb(p[1])
+                    && !UNITS.contains(&p[1])
+                    && !words().get(p[1]).has(f::PREP | f::CONJ)
+                    && !MORE_PREPOSITIONS.contains(&p[1])
+            });
+            if !counts_a_thing {
+                labels[i] = label(ORG, UNIT);
+            }
+        }
+    }
+}
+
+/// A radio station's call sign, as Australia and New Zealand write them (a digit and two or
+/// three capitals: "6PR", "3AW", "4KQ"), with its frequency before it ("882 6PR"), is an
+/// organisation, as WikiGold writes them: the model has seen none. Only in a text about radio
+/// (one of [`RADIO`] in its sentences `ranges`), not after an article or another capitalized
+/// word ("a 4WD", "a Nintendo 3DS"), not before a noun ("3AB tower"), and not a measure, an
+/// ordinal or a clock time in capitals ("2GB", "5KW", "1ST", "6AM").
+fn call_signs(toks: &[&str], ranges: &[(usize, usize)], labels: &mut [u8]) {
+    const RADIO: &[&str] = &["radio", "radios", "talkback"];
+    // what a digit and capitals measure or name besides
+    #[rustfmt::skip]
+    const NOT_SIGNS: &[&str] = &[
+        "ST", "ND", "RD", "TH", "AM", "PM", "GB", "MB", "KB", "TB", "KW", "MW", "GW", "KV", "HP", "MP", "PT", "WD",
+        "DS", "FA", "XL", "XS", "CX", "GHZ", "MHZ", "KHZ", "CC", "MM", "CM", "KM", "KG", "LB", "OZ", "TV", "HD",
+        "VR", "PC", "UV", "DR", "BR", "BA", "WAY",
+    ];
+    let sign = |w: &str| {
+        let b = w.as_bytes();
+        (3..=4).contains(&b.len())
+            && matches!(b[0], b'1'..=b'9')
+            && b[1..].iter().all(u8::is_ascii_uppercase)
+            && !NOT_SIGNS.contains(&&w[1..])
+    };
+    // a frequency: AM in kHz ("882") or FM in MHz ("96.1")
+    let frequency = |w: &str| {
+        w.parse::<f32>().is_ok_and(|x| (530.0..=1710.0).contains(&x) && !w.contains('.') || (87.5..=108.0).contains(&x))
+    };
+    let mut radio = None;
+    for &(a, z) in ranges {
+        for i in a..z {
+            if !sign(toks[i]) || !matches!(label_part(labels[i]), None | Some(UNIT)) {
+                continue;
+            }
+            let before = if i > a { toks[i - 1] } else { "" };
+            let article = matches!(before.to_lowercase().as_str(), "a" | "an");
+            let after_a_name = before.starts_with(char::is_uppercase) && !matches!(before, "The" | "THE");
+            if article || after_a_name || toks.get(i + 1).is_some_and(|w| !possessive(w) && !follows_a_name(w)) {
+                continue;
+            }
+            if !*radio.get_or_insert_with(|| toks.iter().any(|w| RADIO.iter().any(|m| w.eq_ignore_ascii_case(m)))) {
+                return;
+            }
+            let s = if i > a && labels[i - 1] == 0 && frequency(before) { i - 1 } else { i };
+            set_name(labels, s, i + 1, ORG);
         }
     }
 }
@@ -1925,6 +2095,57 @@ fn list_labels(toks: &[&str], labels: &mut [u8]) {
     }
 }
 
+/// A word of praise or an exclamation that opens a sentence is no name ("Nice people ... I
+/// hear.", "Yum.", "YAY, great theater !!!", "VERYYYY !!!!", "Heh, yep"): reviews and messages
+/// open with them, capitalized, and the model, seeing a capital alone, read them as
+/// organisations, places or persons. Letters written three times or more count once. Not
+/// before a verb or a capitalized word, where the word may be a name ("Nice is lovely in May",
+/// "Nice, France").
+fn exclamations(toks: &[&str], labels: &mut [u8]) {
+    #[rustfmt::skip]
+    const WORDS: &[&str] = &[
+        "nice", "great", "good", "yum", "yummy", "yay", "wow", "heh", "hah", "haha", "lol", "omg", "ugh", "hmm",
+        "oops", "lovely", "awesome", "excellent", "brilliant", "brill", "fantastic", "amazing", "superb",
+        "terrible", "horrible", "awful", "perfect", "wonderful", "thanks", "cheers", "very", "highly", "best",
+        "worst", "delicious", "outstanding", "recommended",
+    ];
+    use crate::entities::words::{f, words};
+    if label_part(labels.first().copied().unwrap_or(0)) != Some(UNIT) {
+        return;
+    }
+    // a run of three letters or more as one letter, or as two ("VERYYYY" → "very", "Brilll" →
+    // "brill")
+    let collapsed = |keep: usize| {
+        let mut out = String::new();
+        let mut run = 0;
+        let mut prev = None;
+        for c in toks[0].chars().flat_map(char::to_lowercase) {
+            run = if prev == Some(c) { run + 1 } else { 1 };
+            prev = Some(c);
+            out.push(c);
+            if run == 3 {
+                for _ in keep..3 {
+                    out.pop();
+                }
+            } else if run > 3 {
+                out.pop();
+            }
+        }
+        out
+    };
+    if !WORDS.contains(&collapsed(1).as_str()) && !WORDS.contains(&collapsed(2).as_str()) {
+        return;
+    }
+    let capitalized = |k: usize| toks.get(k).is_some_and(|w| w.starts_with(char::is_uppercase));
+    let next = toks.get(1).copied().unwrap_or("");
+    let verb =
+        words().get(next).has(f::AUX | f::BE | f::CUE) || next.ends_with("ed") || next.ends_with('s') && next.len() > 3;
+    let joins = !next.starts_with(char::is_alphanumeric) || matches!(next, "and" | "or");
+    if next.is_empty() || joins && !capitalized(2) || !joins && !capitalized(1) && !verb {
+        labels[0] = 0;
+    }
+}
+
 /// A given name read as a person of its own right before a person's name of two words or more
 /// is the first of that name ("Carter" + "Anthony Beauford"): the corpora here never write two
 /// persons with nothing between them. Not a longer name before ("M. Atherton" + "Lbw" in a
@@ -2234,9 +2455,11 @@ fn is_ordinal(token: &str) -> bool {
 /// A name the model begins at a model designation ("F-86", "CH-53", "MiG-29", "F-15E": a
 /// capitalized head of up to four letters, a hyphen, up to four digits and up to two capitals)
 /// is a product, other (MISC), as CoNLL-2003 has "F-14" and "T-72": the model reads "the F-86
-/// Sabre" as a place and "a P-47 Thunderbolt" as a person. An organisation keeps its type ("the
-/// G-20 Interfaith Conference", "the EB-5 Investment Coalition"), and a name the model starts
-/// after the designation stays apart from it ("the S-400 Turkey bought").
+/// Sabre" as a place, "a P-47 Thunderbolt" as a person and "EC-130 Commando Solo" as an
+/// organisation. An organisation with a word of one keeps its type ("the G-20 Interfaith
+/// Conference", "the EB-5 Investment Coalition"). A name the model starts right after the
+/// designation is the rest of it ("F-102" + "Delta Dagger"), unless it is a known place ("the
+/// S-400 Turkey bought").
 fn join_designations(toks: &[&str], labels: &mut [u8]) {
     let designation = |t: &str| {
         let Some((head, num)) = t.split_once('-') else { return false };
@@ -2249,9 +2472,14 @@ fn join_designations(toks: &[&str], labels: &mut [u8]) {
             && num[digits..].bytes().all(|b| b.is_ascii_uppercase())
     };
     for (s, e, t) in spans_of(labels) {
-        let capitalized = toks[s + 1..e].iter().all(|t| t.starts_with(char::is_uppercase));
-        if e > s + 1 && t != ORG && t != MISC && designation(toks[s]) && capitalized {
+        let capitalized = toks[s..e].iter().all(|t| t.starts_with(char::is_uppercase));
+        if !capitalized || t == MISC || t == ORG && toks[s..e].iter().any(|w| org_word(w)) {
+            continue;
+        }
+        if e > s + 1 && designation(toks[s]) {
             set_name(labels, s, e, MISC);
+        } else if s > 0 && labels[s - 1] == 0 && designation(toks[s - 1]) && !known_place(&toks[s..e]) {
+            set_name(labels, s - 1, e, MISC);
         }
     }
 }

@@ -747,6 +747,13 @@ fn a_name_begun_at_a_model_designation_is_a_product() {
     assert_eq!(joined(&g20, vec![0, org_b, org_i, org_l]), names_of(&[("G-20 Interfaith Conference", ORG)]));
     assert_eq!(joined(&["B-52", "bombers"], vec![loc_b, loc_l]), names_of(&[("B-52 bombers", LOC)]));
     assert_eq!(crate::segment::tokenize("the F-86 Sabre").len(), 3);
+    // an organisation without a word of one; a name right after a designation the model left out
+    let toks = ["EC-130", "Commando", "Solo", ",", "1987"];
+    assert_eq!(joined(&toks, vec![org_b, org_i, org_l, 0, 0]), names_of(&[("EC-130 Commando Solo", MISC)]));
+    let toks = ["the", "F-102", "Delta", "Dagger", "and"];
+    assert_eq!(joined(&toks, vec![0, 0, org_b, org_l, 0]), names_of(&[("F-102 Delta Dagger", MISC)]));
+    let toks = ["an", "F-100", "Super", "Sabre", "."];
+    assert_eq!(joined(&toks, vec![0, 0, loc_b, loc_l, 0]), names_of(&[("F-100 Super Sabre", MISC)]));
 }
 
 #[test]
@@ -1137,6 +1144,15 @@ fn short_weekdays_and_months_beside_a_day_are_no_names_and_a_man_from_a_town_is_
     // not away from a day: a person, a newspaper
     let toks = ["Jan", "said", "the", "Sun", "had", "it"];
     assert_eq!(joined(&toks, vec![pu, 0, 0, ou, 0, 0]), names_of(&[("Jan", PER), ("Sun", ORG)]));
+    // a month's full name beside a day, a weekday in the plural; not a month away from a day
+    let toks = ["On", "May", "9", ",", "1924", ",", "May", "came", "in", "on", "Tuesdays", "and", "Fridays"];
+    let labels = vec![0, pu, 0, 0, 0, 0, pu, 0, 0, 0, label(MISC, UNIT), 0, label(MISC, UNIT)];
+    assert_eq!(joined(&toks, labels), names_of(&[("May", PER)]));
+    let toks = ["the", "band", "Sundays", "toured"];
+    assert_eq!(joined(&toks, vec![0, 0, label(ORG, UNIT), 0]), names_of(&[("Sundays", ORG)]));
+    let toks = ["by", "3", "June", "the", "Tuesday", "Club", "met"];
+    let labels = vec![0, 0, pu, 0, label(ORG, BEGIN), label(ORG, LAST), 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("Tuesday Club", ORG)]));
     let toks = ["a", "man", "from", "Halsey", "Bridge", "was", "held"];
     assert_eq!(joined(&toks, vec![0, 0, 0, pb, pl, 0, 0]), names_of(&[("Halsey Bridge", LOC)]));
     let toks = ["a", "letter", "from", "Ann", "Lee"];
@@ -1847,4 +1863,85 @@ fn a_word_before_a_number_and_a_colon_labels_an_item_of_a_list() {
     assert_eq!(joined(&["Kellmoor", "2024", ":", "the"], vec![ou, 0, 0, 0]), names_of(&[("Kellmoor", ORG)]));
     let lu = label(LOC, UNIT);
     assert_eq!(joined(&["Paris", "2", ":", "the"], vec![lu, 0, 0, 0]), names_of(&[("Paris", LOC)]));
+}
+
+#[test]
+fn a_companys_legal_form_after_a_comma_is_part_of_its_name() {
+    let (ob, ol, ou, lu) = (label(ORG, BEGIN), label(ORG, LAST), label(ORG, UNIT), label(LOC, UNIT));
+    let toks = ["sold", "to", "Harwick", ",", "Inc.", "in", "2004"];
+    assert_eq!(joined(&toks, vec![0, 0, ou, 0, 0, 0, 0]), names_of(&[("Harwick , Inc.", ORG)]));
+    let toks = ["Tresk", "Timber", ",", "L.P.", "was", "sold"];
+    assert_eq!(joined(&toks, vec![ob, ol, 0, lu, 0, 0]), names_of(&[("Tresk Timber , L.P.", ORG)]));
+    // not after a person or a place, nor a lowercase word, nor a form inside another name
+    let toks = ["Ann", "Vosk", ",", "Ltd", "director"];
+    let (pb, pl) = (label(PER, BEGIN), label(PER, LAST));
+    assert_eq!(joined(&toks, vec![pb, pl, 0, 0, 0]), names_of(&[("Ann Vosk", PER)]));
+    let toks = ["Harwick", ",", "co", "-", "founded"];
+    assert_eq!(joined(&toks, vec![ou, 0, 0, 0, 0]), names_of(&[("Harwick", ORG)]));
+    let toks = ["Arsenal", ",", "Group", "B", "winners"];
+    assert_eq!(joined(&toks, vec![ou, 0, 0, lu, 0]), names_of(&[("Arsenal", ORG), ("B", LOC)]));
+    let toks = ["Harwick", ",", "AG", "spokesman"];
+    assert_eq!(joined(&toks, vec![ou, 0, 0, 0]), names_of(&[("Harwick", ORG)]));
+    let toks = ["Harwick", ",", "Ltd", "Group", "said"];
+    assert_eq!(joined(&toks, vec![ou, 0, ob, ol, 0]), names_of(&[("Harwick", ORG), ("Ltd Group", ORG)]));
+}
+
+#[test]
+fn a_units_number_after_the_is_the_unit_in_a_text_about_troops() {
+    let units = |sents: &[&[&str]], labels: &[Vec<u8>]| names_after(sents, labels, numbered_units);
+    let first: &[&str] = &["The", "139th", "was", "formed", "as", "a", "regiment", "."];
+    let second: &[&str] = &["Later", ",", "the", "139th", "also", "fought", "and", "the", "139th", "along", "with"];
+    let found = units(&[first, second], &[vec![0; 8], vec![0; 11]]);
+    assert_eq!(found, names_of(&[("139th", ORG), ("139th", ORG)]));
+    let first: &[&str] = &["The", "65th", "wing", "and", "its", "squadrons", ";", "the", "65th", "moved", "."];
+    assert_eq!(units(&[first], &[vec![0; 11]]), names_of(&[("65th", ORG)]));
+    // not without a word of troops, nor a day of the month, nor before a noun, nor a number the
+    // text writes before another noun
+    let first: &[&str] = &["The", "139th", "was", "held", "near", "the", "cavalry", "barracks", "."];
+    assert!(units(&[first], &[vec![0; 9]]).is_empty());
+    let first: &[&str] = &["The", "21st", "was", "cold", "for", "the", "regiment", "."];
+    assert!(units(&[first], &[vec![0; 8]]).is_empty());
+    let first: &[&str] = &["The", "139th", "anniversary", "of", "the", "regiment", "."];
+    assert!(units(&[first], &[vec![0; 7]]).is_empty());
+    let first: &[&str] = &["the", "brigade", "'s", "50th", "anniversary", ".", "The", "50th", "was", "marked", "."];
+    assert!(units(&[first], &[vec![0; 11]]).is_empty());
+}
+
+#[test]
+fn a_call_sign_in_a_text_about_radio_is_a_station() {
+    let signs = |sents: &[&[&str]], labels: &[Vec<u8>]| names_after(sents, labels, call_signs);
+    let pu = label(PER, UNIT);
+    let first: &[&str] = &["882", "4QN", "is", "a", "talkback", "radio", "station", "."];
+    let second: &[&str] = &["4QN", "and", "3TR", "are", "sisters", ",", "as", "is", "5ZR", "."];
+    let found = signs(&[first, second], &[vec![0; 8], vec![0, 0, 0, 0, 0, 0, 0, 0, pu, 0]]);
+    assert_eq!(found, names_of(&[("882 4QN", ORG), ("4QN", ORG), ("3TR", ORG), ("5ZR", ORG)]));
+    // not outside such a text, nor an ordinal, a measure or a clock time in capitals, nor after
+    // an article or a name, nor before a noun
+    let first: &[&str] = &["The", "station", "said", "4QN", "left", "."];
+    assert!(signs(&[first], &[vec![0; 6]]).is_empty());
+    let first: &[&str] = &["The", "radio", "said", "1ST", ",", "2GB", "and", "6AM", "."];
+    assert!(signs(&[first], &[vec![0; 9]]).is_empty());
+    let first: &[&str] =
+        &["The", "radio", "host", "won", "a", "4QN", ",", "a", "Nintendo", "3TR", "and", "3AB", "tower"];
+    assert!(signs(&[first], &[vec![0; 13]]).is_empty());
+}
+
+#[test]
+fn a_word_of_praise_or_an_exclamation_that_opens_a_sentence_is_no_name() {
+    let (ou, lu, pu) = (label(ORG, UNIT), label(LOC, UNIT), label(PER, UNIT));
+    assert_eq!(joined(&["Nice", "people", "...", "I", "hear", "."], vec![ou, 0, 0, 0, 0, 0]), names_of(&[]));
+    assert_eq!(joined(&["Yum", "."], vec![ou, 0]), names_of(&[]));
+    assert_eq!(joined(&["YAY", ",", "great", "theater"], vec![lu, 0, 0, 0]), names_of(&[]));
+    assert_eq!(joined(&["VERYYYY", "!!!!"], vec![ou, 0]), names_of(&[]));
+    assert_eq!(joined(&["Nice", "and", "quiet", "place"], vec![ou, 0, 0, 0]), names_of(&[]));
+    // not before a verb or a capitalized word, nor inside a sentence, nor a longer name
+    let nice = |toks: &[&str]| joined(toks, [vec![lu], vec![0; toks.len() - 1]].concat());
+    assert_eq!(nice(&["Nice", "is", "lovely"]), names_of(&[("Nice", LOC)]));
+    assert_eq!(nice(&["Nice", ",", "France"]), names_of(&[("Nice", LOC)]));
+    assert_eq!(nice(&["Nice", "and", "Cannes"]), names_of(&[("Nice", LOC)]));
+    assert_eq!(nice(&["Nice", "hosts", "it"]), names_of(&[("Nice", LOC)]));
+    assert_eq!(joined(&["Good", "said", "no"], vec![pu, 0, 0]), names_of(&[("Good", PER)]));
+    assert_eq!(joined(&["in", "Nice", "people"], vec![0, lu, 0]), names_of(&[("Nice", LOC)]));
+    let (ob, ol) = (label(ORG, BEGIN), label(ORG, LAST));
+    assert_eq!(joined(&["Good", "Food", "."], vec![ob, ol, 0]), names_of(&[("Good Food", ORG)]));
 }
