@@ -515,6 +515,7 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     adjacent_persons(toks, labels);
     list_labels(toks, labels);
     exclamations(toks, labels);
+    common_words_read_as_names(toks, labels);
     teams_named_for_places(toks, labels);
     champions_before_names(toks, labels);
     addresses_after_ages(toks, labels);
@@ -1500,8 +1501,9 @@ fn tickers(toks: &[&str], labels: &mut [u8]) {
 /// the model read a police log's "Mon" and "Fri" as organisations and its "Mar" as a place. So
 /// is a month's full name beside a day ("On May 9, 1924, May came in": the first is no person,
 /// though the second is; none of CoNLL-2003's or WikiGold's names is a month alone before a
-/// day), and a weekday in the plural after a word of time ("on Tuesdays and Fridays"; not "the
-/// band Sundays", "TGI Fridays").
+/// day), a weekday in the plural after a word of time ("on Tuesdays and Fridays"; not "the
+/// band Sundays", "TGI Fridays"), and a short weekday in a list or a range of them ("Fri, Sat,
+/// or Sun", where "Sun" was a place).
 fn calendar_short_forms(toks: &[&str], labels: &mut [u8]) {
     #[rustfmt::skip]
     const SHORT: &[&str] = &[
@@ -1528,11 +1530,21 @@ fn calendar_short_forms(toks: &[&str], labels: &mut [u8]) {
         let beside_day = day(i.checked_sub(1).and_then(|j| toks.get(j))) || day(toks.get(i + 1));
         let short = SHORT.contains(&w.trim_end_matches('.'));
         let month = is_calendar_word(w) && !w.ends_with("day");
+        // a short weekday after another, in a list or a range ("Fri, Sat, or Sun", "Mon-Fri")
+        let short_day = |t: &str| SHORT[..10].contains(&t.trim_end_matches('.'));
+        let separator = |t: &str| matches!(t, "," | "or" | "and" | "-" | "\u{2013}" | "to" | "/");
+        let listed = short_day(w)
+            && (1..=3).any(|k| {
+                let before = i >= k && short_day(toks[i - k]) && toks[i - k + 1..i].iter().all(|t| separator(t));
+                let after =
+                    toks.get(i + k).is_some_and(|t| short_day(t)) && toks[i + 1..i + k].iter().all(|t| separator(t));
+                before || after
+            });
         // ("the band Sundays", "TGI Fridays" stay)
         let after_a_time_word = i > 0 && WEEKDAYS_AFTER.contains(&toks[i - 1]);
         let weekdays =
             w.strip_suffix('s').is_some_and(|d| d.ends_with("day") && is_calendar_word(d)) && after_a_time_word;
-        if (short || month) && beside_day || weekdays {
+        if (short || month) && beside_day || weekdays || listed {
             labels[i] = 0;
         }
     }
@@ -2143,6 +2155,29 @@ fn exclamations(toks: &[&str], labels: &mut [u8]) {
     let joins = !next.starts_with(char::is_alphanumeric) || matches!(next, "and" | "or");
     if next.is_empty() || joins && !capitalized(2) || !joins && !capitalized(1) && !verb {
         labels[0] = 0;
+    }
+}
+
+/// A word that is no name alone, which the model reads as one where it is capitalized: "the
+/// World" ("sold in 11 countries around the World", "The 1 Newsgroup Service in the World!"),
+/// which CoNLL-2003 never tags but before "Cup", "Series" or "Congress"; and a participle that
+/// opens a line of a unit's lineage before a number or a preposition ("Redesignated 65 Fighter
+/// Wing on ...", "Inactivated on 21 November 1945"), read as an organisation.
+fn common_words_read_as_names(toks: &[&str], labels: &mut [u8]) {
+    for (s, e, _) in spans_of(labels) {
+        if e - s != 1 {
+            continue;
+        }
+        let w = toks[s];
+        let world = w == "World" && s > 0 && toks[s - 1].eq_ignore_ascii_case("the");
+        let next = toks.get(e).copied().unwrap_or("");
+        let participle = s == 0
+            && w.len() > 6
+            && ["ated", "ized", "ised"].iter().any(|x| w.ends_with(x))
+            && (next.starts_with(|c: char| c.is_ascii_digit()) || next.starts_with(char::is_lowercase));
+        if world || participle {
+            labels[s] = 0;
+        }
     }
 }
 

@@ -1148,6 +1148,10 @@ fn short_weekdays_and_months_beside_a_day_are_no_names_and_a_man_from_a_town_is_
     let toks = ["On", "May", "9", ",", "1924", ",", "May", "came", "in", "on", "Tuesdays", "and", "Fridays"];
     let labels = vec![0, pu, 0, 0, 0, 0, pu, 0, 0, 0, label(MISC, UNIT), 0, label(MISC, UNIT)];
     assert_eq!(joined(&toks, labels), names_of(&[("May", PER)]));
+    let toks = ["on", "Fri", ",", "Sat", ",", "or", "Sun", "."];
+    assert_eq!(joined(&toks, vec![0, ou, 0, 0, 0, 0, lu, 0]), names_of(&[]));
+    let toks = ["the", "Sun", "said", "Sat", "night"];
+    assert_eq!(joined(&toks, vec![0, ou, 0, 0, 0]), names_of(&[("Sun", ORG)]));
     let toks = ["the", "band", "Sundays", "toured"];
     assert_eq!(joined(&toks, vec![0, 0, label(ORG, UNIT), 0]), names_of(&[("Sundays", ORG)]));
     let toks = ["by", "3", "June", "the", "Tuesday", "Club", "met"];
@@ -1944,4 +1948,18 @@ fn a_word_of_praise_or_an_exclamation_that_opens_a_sentence_is_no_name() {
     assert_eq!(joined(&["in", "Nice", "people"], vec![0, lu, 0]), names_of(&[("Nice", LOC)]));
     let (ob, ol) = (label(ORG, BEGIN), label(ORG, LAST));
     assert_eq!(joined(&["Good", "Food", "."], vec![ob, ol, 0]), names_of(&[("Good Food", ORG)]));
+}
+
+#[test]
+fn the_world_alone_and_a_lineages_participle_are_no_names() {
+    let (lu, ou, mb, ml) = (label(LOC, UNIT), label(ORG, UNIT), label(MISC, BEGIN), label(MISC, LAST));
+    assert_eq!(joined(&["around", "the", "World", "."], vec![0, 0, lu, 0]), names_of(&[]));
+    assert_eq!(joined(&["the", "World", "Cup"], vec![0, mb, ml]), names_of(&[("World Cup", MISC)]));
+    assert_eq!(joined(&["World", "leaders", "met"], vec![lu, 0, 0]), names_of(&[("World", LOC)]));
+    let toks = ["Redesignated", "65", "Fighter", "Wing", "on", "24", "July", "1943", "."];
+    assert_eq!(joined(&toks, vec![ou, 0, 0, 0, 0, 0, 0, 0, 0]), names_of(&[]));
+    assert_eq!(joined(&["Inactivated", "on", "1", "May"], vec![ou, 0, 0, 0]), names_of(&[]));
+    // not inside a sentence, nor before a capitalized word
+    assert_eq!(joined(&["the", "Consolidated", "said"], vec![0, ou, 0]), names_of(&[("Consolidated", ORG)]));
+    assert_eq!(joined(&["Federated", "Stores", "rose"], vec![ou, 0, 0]), names_of(&[("Federated", ORG)]));
 }
