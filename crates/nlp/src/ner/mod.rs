@@ -1794,6 +1794,14 @@ fn possessive_place_names(toks: &[&str], labels: &mut [u8]) {
         "Square", "Island", "Bay", "Creek", "Hill", "Wharf", "Bridge", "Gate", "Wood", "Inn",
     ];
     const SCHOOLS: &[&str] = &["College", "School", "Academy"];
+    // shops and places to eat, organisations as UNER writes them ("Ray's Pizza is just too good",
+    // "Burch's Karate is the greatest")
+    #[rustfmt::skip]
+    const SHOPS: &[&str] = &[
+        "Pizza", "Pizzeria", "Karate", "Diner", "Cafe", "Café", "Bakery", "Deli", "Grill", "Garage", "Salon",
+        "Tavern", "Pub", "Restaurant", "Bistro", "Steakhouse", "Barbershop", "Jewelers", "Jewellers", "Hardware",
+        "Pharmacy", "Florist", "Bookstore", "Bookshop", "Cleaners", "Dojo",
+    ];
     #[rustfmt::skip]
     const KINDS: &[&str] = &[
         "Primary", "Grammar", "High", "Secondary", "Junior", "Infant", "Infants", "Community", "Catholic",
@@ -1829,10 +1837,12 @@ fn possessive_place_names(toks: &[&str], labels: &mut [u8]) {
             set_name(labels, s, z, ORG);
             continue;
         }
-        if !(school || PLACES.contains(&word)) {
+        // (a shop's word that goes on into a longer phrase is none: "Obama's Kitchen Cabinet")
+        let shop = SHOPS.contains(&word) && toks.get(e + 2).is_none_or(|w| follows_a_name(w));
+        if !(school || shop || PLACES.contains(&word)) {
             continue;
         }
-        let facility = if school { ORG } else { LOC };
+        let facility = if school || shop { ORG } else { LOC };
         match spans.get(k + 1) {
             // the word opens a longer name: an organisation's own ("Pelosi's Bay Area
             // district" is two names)
@@ -2111,8 +2121,9 @@ fn list_labels(toks: &[&str], labels: &mut [u8]) {
 /// hear.", "Yum.", "YAY, great theater !!!", "VERYYYY !!!!", "Heh, yep"): reviews and messages
 /// open with them, capitalized, and the model, seeing a capital alone, read them as
 /// organisations, places or persons. Letters written three times or more count once. Not
-/// before a verb or a capitalized word, where the word may be a name ("Nice is lovely in May",
-/// "Nice, France").
+/// before a verb, a possessive, an apposition or a capitalized word, where the word may be a
+/// name ("Nice is lovely in May", "Nice's mayor", "Nice, the capital of", "Nice, France"); and
+/// "Nice", a city, only before a mark or "and" and a lowercase word.
 fn exclamations(toks: &[&str], labels: &mut [u8]) {
     #[rustfmt::skip]
     const WORDS: &[&str] = &[
@@ -2150,31 +2161,45 @@ fn exclamations(toks: &[&str], labels: &mut [u8]) {
     }
     let capitalized = |k: usize| toks.get(k).is_some_and(|w| w.starts_with(char::is_uppercase));
     let next = toks.get(1).copied().unwrap_or("");
+    let then = toks.get(2).copied().unwrap_or("");
     let verb =
         words().get(next).has(f::AUX | f::BE | f::CUE) || next.ends_with("ed") || next.ends_with('s') && next.len() > 3;
-    let joins = !next.starts_with(char::is_alphanumeric) || matches!(next, "and" | "or");
-    if next.is_empty() || joins && !capitalized(2) || !joins && !capitalized(1) && !verb {
+    // "Nice, the capital of", "Nice, which finished fifth": an apposition or a clause on a name
+    let described = next == "," && words().get(then).has(f::DET | f::WH);
+    let joins =
+        !next.starts_with(char::is_alphanumeric) && !possessive(next) && !described || matches!(next, "and" | "or");
+    // the city of Nice opens sentences of news before a noun or a verb the word list has not
+    // ("Nice airport", "Nice beat Lyon"): that word only before a mark or "and" and a lowercase
+    // word ("Nice.", "Nice and quiet place")
+    let before_a_word = !joins && !capitalized(1) && !verb && collapsed(1) != "nice";
+    if next.is_empty() || joins && !capitalized(2) || before_a_word {
         labels[0] = 0;
     }
 }
 
 /// A word that is no name alone, which the model reads as one where it is capitalized: "the
-/// World" ("sold in 11 countries around the World", "The 1 Newsgroup Service in the World!"),
-/// which CoNLL-2003 never tags but before "Cup", "Series" or "Congress"; and a participle that
-/// opens a line of a unit's lineage before a number or a preposition ("Redesignated 65 Fighter
-/// Wing on ...", "Inactivated on 21 November 1945"), read as an organisation.
+/// World" after a preposition of extent ("sold in 11 countries around the World", "The 1
+/// Newsgroup Service in the World!"), which CoNLL-2003 never tags but before "Cup", "Series" or
+/// "Congress"; and a participle that opens a line of a unit's lineage before a number and a
+/// unit's name or before a date ("Redesignated 65 Fighter Wing on ...", "Inactivated on 21
+/// November 1945"), read as an organisation.
 fn common_words_read_as_names(toks: &[&str], labels: &mut [u8]) {
     for (s, e, _) in spans_of(labels) {
         if e - s != 1 {
             continue;
         }
         let w = toks[s];
-        let world = w == "World" && s > 0 && toks[s - 1].eq_ignore_ascii_case("the");
+        // (the newspaper, the ship and the band named the World stay: "bought the World",
+        // "aboard the World")
+        const ROUND: &[&str] = &["in", "around", "across", "throughout", "round", "over", "all"];
+        let world = w == "World" && s > 1 && toks[s - 1] == "the" && ROUND.contains(&toks[s - 2]);
         let next = toks.get(e).copied().unwrap_or("");
-        let participle = s == 0
-            && w.len() > 6
-            && ["ated", "ized", "ised"].iter().any(|x| w.ends_with(x))
-            && (next.starts_with(|c: char| c.is_ascii_digit()) || next.starts_with(char::is_lowercase));
+        let then = toks.get(e + 1).copied().unwrap_or("");
+        let digits = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
+        // a number and a unit's name or a date after it ("Redesignated 65 Fighter Wing",
+        // "Inactivated on 21 November 1945"; not "Federated 2023 results", "Federated said")
+        let lineage = digits(next) && then.starts_with(char::is_uppercase) || next == "on" && digits(then);
+        let participle = s == 0 && w.len() > 6 && ["ated", "ized", "ised"].iter().any(|x| w.ends_with(x)) && lineage;
         if world || participle {
             labels[s] = 0;
         }

@@ -1436,6 +1436,13 @@ fn a_name_its_possessive_and_a_buildings_word_are_one_name() {
     assert_eq!(joined(&toks, vec![label(PER, UNIT), 0, 0]), names_of(&[("Guy \u{2019}s Hospital", LOC)]));
     let pu = label(PER, UNIT);
     assert_eq!(joined(&["King", "'s", "College"], vec![pu, 0, 0]), names_of(&[("King 's College", ORG)]));
+    // a shop's or a place to eat's word: an organisation; not before a capitalized word
+    let toks = ["Ray", "'s", "Pizza", "is", "good"];
+    assert_eq!(joined(&toks, vec![pu, 0, 0, 0, 0]), names_of(&[("Ray 's Pizza", ORG)]));
+    let toks = ["Vosk", "'s", "Kitchen", "Cabinet", "met"];
+    assert_eq!(joined(&toks, vec![pu, 0, 0, 0, 0]), names_of(&[("Vosk", PER)]));
+    let toks = ["Vosk", "'s", "Grill", "Team", "met"];
+    assert_eq!(joined(&toks, vec![pu, 0, 0, 0, 0]), names_of(&[("Vosk", PER)]));
     // a school's kind between ("St Brigid's Primary School"), also read as a name of its own
     let toks = ["of", "St", "Brigid", "'s", "Primary", "School", ","];
     assert_eq!(joined(&toks, vec![0, lb, ll, 0, ob, ol, 0]), names_of(&[("St Brigid 's Primary School", ORG)]));
@@ -1933,7 +1940,7 @@ fn a_call_sign_in_a_text_about_radio_is_a_station() {
 #[test]
 fn a_word_of_praise_or_an_exclamation_that_opens_a_sentence_is_no_name() {
     let (ou, lu, pu) = (label(ORG, UNIT), label(LOC, UNIT), label(PER, UNIT));
-    assert_eq!(joined(&["Nice", "people", "...", "I", "hear", "."], vec![ou, 0, 0, 0, 0, 0]), names_of(&[]));
+    assert_eq!(joined(&["Great", "people", "...", "I", "hear", "."], vec![ou, 0, 0, 0, 0, 0]), names_of(&[]));
     assert_eq!(joined(&["Yum", "."], vec![ou, 0]), names_of(&[]));
     assert_eq!(joined(&["YAY", ",", "great", "theater"], vec![lu, 0, 0, 0]), names_of(&[]));
     assert_eq!(joined(&["VERYYYY", "!!!!"], vec![ou, 0]), names_of(&[]));
@@ -1944,6 +1951,10 @@ fn a_word_of_praise_or_an_exclamation_that_opens_a_sentence_is_no_name() {
     assert_eq!(nice(&["Nice", ",", "France"]), names_of(&[("Nice", LOC)]));
     assert_eq!(nice(&["Nice", "and", "Cannes"]), names_of(&[("Nice", LOC)]));
     assert_eq!(nice(&["Nice", "hosts", "it"]), names_of(&[("Nice", LOC)]));
+    assert_eq!(nice(&["Nice", "airport", "shut"]), names_of(&[("Nice", LOC)]));
+    assert_eq!(nice(&["Nice", "'s", "mayor"]), names_of(&[("Nice", LOC)]));
+    assert_eq!(nice(&["Nice", ",", "the", "capital"]), names_of(&[("Nice", LOC)]));
+    assert_eq!(joined(&["Lovely", "staff", "."], vec![ou, 0, 0]), names_of(&[]));
     assert_eq!(joined(&["Good", "said", "no"], vec![pu, 0, 0]), names_of(&[("Good", PER)]));
     assert_eq!(joined(&["in", "Nice", "people"], vec![0, lu, 0]), names_of(&[("Nice", LOC)]));
     let (ob, ol) = (label(ORG, BEGIN), label(ORG, LAST));
@@ -1954,6 +1965,7 @@ fn a_word_of_praise_or_an_exclamation_that_opens_a_sentence_is_no_name() {
 fn the_world_alone_and_a_lineages_participle_are_no_names() {
     let (lu, ou, mb, ml) = (label(LOC, UNIT), label(ORG, UNIT), label(MISC, BEGIN), label(MISC, LAST));
     assert_eq!(joined(&["around", "the", "World", "."], vec![0, 0, lu, 0]), names_of(&[]));
+    assert_eq!(joined(&["bought", "the", "World", "."], vec![0, 0, ou, 0]), names_of(&[("World", ORG)]));
     assert_eq!(joined(&["the", "World", "Cup"], vec![0, mb, ml]), names_of(&[("World Cup", MISC)]));
     assert_eq!(joined(&["World", "leaders", "met"], vec![lu, 0, 0]), names_of(&[("World", LOC)]));
     let toks = ["Redesignated", "65", "Fighter", "Wing", "on", "24", "July", "1943", "."];
@@ -1962,4 +1974,7 @@ fn the_world_alone_and_a_lineages_participle_are_no_names() {
     // not inside a sentence, nor before a capitalized word
     assert_eq!(joined(&["the", "Consolidated", "said"], vec![0, ou, 0]), names_of(&[("Consolidated", ORG)]));
     assert_eq!(joined(&["Federated", "Stores", "rose"], vec![ou, 0, 0]), names_of(&[("Federated", ORG)]));
+    assert_eq!(joined(&["Federated", "said", "so"], vec![ou, 0, 0]), names_of(&[("Federated", ORG)]));
+    assert_eq!(joined(&["Federated", "2023", "results"], vec![ou, 0, 0]), names_of(&[("Federated", ORG)]));
+    assert_eq!(joined(&["Federated", "on", "Tuesday"], vec![ou, 0, 0]), names_of(&[("Federated", ORG)]));
 }
