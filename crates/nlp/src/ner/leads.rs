@@ -106,12 +106,7 @@ pub(super) fn defined_subject(toks: &[&str], ranges: &[(usize, usize)], labels: 
     if labels[a + s] == 0 && later_name && !preposition && crate::segment::is_sentence_starter(words[0]) {
         return;
     }
-    let t = match defined_by(&sent[c + 1..]) {
-        Some(EntityType::Org) => ORG,
-        Some(EntityType::Loc) => LOC,
-        Some(EntityType::Misc) => MISC,
-        _ => return,
-    };
+    let Some(t) = defined_label(&sent[c + 1..]) else { return };
     let spans = spans_of(&labels[a..z]);
     let crossing = spans.iter().any(|&(x, y, _)| x < s && y > s || x < e && y > e);
     let whole = spans.iter().any(|&(x, y, _)| x == s && y == e);
@@ -148,6 +143,17 @@ pub(super) fn defined_subject(toks: &[&str], ranges: &[(usize, usize)], labels: 
                 i += 1;
             }
         }
+    }
+}
+
+/// The label type of the head noun of the defining phrase `after` ([`defined_by`]), but for a
+/// person's kinds.
+fn defined_label(after: &[&str]) -> Option<u8> {
+    match defined_by(after)? {
+        EntityType::Org => Some(ORG),
+        EntityType::Loc => Some(LOC),
+        EntityType::Misc => Some(MISC),
+        _ => None,
     }
 }
 
@@ -192,6 +198,40 @@ fn defined_by(after: &[&str]) -> Option<EntityType> {
         return None;
     }
     nouns.get(head).map(|&(ty, _)| ty)
+}
+
+/// A name and a comma before a short phrase that defines it and a punctuation mark ("Squirrel,
+/// his first jazz band, with", "Tresk, a fishing village.") take the type of the phrase's head
+/// noun (`defining_nouns.txt`), an organisation, a place or other, whatever the model read: it
+/// reads an unknown band's name as a person's. Not a person the model read with a given name
+/// ("Ann Lee, a company director" keeps her).
+pub(super) fn described_names(toks: &[&str], labels: &mut [u8]) {
+    use crate::entities::words::{f, words};
+    const OPENERS: &[&str] = &["a", "an", "the", "his", "her", "their", "its", "our", "my"];
+    for (x, y, t) in spans_of(labels) {
+        if toks.get(y) != Some(&",") || !toks.get(y + 1).is_some_and(|w| OPENERS.contains(w)) {
+            continue;
+        }
+        // the phrase runs to a punctuation mark within seven words, and holds no verb and no
+        // word that would end it earlier ("Dynamo Moscow, the Volgograd side have a game in
+        // hand": a clause, no apposition)
+        let Some(p) = (y + 2..toks.len().min(y + 9)).find(|&k| !toks[k].starts_with(char::is_alphanumeric)) else {
+            continue;
+        };
+        // (a possessive owns the head: "Mitt Romney, the party's 2012 nominee")
+        if !matches!(toks[p], "," | "." | ";" | ":" | ")" | "!" | "?" | "--" | "\u{2014}" | "\u{2013}") {
+            continue;
+        }
+        let plain = |w: &&str| !DEFINITION_ENDS.contains(w) && !words().get(w).has(f::AUX | f::BE);
+        if !toks[y + 2..p].iter().all(plain) {
+            continue;
+        }
+        let Some(ty) = defined_label(&toks[y + 1..p]) else { continue };
+        let person = t == PER && super::known_given_name(toks[x]);
+        if ty != t && !person {
+            set_name(labels, x, y, ty);
+        }
+    }
 }
 
 /// Nouns of a body that name it when they stand right before its name ("the band Gigi", "the

@@ -298,6 +298,7 @@ impl NerTagger {
                 repeated_names(&strs, &marks, &rel, &mut labels);
                 for &(ra, rz) in &rel {
                     leads::named_after_body_noun(&strs[ra..rz], &mut labels[ra..rz]);
+                    leads::described_names(&strs[ra..rz], &mut labels[ra..rz]);
                     leads::listed_examples(&strs[ra..rz], &mut labels[ra..rz]);
                     titles::quoted_titles(&strs[ra..rz], &marks[ra..rz], &mut labels[ra..rz]);
                     titles::bare_titles(&strs[ra..rz], &marks[ra..rz], &mut labels[ra..rz]);

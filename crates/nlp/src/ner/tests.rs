@@ -1978,3 +1978,25 @@ fn the_world_alone_and_a_lineages_participle_are_no_names() {
     assert_eq!(joined(&["Federated", "2023", "results"], vec![ou, 0, 0]), names_of(&[("Federated", ORG)]));
     assert_eq!(joined(&["Federated", "on", "Tuesday"], vec![ou, 0, 0]), names_of(&[("Federated", ORG)]));
 }
+
+#[test]
+fn a_name_before_a_short_phrase_that_defines_it_takes_its_heads_type() {
+    let described = |toks: &[&str], labels: Vec<u8>| {
+        let mut labels = labels;
+        leads::described_names(toks, &mut labels);
+        spans_of(&labels).into_iter().map(|(i, j, t)| (toks[i..j].join(" "), t)).collect::<Vec<_>>()
+    };
+    let (pu, lu, pb, pl) = (label(PER, UNIT), label(LOC, UNIT), label(PER, BEGIN), label(PER, LAST));
+    let toks = ["started", "Squirrel", ",", "his", "first", "jazz", "band", ",", "with"];
+    assert_eq!(described(&toks, vec![0, pu, 0, 0, 0, 0, 0, 0, 0]), names_of(&[("Squirrel", ORG)]));
+    let toks = ["at", "Harwick", "Strategies", ",", "a", "consulting", "firm", "."];
+    let labels = vec![0, label(LOC, BEGIN), label(LOC, LAST), 0, 0, 0, 0, 0];
+    assert_eq!(described(&toks, labels), names_of(&[("Harwick Strategies", ORG)]));
+    // not a person with a given name, nor a head a possessive owns, nor a clause
+    let toks = ["Ann", "Lee", ",", "a", "company", "."];
+    assert_eq!(described(&toks, vec![pb, pl, 0, 0, 0, 0]), names_of(&[("Ann Lee", PER)]));
+    let toks = ["Vosk", ",", "the", "party", "'s", "nominee", ","];
+    assert_eq!(described(&toks, vec![pu, 0, 0, 0, 0, 0, 0]), names_of(&[("Vosk", PER)]));
+    let toks = ["behind", "Tresk", ",", "the", "Kell", "band", "have", "a", "firm", "."];
+    assert_eq!(described(&toks, [vec![0, lu], vec![0; 8]].concat()), names_of(&[("Tresk", LOC)]));
+}
