@@ -203,8 +203,9 @@ fn defined_by(after: &[&str]) -> Option<EntityType> {
 /// A name and a comma before a short phrase that defines it and a punctuation mark ("Squirrel,
 /// his first jazz band, with", "Tresk, a fishing village.") take the type of the phrase's head
 /// noun (`defining_nouns.txt`), an organisation, a place or other, whatever the model read: it
-/// reads an unknown band's name as a person's. Not a person the model read with a given name
-/// ("Ann Lee, a company director" keeps her).
+/// reads an unknown band's name as a person's. Not a person the model read with a given name or
+/// a title ("Ann Lee, a company director", "Coach Alvarez, a ...") nor one called a thing
+/// ("Adebayo, a one-man band").
 pub(super) fn described_names(toks: &[&str], labels: &mut [u8]) {
     use crate::entities::words::{f, words};
     const OPENERS: &[&str] = &["a", "an", "the", "his", "her", "their", "its", "our", "my"];
@@ -226,8 +227,13 @@ pub(super) fn described_names(toks: &[&str], labels: &mut [u8]) {
         if !toks[y + 2..p].iter().all(plain) {
             continue;
         }
+        // a person called a thing ("Adebayo, a one-man band", "Eli, a walking newspaper")
+        const FIGURES: &[&str] = &["one-man", "one-woman", "one-person", "walking", "living", "human", "veritable"];
+        if t == PER && toks[y + 2..p].iter().any(|w| FIGURES.contains(w)) {
+            continue;
+        }
         let Some(ty) = defined_label(&toks[y + 1..p]) else { continue };
-        let person = t == PER && super::known_given_name(toks[x]);
+        let person = t == PER && (super::known_given_name(toks[x]) || words().get(toks[x]).has(f::HON | f::TITLE));
         if ty != t && !person {
             set_name(labels, x, y, ty);
         }

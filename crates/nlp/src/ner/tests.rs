@@ -1995,6 +1995,10 @@ fn a_name_before_a_short_phrase_that_defines_it_takes_its_heads_type() {
     // not a person with a given name, nor a head a possessive owns, nor a clause
     let toks = ["Ann", "Lee", ",", "a", "company", "."];
     assert_eq!(described(&toks, vec![pb, pl, 0, 0, 0, 0]), names_of(&[("Ann Lee", PER)]));
+    let toks = ["Adebayo", ",", "a", "one-man", "band", ","];
+    assert_eq!(described(&toks, vec![pu, 0, 0, 0, 0, 0]), names_of(&[("Adebayo", PER)]));
+    let toks = ["Coach", "Alvarez", ",", "a", "band", "."];
+    assert_eq!(described(&toks, vec![pb, pl, 0, 0, 0, 0]), names_of(&[("Coach Alvarez", PER)]));
     let toks = ["Vosk", ",", "the", "party", "'s", "nominee", ","];
     assert_eq!(described(&toks, vec![pu, 0, 0, 0, 0, 0, 0]), names_of(&[("Vosk", PER)]));
     let toks = ["behind", "Tresk", ",", "the", "Kell", "band", "have", "a", "firm", "."];
