@@ -209,6 +209,10 @@ fn defined_by(after: &[&str]) -> Option<EntityType> {
 pub(super) fn described_names(toks: &[&str], labels: &mut [u8]) {
     use crate::entities::words::{f, words};
     const OPENERS: &[&str] = &["a", "an", "the", "his", "her", "their", "its", "our", "my"];
+    // (most sentences hold no comma before such a word)
+    if !toks.windows(2).any(|p| p[0] == "," && OPENERS.contains(&p[1])) {
+        return;
+    }
     for (x, y, t) in spans_of(labels) {
         if toks.get(y) != Some(&",") || !toks.get(y + 1).is_some_and(|w| OPENERS.contains(w)) {
             continue;

@@ -1557,16 +1557,19 @@ fn calendar_short_forms(toks: &[&str], labels: &mut [u8]) {
 /// a name of its own ("L.P." as a place) or as none. Not a form before a noun or a name
 /// ("Deutsche Bank, AG spokesman", "Arsenal, Group B winners").
 fn legal_forms(toks: &[&str], labels: &mut [u8]) {
-    for (s, e, t) in spans_of(labels) {
-        if t == ORG
-            && toks.get(e) == Some(&",")
-            && labels[e] == 0
-            && toks.get(e + 1).is_some_and(|w| w.starts_with(char::is_uppercase) && lexicon::is_legal_form(w))
-            && matches!(label_part(labels[e + 1]), None | Some(UNIT))
-            && toks.get(e + 2).is_none_or(|w| follows_a_name(w))
+    // (from each comma: most sentences hold no name before one)
+    for e in 1..toks.len().saturating_sub(1) {
+        if toks[e] != ","
+            || labels[e] != 0
+            || label_type(labels[e - 1]) != Some(ORG)
+            || !(toks[e + 1].starts_with(char::is_uppercase) && lexicon::is_legal_form(toks[e + 1]))
+            || !matches!(label_part(labels[e + 1]), None | Some(UNIT))
+            || !toks.get(e + 2).is_none_or(|w| follows_a_name(w))
         {
-            set_name(labels, s, e + 2, ORG);
+            continue;
         }
+        let s = (0..e).rev().find(|&k| matches!(label_part(labels[k]), Some(BEGIN | UNIT))).unwrap_or(0);
+        set_name(labels, s, e + 2, ORG);
     }
 }
 
@@ -2185,25 +2188,24 @@ fn exclamations(toks: &[&str], labels: &mut [u8]) {
 /// unit's name or before a date ("Redesignated 65 Fighter Wing on ...", "Inactivated on 21
 /// November 1945"), read as an organisation.
 fn common_words_read_as_names(toks: &[&str], labels: &mut [u8]) {
-    for (s, e, _) in spans_of(labels) {
-        if e - s != 1 {
-            continue;
-        }
-        let w = toks[s];
-        // (the newspaper, the ship and the band named the World stay: "bought the World",
-        // "aboard the World")
-        const ROUND: &[&str] = &["in", "around", "across", "throughout", "round", "over", "all"];
-        let world = w == "World" && s > 1 && toks[s - 1] == "the" && ROUND.contains(&toks[s - 2]);
-        let next = toks.get(e).copied().unwrap_or("");
-        let then = toks.get(e + 1).copied().unwrap_or("");
-        let digits = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
-        // a number and a unit's name or a date after it ("Redesignated 65 Fighter Wing",
-        // "Inactivated on 21 November 1945"; not "Federated 2023 results", "Federated said")
-        let lineage = digits(next) && then.starts_with(char::is_uppercase) || next == "on" && digits(then);
-        let participle = s == 0 && w.len() > 6 && ["ated", "ized", "ised"].iter().any(|x| w.ends_with(x)) && lineage;
-        if world || participle {
+    // (the newspaper, the ship and the band named the World stay: "bought the World", "aboard
+    // the World")
+    const ROUND: &[&str] = &["in", "around", "across", "throughout", "round", "over", "all"];
+    let alone = |labels: &[u8], k: usize| label_part(labels[k]) == Some(UNIT);
+    for s in 2..toks.len() {
+        if toks[s] == "World" && alone(labels, s) && toks[s - 1] == "the" && ROUND.contains(&toks[s - 2]) {
             labels[s] = 0;
         }
+    }
+    let w = toks.first().copied().unwrap_or("");
+    let next = toks.get(1).copied().unwrap_or("");
+    let then = toks.get(2).copied().unwrap_or("");
+    let digits = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
+    // a number and a unit's name or a date after it ("Redesignated 65 Fighter Wing",
+    // "Inactivated on 21 November 1945"; not "Federated 2023 results", "Federated said")
+    let lineage = digits(next) && then.starts_with(char::is_uppercase) || next == "on" && digits(then);
+    if w.len() > 6 && ["ated", "ized", "ised"].iter().any(|x| w.ends_with(x)) && lineage && alone(labels, 0) {
+        labels[0] = 0;
     }
 }
 

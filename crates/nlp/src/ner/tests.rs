@@ -1966,6 +1966,9 @@ fn the_world_alone_and_a_lineages_participle_are_no_names() {
     let (lu, ou, mb, ml) = (label(LOC, UNIT), label(ORG, UNIT), label(MISC, BEGIN), label(MISC, LAST));
     assert_eq!(joined(&["around", "the", "World", "."], vec![0, 0, lu, 0]), names_of(&[]));
     assert_eq!(joined(&["bought", "the", "World", "."], vec![0, 0, ou, 0]), names_of(&[("World", ORG)]));
+    let (ob, ol) = (label(ORG, BEGIN), label(ORG, LAST));
+    let toks = ["around", "the", "World", "Bank", "."];
+    assert_eq!(joined(&toks, vec![0, 0, ob, ol, 0]), names_of(&[("World Bank", ORG)]));
     assert_eq!(joined(&["the", "World", "Cup"], vec![0, mb, ml]), names_of(&[("World Cup", MISC)]));
     assert_eq!(joined(&["World", "leaders", "met"], vec![lu, 0, 0]), names_of(&[("World", LOC)]));
     let toks = ["Redesignated", "65", "Fighter", "Wing", "on", "24", "July", "1943", "."];
