@@ -45,6 +45,7 @@ fn surnames(cx: &mut Ctx) {
     }
     let cov = coverage(cx);
     let mut add: Vec<(usize, Vec<usize>)> = Vec::new(); // token, full-name mentions
+    let day = |k: usize| k < n && cx.v.s(k).len() <= 2 && cx.v.s(k).bytes().all(|b| b.is_ascii_digit());
     for t in 0..n {
         if cov[t] != u32::MAX || cx.v.toks[t].kind != TokenKind::Word || !cx.v.cap(t) {
             continue;
@@ -54,7 +55,6 @@ fn surnames(cx: &mut Ctx) {
         // honorific stands before it
         let next_cap = t + 1 < n && cx.v.cap(t + 1) && cov[t + 1] == u32::MAX;
         // nor a month beside a day, a date ("On May 9, 1924, May came in")
-        let day = |k: usize| k < n && cx.v.s(k).len() <= 2 && cx.v.s(k).bytes().all(|b| b.is_ascii_digit());
         let date = crate::ner::is_calendar_word(cx.v.s(t)) && (day(t + 1) || t > 0 && day(t - 1));
         if next_cap || date {
             continue;

@@ -209,6 +209,8 @@ fn defined_by(after: &[&str]) -> Option<EntityType> {
 pub(super) fn described_names(toks: &[&str], labels: &mut [u8]) {
     use crate::entities::words::{f, words};
     const OPENERS: &[&str] = &["a", "an", "the", "his", "her", "their", "its", "our", "my"];
+    // words that call a person a thing ("Adebayo, a one-man band", "Eli, a walking newspaper")
+    const FIGURES: &[&str] = &["one-man", "one-woman", "one-person", "walking", "living", "human", "veritable"];
     // (most sentences hold no comma before such a word)
     if !toks.windows(2).any(|p| p[0] == "," && OPENERS.contains(&p[1])) {
         return;
@@ -231,8 +233,6 @@ pub(super) fn described_names(toks: &[&str], labels: &mut [u8]) {
         if !toks[y + 2..p].iter().all(plain) {
             continue;
         }
-        // a person called a thing ("Adebayo, a one-man band", "Eli, a walking newspaper")
-        const FIGURES: &[&str] = &["one-man", "one-woman", "one-person", "walking", "living", "human", "veritable"];
         if t == PER && toks[y + 2..p].iter().any(|w| FIGURES.contains(w)) {
             continue;
         }

@@ -1523,6 +1523,9 @@ fn calendar_short_forms(toks: &[&str], labels: &mut [u8]) {
             (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit())
         })
     };
+    // a short weekday beside another, in a list or a range ("Fri, Sat, or Sun", "Mon - Fri")
+    let short_day = |t: &str| SHORT[..10].contains(&t.trim_end_matches('.'));
+    let separator = |t: &str| matches!(t, "," | "or" | "and" | "-" | "\u{2013}" | "to" | "/");
     for i in 0..toks.len() {
         if label_part(labels[i]) != Some(UNIT) {
             continue;
@@ -1531,9 +1534,6 @@ fn calendar_short_forms(toks: &[&str], labels: &mut [u8]) {
         let beside_day = day(i.checked_sub(1).and_then(|j| toks.get(j))) || day(toks.get(i + 1));
         let short = SHORT.contains(&w.trim_end_matches('.'));
         let month = is_calendar_word(w) && !w.ends_with("day");
-        // a short weekday after another, in a list or a range ("Fri, Sat, or Sun", "Mon-Fri")
-        let short_day = |t: &str| SHORT[..10].contains(&t.trim_end_matches('.'));
-        let separator = |t: &str| matches!(t, "," | "or" | "and" | "-" | "\u{2013}" | "to" | "/");
         let listed = short_day(w)
             && (1..=3).any(|k| {
                 let before = i >= k && short_day(toks[i - k]) && toks[i - k + 1..i].iter().all(|t| separator(t));
@@ -1658,7 +1658,7 @@ fn businesses_by_possessive(toks: &[&str], ranges: &[(usize, usize)], labels: &m
 /// formed at Camp Howe", "the 65th participated in the assaults"), is that unit, an
 /// organisation, as WikiGold writes it: the model, which has seen such numbers only before a
 /// unit's word, leaves it out (the entity linker finds those after the unit's full name; this is
-/// for a history that never writes it). Only in a text about troops (one of [`TROOPS`] in its
+/// for a history that never writes it). Only in a text about troops (one of `TROOPS` in its
 /// sentences `ranges`), for a number above 31 (not "the 21st was a Monday"), before a verb ("was
 /// formed", "also fought"; not "the 139th anniversary"), and where the text never writes the
 /// number before another noun ("her 40th birthday ... The 40th was a quiet affair").
@@ -1732,7 +1732,7 @@ fn numbered_units(toks: &[&str], ranges: &[(usize, usize)], labels: &mut [u8]) {
 /// A radio station's call sign, as Australia and New Zealand write them (a digit and two or
 /// three capitals: "6PR", "3AW", "4KQ"), with its frequency before it ("882 6PR"), is an
 /// organisation, as WikiGold writes them: the model has seen none. Only in a text about radio
-/// (one of [`RADIO`] in its sentences `ranges`), not after an article or another capitalized
+/// (one of `RADIO` in its sentences `ranges`), not after an article or another capitalized
 /// word ("a 4WD", "a Nintendo 3DS"), not before a noun ("3AB tower"), and not a measure, an
 /// ordinal or a clock time in capitals ("2GB", "5KW", "1ST", "6AM").
 fn call_signs(toks: &[&str], ranges: &[(usize, usize)], labels: &mut [u8]) {
@@ -2121,14 +2121,15 @@ fn list_labels(toks: &[&str], labels: &mut [u8]) {
     }
 }
 
-/// A word of praise or an exclamation that opens a sentence is no name ("Nice people ... I
-/// hear.", "Yum.", "YAY, great theater !!!", "VERYYYY !!!!", "Heh, yep"): reviews and messages
+/// A word of praise or an exclamation that opens a sentence is no name ("Lovely staff.",
+/// "Yum.", "YAY, great theater !!!", "VERYYYY !!!!", "Heh, yep"): reviews and messages
 /// open with them, capitalized, and the model, seeing a capital alone, read them as
 /// organisations, places or persons. Letters written three times or more count once. Not
 /// before a verb, a possessive, an apposition or a capitalized word, where the word may be a
 /// name ("Nice is lovely in May", "Nice's mayor", "Nice, the capital of", "Nice, France"); and
 /// "Nice", a city, only before a mark or "and" and a lowercase word.
 fn exclamations(toks: &[&str], labels: &mut [u8]) {
+    use crate::entities::words::{f, words};
     #[rustfmt::skip]
     const WORDS: &[&str] = &[
         "nice", "great", "good", "yum", "yummy", "yay", "wow", "heh", "hah", "haha", "lol", "omg", "ugh", "hmm",
@@ -2136,7 +2137,6 @@ fn exclamations(toks: &[&str], labels: &mut [u8]) {
         "terrible", "horrible", "awful", "perfect", "wonderful", "thanks", "cheers", "very", "highly", "best",
         "worst", "delicious", "outstanding", "recommended",
     ];
-    use crate::entities::words::{f, words};
     if label_part(labels.first().copied().unwrap_or(0)) != Some(UNIT) {
         return;
     }
