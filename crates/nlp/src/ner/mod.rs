@@ -1864,6 +1864,7 @@ fn possessive_place_names(toks: &[&str], labels: &mut [u8]) {
 /// Gazette") name a newspaper, an organisation, which the model may read as a person or a
 /// place when it never saw the town's paper. Only names of two words or more: "the Post".
 fn newspapers(toks: &[&str], labels: &mut [u8]) {
+    use crate::entities::words::{f, words};
     #[rustfmt::skip]
     const PAPERS: &[&str] = &[
         "Courier", "Gazette", "Herald", "Chronicle", "Tribune", "Times", "Post", "Journal", "Observer", "Examiner",
@@ -1881,6 +1882,43 @@ fn newspapers(toks: &[&str], labels: &mut [u8]) {
         {
             set_name(labels, s, e, ORG);
         }
+    }
+    // capitalized words the model left out right before "magazine" or "newspaper" name it ("in
+    // Time magazine", "published in The Economist magazine"), as CoNLL-2003 writes "Vogue
+    // magazine" and "Le Matin newspaper"; not at a sentence's start ("Local newspaper reports"),
+    // after an article, a possessive or a quantifier ("the Student newspaper", "his Local
+    // newspaper"; "The" inside a sentence is the name's, "in The Economist magazine"), a weekday
+    // ("Tuesday Time magazine" keeps "Time") or a hyphenated word ("Spanish-language")
+    for k in 2..toks.len() {
+        if !matches!(toks[k], "magazine" | "newspaper" | "tabloid") || labels[k] != 0 {
+            continue;
+        }
+        let capitalized = |w: &str| w.starts_with(char::is_uppercase);
+        let grammar = |w: &str| words().get(&w.to_lowercase()).has(f::PREP | f::DET | f::CONJ | f::PRON | f::WH);
+        let word = |w: &str| capitalized(w) && !w.contains('-') && !is_calendar_word(w) && !grammar(w);
+        let mut s = k;
+        while s > 0 && k - s < 3 && labels[s - 1] == 0 && word(toks[s - 1]) {
+            s -= 1;
+        }
+        // (a longer run of capitals: a headline's or a title's)
+        if s == k || s > 0 && word(toks[s - 1]) {
+            continue;
+        }
+        // "The" inside a sentence is the name's ("in The Economist magazine")
+        if s > 1 && toks[s - 1] == "The" && labels[s - 1] == 0 {
+            s -= 1;
+        }
+        // (after an article, a possessive or a quantifier, a kind: "a Liberal newspaper", "the
+        // Student newspaper", "his Local newspaper", "every Major newspaper")
+        #[rustfmt::skip]
+        const KIND_BEFORE: &[&str] = &[
+            "a", "an", "the", "his", "her", "my", "our", "their", "its", "your", "every", "each", "any", "some", "no",
+            "this", "that",
+        ];
+        if s == 0 || KIND_BEFORE.contains(&toks[s - 1].to_lowercase().as_str()) {
+            continue;
+        }
+        set_name(labels, s, k, ORG);
     }
 }
 

@@ -2007,3 +2007,22 @@ fn a_name_before_a_short_phrase_that_defines_it_takes_its_heads_type() {
     let toks = ["behind", "Tresk", ",", "the", "Kell", "band", "have", "a", "firm", "."];
     assert_eq!(described(&toks, [vec![0, lu], vec![0; 8]].concat()), names_of(&[("Tresk", LOC)]));
 }
+
+#[test]
+fn capitals_the_model_left_out_before_magazine_or_newspaper_name_it() {
+    assert_eq!(joined(&["in", "Time", "magazine", "in"], vec![0; 4]), names_of(&[("Time", ORG)]));
+    let toks = ["published", "in", "The", "Economist", "magazine"];
+    assert_eq!(joined(&toks, vec![0; 5]), names_of(&[("The Economist", ORG)]));
+    // not at a sentence's start, after "a", a weekday, a hyphenated word, "The" alone, a name
+    // the model read, nor the end of a longer run of capitals
+    assert!(joined(&["Local", "newspaper", "reports"], vec![0; 3]).is_empty());
+    assert!(joined(&["a", "Liberal", "newspaper"], vec![0; 3]).is_empty());
+    assert!(joined(&["the", "Student", "newspaper"], vec![0; 3]).is_empty());
+    assert!(joined(&["at", "his", "Local", "newspaper"], vec![0; 4]).is_empty());
+    assert!(joined(&["in", "Sunday", "newspaper"], vec![0; 3]).is_empty());
+    assert!(joined(&["in", "Spanish-language", "newspaper"], vec![0; 3]).is_empty());
+    assert!(joined(&["said", "The", "newspaper"], vec![0; 3]).is_empty());
+    let mu = label(MISC, UNIT);
+    assert_eq!(joined(&["a", "Polish", "tabloid"], vec![0, mu, 0]), names_of(&[("Polish", MISC)]));
+    assert!(joined(&["Big", "Red", "Dog", "Day", "magazine"], vec![0; 5]).is_empty());
+}
