@@ -216,8 +216,7 @@ fn definitions(cx: &mut Ctx) {
     ];
     for (k, m) in cx.men.iter().enumerate() {
         let w = v.s(m.a);
-        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
-        let ordinal = digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th" | "d");
+        let ordinal = crate::ner::ordinal_digits(w).is_some();
         let unit = (m.a + 1..m.b).any(|i| UNITS.contains(&v.s(i).to_lowercase().as_str()));
         if m.ty == EntityType::Org && m.linkable && ordinal && unit && !defs.iter().any(|d| d.core[0] == w) {
             defs.push(Def { owner: k, core: vec![w.to_string()], unit_number: true });

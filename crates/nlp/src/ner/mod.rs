@@ -647,6 +647,19 @@ fn carries_name_on(w: &str) -> bool {
     matches!(w, "of" | "for") || PARTICLES.contains(&w)
 }
 
+/// Whether any of the tokens `toks` is one of `words`, in any case: asked once for a text or a
+/// sentence whose subject a rule needs (sport, troops, radio).
+fn holds_any(toks: &[&str], words: &[&str]) -> bool {
+    toks.iter().any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+}
+
+/// The digits of a number written as an ordinal ("65th", "101st", "62d", as American units write
+/// it), or none.
+pub(crate) fn ordinal_digits(w: &str) -> Option<&str> {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th" | "d")).then(|| &w[..digits])
+}
+
 /// Whether `t` is a word of an organisation's name: one of [`lexicon::ORG_WORDS`], or of a
 /// museum, a memorial or a meeting ("the Battle of Britain Memorial Flight", "the G-20
 /// Interfaith Conference").
@@ -1685,12 +1698,7 @@ fn numbered_units(toks: &[&str], ranges: &[(usize, usize)], labels: &mut [u8]) {
         "along", "alongside", "across", "toward", "towards", "near", "around", "throughout", "until", "via", "within",
         "upon", "behind", "beyond",
     ];
-    let number = |w: &str| {
-        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
-        digits > 0
-            && matches!(&w[digits..], "st" | "nd" | "rd" | "th" | "d")
-            && w[..digits].parse::<u32>().is_ok_and(|n| (32..1000).contains(&n))
-    };
+    let number = |w: &str| ordinal_digits(w).is_some_and(|d| d.parse::<u32>().is_ok_and(|n| (32..1000).contains(&n)));
     let verb = |w: &str| {
         w.starts_with(char::is_lowercase)
             && (w.len() > 4 && w.ends_with("ed") || IRREGULAR_PAST.contains(&w) || words().get(w).has(f::AUX | f::BE))
@@ -1707,8 +1715,7 @@ fn numbered_units(toks: &[&str], ranges: &[(usize, usize)], labels: &mut [u8]) {
             if !(verb(next) || adverb(next) && verb(after)) {
                 continue;
             }
-            let about_troops =
-                *troops.get_or_insert_with(|| toks.iter().any(|w| TROOPS.iter().any(|m| w.eq_ignore_ascii_case(m))));
+            let about_troops = *troops.get_or_insert_with(|| holds_any(toks, TROOPS));
             if !about_troops {
                 return;
             }
@@ -1767,7 +1774,7 @@ fn call_signs(toks: &[&str], ranges: &[(usize, usize)], labels: &mut [u8]) {
             if article || after_a_name || toks.get(i + 1).is_some_and(|w| !possessive(w) && !follows_a_name(w)) {
                 continue;
             }
-            if !*radio.get_or_insert_with(|| toks.iter().any(|w| RADIO.iter().any(|m| w.eq_ignore_ascii_case(m)))) {
+            if !*radio.get_or_insert_with(|| holds_any(toks, RADIO)) {
                 return;
             }
             let s = if i > a && labels[i - 1] == 0 && frequency(before) { i - 1 } else { i };
@@ -1889,13 +1896,19 @@ fn newspapers(toks: &[&str], labels: &mut [u8]) {
     // after an article, a possessive or a quantifier ("the Student newspaper", "his Local
     // newspaper"; "The" inside a sentence is the name's, "in The Economist magazine"), a weekday
     // ("Tuesday Time magazine" keeps "Time") or a hyphenated word ("Spanish-language")
+    // (after an article, a possessive or a quantifier, a kind: "a Liberal newspaper", "the
+    // Student newspaper", "his Local newspaper", "every Major newspaper")
+    #[rustfmt::skip]
+    const KIND_BEFORE: &[&str] = &[
+        "a", "an", "the", "his", "her", "my", "our", "their", "its", "your", "every", "each", "any", "some", "no",
+        "this", "that",
+    ];
+    let grammar = |w: &str| words().get(&w.to_lowercase()).has(f::PREP | f::DET | f::CONJ | f::PRON | f::WH);
+    let word = |w: &str| w.starts_with(char::is_uppercase) && !w.contains('-') && !is_calendar_word(w) && !grammar(w);
     for k in 2..toks.len() {
         if !matches!(toks[k], "magazine" | "newspaper" | "tabloid") || labels[k] != 0 {
             continue;
         }
-        let capitalized = |w: &str| w.starts_with(char::is_uppercase);
-        let grammar = |w: &str| words().get(&w.to_lowercase()).has(f::PREP | f::DET | f::CONJ | f::PRON | f::WH);
-        let word = |w: &str| capitalized(w) && !w.contains('-') && !is_calendar_word(w) && !grammar(w);
         let mut s = k;
         while s > 0 && k - s < 3 && labels[s - 1] == 0 && word(toks[s - 1]) {
             s -= 1;
@@ -1908,13 +1921,6 @@ fn newspapers(toks: &[&str], labels: &mut [u8]) {
         if s > 1 && toks[s - 1] == "The" && labels[s - 1] == 0 {
             s -= 1;
         }
-        // (after an article, a possessive or a quantifier, a kind: "a Liberal newspaper", "the
-        // Student newspaper", "his Local newspaper", "every Major newspaper")
-        #[rustfmt::skip]
-        const KIND_BEFORE: &[&str] = &[
-            "a", "an", "the", "his", "her", "my", "our", "their", "its", "your", "every", "each", "any", "some", "no",
-            "this", "that",
-        ];
         if s == 0 || KIND_BEFORE.contains(&toks[s - 1].to_lowercase().as_str()) {
             continue;
         }
@@ -2198,7 +2204,8 @@ fn exclamations(toks: &[&str], labels: &mut [u8]) {
         }
         out
     };
-    if !WORDS.contains(&collapsed(1).as_str()) && !WORDS.contains(&collapsed(2).as_str()) {
+    let word = collapsed(1);
+    if !WORDS.contains(&word.as_str()) && !WORDS.contains(&collapsed(2).as_str()) {
         return;
     }
     let capitalized = |k: usize| toks.get(k).is_some_and(|w| w.starts_with(char::is_uppercase));
@@ -2213,7 +2220,7 @@ fn exclamations(toks: &[&str], labels: &mut [u8]) {
     // the city of Nice opens sentences of news before a noun or a verb the word list has not
     // ("Nice airport", "Nice beat Lyon"): that word only before a mark or "and" and a lowercase
     // word ("Nice.", "Nice and quiet place")
-    let before_a_word = !joins && !capitalized(1) && !verb && collapsed(1) != "nice";
+    let before_a_word = !joins && !capitalized(1) && !verb && word != "nice";
     if next.is_empty() || joins && !capitalized(2) || before_a_word {
         labels[0] = 0;
     }
@@ -2292,8 +2299,7 @@ fn teams_named_for_places(toks: &[&str], labels: &mut [u8]) {
     ];
     // (asked only once a name could be a team: most sentences hold none)
     let mut sport = None;
-    let mut about_sport =
-        || *sport.get_or_insert_with(|| toks.iter().any(|w| SPORT.iter().any(|x| w.eq_ignore_ascii_case(x))));
+    let mut about_sport = || *sport.get_or_insert_with(|| holds_any(toks, SPORT));
     use lexicon::ext;
     let place = |words: &[&str]| place_categories(words) & (ext::COUNTRY | ext::STATE | ext::CITY1 | ext::CITY2) != 0;
     for (s, e, t) in spans_of(labels) {
