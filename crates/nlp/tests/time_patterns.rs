@@ -722,6 +722,13 @@ fn periods() {
     let compared = "Sales in the third quarter rose to $4 million from $3 million in the same period last year. \
                     Profit was $1 million, against $0.8 million a year earlier.";
     assert_eq!(values(compared, date(2018, 10, 28)), ["2018-Q3", "2017", "2017-Q3"]);
+    // so is the day that closes the quarter just named, but not any day of its last month
+    let closed = "For the quarter ended Sept. 30, it earned $4 million, up from $3 million a year earlier.";
+    assert_eq!(values(closed, date(2018, 10, 28)), ["2018-Q3", "2018-09-30", "2017-Q3"]);
+    let other = "In the third quarter it earned $4 million. On Aug. 2 it had $3 million, as a year earlier.";
+    assert_eq!(values(other, date(2018, 10, 28)), ["2018-Q3", "2018-08-02", "2017"]);
+    let other = "On Sept. 30 it had $3 million, up from $2 million a year earlier.";
+    assert_eq!(values(other, date(2018, 10, 28)), ["2018-09-30", "2017"]);
     assert_eq!(one("Profit rose in the first half.", d).2, "2018-H1");
     // in a match report a half is the game's, but a half of a year named stays
     let report = "Lee scored in the second half with a header. The first-half display was poor.";

@@ -918,7 +918,7 @@ impl Ctx {
                 // "a year ago" beside quarterly figures means the same quarter a year before
                 if unit == Unit::Y
                     && k == 1
-                    && matches!(self.last, Some(Point::Quarter(..)))
+                    && self.after_quarter()
                     && let Some(q) = self.reported_quarter()
                 {
                     let (y, q) = shift_quarter(q, 4 * sign);
@@ -1105,6 +1105,16 @@ impl Ctx {
     /// The quarter that "the quarter" and "the latest quarter" mean: the one last mentioned if
     /// it is the one just ended or the one before, else the one just ended, which is what
     /// quarterly reports are about.
+    /// Whether the point last mentioned is a quarter, or the day that closes the quarter last
+    /// mentioned ("for the quarter ended Sept. 30, ... up from $100 million a year earlier").
+    fn after_quarter(&self) -> bool {
+        match self.last {
+            Some(Point::Quarter(..)) => true,
+            Some(Point::Day(d)) => d.month() % 3 == 0 && self.last_quarter == Some(quarter_of(d)),
+            _ => false,
+        }
+    }
+
     fn reported_quarter(&self) -> Option<(i32, u8)> {
         let latest = self.dct.map(|d| shift_quarter(quarter_of(d), -1));
         Some(match (self.last_quarter, latest) {
