@@ -140,6 +140,12 @@ fn definitions(cx: &mut Ctx) {
             None
         } else if v.is(i, "known") && v.is(i + 1, "as") {
             Some(i + 2)
+        } else if v.is(i, "known") && (v.is(i + 1, "to") || v.is(i + 1, "among")) {
+            // "known to his captors as", "known among locals as": up to four words say to whom
+            (i + 3..(i + 7).min(n))
+                .take_while(|&k| v.toks[k - 1].kind == TokenKind::Word)
+                .find(|&k| v.is(k, "as"))
+                .map(|k| k + 1)
         } else if v.is(i, "dubbed")
             || v.is(i, "nicknamed")
             || v.is(i, "alias")

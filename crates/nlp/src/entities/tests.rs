@@ -163,6 +163,13 @@ fn nicknames_link_before_and_after_their_definition() {
     let d = run("Tomas Brekov, known as “the Ferryman”, ran the boats. The Ferryman was feared.");
     let e = entity_of(&d, "Ferryman was").expect("nickname linked");
     assert_eq!(e.name, "Tomas Brekov");
+    // "known to whom as": up to four words between, no mark among them
+    let d = run("Karel Voss, known to his captors as \"the Chemist\", was killed. The Chemist had led the cell.");
+    assert_eq!(entity_of(&d, "Chemist had").map(|e| e.name.as_str()), Some("Karel Voss"), "{:?}", names(&d));
+    let d = run("Ines Marl, known among the old dock workers there as Red Ines, left. Red Ines never returned.");
+    assert_ne!(entity_of(&d, "Red Ines never").map(|e| e.name.as_str()), Some("Ines Marl"), "{:?}", names(&d));
+    let d = run("Ines Marl, known to police, as Oskar Brandt said, left. Oskar Brandt stayed.");
+    assert_ne!(entity_of(&d, "Oskar Brandt stayed").map(|e| e.name.as_str()), Some("Ines Marl"), "{:?}", names(&d));
 }
 
 /// Checks that in each (text, name, role) the named person has exactly that one role.
