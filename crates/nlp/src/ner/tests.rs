@@ -782,6 +782,42 @@ fn a_name_ending_with_an_event_a_prize_or_a_law_is_other() {
     assert_eq!(joined(&toks, vec![label(PER, BEGIN), label(PER, LAST), 0]), names_of(&[("Orla Tour", PER)]));
     let toks = ["the", "Institute", "for", "the", "Study", "of", "War"];
     assert_eq!(joined(&toks, vec![0, 0, 0, 0, org_b, org_i, org_l]), names_of(&[("Study of War", ORG)]));
+    // treaties, amendments and accords too, also named for a person
+    let toks = ["the", "Vell", "Treaty", "and", "the", "Kell", "Accords"];
+    let labels = vec![0, org_b, org_l, 0, 0, label(LOC, BEGIN), label(LOC, LAST)];
+    assert_eq!(joined(&toks, labels), names_of(&[("Vell Treaty", MISC), ("Kell Accords", MISC)]));
+    let toks = ["the", "Orla", "Vance", "Amendment"];
+    let labels = vec![0, label(PER, BEGIN), label(PER, INSIDE), label(PER, LAST)];
+    assert_eq!(joined(&toks, labels), names_of(&[("Orla Vance Amendment", MISC)]));
+}
+
+#[test]
+fn a_convention_on_capitalized_words_is_one_law() {
+    let (ou, ob, ol, pu, lu) =
+        (label(ORG, UNIT), label(ORG, BEGIN), label(ORG, LAST), label(PER, UNIT), label(LOC, UNIT));
+    let toks = ["the", "Convention", "on", "the", "Rights", "of", "the", "Child", "."];
+    let labels = vec![0, ou, 0, 0, 0, 0, 0, label(MISC, UNIT), 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("Convention on the Rights of the Child", MISC)]));
+    // with the organisation before the head, and a word alone read as a person
+    let toks = ["the", "UN", "Convention", "on", "the", "Law", "of", "the", "Sea", "in"];
+    let labels = vec![0, ob, ol, 0, 0, pu, 0, 0, lu, 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("UN Convention on the Law of the Sea", MISC)]));
+    // to the end of a name the model ran on past the capitals
+    let toks = ["the", "Convention", "on", "Cybercrime", "2001", "binds"];
+    let labels = vec![0, 0, 0, label(MISC, BEGIN), label(MISC, LAST), 0];
+    assert_eq!(joined(&toks, labels), names_of(&[("Convention on Cybercrime 2001", MISC)]));
+    let toks = ["the", "Convention", "against", "Torture", "binds"];
+    assert_eq!(joined(&toks, vec![0, 0, 0, ou, 0]), names_of(&[("Convention against Torture", MISC)]));
+    // not past a weekday, over a person's name, for a place before the head, nor in lowercase
+    let toks = ["the", "Convention", "on", "Tuesday", "voted"];
+    assert_eq!(joined(&toks, vec![0, ou, 0, 0, 0]), names_of(&[("Convention", ORG)]));
+    let (pb, pl) = (label(PER, BEGIN), label(PER, LAST));
+    let toks = ["a", "Declaration", "for", "Ruth", "Varga", "."];
+    assert_eq!(joined(&toks, vec![0, 0, 0, pb, pl, 0]), names_of(&[("Ruth Varga", PER)]));
+    let toks = ["in", "Vell", "Convention", "on", "Trade", "."];
+    assert_eq!(joined(&toks, vec![0, lu, 0, 0, 0, 0]), names_of(&[("Vell", LOC), ("Convention on Trade", MISC)]));
+    let toks = ["the", "treaty", "on", "Europe", "failed"];
+    assert_eq!(joined(&toks, vec![0, 0, 0, lu, 0]), names_of(&[("Europe", LOC)]));
 }
 
 #[test]
