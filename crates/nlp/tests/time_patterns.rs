@@ -711,6 +711,9 @@ fn periods() {
     assert_eq!(values("Returns for FY-2024-25 and FY-2025-2026 were due.", d), ["2024", "2025", "2026"]);
     assert_eq!(values("It was pre-2015 work, filed as AB-2016 and 2017-03-04.", d), ["2015", "2016", "2017-03-04"]);
     assert_eq!(one("Profit rose in Q3 2017.", d).2, "2017-Q3");
+    // alone where a quarter is meant (a word of a letter and a digit is found by its shape)
+    assert_eq!(values("Profit rose in Q1. Q2 results were weak.", d), ["2018-Q1", "2018-Q2"]);
+    assert!(values("She drives an Audi Q3 to work.", d).is_empty());
     assert_eq!(one("Profit rose in H1 2017.", d), ("H1 2017".into(), TimeType::Date, "2017-H1".into()));
     assert_eq!(values("He holds an H1-B visa.", d), Vec::<String>::new());
     assert_eq!(one("Profit rose in the third quarter of 2016.", d).2, "2016-Q3");
@@ -1258,6 +1261,15 @@ fn sets() {
     assert_eq!(one("It costs $5 million a year.", d), ("a year".into(), TimeType::Set, "P1Y".into()));
     assert_eq!(one("The line carried two million passengers a year.", d).1, TimeType::Set);
     assert_eq!(one("We lose 90 people a day to it.", d), ("a day".into(), TimeType::Set, "P1D".into()));
+    // after any plural noun of a count within six words
+    assert_eq!(one("The plant emits 120 tonnes of nitrogen oxides a year.", d).1, TimeType::Set);
+    assert_eq!(one("They sold fifty thousand CDs a year.", d).1, TimeType::Set);
+    assert_eq!(one("We did hundreds of interviews a day.", d).1, TimeType::Set);
+    assert_eq!(one("The 2 suspects were held a week.", d).1, TimeType::Duration);
+    assert_eq!(one("The 2 brothers spent a year in jail.", d).1, TimeType::Duration);
+    assert_eq!(one("It has 300 employees a year after opening.", d).1, TimeType::Duration);
+    assert_eq!(one("He leads in 90 delegates a month into the contest.", d).1, TimeType::Duration);
+    assert_eq!(one("Its thirty workers held a week of talks.", d).1, TimeType::Duration);
     assert_eq!(one("They want a $15-an-hour wage.", d), ("an-hour".into(), TimeType::Set, "PT1H".into()));
     assert_eq!(one("The fair is held each July.", d).2, "XXXX-07");
     assert_eq!(one("The market is held on weekends.", d), ("weekends".into(), TimeType::Set, "XXXX-WXX-WE".into()));
@@ -1332,6 +1344,7 @@ fn not_time_expressions() {
         "They do a sunday roast and read the Sunday papers.",
         "He criticized the now-defunct college and Lee's by-now-familiar claims.",
         "I don't believe for a minute that he knew.",
+        "The minutes of the board show it. He read the minutes from the meeting; meeting minutes say so.",
         "They sold Halloween masks.",
         "It ran a Christmas-themed ad of Christmas gifts.",
         "Obama sat for an interview on Fox News Sunday and Breitbart News Saturday.",

@@ -447,6 +447,7 @@ engine_classes!(
     afterday,
     electionword,
     unit,
+    ratenoun,
 );
 
 /// Day-month order of numeric dates when a document gives no evidence either way.
@@ -871,15 +872,14 @@ impl Grammar {
         let s = t.span.start;
         let n = t.span.end - s;
         // The common case, kept small enough to inline: a word shorter than seven bytes (too
-        // short to hold a hyphenated anchor) that starts with a letter, which a table of the
-        // anchors' first two letters and lengths rejects in a few instructions.
-        if t.kind == TokenKind::Word && n < 7 && !tb[s].is_ascii_digit() {
+        // short to hold a hyphenated anchor) that starts and ends with a letter, which a table
+        // of the anchors' first two letters and lengths rejects in a few instructions (a word
+        // ending with a digit, "Q3", "H1", may have an anchor's shape).
+        if t.kind == TokenKind::Word && n < 7 && !tb[s].is_ascii_digit() && !tb[s + n - 1].is_ascii_digit() {
             if self.anchor_two[two(&tb[s..s + n])] & (1 << n) == 0 {
                 return false;
             }
-            if !tb[s + n - 1].is_ascii_digit() {
-                return self.word_anchor(&text[s..s + n]);
-            }
+            return self.word_anchor(&text[s..s + n]);
         }
         match t.kind {
             TokenKind::Word | TokenKind::Number => self.anchor_slow(text, t),

@@ -483,9 +483,16 @@ impl Window<'_> {
         for f in found.iter() {
             let rule = &self.g.rules[f.rule as usize];
             let Kind::Expr(ty) = rule.kind else { continue };
-            let sem = meaning(rule.act, &rule.args, &f.caps);
+            let mut sem = meaning(rule.act, &rule.args, &f.caps);
             if sem == Sem::Nothing {
                 continue;
+            }
+            let mut ty = ty;
+            if let Sem::Dur { n: Some(n), unit } = sem
+                && n == 1.0
+                && self.rate_after_count(f.start, f.end)
+            {
+                (sem, ty) = (Sem::SetDur { n: Some(1.0), unit }, T_SET);
             }
             let item = Local { start: f.start, end: f.end, ty, weak: rule.weak, sem };
             // neighbours that make one expression: "Friday, Oct. 23", "Tuesday night", "5 p.m. EST, Nov. 6",
@@ -596,6 +603,42 @@ impl Window<'_> {
             (Some(x), Some(y)) => self.m.text.get(x.end as usize..y.start as usize).unwrap_or(""),
             _ => "",
         }
+    }
+
+    /// True when "a" or "per" at atom `a` follows a count of things, a number and a plural noun
+    /// within six words before it ("120 tonnes of nitrogen oxides a year", "hundreds of
+    /// interviews a day", "50,000 CDs a year"): "a year" is then a rate, a recurrence (SET), as
+    /// the rules read it after a price or a listed noun ("$2 million a year", "300 flights a
+    /// week"). Not after a singular word ("it rose 5 percent in a year" reads "in"), nor before
+    /// a word that makes it a date ("300 employees a year after opening", "a lead in delegates
+    /// a month into the contest").
+    fn rate_after_count(&self, a: usize, end: usize) -> bool {
+        let text = self.m.text;
+        let word = |i: usize| self.atoms[i].text(text);
+        if a < 2 || !matches!(word(a).to_ascii_lowercase().as_str(), "a" | "an" | "per") {
+            return false;
+        }
+        const DATING: &[&str] = &["after", "before", "later", "earlier", "from", "since", "into", "of", "ago"];
+        if end < self.atoms.len() && DATING.contains(&word(end).to_ascii_lowercase().as_str()) {
+            return false;
+        }
+        // a plural noun, also of capitals ("CDs", "hundreds of interviews")
+        let prev = word(a - 1);
+        let plural = prev.len() >= 3
+            && prev.chars().all(char::is_alphabetic)
+            && prev.ends_with('s')
+            && !["ss", "us", "is", "SS", "US", "IS"].iter().any(|x| prev.ends_with(x));
+        if !plural && !self.g.in_class(self.m.word(a - 1), self.g.cls.ratenoun) {
+            return false;
+        }
+        let cls = &self.g.cls;
+        (a.saturating_sub(7)..a - 1).any(|i| {
+            let w = self.m.word(i);
+            self.atoms[i].digit
+                || [cls.num, cls.tens, cls.scale].iter().any(|&c| self.g.in_class(w, c))
+                || ["hundreds", "thousands", "millions", "dozens", "billions"]
+                    .contains(&word(i).to_ascii_lowercase().as_str())
+        })
     }
 
     /// True when a blank line lies between an atom range ending at `a` and atom `b`: a
