@@ -200,6 +200,20 @@ fn definitions(cx: &mut Ctx) {
             }
         }
     }
+    // a nickname in quotation marks inside a person's name ("Robert "Bobby" Dale", "James
+    // 'Jimmy' Cole"): "Bobby" alone is the same person
+    for (k, m) in cx.men.iter().enumerate() {
+        if m.ty != EntityType::Person || !m.linkable || m.b > n {
+            continue;
+        }
+        let Some(open) = (m.a + 1..m.b).find(|&i| v.toks[i].kind == TokenKind::Quote) else { continue };
+        let Some(close) = (open + 1..m.b - 1).find(|&i| v.toks[i].kind == TokenKind::Quote) else { continue };
+        // ("Mary 'The Boss' Smith": "Boss", as after "known as")
+        let first = if v.is(open + 1, "the") { open + 2 } else { open + 1 };
+        if close > first && (first..close).all(|i| v.toks[i].kind == TokenKind::Word) && v.cap(first) {
+            defs.push(Def { owner: k, core: (first..close).map(|i| v.s(i).to_string()).collect(), unit_number: false });
+        }
+    }
     // "the 65th" after "the 65th Air Division", "The 139th" after "the 139th Infantry Regiment":
     // a military unit is called by its number (WikiGold tags each one)
     const UNITS: &[&str] = &[

@@ -163,6 +163,11 @@ fn nicknames_link_before_and_after_their_definition() {
     let d = run("Tomas Brekov, known as “the Ferryman”, ran the boats. The Ferryman was feared.");
     let e = entity_of(&d, "Ferryman was").expect("nickname linked");
     assert_eq!(e.name, "Tomas Brekov");
+    // a nickname in marks inside the name, also after "the"
+    let d = run("Robert \"Bobby\" Dale left the firm. Bobby later returned.");
+    assert_eq!(entity_of(&d, "Bobby later").map(|e| e.name.as_str()), Some("Robert \"Bobby\" Dale"), "{:?}", names(&d));
+    let d = run("Mary 'The Boss' Smith ran the yard. The Boss had no rivals.");
+    assert_eq!(entity_of(&d, "Boss had").map(|e| e.name.as_str()), Some("Mary 'The Boss' Smith"), "{:?}", names(&d));
     // "known to whom as": up to four words between, no mark among them
     let d = run("Karel Voss, known to his captors as \"the Chemist\", was killed. The Chemist had led the cell.");
     assert_eq!(entity_of(&d, "Chemist had").map(|e| e.name.as_str()), Some("Karel Voss"), "{:?}", names(&d));

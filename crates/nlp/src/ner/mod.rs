@@ -1289,16 +1289,19 @@ fn time_zones(toks: &[&str], labels: &mut [u8]) {
 }
 
 /// A nickname in quotation marks between a person's given name and surname is part of the
-/// person's name ("Roberto "Hands of Stone" Duran", "William Herbert "Buckshot" May"), as all
-/// such names in CoNLL-2003 and WikiGold are written (the model read the nickname as other,
-/// MISC, and the surname alone, or not at all). The name before the marks is the model's
-/// person or a given name the lexicon knows; the nickname is up to four words, capitalized but
-/// for small words ("of"); a capitalized word follows the closing mark, with the rest of the
-/// model's name that begins there.
+/// person's name ("Roberto "Hands of Stone" Duran", "William Herbert "Buckshot" May", "James
+/// 'Jimmy' Cole"), as all such names in CoNLL-2003 and WikiGold are written (the model read the
+/// nickname as other, MISC, and the surname alone, or not at all). The name before the marks is
+/// the model's person or a given name the lexicon knows; the nickname is up to four words,
+/// capitalized but for small words ("of"); a capitalized word follows the closing mark, with the
+/// rest of the model's name that begins there, or the end of a person's name the model began
+/// inside the marks (`Gordon "Buck" Hallister` was "Gordon" and `Buck" Hallister`).
 fn nicknames(toks: &[&str], labels: &mut [u8]) {
-    let opening = |w: &str| matches!(w, "\"" | "``" | "\u{201c}");
-    let closing = |w: &str| matches!(w, "\"" | "''" | "\u{201d}");
+    let opening = |w: &str| matches!(w, "\"" | "``" | "\u{201c}" | "'" | "\u{2018}");
+    let closing = |w: &str| matches!(w, "\"" | "''" | "\u{201d}" | "'" | "\u{2019}");
     let capitalized = |w: &str| w.starts_with(char::is_uppercase);
+    let mut title = None;
+    let mut headline = || *title.get_or_insert_with(|| title_case(toks));
     let mut i = 1;
     while i + 3 < toks.len() {
         let close = (i + 2..toks.len().min(i + 6)).find(|&k| closing(toks[k]));
@@ -1312,9 +1315,23 @@ fn nicknames(toks: &[&str], labels: &mut [u8]) {
             None => capitalized(toks[i - 1]) && known_given_name(toks[i - 1]),
             _ => false,
         };
+        // the surname after the marks stands alone, or ends a person's name the model began
+        // inside them ("Buck" Hallister)
+        let began_inside = || {
+            let mut k = close + 1;
+            while k > i && matches!(label_part(labels[k]), Some(INSIDE | LAST)) {
+                k -= 1;
+            }
+            k > i && is_begin(labels[k])
+        };
+        // in single marks, or in a headline in title case, only before a person the model read
+        // ("Trump 'The Dealmaker' Could Address Clean Energy")
+        let single = matches!(toks[i], "'" | "\u{2018}");
+        let person_after = labels.get(close + 1).and_then(|&l| label_type(l)) == Some(PER);
         let after = toks.get(close + 1).is_some_and(|w| capitalized(w) && w.chars().all(char::is_alphabetic))
             && matches!(label_type(labels[close + 1]), None | Some(PER))
-            && !matches!(label_part(labels[close + 1]), Some(INSIDE | LAST));
+            && (!matches!(label_part(labels[close + 1]), Some(INSIDE | LAST)) || began_inside())
+            && (person_after || !single && !headline());
         if !(nickname && before && after) {
             i += 1;
             continue;

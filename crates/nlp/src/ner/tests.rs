@@ -1796,6 +1796,13 @@ fn a_nickname_in_quotation_marks_is_part_of_the_persons_name() {
     let toks = ["William", "\u{201c}", "Buckshot", "\u{201d}", "May", "Jr", "pitched", "."];
     let found = nicknamed(&toks, &[(2, 3, MISC), (4, 6, PER)]);
     assert_eq!(found, names_of(&[("William \u{201c} Buckshot \u{201d} May Jr", PER)]));
+    // in single marks; and a person's name the model began inside the marks
+    let toks = ["James", "'", "Jimmy", "'", "Cole", "was"];
+    let found = nicknamed(&toks, &[(0, 1, PER), (2, 3, PER), (4, 5, PER)]);
+    assert_eq!(found, names_of(&[("James ' Jimmy ' Cole", PER)]));
+    let toks = ["Gordon", "\"", "Buck", "\"", "Hallister", "was"];
+    let found = nicknamed(&toks, &[(0, 1, PER), (2, 5, PER)]);
+    assert_eq!(found, names_of(&[("Gordon \" Buck \" Hallister", PER)]));
     // not after an organisation or a common word, nor before a lowercase word
     for (toks, found) in [
         (&["the", "Lakers", "\"", "Showtime", "\"", "Era", "."][..], &[(1, 2, ORG)][..]),
@@ -1803,6 +1810,13 @@ fn a_nickname_in_quotation_marks_is_part_of_the_persons_name() {
         (&["Roberto", "\"", "Stone", "\"", "said", "."][..], &[(0, 1, PER)][..]),
         (&["Roberto", "\"", "Stone", "\"", "Industries", "."][..], &[(0, 1, PER), (4, 5, ORG)][..]),
         (&["Roberto", "\"", "Stone", "cold", "\"", "Duran", "."][..], &[(0, 1, PER), (5, 6, PER)][..]),
+        // (in single marks or a headline in title case, only before a person the model read)
+        (&["James", "'", "Jimmy", "'", "Cole", "was"][..], &[(0, 1, PER)][..]),
+        (&["Ann", "Vell", "\"", "The", "Dealmaker", "\"", "Could", "Win", "In", "Tresk"][..], &[(0, 2, PER)][..]),
+        // (marks that close the sentence)
+        (&["Ann", "Vell", "'", "Jimmy", "Boy", "'"][..], &[(0, 2, PER)][..]),
+        // (a name begun before the marks goes on past them: no nickname of its own)
+        (&["Roberto", "\"", "Stone", "\"", "Duran", "."][..], &[(0, 1, PER), (1, 5, PER)][..]),
     ] {
         let want: Vec<(String, u8)> = found.iter().map(|&(s, e, t)| (toks[s..e].join(" "), t)).collect();
         assert_eq!(nicknamed(toks, found), want, "{toks:?}");
