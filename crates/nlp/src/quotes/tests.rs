@@ -818,6 +818,7 @@ fn a_spokesperson_speaks_for_the_organisation_named_with_them() {
     for text in [
         "A spokesman for Northshire Police confirmed that two men were arrested.",
         "A Northshire Police spokeswoman confirmed that two men were arrested.",
+        "A senior spokeswoman for the Northshire Police confirmed that two men were arrested.",
     ] {
         spoken(text, "that two men were arrested", "Northshire Police");
     }
@@ -826,6 +827,26 @@ fn a_spokesperson_speaks_for_the_organisation_named_with_them() {
     assert_ne!(speaker(&d, quote(&d, "two men were arrested")), "Northshire Police", "{:?}", texts(&d));
     let d = run("A police spokesman said that two men were arrested.");
     assert!(speaker(&d, quote(&d, "two men were arrested")).starts_with('-'), "{:?}", texts(&d));
+    // nor is a source at an organisation, nor one of a noun no list knows, before "the" too
+    for text in [
+        "A senior source at the Northshire Police said that two men were arrested.",
+        "A whistleblower at Northshire Police says that two men were arrested.",
+        "A whistleblower at the Northshire Police says that two men were arrested.",
+    ] {
+        let d = run(text);
+        assert!(speaker(&d, quote(&d, "two men were arrested")).starts_with('-'), "{text}: {:?}", texts(&d));
+    }
+    // a text from an organisation is the organisation's
+    spoken(
+        "A letter from Northshire Police said that two men were arrested.",
+        "that two men were arrested",
+        "Northshire Police",
+    );
+    spoken(
+        "A report by the Northshire Police said that two men were arrested.",
+        "that two men were arrested",
+        "Northshire Police",
+    );
     // nor does a former one, nor a person's
     for text in [
         "A former Northshire Police spokesman said that two men were arrested.",
