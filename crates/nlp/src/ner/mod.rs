@@ -533,6 +533,7 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     offices(toks, labels);
     owners_of_regions(toks, labels);
     maiden_names(toks, labels);
+    display_names(toks, labels);
     nicknames(toks, labels);
     time_zones(toks, labels);
     crown_in_case_names(toks, labels);
@@ -1346,6 +1347,28 @@ fn nicknames(toks: &[&str], labels: &mut [u8]) {
         }
         set_name(labels, s, e, PER);
         i = e;
+    }
+}
+
+/// A name written "Surname, Given" alone in quotation marks is one person's, as an e-mail's
+/// header shows it (`"Townsend, George" <gtownsend@...>`, which UNER tags whole): the model read
+/// two persons, or an organisation. Where a "<" follows (an address) any two capitalized words;
+/// otherwise only where the second is a given name the lexicon knows, or the model read a person
+/// in the marks, and neither is a place ("Paris, France").
+fn display_names(toks: &[&str], labels: &mut [u8]) {
+    let mark = |w: &str| matches!(w, "\"" | "``" | "''" | "\u{201c}" | "\u{201d}");
+    let word = |w: &str| w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-');
+    for i in 0..toks.len().saturating_sub(4) {
+        if !(mark(toks[i]) && word(toks[i + 1]) && toks[i + 2] == "," && word(toks[i + 3]) && mark(toks[i + 4])) {
+            continue;
+        }
+        let address = toks.get(i + 5) == Some(&"<");
+        let person = labels[i + 1..i + 4].iter().any(|&l| label_type(l) == Some(PER));
+        // ("Paris, France": a place and its country)
+        let place = [i + 1, i + 3].iter().any(|&k| label_type(labels[k]) == Some(LOC) || known_place(&toks[k..=k]));
+        if address || !place && (person || known_given_name(toks[i + 3])) {
+            set_name(labels, i + 1, i + 4, PER);
+        }
     }
 }
 

@@ -792,6 +792,26 @@ fn a_name_ending_with_an_event_a_prize_or_a_law_is_other() {
 }
 
 #[test]
+fn a_surname_and_given_name_in_marks_is_one_person() {
+    let (pu, ou, lu) = (label(PER, UNIT), label(ORG, UNIT), label(LOC, UNIT));
+    let toks = ["\"", "Vellmark", ",", "Zorvek", "\"", "<", "tv@x.org", ">"];
+    assert_eq!(joined(&toks, vec![0, ou, 0, 0, 0, 0, 0, 0]), names_of(&[("Vellmark , Zorvek", PER)]));
+    let toks = ["\"", "Vellmark", ",", "Zorvek", "\"", "wrote"];
+    assert_eq!(joined(&toks, vec![0, pu, 0, pu, 0, 0]), names_of(&[("Vellmark , Zorvek", PER)]));
+    // a given name the lexicon knows, without the model's person or an address
+    let toks = ["\"", "Vellmark", ",", "John", "\"", "wrote"];
+    assert_eq!(joined(&toks, vec![0; 6]), names_of(&[("Vellmark , John", PER)]));
+    // not a place and its country, nor unknown words without an address, nor out of marks
+    let toks = ["\"", "Paris", ",", "France", "\"", "was"];
+    assert_eq!(joined(&toks, vec![0, lu, 0, lu, 0, 0]), names_of(&[("Paris", LOC), ("France", LOC)]));
+    let toks = ["\"", "Vellmark", ",", "Zorvek", "\"", "was"];
+    assert_eq!(joined(&toks, vec![0, ou, 0, 0, 0, 0]), names_of(&[("Vellmark", ORG)]));
+    let toks = ["\"", "Vellmark", ",", "Tessa", "and", "Ann", "\""];
+    let found = joined(&toks, vec![0, pu, 0, pu, 0, pu, 0]);
+    assert_eq!(found, names_of(&[("Vellmark", PER), ("Tessa", PER), ("Ann", PER)]));
+}
+
+#[test]
 fn a_convention_on_capitalized_words_is_one_law() {
     let (ou, ob, ol, pu, lu) =
         (label(ORG, UNIT), label(ORG, BEGIN), label(ORG, LAST), label(PER, UNIT), label(LOC, UNIT));
