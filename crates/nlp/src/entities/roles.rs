@@ -491,6 +491,22 @@ fn apposition_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
     let end = c - 1;
     let mut s = end;
     let mut head = None;
+    let plain = |k: usize| {
+        v.toks[k].kind == TokenKind::Word
+            && v.s(k).bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            && !v.info[k].has(CLOSED_CLASS | f::DET | f::P_POSS)
+    };
+    // "A spokesman for the agency, Tomas Lindgren", "the head of planning, Martin Oyelaran": a
+    // lowercase noun, with "the" or a possessive, after "of", "for" or "at" and a role's head
+    if end >= 3 && plain(end - 1) {
+        let mut j = end - 1;
+        if j >= 3 && (v.is(j - 1, "the") || v.info[j - 1].has(f::P_POSS)) {
+            j -= 1;
+        }
+        if (v.is(j - 1, "of") || v.is(j - 1, "for") || v.is(j - 1, "at")) && is_head(cx, j - 2) {
+            s = j - 1;
+        }
+    }
     while s > 0 && end - s < MAX_ROLE {
         let p = s - 1;
         if v.toks[p].kind != TokenKind::Word || v.toks[s].para_start || v.sent[p] != v.sent[s] {
@@ -513,6 +529,29 @@ fn apposition_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
         break;
     }
     let head = head?;
+    // lowercase words before the head, after a determiner or a possessive ("The company's
+    // operations director, Neil Whitcombe")
+    let mut k = s;
+    while k > 0 && s - k < 2 && plain(k - 1) && v.sent[k - 1] == v.sent[s] {
+        k -= 1;
+    }
+    // (the determiner opens its clause: not "In his assessment of the real estate magnate,
+    // Calderon", "If she wants to be the next president, Clinton")
+    let opens = |d: usize| {
+        let mut q = d;
+        while q > 0 && v.sent[q - 1] == v.sent[d] && v.toks[q - 1].kind != TokenKind::Punct {
+            // (the owner of a possessive may be a common noun: "The company's")
+            let name = v.cap(q - 1) && !v.info[q - 1].has(CLOSED_CLASS);
+            if !(v.info[q - 1].has(f::DET | f::P_POSS) || name || v.possessive(q - 1) || v.possessive(q)) {
+                return false;
+            }
+            q -= 1;
+        }
+        true
+    };
+    if k < s && k > 0 && (v.info[k - 1].has(f::DET | f::P_POSS) || v.possessive(k - 1)) && opens(k - 1) {
+        s = k;
+    }
     // the phrase is another person ("Scott Farmer, Tony Denny", a list of names)
     if s == end || names_a_person(cx, s, end) {
         return None;

@@ -884,6 +884,24 @@ fn given_names_of_the_census_lists_tell_a_gender() {
 }
 
 #[test]
+fn a_role_before_the_name_with_lowercase_words_or_an_object() {
+    assert_roles(&[
+        ("The company's operations director, Neil Whitcombe, said it.", "Neil Whitcombe", "operations director"),
+        ("A spokesman for the agency, Tomas Lindgren, said it.", "Tomas Lindgren", "spokesman for the agency"),
+        ("The head of planning, Martin Oyelaran, said it.", "Martin Oyelaran", "head of planning"),
+    ]);
+    // not a phrase that a preposition or a verb begins before the name's clause
+    for text in [
+        "In his assessment of the brash chairman, Ann Lee saw weakness.",
+        "If she wants to be the next president, Ann Lee should act.",
+        "Against the brash chairman, Ann Lee saw no chance.",
+    ] {
+        let d = run(text);
+        assert!(entity_of(&d, "Ann Lee").unwrap().roles.is_empty(), "{text}: {:?}", entity_of(&d, "Ann Lee"));
+    }
+}
+
+#[test]
 fn an_apposition_through_a_nouns_possessive_and_a_current_office() {
     assert_roles(&[
         (
