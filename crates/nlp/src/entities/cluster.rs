@@ -206,12 +206,13 @@ fn definitions(cx: &mut Ctx) {
         if m.ty != EntityType::Person || !m.linkable || m.b > n {
             continue;
         }
+        // (the marks close before the name's last word; "Mary 'The Boss' Smith": "Boss", as
+        // after "known as")
         let Some(open) = (m.a + 1..m.b).find(|&i| v.toks[i].kind == TokenKind::Quote) else { continue };
-        let Some(close) = (open + 1..m.b - 1).find(|&i| v.toks[i].kind == TokenKind::Quote) else { continue };
-        // ("Mary 'The Boss' Smith": "Boss", as after "known as")
-        let first = if v.is(open + 1, "the") { open + 2 } else { open + 1 };
-        if close > first && (first..close).all(|i| v.toks[i].kind == TokenKind::Word) && v.cap(first) {
-            defs.push(Def { owner: k, core: (first..close).map(|i| v.s(i).to_string()).collect(), unit_number: false });
+        if (open + 1..m.b - 1).any(|i| v.toks[i].kind == TokenKind::Quote)
+            && let Some(core) = nickname_at(cx, open)
+        {
+            defs.push(Def { owner: k, core, unit_number: false });
         }
     }
     // "the 65th" after "the 65th Air Division", "The 139th" after "the 139th Infantry Regiment":

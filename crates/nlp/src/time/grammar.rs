@@ -447,7 +447,6 @@ engine_classes!(
     afterday,
     electionword,
     unit,
-    ratenoun,
 );
 
 /// Day-month order of numeric dates when a document gives no evidence either way.

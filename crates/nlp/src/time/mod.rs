@@ -622,13 +622,14 @@ impl Window<'_> {
         if end < self.atoms.len() && DATING.contains(&word(end).to_ascii_lowercase().as_str()) {
             return false;
         }
-        // a plural noun, also of capitals ("CDs", "hundreds of interviews")
+        // a plural noun, also of capitals ("CDs", "hundreds of interviews"; a listed noun that
+        // is no plural, "people", is the grammar's own rule of rates)
         let prev = word(a - 1);
         let plural = prev.len() >= 3
             && prev.chars().all(char::is_alphabetic)
             && prev.ends_with('s')
-            && !["ss", "us", "is", "SS", "US", "IS"].iter().any(|x| prev.ends_with(x));
-        if !plural && !self.g.in_class(self.m.word(a - 1), self.g.cls.ratenoun) {
+            && !["ss", "us", "is"].iter().any(|x| prev.ends_with(x));
+        if !plural {
             return false;
         }
         let cls = &self.g.cls;
