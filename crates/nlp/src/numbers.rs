@@ -80,6 +80,42 @@ const CURRENCY_BEFORE: &[(&str, &str)] = &[
     ("C$", "CAD"),
     ("₹", "INR"),
     ("₽", "RUB"),
+    ("₦", "NGN"),
+    ("₩", "KRW"),
+    ("₺", "TRY"),
+    ("₪", "ILS"),
+    ("₱", "PHP"),
+    ("₫", "VND"),
+    ("₴", "UAH"),
+    ("₵", "GHS"),
+    ("฿", "THB"),
+    ("₿", "BTC"),
+    ("R$", "BRL"),
+    ("HK$", "HKD"),
+    ("NZ$", "NZD"),
+    ("S$", "SGD"),
+    ("Rs", "INR"),
+    ("Rs.", "INR"),
+    ("CNY", "CNY"),
+    ("RMB", "CNY"),
+    ("AUD", "AUD"),
+    ("CAD", "CAD"),
+    ("INR", "INR"),
+    ("RUB", "RUB"),
+    ("NGN", "NGN"),
+    ("ZAR", "ZAR"),
+    ("BRL", "BRL"),
+    ("KRW", "KRW"),
+    ("HKD", "HKD"),
+    ("SGD", "SGD"),
+    ("NZD", "NZD"),
+    ("SEK", "SEK"),
+    ("NOK", "NOK"),
+    ("DKK", "DKK"),
+    ("PLN", "PLN"),
+    ("MXN", "MXN"),
+    ("KES", "KES"),
+    ("AED", "AED"),
 ];
 
 /// True for a currency's one-character sign ("$", "£", "€").
@@ -102,6 +138,26 @@ const CURRENCY_AFTER: &[(&str, &str)] = &[
     ("rubles", "RUB"),
     ("francs", "CHF"),
     ("pesos", "MXN"),
+    ("rupee", "INR"),
+    ("naira", "NGN"),
+    ("rand", "ZAR"),
+    ("lira", "TRY"),
+    ("liras", "TRY"),
+    ("shekels", "ILS"),
+    ("riyals", "SAR"),
+    ("dirhams", "AED"),
+    ("zloty", "PLN"),
+    ("zlotys", "PLN"),
+    ("rupiah", "IDR"),
+    ("ringgit", "MYR"),
+    ("baht", "THB"),
+    ("hryvnia", "UAH"),
+    ("hryvnias", "UAH"),
+    ("cedis", "GHS"),
+    ("reais", "BRL"),
+    ("kronor", "SEK"),
+    ("bitcoin", "BTC"),
+    ("bitcoins", "BTC"),
     ("usd", "USD"),
     ("eur", "EUR"),
     ("gbp", "GBP"),
@@ -115,6 +171,9 @@ fn scale(w: &str) -> Option<f64> {
         "million" | "m" | "mn" | "mln" => 1e6,
         "billion" | "bn" | "b" => 1e9,
         "trillion" | "tn" | "trn" => 1e12,
+        // South Asian scales: "₹2.5 crore", "Rs 40 lakh"
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
         _ => return None,
     })
 }
@@ -375,14 +434,20 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
         }
     }
     let mut first = i;
-    // a currency before: "$19.3 million", "EUR 40"
-    if currency.is_none()
-        && i > 0
-        && cx.next_on_line(i - 1)
-        && let Some((_, code)) = CURRENCY_BEFORE.iter().find(|(sym, _)| cx.s(i - 1) == *sym)
-    {
-        currency = Some(code);
-        first = i - 1;
+    // a currency before: "$19.3 million", "EUR 40", and letters glued to a sign, which are two
+    // tokens ("R$3 million", "HK$500,000")
+    if currency.is_none() && i > 0 && cx.next_on_line(i - 1) {
+        let code_of = |sym: &str| CURRENCY_BEFORE.iter().find(|(s, _)| *s == sym).map(|(_, code)| *code);
+        let prefixed = (i > 1 && cx.toks[i - 2].span.end == cx.toks[i - 1].span.start)
+            .then(|| code_of(&cx.text[cx.toks[i - 2].span.start..cx.toks[i - 1].span.end]))
+            .flatten();
+        if let Some(code) = prefixed {
+            currency = Some(code);
+            first = i - 2;
+        } else if let Some(code) = code_of(cx.s(i - 1)) {
+            currency = Some(code);
+            first = i - 1;
+        }
     }
     // a qualifier before: "more than 600"
     let mut qualifier = None;
@@ -425,7 +490,10 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
             unit = Some("GBP".to_string());
             value /= 100.0;
             end = last + 1;
-        } else if let Some((_, code)) = CURRENCY_AFTER.iter().find(|(word, _)| *word == lw) {
+        } else if let Some((_, code)) = CURRENCY_AFTER.iter().find(|(word, _)| *word == lw)
+            // (not a name's first word: "8 Rand Paul")
+            && !cx.names.overlaps(&cx.toks[last + 1].span)
+        {
             kind = NumberKind::Money;
             unit = Some(code.to_string());
             end = last + 1;
@@ -927,6 +995,35 @@ mod tests {
             ]
         );
         assert_eq!(found[0].4.as_deref(), Some("about"));
+    }
+
+    #[test]
+    fn currencies_of_the_world_and_south_asian_scales() {
+        let found = amounts(
+            "The oil company lost ₦14 billion, and ₹2.5 crore went missing. Police seized Rs 40 lakh \
+             and R$3 million, HK$500,000 was frozen, and SEK 12 million moved. Fines of 900 naira, \
+             2 million rand and 3,000 shekels were paid, and ₩5 billion was wired. \
+             The rankings: 7 John Kasich, 8 Rand Paul.",
+        );
+        let got: Vec<(&str, f64, Option<&str>)> =
+            found.iter().map(|(t, _, v, u, _)| (t.as_str(), *v, u.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("₦14 billion", 14e9, Some("NGN")),
+                ("₹2.5 crore", 2.5e7, Some("INR")),
+                ("Rs 40 lakh", 4e6, Some("INR")),
+                ("R$3 million", 3e6, Some("BRL")),
+                ("HK$500,000", 5e5, Some("HKD")),
+                ("SEK 12 million", 12e6, Some("SEK")),
+                ("900 naira", 900.0, Some("NGN")),
+                ("2 million rand", 2e6, Some("ZAR")),
+                ("3,000 shekels", 3000.0, Some("ILS")),
+                ("₩5 billion", 5e9, Some("KRW")),
+            ],
+            "{got:?}"
+        );
+        assert!(found.iter().all(|f| f.1 == NumberKind::Money));
     }
 
     #[test]
