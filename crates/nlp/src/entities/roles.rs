@@ -82,7 +82,12 @@ fn is_part(cx: &Ctx, i: usize) -> bool {
     if v.info[i].has(f::TITLE | f::ROLE | f::ROLE_MOD) {
         return true;
     }
-    v.cap(i) && !v.info[i].has(f::DET | f::HON) && !opens_with_function_word(cx, i) && !capital_function_word(cx, i)
+    v.cap(i)
+        && !v.info[i].has(f::DET | f::HON)
+        && !opens_with_function_word(cx, i)
+        && !capital_function_word(cx, i)
+        // a letter's greeting is no part of the title it greets ("Dear Minister Castellanos")
+        && !["dear", "dearest", "hi", "hello", "hey"].iter().any(|w| v.is(i, w))
 }
 
 /// Closed-class words: a function word is no part of a role.

@@ -1302,3 +1302,12 @@ fn a_name_read_once_as_a_person_and_mostly_as_something_else_is_the_something_el
                 Joan Draw was renamed in 1999. A Joan Draw ticket costs a dollar.";
     assert_eq!(typed(text, "Joan Draw", 2), Some(EntityType::Person));
 }
+
+#[test]
+fn a_letters_greeting_is_no_part_of_the_title() {
+    let d = run(
+        "Dear Minister Castellanos,\n\nI write about the budget.\n\nHello Professor Lindqvist, I attach the report.",
+    );
+    assert_eq!(entity_of(&d, "Castellanos").map(|e| e.roles.clone()), Some(vec!["Minister".to_string()]));
+    assert_eq!(entity_of(&d, "Lindqvist").map(|e| e.roles.clone()), Some(vec!["Professor".to_string()]));
+}
