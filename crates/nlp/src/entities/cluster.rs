@@ -449,6 +449,9 @@ fn names(cx: &mut Ctx) {
     // Edge"; the price: "The Journal" no longer shortens "The Wall Street Journal")
     let norm = |i: usize| {
         let (a, b) = (cx.men[i].a, cx.men[i].b);
+        if cx.reversed_name(i) {
+            return format!("{} {}", cx.norm(a + 2, b), cx.norm(a, a + 1));
+        }
         let strip = b - a >= 3 && cx.v.is(a, "the");
         cx.norm(if strip { a + 1 } else { a }, b)
     };
@@ -673,7 +676,9 @@ fn names(cx: &mut Ctx) {
         if k > 3 {
             continue;
         }
+        // (a header's "McGilloway, Vangie" is a person, whatever firm her name opens)
         if (words[i].len() > 1 || !person_before(i, cx))
+            && !cx.reversed_name(i)
             && let Some(j) = shortens_org(i, cx)
         {
             cx.union(i, j);
@@ -867,7 +872,8 @@ pub(crate) fn not_a_person_name(cx: &Ctx, i: usize) -> bool {
         return true;
     }
     let verb = (m.a..m.b).any(|k| v.info[k].has(f::S3 | f::PAST | f::ING));
-    (m.b - m.a >= 3 || verb) && headline(v, v.sent[m.a] as usize)
+    // (words, not tokens: "Hughes, Nathan" in a header of capitals is a name of two)
+    (cx.words(i) >= 3 || verb) && headline(v, v.sent[m.a] as usize)
 }
 
 /// Last words of organisations' names that stand for many ("Supreme Court", "House Majority

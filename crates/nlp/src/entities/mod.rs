@@ -33,7 +33,7 @@ pub(crate) mod words;
 mod tests;
 
 use crate::pipeline::{Component, Layer};
-use dossier_model::{Doc, Entity, EntityType, Mention, MentionKind, Span};
+use dossier_model::{Doc, Entity, EntityType, Mention, MentionKind, Span, TokenKind};
 use words::{Gender, View};
 
 /// The entity-resolution pipeline component (`entities`).
@@ -177,6 +177,18 @@ impl<'a> Ctx<'a> {
         self.men.push(w);
         self.parent.push(i);
         i
+    }
+
+    /// True when mention `i` is a person written "Surname, Given" (an e-mail header's "Hughes,
+    /// Nathan"), which links and is named in the order of running text.
+    pub(crate) fn reversed_name(&self, i: usize) -> bool {
+        let w = &self.men[i];
+        w.b - w.a == 3 && w.ty == EntityType::Person && self.v.punct(w.a + 1, b',')
+    }
+
+    /// The number of words of mention `i` (not its commas or hyphens).
+    pub(crate) fn words(&self, i: usize) -> usize {
+        (self.men[i].a..self.men[i].b).filter(|&k| self.v.toks[k].kind == TokenKind::Word).count()
     }
 
     /// The lowercase text of tokens `a..b`, single-spaced.
@@ -424,8 +436,8 @@ fn build(cx: &mut Ctx) {
         } else {
             [EntityType::Person, EntityType::Org, EntityType::Loc, EntityType::Misc][best]
         };
-        // canonical name: most tokens, then most bytes, then earliest (name kinds first; no
-        // "Ellery Tower" or headline fragment)
+        // canonical name: most words, then most bytes, then earliest (name kinds first; no
+        // "Ellery Tower" or headline fragment; "Nathan Hughes" before "Hughes, Nathan")
         let name_i = ms
             .iter()
             .copied()
@@ -434,6 +446,8 @@ fn build(cx: &mut Ctx) {
                 (
                     usize::from(w.kind == MentionKind::Name),
                     usize::from(!cluster::not_a_person_name(cx, i) && !cluster::is_initial(cx.v.s(w.b - 1))),
+                    cx.words(i),
+                    usize::from(!cx.reversed_name(i)),
                     w.b - w.a,
                     w.span.len(),
                     usize::from(!is_allcaps(w.span.of(text))),
@@ -442,14 +456,15 @@ fn build(cx: &mut Ctx) {
             })
             .unwrap_or(ms[0]);
         let name = clean(cx.men[name_i].span.of(text));
-        let full_toks = cx.men[name_i].b - cx.men[name_i].a;
+        let full_words = cx.words(name_i);
         let mut aliases: Vec<String> = Vec::new();
         for &i in &ms {
+            let shorter = cx.words(i) < full_words;
             let w = &mut cx.men[i];
             w.ty = if w.kind == MentionKind::Name || w.kind == MentionKind::Alias { ty } else { w.ty };
             let form = clean(w.span.of(text));
             let same = form.eq_ignore_ascii_case(&name);
-            if w.kind == MentionKind::Name && !same && (w.b - w.a < full_toks || is_acronym(&form)) {
+            if w.kind == MentionKind::Name && !same && (shorter || is_acronym(&form)) {
                 w.kind = MentionKind::Alias;
             }
             for f in [w.written.map(|s| clean(s.of(text))), (!same).then_some(form)].into_iter().flatten() {

@@ -1311,3 +1311,22 @@ fn a_letters_greeting_is_no_part_of_the_title() {
     assert_eq!(entity_of(&d, "Castellanos").map(|e| e.roles.clone()), Some(vec!["Minister".to_string()]));
     assert_eq!(entity_of(&d, "Lindqvist").map(|e| e.roles.clone()), Some(vec!["Professor".to_string()]));
 }
+
+#[test]
+fn a_header_name_written_surname_first_is_the_person() {
+    let d = run("From: Ortega, Lucia\nTo: Hughes, Nathan; Marsh, Daniel\nSubject: Budget\n\n\
+                 Nathan, please send the figures to Lucia Ortega. Daniel Marsh agrees. Hughes will reply.");
+    let lucia = entity_of(&d, "Ortega, Lucia").expect("linked");
+    assert_eq!(lucia.name, "Lucia Ortega", "{:?}", names(&d));
+    assert!(std::ptr::eq(lucia, entity_of(&d, "Lucia Ortega.").unwrap()));
+    let nathan = entity_of(&d, "Hughes, Nathan").expect("linked");
+    assert_eq!(nathan.name, "Hughes, Nathan");
+    for short in ["Nathan,", "Hughes will"] {
+        assert_eq!(entity_of(&d, short).map(|e| e.name.as_str()), Some("Hughes, Nathan"), "{short}: {:?}", names(&d));
+    }
+    assert_eq!(entity_of(&d, "Daniel Marsh").map(|e| e.name.as_str()), Some("Daniel Marsh"));
+    assert_eq!(entity_of(&d, "Marsh, Daniel").map(|e| e.name.as_str()), Some("Daniel Marsh"));
+    // not the firm her name opens in a signature
+    let d = run("From: \"Venn, Tilda\" <tilda@example.org>\n\nRegards,\nTilda Venn Calderport Energy Services, Inc.");
+    assert_eq!(entity_of(&d, "Venn, Tilda").map(|e| e.ty), Some(EntityType::Person), "{:?}", names(&d));
+}

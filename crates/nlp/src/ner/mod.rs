@@ -1354,20 +1354,44 @@ fn nicknames(toks: &[&str], labels: &mut [u8]) {
 /// header shows it (`"Townsend, George" <gtownsend@...>`, which UNER tags whole): the model read
 /// two persons, or an organisation. Where a "<" follows (an address) any two capitalized words;
 /// otherwise only where the second is a given name the lexicon knows, or the model read a person
-/// in the marks, and neither is a place ("Paris, France").
+/// in the marks, and neither is a place ("Paris, France"). The same holds without the marks for
+/// a header's whole field or one of its recipients ("To: Hughes, Nathan; Ortega, Lucia").
 fn display_names(toks: &[&str], labels: &mut [u8]) {
     let mark = |w: &str| matches!(w, "\"" | "``" | "''" | "\u{201c}" | "\u{201d}");
     let word = |w: &str| w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-');
-    for i in 0..toks.len().saturating_sub(4) {
-        if !(mark(toks[i]) && word(toks[i + 1]) && toks[i + 2] == "," && word(toks[i + 3]) && mark(toks[i + 4])) {
+    // a header's field opens before token `k` ("To:"), or another recipient (after ";")
+    let header = |k: usize| {
+        let field = |w: &str| ["From", "To", "Cc", "CC", "Bcc", "BCC"].contains(&w);
+        k >= 2 && toks[k - 1] == ":" && field(toks[k - 2]) && (k == 2 || !word(toks[k - 3]))
+            || k >= 1 && toks[k - 1] == ";"
+    };
+    for i in 0..toks.len() {
+        let marked = mark(toks[i]);
+        let s = i + usize::from(marked);
+        let e = s + 3;
+        if e > toks.len() || !(word(toks[s]) && toks[s + 1] == "," && word(toks[s + 2])) {
             continue;
         }
-        let address = toks.get(i + 5) == Some(&"<");
-        let person = labels[i + 1..i + 4].iter().any(|&l| label_type(l) == Some(PER));
+        // the token after the name: past its closing mark, or where the recipient ends (the
+        // field's end, ";", an address, or the next field: "To: Hughes, Nathan Cc: ...")
+        let next = if marked {
+            if !toks.get(e).is_some_and(|w| mark(w)) {
+                continue;
+            }
+            e + 1
+        } else {
+            let ends = toks.get(e).is_none_or(|w| matches!(*w, ";" | "<")) || toks.get(e + 1) == Some(&":");
+            if !(header(s) && ends) {
+                continue;
+            }
+            e
+        };
+        let address = toks.get(next) == Some(&"<");
+        let person = labels[s..e].iter().any(|&l| label_type(l) == Some(PER));
         // ("Paris, France": a place and its country)
-        let place = [i + 1, i + 3].iter().any(|&k| label_type(labels[k]) == Some(LOC) || known_place(&toks[k..=k]));
-        if address || !place && (person || known_given_name(toks[i + 3])) {
-            set_name(labels, i + 1, i + 4, PER);
+        let place = [s, s + 2].iter().any(|&k| label_type(labels[k]) == Some(LOC) || known_place(&toks[k..=k]));
+        if address || !place && (person || known_given_name(toks[s + 2])) {
+            set_name(labels, s, e, PER);
         }
     }
 }

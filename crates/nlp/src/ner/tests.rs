@@ -809,6 +809,25 @@ fn a_surname_and_given_name_in_marks_is_one_person() {
     let toks = ["\"", "Vellmark", ",", "Tessa", "and", "Ann", "\""];
     let found = joined(&toks, vec![0, pu, 0, pu, 0, pu, 0]);
     assert_eq!(found, names_of(&[("Vellmark", PER), ("Tessa", PER), ("Ann", PER)]));
+    // a header's field without marks: each recipient, up to ";", an address or the next field
+    let toks = ["To", ":", "Hughes", ",", "Nathan", ";", "Ortega", ",", "Lucia", "Cc", ":", "Vellmark", ",", "Zorvek"];
+    let found = joined(&toks, vec![0, 0, pu, 0, pu, 0, pu, 0, pu, 0, 0, ou, 0, 0]);
+    assert_eq!(found, names_of(&[("Hughes , Nathan", PER), ("Ortega , Lucia", PER), ("Vellmark", ORG)]));
+    let toks = ["From", ":", "Vellmark", ",", "Zorvek", "<", "tv@x.org", ">"];
+    assert_eq!(joined(&toks, vec![0, 0, ou, 0, 0, 0, 0, 0]), names_of(&[("Vellmark , Zorvek", PER)]));
+    // not in running text, nor before more words in the field
+    let toks = ["He", "met", "Hughes", ",", "Nathan", "and", "Ann"];
+    assert_eq!(
+        joined(&toks, vec![0, 0, pu, 0, pu, 0, pu]),
+        names_of(&[("Hughes", PER), ("Nathan", PER), ("Ann", PER)])
+    );
+    let toks = ["Winners", ":", "Hughes", ",", "Nathan"];
+    assert_eq!(joined(&toks, vec![0, 0, pu, 0, pu]), names_of(&[("Hughes", PER), ("Nathan", PER)]));
+    let toks = ["To", ":", "Hughes", ",", "Nathan", "and", "Ann"];
+    assert_eq!(
+        joined(&toks, vec![0, 0, pu, 0, pu, 0, pu]),
+        names_of(&[("Hughes", PER), ("Nathan", PER), ("Ann", PER)])
+    );
 }
 
 #[test]
