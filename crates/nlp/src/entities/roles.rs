@@ -214,12 +214,14 @@ fn title_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
             continue;
         }
         // "Secretary of State", "Minister for Foreign Affairs"; a relative of someone is no
-        // title ("the cousin of NBA star Dwyane Wade")
+        // title ("the cousin of NBA star Dwyane Wade"), nor a role for someone of a title
+        // ("national co-chair for Sen. John McCain")
         if (v.is(p, "of") || v.is(p, "for"))
             && p > 0
             && v.info[p - 1].has(f::TITLE | f::ROLE)
             && !KIN.iter().any(|w| v.is(p - 1, w))
             && v.cap(s)
+            && !v.info[s].has(f::TITLE | f::HON)
         {
             s = p - 1;
             continue;

@@ -1330,3 +1330,25 @@ fn a_header_name_written_surname_first_is_the_person() {
     let d = run("From: \"Venn, Tilda\" <tilda@example.org>\n\nRegards,\nTilda Venn Calderport Energy Services, Inc.");
     assert_eq!(entity_of(&d, "Venn, Tilda").map(|e| e.ty), Some(EntityType::Person), "{:?}", names(&d));
 }
+
+#[test]
+fn hyphenated_roles_count_by_their_head() {
+    let d = run("Anna Kovacs, vice-president for communications at Teldar, said the deal was off. \
+                 Former editor-in-chief Jonas Pell disagreed, and his co-host, Mira Sand, left. \
+                 Later five-star Gen. Tomas Ried arrived after the head-to-head debate with Ilse Varga.");
+    let roles = |name: &str| entity_of(&d, name).map(|e| e.roles.clone()).unwrap_or_default();
+    assert_eq!(roles("Anna Kovacs"), ["vice-president for communications at Teldar"]);
+    assert_eq!(roles("Jonas Pell"), ["Former editor-in-chief"]);
+    assert_eq!(roles("Mira Sand"), ["co-host"]);
+    // an adjective of a number and a head is no role ("five-star"), nor a match ("head-to-head")
+    assert_eq!(roles("Tomas Ried"), ["Gen."]);
+    assert!(roles("Ilse Varga").is_empty(), "{:?}", roles("Ilse Varga"));
+}
+
+#[test]
+fn a_role_for_a_titled_person_is_not_that_persons_title() {
+    let d = run("Ola Brenn, a spokesman for Sen. Tove Marsh, declined to comment. \
+                 The Secretary of State Lene Holt arrived.");
+    assert_eq!(entity_of(&d, "Tove Marsh").map(|e| e.roles.clone()), Some(vec!["Sen.".to_string()]));
+    assert_eq!(entity_of(&d, "Lene Holt").map(|e| e.roles.clone()), Some(vec!["Secretary of State".to_string()]));
+}

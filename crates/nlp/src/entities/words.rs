@@ -563,6 +563,26 @@ pub(crate) struct View<'a> {
     pub sent_toks: Vec<(usize, usize)>,
 }
 
+/// A role written with hyphens that the lists do not hold is one by its head: the word after a
+/// prefix of rank or time ("vice-president", "co-host", "ex-president", "then-senator"), or the
+/// first before "in", "at" or "of" ("editor-in-chief", "sergeant-at-arms"); not an adjective
+/// ("five-star", "head-to-head").
+fn hyphenated_role(w: &Words, word: &str) -> Info {
+    #[rustfmt::skip]
+    const PREFIXES: &[&str] = &[
+        "vice", "co", "ex", "then", "deputy", "acting", "assistant", "associate", "joint", "under", "sub", "chief",
+        "senior", "interim", "former", "lieutenant",
+    ];
+    let parts: Vec<&str> = word.split('-').collect();
+    let head = match parts[..] {
+        [first, "in" | "at" | "of", _, ..] => first,
+        [prefix, last] if PREFIXES.iter().any(|p| prefix.eq_ignore_ascii_case(p)) => last,
+        _ => return Info::default(),
+    };
+    let inf = w.get(head);
+    Info::new(inf.flags & (f::ROLE | f::TITLE), inf.gender())
+}
+
 impl<'a> View<'a> {
     /// The view of a document's tokens and sentences.
     pub(crate) fn new(doc: &'a Doc) -> View<'a> {
@@ -574,7 +594,12 @@ impl<'a> View<'a> {
             .iter()
             .map(|t| match t.kind {
                 TokenKind::Word => match bytes.get(t.span.start..t.span.end).and_then(key_bytes) {
-                    Some(k) => w.get_key(k),
+                    Some(k) => match w.get_key(k) {
+                        inf if inf.flags == 0 && bytes[t.span.start..t.span.end].contains(&b'-') => {
+                            hyphenated_role(w, t.span.of(text))
+                        }
+                        inf => inf,
+                    },
                     None => Info::default(),
                 },
                 _ => Info::default(),
