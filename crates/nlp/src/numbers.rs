@@ -123,6 +123,13 @@ pub(crate) fn is_currency_sign(s: &str) -> bool {
     s.chars().count() == 1 && CURRENCY_BEFORE.iter().any(|(sym, _)| *sym == s)
 }
 
+/// True for a currency's ISO code ("NOK", "USD"), which is no name.
+pub(crate) fn is_currency_code(s: &str) -> bool {
+    s.len() == 3
+        && s.bytes().all(|b| b.is_ascii_uppercase())
+        && CURRENCY_BEFORE.iter().chain(CURRENCY_AFTER).any(|(sym, _)| s.eq_ignore_ascii_case(sym))
+}
+
 const CURRENCY_AFTER: &[(&str, &str)] = &[
     ("dollars", "USD"),
     ("dollar", "USD"),
@@ -158,6 +165,7 @@ const CURRENCY_AFTER: &[(&str, &str)] = &[
     ("kronor", "SEK"),
     ("bitcoin", "BTC"),
     ("bitcoins", "BTC"),
+    ("bucks", "USD"),
     ("usd", "USD"),
     ("eur", "EUR"),
     ("gbp", "GBP"),
@@ -176,6 +184,17 @@ fn scale(w: &str) -> Option<f64> {
         "crore" | "crores" => 1e7,
         _ => return None,
     })
+}
+
+/// True for a scale word after a number ("million", "bn").
+pub(crate) fn is_scale_word(w: &str) -> bool {
+    scale(w).is_some()
+}
+
+/// `v` times a scale that is a power of ten, as decimal arithmetic gives it ("¥4.1 billion" is
+/// 4,100,000,000, where the float product is 4,099,999,999.9999995).
+fn times_scale(v: f64, scale: f64) -> f64 {
+    format!("{v}e{}", scale.log10().round() as i32).parse().unwrap_or(v * scale)
 }
 
 /// Units of measure after a number.
@@ -231,6 +250,17 @@ const MEASURES: &[&str] = &[
     "ppm",
     "mah",
     "ml",
+    "mg",
+    "milligrams",
+    "micrograms",
+    "millilitres",
+    "milliliters",
+    "centimetres",
+    "centimeters",
+    "millimetres",
+    "millimeters",
+    "kilowatts",
+    "volts",
 ];
 
 /// Number words; "one" only with a scale ("one million"), being mostly a pronoun.
@@ -400,7 +430,7 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
             currency = glued.map(|(_, code)| *code);
             glued_percent = body.ends_with('%');
             let (v, mult) = number_value(body.trim_end_matches('%'))?;
-            (v * mult.unwrap_or(1.0), i)
+            (mult.map_or(v, |m| times_scale(v, m)), i)
         }
         TokenKind::Word => {
             let v = word_value(s)?;
@@ -426,7 +456,7 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
         let w = cx.s(last + 1).trim_end_matches('.');
         match scale(w) {
             Some(m) if w.len() > 1 || cx.toks[last + 1].span.start == cx.toks[last].span.end => {
-                value *= m;
+                value = times_scale(value, m);
                 last += 1;
                 full_stop = cx.s(last).ends_with('.');
             }
@@ -490,7 +520,12 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
             unit = Some("GBP".to_string());
             value /= 100.0;
             end = last + 1;
-        } else if let Some((_, code)) = CURRENCY_AFTER.iter().find(|(word, _)| *word == lw)
+        } else if let Some(code) = CURRENCY_AFTER
+            .iter()
+            .find(|(word, _)| *word == lw)
+            .map(|(_, code)| *code)
+            // a code after the number: "300 SEK"
+            .or_else(|| is_currency_code(w).then_some(w))
             // (not a name's first word: "8 Rand Paul")
             && !cx.names.overlaps(&cx.toks[last + 1].span)
         {
@@ -1003,7 +1038,7 @@ mod tests {
             "The oil company lost ₦14 billion, and ₹2.5 crore went missing. Police seized Rs 40 lakh \
              and R$3 million, HK$500,000 was frozen, and SEK 12 million moved. Fines of 900 naira, \
              2 million rand and 3,000 shekels were paid, and ₩5 billion was wired. \
-             The rankings: 7 John Kasich, 8 Rand Paul.",
+             The rankings: 7 John Kasich, 8 Rand Paul. Tokyo paid ¥4.1 billion and 4.1bn yen.",
         );
         let got: Vec<(&str, f64, Option<&str>)> =
             found.iter().map(|(t, _, v, u, _)| (t.as_str(), *v, u.as_deref())).collect();
@@ -1020,10 +1055,24 @@ mod tests {
                 ("2 million rand", 2e6, Some("ZAR")),
                 ("3,000 shekels", 3000.0, Some("ILS")),
                 ("₩5 billion", 5e9, Some("KRW")),
+                ("¥4.1 billion", 4.1e9, Some("JPY")),
+                ("4.1bn yen", 4.1e9, Some("JPY")),
             ],
             "{got:?}"
         );
         assert!(found.iter().all(|f| f.1 == NumberKind::Money));
+    }
+
+    #[test]
+    fn a_currency_code_beside_its_amount_is_no_name_and_units_of_medicine_measure() {
+        let d = run("Norvik Energi paid NOK 4.2 billion for the field, and 300 SEK per share. \
+                     Bonds worth 5 billion ZAR were sold by Kestrel. \
+                     Each dose holds 62 micrograms in 100 millilitres.");
+        let names: Vec<&str> = d.mentions.iter().map(|m| m.span.of(&d.text)).collect();
+        assert!(!names.iter().any(|n| ["NOK", "SEK", "ZAR"].contains(n)), "{names:?}");
+        let units: Vec<Option<&str>> = d.numbers.iter().map(|a| a.unit.as_deref()).collect();
+        assert_eq!(units, [Some("NOK"), Some("SEK"), Some("ZAR"), Some("micrograms"), Some("millilitres")]);
+        assert_eq!(d.numbers[3].kind, NumberKind::Quantity);
     }
 
     #[test]

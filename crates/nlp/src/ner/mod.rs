@@ -33,7 +33,7 @@ pub use model::Model;
 pub use train::{TrainOptions, export_dev_sets, train};
 
 use crate::pipeline::{Component, Layer};
-use dossier_model::{Doc, EntityType, Mention, MentionKind, Span, Token};
+use dossier_model::{Doc, EntityType, Mention, MentionKind, Span, Token, TokenKind};
 use std::sync::{Arc, OnceLock};
 
 /// Number of labels: O, then B- (begin), I- (inside), L- (last) and U- (a name of one token) for
@@ -316,6 +316,16 @@ impl NerTagger {
                         if j - i == 1 && stage_direction(&strs, ra + i) {
                             continue;
                         }
+                        // nor a currency's code beside its amount ("NOK 4.2 billion", "5 billion ZAR")
+                        let number = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number);
+                        let amount_before = ra + i > 0
+                            && (number(base + ra + i - 1) || crate::numbers::is_scale_word(strs[ra + i - 1]));
+                        if j - i == 1
+                            && crate::numbers::is_currency_code(strs[ra + i])
+                            && (number(base + ra + j) || amount_before)
+                        {
+                            continue;
+                        }
                         // the model learns CoNLL's currencies "A$" and "US$" whole: a sign set
                         // apart from the word before it is no part of a name ("The US $700bn
                         // bailout"), and what is left may be none ("A $2.5bn deal")
@@ -501,7 +511,8 @@ fn is_initial(w: &str) -> bool {
 }
 
 /// Honours and offices written after a person's name, in capitals.
-pub(crate) const POST_NOMINALS: &[&str] = &["KC", "QC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS"];
+pub(crate) const POST_NOMINALS: &[&str] =
+    &["KC", "QC", "SC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS"];
 
 /// Mends, in the labels of one sentence's tokens, names the model splits or mistypes where the
 /// corpora it learns from agree on the whole: particle names, military units, model designations,
