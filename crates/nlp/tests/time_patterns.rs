@@ -83,6 +83,23 @@ fn absolute_dates() {
 }
 
 #[test]
+fn lengths_joined_by_and_are_one_and_house_numbers_no_years() {
+    let d = july12();
+    assert_eq!(
+        tag("He was jailed for four years and six months after a trial of two hours and 51 minutes.", Some(d)),
+        [
+            ("four years and six months".to_string(), TimeType::Duration, "P4Y6M".to_string()),
+            ("two hours and 51 minutes".to_string(), TimeType::Duration, "PT2H51M".to_string()),
+        ]
+    );
+    assert_eq!(values("The vote comes three weeks and a day after the caucuses.", d), ["P22D"]);
+    // not a smaller unit first, nor lengths apart
+    assert_eq!(values("It took six months and four years.", d), ["P6M", "P4Y"]);
+    assert_eq!(values("Four years passed, and six months of talks followed.", d), ["P4Y", "P6M"]);
+    assert_eq!(values("The shop at 1180 Orchard Ave. and the one at 1184 Harlow Road closed in 1998.", d), ["1998"]);
+}
+
+#[test]
 fn numeric_dates_follow_the_document() {
     let d = july12();
     // month first by default (and by validity when the month would be 22)
@@ -91,6 +108,10 @@ fn numeric_dates_follow_the_document() {
     assert_eq!(values("Filed 03/04/2018.", d), ["2018-03-04"]);
     // a document that writes the day first somewhere is read day first everywhere
     assert_eq!(values("Filed 03/04/2018 and heard 22/06/2018.", d), ["2018-04-03", "2018-06-22"]);
+    // else the order that reads an ambiguous date as the document's own day (a statement's
+    // header), here 12 July
+    assert_eq!(values("Date: 12/07/2018. Filed 03/04/2018.", d), ["2018-07-12", "2018-04-03"]);
+    assert_eq!(values("Date: 07/12/2018. Filed 03/04/2018.", d), ["2018-07-12", "2018-03-04"]);
     // points are written day first; a year first fixes the order too
     assert_eq!(values("The letter is dated 05.06.2018.", d), ["2018-06-05"]);
     assert_eq!(values("The letter is dated 22.06.2018 by the clerk.", d), ["2018-06-22"]);

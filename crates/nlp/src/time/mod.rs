@@ -174,11 +174,63 @@ fn tag_with(
             && !doc.short_year_in_title(it)
             && !doc.now_in_compound(it.span)
             && !doc.year_in_code(it)
+            && !doc.house_number(it)
     });
     if found.is_empty() {
         return Vec::new();
     }
-    doc.resolve(&found, anchor, sent)
+    compound_durations(text, doc.resolve(&found, anchor, sent))
+}
+
+/// "four years and six months", "two hours and 51 minutes": two lengths joined by "and", the
+/// second in smaller units, are one (P4Y6M, PT2H51M), as TimeML writes "a minute and a half".
+fn compound_durations(text: &str, times: Vec<TimeExpr>) -> Vec<TimeExpr> {
+    // (count, unit rank) of a plain length: P4Y, P6M, PT2H, PT51M; none with X or a fraction
+    fn parts(v: &str) -> Option<Vec<(&str, usize)>> {
+        let v = v.strip_prefix('P')?;
+        let (date, time) = v.split_once('T').unwrap_or((v, ""));
+        let mut out = Vec::new();
+        for (s, units) in [(date, "YMWD"), (time, "HMS")] {
+            let mut rest = s;
+            while !rest.is_empty() {
+                let n = rest.find(|c: char| !c.is_ascii_digit()).filter(|&n| n > 0)?;
+                let rank = units.find(rest[n..].chars().next()?)? + if units == "HMS" { 4 } else { 0 };
+                out.push((&rest[..n], rank));
+                rest = &rest[n + 1..];
+            }
+        }
+        (!out.is_empty()).then_some(out)
+    }
+    let mut out: Vec<TimeExpr> = Vec::with_capacity(times.len());
+    for t in times {
+        if let Some(prev) = out.last_mut()
+            && prev.ty == TimeType::Duration
+            && t.ty == TimeType::Duration
+            && text[prev.span.end..t.span.start].trim() == "and"
+            && let (Some(a), Some(b)) = (parts(&prev.value), parts(&t.value))
+            && a.iter().map(|p| p.1).max() < b.iter().map(|p| p.1).min()
+        {
+            // (ISO 8601 writes weeks alone: "three weeks and a day" is P22D)
+            let mut all: Vec<(u64, usize)> =
+                a.iter().chain(&b).filter_map(|&(n, r)| Some((n.parse().ok()?, r))).collect();
+            if let [(w, 2), (d, 3), ..] = all[..] {
+                all.splice(0..2, [(7 * w + d, 3)]);
+            }
+            let mut value = String::from("P");
+            for (k, &(n, rank)) in all.iter().enumerate() {
+                if rank >= 4 && (k == 0 || all[k - 1].1 < 4) {
+                    value.push('T');
+                }
+                value.push_str(&n.to_string());
+                value.push(['Y', 'M', 'W', 'D', 'H', 'M', 'S'][rank]);
+            }
+            prev.value = value;
+            prev.span = Span::new(prev.span.start, t.span.end);
+            continue;
+        }
+        out.push(t);
+    }
+    out
 }
 
 /// The publication date a dateline gives ("LONDON, July 23 (Reuters) -", "June 5, 2018 —"),
@@ -722,7 +774,8 @@ struct Doc<'a> {
 
 impl Doc<'_> {
     fn resolve(&self, items: &[Item], mut anchor: Option<Date>, sent: &[(Span, Date)]) -> Vec<TimeExpr> {
-        let slash = if items.iter().any(|it| has_slash(&it.sem)) { self.slash_order() } else { self.g.slash_order };
+        let slash =
+            if items.iter().any(|it| has_slash(&it.sem)) { self.slash_order(anchor) } else { self.g.slash_order };
         let mut ctx = Ctx { dct: anchor, last: None, last_day: None, last_quarter: None, slash };
         // A text with no date of its own (a witness statement, a letter, a memo) is read as a
         // narrative (see `narrative`) rather than leaving its days unknown.
@@ -1083,22 +1136,35 @@ impl Doc<'_> {
 
     /// The document's order of numeric dates: day first when one of them can only be read so
     /// (22/06/2018), month first when one can only be read that way, else the language's default.
-    fn slash_order(&self) -> SlashOrder {
+    /// The order of day and month in the document's slashed dates: the one its unambiguous
+    /// dates show ("25/12/2020"); else the one that reads an ambiguous date as the document's
+    /// own ("Date: 12/05/2021" in a statement of 12 May 2021); else the grammar's.
+    fn slash_order(&self, anchor: Option<Date>) -> SlashOrder {
         let (mut dmy, mut mdy) = (0, 0);
+        let (mut dmy_today, mut mdy_today) = (0, 0);
         for t in self.tokens.iter().filter(|t| t.kind == TokenKind::Number) {
             let mut parts = t.span.of(self.text).split('/');
-            let (Some(x), Some(y)) = (parts.next(), parts.next()) else { continue };
+            let (Some(x), Some(y), z) = (parts.next(), parts.next(), parts.next()) else { continue };
             let (Ok(x), Ok(y)) = (x.parse::<u32>(), y.parse::<u32>()) else { continue };
             if x > 12 && y <= 12 {
                 dmy += 1;
             } else if y > 12 && x <= 12 {
                 mdy += 1;
+            } else if let (Some(d), Some(Ok(z))) = (anchor, z.map(str::parse::<u32>))
+                && x != y
+                && z == d.year() as u32
+            {
+                let today = |day: u32, month: u32| day == d.day() as u32 && month == d.month() as u32;
+                dmy_today += usize::from(today(x, y));
+                mdy_today += usize::from(today(y, x));
             }
         }
-        match dmy.cmp(&mdy) {
-            std::cmp::Ordering::Greater => SlashOrder::DayFirst,
-            std::cmp::Ordering::Less => SlashOrder::MonthFirst,
-            std::cmp::Ordering::Equal => self.g.slash_order,
+        match (dmy.cmp(&mdy), dmy_today.cmp(&mdy_today)) {
+            (std::cmp::Ordering::Greater, _) => SlashOrder::DayFirst,
+            (std::cmp::Ordering::Less, _) => SlashOrder::MonthFirst,
+            (_, std::cmp::Ordering::Greater) => SlashOrder::DayFirst,
+            (_, std::cmp::Ordering::Less) => SlashOrder::MonthFirst,
+            _ => self.g.slash_order,
         }
     }
 
@@ -1374,6 +1440,22 @@ impl Doc<'_> {
             && !digits.is_empty()
             && digits.len() != 2
             && !range_end
+    }
+
+    /// True for a number like a year that is a house's on a street ("1180 Orchard Ave."): up
+    /// to three capitalized words and a street's word follow it.
+    fn house_number(&self, it: &Item) -> bool {
+        #[rustfmt::skip]
+        const STREETS: &[&str] = &[
+            "Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard", "Blvd", "Lane", "Ln", "Drive", "Dr", "Way",
+            "Place", "Pl", "Court", "Ct", "Terrace", "Crescent", "Close", "Parkway", "Highway", "Hwy",
+        ];
+        if !matches!(it.sem, Sem::Year(_)) {
+            return false;
+        }
+        let end = self.token_range(it.span).end;
+        (end + 1..(end + 4).min(self.tokens.len()))
+            .any(|k| (end..k).all(|i| self.capitalized(i)) && STREETS.contains(&self.text_at(k).trim_end_matches('.')))
     }
 
     /// True for a year written with two digits that opens a title: a quotation mark or a
