@@ -545,6 +545,8 @@ pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
     owners_of_regions(toks, labels);
     maiden_names(toks, labels);
     display_names(toks, labels);
+    eves(toks, labels);
+    greetings(toks, labels);
     nicknames(toks, labels);
     time_zones(toks, labels);
     crown_in_case_names(toks, labels);
@@ -1404,6 +1406,47 @@ fn display_names(toks: &[&str], labels: &mut [u8]) {
         if address || !place && (person || known_given_name(toks[s + 2])) {
             set_name(labels, s, e, PER);
         }
+    }
+}
+
+/// A greeting is no part of the name it greets ("Hi Ollie", "Hello Sam").
+fn greetings(toks: &[&str], labels: &mut [u8]) {
+    const GREETINGS: &[&str] = &["hi", "hello", "hey", "hiya", "howdy", "dear", "thanks", "cheers"];
+    for (s, e, t) in spans_of(labels) {
+        if t == PER && e - s >= 2 && GREETINGS.iter().any(|g| toks[s].eq_ignore_ascii_case(g)) {
+            labels[s] = 0;
+            set_name(labels, s + 1, e, PER);
+        }
+    }
+}
+
+/// "Eve" after a feast's name is its eve, no person ("New Year's Eve", "Christmas Eve"), and
+/// such an eve is no name at all, as CoNLL-2003 writes "New Year's Eve".
+fn eves(toks: &[&str], labels: &mut [u8]) {
+    for i in 1..toks.len() {
+        if !matches!(toks[i], "Eve" | "EVE") {
+            continue;
+        }
+        let year = |k: usize| toks[k].eq_ignore_ascii_case("year");
+        let s = match i {
+            // "New Year's Eve", "New Years Eve"
+            _ if i >= 3 && possessive(toks[i - 1]) && year(i - 2) && toks[i - 3].eq_ignore_ascii_case("new") => i - 3,
+            _ if i >= 2 && toks[i - 1].eq_ignore_ascii_case("years") && toks[i - 2].eq_ignore_ascii_case("new") => {
+                i - 2
+            }
+            _ if toks[i - 1].eq_ignore_ascii_case("christmas") => i,
+            _ => continue,
+        };
+        // (the whole name the eve ends or the model's names inside it)
+        let mut a = s;
+        while a > 0 && matches!(label_part(labels[a]), Some(INSIDE | LAST)) {
+            a -= 1;
+        }
+        let mut e = i + 1;
+        while e < toks.len() && matches!(label_part(labels[e]), Some(INSIDE | LAST)) {
+            e += 1;
+        }
+        labels[a..e].fill(0);
     }
 }
 

@@ -2115,3 +2115,29 @@ fn capitals_the_model_left_out_before_magazine_or_newspaper_name_it() {
     assert_eq!(joined(&["a", "Polish", "tabloid"], vec![0, mu, 0]), names_of(&[("Polish", MISC)]));
     assert!(joined(&["Big", "Red", "Dog", "Day", "magazine"], vec![0; 5]).is_empty());
 }
+
+#[test]
+fn a_feasts_eve_is_no_person() {
+    let (mb, ml, pu, lu) = (label(MISC, BEGIN), label(MISC, LAST), label(PER, UNIT), label(LOC, UNIT));
+    let toks = ["On", "New", "Year", "'s", "Eve", "in", "Oslo"];
+    assert_eq!(joined(&toks, vec![0, mb, ml, 0, pu, 0, lu]), names_of(&[("Oslo", LOC)]));
+    let toks = ["on", "New", "Years", "Eve", "!"];
+    assert_eq!(joined(&toks, vec![0, mb, ml, pu, 0]), names_of(&[]));
+    let toks = ["On", "Christmas", "Eve", "we", "left"];
+    assert_eq!(joined(&toks, vec![0, label(MISC, UNIT), pu, 0, 0]), names_of(&[("Christmas", MISC)]));
+    // Eve the person stays
+    let toks = ["Adam", "and", "Eve", "left"];
+    assert_eq!(joined(&toks, vec![pu, 0, pu, 0]), names_of(&[("Adam", PER), ("Eve", PER)]));
+}
+
+#[test]
+fn a_greeting_is_no_part_of_the_name() {
+    let (pb, pi, pl) = (label(PER, BEGIN), label(PER, INSIDE), label(PER, LAST));
+    let toks = ["Hi", "Ollie", ",", "thanks"];
+    assert_eq!(joined(&toks, vec![pb, pl, 0, 0]), names_of(&[("Ollie", PER)]));
+    let toks = ["Hello", "Sam", "Reyes", "!"];
+    assert_eq!(joined(&toks, vec![pb, pi, pl, 0]), names_of(&[("Sam Reyes", PER)]));
+    // (a name of one word is left to the model: "Hello" alone is none of these)
+    let toks = ["Hi", "Ollie"];
+    assert_eq!(joined(&toks, vec![0, label(PER, UNIT)]), names_of(&[("Ollie", PER)]));
+}
