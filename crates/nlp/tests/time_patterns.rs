@@ -874,6 +874,11 @@ fn a_timelines_entries_follow_each_other() {
         values("On 7 February 2026 it rained. He visits on 2 March.", date(2026, 11, 27)),
         ["2026-02-07", "2027-03-02"]
     );
+    // a month in an entry's text goes on from the entry's date; not after a label with no
+    // number of its own
+    let text = "March 2020: Lockdown begins and ridership falls in April.\n            June 2021: Services return by \
+                September; a review follows in February.\nNote: in April the board meets.";
+    assert_eq!(values(text, date(2024, 3, 1)), ["2020-03", "2020-04", "2021-06", "2021-09", "2022-02", "2024-04"]);
 }
 
 #[test]

@@ -944,7 +944,8 @@ impl Doc<'_> {
             let season = matches!(it.sem, Sem::Season { y: None, dir: Dir::Auto, .. });
             let entry = match ctx.last {
                 Some(p @ (Point::Day(_) | Point::Month(..)))
-                    if (month_day.is_some() || season) && self.timeline_entry(it.span) =>
+                    if (month_day.is_some() || season)
+                        && (self.timeline_entry(it.span) || self.in_timeline_entry(it.span)) =>
                 {
                     match (month_day, &it.sem) {
                         (Some((m, d)), _) => {
@@ -1203,6 +1204,18 @@ impl Doc<'_> {
         head.chars().all(|c| c.is_whitespace() || c.is_ascii_digit() || "-\u{2013}*\u{2022}".contains(c))
             && label.len() <= 20
             && rest[label.len()..].starts_with(':')
+    }
+
+    /// True when the expression is in the text of a timeline's entry, after a label with a
+    /// number ("March 2020: Lockdown begins and ridership falls 92% in April"): it goes on
+    /// from the label's date.
+    fn in_timeline_entry(&self, span: Span) -> bool {
+        let line = self.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let head = &self.text[line..span.start];
+        head.find(':').is_some_and(|c| {
+            let label = head[..c].trim_start();
+            label.len() <= 20 && label.contains(|c: char| c.is_ascii_digit()) && !head[c + 1..].contains(':')
+        })
     }
 
     /// True when the expression is all its sentence holds, but for punctuation and up to two
