@@ -100,6 +100,11 @@ struct Lexicon {
     greetings: WordList,
 }
 
+/// True for a word that opens a greeting or a sign-off ("Hi", "Dear", "Thanks"), in any case.
+pub(crate) fn is_greeting(w: &str) -> bool {
+    lexicon().greetings.contains_folded(w, Fold::Any)
+}
+
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| Lexicon {

@@ -87,7 +87,7 @@ fn is_part(cx: &Ctx, i: usize) -> bool {
         && !opens_with_function_word(cx, i)
         && !capital_function_word(cx, i)
         // a letter's greeting is no part of the title it greets ("Dear Minister Castellanos")
-        && !["dear", "dearest", "hi", "hello", "hey"].iter().any(|w| v.is(i, w))
+        && !crate::segment::is_greeting(v.s(i))
 }
 
 /// Closed-class words: a function word is no part of a role.

@@ -1411,9 +1411,8 @@ fn display_names(toks: &[&str], labels: &mut [u8]) {
 
 /// A greeting is no part of the name it greets ("Hi Ollie", "Hello Sam").
 fn greetings(toks: &[&str], labels: &mut [u8]) {
-    const GREETINGS: &[&str] = &["hi", "hello", "hey", "hiya", "howdy", "dear", "thanks", "cheers"];
     for (s, e, t) in spans_of(labels) {
-        if t == PER && e - s >= 2 && GREETINGS.iter().any(|g| toks[s].eq_ignore_ascii_case(g)) {
+        if t == PER && e - s >= 2 && crate::segment::is_greeting(toks[s]) {
             labels[s] = 0;
             set_name(labels, s + 1, e, PER);
         }
@@ -1427,15 +1426,16 @@ fn eves(toks: &[&str], labels: &mut [u8]) {
         if !matches!(toks[i], "Eve" | "EVE") {
             continue;
         }
-        let year = |k: usize| toks[k].eq_ignore_ascii_case("year");
-        let s = match i {
-            // "New Year's Eve", "New Years Eve"
-            _ if i >= 3 && possessive(toks[i - 1]) && year(i - 2) && toks[i - 3].eq_ignore_ascii_case("new") => i - 3,
-            _ if i >= 2 && toks[i - 1].eq_ignore_ascii_case("years") && toks[i - 2].eq_ignore_ascii_case("new") => {
-                i - 2
-            }
-            _ if toks[i - 1].eq_ignore_ascii_case("christmas") => i,
-            _ => continue,
+        let is = |k: usize, w: &str| toks[k].eq_ignore_ascii_case(w);
+        // "New Year's Eve", "New Years Eve", "Christmas Eve"
+        let s = if i >= 3 && possessive(toks[i - 1]) && is(i - 2, "year") && is(i - 3, "new") {
+            i - 3
+        } else if i >= 2 && is(i - 1, "years") && is(i - 2, "new") {
+            i - 2
+        } else if is(i - 1, "christmas") {
+            i
+        } else {
+            continue;
         };
         // (the whole name the eve ends or the model's names inside it)
         let mut a = s;
