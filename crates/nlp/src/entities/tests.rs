@@ -1352,3 +1352,14 @@ fn a_role_for_a_titled_person_is_not_that_persons_title() {
     assert_eq!(entity_of(&d, "Tove Marsh").map(|e| e.roles.clone()), Some(vec!["Sen.".to_string()]));
     assert_eq!(entity_of(&d, "Lene Holt").map(|e| e.roles.clone()), Some(vec!["Secretary of State".to_string()]));
 }
+
+#[test]
+fn musicians_trades_and_players_have_roles() {
+    let d = run("The band's drummer, Pip Caffrey, left, and bassist Gwen Oller joined. \
+                 Tomas Brae, an electrician from Ardley, fixed it, and midfielder Kofi Mensa scored.");
+    let roles = |name: &str| entity_of(&d, name).map(|e| e.roles.clone()).unwrap_or_default();
+    assert_eq!(roles("Pip Caffrey"), ["drummer"]);
+    assert_eq!(roles("Gwen Oller"), ["bassist"]);
+    assert_eq!(roles("Tomas Brae"), ["electrician from Ardley"]);
+    assert_eq!(roles("Kofi Mensa"), ["midfielder"]);
+}
