@@ -83,7 +83,7 @@ fn absolute_dates() {
 }
 
 #[test]
-fn lengths_joined_by_and_are_one_and_house_numbers_no_years() {
+fn joined_lengths_and_days_of_a_year_after_and_house_numbers() {
     let d = july12();
     assert_eq!(
         tag("He was jailed for four years and six months after a trial of two hours and 51 minutes.", Some(d)),
@@ -93,6 +93,11 @@ fn lengths_joined_by_and_are_one_and_house_numbers_no_years() {
         ]
     );
     assert_eq!(values("The vote comes three weeks and a day after the caucuses.", d), ["P22D"]);
+    // a feast and a relative year after it are one day ("January 20 last year" already was)
+    assert_eq!(
+        values("Seen on New Year's Eve last year, on Christmas Day next year and on Christmas Day, last year too.", d),
+        ["2017-12-31", "2019-12-25", "2018-12-25", "2017"]
+    );
     // not a smaller unit first, nor lengths apart
     assert_eq!(values("It took six months and four years.", d), ["P6M", "P4Y"]);
     assert_eq!(values("Four years passed, and six months of talks followed.", d), ["P4Y", "P6M"]);

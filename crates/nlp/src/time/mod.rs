@@ -179,7 +179,33 @@ fn tag_with(
     if found.is_empty() {
         return Vec::new();
     }
-    compound_durations(text, doc.resolve(&found, anchor, sent))
+    days_of_a_year_after(text, compound_durations(text, doc.resolve(&found, anchor, sent)))
+}
+
+/// A day named without its year and a relative year right after it are one day of that year
+/// ("New Year's Eve last year", "Christmas Day next year"), as "January 20 last year" is.
+fn days_of_a_year_after(text: &str, times: Vec<TimeExpr>) -> Vec<TimeExpr> {
+    let mut out: Vec<TimeExpr> = Vec::with_capacity(times.len());
+    for t in times {
+        if let Some(prev) = out.last_mut()
+            && prev.ty == TimeType::Date
+            && t.ty == TimeType::Date
+            && text[prev.span.end..t.span.start] == *" "
+            && !text[prev.span.start..prev.span.end].contains(|c: char| c.is_ascii_digit())
+            && ["last year", "next year", "this year"]
+                .iter()
+                .any(|y| text[t.span.start..t.span.end].eq_ignore_ascii_case(y))
+            && prev.value.len() == 10
+            && t.value.len() == 4
+            && t.value.bytes().all(|b| b.is_ascii_digit())
+        {
+            prev.value = format!("{}{}", t.value, &prev.value[4..]);
+            prev.span = Span::new(prev.span.start, t.span.end);
+            continue;
+        }
+        out.push(t);
+    }
+    out
 }
 
 /// "four years and six months", "two hours and 51 minutes": two lengths joined by "and", the
