@@ -766,6 +766,10 @@ fn periods() {
     assert_eq!(values(report, d), ["2018-H1"]);
     // (one word of play alone is not enough)
     assert_eq!(one("Lee scored well in the first half.", d).2, "2018-H1");
+    // so is a quarter of a basketball game
+    let report = "Down by 15 early in the third quarter, the Miners rallied on Ruiz's dunks and 12 rebounds.";
+    assert_eq!(values(report, d), Vec::<String>::new());
+    assert_eq!(one("Down by 15 early in the third quarter, the firm rallied on exports.", d).2, "2018-Q3");
     // as a quarter, a half of the year still ahead is last year's in a past clause, and one
     // gone by is next year's in a future one
     let (jan, dec) = (date(2016, 1, 29), date(2016, 12, 10));

@@ -1510,9 +1510,11 @@ impl Doc<'_> {
     /// ("scored", "header", "referee"); such a half is one of the game, not of a year.
     fn half_of_a_match(&self, it: &Item) -> bool {
         let r = self.token_range(it.span);
-        if !matches!(it.sem, Sem::Half { y: None, .. })
-            || !self.text_at(r.end - 1).to_ascii_lowercase().ends_with("half")
-        {
+        let last = self.text_at(r.end - 1).to_ascii_lowercase();
+        // (and a quarter of a basketball or football game: "early in the third quarter")
+        let period = matches!(it.sem, Sem::Half { y: None, .. }) && last.ends_with("half")
+            || matches!(it.sem, Sem::Quarter { y: None, .. }) && last.ends_with("quarter");
+        if !period {
             return false;
         }
         let lo = self.tokens.partition_point(|t| t.span.start + 500 < it.span.start);

@@ -222,7 +222,7 @@ partof 0 end rest middle beginning start course balance much most remainder part
 inname 0 daily weekly monthly nightly yearly quarterly annually now current currently today tonight tomorrow yesterday morning afternoon evening night midnight noon week weekend day year month decade century season this the
 # words of a match report: two of them or more around "the second half" make it a half of a game
 # ("scored in the second half"), not of a year
-sport 0 scored equalised equalized equaliser equalizer header half-time halftime kick-off touchdown touchdowns innings striker goalkeeper midfielder referee quarterback wicket wickets
+sport 0 scored equalised equalized equaliser equalizer header half-time halftime kick-off touchdown touchdowns innings striker goalkeeper midfielder referee quarterback wicket wickets rebounds three-pointer three-pointers layup layups dunk dunks buzzer-beater
 # set words that name a newspaper or magazine between a capitalized word and a name ("the
 # Communist Party daily Granma", "the Kellish weekly Der Kurier") or after "the" before a
 # reporting verb ("the daily said")
