@@ -432,6 +432,7 @@ engine_classes!(
     inname,
     periodical,
     sport,
+    street,
     event,
     eventadj,
     participle,

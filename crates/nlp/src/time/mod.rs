@@ -166,7 +166,7 @@ fn tag_with(
     let doc = Doc { g, text, tokens, sentences };
     // dropped before resolving, so that "Daily News" is no date to count "the next day" from
     found.retain(|it| {
-        !doc.half_of_a_match(it)
+        !doc.period_of_a_match(it)
             && !doc.in_name(it.span)
             && !doc.names_a_periodical(it.span)
             && !doc.month_in_name(it.span)
@@ -1161,8 +1161,6 @@ impl Doc<'_> {
         Some((Span::new(it.span.start, next.span.end), value, point?))
     }
 
-    /// The document's order of numeric dates: day first when one of them can only be read so
-    /// (22/06/2018), month first when one can only be read that way, else the language's default.
     /// The order of day and month in the document's slashed dates: the one its unambiguous
     /// dates show ("25/12/2020"); else the one that reads an ambiguous date as the document's
     /// own ("Date: 12/05/2021" in a statement of 12 May 2021); else the grammar's.
@@ -1219,12 +1217,17 @@ impl Doc<'_> {
         r.start <= first + 2 && self.tokens.get(r.end).is_some_and(|t| t.span.of(self.text) == ",")
     }
 
+    /// The text of the expression's line before it.
+    fn line_before(&self, span: Span) -> &str {
+        let line = self.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        &self.text[line..span.start]
+    }
+
     /// True when the expression is in the label of a timeline's entry: at the start of a line
     /// (after a bullet or the other end of a range: "8-9 February") and before a colon that
     /// ends the label soon after ("2 March: Prime Minister Lena Voss visits").
     fn timeline_entry(&self, span: Span) -> bool {
-        let line = self.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-        let head = &self.text[line..span.start];
+        let head = self.line_before(span);
         let rest = &self.text[span.end..];
         let label = &rest[..rest.find(['\n', ':', '.', ',']).unwrap_or(rest.len())];
         head.chars().all(|c| c.is_whitespace() || c.is_ascii_digit() || "-\u{2013}*\u{2022}".contains(c))
@@ -1236,8 +1239,7 @@ impl Doc<'_> {
     /// number ("March 2020: Lockdown begins and ridership falls 92% in April"): it goes on
     /// from the label's date.
     fn in_timeline_entry(&self, span: Span) -> bool {
-        let line = self.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-        let head = &self.text[line..span.start];
+        let head = self.line_before(span);
         head.find(':').is_some_and(|c| {
             let label = head[..c].trim_start();
             label.len() <= 20 && label.contains(|c: char| c.is_ascii_digit()) && !head[c + 1..].contains(':')
@@ -1484,17 +1486,16 @@ impl Doc<'_> {
     /// True for a number like a year that is a house's on a street ("1180 Orchard Ave."): up
     /// to three capitalized words and a street's word follow it.
     fn house_number(&self, it: &Item) -> bool {
-        #[rustfmt::skip]
-        const STREETS: &[&str] = &[
-            "Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard", "Blvd", "Lane", "Ln", "Drive", "Dr", "Way",
-            "Place", "Pl", "Court", "Ct", "Terrace", "Crescent", "Close", "Parkway", "Highway", "Hwy",
-        ];
         if !matches!(it.sem, Sem::Year(_)) {
             return false;
         }
         let end = self.token_range(it.span).end;
-        (end + 1..(end + 4).min(self.tokens.len()))
-            .any(|k| (end..k).all(|i| self.capitalized(i)) && STREETS.contains(&self.text_at(k).trim_end_matches('.')))
+        (end + 1..(end + 4).min(self.tokens.len())).any(|k| {
+            // (written as a word, not in capitals: "Street", "Ave.")
+            (end..=k).all(|i| self.capitalized(i))
+                && !self.text_at(k).chars().skip(1).any(char::is_uppercase)
+                && self.g.in_class(self.word(k), self.g.cls.street)
+        })
     }
 
     /// True for a year written with two digits that opens a title: a quotation mark or a
@@ -1505,13 +1506,13 @@ impl Doc<'_> {
             && self.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Quote || self.capitalized(end))
     }
 
-    /// True for a half named alone ("in the second half", "a first-half header") where the text
-    /// around it reports a match: two different words of play or more within 500 bytes
-    /// ("scored", "header", "referee"); such a half is one of the game, not of a year.
-    fn half_of_a_match(&self, it: &Item) -> bool {
+    /// True for a half or a quarter named alone ("in the second half", "a first-half header",
+    /// "early in the third quarter") where the text around it reports a match: two different
+    /// words of play or more within 500 bytes ("scored", "header", "rebounds"); such a period
+    /// is one of the game, not of a year.
+    fn period_of_a_match(&self, it: &Item) -> bool {
         let r = self.token_range(it.span);
         let last = self.text_at(r.end - 1).to_ascii_lowercase();
-        // (and a quarter of a basketball or football game: "early in the third quarter")
         let period = matches!(it.sem, Sem::Half { y: None, .. }) && last.ends_with("half")
             || matches!(it.sem, Sem::Quarter { y: None, .. }) && last.ends_with("quarter");
         if !period {

@@ -222,6 +222,9 @@ partof 0 end rest middle beginning start course balance much most remainder part
 inname 0 daily weekly monthly nightly yearly quarterly annually now current currently today tonight tomorrow yesterday morning afternoon evening night midnight noon week weekend day year month decade century season this the
 # words of a match report: two of them or more around "the second half" make it a half of a game
 # ("scored in the second half"), not of a year
+# a street's word after a number like a year and up to three capitalized words: the number is
+# a house's ("1180 Orchard Ave.")
+street 0 Street! St! St.! Avenue! Ave! Ave.! Road! Rd! Rd.! Boulevard! Blvd! Blvd.! Lane! Ln! Ln.! Drive! Dr! Dr.! Way! Place! Pl! Pl.! Court! Ct! Ct.! Terrace! Crescent! Close! Parkway! Highway! Hwy! Hwy.!
 sport 0 scored equalised equalized equaliser equalizer header half-time halftime kick-off touchdown touchdowns innings striker goalkeeper midfielder referee quarterback wicket wickets rebounds three-pointer three-pointers layup layups dunk dunks buzzer-beater
 # set words that name a newspaper or magazine between a capitalized word and a name ("the
 # Communist Party daily Granma", "the Kellish weekly Der Kurier") or after "the" before a
