@@ -123,6 +123,11 @@ pub(crate) fn is_currency_sign(s: &str) -> bool {
     s.chars().count() == 1 && CURRENCY_BEFORE.iter().any(|(sym, _)| *sym == s)
 }
 
+/// The ISO code of a currency written before its amount ("£", "HK$", "RMB").
+fn code_before(sym: &str) -> Option<&'static str> {
+    CURRENCY_BEFORE.iter().find(|(s, _)| *s == sym).map(|(_, code)| *code)
+}
+
 /// True for a currency's ISO code ("NOK", "USD"), which is no name.
 pub(crate) fn is_currency_code(s: &str) -> bool {
     s.len() == 3
@@ -467,14 +472,13 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
     // a currency before: "$19.3 million", "EUR 40", and letters glued to a sign, which are two
     // tokens ("R$3 million", "HK$500,000")
     if currency.is_none() && i > 0 && cx.next_on_line(i - 1) {
-        let code_of = |sym: &str| CURRENCY_BEFORE.iter().find(|(s, _)| *s == sym).map(|(_, code)| *code);
         let prefixed = (i > 1 && cx.toks[i - 2].span.end == cx.toks[i - 1].span.start)
-            .then(|| code_of(&cx.text[cx.toks[i - 2].span.start..cx.toks[i - 1].span.end]))
+            .then(|| code_before(&cx.text[cx.toks[i - 2].span.start..cx.toks[i - 1].span.end]))
             .flatten();
         if let Some(code) = prefixed {
             currency = Some(code);
             first = i - 2;
-        } else if let Some(code) = code_of(cx.s(i - 1)) {
+        } else if let Some(code) = code_before(cx.s(i - 1)) {
             currency = Some(code);
             first = i - 1;
         }

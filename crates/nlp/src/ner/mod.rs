@@ -1350,14 +1350,7 @@ fn nicknames(toks: &[&str], labels: &mut [u8]) {
             i += 1;
             continue;
         }
-        let mut s = i - 1;
-        while s > 0 && matches!(label_part(labels[s]), Some(INSIDE | LAST)) {
-            s -= 1;
-        }
-        let mut e = close + 2;
-        while e < toks.len() && matches!(label_part(labels[e]), Some(INSIDE | LAST)) {
-            e += 1;
-        }
+        let (s, e) = widened(labels, i - 1, close + 2);
         set_name(labels, s, e, PER);
         i = e;
     }
@@ -1438,14 +1431,7 @@ fn eves(toks: &[&str], labels: &mut [u8]) {
             continue;
         };
         // (the whole name the eve ends or the model's names inside it)
-        let mut a = s;
-        while a > 0 && matches!(label_part(labels[a]), Some(INSIDE | LAST)) {
-            a -= 1;
-        }
-        let mut e = i + 1;
-        while e < toks.len() && matches!(label_part(labels[e]), Some(INSIDE | LAST)) {
-            e += 1;
-        }
+        let (a, e) = widened(labels, s, i + 1);
         labels[a..e].fill(0);
     }
 }
@@ -2630,6 +2616,18 @@ fn join_particle_names(toks: &[&str], labels: &mut [u8]) {
 /// The name that starts at token `i`: its start, end and type.
 fn name_from(labels: &[u8], i: usize) -> Option<(usize, usize, u8)> {
     spans_of(labels).into_iter().find(|&(s, _, _)| s == i)
+}
+
+/// Tokens `s..e` widened to the whole names they cut into: back to the first token of a name
+/// that `s` is inside, on past the tokens inside a name at `e`.
+fn widened(labels: &[u8], mut s: usize, mut e: usize) -> (usize, usize) {
+    while s > 0 && matches!(label_part(labels[s]), Some(INSIDE | LAST)) {
+        s -= 1;
+    }
+    while e < labels.len() && matches!(label_part(labels[e]), Some(INSIDE | LAST)) {
+        e += 1;
+    }
+    (s, e)
 }
 
 /// Sets the labels of tokens `s..e` to one name of type `t`.
