@@ -529,7 +529,7 @@ fn amount_at(cx: &Cx, i: usize) -> Option<(Amount, usize)> {
             .find(|(word, _)| *word == lw)
             .map(|(_, code)| *code)
             // a code after the number: "300 SEK"
-            .or_else(|| is_currency_code(w).then_some(w))
+            .or_else(|| is_currency_code(w).then(|| code_before(w)).flatten())
             // (not a name's first word: "8 Rand Paul")
             && !cx.names.overlaps(&cx.toks[last + 1].span)
         {
@@ -1065,6 +1065,10 @@ mod tests {
             "{got:?}"
         );
         assert!(found.iter().all(|f| f.1 == NumberKind::Money));
+        // a code after the amount is read as before it ("RMB" is the yuan's)
+        let found = amounts("It paid RMB 5 million and then 7 million RMB.");
+        let units: Vec<Option<&str>> = found.iter().map(|f| f.3.as_deref()).collect();
+        assert_eq!(units, [Some("CNY"), Some("CNY")]);
     }
 
     #[test]
