@@ -557,7 +557,7 @@ fn gum_sentence(toks: &[GumTok], mentions: &[(usize, usize, String)]) -> Sentenc
                 None => continue,
             }
             // a bare title ("the Secretary") is no name
-            if z - a == 1 && TITLES.contains(&toks[a].form.to_lowercase().as_str()) {
+            if z - a == 1 && super::lower_in(TITLES, &toks[a].form) {
                 continue;
             }
             // a plural proper noun for people ("Americans") is a nationality, MISC in CoNLL terms
@@ -754,7 +754,7 @@ const OFFICES: &[&str] = &[
 /// first word; `None` when no name is left ("the Foreign Secretary"), which CoNLL-style NER
 /// leaves untagged.
 pub(crate) fn name_start_after_office<S: AsRef<str>>(words: &[S]) -> Option<usize> {
-    let is_office = |w: &S| OFFICES.contains(&w.as_ref().to_lowercase().as_str());
+    let is_office = |w: &S| super::lower_in(OFFICES, w.as_ref());
     let Some(k) = words.iter().rposition(is_office) else { return Some(0) };
     let mut j = k + 1;
     if words.get(j).is_some_and(|w| w.as_ref() == "of") {
@@ -768,7 +768,7 @@ pub(crate) fn name_start_after_office<S: AsRef<str>>(words: &[S]) -> Option<usiz
 /// keeping the last word; `None` when only an office is left. GUM and re3d share it.
 fn person_name_start<S: AsRef<str>>(words: &[S]) -> Option<usize> {
     let mut j = name_start_after_office(words)?;
-    while j + 1 < words.len() && TITLES.contains(&words[j].as_ref().to_lowercase().as_str()) {
+    while j + 1 < words.len() && super::lower_in(TITLES, words[j].as_ref()) {
         j += 1;
     }
     Some(j)

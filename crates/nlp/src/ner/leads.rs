@@ -289,7 +289,7 @@ pub(crate) fn named_body(before: &[&str], name: &[&str], after: &[&str], person:
         [.., b2, n] => (*b2, *n, false),
         _ => return false,
     };
-    if comma && after.is_some_and(|w| w.starts_with(char::is_alphanumeric)) {
+    if !BODY_NOUNS.contains(&noun) || comma && after.is_some_and(|w| w.starts_with(char::is_alphanumeric)) {
         return false;
     }
     // (a subject's pronoun or a modal: "they label", "will label"; not "his firm")
@@ -303,7 +303,7 @@ pub(crate) fn named_body(before: &[&str], name: &[&str], after: &[&str], person:
     let ends = after.is_none_or(|w| !w.starts_with(char::is_alphanumeric) || ENDS.contains(&w));
     let apposition = after == Some(",") && next.is_some_and(|w| matches!(w, "a" | "an" | "the"));
     let person = person && (name.len() >= 2 && super::known_given_name(name[0]) || !ends || apposition);
-    BODY_NOUNS.contains(&noun) && !verb && !person
+    !verb && !person
 }
 
 /// The type of a plural noun that names a kind in `defining_nouns.txt` ("bands" a band's, ORG;
@@ -344,16 +344,19 @@ pub(super) fn listed_examples(toks: &[&str], labels: &mut [u8]) {
     let mut found: Vec<(usize, usize, u8)> = Vec::new();
     for k in 0..toks.len() {
         // a plural noun of a kind, then the words that open examples ("Countries such as" too)
-        let noun = if k == 0 { Cow::Owned(toks[k].to_lowercase()) } else { Cow::Borrowed(toks[k]) };
-        if let Some(t) = plural_kind(&noun) {
+        // (the words after the noun first: the noun is looked up only before them)
+        let cue = k + 1 + usize::from(toks.get(k + 1) == Some(&","));
+        let examples = match toks.get(cue..) {
+            Some(["such", "as", ..]) => Some(cue + 2),
+            Some(["like" | "including" | "especially" | "notably", ..]) => Some(cue + 1),
+            _ => None,
+        };
+        let noun = || if k == 0 { Cow::Owned(toks[k].to_lowercase()) } else { Cow::Borrowed(toks[k]) };
+        if let Some(mut q) = examples
+            && let Some(t) = plural_kind(&noun())
+        {
             // (the noun inside that phrase: no comma before it)
             let fronted = opener && !toks[..k].contains(&",");
-            let mut q = k + 1 + usize::from(toks.get(k + 1) == Some(&","));
-            q += match toks.get(q..) {
-                Some(["such", "as", ..]) => 2,
-                Some(["like" | "including" | "especially" | "notably", ..]) => 1,
-                _ => continue,
-            };
             loop {
                 let s = if q < toks.len() && labels[q] == 0 && capitalized(toks[q]) { q + 1 } else { q };
                 let Some((_, y, _)) = span_at(s) else { break };

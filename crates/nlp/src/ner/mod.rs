@@ -83,11 +83,34 @@ fn entity_type(t: u8) -> EntityType {
     }
 }
 
+/// Whether `list` (lowercase words) holds `w` in lowercase, as `list.contains(&w.to_lowercase())`
+/// but without a new string for the ASCII words that are nearly all: the rules after the model
+/// ask this of every token.
+pub(crate) fn lower_in(list: &[&str], w: &str) -> bool {
+    if w.is_ascii() {
+        list.iter().any(|x| x.len() == w.len() && x.bytes().zip(w.bytes()).all(|(a, b)| a == b.to_ascii_lowercase()))
+    } else {
+        list.contains(&w.to_lowercase().as_str())
+    }
+}
+
+/// The names of a sentence as [`spans_of`] lists them. Inline up to four: the rules after the
+/// model ask for them some forty times a sentence, and a heap list each time cost more than the
+/// scan.
+pub(crate) type Spans = smallvec::SmallVec<[(usize, usize, u8); 4]>;
+
 /// Token index ranges `[start, end)` and types of the names in a label sequence.
-pub(crate) fn spans_of(labels: &[u8]) -> Vec<(usize, usize, u8)> {
-    let mut out = Vec::new();
+pub(crate) fn spans_of(labels: &[u8]) -> Spans {
+    let mut out = Spans::new();
     let mut i = 0;
     while i < labels.len() {
+        // (most tokens are no name: eight of them at a time)
+        if let Some(eight) = labels.get(i..i + 8)
+            && eight.iter().all(|&l| l == 0)
+        {
+            i += 8;
+            continue;
+        }
         match label_type(labels[i]) {
             Some(t) => {
                 let mut j = i + 1;
@@ -595,10 +618,10 @@ const STAGE_WORDS: &[&str] = &[
 /// is quoted again. `marks` are the tokens' quotation marks, `ranges` the sentences' token
 /// ranges.
 fn repeated_names(toks: &[&str], marks: &[titles::Mark], ranges: &[(usize, usize)], labels: &mut [u8]) {
-    use std::collections::HashMap;
+    use crate::entities::words::FxMap as HashMap;
     let opens_name = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     // per name (its words): a count of its types, PER to MISC
-    let mut found: HashMap<&[&str], [u32; 4]> = HashMap::new();
+    let mut found: HashMap<&[&str], [u32; 4]> = HashMap::default();
     for &(a, z) in ranges {
         for (s, e, t) in spans_of(&labels[a..z]) {
             // (a name that fills a quotation is a title, which may be a common phrase elsewhere)
@@ -608,7 +631,7 @@ fn repeated_names(toks: &[&str], marks: &[titles::Mark], ranges: &[(usize, usize
         }
     }
     // the names by their first two words (a list of many "John X" stays cheap), the longest first
-    let mut names: HashMap<(&str, &str), Vec<Repeatable>> = HashMap::new();
+    let mut names: HashMap<(&str, &str), Vec<Repeatable>> = HashMap::default();
     for (words, counts) in found {
         let best = (0..4).max_by_key(|&t| counts[t]).unwrap_or(0);
         if counts.iter().filter(|&&c| c == counts[best]).count() == 1 {
@@ -684,8 +707,7 @@ fn org_word(t: &str) -> bool {
         "museum", "memorial", "flight", "trust", "fund", "centre", "center", "society", "conference", "coalition",
         "summit", "forum", "alliance", "office", "program", "programme", "project", "unit", "team", "squad",
     ];
-    let lower = t.to_lowercase();
-    lexicon::ORG_WORDS.contains(&lower.as_str()) || MORE_ORG_WORDS.contains(&lower.as_str())
+    lower_in(lexicon::ORG_WORDS, t) || lower_in(MORE_ORG_WORDS, t)
 }
 
 /// A battle, siege, campaign, war or treaty "of" a capitalized name is one event, other (MISC),
@@ -773,6 +795,9 @@ fn event_names(toks: &[&str], labels: &mut [u8]) {
         "agency", "institute", "army", "navy", "corps", "force", "forces", "fleet", "guard", "board",
     ];
     for (s, e, t) in spans_of(labels) {
+        if t == MISC || e - s < 2 {
+            continue;
+        }
         let words = &toks[s..e];
         let event = HEADS.contains(&toks[e - 1]) || words.windows(2).any(|w| w == ["War", "of"]);
         let person_kept = t == PER && !NAMED_FOR.contains(&toks[e - 1]);
@@ -781,13 +806,7 @@ fn event_names(toks: &[&str], labels: &mut [u8]) {
             && toks[s - 1] == "the"
             && matches!(toks[s - 2], "for" | "of")
             && toks[s - 3].starts_with(char::is_uppercase);
-        if t != MISC
-            && !cut
-            && e - s >= 2
-            && event
-            && !person_kept
-            && !words.iter().any(|w| BODIES.contains(&w.to_lowercase().as_str()))
-        {
+        if t != MISC && !cut && e - s >= 2 && event && !person_kept && !words.iter().any(|w| lower_in(BODIES, w)) {
             set_name(labels, s, e, MISC);
         }
     }
@@ -954,7 +973,7 @@ fn places_before_regions(toks: &[&str], labels: &mut [u8]) {
     let placed = |s: usize| {
         s > 0
             && (PREPOSITIONS.contains(&toks[s - 1])
-                || toks[s - 1] == "of" && s > 1 && PLACE_NOUNS.contains(&toks[s - 2].to_lowercase().as_str()))
+                || toks[s - 1] == "of" && s > 1 && lower_in(PLACE_NOUNS, toks[s - 2]))
     };
     // (the lexicon's countries are sovereign states: the nations of the United Kingdom are named)
     let region = |(s, e, t): (usize, usize, u8)| {
@@ -971,9 +990,7 @@ fn places_before_regions(toks: &[&str], labels: &mut [u8]) {
     };
     let town = |(s, e, t): (usize, usize, u8)| {
         e - s <= 2
-            && (t == LOC
-                || (t == PER || t == ORG)
-                    && !toks[s..e].iter().any(|w| lexicon::ORG_WORDS.contains(&w.to_lowercase().as_str())))
+            && (t == LOC || (t == PER || t == ORG) && !toks[s..e].iter().any(|w| lower_in(lexicon::ORG_WORDS, w)))
     };
     let mut towns = Vec::new();
     for n in 0..spans.len() {
@@ -1318,8 +1335,9 @@ fn nicknames(toks: &[&str], labels: &mut [u8]) {
     let mut headline = || *title.get_or_insert_with(|| title_case(toks));
     let mut i = 1;
     while i + 3 < toks.len() {
-        let close = (i + 2..toks.len().min(i + 6)).find(|&k| closing(toks[k]));
-        let Some(close) = close.filter(|_| opening(toks[i]) && capitalized(toks[i + 1])) else {
+        let opens = opening(toks[i]) && capitalized(toks[i + 1]);
+        let close = (i + 2..toks.len().min(i + 6)).find(|&k| opens && closing(toks[k]));
+        let Some(close) = close else {
             i += 1;
             continue;
         };
@@ -1375,7 +1393,7 @@ fn display_names(toks: &[&str], labels: &mut [u8]) {
         let marked = mark(toks[i]);
         let s = i + usize::from(marked);
         let e = s + 3;
-        if e > toks.len() || !(word(toks[s]) && toks[s + 1] == "," && word(toks[s + 2])) {
+        if e > toks.len() || toks[s + 1] != "," || !(word(toks[s]) && word(toks[s + 2])) {
             continue;
         }
         // the token after the name: past its closing mark, or where the recipient ends (the
@@ -1752,7 +1770,7 @@ fn legal_forms(toks: &[&str], labels: &mut [u8]) {
 /// sentences' token ranges.
 fn businesses_by_possessive(toks: &[&str], ranges: &[(usize, usize)], labels: &mut [u8]) {
     use crate::entities::words::f;
-    use std::collections::{HashMap, HashSet};
+    use crate::entities::words::{FxMap as HashMap, FxSet as HashSet};
     #[rustfmt::skip]
     const AFTER: &[&str] = &[
         ".", ",", ";", ":", "!", "?", "is", "was", "has", "will", "would", "became", "becomes", "said", "says",
@@ -1800,11 +1818,11 @@ fn businesses_by_possessive(toks: &[&str], ranges: &[(usize, usize)], labels: &m
         return;
     }
     // the names the document writes somewhere without a possessive after them
-    let mut names: HashMap<&str, HashSet<&[&str]>> = HashMap::new();
+    let mut names: HashMap<&str, HashSet<&[&str]>> = HashMap::default();
     for &(s, e) in &candidates {
         names.entry(toks[s]).or_default().insert(&toks[s..e]);
     }
-    let mut bare: HashSet<&[&str]> = HashSet::new();
+    let mut bare: HashSet<&[&str]> = HashSet::default();
     for &(a, z) in ranges {
         for i in a..z {
             for &words in names.get(toks[i]).into_iter().flatten() {
@@ -2075,7 +2093,7 @@ fn newspapers(toks: &[&str], labels: &mut [u8]) {
         if s > 1 && toks[s - 1] == "The" && labels[s - 1] == 0 {
             s -= 1;
         }
-        if s == 0 || KIND_BEFORE.contains(&toks[s - 1].to_lowercase().as_str()) {
+        if s == 0 || lower_in(KIND_BEFORE, toks[s - 1]) {
             continue;
         }
         set_name(labels, s, k, ORG);
@@ -2142,17 +2160,17 @@ fn firms_and_partners(toks: &[&str], labels: &mut [u8]) {
     const PLACE_TRADES: &[&str] =
         &["Studio", "Studios", "Estates", "Farms", "Hotels", "Properties", "Brewery", "Distillery"];
     for (s, e, t) in spans_of(labels) {
-        let trade = TRADES.contains(&toks[e - 1]);
-        if e - s >= 2 && trade && (t == PER || t == LOC && !PLACE_TRADES.contains(&toks[e - 1])) {
+        let trade = e - s >= 2 && (t == PER || t == LOC) && TRADES.contains(&toks[e - 1]);
+        if trade && (t == PER || !PLACE_TRADES.contains(&toks[e - 1])) {
             set_name(labels, s, e, ORG);
             continue;
         }
         // (not a title-case headline's verb: "Ann Lee Pictures Life After Football"; a company's
         // form after it is the firm's: "Ann Lee Consulting Group", "Tom Brown Builders Limited")
-        let form = toks.get(e + 1).is_some_and(|w| lexicon::is_legal_form(w));
-        let headline_goes_on = toks.get(e + 1).is_some_and(|w| w.starts_with(char::is_uppercase)) && !form;
-        if t == PER && toks.get(e).is_some_and(|w| TRADES.contains(w)) && labels[e] == 0 && !headline_goes_on {
-            let end = if form && label_type(labels[e + 1]).is_none_or(|_| label_part(labels[e + 1]) == Some(UNIT)) {
+        let form = || toks.get(e + 1).is_some_and(|w| lexicon::is_legal_form(w));
+        let headline_goes_on = || toks.get(e + 1).is_some_and(|w| w.starts_with(char::is_uppercase)) && !form();
+        if t == PER && labels.get(e) == Some(&0) && TRADES.contains(&toks[e]) && !headline_goes_on() {
+            let end = if form() && label_type(labels[e + 1]).is_none_or(|_| label_part(labels[e + 1]) == Some(UNIT)) {
                 e + 2
             } else {
                 e + 1
@@ -2241,10 +2259,10 @@ fn street_names(toks: &[&str], labels: &mut [u8]) {
         // "42nd Street" with neither tagged, or "5th" left out of "Ave"
         let saint =
             matches!(toks[i], "St" | "St.") && toks.get(i + 1).is_some_and(|w| w.starts_with(char::is_uppercase));
-        if STREET.contains(&toks[i])
+        if labels[i - 1] == 0
+            && STREET.contains(&toks[i])
             && !saint
             && is_ordinal(toks[i - 1])
-            && labels[i - 1] == 0
             && matches!(label_part(labels[i]), None | Some(BEGIN | UNIT))
         {
             // ... keeping the type of a name that goes on past the street ("1st Street Bank")
@@ -2291,7 +2309,7 @@ fn places_read_as_persons(toks: &[&str], labels: &mut [u8]) {
         if t != PER || e - s < 2 || !PLACE_ENDS.contains(&toks[e - 1]) {
             continue;
         }
-        let placed = s > 0 && BEFORE.contains(&toks[s - 1].to_lowercase().as_str());
+        let placed = s > 0 && lower_in(BEFORE, toks[s - 1]);
         let possessive = toks.get(e).is_some_and(|w| matches!(*w, "'s" | "\u{2019}s" | "'"));
         // "the Sarah Falls campaign": a word of a longer phrase
         let whole = toks.get(e).is_none_or(|w| follows_a_name(w));
@@ -2531,10 +2549,7 @@ fn join_institutions_of_places(toks: &[&str], labels: &mut [u8]) {
     const BODIES: &[&str] = &["army", "navy", "organization", "organisation"];
     /// Heads of a body's name that owns the one before "of the".
     const UNITS: &[&str] = &["army", "navy", "corps", "division", "brigade", "regiment", "battalion", "fleet", "force"];
-    let head = |w: &str| {
-        let w = w.to_lowercase();
-        INSTITUTIONS.contains(&w.as_str()) || BODIES.contains(&w.as_str())
-    };
+    let head = |w: &str| lower_in(INSTITUTIONS, w) || lower_in(BODIES, w);
     let spans = spans_of(labels);
     for (k, &(s, e, t)) in spans.iter().enumerate() {
         let last = toks[e - 1];
@@ -2542,14 +2557,14 @@ fn join_institutions_of_places(toks: &[&str], labels: &mut [u8]) {
             continue;
         }
         let Some(&(ls, le, lt)) = spans.get(k + 1) else { continue };
-        let of_place = INSTITUTIONS.contains(&last.to_lowercase().as_str()) && ls == e + 1 && lt == LOC;
+        let of_place = lower_in(INSTITUTIONS, last) && ls == e + 1 && lt == LOC;
         // (the lexicon writes some with their article: "the Netherlands")
         let country = || known_country(&toks[ls..le]) || known_country(&toks[e + 1..le]);
         let of_the = head(last)
             && ls == e + 2
             && toks[e + 1] == "the"
             && lt == LOC
-            && !toks[ls..le].iter().any(|w| head(w) || UNITS.contains(&w.to_lowercase().as_str()))
+            && !toks[ls..le].iter().any(|w| head(w) || lower_in(UNITS, w))
             && (e - s == 1 || !country());
         if (of_place || of_the) && le - ls <= 4 {
             set_name(labels, s, le, ORG);
@@ -2587,12 +2602,7 @@ fn join_particle_names(toks: &[&str], labels: &mut [u8]) {
         let capitalized = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
         // no name, or a one-word name of its own
         let alone = labels[i - 1] == 0 || label_part(labels[i - 1]) == Some(UNIT);
-        let lower = prev.to_lowercase();
-        if capitalized
-            && alone
-            && !FUNCTION_WORDS.contains(&lower.as_str())
-            && !lexicon::ROLE_WORDS.contains(&lower.as_str())
-        {
+        if capitalized && alone && !lower_in(FUNCTION_WORDS, prev) && !lower_in(lexicon::ROLE_WORDS, prev) {
             labels[i - 1] = label(PER, BEGIN);
             labels[i] = if labels[i] == label(PER, UNIT) { label(PER, LAST) } else { label(PER, INSIDE) };
         }
@@ -2600,10 +2610,9 @@ fn join_particle_names(toks: &[&str], labels: &mut [u8]) {
     // a capitalized particle that opens a person's name, left as a name of its own ("El" +
     // "Shafee Elsheikh", the model reading "El" as Spanish)
     for i in 1..labels.len() {
-        let lower = toks[i - 1].to_lowercase();
         if label_part(labels[i - 1]) == Some(UNIT)
             && toks[i - 1].starts_with(char::is_uppercase)
-            && PARTICLES.contains(&lower.as_str())
+            && lower_in(PARTICLES, toks[i - 1])
             && label_type(labels[i]) == Some(PER)
             && is_begin(labels[i])
         {
@@ -2615,7 +2624,15 @@ fn join_particle_names(toks: &[&str], labels: &mut [u8]) {
 
 /// The name that starts at token `i`: its start, end and type.
 fn name_from(labels: &[u8], i: usize) -> Option<(usize, usize, u8)> {
-    spans_of(labels).into_iter().find(|&(s, _, _)| s == i)
+    let t = label_type(*labels.get(i)?)?;
+    if !is_begin(labels[i]) && i > 0 && label_type(labels[i - 1]) == Some(t) {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < labels.len() && !is_begin(labels[j]) && label_type(labels[j]) == Some(t) {
+        j += 1;
+    }
+    Some((i, j, t))
 }
 
 /// Tokens `s..e` widened to the whole names they cut into: back to the first token of a name
@@ -2663,7 +2680,7 @@ fn join_unit_names(toks: &[&str], labels: &mut [u8]) {
     let unit = |s: usize, e: usize| {
         let first = toks[s].to_lowercase();
         if first == "air" {
-            e - s >= 2 && AIR_UNITS.contains(&toks[s + 1].to_lowercase().as_str())
+            e - s >= 2 && lower_in(AIR_UNITS, toks[s + 1])
         } else {
             UNIT_WORDS.contains(&first.as_str())
         }

@@ -105,7 +105,62 @@ fn spans_follow_bilou() {
     let per = |part| label(0, part);
     let loc = |part| label(2, part);
     let labels = [per(BEGIN), per(LAST), per(UNIT), 0, loc(BEGIN), loc(INSIDE), loc(LAST), loc(UNIT)];
-    assert_eq!(spans_of(&labels), vec![(0, 2, 0), (2, 3, 0), (4, 7, 2), (7, 8, 2)]);
+    assert_eq!(spans_of(&labels)[..], [(0, 2, 0), (2, 3, 0), (4, 7, 2), (7, 8, 2)]);
+}
+
+/// The names of a label sequence as the plain scan lists them: the reference for the faster
+/// [`spans_of`] (eight empty labels skipped at a time, kept inline up to four names) and for
+/// `name_from`, which finds one name without listing them all.
+fn spans_by_plain_scan(labels: &[u8]) -> Vec<(usize, usize, u8)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < labels.len() {
+        match label_type(labels[i]) {
+            Some(t) => {
+                let mut j = i + 1;
+                while j < labels.len() && !is_begin(labels[j]) && label_type(labels[j]) == Some(t) {
+                    j += 1;
+                }
+                out.push((i, j, t));
+                i = j;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+#[test]
+fn spans_and_the_name_from_a_token_match_the_plain_scan() {
+    // (random sequences, mostly empty labels as in text, some long enough to skip eight at a
+    // time and to hold more than four names; also label sequences the decoder never gives, an
+    // inside label with no beginning)
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..3000 {
+        let n = (next() % 40) as usize;
+        let labels: Vec<u8> = (0..n).map(|_| if next() % 3 == 0 { (next() % NL as u64) as u8 } else { 0 }).collect();
+        let want = spans_by_plain_scan(&labels);
+        assert_eq!(spans_of(&labels)[..], want[..], "{labels:?}");
+        for i in 0..=n {
+            let from = want.iter().find(|&&(s, _, _)| s == i).copied();
+            assert_eq!(name_from(&labels, i), from, "{labels:?} at {i}");
+        }
+    }
+}
+
+#[test]
+fn lowercase_lookup_matches_lowercasing_the_word() {
+    const LIST: &[&str] = &["début", "the", "i\u{307}stanbul", "of"];
+    for w in ["THE", "The", "the", "th", "Début", "DÉBUT", "İstanbul", "OF", "Of", "ofs", "", "début"] {
+        assert_eq!(lower_in(LIST, w), LIST.contains(&w.to_lowercase().as_str()), "{w}");
+    }
+    assert!(lower_in(LIST, "DÉBUT") && lower_in(LIST, "İstanbul") && !lower_in(LIST, "th"));
 }
 
 #[test]
@@ -114,7 +169,7 @@ fn training_labels_mark_the_parts_of_each_name() {
     let ents = [corpus::Ent { start: 5, end: 9, ty: 1 }, corpus::Ent { start: 10, end: 24, ty: 2 }];
     let want = [0, label(1, UNIT), label(2, BEGIN), label(2, INSIDE), label(2, LAST), 0];
     assert_eq!(train::project(&toks, &ents), want);
-    assert_eq!(spans_of(&want), vec![(1, 2, 1), (2, 5, 2)]);
+    assert_eq!(spans_of(&want)[..], [(1, 2, 1), (2, 5, 2)]);
 }
 
 fn tiny_ext() -> lexicon::HashIndex {

@@ -6,9 +6,9 @@
 //! which quotation marks open and which close ([`quote_marks`]).
 
 use super::{BEGIN, INSIDE, LAST, MISC, UNIT, label_part, label_type, possessive, set_name, spans_of};
+use crate::entities::words::FxSet as HashSet;
 use crate::quotes::marks::Mark as QuoteMark;
 use dossier_model::Token;
-use std::collections::HashSet;
 
 /// What a token is as a quotation mark.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -258,7 +258,7 @@ fn spoken_before(toks: &[&str], open: usize, close: usize) -> bool {
     ];
     let said = |w: &str| {
         let info = words().get(w);
-        info.has(f::CUE_S) && !info.has(f::CUE_W) && !WORKS_TOO.contains(&w.to_lowercase().as_str())
+        info.has(f::CUE_S) && !info.has(f::CUE_W) && !super::lower_in(WORKS_TOO, w)
     };
     let Some(verb) = (1..=3).filter_map(|d| open.checked_sub(d)).find(|&k| said(toks[k])) else {
         return false;
@@ -284,21 +284,20 @@ pub(crate) fn unquoted_titles(toks: &[&str], marks: &[Mark], labels: &mut [u8]) 
     const SMALL: &[&str] = &["a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "at", "by", "with", "from"];
     let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     for q in 1..toks.len() {
+        // (the cheap tests first: this runs on every token)
+        if !capital(toks[q]) || marks[q - 1] != Mark::None || matches!(label_part(labels[q]), Some(INSIDE | LAST)) {
+            continue;
+        }
         // (the work word a noun by a determiner, a possessive, an ordinal or a year right before
         // it, since most are verbs too: not "England play Wales", "can book Uber", "will film
         // London", "Storm Ciaran hit Cornwall")
         let called = matches!(toks[q - 1], "called" | "titled" | "entitled");
         let w = if called && q >= 2 { q - 2 } else { q - 1 };
         let noun = w >= 1 && {
-            let before = toks[w - 1].to_lowercase();
-            NOUN_MAKERS.contains(&before.as_str()) || before.len() == 4 && before.bytes().all(|b| b.is_ascii_digit())
+            let before = toks[w - 1];
+            super::lower_in(NOUN_MAKERS, before) || before.len() == 4 && before.bytes().all(|b| b.is_ascii_digit())
         };
-        if !WORKS.contains(&toks[w].to_lowercase().as_str())
-            || !noun
-            || !capital(toks[q])
-            || marks[q - 1] != Mark::None
-            || matches!(label_part(labels[q]), Some(INSIDE | LAST))
-        {
+        if !noun || !super::lower_in(WORKS, toks[w]) {
             continue;
         }
         let model = matches!(label_part(labels[q]), Some(BEGIN | UNIT)).then(|| {
@@ -363,7 +362,7 @@ fn work_before(toks: &[&str], labels: &[u8], q: usize) -> Option<Cue> {
         // headline's "TO PLAY")
         let noun = before.is_some_and(|w| {
             let name = w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase);
-            (name || w.starts_with(|c: char| c.is_ascii_digit()) || NOUN_MAKERS.contains(&w.to_lowercase().as_str()))
+            (name || w.starts_with(|c: char| c.is_ascii_digit()) || super::lower_in(NOUN_MAKERS, w))
                 && !(word == "single" && matches!(w, "a" | "A"))
         });
         let cue = if toks[q - 1] == "," { Cue::AfterComma } else { Cue::Next };
@@ -437,7 +436,7 @@ pub(crate) fn repeated_titles(toks: &[&str], marks: &[Mark], ranges: &[(usize, u
     if !marks.iter().any(|m| m.opens()) {
         return;
     }
-    let mut titles: HashSet<&[&str]> = HashSet::new();
+    let mut titles: HashSet<&[&str]> = HashSet::default();
     for &(a, z) in ranges {
         for (s, e, t) in spans_of(&labels[a..z]) {
             let (s, e) = (a + s, a + e);
@@ -726,7 +725,7 @@ mod tests {
         let text = "\"Salt sold well. The choices were \"Salt\" and more.";
         let (toks, marks, mut labels) = prepared(text, &[("Salt", MISC)]);
         repeated_titles(&toks, &marks, &[(0, 5), (5, toks.len())], &mut labels);
-        assert_eq!(spans_of(&labels), [(1, 2, MISC)]);
+        assert_eq!(spans_of(&labels)[..], [(1, 2, MISC)]);
         // nothing without a title
         let (toks, marks, mut labels) = prepared("He said \"Rags\" twice.", &[]);
         repeated_titles(&toks, &marks, &[(0, toks.len())], &mut labels);
