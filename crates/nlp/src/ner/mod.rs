@@ -95,9 +95,28 @@ pub(crate) fn lower_in(list: &[&str], w: &str) -> bool {
 }
 
 /// The names of a sentence as [`spans_of`] lists them. Inline up to four: the rules after the
-/// model ask for them some forty times a sentence, and a heap list each time cost more than the
-/// scan.
+/// model ask for them many times a sentence, and a heap list each time cost more than the scan.
 pub(crate) type Spans = smallvec::SmallVec<[(usize, usize, u8); 4]>;
+
+/// The names of one sentence for the rules of [`join_names`], listed again only when its labels
+/// changed since they were last listed: some thirty rules ask, and most change nothing.
+#[derive(Default)]
+struct SpanCache {
+    labels: smallvec::SmallVec<[u8; 64]>,
+    spans: Spans,
+}
+
+impl SpanCache {
+    /// The names of `labels`, as [`spans_of`] lists them.
+    fn spans(&mut self, labels: &[u8]) -> &[(usize, usize, u8)] {
+        if self.labels.as_slice() != labels {
+            self.labels.clear();
+            self.labels.extend_from_slice(labels);
+            self.spans = spans_of(labels);
+        }
+        &self.spans
+    }
+}
 
 /// Token index ranges `[start, end)` and types of the names in a label sequence.
 pub(crate) fn spans_of(labels: &[u8]) -> Spans {
@@ -541,50 +560,51 @@ pub(crate) const POST_NOMINALS: &[&str] =
 /// corpora it learns from agree on the whole: particle names, military units, model designations,
 /// institutions of a place.
 pub(crate) fn join_names(toks: &[&str], labels: &mut [u8]) {
+    let mut cache = SpanCache::default();
     join_particle_names(toks, labels);
-    join_unit_names(toks, labels);
-    join_designations(toks, labels);
-    join_institutions_of_places(toks, labels);
-    street_names(toks, labels);
-    places_read_as_persons(toks, labels);
-    adjacent_persons(toks, labels);
-    list_labels(toks, labels);
+    join_unit_names(toks, labels, &mut cache);
+    join_designations(toks, labels, &mut cache);
+    join_institutions_of_places(toks, labels, &mut cache);
+    street_names(toks, labels, &mut cache);
+    places_read_as_persons(toks, labels, &mut cache);
+    adjacent_persons(toks, labels, &mut cache);
+    list_labels(toks, labels, &mut cache);
     exclamations(toks, labels);
     common_words_read_as_names(toks, labels);
-    teams_named_for_places(toks, labels);
-    champions_before_names(toks, labels);
+    teams_named_for_places(toks, labels, &mut cache);
+    champions_before_names(toks, labels, &mut cache);
     addresses_after_ages(toks, labels);
-    firms_and_partners(toks, labels);
-    names_joined_by_ampersand(toks, labels);
-    newspapers(toks, labels);
-    possessive_place_names(toks, labels);
+    firms_and_partners(toks, labels, &mut cache);
+    names_joined_by_ampersand(toks, labels, &mut cache);
+    newspapers(toks, labels, &mut cache);
+    possessive_place_names(toks, labels, &mut cache);
     calendar_short_forms(toks, labels);
     legal_forms(toks, labels);
     tickers(toks, labels);
     forms_of_address(toks, labels);
     parties(toks, labels);
     datelines(toks, labels);
-    offices(toks, labels);
-    owners_of_regions(toks, labels);
-    maiden_names(toks, labels);
+    offices(toks, labels, &mut cache);
+    owners_of_regions(toks, labels, &mut cache);
+    maiden_names(toks, labels, &mut cache);
     display_names(toks, labels);
     eves(toks, labels);
-    greetings(toks, labels);
+    greetings(toks, labels, &mut cache);
     nicknames(toks, labels);
-    time_zones(toks, labels);
-    crown_in_case_names(toks, labels);
-    storm_names(toks, labels);
-    towns_after_streets(toks, labels);
-    described_places(toks, labels);
-    national_sides(toks, labels);
-    battles(toks, labels);
-    instruments(toks, labels);
-    event_names(toks, labels);
+    time_zones(toks, labels, &mut cache);
+    crown_in_case_names(toks, labels, &mut cache);
+    storm_names(toks, labels, &mut cache);
+    towns_after_streets(toks, labels, &mut cache);
+    described_places(toks, labels, &mut cache);
+    national_sides(toks, labels, &mut cache);
+    battles(toks, labels, &mut cache);
+    instruments(toks, labels, &mut cache);
+    event_names(toks, labels, &mut cache);
     places_with_connectors(toks, labels);
-    states_of_places(toks, labels);
-    places_before_regions(toks, labels);
+    states_of_places(toks, labels, &mut cache);
+    places_before_regions(toks, labels, &mut cache);
     // last: the rules above read a lowercase or capitalized "the" before a name
-    the_in_names(toks, labels);
+    the_in_names(toks, labels, &mut cache);
 }
 
 /// Whether token `k` of `toks` is a transcript's stage direction: a word of [`STAGE_WORDS`] alone
@@ -720,14 +740,14 @@ fn org_word(t: &str) -> bool {
 /// a weekday or a month. Not for a person ("the Campaign of Senator Ruth Varga", "the Russian
 /// Campaign of Napoleon"), within a name begun before or one with an organisation's word ("the
 /// Battle of Britain Memorial Flight"), nor for a lowercase word ("the battle of Mosul").
-fn battles(toks: &[&str], labels: &mut [u8]) {
+fn battles(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     const EVENTS: &[&str] = &["Battle", "Battles", "Siege", "Campaign", "War", "Treaty"];
     let capitalized = |t: &str| t.starts_with(char::is_uppercase);
     for i in 0..toks.len().saturating_sub(2) {
         if !EVENTS.contains(&toks[i]) || toks[i + 1] != "of" || !capitalized(toks[i + 2]) {
             continue;
         }
-        let spans = spans_of(labels);
+        let spans = cache.spans(labels);
         if spans.iter().any(|&(s, e, _)| s < i && i < e) {
             continue;
         }
@@ -774,7 +794,7 @@ fn battles(toks: &[&str], labels: &mut [u8]) {
 /// off: "the Institute for the Study of War"): its type is the model's; nor a person's name
 /// whose last word is also a surname ("Lisa Tour", "Georges de La Tour"): a person takes the
 /// type only for the word of a prize, a treaty, a contest or a law.
-fn event_names(toks: &[&str], labels: &mut [u8]) {
+fn event_names(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     #[rustfmt::skip]
     const HEADS: &[&str] = &[
         "Act", "Agreement", "Award", "Awards", "Bowl", "Championship", "Championships", "Classic", "Cup",
@@ -794,7 +814,7 @@ fn event_names(toks: &[&str], labels: &mut [u8]) {
         "society", "association", "university", "college", "party", "club", "company", "corporation", "bank",
         "agency", "institute", "army", "navy", "corps", "force", "forces", "fleet", "guard", "board",
     ];
-    for (s, e, t) in spans_of(labels) {
+    for &(s, e, t) in cache.spans(labels) {
         if t == MISC || e - s < 2 {
             continue;
         }
@@ -806,7 +826,7 @@ fn event_names(toks: &[&str], labels: &mut [u8]) {
             && toks[s - 1] == "the"
             && matches!(toks[s - 2], "for" | "of")
             && toks[s - 3].starts_with(char::is_uppercase);
-        if t != MISC && !cut && e - s >= 2 && event && !person_kept && !words.iter().any(|w| lower_in(BODIES, w)) {
+        if !cut && event && !person_kept && !words.iter().any(|w| lower_in(BODIES, w)) {
             set_name(labels, s, e, MISC);
         }
     }
@@ -822,7 +842,7 @@ fn event_names(toks: &[&str], labels: &mut [u8]) {
 /// ten words on; not past a weekday or a month ("the Convention on Tuesday"), nor over a person's
 /// name of two words or more ("a Declaration for Ruth Varga"), nor for a lowercase head ("the
 /// treaty on Europe").
-fn instruments(toks: &[&str], labels: &mut [u8]) {
+fn instruments(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     const HEADS: &[&str] = &["Convention", "Covenant", "Treaty", "Charter", "Protocol", "Declaration"];
     const INNER: &[&str] = &["of", "the", "and", "in", "to", "for", "on"];
     let capitalized = |t: &str| t.starts_with(char::is_uppercase) && !is_calendar_word(t);
@@ -842,7 +862,7 @@ fn instruments(toks: &[&str], labels: &mut [u8]) {
         if end == first {
             continue;
         }
-        let spans = spans_of(labels);
+        let spans = cache.spans(labels);
         let mut start = i;
         if let Some(&(s, _, _)) = spans.iter().find(|&&(s, e, t)| s <= i && i < e || e == i && t != PER && t != LOC) {
             start = s;
@@ -899,11 +919,11 @@ fn places_with_connectors(toks: &[&str], labels: &mut [u8]) {
 /// Republic of Ireland"), as CoNLL-2003 and WikiGold write all 7 such names, and so is
 /// "Washington, D.C." (all 3): the model split off the style or the place. Not a state in an
 /// office's title ("the Chancellor of the Duchy of Lancaster").
-fn states_of_places(toks: &[&str], labels: &mut [u8]) {
+fn states_of_places(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     const STATES: &[&str] = &["Republic", "Kingdom", "Duchy", "Principality", "Emirate", "Sultanate"];
     const STYLES: &[&str] =
         &["Democratic", "Islamic", "Federal", "Socialist", "People's", "People\u{2019}s", "Grand", "Arab"];
-    let spans = spans_of(labels);
+    let spans = cache.spans(labels);
     let name_at = |k: usize| spans.iter().find(|&&(s, e, _)| s <= k && k < e).copied();
     for k in 0..toks.len().saturating_sub(2) {
         if toks[k] == "Washington"
@@ -960,7 +980,7 @@ fn states_of_places(toks: &[&str], labels: &mut [u8]) {
 /// drew"), which a helper's review found the rule turning into places 124 times. Not a name
 /// with an organisation's word ("in Stanford University, California"), nor before a region
 /// that goes on ("in Ted Cruz, Texas senator") or a list that does.
-fn places_before_regions(toks: &[&str], labels: &mut [u8]) {
+fn places_before_regions(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     const ENDS: &[&str] = &[",", ".", ";", ":", ")", "(", "--", "-", "\u{2014}", "\u{2013}"];
     const PREPOSITIONS: &[&str] = &["in", "near", "outside", "into", "around", "across", "throughout"];
     /// Nouns of a place before "of" ("a suburb of Blackburn", "the outskirts of Leeds").
@@ -969,7 +989,7 @@ fn places_before_regions(toks: &[&str], labels: &mut [u8]) {
         "suburb", "suburbs", "city", "town", "village", "hamlet", "outskirts", "county", "borough", "district",
         "region", "area", "parish", "municipality", "capital", "centre", "center", "heart", "residents",
     ];
-    let spans = spans_of(labels);
+    let spans = cache.spans(labels);
     let placed = |s: usize| {
         s > 0
             && (PREPOSITIONS.contains(&toks[s - 1])
@@ -1033,12 +1053,12 @@ pub(crate) fn is_calendar_word(t: &str) -> bool {
 /// a mark, a function word, a pronoun or a verb follows the name: not a capitalized word, where
 /// the model read a longer name in part ("The Des Moines Register", "The Trump Show"), nor a
 /// noun, where the name is a word of a phrase ("The Kessarine foreign ministry").
-fn the_in_names(toks: &[&str], labels: &mut [u8]) {
+fn the_in_names(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     #[rustfmt::skip]
     const OPENERS: &[&str] = &[
         "\"", "``", "''", "'", "\u{201c}", "\u{2018}", "(", "[", "-", "--", "\u{2013}", "\u{2014}", "\u{2015}", ":",
     ];
-    for (s, e, t) in spans_of(labels) {
+    for &(s, e, t) in cache.spans(labels) {
         if s < 2 || toks[s - 1] != "The" || labels[s - 1] != 0 {
             continue;
         }
@@ -1067,8 +1087,8 @@ fn follows_a_name(w: &str) -> bool {
 
 /// A name the model read as a person before "national" and a team ("the Vellmark national
 /// team", "the Kessarine national football side") is a country, a place.
-fn national_sides(toks: &[&str], labels: &mut [u8]) {
-    for (s, e, t) in spans_of(labels) {
+fn national_sides(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
+    for &(s, e, t) in cache.spans(labels) {
         // (one word after an article: not "The Colin Kaepernick national anthem protests", nor a
         // headline's "Bale national team future in doubt")
         let article = s > 0 && ["the", "a", "The", "A"].contains(&toks[s - 1]);
@@ -1096,9 +1116,9 @@ fn national_side_after(after: &[&str]) -> bool {
 /// person), as CoNLL-2003 and WikiGold write every such name (7 of 7: "Longyear is a town in").
 /// The place's word ends its phrase ("in", a comma and another place's word after it): "Ann Lee
 /// is a town councillor" and "the Kell District is the school district" say nothing of the kind.
-fn described_places(toks: &[&str], labels: &mut [u8]) {
+fn described_places(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     // (not a person's full name: "Jane Marsh is a City of London councillor")
-    for (s, e, t) in spans_of(labels) {
+    for &(s, e, t) in cache.spans(labels) {
         if t != LOC && (e == s + 1 || t != PER) && e - s <= 3 && described_place_after(&toks[e..]) {
             set_name(labels, s, e, LOC);
         }
@@ -1152,7 +1172,7 @@ fn described_place_after(after: &[&str]) -> bool {
 /// persons and organisations), as both such towns in CoNLL-2003 and WikiGold are ("Barrack
 /// Street, Perth"); the town is one or two words and ends its stretch of the address, and a
 /// postcode after it is no part of its name.
-fn towns_after_streets(toks: &[&str], labels: &mut [u8]) {
+fn towns_after_streets(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     #[rustfmt::skip]
     const STREETS: &[&str] = &[
         "Street", "Road", "Lane", "Avenue", "Place", "Square", "Drive", "Close", "Crescent", "Terrace", "Way", "Quay",
@@ -1174,7 +1194,7 @@ fn towns_after_streets(toks: &[&str], labels: &mut [u8]) {
     // what describes someone or something after a comma (see `ends` below)
     const DESCRIBED: &[&str] = &["the", "a", "an", "who", "which", "that", "whose", "where", "whom"];
     let goes_on = |k: usize| toks.get(k).is_some_and(|w| w.starts_with(char::is_lowercase) && !DESCRIBED.contains(w));
-    let spans = spans_of(labels);
+    let spans = cache.spans(labels);
     for w in spans.windows(2) {
         let ((s, e, t), (s2, e2, t2)) = (w[0], w[1]);
         if t != LOC || !STREETS.contains(&toks[e - 1]) || toks.get(e) != Some(&",") || s2 != e + 1 || s == e {
@@ -1243,7 +1263,7 @@ pub(crate) const STORM_WORDS: &[&str] = &["Storm", "Hurricane", "Typhoon", "Cycl
 /// The storm's name is one word ("Storm Prediction Center" and "Hurricane Center" are offices),
 /// and the sentence speaks of weather or its harm: "Storm" is a given name too ("Actress Storm
 /// Reid"), and all four name products and firms ("Storm Shadow missiles", "Typhoon Squadron").
-fn storm_names(toks: &[&str], labels: &mut [u8]) {
+fn storm_names(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     #[rustfmt::skip]
     const NOT_NAMES: &[&str] = &[
         "Center", "Centre", "Season", "Warning", "Watch", "Force", "Squadron", "Lagoon", "Shadow", "Records", "Gaming",
@@ -1273,7 +1293,7 @@ fn storm_names(toks: &[&str], labels: &mut [u8]) {
     };
     // (only "Storm" is a given name: "Actress Storm Reid")
     let storm = |k: usize| STORM_WORDS.contains(&toks[k]) && (weather || toks[k] != "Storm");
-    for (s, e, t) in spans_of(labels) {
+    for &(s, e, t) in cache.spans(labels) {
         // (without weather, a name the model read as a firm stays one: "Hurricane Electric")
         if e == s + 2 && storm(s) && storm_name(s + 1) && (weather || t != ORG) {
             labels[s] = 0;
@@ -1286,8 +1306,8 @@ fn storm_names(toks: &[&str], labels: &mut [u8]) {
 
 /// The Crown's "R" of an English case's name is no name ("R v Daniel Okoro": the model read the
 /// letter as an organisation); the corpora hold no such case.
-fn crown_in_case_names(toks: &[&str], labels: &mut [u8]) {
-    for (s, e, _) in spans_of(labels) {
+fn crown_in_case_names(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
+    for &(s, e, _) in cache.spans(labels) {
         if e == s + 1 && toks[s] == "R" && toks.get(e).is_some_and(|w| *w == "v" || *w == "v.") {
             labels[s] = 0;
         }
@@ -1296,7 +1316,7 @@ fn crown_in_case_names(toks: &[&str], labels: &mut [u8]) {
 
 /// A time zone's name of words after a clock time is no name ("8:30 a.m. Eastern Time", "18:30
 /// British Summer Time": the model read them as organisations); the corpora hold none such.
-fn time_zones(toks: &[&str], labels: &mut [u8]) {
+fn time_zones(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     const AREAS: &[&str] =
         &["Eastern", "Central", "Pacific", "Mountain", "Atlantic", "Alaska", "Hawaii", "Greenwich", "British"];
     let clock = |w: &str| {
@@ -1304,7 +1324,7 @@ fn time_zones(toks: &[&str], labels: &mut [u8]) {
         ["a.m", "p.m", "am", "pm", "noon", "midnight"].contains(&w.as_str())
             || w.contains(':') && w.bytes().next().is_some_and(|b| b.is_ascii_digit())
     };
-    for (s, e, _) in spans_of(labels) {
+    for &(s, e, _) in cache.spans(labels) {
         let words = &toks[s..e];
         let mut k = 1;
         if words.get(k) == Some(&"European") {
@@ -1336,7 +1356,7 @@ fn nicknames(toks: &[&str], labels: &mut [u8]) {
     let mut i = 1;
     while i + 3 < toks.len() {
         let opens = opening(toks[i]) && capitalized(toks[i + 1]);
-        let close = (i + 2..toks.len().min(i + 6)).find(|&k| opens && closing(toks[k]));
+        let close = if opens { (i + 2..toks.len().min(i + 6)).find(|&k| closing(toks[k])) } else { None };
         let Some(close) = close else {
             i += 1;
             continue;
@@ -1421,8 +1441,8 @@ fn display_names(toks: &[&str], labels: &mut [u8]) {
 }
 
 /// A greeting is no part of the name it greets ("Hi Ollie", "Hello Sam").
-fn greetings(toks: &[&str], labels: &mut [u8]) {
-    for (s, e, t) in spans_of(labels) {
+fn greetings(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
+    for &(s, e, t) in cache.spans(labels) {
         if t == PER && e - s >= 2 && crate::segment::is_greeting(toks[s]) {
             labels[s] = 0;
             set_name(labels, s + 1, e, PER);
@@ -1456,8 +1476,8 @@ fn eves(toks: &[&str], labels: &mut [u8]) {
 
 /// A name after "née" is a person's maiden name ("his wife, Ingrid (née Brekke)": the model read
 /// the unknown surname as a place), as both such names in CoNLL-2003 and WikiGold are.
-fn maiden_names(toks: &[&str], labels: &mut [u8]) {
-    for (s, e, t) in spans_of(labels) {
+fn maiden_names(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
+    for &(s, e, t) in cache.spans(labels) {
         if t != PER && s > 0 && ["née", "nee", "Née", "Nee"].contains(&toks[s - 1]) {
             set_name(labels, s, e, PER);
         }
@@ -1469,7 +1489,7 @@ fn maiden_names(toks: &[&str], labels: &mut [u8]) {
 /// all 7 such names in CoNLL-2003 train and testa and WikiGold are. The region word must end its phrase
 /// ("Trump's border wall" is no region), the name is one word (not "Norvik Steel's northern
 /// region"), and a person keeps a region, a district or a coast ("Pelosi's district").
-fn owners_of_regions(toks: &[&str], labels: &mut [u8]) {
+fn owners_of_regions(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     #[rustfmt::skip]
     const REGIONS: &[&str] = &[
         "province", "provinces", "region", "regions", "district", "districts", "border", "borders", "coast",
@@ -1483,7 +1503,7 @@ fn owners_of_regions(toks: &[&str], labels: &mut [u8]) {
         "of", "in", "to", "near", "with", "from", "for", "on", "at", "where", "that", "last", "this", "next", "since",
         "during", "after", "before", "when", "while", "is", "are", "was", "were", "has", "have", "had", "will", "would",
     ];
-    for (s, e, t) in spans_of(labels) {
+    for &(s, e, t) in cache.spans(labels) {
         // (one word: an unknown country or town, not "Tom Lund" or "Methodist Church")
         if t == LOC || t == MISC || e - s > 1 || !toks.get(e).is_some_and(|w| possessive(w)) {
             continue;
@@ -1505,7 +1525,7 @@ fn owners_of_regions(toks: &[&str], labels: &mut [u8]) {
 /// Officer": the model read the office as an organisation): a name of two to five words of
 /// offices, the last its head ("Chief Executive", "Vice President", "Group Finance Director"),
 /// as CoNLL-2003 and WikiGold leave all 15 such phrases they hold outside names.
-fn offices(toks: &[&str], labels: &mut [u8]) {
+fn offices(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     #[rustfmt::skip]
     const HEADS: &[&str] = &[
         "Officer", "Executive", "Director", "Secretary", "Manager", "Counsel", "Chairman", "Chairwoman", "Chairperson",
@@ -1528,7 +1548,7 @@ fn offices(toks: &[&str], labels: &mut [u8]) {
         "Partnerships", "Procurement", "Investments", "Programmes", "Programs", "News", "Content", "Sustainability",
         "Prosecutions", "Health", "Education", "Planning", "Housing", "Transport", "Environment", "Safeguarding",
     ];
-    for (s, e, _) in spans_of(labels) {
+    for &(s, e, _) in cache.spans(labels) {
         let (words, head) = (&toks[s..e - 1], toks[e - 1]);
         if (2..=5).contains(&(e - s))
             && HEADS.contains(&head)
@@ -1970,7 +1990,7 @@ const EPONYMOUS_DISEASES: &[&str] = &[
 /// Rangers", a club). A place's or a person's possessive before another name is no part of it
 /// ("South Korea's Park", "Pelosi's Bay Area district"), unless the place is a saint's ("St.
 /// Anselm's College Institute of Politics").
-fn possessive_place_names(toks: &[&str], labels: &mut [u8]) {
+fn possessive_place_names(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     #[rustfmt::skip]
     const PLACES: &[&str] = &[
         "Church", "Cathedral", "Chapel", "Abbey", "Minster", "Basilica", "Priory", "Hospital", "Infirmary", "Park",
@@ -1991,7 +2011,7 @@ fn possessive_place_names(toks: &[&str], labels: &mut [u8]) {
         "Comprehensive", "Boarding", "Preparatory", "Prep", "Middle", "Elementary", "Nursery", "Free", "Sixth", "Form",
         "Technical", "Medical", "Theological",
     ];
-    let spans = spans_of(labels);
+    let spans = cache.spans(labels);
     for (k, &(s, e, t)) in spans.iter().enumerate() {
         let Some(&word) = toks.get(e + 1) else { continue };
         let school = SCHOOLS.contains(&word);
@@ -2042,14 +2062,14 @@ fn possessive_place_names(toks: &[&str], labels: &mut [u8]) {
 /// "The" and a name ending with a newspaper's word ("the Harbridge Courier", "the Castlebury
 /// Gazette") name a newspaper, an organisation, which the model may read as a person or a
 /// place when it never saw the town's paper. Only names of two words or more: "the Post".
-fn newspapers(toks: &[&str], labels: &mut [u8]) {
+fn newspapers(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     use crate::entities::words::{f, words};
     #[rustfmt::skip]
     const PAPERS: &[&str] = &[
         "Courier", "Gazette", "Herald", "Chronicle", "Tribune", "Times", "Post", "Journal", "Observer", "Examiner",
         "Telegraph", "Echo", "Argus", "Sentinel", "Bulletin", "Inquirer", "Enquirer", "Advertiser", "Recorder",
     ];
-    for (s, e, t) in spans_of(labels) {
+    for &(s, e, t) in cache.spans(labels) {
         // (or the paper alone in brackets: a reporter's at a press conference, "REPORTER
         // (Ardenport Courier):")
         let bracketed = s > 0 && toks[s - 1] == "(" && toks.get(e) == Some(&")");
@@ -2107,11 +2127,11 @@ fn newspapers(toks: &[&str], labels: &mut [u8]) {
 /// "Tom Hale & Marsh"), a given name on either side ("Jim & Sarah"), and two names opening a
 /// sentence without a legal form, as headlines write a meeting ("Trump & Putin to meet"); and
 /// two organisations stay as the model reads them ("MTV & Wild on E!").
-fn names_joined_by_ampersand(toks: &[&str], labels: &mut [u8]) {
+fn names_joined_by_ampersand(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     use crate::entities::words::{f, words};
     let given = |w: &str| words().get(w).has(f::GIVEN);
     let lower = |w: &str| w.to_lowercase();
-    let spans = spans_of(labels);
+    let spans = cache.spans(labels);
     // the start of the name joined so far ("A & B & C" is one)
     let mut joined: Option<usize> = None;
     for w in spans.windows(2) {
@@ -2145,7 +2165,7 @@ fn names_joined_by_ampersand(toks: &[&str], labels: &mut [u8]) {
 /// "Oduya Productions": the model read them as persons, with or without the trade's word). A
 /// place's name with a company's trade after it is a firm too ("Osterling Resources", read as a
 /// place): CoNLL-2003 and WikiGold write every such name as an organisation ("Sudan Airways").
-fn firms_and_partners(toks: &[&str], labels: &mut [u8]) {
+fn firms_and_partners(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     const PARTNERS: &[&str] = &["Partners", "Associates", "Sons"];
     #[rustfmt::skip]
     const TRADES: &[&str] = &[
@@ -2159,7 +2179,7 @@ fn firms_and_partners(toks: &[&str], labels: &mut [u8]) {
     // (trades a place's name may end with and stay a place: "Tresk Estates", "Pinewood Studios")
     const PLACE_TRADES: &[&str] =
         &["Studio", "Studios", "Estates", "Farms", "Hotels", "Properties", "Brewery", "Distillery"];
-    for (s, e, t) in spans_of(labels) {
+    for &(s, e, t) in cache.spans(labels) {
         let trade = e - s >= 2 && (t == PER || t == LOC) && TRADES.contains(&toks[e - 1]);
         if trade && (t == PER || !PLACE_TRADES.contains(&toks[e - 1])) {
             set_name(labels, s, e, ORG);
@@ -2249,7 +2269,7 @@ fn addresses_after_ages(toks: &[&str], labels: &mut [u8]) {
 /// Petersburg Forum"). "Lane", "Drive" and the like end surnames and titles too ("Barry Lane"):
 /// a name ending with one is a street only when the model read it as a person after a
 /// preposition of place.
-fn street_names(toks: &[&str], labels: &mut [u8]) {
+fn street_names(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     #[rustfmt::skip]
     const STREET: &[&str] = &[
         "Street", "St", "St.", "Avenue", "Ave", "Ave.", "Road", "Rd", "Rd.", "Boulevard", "Blvd", "Blvd.",
@@ -2272,7 +2292,7 @@ fn street_names(toks: &[&str], labels: &mut [u8]) {
     }
     // words that end streets and surnames alike: a street after a preposition of place
     const STREET_OR_SURNAME: &[&str] = &["Lane", "Drive", "Close", "Crescent", "Terrace"];
-    for (s, e, t) in spans_of(labels) {
+    for &(s, e, t) in cache.spans(labels) {
         // a person keeps the type ("Andy Street", "Picabo Street")
         if t != LOC && t != PER && e - s >= 2 && STREET.contains(&toks[e - 1]) {
             set_name(labels, s, e, LOC);
@@ -2298,14 +2318,14 @@ fn street_names(toks: &[&str], labels: &mut [u8]) {
 /// a person's. Such words end persons' names too ("Wayne Bridge", "Detective Sam Quay", "by
 /// Peter Dock", "the Sarah Falls campaign"); not "Bay" ("Michael Bay") nor "Park" ("Nick Park")
 /// at all.
-fn places_read_as_persons(toks: &[&str], labels: &mut [u8]) {
+fn places_read_as_persons(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     #[rustfmt::skip]
     const PLACE_ENDS: &[&str] = &[
         "Dock", "Docks", "Pier", "Wharf", "Quay", "Playfield", "Plaza", "Square", "Reservoir", "River", "Valley",
         "Canal", "Creek", "Heights", "Falls", "Islands", "Airfield", "Harbour", "Harbor", "Bridge",
     ];
     const BEFORE: &[&str] = &["the", "at", "on", "in", "near", "across", "over", "along", "under", "beside", "off"];
-    for (s, e, t) in spans_of(labels) {
+    for &(s, e, t) in cache.spans(labels) {
         if t != PER || e - s < 2 || !PLACE_ENDS.contains(&toks[e - 1]) {
             continue;
         }
@@ -2324,11 +2344,11 @@ fn places_read_as_persons(toks: &[&str], labels: &mut [u8]) {
 /// but a "Phase 1" with its number. A name the model ends before the number is dropped; not a
 /// book before its chapter and verse ("Isaiah 45:1"), a place or an event before its year
 /// ("Paris 2024:"), nor a name the lexicons know ("Arsenal 2: Chelsea 1").
-fn list_labels(toks: &[&str], labels: &mut [u8]) {
+fn list_labels(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     let number = |t: &str| {
         t.bytes().next().is_some_and(|b| b.is_ascii_digit()) && t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
     };
-    for (s, e, _) in spans_of(labels) {
+    for &(s, e, _) in cache.spans(labels) {
         let verse = toks.get(e + 2).is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
         let short = toks.get(e).is_some_and(|t| number(t) && t.len() <= 3);
         if short && toks.get(e + 1) == Some(&":") && labels[e] == 0 && !verse && !known_name(&toks[s..e]) {
@@ -2430,8 +2450,8 @@ fn common_words_read_as_names(toks: &[&str], labels: &mut [u8]) {
 /// is the first of that name ("Carter" + "Anthony Beauford"): the corpora here never write two
 /// persons with nothing between them. Not a longer name before ("M. Atherton" + "Lbw" in a
 /// scorecard written in title case).
-fn adjacent_persons(toks: &[&str], labels: &mut [u8]) {
-    let spans = spans_of(labels);
+fn adjacent_persons(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
+    let spans = cache.spans(labels);
     for pair in spans.windows(2) {
         let ((s, e, t), (s2, e2, t2)) = (pair[0], pair[1]);
         if t == PER && t2 == PER && e == s + 1 && s2 == e && e2 - s2 >= 2 && known_given_name(toks[s]) {
@@ -2446,7 +2466,7 @@ fn adjacent_persons(toks: &[&str], labels: &mut [u8]) {
 /// sometimes reads the whole as one. Not a place the lexicon knows whole ("Beverly Hills"), a
 /// plural of places, events or papers ("the Florida Keys", "Hampton Roads", "the Atlanta
 /// Games", "the Florida Standards"), nor a singular that ends in "s" ("the Iowa Caucus").
-fn teams_named_for_places(toks: &[&str], labels: &mut [u8]) {
+fn teams_named_for_places(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     #[rustfmt::skip]
     const NOT_TEAMS: &[&str] = &[
         "Hills", "Heights", "Falls", "Springs", "Islands", "Isles", "Keys", "Lakes", "Mountains", "Plains",
@@ -2474,7 +2494,7 @@ fn teams_named_for_places(toks: &[&str], labels: &mut [u8]) {
     let mut about_sport = || *sport.get_or_insert_with(|| holds_any(toks, SPORT));
     use lexicon::ext;
     let place = |words: &[&str]| place_categories(words) & (ext::COUNTRY | ext::STATE | ext::CITY1 | ext::CITY2) != 0;
-    for (s, e, t) in spans_of(labels) {
+    for &(s, e, t) in cache.spans(labels) {
         let last = toks[e - 1];
         let mut rest = last.chars();
         let plural = last.len() > 3
@@ -2498,9 +2518,9 @@ fn teams_named_for_places(toks: &[&str], labels: &mut [u8]) {
 /// more after it stands alone, and so does an acronym before it. Only after a competition's
 /// acronym or a word of such a title: "Champion" is a surname and a word of names ("the Bob
 /// Champion Cancer Trust", "the Queen Mother Champion Chase", "the Champion Hotel").
-fn champions_before_names(toks: &[&str], labels: &mut [u8]) {
+fn champions_before_names(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     const TITLES: &[&str] = &["National", "World", "Olympic", "European", "Defending", "Reigning", "State"];
-    for (s, e, t) in spans_of(labels) {
+    for &(s, e, t) in cache.spans(labels) {
         let Some(c) = (s + 1..e.saturating_sub(2)).find(|&k| matches!(toks[k], "Champion" | "Champions")) else {
             continue;
         };
@@ -2537,7 +2557,7 @@ const PLACE_PREPOSITIONS: &[&str] = &["on", "in", "along", "off", "at", "near", 
 /// to it ("ING Bank of the Netherlands", "the Labour Party of the United Kingdom"), nor another
 /// organisation or an era ("the World Health Organization of the United Nations", "the Red Army
 /// of the Cold War", "the Democratic Party of the New Deal era").
-fn join_institutions_of_places(toks: &[&str], labels: &mut [u8]) {
+fn join_institutions_of_places(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     #[rustfmt::skip]
     const INSTITUTIONS: &[&str] = &[
         "bank", "university", "college", "institute", "academy", "council", "committee", "commission",
@@ -2550,7 +2570,7 @@ fn join_institutions_of_places(toks: &[&str], labels: &mut [u8]) {
     /// Heads of a body's name that owns the one before "of the".
     const UNITS: &[&str] = &["army", "navy", "corps", "division", "brigade", "regiment", "battalion", "fleet", "force"];
     let head = |w: &str| lower_in(INSTITUTIONS, w) || lower_in(BODIES, w);
-    let spans = spans_of(labels);
+    let spans = cache.spans(labels);
     for (k, &(s, e, t)) in spans.iter().enumerate() {
         let last = toks[e - 1];
         if t != ORG || !last.starts_with(char::is_uppercase) || toks.get(e) != Some(&"of") {
@@ -2669,7 +2689,7 @@ fn set_name(labels: &mut [u8], s: usize, e: usize, t: u8) {
 /// nationality of one word: "Spanish", "Iraqi", "Chinese", not "Muslim" nor "World War II"),
 /// then a capitalized ordinal or a number with an ordinal's suffix ("Fourth", "65th"; not "the
 /// first Army general", "the 2012 Army investigation").
-fn join_unit_names(toks: &[&str], labels: &mut [u8]) {
+fn join_unit_names(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     #[rustfmt::skip]
     const UNIT_WORDS: &[&str] = &[
         "army", "navy", "naval", "marines", "marine", "airborne", "infantry", "armored", "armoured", "cavalry",
@@ -2702,7 +2722,7 @@ fn join_unit_names(toks: &[&str], labels: &mut [u8]) {
         |t: &str| t.starts_with(char::is_uppercase) && ["an", "ish", "i", "ese", "ch"].iter().any(|x| t.ends_with(x));
     // merging changes only the span it grows and the one it takes in, so the spans found
     // before any change serve
-    let spans = spans_of(labels);
+    let spans = cache.spans(labels);
     for (k, &(s, e, t)) in spans.iter().enumerate() {
         if t != ORG || !unit(s, e) {
             continue;
@@ -2750,7 +2770,7 @@ fn is_ordinal(token: &str) -> bool {
 /// Conference", "the EB-5 Investment Coalition"). A name the model starts right after the
 /// designation is the rest of it ("F-102" + "Delta Dagger"), unless it is a known place ("the
 /// S-400 Turkey bought").
-fn join_designations(toks: &[&str], labels: &mut [u8]) {
+fn join_designations(toks: &[&str], labels: &mut [u8], cache: &mut SpanCache) {
     let designation = |t: &str| {
         let Some((head, num)) = t.split_once('-') else { return false };
         let digits = num.bytes().take_while(u8::is_ascii_digit).count();
@@ -2761,7 +2781,7 @@ fn join_designations(toks: &[&str], labels: &mut [u8]) {
             && num.len() - digits <= 2
             && num[digits..].bytes().all(|b| b.is_ascii_uppercase())
     };
-    for (s, e, t) in spans_of(labels) {
+    for &(s, e, t) in cache.spans(labels) {
         let capitalized = toks[s..e].iter().all(|t| t.starts_with(char::is_uppercase));
         if !capitalized || t == MISC || t == ORG && toks[s..e].iter().any(|w| org_word(w)) {
             continue;

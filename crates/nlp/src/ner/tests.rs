@@ -155,6 +155,21 @@ fn spans_and_the_name_from_a_token_match_the_plain_scan() {
 }
 
 #[test]
+fn kept_names_of_a_sentence_follow_every_change_of_its_labels() {
+    // (the rules change a label in place: same length, other content, or back to what it was)
+    let mut labels = vec![0u8; 12];
+    let mut cache = SpanCache::default();
+    assert!(cache.spans(&labels).is_empty());
+    let changes = [(3, label(PER, UNIT)), (4, label(LOC, UNIT)), (3, 0), (4, 0), (4, label(LOC, UNIT))];
+    for (k, l) in changes {
+        labels[k] = l;
+        assert_eq!(cache.spans(&labels), &spans_by_plain_scan(&labels)[..], "{labels:?}");
+        assert_eq!(cache.spans(&labels), &spans_of(&labels)[..]);
+    }
+    assert_eq!(cache.spans(&labels[..4]), &[] as &[(usize, usize, u8)]);
+}
+
+#[test]
 fn lowercase_lookup_matches_lowercasing_the_word() {
     const LIST: &[&str] = &["début", "the", "i\u{307}stanbul", "of"];
     for w in ["THE", "The", "the", "th", "Début", "DÉBUT", "İstanbul", "OF", "Of", "ofs", "", "début"] {
