@@ -120,7 +120,7 @@ const CURRENCY_BEFORE: &[(&str, &str)] = &[
 
 /// True for a currency's one-character sign ("$", "£", "€").
 pub(crate) fn is_currency_sign(s: &str) -> bool {
-    s.chars().count() == 1 && CURRENCY_BEFORE.iter().any(|(sym, _)| *sym == s)
+    s.chars().count() == 1 && code_before(s).is_some()
 }
 
 /// The ISO code of a currency written before its amount ("£", "HK$", "RMB").

@@ -238,7 +238,7 @@ fn definitions(cx: &mut Ctx) {
     for (k, m) in cx.men.iter().enumerate() {
         let w = v.s(m.a);
         let ordinal = crate::ner::ordinal_digits(w).is_some();
-        let unit = (m.a + 1..m.b).any(|i| UNITS.contains(&v.s(i).to_lowercase().as_str()));
+        let unit = (m.a + 1..m.b).any(|i| crate::ner::lower_in(UNITS, v.s(i)));
         if m.ty == EntityType::Org && m.linkable && ordinal && unit && !defs.iter().any(|d| d.core[0] == w) {
             defs.push(Def { owner: k, core: vec![w.to_string()], unit_number: true });
         }
