@@ -5,7 +5,7 @@
 //! suffixes, its word cluster and gazetteer marks) are computed once, and each feature template
 //! combines the atoms of the token and its neighbours into a 64-bit key, which picks a row.
 
-use super::lexicon::Lexicons;
+use super::lexicon::{Lexicons, WordLookups};
 
 /// Seed of every string hash.
 const SEED: u64 = 0xcbf2_9ce4_8422_2325;
@@ -497,6 +497,79 @@ pub(crate) struct Extractor {
     pub word_starts: Vec<u32>,
     /// Per token, the run of capitalized words around it (`[start, end)`; empty outside runs).
     runs: Vec<(u32, u32)>,
+    /// Per token, what the lexicons hold under the word alone.
+    words: Vec<WordLookups>,
+}
+
+/// The atoms of the words a thread tagged last, with their [`WordLookups`]: most tokens of a
+/// text are words seen shortly before, and their atoms cost a walk through their characters and
+/// four lookups in tables larger than the caches (clusters, word vectors, gazetteer, external
+/// lexicon). Direct-mapped by the word's bytes; words over 23 bytes are not kept. Belongs to
+/// one tagger, whose lexicons the atoms come from.
+pub(crate) struct AtomCache {
+    /// The tagger the atoms come from ([`NerTagger`](super::NerTagger)'s `id`; 0: none).
+    owner: u64,
+    slots: Vec<CachedWord>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct CachedWord {
+    /// The word's bytes, zero-padded, with its length in the last byte; all zero: empty slot
+    /// (no word is empty).
+    key: [u64; 3],
+    atoms: Atoms,
+    words: WordLookups,
+}
+
+/// Slots of [`AtomCache`] (a power of two): 8,192 of 176 bytes.
+const ATOM_SLOTS: usize = 1 << 13;
+
+impl Default for AtomCache {
+    fn default() -> Self {
+        AtomCache { owner: 0, slots: vec![CachedWord::default(); ATOM_SLOTS] }
+    }
+}
+
+impl AtomCache {
+    /// Empties the cache unless its atoms come from the tagger `owner`.
+    pub(crate) fn keep_for(&mut self, owner: u64) {
+        if self.owner != owner {
+            self.slots.fill(CachedWord::default());
+            self.owner = owner;
+        }
+    }
+
+    /// The key of word `s`, `None` when it is empty or too long to keep.
+    #[inline]
+    fn key(s: &str) -> Option<[u64; 3]> {
+        let b = s.as_bytes();
+        if b.is_empty() || b.len() > 23 {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        buf[..b.len()].copy_from_slice(b);
+        buf[23] = b.len() as u8;
+        let word = |k: usize| u64::from_le_bytes(buf[8 * k..8 * k + 8].try_into().expect("8 bytes"));
+        Some([word(0), word(1), word(2)])
+    }
+
+    /// The atoms and lookups of word `s`, from the cache or computed (and kept).
+    #[inline]
+    fn get(&mut self, s: &str, lex: &Lexicons) -> (Atoms, WordLookups) {
+        let Some(key) = Self::key(s) else {
+            let a = Atoms::of(s, lex);
+            return (a, lex.word_lookups(a.lower));
+        };
+        let slot = (mix(key[0] ^ key[1].rotate_left(21) ^ key[2].rotate_left(42)) >> (64 - ATOM_SLOTS.trailing_zeros()))
+            as usize;
+        let c = &mut self.slots[slot];
+        if c.key != key {
+            c.atoms = Atoms::of(s, lex);
+            c.words = lex.word_lookups(c.atoms.lower);
+            c.key = key;
+        }
+        (c.atoms, c.words)
+    }
 }
 
 /// Hash of the lowercase form of an ASCII string, at compile time (equals [`hash_lower`]).
@@ -694,14 +767,40 @@ impl Extractor {
     /// Fills `atoms` for the tokens of one sentence.
     pub fn set_tokens<'a, I: IntoIterator<Item = &'a str>>(&mut self, tokens: I, lex: &Lexicons, fs: FeatureSet) {
         self.atoms.clear();
+        self.words.clear();
         for t in tokens {
-            self.atoms.push(Atoms::of(t, lex));
+            let a = Atoms::of(t, lex);
+            self.words.push(lex.word_lookups(a.lower));
+            self.atoms.push(a);
         }
+        self.mark_lexicons(lex, fs);
+    }
+
+    /// As [`Extractor::set_tokens`], with the atoms of the words `cache` keeps (the same atoms).
+    pub fn set_tokens_cached<'a, I: IntoIterator<Item = &'a str>>(
+        &mut self,
+        tokens: I,
+        lex: &Lexicons,
+        fs: FeatureSet,
+        cache: &mut AtomCache,
+    ) {
+        self.atoms.clear();
+        self.words.clear();
+        for t in tokens {
+            let (a, w) = cache.get(t, lex);
+            self.atoms.push(a);
+            self.words.push(w);
+        }
+        self.mark_lexicons(lex, fs);
+    }
+
+    /// Marks the names of the gazetteer and the external lexicon, as the feature set asks.
+    fn mark_lexicons(&mut self, lex: &Lexicons, fs: FeatureSet) {
         if fs.has(FeatureSet::GAZETTEER) {
-            lex.mark_gazetteer(&mut self.atoms);
+            lex.mark_gazetteer(&mut self.atoms, &self.words);
         }
         if fs.has(FeatureSet::EXT) {
-            lex.mark_ext(&mut self.atoms);
+            lex.mark_ext(&mut self.atoms, &self.words);
         }
     }
 

@@ -194,6 +194,14 @@ impl Lexicons {
         self.clusters.get(lower).unwrap_or(0)
     }
 
+    /// What the gazetteer and the external lexicon hold under a word alone (its lowercase hash
+    /// `lower`): the first step of [`Lexicons::mark_gazetteer`] and [`Lexicons::mark_ext`], kept
+    /// with a word's atoms by the tagger's [`AtomCache`](super::features::AtomCache).
+    pub fn word_lookups(&self, lower: u64) -> WordLookups {
+        let h = seq_hash(SEQ_SEED, lower);
+        WordLookups { gazetteer: self.gazetteer.get(h), ext: self.ext.get(ext_key(h)) }
+    }
+
     /// The external lexicon's categories of a one-word entry (a word's lowercase hash).
     pub fn word_categories(&self, lower: u64) -> u32 {
         self.ext.get(ext_key(seq_hash(SEQ_SEED, lower))).unwrap_or(0) & ext::ALL
@@ -229,7 +237,8 @@ impl Lexicons {
 
     /// Marks the tokens covered by gazetteer entries: bit `2t` on the first token of a match of
     /// type `t`, bit `2t+1` on the others; bit 8 marks a token inside a match of 2+ tokens.
-    pub fn mark_gazetteer(&self, atoms: &mut [Atoms]) {
+    /// `words` are the tokens' [`WordLookups`].
+    pub fn mark_gazetteer(&self, atoms: &mut [Atoms], words: &[WordLookups]) {
         for a in atoms.iter_mut() {
             a.gaz = 0;
         }
@@ -246,7 +255,8 @@ impl Lexicons {
             let mut best: Option<(usize, u32)> = None;
             for len in 1..=GAZ_MAX_LEN.min(n - i) {
                 h = seq_hash(h, atoms[i + len - 1].lower);
-                match self.gazetteer.get(h) {
+                let found = if len == 1 { words[i].gazetteer } else { self.gazetteer.get(h) };
+                match found {
                     None => break,
                     Some(m) => {
                         if m & 0xf != 0 {
@@ -281,7 +291,7 @@ impl Lexicons {
     /// Marks the tokens covered by external-lexicon entries: `ext` gets the categories of the
     /// longest entry starting at a token (low 13 bits) and of the longest entry covering it from
     /// an earlier token (bits 16-28).
-    pub fn mark_ext(&self, atoms: &mut [Atoms]) {
+    pub fn mark_ext(&self, atoms: &mut [Atoms], words: &[WordLookups]) {
         for a in atoms.iter_mut() {
             a.ext = 0;
         }
@@ -297,7 +307,8 @@ impl Lexicons {
             let mut best: Option<(usize, u32)> = None;
             for len in 1..=GAZ_MAX_LEN.min(n - i) {
                 h = seq_hash(h, atoms[i + len - 1].lower);
-                match self.ext.get(ext_key(h)) {
+                let found = if len == 1 { words[i].ext } else { self.ext.get(ext_key(h)) };
+                match found {
                     None => break,
                     Some(m) => {
                         if m & ext::ALL != 0 {
@@ -317,6 +328,13 @@ impl Lexicons {
             }
         }
     }
+}
+
+/// What [`Lexicons::word_lookups`] finds under a word alone.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct WordLookups {
+    pub gazetteer: Option<u32>,
+    pub ext: Option<u32>,
 }
 
 /// Builds the external lexicon from (lowercase token hashes, category bits) entries.

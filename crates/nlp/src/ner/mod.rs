@@ -407,6 +407,7 @@ impl NerTagger {
         labels.clear();
         labels.resize(toks.len(), 0);
         s.word_sums.keep_for(self.id);
+        s.atom_cache.keep_for(self.id);
         s.doc.clear();
         s.atoms.clear();
         s.atoms.resize(toks.len(), Default::default());
@@ -415,9 +416,9 @@ impl NerTagger {
             // to the document's counts of how each word is written)
             if title_case(&toks[a..z]) {
                 let upper: Vec<String> = toks[a..z].iter().map(|w| w.to_uppercase()).collect();
-                s.ex.set_tokens(upper.iter().map(String::as_str), &m.lex, m.features);
+                s.ex.set_tokens_cached(upper.iter().map(String::as_str), &m.lex, m.features, &mut s.atom_cache);
             } else {
-                s.ex.set_tokens(toks[a..z].iter().copied(), &m.lex, m.features);
+                s.ex.set_tokens_cached(toks[a..z].iter().copied(), &m.lex, m.features, &mut s.atom_cache);
             }
             s.doc.add_sentence(&s.ex.atoms);
             s.atoms[a..z].copy_from_slice(&s.ex.atoms);
@@ -514,6 +515,7 @@ pub(crate) struct TagScratch {
     em_doc: Vec<f32>,
     rows: Vec<u32>,
     word_sums: model::WordSums,
+    atom_cache: features::AtomCache,
 }
 
 impl Component for NerTagger {

@@ -250,6 +250,37 @@ fn features_are_deterministic_and_case_aware() {
 }
 
 #[test]
+fn cached_atoms_are_the_atoms_of_the_word() {
+    // more words than the cache has slots, so words meet in a slot; words that share their first
+    // eight or sixteen bytes; words too long to keep; letters past ASCII; and the names of the
+    // lexicons, in several cases, so the cached lookups are tested with the marks they make
+    let mut words: Vec<String> = (0..10_000).map(|i| format!("Secretary-{i}")).collect();
+    words.extend((0..2_000).map(|i| format!("lexicon-entries-{i:05}")));
+    words.extend((0..500).map(|i| format!("a-word-longer-than-any-slot-{i}")));
+    words.extend(
+        ["Secretary", "New", "NEW", "York", "paris", "PARIS", "Paris", "Zoë", "ZOË", "正", "new"].map(String::from),
+    );
+    let tiny = tiny_model().lex;
+    let plain = Lexicons::default();
+    let mut cache = features::AtomCache::default();
+    let (mut cached, mut fresh) = (Extractor::default(), Extractor::default());
+    for (owner, lex) in [(1, &tiny), (2, &plain), (1, &tiny)] {
+        // a tagger's cache is emptied for another's lexicons
+        cache.keep_for(owner);
+        for round in 0..2 {
+            for (k, sentence) in words.chunks(7).enumerate() {
+                // the lexicons' names again in the middle of each sentence, so multi-word ones are marked
+                let mut toks: Vec<&str> = sentence.iter().map(String::as_str).collect();
+                toks.splice(3.min(toks.len())..3.min(toks.len()), ["new", "York", "to", "Paris"]);
+                cached.set_tokens_cached(toks.iter().copied(), lex, FeatureSet::DEFAULT, &mut cache);
+                fresh.set_tokens(toks.iter().copied(), lex, FeatureSet::DEFAULT);
+                assert_eq!(cached.atoms, fresh.atoms, "owner {owner}, round {round}, sentence {k}: {toks:?}");
+            }
+        }
+    }
+}
+
+#[test]
 fn gazetteer_marks_known_names_in_any_case() {
     let lex =
         Lexicons { gazetteer: build_gazetteer([(&[features::hash_lower("paris")][..], 2u8)]), ..Default::default() };
