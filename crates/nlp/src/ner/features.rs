@@ -553,6 +553,20 @@ impl AtomCache {
         Some([word(0), word(1), word(2)])
     }
 
+    /// The slot of a word's key.
+    #[inline]
+    fn slot(key: &[u64; 3]) -> usize {
+        (mix(key[0] ^ key[1].rotate_left(21) ^ key[2].rotate_left(42)) >> (64 - ATOM_SLOTS.trailing_zeros())) as usize
+    }
+
+    /// Asks the CPU for the slot of word `s` (see [`AtomCache::get`]).
+    #[inline]
+    fn prefetch(&self, s: &str) {
+        if let Some(key) = Self::key(s) {
+            super::model::prefetch(&self.slots[Self::slot(&key)]);
+        }
+    }
+
     /// The atoms and lookups of word `s`, from the cache or computed (and kept).
     #[inline]
     fn get(&mut self, s: &str, lex: &Lexicons) -> (Atoms, WordLookups) {
@@ -560,9 +574,7 @@ impl AtomCache {
             let a = Atoms::of(s, lex);
             return (a, lex.word_lookups(a.lower));
         };
-        let slot = (mix(key[0] ^ key[1].rotate_left(21) ^ key[2].rotate_left(42)) >> (64 - ATOM_SLOTS.trailing_zeros()))
-            as usize;
-        let c = &mut self.slots[slot];
+        let c = &mut self.slots[Self::slot(&key)];
         if c.key != key {
             c.atoms = Atoms::of(s, lex);
             c.words = lex.word_lookups(c.atoms.lower);
@@ -777,7 +789,7 @@ impl Extractor {
     }
 
     /// As [`Extractor::set_tokens`], with the atoms of the words `cache` keeps (the same atoms).
-    pub fn set_tokens_cached<'a, I: IntoIterator<Item = &'a str>>(
+    pub fn set_tokens_cached<'a, I: IntoIterator<Item = &'a str> + Clone>(
         &mut self,
         tokens: I,
         lex: &Lexicons,
@@ -786,6 +798,10 @@ impl Extractor {
     ) {
         self.atoms.clear();
         self.words.clear();
+        // the slots are scattered over 1.4 MB: asked for all at once, they come in together
+        for t in tokens.clone() {
+            cache.prefetch(t);
+        }
         for t in tokens {
             let (a, w) = cache.get(t, lex);
             self.atoms.push(a);
@@ -1044,9 +1060,20 @@ impl Extractor {
         }
     }
 
-    /// The rows of the document-label features of token `i` (for the second pass).
-    pub fn doc_rows(&self, i: usize, bits: u8, out: &mut Vec<u32>) {
+    /// The rows of the document-label features of every token (for the second pass), flattened
+    /// with `starts` (`n + 1` bounds): one list, so the tagger can fetch rows ahead across tokens.
+    pub fn doc_rows(&self, bits: u8, out: &mut Vec<u32>, starts: &mut Vec<u32>) {
         out.clear();
+        starts.clear();
+        for i in 0..self.atoms.len() {
+            starts.push(out.len() as u32);
+            self.push_token_doc_rows(i, bits, out);
+        }
+        starts.push(out.len() as u32);
+    }
+
+    /// Adds the rows of the document-label features of token `i` to `out`.
+    fn push_token_doc_rows(&self, i: usize, bits: u8, out: &mut Vec<u32>) {
         let n = self.atoms.len();
         let c = &self.atoms[i];
         if c.dlab == 0 {

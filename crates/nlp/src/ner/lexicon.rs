@@ -86,6 +86,14 @@ impl HashIndex {
         }
     }
 
+    /// Asks the CPU for the slot where key `k` would be (see [`HashIndex::get`]).
+    #[inline]
+    pub fn prefetch(&self, k: u64) {
+        if self.len != 0 {
+            super::model::prefetch(&self.slots[self.slot(if k == 0 { 1 } else { k })]);
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.len
     }
@@ -246,6 +254,12 @@ impl Lexicons {
             return;
         }
         let n = atoms.len();
+        // the entries of the two-word starts of names, asked for at once
+        for i in 1..n {
+            if words[i - 1].gazetteer.is_some_and(|m| m & PREFIX != 0) {
+                self.gazetteer.prefetch(seq_hash(seq_hash(SEQ_SEED, atoms[i - 1].lower), atoms[i].lower));
+            }
+        }
         for i in 0..n {
             // names start with a letter or digit token
             if atoms[i].flags & (super::features::flag::HAS_LETTER | super::features::flag::HAS_DIGIT) == 0 {
@@ -299,6 +313,12 @@ impl Lexicons {
             return;
         }
         let n = atoms.len();
+        // the entries of the two-word starts of names, asked for at once
+        for i in 1..n {
+            if words[i - 1].ext.is_some_and(|m| m & EXT_PREFIX != 0) {
+                self.ext.prefetch(ext_key(seq_hash(seq_hash(SEQ_SEED, atoms[i - 1].lower), atoms[i].lower)));
+            }
+        }
         for i in 0..n {
             if atoms[i].flags & (super::features::flag::HAS_LETTER | super::features::flag::HAS_DIGIT) == 0 {
                 continue;

@@ -452,10 +452,8 @@ impl NerTagger {
             }
             s.em.clear();
             s.em.extend_from_slice(&s.em_doc[a * NL..z * NL]);
-            for i in 0..z - a {
-                s.ex.doc_rows(i, m.bits, &mut s.rows);
-                m.add_rows(&s.rows, &mut s.em[i * NL..i * NL + NL]);
-            }
+            s.ex.doc_rows(m.bits, &mut s.rows, &mut s.row_starts);
+            m.add_rows(&s.rows, &s.row_starts, &mut s.em);
             decode::viterbi(&s.em, &self.trans, &self.start, &self.end, None, &mut s.labels, &mut s.dec);
             labels[a..z].copy_from_slice(&s.labels);
         }
@@ -514,6 +512,7 @@ pub(crate) struct TagScratch {
     atoms: Vec<features::Atoms>,
     em_doc: Vec<f32>,
     rows: Vec<u32>,
+    row_starts: Vec<u32>,
     word_sums: model::WordSums,
     atom_cache: features::AtomCache,
 }

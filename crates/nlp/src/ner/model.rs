@@ -12,15 +12,15 @@ const MAGIC: &[u8; 4] = b"DNER";
 const VERSION: u32 = 4;
 
 /// How many rows ahead [`Model::emissions`] prefetches.
-const PREFETCH_AHEAD: usize = 12;
+const PREFETCH_AHEAD: usize = 40;
 
 /// Asks the CPU to bring the cache line of `x` in (a hint; nothing on other targets).
 #[inline(always)]
-fn prefetch(x: &i16) {
+pub(crate) fn prefetch<T>(x: &T) {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: a prefetch never faults, and the pointer comes from a reference
     unsafe {
-        std::arch::x86_64::_mm_prefetch((x as *const i16).cast::<i8>(), std::arch::x86_64::_MM_HINT_T0)
+        std::arch::x86_64::_mm_prefetch((x as *const T).cast::<i8>(), std::arch::x86_64::_MM_HINT_T0)
     };
     #[cfg(not(target_arch = "x86_64"))]
     let _ = x;
@@ -154,6 +154,13 @@ impl Model {
     pub(crate) fn emissions(&self, ex: &super::features::Extractor, n: usize, em: &mut Vec<f32>, sums: &mut WordSums) {
         debug_assert_eq!(ex.word_starts.len(), n + 1, "emissions needs the rows of extract_split");
         em.clear();
+        // the sums' slots are scattered over 512 KB: asked for all at once, they come in while
+        // the first tokens' rows are summed
+        for a in &ex.atoms[..n] {
+            let slot = WordSums::slot(a.exact);
+            prefetch(&sums.keys[slot]);
+            prefetch(&sums.sums[slot]);
+        }
         for i in 0..n {
             let mut acc = self.row_sum(&ex.rows, ex.starts[i] as usize..ex.starts[i + 1] as usize);
             let a = &ex.atoms[i];
@@ -191,11 +198,14 @@ impl Model {
         sums.keep_pending();
     }
 
-    /// Adds the weights of `rows` to one token's scores.
-    #[inline]
-    pub(crate) fn add_rows(&self, rows: &[u32], em: &mut [f32]) {
-        for (e, a) in em.iter_mut().zip(self.row_sum(rows, 0..rows.len())) {
-            *e += a as f32;
+    /// Adds to the scores `em` (`NL` per token) the weights of the rows of each token: token
+    /// `i`'s are `rows[starts[i]..starts[i + 1]]`.
+    pub(crate) fn add_rows(&self, rows: &[u32], starts: &[u32], em: &mut [f32]) {
+        for (i, em) in em.chunks_exact_mut(NL).enumerate() {
+            let sum = self.row_sum(rows, starts[i] as usize..starts[i + 1] as usize);
+            for (e, a) in em.iter_mut().zip(sum) {
+                *e += a as f32;
+            }
         }
     }
 

@@ -281,6 +281,28 @@ fn cached_atoms_are_the_atoms_of_the_word() {
 }
 
 #[test]
+fn second_pass_rows_listed_at_once_are_each_tokens_document_label_rows() {
+    let lex = tiny_model().lex;
+    let mut x = Extractor::default();
+    x.set_tokens(["Ms", "Kral", "met", "Kral", "in", "Paris", ",", "new", "York", "."], &lex, FeatureSet::DEFAULT);
+    // what the first pass said elsewhere: nothing for some tokens, so their lists are empty
+    for (i, a) in x.atoms.iter_mut().enumerate() {
+        a.dlab = [0, 3, 1, 0, 0, 7, 0, 2, 5, 0][i];
+    }
+    let (mut rows, mut starts) = (Vec::new(), Vec::new());
+    x.doc_rows(16, &mut rows, &mut starts);
+    assert_eq!(starts.len(), x.atoms.len() + 1);
+    // training extracts them with each token's other rows, last
+    x.extract(16, FeatureSet::DEFAULT);
+    for (i, a) in x.atoms.iter().enumerate() {
+        let own = &rows[starts[i] as usize..starts[i + 1] as usize];
+        assert_eq!(own.is_empty(), a.dlab == 0, "token {i}");
+        let all = &x.rows[x.starts[i] as usize..x.starts[i + 1] as usize];
+        assert!(all.ends_with(own), "token {i}: {own:?} not at the end of {all:?}");
+    }
+}
+
+#[test]
 fn gazetteer_marks_known_names_in_any_case() {
     let lex =
         Lexicons { gazetteer: build_gazetteer([(&[features::hash_lower("paris")][..], 2u8)]), ..Default::default() };
