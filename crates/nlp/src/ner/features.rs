@@ -521,7 +521,7 @@ struct CachedWord {
     words: WordLookups,
 }
 
-/// Slots of [`AtomCache`] (a power of two): 8,192 of 176 bytes.
+/// Slots of [`AtomCache`] (a power of two): 8,192 of 168 bytes.
 const ATOM_SLOTS: usize = 1 << 13;
 
 impl Default for AtomCache {
