@@ -431,6 +431,7 @@ impl NerTagger {
             s.ex.atoms.extend_from_slice(&s.atoms[a..z]);
             s.ex.set_doc(&s.doc);
             let sums = &s.word_sums;
+            sums.prefetch(&s.ex.atoms);
             s.ex.extract_split(m.bits, m.features, |w| sums.get(w).is_some());
             m.emissions(&s.ex, z - a, &mut s.em, &mut s.word_sums);
             decode::viterbi(&s.em, &self.trans, &self.start, &self.end, None, &mut s.labels, &mut s.dec);

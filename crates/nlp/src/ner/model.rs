@@ -82,6 +82,17 @@ impl WordSums {
         (word != 0 && self.keys[slot] == word).then(|| &self.sums[slot])
     }
 
+    /// Asks the CPU for the slots of the words of `atoms`: scattered over 512 KB, asked for at
+    /// once before the rows are extracted (which asks whether each word's sums are kept), they
+    /// come in together.
+    pub(crate) fn prefetch(&self, atoms: &[super::features::Atoms]) {
+        for a in atoms {
+            let slot = Self::slot(a.exact);
+            prefetch(&self.keys[slot]);
+            prefetch(&self.sums[slot]);
+        }
+    }
+
     /// Keeps the sums noted while scoring a sentence.
     fn keep_pending(&mut self) {
         for (word, sum) in std::mem::take(&mut self.pending) {
@@ -154,13 +165,6 @@ impl Model {
     pub(crate) fn emissions(&self, ex: &super::features::Extractor, n: usize, em: &mut Vec<f32>, sums: &mut WordSums) {
         debug_assert_eq!(ex.word_starts.len(), n + 1, "emissions needs the rows of extract_split");
         em.clear();
-        // the sums' slots are scattered over 512 KB: asked for all at once, they come in while
-        // the first tokens' rows are summed
-        for a in &ex.atoms[..n] {
-            let slot = WordSums::slot(a.exact);
-            prefetch(&sums.keys[slot]);
-            prefetch(&sums.sums[slot]);
-        }
         for i in 0..n {
             let mut acc = self.row_sum(&ex.rows, ex.starts[i] as usize..ex.starts[i + 1] as usize);
             let a = &ex.atoms[i];
