@@ -190,6 +190,13 @@ impl DocStats {
         self.map.clear();
     }
 
+    /// Fills the document-level atoms of `atoms` (how the document writes each word).
+    pub fn fill(&self, atoms: &mut [Atoms]) {
+        for a in atoms {
+            a.dcase = self.get(a.lower);
+        }
+    }
+
     /// Adds one sentence's tokens (their atoms, before features).
     pub fn add_sentence(&mut self, atoms: &[Atoms]) {
         let letters = atoms.iter().filter(|a| a.flags & flag::HAS_LETTER != 0).count();
@@ -822,9 +829,7 @@ impl Extractor {
 
     /// Fills the document-level atoms from the document's statistics.
     pub fn set_doc(&mut self, doc: &DocStats) {
-        for a in &mut self.atoms {
-            a.dcase = doc.get(a.lower);
-        }
+        doc.fill(&mut self.atoms);
     }
 
     /// Computes the rows of every token from `atoms`, for a table of `2^bits` rows.
@@ -1059,30 +1064,24 @@ impl Extractor {
             self.word_starts.push(w.len() as u32);
         }
     }
+}
 
-    /// The rows of the document-label features of every token (for the second pass), flattened
-    /// with `starts` (`n + 1` bounds): one list, so the tagger can fetch rows ahead across tokens.
-    pub fn doc_rows(&self, bits: u8, out: &mut Vec<u32>, starts: &mut Vec<u32>) {
-        out.clear();
-        starts.clear();
-        for i in 0..self.atoms.len() {
-            starts.push(out.len() as u32);
-            self.push_token_doc_rows(i, bits, out);
-        }
+/// The rows of the document-label features of every token of a sentence's `atoms` (for the
+/// second pass), flattened with `starts` (`n + 1` bounds): one list, so the tagger can fetch rows
+/// ahead across tokens. Training extracts the same rows with each token's others.
+pub(crate) fn doc_rows(atoms: &[Atoms], bits: u8, out: &mut Vec<u32>, starts: &mut Vec<u32>) {
+    out.clear();
+    starts.clear();
+    let n = atoms.len();
+    for (i, c) in atoms.iter().enumerate() {
         starts.push(out.len() as u32);
-    }
-
-    /// Adds the rows of the document-label features of token `i` to `out`.
-    fn push_token_doc_rows(&self, i: usize, bits: u8, out: &mut Vec<u32>) {
-        let n = self.atoms.len();
-        let c = &self.atoms[i];
-        if c.dlab == 0 {
-            return;
+        if c.dlab != 0 {
+            let p1 = if i == 0 { &BOS } else { &atoms[i - 1] };
+            let n1 = if i + 1 >= n { &EOS } else { &atoms[i + 1] };
+            push_doc_rows(c, p1, n1, 64 - bits as u32, out);
         }
-        let p1 = if i == 0 { &BOS } else { &self.atoms[i - 1] };
-        let n1 = if i + 1 >= n { &EOS } else { &self.atoms[i + 1] };
-        push_doc_rows(c, p1, n1, 64 - bits as u32, out);
     }
+    starts.push(out.len() as u32);
 }
 
 #[inline]

@@ -426,10 +426,13 @@ impl NerTagger {
         s.em_doc.clear();
         s.em_doc.resize(toks.len() * NL, 0.0);
         s.dl.clear();
+        // (in place, so the sentences' atoms are copied out once and never back)
+        for &(a, z) in ranges {
+            s.doc.fill(&mut s.atoms[a..z]);
+        }
         for &(a, z) in ranges {
             s.ex.atoms.clear();
             s.ex.atoms.extend_from_slice(&s.atoms[a..z]);
-            s.ex.set_doc(&s.doc);
             let sums = &s.word_sums;
             sums.prefetch(&s.ex.atoms);
             s.ex.extract_split(m.bits, m.features, |w| sums.get(w).is_some());
@@ -438,24 +441,22 @@ impl NerTagger {
             labels[a..z].copy_from_slice(&s.labels);
             if two_pass {
                 s.em_doc[a * NL..z * NL].copy_from_slice(&s.em);
-                s.atoms[a..z].copy_from_slice(&s.ex.atoms);
                 s.dl.add(&s.ex.atoms, &s.labels);
             }
         }
         if !two_pass {
             return;
         }
+        // (the second pass works on the document's atoms and scores in place: a sentence reads
+        // only its own first-pass labels, which it overwrites last)
         for &(a, z) in ranges {
-            s.ex.atoms.clear();
-            s.ex.atoms.extend_from_slice(&s.atoms[a..z]);
-            for (i, at) in s.ex.atoms.iter_mut().enumerate() {
+            for (i, at) in s.atoms[a..z].iter_mut().enumerate() {
                 at.dlab = s.dl.summary(at, labels[a + i]);
             }
-            s.em.clear();
-            s.em.extend_from_slice(&s.em_doc[a * NL..z * NL]);
-            s.ex.doc_rows(m.bits, &mut s.rows, &mut s.row_starts);
-            m.add_rows(&s.rows, &s.row_starts, &mut s.em);
-            decode::viterbi(&s.em, &self.trans, &self.start, &self.end, None, &mut s.labels, &mut s.dec);
+            let em = &mut s.em_doc[a * NL..z * NL];
+            features::doc_rows(&s.atoms[a..z], m.bits, &mut s.rows, &mut s.row_starts);
+            m.add_rows(&s.rows, &s.row_starts, em);
+            decode::viterbi(em, &self.trans, &self.start, &self.end, None, &mut s.labels, &mut s.dec);
             labels[a..z].copy_from_slice(&s.labels);
         }
     }

@@ -290,7 +290,7 @@ fn second_pass_rows_listed_at_once_are_each_tokens_document_label_rows() {
         a.dlab = [0, 3, 1, 0, 0, 7, 0, 2, 5, 0][i];
     }
     let (mut rows, mut starts) = (Vec::new(), Vec::new());
-    x.doc_rows(16, &mut rows, &mut starts);
+    features::doc_rows(&x.atoms, 16, &mut rows, &mut starts);
     assert_eq!(starts.len(), x.atoms.len() + 1);
     // training extracts them with each token's other rows, last
     x.extract(16, FeatureSet::DEFAULT);
