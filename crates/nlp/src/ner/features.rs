@@ -528,6 +528,14 @@ struct CachedWord {
     words: WordLookups,
 }
 
+/// What a word alone gives the tagger: its atoms and what the lexicons hold under it (what
+/// [`AtomCache`] keeps).
+#[inline]
+fn word_facts(s: &str, lex: &Lexicons) -> (Atoms, WordLookups) {
+    let a = Atoms::of(s, lex);
+    (a, lex.word_lookups(a.lower))
+}
+
 /// Slots of [`AtomCache`] (a power of two): 8,192 of 168 bytes.
 const ATOM_SLOTS: usize = 1 << 13;
 
@@ -577,14 +585,10 @@ impl AtomCache {
     /// The atoms and lookups of word `s`, from the cache or computed (and kept).
     #[inline]
     fn get(&mut self, s: &str, lex: &Lexicons) -> (Atoms, WordLookups) {
-        let Some(key) = Self::key(s) else {
-            let a = Atoms::of(s, lex);
-            return (a, lex.word_lookups(a.lower));
-        };
+        let Some(key) = Self::key(s) else { return word_facts(s, lex) };
         let c = &mut self.slots[Self::slot(&key)];
         if c.key != key {
-            c.atoms = Atoms::of(s, lex);
-            c.words = lex.word_lookups(c.atoms.lower);
+            (c.atoms, c.words) = word_facts(s, lex);
             c.key = key;
         }
         (c.atoms, c.words)
@@ -788,9 +792,9 @@ impl Extractor {
         self.atoms.clear();
         self.words.clear();
         for t in tokens {
-            let a = Atoms::of(t, lex);
-            self.words.push(lex.word_lookups(a.lower));
+            let (a, w) = word_facts(t, lex);
             self.atoms.push(a);
+            self.words.push(w);
         }
         self.mark_lexicons(lex, fs);
     }

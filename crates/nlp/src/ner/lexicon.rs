@@ -253,36 +253,11 @@ impl Lexicons {
         if self.gazetteer.len() == 0 {
             return;
         }
-        let n = atoms.len();
-        // the entries of the two-word starts of names, asked for at once
-        for i in 1..n {
-            if words[i - 1].gazetteer.is_some_and(|m| m & PREFIX != 0) {
-                self.gazetteer.prefetch(seq_hash(seq_hash(SEQ_SEED, atoms[i - 1].lower), atoms[i].lower));
-            }
-        }
-        for i in 0..n {
-            // names start with a letter or digit token
-            if atoms[i].flags & (super::features::flag::HAS_LETTER | super::features::flag::HAS_DIGIT) == 0 {
-                continue;
-            }
-            let mut h = SEQ_SEED;
-            let mut best: Option<(usize, u32)> = None;
-            for len in 1..=GAZ_MAX_LEN.min(n - i) {
-                h = seq_hash(h, atoms[i + len - 1].lower);
-                let found = if len == 1 { words[i].gazetteer } else { self.gazetteer.get(h) };
-                match found {
-                    None => break,
-                    Some(m) => {
-                        if m & 0xf != 0 {
-                            best = Some((len, m));
-                        }
-                        if m & PREFIX == 0 {
-                            break;
-                        }
-                    }
-                }
-            }
-            if let Some((len, m)) = best {
+        let walk = Walk { index: &self.gazetteer, key: |h| h, entry: 0xf, prefix: PREFIX };
+        let first = |i: usize| words[i].gazetteer;
+        walk.prefetch_pairs(atoms, first);
+        for i in 0..atoms.len() {
+            if let Some((len, m)) = walk.longest_at(atoms, i, first(i)) {
                 for t in 0..4 {
                     if m & (1 << t) != 0 {
                         atoms[i].gaz |= 1 << (2 * t);
@@ -312,41 +287,64 @@ impl Lexicons {
         if self.ext.len() == 0 {
             return;
         }
-        let n = atoms.len();
-        // the entries of the two-word starts of names, asked for at once
-        for i in 1..n {
-            if words[i - 1].ext.is_some_and(|m| m & EXT_PREFIX != 0) {
-                self.ext.prefetch(ext_key(seq_hash(seq_hash(SEQ_SEED, atoms[i - 1].lower), atoms[i].lower)));
-            }
-        }
-        for i in 0..n {
-            if atoms[i].flags & (super::features::flag::HAS_LETTER | super::features::flag::HAS_DIGIT) == 0 {
-                continue;
-            }
-            let mut h = SEQ_SEED;
-            let mut best: Option<(usize, u32)> = None;
-            for len in 1..=GAZ_MAX_LEN.min(n - i) {
-                h = seq_hash(h, atoms[i + len - 1].lower);
-                let found = if len == 1 { words[i].ext } else { self.ext.get(ext_key(h)) };
-                match found {
-                    None => break,
-                    Some(m) => {
-                        if m & ext::ALL != 0 {
-                            best = Some((len, m & ext::ALL));
-                        }
-                        if m & EXT_PREFIX == 0 {
-                            break;
-                        }
-                    }
-                }
-            }
-            if let Some((len, m)) = best {
+        let walk = Walk { index: &self.ext, key: ext_key, entry: ext::ALL, prefix: EXT_PREFIX };
+        let first = |i: usize| words[i].ext;
+        walk.prefetch_pairs(atoms, first);
+        for i in 0..atoms.len() {
+            if let Some((len, m)) = walk.longest_at(atoms, i, first(i)) {
+                let m = m & ext::ALL;
                 atoms[i].ext |= m;
                 for a in &mut atoms[i + 1..i + len] {
                     a.ext |= m << 16;
                 }
             }
         }
+    }
+}
+
+/// One of the indexes [`Lexicons::mark_gazetteer`] and [`Lexicons::mark_ext`] walk for the
+/// longest entry at each token: how a sequence hash becomes its key, which bits of a value make
+/// it an entry, and which say that longer entries go on from it.
+struct Walk<'a, K: Fn(u64) -> u64> {
+    index: &'a HashIndex,
+    key: K,
+    entry: u32,
+    prefix: u32,
+}
+
+impl<K: Fn(u64) -> u64> Walk<'_, K> {
+    /// Asks the CPU at once for the entries of the two-word sequences that open longer ones;
+    /// `first(i)` is what the index holds under token `i` alone ([`WordLookups`]).
+    #[inline]
+    fn prefetch_pairs(&self, atoms: &[Atoms], first: impl Fn(usize) -> Option<u32>) {
+        for i in 1..atoms.len() {
+            if first(i - 1).is_some_and(|m| m & self.prefix != 0) {
+                self.index.prefetch((self.key)(seq_hash(seq_hash(SEQ_SEED, atoms[i - 1].lower), atoms[i].lower)));
+            }
+        }
+    }
+
+    /// The longest entry starting at token `i` (entries start with a letter or digit token):
+    /// its length in tokens and its value. `first` is what the index holds under token `i` alone.
+    #[inline]
+    fn longest_at(&self, atoms: &[Atoms], i: usize, first: Option<u32>) -> Option<(usize, u32)> {
+        if atoms[i].flags & (super::features::flag::HAS_LETTER | super::features::flag::HAS_DIGIT) == 0 {
+            return None;
+        }
+        let mut h = SEQ_SEED;
+        let mut best = None;
+        for len in 1..=GAZ_MAX_LEN.min(atoms.len() - i) {
+            h = seq_hash(h, atoms[i + len - 1].lower);
+            let found = if len == 1 { first } else { self.index.get((self.key)(h)) };
+            let Some(m) = found else { break };
+            if m & self.entry != 0 {
+                best = Some((len, m));
+            }
+            if m & self.prefix == 0 {
+                break;
+            }
+        }
+        best
     }
 }
 
