@@ -1147,6 +1147,14 @@ mod tests {
     }
 
     #[test]
+    fn a_phone_number_hides_its_digits_from_times_on_any_line() {
+        let d = run("Founded in 1978.\n\nTresk Maritime Museum, \u{260e} +44 1632 960 118, since 2019.\n\n\
+             1632 was the year the mill opened.");
+        let years: Vec<&str> = d.times.iter().map(|t| t.span.of(&d.text)).collect();
+        assert_eq!(years, ["1978", "2019", "1632"]);
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in
             ["", "$", "€ 5", "more than", "5bn", "1,2,3", "+", "(((((", "0 0 0 0 0 0 0 0 0 0", "½ of 3½ million"]

@@ -31,6 +31,7 @@ use grammar::{Act, Arg, Grammar, Kind, MAX_CAPS, NO_WORD, Shape, SlashOrder, T_D
 use jiff::civil::Date;
 use matcher::{Atom, Matcher};
 use resolve::{Ctx, DayRef, Dir, Point, Sem, Tense, Tod, Unit, fmt_point, fmt_year, later, year_earlier};
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 /// The languages whose grammar ships: ISO 639-1 code, word list, rules. A language is added
@@ -94,11 +95,25 @@ impl Component for TimeTagger {
         // a year's digits inside a phone number are no year ("☎ +44 1632 960 118"); only a
         // number that opens with "+" or a trunk "0" ("1914-18 1939-45" are years, which the
         // phone numbers' shape of dashed groups would take)
+        // A phone number stays on its line, so only the lines of times that open with a digit
+        // are searched, each once.
         let text = &doc.text;
-        let phones: Vec<Span> = crate::numbers::phone_numbers(text)
-            .into_iter()
-            .filter(|p| ["+", "0", "(0"].iter().any(|s| p.of(text).starts_with(s)))
-            .collect();
+        let mut phones: Vec<Span> = Vec::new();
+        let mut searched = 0;
+        for t in &doc.times {
+            if t.span.start < searched || !text.as_bytes()[t.span.start].is_ascii_digit() {
+                continue;
+            }
+            let start = text[..t.span.start].rfind('\n').map_or(0, |k| k + 1);
+            searched = text[t.span.start..].find('\n').map_or(text.len(), |k| t.span.start + k);
+            let line = &text[start..searched];
+            phones.extend(
+                crate::numbers::phone_numbers(line)
+                    .into_iter()
+                    .filter(|p| ["+", "0", "(0"].iter().any(|s| p.of(line).starts_with(s)))
+                    .map(|p| Span::new(start + p.start, start + p.end)),
+            );
+        }
         doc.times.retain(|t| !phones.iter().any(|p| p.start <= t.span.start && t.span.end <= p.end));
     }
 }
@@ -163,7 +178,7 @@ fn tag_with(
         Window { g, atoms: &atoms, m: Matcher { g, text, atoms: &atoms } }.run(floor, &mut scratch, &mut found);
         k = hi;
     }
-    let doc = Doc { g, text, tokens, sentences };
+    let doc = Doc { g, text, tokens, sentences, word_ids: vec![Cell::new(UNSEEN); tokens.len()] };
     // dropped before resolving, so that "Daily News" is no date to count "the next day" from
     found.retain(|it| {
         !doc.period_of_a_match(it)
@@ -796,7 +811,13 @@ struct Doc<'a> {
     text: &'a str,
     tokens: &'a [Token],
     sentences: &'a [Span],
+    /// Each token's word id once looked up ([`UNSEEN`] before): the tense of one expression
+    /// reads a dozen words around it, each several times.
+    word_ids: Vec<Cell<u32>>,
 }
+
+/// A token whose word id is not looked up yet.
+const UNSEEN: u32 = NO_WORD - 1;
 
 impl Doc<'_> {
     fn resolve(&self, items: &[Item], mut anchor: Option<Date>, sent: &[(Span, Date)]) -> Vec<TimeExpr> {
@@ -1617,7 +1638,12 @@ impl Doc<'_> {
     }
 
     fn word(&self, i: usize) -> u32 {
-        self.tokens.get(i).map_or(NO_WORD, |t| self.g.lookup_at(self.text.as_bytes(), t.span.start, t.span.end))
+        let Some(id) = self.word_ids.get(i) else { return NO_WORD };
+        if id.get() == UNSEEN {
+            let t = self.tokens[i].span;
+            id.set(self.g.lookup_at(self.text.as_bytes(), t.start, t.end));
+        }
+        id.get()
     }
 }
 
