@@ -18,12 +18,14 @@ impl<'a> CharIndex<'a> {
             return CharIndex { text, checkpoints: None };
         }
         let bytes = text.as_bytes();
-        let mut checkpoints = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut checkpoints = Vec::with_capacity(bytes.len() / BLOCK + 2);
         let mut count = 0u32;
         for block in bytes.chunks(BLOCK) {
             checkpoints.push(count);
             count += block.iter().filter(|&&b| !is_continuation(b)).count() as u32;
         }
+        // the count at the text's end, which is where a text of whole blocks looks its end up
+        checkpoints.push(count);
         CharIndex { text, checkpoints: Some(checkpoints) }
     }
 
@@ -63,6 +65,17 @@ mod tests {
             assert_eq!(idx.char_of(bi), ci);
         }
         assert_eq!(idx.char_of(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn the_end_of_a_text_of_whole_blocks_is_its_length() {
+        // (the end of a text of 256 or 512 bytes was read as offset 0)
+        for len in 250..530 {
+            let text = format!("é{}", "a".repeat(len - 2));
+            let idx = CharIndex::new(&text);
+            assert_eq!(idx.char_of(text.len()), len - 1, "{len} bytes");
+            assert_eq!(idx.char_of(text.len() - 1), len - 2, "{len} bytes");
+        }
     }
 
     #[test]
