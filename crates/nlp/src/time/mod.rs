@@ -178,7 +178,14 @@ fn tag_with(
         Window { g, atoms: &atoms, m: Matcher { g, text, atoms: &atoms } }.run(floor, &mut scratch, &mut found);
         k = hi;
     }
-    let doc = Doc { g, text, tokens, sentences, word_ids: vec![Cell::new(UNSEEN); tokens.len()] };
+    let doc = Doc {
+        g,
+        text,
+        tokens,
+        sentences,
+        word_ids: vec![Cell::new(UNSEEN); tokens.len()],
+        title_case_memo: Cell::new(None),
+    };
     // dropped before resolving, so that "Daily News" is no date to count "the next day" from
     found.retain(|it| {
         !doc.period_of_a_match(it)
@@ -814,6 +821,8 @@ struct Doc<'a> {
     /// Each token's word id once looked up ([`UNSEEN`] before): the tense of one expression
     /// reads a dozen words around it, each several times.
     word_ids: Vec<Cell<u32>>,
+    /// The last token range [`Doc::title_case`] read, and what it found.
+    title_case_memo: Cell<Option<(usize, usize, bool)>>,
 }
 
 /// A token whose word id is not looked up yet.
@@ -1273,17 +1282,20 @@ impl Doc<'_> {
     fn is_heading(&self, span: Span, sentence: usize) -> bool {
         let Some(&s) = self.sentences.get(sentence) else { return false };
         let tokens = &self.tokens[self.token_range(s)];
-        let label = tokens.iter().any(|t| t.kind == TokenKind::Punct && t.span.of(self.text) == ":");
         let mut capitals = 0;
-        tokens.iter().all(|t| {
+        // (the words first: most sentences fail at their first word, and a long one would be
+        // read whole for each of its expressions)
+        let bare = tokens.iter().all(|t| {
             let word = t.span.of(self.text);
             let outside = t.span.end <= span.start || t.span.start >= span.end;
             if outside && t.kind == TokenKind::Word && word.len() > 1 && crate::entities::is_allcaps(word) {
                 capitals += 1;
-                return capitals <= 2 && !label;
+                return capitals <= 2;
             }
             !outside || t.kind == TokenKind::Punct
-        })
+        });
+        let label = || tokens.iter().any(|t| t.kind == TokenKind::Punct && t.span.of(self.text) == ":");
+        bare && (capitals == 0 || !label())
     }
 
     /// The tense that picks the direction of an expression with none of its own: a possessive
@@ -1580,8 +1592,19 @@ impl Doc<'_> {
     /// True when the tokens `r` (a sentence) are in title case: no word of five letters or more
     /// starts in lowercase.
     fn title_case(&self, r: std::ops::Range<usize>) -> bool {
-        !r.filter(|&i| self.tokens[i].kind == TokenKind::Word)
-            .any(|i| !self.capitalized(i) && self.text_at(i).chars().count() > 4)
+        // (asked for each expression of a sentence in turn: a sentence of a thousand months
+        // would read its words a thousand times)
+        if let Some((s0, s1, yes)) = self.title_case_memo.get()
+            && (s0, s1) == (r.start, r.end)
+        {
+            return yes;
+        }
+        let (s0, s1) = (r.start, r.end);
+        let yes = !r
+            .filter(|&i| self.tokens[i].kind == TokenKind::Word)
+            .any(|i| !self.capitalized(i) && self.text_at(i).chars().count() > 4);
+        self.title_case_memo.set(Some((s0, s1, yes)));
+        yes
     }
 
     /// True when token `i` starts with a capital letter (false past the end).
