@@ -1061,12 +1061,36 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
                     || line_ends)
         };
         if split || last + 1 == n || tokens[last + 1].para_start {
-            out.push(Span::new(tokens[first].span.start, tokens[last].span.end));
+            push_capped(text, &tokens[first..=last], &mut out);
             first = last + 1;
         }
         k = last + 1;
     }
     out
+}
+
+/// The most tokens a sentence holds. Text with no sentence ends (a word list, a table, a dump of
+/// data) would make one sentence of a whole file, and the components read a sentence's words
+/// around each thing they find in it: a sentence of 80,000 tokens of month names took 16 s, and
+/// the tagger's buffers, a kilobyte a token, took 2 GB for a 10 MB file. The longest sentence of
+/// the PolNeAR, CoNLL-2003, UNER and TBAQ texts has about 300.
+const MAX_SENTENCE_TOKENS: usize = 1_000;
+
+/// Adds the sentence of `tokens` to `out`, cut into pieces of at most [`MAX_SENTENCE_TOKENS`]:
+/// each after the last line break or punctuation among its last 200 tokens (where names rarely
+/// run on), else at the limit.
+fn push_capped(text: &str, tokens: &[Token], out: &mut Vec<Span>) {
+    let mut a = 0;
+    while tokens.len() - a > MAX_SENTENCE_TOKENS {
+        let limit = a + MAX_SENTENCE_TOKENS;
+        let pause = |j: &usize| {
+            tokens[*j - 1].kind == TokenKind::Punct || line_break_between(text, &tokens[*j - 1], &tokens[*j])
+        };
+        let cut = (limit - 200..=limit).rev().find(pause).unwrap_or(limit);
+        out.push(Span::new(tokens[a].span.start, tokens[cut - 1].span.end));
+        a = cut;
+    }
+    out.push(Span::new(tokens[a].span.start, tokens[tokens.len() - 1].span.end));
 }
 
 /// True when the period at `k` follows the number of a heading or a list item: "1.", "2.1.",

@@ -492,3 +492,22 @@ fn odd_inputs_never_panic_and_keep_spans_valid() {
         check(&s);
     }
 }
+
+#[test]
+fn a_text_with_no_sentence_ends_is_cut_into_bounded_sentences() {
+    // 2,500 words with no stop: pieces of at most 1,000 tokens that cover the text in order
+    let words: Vec<String> = (0..2500).map(|i| format!("w{i}")).collect();
+    let text = words.join(" ");
+    let s = sents(&text);
+    assert_eq!(s.len(), 3, "{:?}", s.iter().map(|x| x.split(' ').count()).collect::<Vec<_>>());
+    assert!(s.iter().all(|x| x.split(' ').count() <= 1000));
+    assert_eq!(s.join(" "), text);
+    // the cut comes after the last comma or line break among the last 200 tokens of a piece
+    let mut words = words;
+    words[899].push(',');
+    words[1700].push('\n');
+    let text = words.join(" ");
+    let s = sents(&text);
+    assert!(s[0].ends_with("w899,"), "{}", &s[0][s[0].len() - 20..]);
+    assert!(s[1].ends_with("w1700"), "{}", &s[1][s[1].len() - 20..]);
+}
