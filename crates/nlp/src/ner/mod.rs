@@ -1243,15 +1243,22 @@ fn signature_towns(text: &str, names: &mut [(Span, EntityType)], known: impl Fn(
         if ta != EntityType::Person || !matches!(tb, EntityType::Person | EntityType::Org) {
             continue;
         }
+        // (and the tests that read the text around the pair after those that read only the
+        // pair: on a text with no line breaks each would read to its end, for every pair)
         let between = &text[a.end..b.start];
-        let next_line = between.matches('\n').count() == 1 && between.trim().is_empty();
-        let rest = text[b.end..].split_once('\n').map_or("", |(_, r)| r);
-        let block_ends = rest.split('\n').next().is_none_or(|l| l.trim().is_empty());
+        if !(between.matches('\n').count() == 1 && between.trim().is_empty()) {
+            continue;
+        }
         // (one word, no acronym: "Ann Lee\nBBC" is where she works)
         let word = b.of(text);
         let one_word = !word.contains(char::is_whitespace) && word.chars().any(char::is_lowercase);
         let new_word = one_word && !known(word) && !a.of(text).split_whitespace().any(|w| w == word);
-        if a.of(text).contains(' ') && new_word && next_line && block_ends && own_line(a) && own_line(b) {
+        if !(a.of(text).contains(' ') && new_word) {
+            continue;
+        }
+        let rest = text[b.end..].split_once('\n').map_or("", |(_, r)| r);
+        let block_ends = rest.split('\n').next().is_none_or(|l| l.trim().is_empty());
+        if block_ends && own_line(a) && own_line(b) {
             names[k].1 = EntityType::Loc;
         }
     }
