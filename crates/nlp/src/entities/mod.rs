@@ -142,13 +142,67 @@ pub(crate) struct Ctx<'a> {
     pub in_quote: Vec<bool>,
     pub ents: Vec<Entity>,
     pub info: Vec<EntInfo>,
+    /// The person mentions over each token, for the role rules, which ask it of every name
+    /// (built by [`roles::roles`] when the mentions are settled; empty before).
+    pub persons: PersonIndex,
+}
+
+/// The indices of the person mentions that cover each token, in mention order: a list of ten
+/// thousand names asked of each name which mentions it touches took seconds.
+#[derive(Default)]
+pub(crate) struct PersonIndex {
+    /// Where each token's list starts in `list` (one more entry than tokens).
+    starts: Vec<u32>,
+    list: Vec<u32>,
+}
+
+impl PersonIndex {
+    pub(crate) fn new(men: &[Work], tokens: usize) -> PersonIndex {
+        let persons = || men.iter().enumerate().filter(|(_, m)| m.ty == EntityType::Person && m.b <= tokens);
+        let mut starts = vec![0u32; tokens + 1];
+        for (_, m) in persons() {
+            for k in m.a..m.b {
+                starts[k + 1] += 1;
+            }
+        }
+        for k in 0..tokens {
+            starts[k + 1] += starts[k];
+        }
+        let mut next = starts.clone();
+        let mut list = vec![0u32; starts[tokens] as usize];
+        for (i, m) in persons() {
+            for k in m.a..m.b {
+                list[next[k] as usize] = i as u32;
+                next[k] += 1;
+            }
+        }
+        PersonIndex { starts, list }
+    }
+
+    /// The person mentions over token `k` (none past the text's end).
+    pub(crate) fn covering<'m>(&self, men: &'m [Work], k: usize) -> impl Iterator<Item = &'m Work> + use<'m, '_> {
+        let range = match (self.starts.get(k), self.starts.get(k + 1)) {
+            (Some(&a), Some(&z)) => a as usize..z as usize,
+            _ => 0..0,
+        };
+        self.list[range].iter().map(move |&i| &men[i as usize])
+    }
 }
 
 impl<'a> Ctx<'a> {
     /// Every mention a cluster of its own.
     pub(crate) fn new(v: View<'a>, men: Vec<Work>, in_quote: Vec<bool>) -> Ctx<'a> {
         let groups = men.iter().enumerate().map(|(i, w)| Group::of(i, w)).collect();
-        Ctx { v, parent: (0..men.len()).collect(), men, groups, in_quote, ents: Vec::new(), info: Vec::new() }
+        Ctx {
+            v,
+            parent: (0..men.len()).collect(),
+            men,
+            groups,
+            in_quote,
+            ents: Vec::new(),
+            info: Vec::new(),
+            persons: PersonIndex::default(),
+        }
     }
 
     pub(crate) fn find(&mut self, mut i: usize) -> usize {

@@ -15,6 +15,7 @@ pub(crate) const CASE_PARTIES: &[&str] =
     &["claimant", "defendant", "appellant", "respondent", "petitioner", "plaintiff", "applicant"];
 
 pub(crate) fn roles(cx: &mut Ctx) {
+    cx.persons = super::PersonIndex::new(&cx.men, cx.v.len());
     let mut found: Vec<(usize, usize, usize, usize)> = Vec::new(); // entity, first token, end token, head token
     for i in 0..cx.men.len() {
         let w = &cx.men[i];
@@ -321,7 +322,7 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
         }
         // another person's name after a noun's possessive ends nothing well: "head of the
         // agency's climate unit Eva Lind", "the club's chairman and Tom Berg"
-        if first_owned.is_some_and(|k| !v.cap(k - 1)) && cx.men.iter().any(|m| m.a == e && m.ty == EntityType::Person) {
+        if first_owned.is_some_and(|k| !v.cap(k - 1)) && person_at(cx, e) {
             return None;
         }
         if inf.has(f::PREP) {
@@ -373,7 +374,7 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
     }
     // a title right before a name is that person's ("On the positive side for Clinton,
     // President Barack Obama's approval rating remains strong")
-    let titled = cx.men.iter().any(|m| m.ty == EntityType::Person && m.a == head + 1 && m.b <= e);
+    let titled = cx.persons.covering(&cx.men, head + 1).any(|m| m.a == head + 1 && m.b <= e);
     if !ends || e == s || titled || names_a_person(cx, s, e) {
         return None;
     }
@@ -388,7 +389,9 @@ fn apposition_after(cx: &Ctx, b: usize) -> Option<(usize, usize, usize)> {
 fn line_role(cx: &Ctx, b: usize, s: usize) -> bool {
     let v = &cx.v;
     let n = v.len();
-    let Some(name) = cx.men.iter().find(|m| m.b == b && m.ty == EntityType::Person) else { return false };
+    let Some(name) = b.checked_sub(1).and_then(|k| cx.persons.covering(&cx.men, k).find(|m| m.b == b)) else {
+        return false;
+    };
     let opens = |k: usize| line_break_before(cx, k);
     if !(opens(name.a) || name.a > 0 && v.is(name.a - 1, "by") && opens(name.a - 1)) {
         return false;
@@ -439,13 +442,16 @@ fn signature_after(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize, usize)
 /// "Director Tom Fenn"; not "spokesman for Ann Lee", "mother of Tom Fenn").
 fn names_a_person(cx: &Ctx, s: usize, e: usize) -> bool {
     let v = &cx.v;
-    cx.men.iter().any(|m| {
-        m.ty == EntityType::Person
-            && m.a < e
-            && s < m.b
-            && m.b >= e
-            && !(s..m.a).any(|k| v.info[k].has(f::PREP) || v.possessive(k))
-    })
+    // (the mentions that reach past token e - 1 from before e)
+    let Some(last) = e.checked_sub(1) else { return false };
+    cx.persons
+        .covering(&cx.men, last)
+        .any(|m| s < m.b && m.b >= e && !(s..m.a).any(|k| v.info[k].has(f::PREP) || v.possessive(k)))
+}
+
+/// True when a person's name starts at token `k`.
+fn person_at(cx: &Ctx, k: usize) -> bool {
+    cx.persons.covering(&cx.men, k).any(|m| m.a == k)
 }
 
 /// "Ms L. Dunmore (Town Clerk)", "Cllr J. Pennick (Chair)": a role alone in brackets right
@@ -565,7 +571,7 @@ fn apposition_before(cx: &Ctx, a: usize) -> Option<(usize, usize, usize)> {
     }
     // a title right before a name is another person ("Like Senator Tom Fenn, Ann Lee voted";
     // "Gov. Scott Walker, Bobby Jindal"), a name later is not ("attorney for Pagliano, Mark ...")
-    if head + 1 < end && cx.men.iter().any(|m| m.ty == EntityType::Person && m.a <= head + 1 && head + 1 < m.b) {
+    if head + 1 < end && cx.persons.covering(&cx.men, head + 1).next().is_some() {
         return None;
     }
     // stops at a determiner or possessive, or the sentence start
@@ -715,7 +721,7 @@ fn predicate_after(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize, usize)
         return None;
     }
     // "the lawyer's client": the role is someone else's; "Sen. Jeff Sessions": another's title
-    if v.possessive(end) || cx.men.iter().any(|m| m.a == end && m.ty == EntityType::Person) {
+    if v.possessive(end) || person_at(cx, end) {
         return None;
     }
     Some((start, end, head))

@@ -1363,3 +1363,32 @@ fn musicians_trades_and_players_have_roles() {
     assert_eq!(roles("Tomas Brae"), ["electrician from Ardley"]);
     assert_eq!(roles("Kofi Mensa"), ["midfielder"]);
 }
+
+#[test]
+fn the_person_index_finds_the_mentions_a_scan_finds() {
+    use super::{PersonIndex, Work};
+    let text = "Dana Whitcombe\nHead of Procurement, Orvale Port Authority\n\nBy Nadia Osei, Courts Reporter. \
+        Ms Nadia Okafor met Bruno Lind, Tom Fenn and Senator Eva Lind of the Northern Coal Board.";
+    let mut doc = Doc::new("t", text);
+    crate::Segmenter.process(&mut doc);
+    crate::ner::NerTagger::embedded().process(&mut doc);
+    let v = super::View::new(&doc);
+    let n = v.len();
+    let mut men = super::initial(&v, &doc.mentions);
+    // mentions over the same tokens as others, and one reaching the text's last token
+    let person = men.iter().find(|m| m.ty == EntityType::Person).expect("a person").clone();
+    men.push(Work { a: person.a + 1, ..person.clone() });
+    men.push(Work { a: person.a, b: person.b + 2, ..person.clone() });
+    men.push(Work { a: n - 2, b: n, ..person });
+    let index = PersonIndex::new(&men, n);
+    for k in 0..n + 2 {
+        let scan: Vec<*const Work> = men
+            .iter()
+            .filter(|m| m.ty == EntityType::Person && m.a <= k && k < m.b)
+            .map(|m| m as *const Work)
+            .collect();
+        let found: Vec<*const Work> = index.covering(&men, k).map(|m| m as *const Work).collect();
+        assert_eq!(found, scan, "token {k}");
+    }
+    assert!(men.iter().filter(|m| m.ty == EntityType::Person).count() >= 8);
+}
