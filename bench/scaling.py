@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""How `dossier extract`'s time grows with odd, repetitive text: each kind of text at a size and
+at four times that size, and the ratio of the two times. Near 4 is linear; a ratio well above
+(flagged past 6) is work that grows with the square of something, a way for one bad document to
+stall an ingest.
+
+    python3 bench/scaling.py [--bin target/release/dossier] [--tokens 20000] [--kinds months,said]
+
+The texts are written here from short fragments (a name list, a run of month names, reported
+speech with no full stop, ...) into a temporary folder; each run is one process, the best of
+`--runs` (default 2) per size.
+"""
+import argparse
+import os
+import subprocess
+import tempfile
+import time
+
+# fragments repeated to the size asked: each once stalled a component, or reaches one that reads
+# around every thing it finds
+KINDS = {
+    "names": "ANN LEE ",
+    "name-lines": "Ann Lee\nKell\n",
+    "name-list": "Ann Lee, ",
+    "title-case": "Ann Lee Of The Kell Times ",
+    "open-quotes": '"He said ',
+    "quotes": '"We will win," said Ann Lee. ',
+    "curly": "\u201cWe will\u201d \u2018win\u2019 ",
+    "dates": "on Monday, June 22, 2018 and 22/06/2018 ",
+    "months": "January February March ",
+    "clock": "at 6.14am and 18:30 GMT ",
+    "years": "1999 2000 2001 ",
+    "amounts": "more than 600 witness statements in 14 countries, $3.5 million ",
+    "reported": "He said she told him that they ",
+    "mail-headers": "From: a@b.co\nTo: c@d.co\n",
+    "replies": "> ",
+    "links": "http://kell.example/a?b=c anna@kell.example ",
+    "initials": "A. B. C. ",
+    "bullets": "\u2022 Ann Lee\n",
+    "headlines": "MINISTER SAYS KELL WILL WIN\n\n",
+    "dashes": "-- ",
+    "words": "word ",
+}
+
+
+def best_time(binary: str, path: str, runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([binary, "extract", path], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bin", default="target/release/dossier")
+    ap.add_argument("--tokens", type=int, default=20000, help="the smaller size, in words")
+    ap.add_argument("--runs", type=int, default=2)
+    ap.add_argument("--kinds", help="comma-separated kinds (default: all)")
+    args = ap.parse_args()
+    kinds = args.kinds.split(",") if args.kinds else list(KINDS)
+    worst = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        print(f"{'kind':14} {'size':>8} {'4x size':>8} {'ratio':>6}")
+        for kind in kinds:
+            unit = KINDS[kind]
+            times = []
+            for words in (args.tokens, 4 * args.tokens):
+                path = os.path.join(tmp, f"{kind}-{words}.txt")
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(unit * max(1, words // max(1, len(unit.split()))))
+                times.append(best_time(args.bin, path, args.runs))
+            ratio = times[1] / times[0]
+            worst = max(worst, ratio)
+            flag = "  <- grows faster than the text" if ratio > 6 and times[1] > 0.3 else ""
+            print(f"{kind:14} {times[0]:7.3f}s {times[1]:7.3f}s {ratio:6.1f}{flag}", flush=True)
+    print(f"worst ratio {worst:.1f}")
+
+
+if __name__ == "__main__":
+    main()
