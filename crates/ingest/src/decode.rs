@@ -34,7 +34,8 @@ const MAGIC: &[(&[u8], &str)] = &[
 ];
 
 /// Refuses bytes that are plainly not text: a known binary signature, or NUL bytes in a file
-/// without a UTF-16 byte-order mark.
+/// without a UTF-16 byte-order mark, unless they fall on every other byte of text (UTF-16
+/// without the mark) or are a few in UTF-8 text (see [`nuls`]).
 pub fn check_text(bytes: &[u8]) -> Result<(), NotText> {
     if let Some((_, name)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
         return Err(NotText::Format(name));
@@ -42,11 +43,62 @@ pub fn check_text(bytes: &[u8]) -> Result<(), NotText> {
     if Encoding::for_bom(bytes).is_some_and(|(e, _)| e != UTF_8) {
         return Ok(());
     }
-    let head = &bytes[..bytes.len().min(8192)];
-    if memchr::memchr(0, head).is_some() {
-        return Err(NotText::Binary);
+    match nuls(bytes) {
+        Nuls::Many => Err(NotText::Binary),
+        _ => Ok(()),
     }
-    Ok(())
+}
+
+/// What the NUL bytes of a file's first 8 KiB say.
+#[derive(Debug, PartialEq, Eq)]
+enum Nuls {
+    None,
+    /// At most one byte in a thousand, in what is otherwise UTF-8: a damaged export or a text
+    /// padded by its tool, whose NULs are dropped.
+    Few,
+    /// On every other byte, as Latin text in UTF-16 without its byte-order mark (a Windows
+    /// export): the encoding, little- or big-endian.
+    Utf16(&'static Encoding),
+    /// Binary data.
+    Many,
+}
+
+fn nuls(bytes: &[u8]) -> Nuls {
+    let head = &bytes[..bytes.len().min(8192)];
+    if memchr::memchr(0, head).is_none() {
+        return Nuls::None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, &b) in head.iter().enumerate() {
+        if b == 0 {
+            if i % 2 == 0 { even += 1 } else { odd += 1 }
+        }
+    }
+    // (ASCII in UTF-16LE is "H\0e\0": its NULs on odd bytes; a few characters beyond Latin-1
+    // take both bytes, so a third of the pairs is enough, and the other side must be nearly
+    // free of NULs)
+    let pairs = head.len() / 2;
+    let utf16 = |zeros: usize, other: usize| pairs >= 2 && zeros * 3 >= pairs && other * 50 <= pairs;
+    for (enc, zeros, other) in [(encoding_rs::UTF_16LE, odd, even), (encoding_rs::UTF_16BE, even, odd)] {
+        if utf16(zeros, other) && !enc.decode_without_bom_handling(&head[..pairs * 2]).1 {
+            return Nuls::Utf16(enc);
+        }
+    }
+    let text: Vec<u8> = head.iter().copied().filter(|&b| b != 0).collect();
+    // (a character cut at the 8 KiB boundary is no error)
+    let utf8 = std::str::from_utf8(&text).is_ok_or_cut();
+    if (even + odd) * 1000 <= head.len() && utf8 { Nuls::Few } else { Nuls::Many }
+}
+
+/// Whether a UTF-8 check failed only for a character cut at the end.
+trait OkOrCut {
+    fn is_ok_or_cut(&self) -> bool;
+}
+
+impl OkOrCut for Result<&str, std::str::Utf8Error> {
+    fn is_ok_or_cut(&self) -> bool {
+        self.as_ref().map_or_else(|e| e.error_len().is_none(), |_| true)
+    }
 }
 
 /// Decodes bytes, using (in order) a byte-order mark, a declared charset if the bytes are not
@@ -61,6 +113,25 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Decoded {
         }
         return Decoded { text: text.into_owned(), warnings };
     }
+    let cleaned: Vec<u8>;
+    let bytes = match nuls(bytes) {
+        Nuls::Utf16(enc) => {
+            let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+            warnings.push(format!("decoded as {} (no byte-order mark; NUL on every other byte)", enc.name()));
+            if had_errors {
+                warnings.push(format!("best-effort decode: invalid {} sequences replaced", enc.name()));
+            }
+            return Decoded { text: text.into_owned(), warnings };
+        }
+        // (dropped rather than kept: no reader shows them, and PostgreSQL's text refuses them)
+        Nuls::Few => {
+            cleaned = bytes.iter().copied().filter(|&b| b != 0).collect();
+            let n = bytes.len() - cleaned.len();
+            warnings.push(format!("{n} NUL byte{} removed", if n == 1 { "" } else { "s" }));
+            &cleaned[..]
+        }
+        Nuls::None | Nuls::Many => bytes,
+    };
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Decoded { text: s.to_string(), warnings };
     }
@@ -144,6 +215,38 @@ mod tests {
         }
         assert_eq!(check_text(&bytes), Ok(()));
         assert_eq!(decode(&bytes, None).text, "Hé said");
+    }
+
+    #[test]
+    fn utf16_without_bom_is_read_by_its_nul_bytes() {
+        let text = "Zoë Ilves said on 22 June 2018: \u{201c}We will not appeal.\u{201d}\n".repeat(40);
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            assert_eq!(check_text(&bytes), Ok(()), "{name}");
+            let d = decode(&bytes, None);
+            assert_eq!(d.text, text, "{name}");
+            assert!(d.warnings.iter().any(|w| w.contains(name)), "{:?}", d.warnings);
+        }
+    }
+
+    #[test]
+    fn a_few_nul_bytes_in_text_are_dropped_with_a_warning() {
+        let mut bytes = "Ann Lee told the inquiry on Monday that the letter was genuine. ".repeat(60).into_bytes();
+        bytes.insert(100, 0);
+        bytes.insert(1000, 0);
+        bytes.push(0);
+        assert_eq!(check_text(&bytes), Ok(()));
+        let d = decode(&bytes, None);
+        assert_eq!(d.text, "Ann Lee told the inquiry on Monday that the letter was genuine. ".repeat(60));
+        assert_eq!(d.warnings, ["3 NUL bytes removed"]);
+        // more than one byte in a thousand, or NULs in what is not UTF-8, is no text
+        let mut many = bytes.clone();
+        many.extend([0u8; 3]);
+        assert_eq!(check_text(&many), Err(NotText::Binary));
+        let mut latin = vec![0xE9u8, 0x20, 0xFF, 0x00];
+        latin.extend(b"x".repeat(5000));
+        assert_eq!(check_text(&latin), Err(NotText::Binary));
     }
 
     #[test]
