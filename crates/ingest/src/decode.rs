@@ -86,19 +86,8 @@ fn nuls(bytes: &[u8]) -> Nuls {
     }
     let text: Vec<u8> = head.iter().copied().filter(|&b| b != 0).collect();
     // (a character cut at the 8 KiB boundary is no error)
-    let utf8 = std::str::from_utf8(&text).is_ok_or_cut();
+    let utf8 = std::str::from_utf8(&text).map_or_else(|e| e.error_len().is_none(), |_| true);
     if (even + odd) * 1000 <= head.len() && utf8 { Nuls::Few } else { Nuls::Many }
-}
-
-/// Whether a UTF-8 check failed only for a character cut at the end.
-trait OkOrCut {
-    fn is_ok_or_cut(&self) -> bool;
-}
-
-impl OkOrCut for Result<&str, std::str::Utf8Error> {
-    fn is_ok_or_cut(&self) -> bool {
-        self.as_ref().map_or_else(|e| e.error_len().is_none(), |_| true)
-    }
 }
 
 /// Decodes bytes, using (in order) a byte-order mark, a declared charset if the bytes are not

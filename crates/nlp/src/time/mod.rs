@@ -94,9 +94,8 @@ impl Component for TimeTagger {
         doc.times = tag_with(g, &doc.text, &doc.tokens, &doc.sentences, anchor, &sent);
         // a year's digits inside a phone number are no year ("☎ +44 1632 960 118"); only a
         // number that opens with "+" or a trunk "0" ("1914-18 1939-45" are years, which the
-        // phone numbers' shape of dashed groups would take)
-        // A phone number stays on its line, so only the lines of times that open with a digit
-        // are searched, each once.
+        // phone numbers' shape of dashed groups would take). A phone number stays on its line,
+        // so only the lines of times that open with a digit are searched, each once.
         let text = &doc.text;
         let mut phones: Vec<Span> = Vec::new();
         let mut searched = 0;
