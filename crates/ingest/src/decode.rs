@@ -53,8 +53,8 @@ pub fn check_text(bytes: &[u8]) -> Result<(), NotText> {
 #[derive(Debug, PartialEq, Eq)]
 enum Nuls {
     None,
-    /// At most one byte in a thousand, in what is otherwise UTF-8: a damaged export or a text
-    /// padded by its tool, whose NULs are dropped.
+    /// At most one byte in a thousand, in what has no more other control bytes than that: a
+    /// damaged export or a text padded by its tool, in any encoding, whose NULs are dropped.
     Few,
     /// On every other byte, as Latin text in UTF-16 without its byte-order mark (a Windows
     /// export): the encoding, little- or big-endian.
@@ -84,10 +84,9 @@ fn nuls(bytes: &[u8]) -> Nuls {
             return Nuls::Utf16(enc);
         }
     }
-    let text: Vec<u8> = head.iter().copied().filter(|&b| b != 0).collect();
-    // (a character cut at the 8 KiB boundary is no error)
-    let utf8 = std::str::from_utf8(&text).map_or_else(|e| e.error_len().is_none(), |_| true);
-    if (even + odd) * 1000 <= head.len() && utf8 { Nuls::Few } else { Nuls::Many }
+    // (binary data has other control bytes as often as NULs: one byte in 256 each, at random)
+    let controls = head.iter().filter(|&&b| b != 0 && b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)).count();
+    if (even + odd) * 1000 <= head.len() && controls * 1000 <= head.len() { Nuls::Few } else { Nuls::Many }
 }
 
 /// Decodes bytes, using (in order) a byte-order mark, a declared charset if the bytes are not
@@ -229,13 +228,20 @@ mod tests {
         let d = decode(&bytes, None);
         assert_eq!(d.text, "Ann Lee told the inquiry on Monday that the letter was genuine. ".repeat(60));
         assert_eq!(d.warnings, ["3 NUL bytes removed"]);
-        // more than one byte in a thousand, or NULs in what is not UTF-8, is no text
+        // ... in a legacy encoding too
+        let text = "The café’s owner said “no” — déjà vu. ".repeat(40);
+        let mut latin = encoding_rs::WINDOWS_1252.encode(&text).0.into_owned();
+        latin.insert(200, 0);
+        let d = decode(&latin, None);
+        assert_eq!(d.text, text);
+        assert_eq!(d.warnings[0], "1 NUL byte removed");
+        // more than one NUL in a thousand bytes, or other control bytes as often, is no text
         let mut many = bytes.clone();
         many.extend([0u8; 3]);
         assert_eq!(check_text(&many), Err(NotText::Binary));
-        let mut latin = vec![0xE9u8, 0x20, 0xFF, 0x00];
-        latin.extend(b"x".repeat(5000));
-        assert_eq!(check_text(&latin), Err(NotText::Binary));
+        let mut controls = bytes.clone();
+        controls.extend([1u8, 2, 3, 0x1b]);
+        assert_eq!(check_text(&controls), Err(NotText::Binary));
     }
 
     #[test]
