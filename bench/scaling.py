@@ -8,7 +8,7 @@ stall an ingest.
 
 The texts are written here from short fragments (a name list, a run of month names, reported
 speech with no full stop, ...) into a temporary folder; each run is one process, the best of
-`--runs` (default 2) per size.
+`--runs` (default 2) per size, with the peak RSS of the larger text beside its size in bytes.
 """
 import argparse
 import os
@@ -43,13 +43,16 @@ KINDS = {
 }
 
 
-def best_time(binary: str, path: str, runs: int) -> float:
-    best = float("inf")
+def best_run(binary: str, path: str, runs: int) -> tuple[float, int]:
+    """The best wall time of `runs` runs, and the largest peak RSS (KiB) among them."""
+    best, rss = float("inf"), 0
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([binary, "extract", path], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        p = subprocess.Popen([binary, "extract", path], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(p.pid, 0)
         best = min(best, time.perf_counter() - start)
-    return best
+        rss = max(rss, usage.ru_maxrss)
+    return best, rss
 
 
 def main() -> None:
@@ -62,19 +65,21 @@ def main() -> None:
     kinds = args.kinds.split(",") if args.kinds else list(KINDS)
     worst = 0.0
     with tempfile.TemporaryDirectory() as tmp:
-        print(f"{'kind':14} {'size':>8} {'4x size':>8} {'ratio':>6}")
+        print(f"{'kind':14} {'size':>8} {'4x size':>8} {'ratio':>6} {'MiB at 4x':>9} {'bytes':>9}")
         for kind in kinds:
             unit = KINDS[kind]
-            times = []
+            times, rss, size = [], 0, 0
             for words in (args.tokens, 4 * args.tokens):
                 path = os.path.join(tmp, f"{kind}-{words}.txt")
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(unit * max(1, words // max(1, len(unit.split()))))
-                times.append(best_time(args.bin, path, args.runs))
+                size = os.path.getsize(path)
+                t, rss = best_run(args.bin, path, args.runs)
+                times.append(t)
             ratio = times[1] / times[0]
             worst = max(worst, ratio)
             flag = "  <- grows faster than the text" if ratio > 6 and times[1] > 0.3 else ""
-            print(f"{kind:14} {times[0]:7.3f}s {times[1]:7.3f}s {ratio:6.1f}{flag}", flush=True)
+            print(f"{kind:14} {times[0]:7.3f}s {times[1]:7.3f}s {ratio:6.1f} {rss / 1024:9.0f} {size:9}{flag}", flush=True)
     print(f"worst ratio {worst:.1f}")
 
 
