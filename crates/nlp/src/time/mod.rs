@@ -131,6 +131,10 @@ fn parse_date(s: &str) -> Option<Date> {
 /// modifiers before it ("at least the first nine months").
 const MARGIN: usize = 7;
 
+/// The tokens a window of anchors grows to before it ends at the next sentence's start. A
+/// window of news rarely passes a hundred.
+const MAX_WINDOW: usize = 2_000;
+
 /// The time expressions of a text, in text order, with byte spans; relative ones are anchored
 /// on `anchor`; without one, a bare day, month or weekday reads on from the date the text last
 /// named (a narrative), and the rest use TimeML's unknowns (`XXXX-01` for "January").
@@ -165,6 +169,13 @@ fn tag_with(
         let mut hi = (k + 1 + MARGIN).min(n);
         let mut j = k + 1;
         while j < hi {
+            // a window past its size ends where a sentence starts: a text of nothing but dates
+            // made one window of all its tokens, and the matcher's candidates took hundreds of
+            // megabytes
+            if j - lo > MAX_WINDOW && sentences.binary_search_by_key(&tokens[j].span.start, |s| s.start).is_ok() {
+                hi = j;
+                break;
+            }
             if g.is_anchor(text, &tokens[j]) {
                 hi = (j + 1 + MARGIN).min(n);
             }
@@ -1916,5 +1927,25 @@ mod tests {
         assert_ne!(g.lookup("January"), NO_WORD);
         assert_ne!(g.lookup("Sept."), NO_WORD);
         assert_eq!(g.lookup("elephant"), NO_WORD);
+    }
+
+    #[test]
+    fn a_long_run_of_dates_is_read_whole_across_windows() {
+        // a chronology: one anchor after another for thousands of tokens, cut into windows at
+        // sentence starts, with nothing lost or cut short at a cut
+        let line = "On 22 June 2018, 14:30 GMT, and on Tuesday, 23 June 2018 at noon. ";
+        let text = line.repeat(400);
+        let tokens = crate::segment::tokenize(&text);
+        let sentences = crate::segment::split_sentences(&text, &tokens);
+        assert!(tokens.len() > 3 * MAX_WINDOW, "{} tokens", tokens.len());
+        let anchor = resolve::date(2018, 7, 12);
+        let times = tag_times(&text, &tokens, &sentences, anchor);
+        let one = tag_times(line, &crate::segment::tokenize(line), &[Span::new(0, line.len())], anchor);
+        assert!(one.len() >= 3, "{one:?}");
+        assert_eq!(times.len(), 400 * one.len());
+        for (k, t) in times.iter().enumerate() {
+            let (o, base) = (&one[k % one.len()], (k / one.len()) * line.len());
+            assert_eq!((t.span.start - base, t.span.end - base, &t.value), (o.span.start, o.span.end, &o.value), "{k}");
+        }
     }
 }
