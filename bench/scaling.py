@@ -43,6 +43,28 @@ KINDS = {
 }
 
 
+def distinct_organisations(words: int) -> str:
+    """Thousands of different organisations and their short names: a document-wide list of them
+    once made each name ask every organisation."""
+    def name(k: int, salt: int) -> str:
+        letters = "bcdfghjklmnprstvz"
+        w = ""
+        k = k * 7 + salt
+        for _ in range(5):
+            w += letters[k % len(letters)] + "aeiou"[k % 5]
+            k //= 5
+        return w.capitalize()
+    out = []
+    for k in range(max(1, words // 24)):
+        a, b, c = name(k, 1), name(k, 2), name(k, 3)
+        out.append(f"The {a} {b} {c} Corporation ({a[0]}{b[0]}{c[0]}C) said the {a} Bank of {b} would pay. "
+                   f"Mr {c} told \"{a} {b}\" he was sure. ")
+    return "".join(out)
+
+
+GENERATED = {"organisations": distinct_organisations}
+
+
 def best_run(binary: str, path: str, runs: int) -> tuple[float, int]:
     """The best wall time of `runs` runs, and the largest peak RSS (KiB) among them."""
     best, rss = float("inf"), 0
@@ -62,17 +84,21 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=2)
     ap.add_argument("--kinds", help="comma-separated kinds (default: all)")
     args = ap.parse_args()
-    kinds = args.kinds.split(",") if args.kinds else list(KINDS)
+    kinds = args.kinds.split(",") if args.kinds else list(KINDS) + list(GENERATED)
     worst = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         print(f"{'kind':14} {'size':>8} {'4x size':>8} {'ratio':>6} {'MiB at 4x':>9} {'bytes':>9}")
         for kind in kinds:
-            unit = KINDS[kind]
             times, rss, size = [], 0, 0
             for words in (args.tokens, 4 * args.tokens):
                 path = os.path.join(tmp, f"{kind}-{words}.txt")
+                if kind in GENERATED:
+                    text = GENERATED[kind](words)
+                else:
+                    unit = KINDS[kind]
+                    text = unit * max(1, words // max(1, len(unit.split())))
                 with open(path, "w", encoding="utf-8") as f:
-                    f.write(unit * max(1, words // max(1, len(unit.split()))))
+                    f.write(text)
                 size = os.path.getsize(path)
                 t, rss = best_run(args.bin, path, args.runs)
                 times.append(t)

@@ -547,10 +547,25 @@ fn names(cx: &mut Ctx) {
     let generic = |mw: &[&str]| {
         mw.len() == 1 && (crate::ner::lexicon::ORG_WORDS.contains(&mw[0]) || GENERIC_ORG_ENDS.contains(&mw[0]))
     };
+    // (the organisations by their first and their last word: a name asks only those that can
+    // match it, where a document of thousands of organisations asked each of them for each name)
+    let mut orgs_by_first: FxMap<&str, Vec<usize>> = FxMap::default();
+    let mut orgs_by_last: FxMap<&str, Vec<usize>> = FxMap::default();
+    for (p, &(j, _)) in orgs.iter().enumerate() {
+        orgs_by_first.entry(words[j][0]).or_default().push(p);
+        orgs_by_last.entry(words[j][words[j].len() - 1]).or_default().push(p);
+    }
     let shortens_org = |i: usize, cx: &Ctx| {
         let (w, mw) = (&cx.men[i], short_words[i].as_deref().unwrap_or(&words[i]));
         let generic = generic(mw);
-        orgs.iter()
+        // (a name's words are never none: splitting "" gives [""])
+        let first = orgs_by_first.get(mw[0]).map_or(&[][..], Vec::as_slice);
+        let last = if mw.len() == 1 { orgs_by_last.get(mw[0]).map_or(&[][..], Vec::as_slice) } else { &[][..] };
+        let mut candidates: Vec<usize> = first.iter().chain(last).copied().collect();
+        candidates.sort_unstable();
+        candidates
+            .iter()
+            .map(|&p| &orgs[p])
             .find(|&&(j, company)| {
                 let jw = &words[j];
                 let js = cx.men[j].span.start;
