@@ -561,20 +561,16 @@ fn names(cx: &mut Ctx) {
         // (a name's words are never none: splitting "" gives [""])
         let first = orgs_by_first.get(mw[0]).map_or(&[][..], Vec::as_slice);
         let last = if mw.len() == 1 { orgs_by_last.get(mw[0]).map_or(&[][..], Vec::as_slice) } else { &[][..] };
-        let mut candidates: Vec<usize> = first.iter().chain(last).copied().collect();
-        candidates.sort_unstable();
-        candidates
-            .iter()
-            .map(|&p| &orgs[p])
-            .find(|&&(j, company)| {
-                let jw = &words[j];
-                let js = cx.men[j].span.start;
-                (company
-                    && jw.len() > mw.len()
-                    && matches!(w.ty, EntityType::Org | EntityType::Person)
-                    && !generic
-                    && jw.starts_with(mw))
-                    || (mw.len() == 1
+        let matches = |&&p: &&usize| {
+            let (j, company) = orgs[p];
+            let jw = &words[j];
+            let js = cx.men[j].span.start;
+            (company
+                && jw.len() > mw.len()
+                && matches!(w.ty, EntityType::Org | EntityType::Person)
+                && !generic
+                && jw.starts_with(mw))
+                || (mw.len() == 1
                     && w.ty == EntityType::Org
                     && js < w.span.start
                     && mw[0] == jw[jw.len() - 1]
@@ -582,8 +578,13 @@ fn names(cx: &mut Ctx) {
                     // (not a name that stood alone before: "Twitter" before "pro-Islamic State
                     // Twitter", a span the tagger ran too far)
                     && first_alone.get(short_norms[i].as_deref().unwrap_or(&norms[i])).is_none_or(|&p| p >= js))
-            })
-            .map(|&(j, _)| j)
+        };
+        // (each list is in the organisations' order: the earlier of their first matches)
+        let found = match (first.iter().find(matches), last.iter().find(matches)) {
+            (Some(&a), Some(&b)) => Some(a.min(b)),
+            (a, b) => a.or(b).copied(),
+        };
+        found.map(|p| orgs[p].0)
     };
     // a person with that surname named before the short name keeps it
     let person_before = |i: usize, cx: &Ctx| {
