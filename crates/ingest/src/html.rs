@@ -1,7 +1,7 @@
 //! HTML pages to article text and metadata, with dom_smoothie (a port of Mozilla's Readability).
 
 use crate::decode::{Decoded, decode};
-use crate::meta::date_prefix;
+use crate::meta::published_date;
 
 /// Pages nested deeper than this skip layout analysis: the readability pass walks the tree
 /// recursively in places, and a page 100,000 levels deep would overflow the stack.
@@ -72,14 +72,14 @@ pub fn read_page(bytes: &[u8]) -> Page {
         .iter()
         .find_map(|name| {
             let sel = format!("meta[property='{name}'], meta[name='{name}'], meta[itemprop='{name}']");
-            r.doc.select(&sel).attr("content").and_then(|v| date_prefix(&v))
+            r.doc.select(&sel).attr("content").and_then(|v| published_date(&v))
         });
     match r.parse() {
         Ok(article) => {
             page.text = article_text(&article.content);
             page.title = Some(article.title.trim().to_string()).filter(|t| !t.is_empty());
             page.byline = article.byline.map(|b| b.trim().to_string()).filter(|b| !b.is_empty());
-            page.published = article.published_time.as_deref().and_then(date_prefix);
+            page.published = article.published_time.as_deref().and_then(published_date);
             page.lang = article.lang.as_deref().and_then(lang_code);
         }
         Err(e) => {
@@ -87,7 +87,7 @@ pub fn read_page(bytes: &[u8]) -> Page {
             page.text = strip_tags(&html);
         }
     }
-    page.published = page.published.or(meta_date).or_else(|| time_attr.as_deref().and_then(date_prefix));
+    page.published = page.published.or(meta_date).or_else(|| time_attr.as_deref().and_then(published_date));
     page.warnings = warnings;
     page
 }

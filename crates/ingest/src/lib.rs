@@ -166,9 +166,10 @@ fn parse_feed_line(fallback_id: String, source: Option<String>, bytes: &[u8]) ->
     doc.url = fl.url;
     doc.byline = fl.byline;
     if let Some(p) = fl.published {
-        match meta::date_prefix(&p) {
+        match meta::published_date(&p) {
             Some(d) => doc.published = Some(d),
-            None => warnings.push(format!("published {p:?} is not a YYYY-MM-DD date: ignored")),
+            None => warnings
+                .push(format!("published {p:?} is not a date (YYYY-MM-DD, RFC 2822, or a month's name): ignored")),
         }
     }
     doc.warnings = warnings;
@@ -216,7 +217,13 @@ mod tests {
         assert_eq!(feed("[1,2]").unwrap_err().error.kind, "invalid_json");
         let d = feed(r#"{"text":"x","published":"last Tuesday"}"#).unwrap();
         assert_eq!(d.id, "f.jsonl#3");
-        assert!(d.warnings[0].contains("not a YYYY-MM-DD"));
+        assert!(d.warnings[0].contains("is not a date"), "{:?}", d.warnings);
+        assert_eq!(d.published, None);
+        // an RSS feed's date, and one written out
+        let d = feed(r#"{"text":"x","published":"Tue, 14 May 2024 09:12:44 +0200"}"#).unwrap();
+        assert_eq!((d.published.as_deref(), d.warnings.len()), (Some("2024-05-14"), 0));
+        let d = feed(r#"{"text":"x","published":"June 22, 2018"}"#).unwrap();
+        assert_eq!(d.published.as_deref(), Some("2018-06-22"));
     }
 
     #[test]

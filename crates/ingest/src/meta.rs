@@ -17,6 +17,63 @@ pub fn date_prefix(s: &str) -> Option<String> {
     Some(date.to_string())
 }
 
+/// The day a publication date names, as `YYYY-MM-DD`: an ISO date or timestamp ([`date_prefix`]),
+/// a date written with the month's name after an optional weekday ("June 22, 2018", "22 Jun
+/// 2018", "Friday, June 22, 2018"), which takes in an e-mail's or an RSS feed's RFC 2822 date
+/// ("Tue, 14 May 2024 09:12:44 +0200", the day in its own offset; a time after the date is
+/// ignored), or eight digits ("20180622"). Days that do not exist are none; so are dates in
+/// numbers alone whose order is unknown ("06/07/2018").
+pub fn published_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    if let Some(d) = date_prefix(s) {
+        return Some(d);
+    }
+    if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
+        let num = |r: std::ops::Range<usize>| s[r].parse::<i16>().ok();
+        let date = jiff::civil::Date::new(num(0..4)?, i8::try_from(num(4..6)?).ok()?, i8::try_from(num(6..8)?).ok()?);
+        return date.ok().map(|d| d.to_string());
+    }
+    written_date(s)
+}
+
+/// "June 22, 2018", "22 June 2018", "Sept. 3, 2018", after an optional weekday.
+fn written_date(s: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    // a month's name or its start, three letters at least ("Jun", "Sept.")
+    let month = |w: &str| {
+        let w = w.trim_end_matches('.').to_ascii_lowercase();
+        (w.len() >= 3).then(|| MONTHS.iter().position(|m| m.starts_with(w.as_str()))).flatten()
+    };
+    let mut words = s.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).peekable();
+    if words.peek().is_some_and(|w| w.len() >= 3 && WEEKDAYS.iter().any(|d| w.to_ascii_lowercase().starts_with(d))) {
+        words.next();
+    }
+    let (a, b, c) = (words.next()?, words.next()?, words.next()?);
+    let day = |w: &str| w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<i8>().ok();
+    let year = |w: &str| (w.len() == 4).then(|| w.parse::<i16>().ok()).flatten();
+    let (m, d) = match (month(a), month(b)) {
+        (Some(m), None) => (m, day(b)?),
+        (None, Some(m)) => (m, day(a)?),
+        _ => return None,
+    };
+    let date = jiff::civil::Date::new(year(c)?, i8::try_from(m + 1).ok()?, d).ok()?;
+    Some(date.to_string())
+}
+
 /// The title and byline of a plain-text story: a first line set apart by a blank line and
 /// not ending like a sentence is a headline; a following line "By ..." is the byline.
 /// The text itself is left as it is (offsets refer to it).
@@ -102,5 +159,30 @@ mod tests {
         assert_eq!(date_prefix("2018-02-30"), None);
         assert_eq!(date_prefix("July 23, 2018"), None);
         assert_eq!(date_prefix("2018-07-233"), None);
+    }
+
+    #[test]
+    fn publication_dates_in_other_forms() {
+        for (s, want) in [
+            ("2018-06-22T10:00:00Z", Some("2018-06-22")),
+            ("Tue, 14 May 2024 09:12:44 +0200", Some("2024-05-14")),
+            ("Fri, 22 Jun 2018 23:30:00 -0500", Some("2018-06-22")),
+            ("June 22, 2018", Some("2018-06-22")),
+            ("Friday, June 22, 2018 4:30 PM", Some("2018-06-22")),
+            ("22 June 2018", Some("2018-06-22")),
+            ("22nd Jun 2018", Some("2018-06-22")),
+            ("Sept. 3, 2018", Some("2018-09-03")),
+            ("20180622", Some("2018-06-22")),
+            ("February 29, 2016", Some("2016-02-29")),
+            ("February 29, 2018", None),
+            ("20180230", None),
+            ("06/07/2018", None),
+            ("June 2018", None),
+            ("Ma 22, 2018", None),
+            ("yesterday", None),
+            ("", None),
+        ] {
+            assert_eq!(published_date(s).as_deref(), want, "{s:?}");
+        }
     }
 }
