@@ -35,7 +35,7 @@ const MAGIC: &[(&[u8], &str)] = &[
 
 /// Refuses bytes that are plainly not text: a known binary signature, or NUL bytes in a file
 /// without a UTF-16 byte-order mark, unless they fall on every other byte of text (UTF-16
-/// without the mark) or are a few in UTF-8 text (see [`nuls`]).
+/// without the mark) or are a few in text (see [`nuls`]).
 pub fn check_text(bytes: &[u8]) -> Result<(), NotText> {
     if let Some((_, name)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
         return Err(NotText::Format(name));
@@ -95,21 +95,13 @@ fn nuls(bytes: &[u8]) -> Nuls {
 pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Decoded {
     let mut warnings = Vec::new();
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        if had_errors {
-            warnings.push(format!("best-effort decode: invalid {} sequences replaced", enc.name()));
-        }
-        return Decoded { text: text.into_owned(), warnings };
+        return Decoded { text: decoded_as(enc, &bytes[bom_len..], &mut warnings), warnings };
     }
     let cleaned: Vec<u8>;
     let bytes = match nuls(bytes) {
         Nuls::Utf16(enc) => {
-            let (text, had_errors) = enc.decode_without_bom_handling(bytes);
             warnings.push(format!("decoded as {} (no byte-order mark; NUL on every other byte)", enc.name()));
-            if had_errors {
-                warnings.push(format!("best-effort decode: invalid {} sequences replaced", enc.name()));
-            }
-            return Decoded { text: text.into_owned(), warnings };
+            return Decoded { text: decoded_as(enc, bytes, &mut warnings), warnings };
         }
         // (dropped rather than kept: no reader shows them, and PostgreSQL's text refuses them)
         Nuls::Few => {
@@ -124,11 +116,7 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Decoded {
         return Decoded { text: s.to_string(), warnings };
     }
     if let Some(enc) = declared.filter(|e| *e != UTF_8) {
-        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-        if had_errors {
-            warnings.push(format!("best-effort decode: invalid {} sequences replaced", enc.name()));
-        }
-        return Decoded { text: text.into_owned(), warnings };
+        return Decoded { text: decoded_as(enc, bytes, &mut warnings), warnings };
     }
     let (valid_multibyte, invalid) = utf8_census(bytes);
     // Real UTF-8 with a few damaged bytes: legacy encodings almost never form valid
@@ -141,12 +129,18 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Decoded {
     let mut det = chardetng::EncodingDetector::new();
     det.feed(bytes, true);
     let enc = det.guess(None, true);
+    let text = decoded_as(enc, bytes, &mut warnings);
+    warnings.push(format!("not UTF-8: decoded as {} (detected)", enc.name()));
+    Decoded { text, warnings }
+}
+
+/// `bytes` decoded as `enc`, with a warning when some sequences were not `enc` and got replaced.
+fn decoded_as(enc: &'static Encoding, bytes: &[u8], warnings: &mut Vec<String>) -> String {
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     if had_errors {
         warnings.push(format!("best-effort decode: invalid {} sequences replaced", enc.name()));
     }
-    warnings.push(format!("not UTF-8: decoded as {} (detected)", enc.name()));
-    Decoded { text: text.into_owned(), warnings }
+    text.into_owned()
 }
 
 /// Counts valid non-ASCII UTF-8 sequences and invalid ones.

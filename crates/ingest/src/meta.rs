@@ -8,13 +8,16 @@ pub fn date_prefix(s: &str) -> Option<String> {
     if b.len() < 10 || !(b[4] == b'-' || b[4] == b'/') || b[7] != b[4] {
         return None;
     }
-    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<i16>().ok();
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let date = jiff::civil::Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()?;
     if b.get(10).is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
-    Some(date.to_string())
+    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<i16>().ok();
+    real_day(num(0..4)?, num(5..7)?, num(8..10)?)
+}
+
+/// Year, month and day as `YYYY-MM-DD`, if that day exists.
+fn real_day(y: i16, m: i16, d: i16) -> Option<String> {
+    Some(jiff::civil::Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()?.to_string())
 }
 
 /// The day a publication date names, as `YYYY-MM-DD`: an ISO date or timestamp ([`date_prefix`]),
@@ -30,8 +33,7 @@ pub fn published_date(s: &str) -> Option<String> {
     }
     if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
         let num = |r: std::ops::Range<usize>| s[r].parse::<i16>().ok();
-        let date = jiff::civil::Date::new(num(0..4)?, i8::try_from(num(4..6)?).ok()?, i8::try_from(num(6..8)?).ok()?);
-        return date.ok().map(|d| d.to_string());
+        return real_day(num(0..4)?, num(4..6)?, num(6..8)?);
     }
     written_date(s)
 }
@@ -63,15 +65,14 @@ fn written_date(s: &str) -> Option<String> {
         words.next();
     }
     let (a, b, c) = (words.next()?, words.next()?, words.next()?);
-    let day = |w: &str| w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<i8>().ok();
+    let day = |w: &str| w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<i16>().ok();
     let year = |w: &str| (w.len() == 4).then(|| w.parse::<i16>().ok()).flatten();
     let (m, d) = match (month(a), month(b)) {
         (Some(m), None) => (m, day(b)?),
         (None, Some(m)) => (m, day(a)?),
         _ => return None,
     };
-    let date = jiff::civil::Date::new(year(c)?, i8::try_from(m + 1).ok()?, d).ok()?;
-    Some(date.to_string())
+    real_day(year(c)?, m as i16 + 1, d)
 }
 
 /// The title and byline of a plain-text story: a first line set apart by a blank line and

@@ -143,7 +143,8 @@ pub(crate) struct Ctx<'a> {
     pub ents: Vec<Entity>,
     pub info: Vec<EntInfo>,
     /// The person mentions over each token, for the role rules, which ask it of every name
-    /// (built by [`roles::roles`] when the mentions are settled; empty before).
+    /// (built by [`roles::roles`] when the mentions are settled, and read only there: empty
+    /// before, and without the mentions that later steps add).
     pub persons: PersonIndex,
 }
 
