@@ -163,7 +163,7 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 }
 
 /// "en-GB" -> "en".
-fn lang_code(s: &str) -> Option<String> {
+pub(crate) fn lang_code(s: &str) -> Option<String> {
     let code: String = s.trim().chars().take_while(|c| c.is_ascii_alphabetic()).collect();
     (code.len() == 2 || code.len() == 3).then(|| code.to_ascii_lowercase())
 }

@@ -74,10 +74,34 @@ pub fn failure(id: impl Into<String>, source: Option<String>, kind: &str, messag
 struct FeedLine {
     id: Option<serde_json::Value>,
     text: Option<serde_json::Value>,
-    title: Option<String>,
-    published: Option<String>,
-    url: Option<String>,
-    byline: Option<String>,
+    // the metadata are read as any JSON value, so that a number or a list where a string
+    // belongs costs a warning, not the document
+    title: Option<serde_json::Value>,
+    published: Option<serde_json::Value>,
+    url: Option<serde_json::Value>,
+    byline: Option<serde_json::Value>,
+    lang: Option<serde_json::Value>,
+}
+
+/// A feed line's optional string field: absent or null (which serde reads as absent) is none;
+/// any other value than a string is none too, with a warning.
+fn string_field(name: &str, value: Option<serde_json::Value>, warnings: &mut Vec<String>) -> Option<String> {
+    match value? {
+        serde_json::Value::String(s) => Some(s),
+        other => {
+            let mut shown = other.to_string();
+            if shown.len() > 40 {
+                let mut end = 40;
+                while !shown.is_char_boundary(end) {
+                    end -= 1;
+                }
+                shown.truncate(end);
+                shown.push('…');
+            }
+            warnings.push(format!("{name} {shown} is not a string: ignored"));
+            None
+        }
+    }
 }
 
 /// Decodes, detects the format and reads one unit into a document.
@@ -162,10 +186,16 @@ fn parse_feed_line(fallback_id: String, source: Option<String>, bytes: &[u8]) ->
     }
     let mut doc = Doc::new(id, text);
     doc.source = source;
-    doc.title = fl.title;
-    doc.url = fl.url;
-    doc.byline = fl.byline;
-    if let Some(p) = fl.published {
+    doc.title = string_field("title", fl.title, &mut warnings);
+    doc.url = string_field("url", fl.url, &mut warnings);
+    doc.byline = string_field("byline", fl.byline, &mut warnings);
+    if let Some(l) = string_field("lang", fl.lang, &mut warnings) {
+        match html::lang_code(&l) {
+            Some(code) => doc.lang = Some(code),
+            None => warnings.push(format!("lang {l:?} is not a language code (ISO 639-1, such as \"es\"): ignored")),
+        }
+    }
+    if let Some(p) = string_field("published", fl.published, &mut warnings) {
         match meta::published_date(&p) {
             Some(d) => doc.published = Some(d),
             None => warnings
@@ -224,6 +254,26 @@ mod tests {
         assert_eq!((d.published.as_deref(), d.warnings.len()), (Some("2024-05-14"), 0));
         let d = feed(r#"{"text":"x","published":"June 22, 2018"}"#).unwrap();
         assert_eq!(d.published.as_deref(), Some("2018-06-22"));
+        // metadata of the wrong kind cost a warning each, not the document
+        let d =
+            feed(r#"{"text":"x","title":5,"published":20180622,"url":["a"],"byline":{"n":1},"lang":null}"#).unwrap();
+        assert_eq!((d.text.as_str(), &d.title, &d.published, &d.url, &d.byline), ("x", &None, &None, &None, &None));
+        assert_eq!(d.warnings.len(), 4, "{:?}", d.warnings);
+        assert_eq!(d.warnings[0], "title 5 is not a string: ignored");
+        // a long value is cut in the warning, on a character's boundary
+        let long = format!(r#"{{"text":"x","title":["x{}"]}}"#, "é".repeat(30));
+        let w = &feed(&long).unwrap().warnings[0];
+        assert_eq!(*w, format!("title [\"x{}… is not a string: ignored", "é".repeat(18)));
+    }
+
+    #[test]
+    fn a_feed_line_may_give_its_language() {
+        // a language tag is read as its language's code, which picks the time grammar
+        assert_eq!(feed(r#"{"text":"x","lang":"es"}"#).unwrap().lang.as_deref(), Some("es"));
+        assert_eq!(feed(r#"{"text":"x","lang":"es-ES"}"#).unwrap().lang.as_deref(), Some("es"));
+        let d = feed(r#"{"text":"x","lang":"español"}"#).unwrap();
+        assert_eq!((d.lang, d.warnings.len()), (None, 1));
+        assert!(feed(r#"{"text":"x"}"#).unwrap().lang.is_none());
     }
 
     #[test]
