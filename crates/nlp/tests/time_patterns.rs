@@ -1892,3 +1892,91 @@ fn a_meetings_minutes_are_no_length_but_their_year_stays() {
     );
     assert_eq!(values("In the minutes after the blast, police arrived.", d), ["PTXM"]);
 }
+
+/// (text, value) of each expression of `text` in a document of language `lang` published on
+/// `published`, through the pipeline (the document's language picks the grammar).
+fn in_language(lang: &str, text: &str, published: &str) -> Vec<(String, String)> {
+    let mut doc = Doc::new("d", text);
+    doc.lang = Some(lang.into());
+    doc.published = Some(published.into());
+    Segmenter.process(&mut doc);
+    TimeTagger.process(&mut doc);
+    doc.times.iter().map(|t| (t.span.of(&doc.text).to_string(), t.value.clone())).collect()
+}
+
+#[test]
+fn a_second_language_is_its_grammar_files() {
+    // Spanish, from es.lex and es.rules alone; a Thursday
+    let es = |text: &str| in_language("es", text, "2018-07-12");
+    let values = |text: &str| es(text).into_iter().map(|(_, v)| v).collect::<Vec<_>>();
+    // absolute dates, with the day first
+    assert_eq!(
+        es("El acuerdo se firmó el 22 de junio de 2018 en Viena."),
+        [("22 de junio de 2018".into(), "2018-06-22".into())]
+    );
+    assert_eq!(values("El lunes, 22 de junio de 2015, terminó la votación."), ["2015-06-22"]);
+    assert_eq!(values("La carta está fechada el 22/06/2018 y el 03/04/2018."), ["2018-06-22", "2018-04-03"]);
+    assert_eq!(values("Se inauguró en agosto de 1988."), ["1988-08"]);
+    assert_eq!(values("El primero de mayo hubo marchas."), ["2018-05-01"]);
+    // a bare month by the tense of its sentence: preterite, auxiliary, synthetic future
+    assert_eq!(values("Los dos sospechosos fueron capturados en enero."), ["2018-01"]);
+    assert_eq!(values("El juicio comenzará en septiembre."), ["2018-09"]);
+    assert_eq!(values("La policía detuvo al hombre en octubre."), ["2017-10"]);
+    // weekdays and days around the document's date
+    assert_eq!(values("La comisión se reunirá el martes."), ["2018-07-17"]);
+    assert_eq!(values("El ministro habló el martes."), ["2018-07-10"]);
+    assert_eq!(values("El juicio empezará el próximo lunes."), ["2018-07-16"]);
+    assert_eq!(values("Lo dijo el lunes pasado."), ["2018-07-09"]);
+    assert_eq!(
+        values("Ayer, hoy y mañana; anteayer y pasado mañana."),
+        ["2018-07-11", "2018-07-12", "2018-07-13", "2018-07-10", "2018-07-14"]
+    );
+    // parts of days and clock times
+    assert_eq!(values("Declaró ayer por la tarde y llegó anoche."), ["2018-07-11TAF", "2018-07-11TNI"]);
+    assert_eq!(values("Esta mañana hubo una reunión."), ["2018-07-12TMO"]);
+    assert_eq!(values("La sesión empezará a las 18:30 y acabará a medianoche."), ["2018-07-12T18:30", "2018-07-12T24"]);
+    assert_eq!(values("Será a las 6 de la tarde."), ["2018-07-12T18:00"]);
+    // relative periods, counted from now and from the date last mentioned
+    assert_eq!(values("Este año, el año pasado y el próximo año."), ["2018", "2017", "2019"]);
+    assert_eq!(values("La semana pasada y el mes que viene."), ["2018-W27", "2018-08"]);
+    assert_eq!(values("Hace dos semanas recibió las cartas."), ["2018-W26"]);
+    assert_eq!(values("Lo supo hace más de tres años."), ["2015"]);
+    assert_eq!(values("Dentro de tres días se sabrá."), ["2018-07-15"]);
+    assert_eq!(values("Llegó el 3 de marzo de 2016; al día siguiente se fue."), ["2016-03-03", "2016-03-04"]);
+    // decades, centuries, quarters, seasons, vague references
+    assert_eq!(values("En los años noventa, en los años 80 y en la década de 1970."), ["199", "198", "197"]);
+    assert_eq!(values("Fue el mayor desastre del siglo XX."), ["19"]);
+    assert_eq!(values("Las ventas del tercer trimestre de 2017 subieron."), ["2017-Q3"]);
+    assert_eq!(values("El verano de 2016 fue seco."), ["2016-SU"]);
+    assert_eq!(values("Ahora lo sabemos; recientemente lo supimos."), ["PRESENT_REF", "PAST_REF"]);
+    // modifiers widen the expression
+    assert_eq!(es("Se vendió a mediados de 2018."), [("a mediados de 2018".into(), "2018".into())]);
+    // lengths and repetitions; an age is no length of time
+    assert_eq!(values("La investigación duró tres años y 90 minutos."), ["P3Y", "PT90M"]);
+    assert_eq!(values("Durante los últimos cuatro años y dos años y medio."), ["P4Y", "P30M"]);
+    assert_eq!(values("Cada lunes, todos los años y anualmente."), ["XXXX-WXX-1", "P1Y", "P1Y"]);
+    assert!(values("Un niño de cinco años de edad; tiene 40 años.").is_empty());
+    // a year's boundaries: a bare month in a December story, and a leap day
+    let es_on = |text: &str, published: &str| -> Vec<String> {
+        in_language("es", text, published).into_iter().map(|(_, v)| v).collect()
+    };
+    assert_eq!(es_on("La cumbre será en enero.", "2018-12-20"), ["2019-01"]);
+    assert_eq!(es_on("La cumbre fue en diciembre.", "2019-01-03"), ["2018-12"]);
+    assert_eq!(
+        es_on("Se casaron el 29 de febrero; al día siguiente partieron.", "2016-03-10"),
+        ["2016-02-29", "2016-03-01"]
+    );
+    // a news agency's dateline gives the publication date
+    let mut doc =
+        Doc::new("d", "Madrid, 22 ago (EFE).- El Gobierno anunció el viernes que el juicio comenzará en septiembre.");
+    doc.lang = Some("es".into());
+    doc.reference_date = Some("2018-09-01".into());
+    Segmenter.process(&mut doc);
+    TimeTagger.process(&mut doc);
+    assert_eq!(doc.published.as_deref(), Some("2018-08-22"));
+    let got: Vec<&str> = doc.times.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(got, ["2018-08-22", "2018-08-17", "2018-09"]);
+    // the English grammar reads none of it, and a language without a grammar gets English's
+    assert!(in_language("en", "Los sospechosos fueron capturados ayer.", "2018-07-12").is_empty());
+    assert_eq!(in_language("xx", "They left yesterday.", "2018-07-12"), [("yesterday".into(), "2018-07-11".into())]);
+}

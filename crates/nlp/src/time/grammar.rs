@@ -473,6 +473,8 @@ pub(crate) struct Grammar {
     pub post: Vec<u16>,
     pub cls: Cls,
     pub past_suffixes: Vec<&'static str>,
+    /// Endings of a future tense written in one word (Spanish "comenzará"), from `futuresuffix`.
+    pub future_suffixes: Vec<&'static str>,
     pub slash_order: SlashOrder,
     /// The month of general elections and every how many years they fall (November of even
     /// years in the United States), from the rules' `OPTION elections M N`.
@@ -502,6 +504,7 @@ impl Grammar {
             post: Vec::new(),
             cls: Cls::NONE,
             past_suffixes: Vec::new(),
+            future_suffixes: Vec::new(),
             slash_order: SlashOrder::MonthFirst,
             elections: None,
             class_names: Vec::new(),
@@ -520,6 +523,10 @@ impl Grammar {
             };
             if class == "pastsuffix" {
                 g.past_suffixes.extend(parts);
+                continue;
+            }
+            if class == "futuresuffix" {
+                g.future_suffixes.extend(parts);
                 continue;
             }
             let c = g.class_id(class);

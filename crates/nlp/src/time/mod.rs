@@ -36,16 +36,18 @@ use std::sync::OnceLock;
 
 /// The languages whose grammar ships: ISO 639-1 code, word list, rules. A language is added
 /// here with its two files; the engine does not change. The first one is the default.
-const LANGUAGES: &[(&str, &str, &str)] =
-    &[("en", include_str!("../resources/time/en.lex"), include_str!("../resources/time/en.rules"))];
+const LANGUAGES: &[(&str, &str, &str)] = &[
+    ("en", include_str!("../resources/time/en.lex"), include_str!("../resources/time/en.rules")),
+    ("es", include_str!("../resources/time/es.lex"), include_str!("../resources/time/es.rules")),
+];
 
 /// The grammar of a language (the default one for an unknown or missing code), parsed on
-/// first use.
+/// first use: a run of English documents parses no other grammar.
 fn grammar(lang: Option<&str>) -> &'static Grammar {
-    static ALL: OnceLock<Vec<Grammar>> = OnceLock::new();
-    let all = ALL.get_or_init(|| LANGUAGES.iter().map(|&(_, lex, rules)| Grammar::parse(lex, rules)).collect());
+    static ALL: [OnceLock<Grammar>; LANGUAGES.len()] = [const { OnceLock::new() }; LANGUAGES.len()];
     let i = lang.and_then(|l| LANGUAGES.iter().position(|&(code, _, _)| code == l)).unwrap_or(0);
-    &all[i]
+    let (_, lex, rules) = LANGUAGES[i];
+    ALL[i].get_or_init(|| Grammar::parse(lex, rules))
 }
 
 /// The pipeline component that fills [`Doc::times`], anchored on [`Doc::anchor_date`].
@@ -64,8 +66,9 @@ impl Component for TimeTagger {
     fn process(&self, doc: &mut dossier_model::Doc) {
         // a story without a publication date may carry one in its dateline ("LONDON, July 23
         // (Reuters) -"); one without a year only counts beside a reference date (--date)
+        let g = grammar(doc.lang.as_deref());
         let headers = crate::mail::headers(&doc.text);
-        let dateline = dateline_with(&doc.text, doc.anchor_date(), &headers);
+        let dateline = dateline_with(g, &doc.text, doc.anchor_date(), &headers);
         if doc.published.is_none() {
             doc.published.clone_from(&dateline);
         }
@@ -90,7 +93,6 @@ impl Component for TimeTagger {
                 sent.push((Span::new(h.span.start, h.body.end), d));
             }
         }
-        let g = grammar(doc.lang.as_deref());
         doc.times = tag_with(g, &doc.text, &doc.tokens, &doc.sentences, anchor, &sent);
         // a year's digits inside a phone number are no year ("☎ +44 1632 960 118"); only a
         // number that opens with "+" or a trunk "0" ("1914-18 1939-45" are years, which the
@@ -297,11 +299,12 @@ fn compound_durations(text: &str, times: Vec<TimeExpr>) -> Vec<TimeExpr> {
 /// headline and a byline): a date at the start of the line or after a place name and a comma,
 /// followed by a dash, a bracket or the end of the line.
 pub fn dateline_date(text: &str, anchor: Option<&str>) -> Option<String> {
-    dateline_with(text, anchor, &crate::mail::headers(text))
+    dateline_with(grammar(None), text, anchor, &crate::mail::headers(text))
 }
 
-/// [`dateline_date`], given the text's message headers (see [`crate::mail::headers`]).
-fn dateline_with(text: &str, anchor: Option<&str>, headers: &[crate::mail::Header]) -> Option<String> {
+/// [`dateline_date`] in the grammar `g`, given the text's message headers (see
+/// [`crate::mail::headers`]).
+fn dateline_with(g: &Grammar, text: &str, anchor: Option<&str>, headers: &[crate::mail::Header]) -> Option<String> {
     if let Some(d) = headers.first().and_then(|first| header_date(text, first, anchor)) {
         return Some(d);
     }
@@ -315,7 +318,7 @@ fn dateline_with(text: &str, anchor: Option<&str>, headers: &[crate::mail::Heade
             continue;
         }
         lines += 1;
-        if let Some(d) = dateline_of(line, anchor) {
+        if let Some(d) = dateline_of(g, line, anchor) {
             return Some(d);
         }
     }
@@ -344,7 +347,8 @@ fn header_date(text: &str, first: &crate::mail::Header, anchor: Option<&str>) ->
 /// The day a header's date value gives ("Tue, 14 May 2024 09:12:44 +0200", "On Tue, 14 May
 /// 2024 at 09:12, Ann Lee wrote:"); a value without a year takes the one nearest `anchor`.
 fn sent_date(value: &str, anchor: Option<Date>) -> Option<Date> {
-    let (_, times) = times_of_line(value, anchor);
+    // (in the default language's grammar: mail headers are written in English's conventions)
+    let (_, times) = times_of_line(grammar(None), value, anchor);
     // a day, also of a clock time ("2024-05-14T09:12"); `parse_date` refuses unknown parts
     times.iter().find_map(day_of).and_then(parse_date)
 }
@@ -385,19 +389,19 @@ fn day_of(t: &TimeExpr) -> Option<&str> {
 }
 
 /// The time expressions of the first 160 bytes of one line, and those bytes.
-fn times_of_line(line: &str, anchor: Option<Date>) -> (&str, Vec<TimeExpr>) {
+fn times_of_line<'a>(g: &Grammar, line: &'a str, anchor: Option<Date>) -> (&'a str, Vec<TimeExpr>) {
     let mut end = line.len().min(160);
     while !line.is_char_boundary(end) {
         end -= 1;
     }
     let head = &line[..end];
     let tokens = crate::segment::tokenize(head);
-    (head, tag_times(head, &tokens, &[Span::new(0, head.len())], anchor))
+    (head, tag_with(g, head, &tokens, &[Span::new(0, head.len())], anchor, &[]))
 }
 
 /// The date of one line that has the shape of a dateline.
-fn dateline_of(line: &str, anchor: Option<&str>) -> Option<String> {
-    let (head, times) = times_of_line(line, anchor.and_then(parse_date));
+fn dateline_of(g: &Grammar, line: &str, anchor: Option<&str>) -> Option<String> {
+    let (head, times) = times_of_line(g, line, anchor.and_then(parse_date));
     let t = times.first()?;
     let v = &t.value;
     let after = head[t.span.end..].trim_start_matches([' ', ',']);
@@ -1927,6 +1931,13 @@ mod tests {
         assert_ne!(g.lookup("January"), NO_WORD);
         assert_ne!(g.lookup("Sept."), NO_WORD);
         assert_eq!(g.lookup("elephant"), NO_WORD);
+        // every language's grammar loads
+        for &(code, _, _) in LANGUAGES {
+            let g = grammar(Some(code));
+            assert!(g.rules.len() > 20 && g.cls.month != grammar::NO_CLASS && g.cls.num != grammar::NO_CLASS, "{code}");
+        }
+        assert_ne!(grammar(Some("es")).lookup("miércoles"), NO_WORD);
+        assert_eq!(grammar(Some("es")).lookup("Wednesday"), NO_WORD);
     }
 
     #[test]

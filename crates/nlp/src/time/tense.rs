@@ -372,6 +372,7 @@ impl Doc<'_> {
         let going_on =
             i > 0 && self.g.in_class(self.word(i - 1), cls.goingon) && self.text_at(i).eq_ignore_ascii_case("going");
         let future = (is(cls.future) && !going_on)
+            || self.future_form(i, w)
             || ((is(cls.futureto) || ((is(cls.promisedto) || decided) && i < start)) && next_is_to);
         // like "would", a future word after a report that follows the expression is the
         // reported clause's ("On Wednesday, his manager said he expects to win")
@@ -539,6 +540,7 @@ impl Doc<'_> {
         let w = self.word(i);
         [c.future, c.past, c.present, c.tobe, c.scheduled, c.report].iter().any(|&k| self.g.in_class(w, k))
             || self.past_form(i, w)
+            || self.future_form(i, w)
     }
 
     /// True when token `i` can be a past participle ("won", "captured", "been").
@@ -550,10 +552,22 @@ impl Doc<'_> {
     /// A lowercase word with a past suffix ("captured") that is not listed as an exception nor
     /// follows a determiner ("a contested convention").
     pub(super) fn past_form(&self, i: usize, w: u32) -> bool {
+        self.verb_form(i, w, &self.g.past_suffixes)
+    }
+
+    /// A lowercase word with a suffix of the future, in a language that writes it in one word
+    /// (Spanish "comenzará"), on the terms of [`Doc::past_form`].
+    fn future_form(&self, i: usize, w: u32) -> bool {
+        !self.g.future_suffixes.is_empty() && self.verb_form(i, w, &self.g.future_suffixes)
+    }
+
+    /// A lowercase word of letters with one of `suffixes`, not listed as no verb nor after a
+    /// determiner or a number.
+    fn verb_form(&self, i: usize, w: u32, suffixes: &[&str]) -> bool {
         // callers look a word or two past a verb, which may be past the text's end
         let Some(t) = self.tokens.get(i).map(|t| t.span.of(self.text)) else { return false };
-        let b = t.as_bytes();
-        if b.len() < 5 || !b[0].is_ascii_lowercase() || !b.iter().all(u8::is_ascii_alphabetic) {
+        // (letters of any script: "anunció")
+        if t.len() < 5 || !t.starts_with(char::is_lowercase) || !t.chars().all(char::is_alphabetic) {
             return false;
         }
         // after a determiner or a number it describes a noun ("a contested convention", "271
@@ -565,6 +579,6 @@ impl Doc<'_> {
         {
             return false;
         }
-        self.g.past_suffixes.iter().any(|s| t.ends_with(s))
+        suffixes.iter().any(|s| t.ends_with(s))
     }
 }
