@@ -89,6 +89,20 @@ fn vocabulary() -> Vec<&'static str> {
         "https://kell.example/a",
         "+44 20 7946 0000",
         "\u{e9}t\u{e9}",
+        // Spanish, which one document in four is read in
+        "de",
+        "junio",
+        "hace",
+        "semanas",
+        "ma\u{f1}ana",
+        "mi\u{e9}rcoles",
+        "las",
+        "horas",
+        "siglo",
+        "XX",
+        "a\u{f1}o",
+        "pasado",
+        "comenzar\u{e1}",
         "\u{1F600}",
         "",
     ]);
@@ -197,6 +211,7 @@ fn the_pipeline_survives_random_text() {
         }
         let mut doc = Doc::new(format!("r{round}"), text.clone());
         doc.published = (!round.is_multiple_of(3)).then(|| "2018-07-12".to_string());
+        doc.lang = round.is_multiple_of(4).then(|| "es".to_string());
         let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.run(&mut doc)));
         assert!(run.is_ok(), "the pipeline panicked on {text:?}");
         check(&doc);

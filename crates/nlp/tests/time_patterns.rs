@@ -1927,6 +1927,10 @@ fn a_second_language_is_its_grammar_files() {
     assert_eq!(values("El ministro habló el martes."), ["2018-07-10"]);
     assert_eq!(values("El juicio empezará el próximo lunes."), ["2018-07-16"]);
     assert_eq!(values("Lo dijo el lunes pasado."), ["2018-07-09"]);
+    assert_eq!(es("El pasado martes habló."), [("El pasado martes".into(), "2018-07-10".into())]);
+    // "este lunes" is this week's, before or after the day of writing by the tense
+    assert_eq!(values("Este lunes se reunió la comisión."), ["2018-07-09"]);
+    assert_eq!(values("Este lunes se reunirá la comisión."), ["2018-07-16"]);
     assert_eq!(
         values("Ayer, hoy y mañana; anteayer y pasado mañana."),
         ["2018-07-11", "2018-07-12", "2018-07-13", "2018-07-10", "2018-07-14"]
@@ -1936,6 +1940,7 @@ fn a_second_language_is_its_grammar_files() {
     assert_eq!(values("Esta mañana hubo una reunión."), ["2018-07-12TMO"]);
     assert_eq!(values("La sesión empezará a las 18:30 y acabará a medianoche."), ["2018-07-12T18:30", "2018-07-12T24"]);
     assert_eq!(values("Será a las 6 de la tarde."), ["2018-07-12T18:00"]);
+    assert_eq!(es("Abrirá a las 10.30 horas."), [("las 10.30 horas".into(), "2018-07-12T10:30".into())]);
     // relative periods, counted from now and from the date last mentioned
     assert_eq!(values("Este año, el año pasado y el próximo año."), ["2018", "2017", "2019"]);
     assert_eq!(values("La semana pasada y el mes que viene."), ["2018-W27", "2018-08"]);
@@ -1943,6 +1948,7 @@ fn a_second_language_is_its_grammar_files() {
     assert_eq!(values("Lo supo hace más de tres años."), ["2015"]);
     assert_eq!(values("Dentro de tres días se sabrá."), ["2018-07-15"]);
     assert_eq!(values("Llegó el 3 de marzo de 2016; al día siguiente se fue."), ["2016-03-03", "2016-03-04"]);
+    assert_eq!(values("Llegó en 2015. Un año después regresó."), ["2015", "2016"]);
     // decades, centuries, quarters, seasons, vague references
     assert_eq!(values("En los años noventa, en los años 80 y en la década de 1970."), ["199", "198", "197"]);
     assert_eq!(values("Fue el mayor desastre del siglo XX."), ["19"]);
