@@ -101,7 +101,7 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let known: Arc<HashSet<String>> = Arc::new(store.known_hashes()?);
     let pipeline = Arc::new(crate::extract::pipeline(&args.run.skip)?);
     let version = pipeline.version();
-    let date = args.run.date;
+    let defaults = args.run.defaults();
     let work = move |raw: Raw| -> Outcome {
         let stamp = match &raw {
             Raw::File { stamp, .. } => *stamp,
@@ -117,7 +117,7 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
         if known.contains(&hash) {
             return Outcome::Known { id: doc.id, source: doc.source, hash, stamp };
         }
-        doc.reference_date = date.clone();
+        defaults.apply(&mut doc);
         match guarded(&id, &source, || {
             pipeline.run(&mut doc);
             Ok(DocRecord::from_doc(&doc))

@@ -28,6 +28,10 @@ pub struct RunArgs {
     /// Reference date (YYYY-MM-DD) for documents without a publication date of their own.
     #[arg(long, value_parser = parse_date)]
     pub date: Option<String>,
+    /// Language (ISO 639-1 code) of documents that do not give their own (a page's `lang`, a
+    /// feed line's "lang"); time expressions are read in Spanish for `es`, else in English.
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<String>,
     /// Worker threads (default: the number of cores).
     #[arg(long)]
     pub jobs: Option<usize>,
@@ -43,6 +47,38 @@ impl RunArgs {
     /// Reading limits.
     pub fn options(&self) -> Options {
         Options { max_doc_bytes: self.max_doc_bytes }
+    }
+
+    /// What `--date` and `--lang` give each document.
+    pub fn defaults(&self) -> DocDefaults {
+        DocDefaults { date: self.date.clone(), lang: self.lang.clone() }
+    }
+}
+
+/// The reference date and the language the command line gives documents.
+#[derive(Clone, Debug, Default)]
+pub struct DocDefaults {
+    date: Option<String>,
+    lang: Option<String>,
+}
+
+impl DocDefaults {
+    /// Sets the reference date, and the language where the document gives none.
+    pub fn apply(&self, doc: &mut dossier_model::Doc) {
+        doc.reference_date.clone_from(&self.date);
+        if doc.lang.is_none() {
+            doc.lang.clone_from(&self.lang);
+        }
+    }
+}
+
+/// A `--lang` value: a language code of two or three letters, in lowercase.
+fn parse_lang(s: &str) -> Result<String, String> {
+    let code = s.trim();
+    if (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Ok(code.to_ascii_lowercase())
+    } else {
+        Err(format!("{s:?} is not a language code (ISO 639-1, such as \"es\")"))
     }
 }
 
@@ -105,11 +141,16 @@ pub fn guarded<T>(
 }
 
 /// Reads and analyses one unit into its contract record.
-pub fn analyse(raw: Raw, opts: &Options, pipeline: &Pipeline, date: Option<&str>) -> Result<DocRecord, ErrorRecord> {
+pub fn analyse(
+    raw: Raw,
+    opts: &Options,
+    pipeline: &Pipeline,
+    defaults: &DocDefaults,
+) -> Result<DocRecord, ErrorRecord> {
     let (id, source) = unit_names(&raw);
     guarded(&id, &source, || {
         dossier_ingest::parse(raw, opts).map(|mut doc| {
-            doc.reference_date = date.map(str::to_string);
+            defaults.apply(&mut doc);
             pipeline.run(&mut doc);
             DocRecord::from_doc(&doc)
         })
@@ -144,8 +185,8 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let pipeline = Arc::new(pipeline(&args.run.skip)?);
-    let date = args.run.date;
-    let work = move |raw: Raw| to_output(analyse(raw, &opts, &pipeline, date.as_deref()));
+    let defaults = args.run.defaults();
+    let work = move |raw: Raw| to_output(analyse(raw, &opts, &pipeline, &defaults));
     let mut failed = false;
     run_ordered(Reader::new(inputs, opts), jobs, work, |o: Output| {
         failed |= o.failed;

@@ -199,6 +199,33 @@ fn bad_usage_exits_2() {
     assert_eq!(out.status.code(), Some(2));
     let out = dossier().args(["extract", "--jobs", "0", "x"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
+    let out = dossier().args(["extract", "--lang", "spanish", "x"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn lang_gives_a_language_to_documents_without_one() {
+    // a text file and a feed line of no language take --lang's; a feed line's own stays
+    let dir = tempfile::tempdir().unwrap();
+    let txt = dir.path().join("nota.txt");
+    std::fs::write(&txt, "Los sospechosos fueron capturados en enero.\n").unwrap();
+    let feed = dir.path().join("f.jsonl");
+    let line = |lang: &str| serde_json::json!({"text": "They left in January.", "lang": lang}).to_string();
+    std::fs::write(&feed, format!("{}\n{}\n", line("en"), serde_json::json!({"text": "Se fueron ayer."}))).unwrap();
+    let (code, docs) =
+        extract(&["--lang", "ES", "--date", "2018-07-12", txt.to_str().unwrap(), feed.to_str().unwrap()], None);
+    assert_eq!(code, 0);
+    let got: Vec<(&str, Vec<&str>)> = docs
+        .iter()
+        .map(|d| {
+            let times = d["times"].as_array().unwrap().iter().map(|t| t["value"].as_str().unwrap()).collect();
+            (d["lang"].as_str().unwrap(), times)
+        })
+        .collect();
+    assert_eq!(got, [("es", vec!["2018-01"]), ("en", vec!["2018-01"]), ("es", vec!["2018-07-11"])]);
+    // without it, the Spanish text is read in English: no time in it
+    let (_, docs) = extract(&["--date", "2018-07-12", txt.to_str().unwrap()], None);
+    assert_eq!((&docs[0]["lang"], docs[0]["times"].as_array().unwrap().len()), (&Value::Null, 0));
 }
 
 #[test]
