@@ -215,7 +215,7 @@ impl Model {
 
     /// The sum of the weight rows `rows[range]`, prefetching the rows that follow in `rows`
     /// (the table is larger than the caches).
-    #[inline]
+    #[inline(always)]
     fn row_sum(&self, rows: &[u32], range: std::ops::Range<usize>) -> [i32; NL] {
         let mut sum = [0i32; COLS];
         for j in range {
