@@ -1958,10 +1958,33 @@ fn a_second_language_is_its_grammar_files() {
     // modifiers widen the expression
     assert_eq!(es("Se vendió a mediados de 2018."), [("a mediados de 2018".into(), "2018".into())]);
     // lengths and repetitions; an age is no length of time
-    assert_eq!(values("La investigación duró tres años y 90 minutos."), ["P3Y", "PT90M"]);
-    assert_eq!(values("Durante los últimos cuatro años y dos años y medio."), ["P4Y", "P30M"]);
+    assert_eq!(values("La investigación duró tres años y el juicio 90 minutos."), ["P3Y", "PT90M"]);
+    assert_eq!(values("Durante los últimos cuatro años. Después, dos años y medio."), ["P4Y", "P30M"]);
     assert_eq!(values("Cada lunes, todos los años y anualmente."), ["XXXX-WXX-1", "P1Y", "P1Y"]);
     assert!(values("Un niño de cinco años de edad; tiene 40 años.").is_empty());
+    // the words that join a time to its day, and the days of a range
+    assert_eq!(values("Ocurrió a las 02.15 horas del pasado domingo."), ["2018-07-08T02:15"]);
+    assert_eq!(values("La noche del sábado hubo disturbios."), ["2018-07-07TNI"]);
+    assert_eq!(values("El sábado por la noche hubo disturbios."), ["2018-07-07TNI"]);
+    assert_eq!(values("Del 1 al 15 de agosto estará cerrado."), ["2018-08-01", "2018-08-15"]);
+    assert_eq!(values("Entre enero y marzo de 2017 bajó el paro."), ["2017-01", "2017-03"]);
+    // hours in words, lengths joined by "y", quarters of a named year, holidays, more sets
+    assert_eq!(
+        values("Llegó a las nueve y media de la mañana y salió a las doce menos cuarto."),
+        ["2018-07-12T09:30", "2018-07-12T11:45"]
+    );
+    assert_eq!(values("Estuvo preso tres años y seis meses."), ["P3Y6M"]);
+    assert_eq!(values("El primer semestre del año pasado y el tercer trimestre de este año."), ["2017-H1", "2018-Q3"]);
+    assert_eq!(values("El siglo pasado, los últimos años y hace unas horas."), ["19", "PXY", "PAST_REF"]);
+    assert_eq!(
+        values("Llegó el 3 de marzo; la mañana siguiente se fue y la víspera había llovido."),
+        ["2018-03-03", "2018-03-04", "2018-03-03"]
+    );
+    assert_eq!(values("Cerrará por Nochebuena y el Viernes Santo."), ["2018-12-24", "2018-03-30"]);
+    assert_eq!(values("Abre los domingos, cada mañana y una vez al mes."), ["XXXX-WXX-7", "XXXX-XX-XXTMO", "P1M"]);
+    // names, ages and counts that hold a date's words or a year's digits
+    assert!(values("Un niño de 5 años marchó a la Plaza de Mayo con unas 2000 personas.").is_empty());
+    assert!(values("El detenido, de 19 años, compró la lotería de Navidad por la Ley 1448.").is_empty());
     // a year's boundaries: a bare month in a December story, and a leap day
     let es_on = |text: &str, published: &str| -> Vec<String> {
         in_language("es", text, published).into_iter().map(|(_, v)| v).collect()

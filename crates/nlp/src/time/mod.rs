@@ -213,7 +213,7 @@ fn tag_with(
     if found.is_empty() {
         return Vec::new();
     }
-    days_of_a_year_after(text, compound_durations(text, doc.resolve(&found, anchor, sent)))
+    days_of_a_year_after(text, compound_durations(g, text, doc.resolve(&found, anchor, sent)))
 }
 
 /// A day named without its year and a relative year right after it are one day of that year
@@ -242,9 +242,10 @@ fn days_of_a_year_after(text: &str, times: Vec<TimeExpr>) -> Vec<TimeExpr> {
     out
 }
 
-/// "four years and six months", "two hours and 51 minutes": two lengths joined by "and", the
-/// second in smaller units, are one (P4Y6M, PT2H51M), as TimeML writes "a minute and a half".
-fn compound_durations(text: &str, times: Vec<TimeExpr>) -> Vec<TimeExpr> {
+/// "four years and six months", "two hours and 51 minutes": two lengths joined by "and" (the
+/// grammar's class `numand`), the second in smaller units, are one (P4Y6M, PT2H51M), as TimeML
+/// writes "a minute and a half".
+fn compound_durations(g: &Grammar, text: &str, times: Vec<TimeExpr>) -> Vec<TimeExpr> {
     // (count, unit rank) of a plain length: P4Y, P6M, PT2H, PT51M; none with X or a fraction
     fn parts(v: &str) -> Option<Vec<(&str, usize)>> {
         let v = v.strip_prefix('P')?;
@@ -266,7 +267,7 @@ fn compound_durations(text: &str, times: Vec<TimeExpr>) -> Vec<TimeExpr> {
         if let Some(prev) = out.last_mut()
             && prev.ty == TimeType::Duration
             && t.ty == TimeType::Duration
-            && text[prev.span.end..t.span.start].trim() == "and"
+            && g.in_class(g.lookup(text[prev.span.end..t.span.start].trim()), g.cls.numand)
             && let (Some(a), Some(b)) = (parts(&prev.value), parts(&t.value))
             && a.iter().map(|p| p.1).max() < b.iter().map(|p| p.1).min()
         {

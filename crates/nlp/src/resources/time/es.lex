@@ -33,6 +33,18 @@ monthabbr 9 sep sept
 monthabbr 10 oct
 monthabbr 11 nov
 monthabbr 12 dic
+monthabbr 1 ene.
+monthabbr 2 feb.
+monthabbr 3 mar.
+monthabbr 4 abr.
+monthabbr 5 may.
+monthabbr 6 jun.
+monthabbr 7 jul.
+monthabbr 8 ago.
+monthabbr 9 sep. sept.
+monthabbr 10 oct.
+monthabbr 11 nov.
+monthabbr 12 dic.
 weekday 1 lunes
 weekday 2 martes
 weekday 3 miércoles miercoles
@@ -94,6 +106,11 @@ calunit M mes
 calunit W semana
 calunit Q trimestre
 calunit D día dia
+calunit DE década decada
+calunit CE siglo
+shortunit H hora horas
+shortunit MIN minuto minutos
+shortunit S segundo segundos
 
 # ---------------------------------------------------------------- numbers
 num 0 cero
@@ -175,4 +192,12 @@ relative 0 donde cuando cual cuales quien quienes cuyo cuya
 complementizer 0 que
 coordinator 0 y pero
 subject 0 él ella ellos ellas
-join 0 ,
+# words between a time and its day ("las 02.15 horas del domingo", "la madrugada del domingo",
+# "el sábado por la noche", "del 3 al 5 de junio")
+join 0 , por
+clockday 0 del de
+podof 0 del de
+dayrange 0 al a y -
+# nouns of persons and of counted things, after which a number is an age or a count
+person 0 niño niña niños niñas bebé bebe joven jóvenes jovenes hombre hombres mujer mujeres menor menores detenido detenida detenidos detenidas víctima victima anciano anciana chico chica chicos chicas adolescente adolescentes
+countnoun 0 personas socios accidentes migrantes euros dólares dolares pesos habitantes víctimas victimas muertos heridos casos votos empleados trabajadores alumnos estudiantes viviendas kilómetros kilometros metros toneladas litros hectáreas hectareas
