@@ -1985,6 +1985,13 @@ fn a_second_language_is_its_grammar_files() {
     // names, ages and counts that hold a date's words or a year's digits
     assert!(values("Un niño de 5 años marchó a la Plaza de Mayo con unas 2000 personas.").is_empty());
     assert!(values("El detenido, de 19 años, compró la lotería de Navidad por la Ley 1448.").is_empty());
+    // months and weekdays are written in lowercase: capitalized inside a sentence, they are names;
+    // where a sentence or a quotation opens, and in capitals, they are dates
+    assert!(values("La jueza Carmen Domingo citó a Abril Fuentes en la calle Doce de Octubre.").is_empty());
+    assert_eq!(
+        values("Domingo, 8 de julio. \"Sábado\" dijo. EL DOMINGO HUBO ELECCIONES."),
+        ["2018-07-08", "2018-07-07", "2018-07-08"]
+    );
     // a year's boundaries: a bare month in a December story, and a leap day
     let es_on = |text: &str, published: &str| -> Vec<String> {
         in_language("es", text, published).into_iter().map(|(_, v)| v).collect()

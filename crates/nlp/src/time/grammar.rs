@@ -479,6 +479,10 @@ pub(crate) struct Grammar {
     /// The month of general elections and every how many years they fall (November of even
     /// years in the United States), from the rules' `OPTION elections M N`.
     pub elections: Option<(u8, i32)>,
+    /// The language writes month and weekday names in lowercase (`OPTION calendar lowercase`),
+    /// so one capitalized inside a sentence is a name ("Domingo Arenas", "calle Doce de
+    /// Octubre").
+    pub lowercase_calendar: bool,
     class_names: Vec<&'static str>,
     /// Number shapes that some rule cannot match without (bit per [`Shape`]).
     anchor_shapes: u32,
@@ -507,6 +511,7 @@ impl Grammar {
             future_suffixes: Vec::new(),
             slash_order: SlashOrder::MonthFirst,
             elections: None,
+            lowercase_calendar: false,
             class_names: Vec::new(),
             anchor_shapes: 0,
             anchor_bloom: vec![0; BLOOM_BITS / 64],
@@ -553,6 +558,7 @@ impl Grammar {
                 match opt.split_whitespace().collect::<Vec<_>>().as_slice() {
                     ["slash", "MDY"] => g.slash_order = SlashOrder::MonthFirst,
                     ["slash", "DMY"] => g.slash_order = SlashOrder::DayFirst,
+                    ["calendar", "lowercase"] => g.lowercase_calendar = true,
                     ["elections", m, every] => match (m.parse::<u8>(), every.parse::<i32>()) {
                         (Ok(m @ 1..=12), Ok(every @ 1..)) => g.elections = Some((m, every)),
                         _ => panic!("time rules line {}: want OPTION elections MONTH YEARS", n + 1),

@@ -209,6 +209,7 @@ fn tag_with(
             && !doc.now_in_compound(it.span)
             && !doc.year_in_code(it)
             && !doc.house_number(it)
+            && !doc.capitalized_calendar_name(it.span)
     });
     if found.is_empty() {
         return Vec::new();
@@ -1623,6 +1624,29 @@ impl Doc<'_> {
     }
 
     /// True when token `i` starts with a capital letter (false past the end).
+    /// True, in a language that writes months and weekdays in lowercase, for a month or a
+    /// weekday standing alone and capitalized where no sentence, line or quotation opens: a
+    /// name ("Domingo Arenas", "Abril Fuentes", "la calle Doce de Octubre"). In capitals
+    /// ("EL DOMINGO") it says nothing.
+    fn capitalized_calendar_name(&self, span: Span) -> bool {
+        let r = self.token_range(span);
+        if !self.g.lowercase_calendar || r.len() != 1 {
+            return false;
+        }
+        let (i, c) = (r.start, self.g.cls);
+        let mut chars = self.text_at(i).chars();
+        let title_case = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase);
+        if !title_case || ![c.month, c.weekday].iter().any(|&k| self.g.in_class(self.word(i), k)) {
+            return false;
+        }
+        let opens = i == 0
+            || self.sentences.binary_search_by_key(&self.tokens[i].span.start, |s| s.start).is_ok()
+            || self.text[self.tokens[i - 1].span.end..self.tokens[i].span.start].contains('\n')
+            || matches!(self.tokens[i - 1].kind, TokenKind::Quote)
+            || matches!(self.text_at(i - 1), "(" | "[" | ":" | "-" | "\u{2014}" | "\u{2013}" | "\u{bf}" | "\u{a1}");
+        !opens
+    }
+
     fn capitalized(&self, i: usize) -> bool {
         self.text_at(i).chars().next().is_some_and(char::is_uppercase)
     }
