@@ -1981,6 +1981,14 @@ fn a_second_language_is_its_grammar_files() {
         ["2018-03-03", "2018-03-04", "2018-03-03"]
     );
     assert_eq!(values("Cerrará por Nochebuena y el Viernes Santo."), ["2018-12-24", "2018-03-30"]);
+    assert_eq!(values("La mató en la Nochebuena de 2014."), ["2014-12-24"]);
+    // a day and its clock time across "a" are one; a twelve-hour clock's "p.m." (on the night
+    // just named)
+    assert_eq!(
+        es("La veda comenzará el viernes a las 8 de la mañana."),
+        [("viernes a las 8 de la mañana".into(), "2018-07-13T08:00".into())]
+    );
+    assert_eq!(values("Anoche, hacia las 9:30 p.m., cayó el muro."), ["2018-07-11TNI", "2018-07-11T21:30"]);
     assert_eq!(values("Abre los domingos, cada mañana y una vez al mes."), ["XXXX-WXX-7", "XXXX-XX-XXTMO", "P1M"]);
     // names, ages and counts that hold a date's words or a year's digits
     assert!(values("Un niño de 5 años marchó a la Plaza de Mayo con unas 2000 personas.").is_empty());

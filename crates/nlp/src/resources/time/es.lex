@@ -64,6 +64,9 @@ dayhalf am mañana manana madrugada
 dayhalf pm tarde noche
 clockword 12:00 mediodía mediodia
 clockword 24 medianoche
+# the halves of a twelve-hour clock, as Latin American news writes them ("las 9:30 p.m.")
+ampm am a.m. am
+ampm pm p.m. pm
 # "los años noventa"
 decadeword 2 veinte
 decadeword 3 treinta
@@ -193,8 +196,8 @@ complementizer 0 que
 coordinator 0 y pero
 subject 0 él ella ellos ellas
 # words between a time and its day ("las 02.15 horas del domingo", "la madrugada del domingo",
-# "el sábado por la noche", "del 3 al 5 de junio")
-join 0 , por
+# "el sábado por la noche", "el viernes a las 8", "del 3 al 5 de junio")
+join 0 , por a
 clockday 0 del de
 podof 0 del de
 dayrange 0 al a y -
