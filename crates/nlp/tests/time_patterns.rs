@@ -1968,6 +1968,10 @@ fn a_second_language_is_its_grammar_files() {
     assert_eq!(values("El sábado por la noche hubo disturbios."), ["2018-07-07TNI"]);
     assert_eq!(values("Del 1 al 15 de agosto estará cerrado."), ["2018-08-01", "2018-08-15"]);
     assert_eq!(values("Entre enero y marzo de 2017 bajó el paro."), ["2017-01", "2017-03"]);
+    // a weekday and its day: the nearest month where the day falls on that weekday, whatever
+    // the tense ("se aplazó" of a meeting still to come)
+    assert_eq!(values("La reunión del martes 17 se aplazó al jueves 19."), ["2018-07-17", "2018-07-19"]);
+    assert_eq!(values("El martes 3 personas murieron."), ["2018-07-10"]);
     // hours in words, lengths joined by "y", quarters of a named year, holidays, more sets
     assert_eq!(
         values("Llegó a las nueve y media de la mañana y salió a las doce menos cuarto."),

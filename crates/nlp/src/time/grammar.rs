@@ -208,6 +208,8 @@ pub(crate) enum Act {
     Weekend,
     Holiday,
     MDay,
+    /// A weekday and its day of the month ("el martes 17").
+    WdayMDay,
     Time,
     ClockPast,
     Pod,
@@ -261,6 +263,7 @@ impl Act {
             "setmon" => Act::SetMon,
             "none" => Act::None,
             "mday" => Act::MDay,
+            "wmday" => Act::WdayMDay,
             _ => return None,
         })
     }

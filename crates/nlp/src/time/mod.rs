@@ -1825,6 +1825,7 @@ fn meaning(act: Act, args: &[Arg], caps: &[Val; MAX_CAPS]) -> Sem {
             }),
             Act::Holiday => Sem::Holiday { code: code(0)?, y: year(1) },
             Act::MDay => Sem::MonthDay(small(0, 31)?),
+            Act::WdayMDay => Sem::WdayMonthDay { w: small(0, 7)?, d: small(1, 31)? },
             Act::Time => {
                 let (h, m, ampm) = match val(0) {
                     Val::Clock { h, m, ampm } => (h, m, ampm),
