@@ -91,11 +91,7 @@ fn string_field(name: &str, value: Option<serde_json::Value>, warnings: &mut Vec
         other => {
             let mut shown = other.to_string();
             if shown.len() > 40 {
-                let mut end = 40;
-                while !shown.is_char_boundary(end) {
-                    end -= 1;
-                }
-                shown.truncate(end);
+                shown.truncate(shown.floor_char_boundary(40));
                 shown.push('…');
             }
             warnings.push(format!("{name} {shown} is not a string: ignored"));

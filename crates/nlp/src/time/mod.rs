@@ -174,7 +174,7 @@ fn tag_with(
             // a window past its size ends where a sentence starts: a text of nothing but dates
             // made one window of all its tokens, and the matcher's candidates took hundreds of
             // megabytes
-            if j - lo > MAX_WINDOW && sentences.binary_search_by_key(&tokens[j].span.start, |s| s.start).is_ok() {
+            if j - lo > MAX_WINDOW && sentence_starts_at(sentences, tokens[j].span.start) {
                 hi = j;
                 break;
             }
@@ -215,6 +215,11 @@ fn tag_with(
         return Vec::new();
     }
     days_of_a_year_after(text, compound_durations(g, text, doc.resolve(&found, anchor, sent)))
+}
+
+/// True when one of `sentences` (in text order) starts at byte `at`.
+fn sentence_starts_at(sentences: &[Span], at: usize) -> bool {
+    sentences.binary_search_by_key(&at, |s| s.start).is_ok()
 }
 
 /// A day named without its year and a relative year right after it are one day of that year
@@ -392,11 +397,7 @@ fn day_of(t: &TimeExpr) -> Option<&str> {
 
 /// The time expressions of the first 160 bytes of one line, and those bytes.
 fn times_of_line<'a>(g: &Grammar, line: &'a str, anchor: Option<Date>) -> (&'a str, Vec<TimeExpr>) {
-    let mut end = line.len().min(160);
-    while !line.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = &line[..end];
+    let head = &line[..line.floor_char_boundary(160)];
     let tokens = crate::segment::tokenize(head);
     (head, tag_with(g, head, &tokens, &[Span::new(0, head.len())], anchor, &[]))
 }
@@ -1640,7 +1641,7 @@ impl Doc<'_> {
             return false;
         }
         let opens = i == 0
-            || self.sentences.binary_search_by_key(&self.tokens[i].span.start, |s| s.start).is_ok()
+            || sentence_starts_at(self.sentences, self.tokens[i].span.start)
             || self.text[self.tokens[i - 1].span.end..self.tokens[i].span.start].contains('\n')
             || matches!(self.tokens[i - 1].kind, TokenKind::Quote)
             || matches!(self.text_at(i - 1), "(" | "[" | ":" | "-" | "\u{2014}" | "\u{2013}" | "\u{bf}" | "\u{a1}");
